@@ -1,0 +1,27 @@
+package org.coachroom.home;
+
+import org.coachroom.lti.CoachroomRole;
+import org.coachroom.lti.Member;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The home page for the person's role. Someone with several roles (a site admin who also teaches)
+ * opens on the widest and can switch to the others.
+ */
+@Controller
+class HomeController {
+
+	@GetMapping("/home")
+	String home(@AuthenticationPrincipal Member member, @RequestParam(name = "as", required = false) String as,
+			Model model) {
+		CoachroomRole view = CoachroomRole.parse(as).filter(member::hasRole).orElse(member.primaryRole());
+		model.addAttribute("member", member);
+		model.addAttribute("view", view);
+		model.addAttribute("otherRoles", member.sortedRoles().stream().filter(r -> r != view).toList());
+		return "home/home";
+	}
+}

@@ -1,0 +1,55 @@
+package org.coachroom.lti.internal;
+
+import java.time.Duration;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseCookie;
+
+/**
+ * Cookies that work inside the LMS iframe: over HTTPS they are {@code SameSite=None; Secure;
+ * Partitioned} (a third-party context), on plain-http localhost {@code SameSite=Lax}.
+ */
+final class Cookies {
+
+	static final String SESSION = "coachroom_session";
+
+	static final String BROWSER = "coachroom_browser";
+
+	private Cookies() {
+	}
+
+	static void set(HttpServletRequest request, HttpServletResponse response, String name, String value,
+			Duration maxAge) {
+		ResponseCookie.ResponseCookieBuilder cookie = ResponseCookie.from(name, value).path("/").httpOnly(true);
+		if (maxAge != null) {
+			cookie.maxAge(maxAge);
+		}
+		if (request.isSecure()) {
+			cookie.secure(true).sameSite("None").partitioned(true);
+		}
+		else {
+			cookie.sameSite("Lax");
+		}
+		response.addHeader(HttpHeaders.SET_COOKIE, cookie.build().toString());
+	}
+
+	static void clear(HttpServletRequest request, HttpServletResponse response, String name) {
+		set(request, response, name, "", Duration.ZERO);
+	}
+
+	static String read(HttpServletRequest request, String name) {
+		Cookie[] cookies = request.getCookies();
+		if (cookies == null) {
+			return null;
+		}
+		for (Cookie cookie : cookies) {
+			if (name.equals(cookie.getName())) {
+				return cookie.getValue();
+			}
+		}
+		return null;
+	}
+}

@@ -1,0 +1,272 @@
+package org.coachroom.lti.internal;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.coachroom.lti.PlatformRegistration;
+import org.coachroom.lti.PlatformRegistry;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.client.RestClientResponseException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * LTI Dynamic Registration 1.0, tool side: read the platform's OpenID configuration, post our client
+ * registration, and keep what the platform answers (client id, deployment). Tolerates Moodle's
+ * quirks: message types as strings or objects, a key with a trailing space, JSON labelled text/html.
+ */
+@Component
+class DynamicRegistration {
+
+	static final List<String> WANTED_SCOPES = List.of(LtiClaims.SCOPE_LINEITEM, LtiClaims.SCOPE_LINEITEM_READONLY,
+			LtiClaims.SCOPE_SCORE, LtiClaims.SCOPE_RESULT_READONLY, LtiClaims.SCOPE_MEMBERSHIPS);
+
+	private final RestClient http;
+
+	private final JsonMapper json;
+
+	private final ToolUrls urls;
+
+	private final PlatformRegistry registry;
+
+	DynamicRegistration(LtiProperties properties, JsonMapper json, ToolUrls urls, PlatformRegistry registry) {
+		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+			.connectTimeout(properties.httpTimeout())
+			.followRedirects(HttpClient.Redirect.NORMAL)
+			.build());
+		factory.setReadTimeout(properties.httpTimeout());
+		this.http = RestClient.builder().requestFactory(factory).build();
+		this.json = json;
+		this.urls = urls;
+		this.registry = registry;
+	}
+
+	record Result(String platformName, String issuer, String clientId, List<String> deploymentIds,
+			String productFamily) {
+	}
+
+	record PlatformConfiguration(String issuer, String authorizationEndpoint, String tokenEndpoint, String jwksUri,
+			String registrationEndpoint, List<String> scopesSupported, Set<String> messagesSupported,
+			String productFamily) {
+	}
+
+	Result register(String openidConfiguration, String registrationToken, HttpServletRequest request) {
+		if (openidConfiguration == null || openidConfiguration.isBlank()) {
+			throw new RefusedException(Refusal.REGISTRATION_PARAMETER_MISSING,
+					"The registration link has no openid_configuration parameter.");
+		}
+		URI configUri = httpUri(openidConfiguration, "openid_configuration");
+		PlatformConfiguration config = readConfiguration(configUri, registrationToken);
+		String body = registrationRequest(config, request);
+		JsonNode answer = postRegistration(config, registrationToken, body);
+		String clientId = text(answer, "client_id");
+		if (clientId == null || clientId.isBlank()) {
+			throw new RefusedException(Refusal.REGISTRATION_REJECTED,
+					"The platform's registration answer has no client_id.");
+		}
+		List<String> deploymentIds = new ArrayList<>();
+		JsonNode toolConfig = field(answer, LtiClaims.TOOL_CONFIGURATION);
+		String deploymentId = toolConfig == null ? null : text(toolConfig, "deployment_id");
+		if (deploymentId != null && !deploymentId.isBlank()) {
+			deploymentIds.add(deploymentId);
+		}
+		String name = (config.productFamily() == null ? "LMS" : capitalise(config.productFamily())) + " at "
+				+ URI.create(config.issuer()).getAuthority();
+		registry.register(new PlatformRegistration(config.issuer(), clientId, name, config.authorizationEndpoint(),
+				config.tokenEndpoint(), config.jwksUri(), config.productFamily(),
+				PlatformRegistration.Source.DYNAMIC_REGISTRATION, deploymentIds, Map.of(), null));
+		return new Result(name, config.issuer(), clientId, deploymentIds, config.productFamily());
+	}
+
+	PlatformConfiguration readConfiguration(URI configUri, String registrationToken) {
+		String raw;
+		try {
+			raw = http.get()
+				.uri(configUri)
+				.accept(MediaType.APPLICATION_JSON, MediaType.ALL)
+				.retrieve()
+				.body(String.class);
+		}
+		catch (RestClientException e) {
+			throw new RefusedException(Refusal.REGISTRATION_CONFIGURATION_UNREADABLE,
+					"Could not read the platform's configuration at " + configUri + ": " + brief(e));
+		}
+		JsonNode node = parse(raw, "The platform's configuration at " + configUri);
+		String issuer = text(node, "issuer");
+		String auth = text(node, "authorization_endpoint");
+		String jwks = text(node, "jwks_uri");
+		String registration = text(node, "registration_endpoint");
+		if (issuer == null || auth == null || jwks == null || registration == null) {
+			throw new RefusedException(Refusal.REGISTRATION_CONFIGURATION_UNREADABLE, "The platform's configuration at "
+					+ configUri + " lacks issuer, authorization_endpoint, jwks_uri or registration_endpoint.");
+		}
+		URI issuerUri = httpUri(issuer, "issuer");
+		if (!issuerUri.getHost().equalsIgnoreCase(configUri.getHost())) {
+			throw new RefusedException(Refusal.REGISTRATION_CONFIGURATION_UNREADABLE, "The configuration names issuer "
+					+ issuer + ", which is not on the host it was fetched from (" + configUri.getHost() + ").");
+		}
+		List<String> scopes = new ArrayList<>();
+		JsonNode scopesNode = field(node, "scopes_supported");
+		if (scopesNode != null && scopesNode.isArray()) {
+			scopesNode.forEach(s -> scopes.add(s.asString().trim()));
+		}
+		JsonNode platform = field(node, LtiClaims.PLATFORM_CONFIGURATION);
+		Set<String> messages = new java.util.LinkedHashSet<>();
+		String family = null;
+		if (platform != null) {
+			family = text(platform, "product_family_code");
+			JsonNode supported = field(platform, "messages_supported");
+			if (supported != null && supported.isArray()) {
+				for (JsonNode m : supported) {
+					String type = m.isObject() ? text(m, "type") : m.asString();
+					if (type != null) {
+						messages.add(type.trim());
+					}
+				}
+			}
+		}
+		return new PlatformConfiguration(issuer.trim(), auth.trim(), trimmed(text(node, "token_endpoint")), jwks.trim(),
+				registration.trim(), scopes, messages, family);
+	}
+
+	String registrationRequest(PlatformConfiguration config, HttpServletRequest request) {
+		URI base = URI.create(urls.base(request));
+		List<String> scopes = config.scopesSupported().isEmpty() ? WANTED_SCOPES
+				: WANTED_SCOPES.stream().filter(config.scopesSupported()::contains).toList();
+		List<Map<String, Object>> messages = new ArrayList<>();
+		messages.add(Map.of("type", "LtiResourceLinkRequest", "target_link_uri", urls.launch(request), "label",
+				"Coachroom"));
+		if (config.messagesSupported().isEmpty() || config.messagesSupported().contains("LtiDeepLinkingRequest")) {
+			messages.add(Map.of("type", "LtiDeepLinkingRequest", "target_link_uri", urls.deepLink(request), "label",
+					"Add Coachroom to this course", "placements", List.of("ContentArea")));
+		}
+		Map<String, Object> toolConfiguration = new LinkedHashMap<>();
+		toolConfiguration.put("domain", base.getAuthority());
+		toolConfiguration.put("description",
+				"Coaching study groups, PD and credential tracking, and PLC team workspaces for your district.");
+		toolConfiguration.put("target_link_uri", urls.launch(request));
+		toolConfiguration.put("claims", List.of("iss", "sub", "name", "given_name", "family_name", "email"));
+		toolConfiguration.put("messages", messages);
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("application_type", "web");
+		body.put("response_types", List.of("id_token"));
+		body.put("grant_types", List.of("implicit", "client_credentials"));
+		body.put("initiate_login_uri", urls.login(request));
+		body.put("redirect_uris", List.of(urls.launch(request), urls.deepLink(request)));
+		body.put("client_name", "Coachroom");
+		body.put("jwks_uri", urls.jwks(request));
+		body.put("token_endpoint_auth_method", "private_key_jwt");
+		body.put("scope", String.join(" ", scopes));
+		body.put(LtiClaims.TOOL_CONFIGURATION, toolConfiguration);
+		return json.writeValueAsString(body);
+	}
+
+	private JsonNode postRegistration(PlatformConfiguration config, String registrationToken, String body) {
+		URI endpoint = httpUri(config.registrationEndpoint(), "registration_endpoint");
+		String raw;
+		try {
+			RestClient.RequestBodySpec post = http.post()
+				.uri(endpoint)
+				.contentType(MediaType.APPLICATION_JSON)
+				.accept(MediaType.APPLICATION_JSON);
+			if (registrationToken != null && !registrationToken.isBlank()) {
+				post.header(HttpHeaders.AUTHORIZATION, "Bearer " + registrationToken);
+			}
+			raw = post.body(body).retrieve().body(String.class);
+		}
+		catch (RestClientResponseException e) {
+			throw new RefusedException(Refusal.REGISTRATION_REJECTED, "The platform refused the registration with HTTP "
+					+ e.getStatusCode().value() + ": " + clip(e.getResponseBodyAsString(), 300));
+		}
+		catch (RestClientException e) {
+			throw new RefusedException(Refusal.REGISTRATION_REJECTED,
+					"Could not reach the platform's registration endpoint " + endpoint + ": " + brief(e));
+		}
+		return parse(raw, "The platform's registration answer");
+	}
+
+	private JsonNode parse(String raw, String what) {
+		if (raw == null || raw.isBlank()) {
+			throw new RefusedException(Refusal.REGISTRATION_CONFIGURATION_UNREADABLE, what + " is empty.");
+		}
+		try {
+			JsonNode node = json.readTree(raw);
+			if (node == null || !node.isObject()) {
+				throw new RefusedException(Refusal.REGISTRATION_CONFIGURATION_UNREADABLE, what + " is not a JSON object.");
+			}
+			return node;
+		}
+		catch (JacksonException e) {
+			throw new RefusedException(Refusal.REGISTRATION_CONFIGURATION_UNREADABLE,
+					what + " is not JSON: " + clip(raw, 120));
+		}
+	}
+
+	/** A field by name, forgiving keys with stray white space (older Moodle sends one). */
+	static JsonNode field(JsonNode node, String name) {
+		JsonNode exact = node.get(name);
+		if (exact != null) {
+			return exact;
+		}
+		for (Map.Entry<String, JsonNode> entry : node.properties()) {
+			if (entry.getKey().trim().equals(name)) {
+				return entry.getValue();
+			}
+		}
+		return null;
+	}
+
+	static String text(JsonNode node, String name) {
+		JsonNode value = field(node, name);
+		return value == null || value.isNull() ? null : value.isString() ? value.asString() : value.toString();
+	}
+
+	private static URI httpUri(String value, String what) {
+		try {
+			URI uri = URI.create(value.trim());
+			if (("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null) {
+				return uri;
+			}
+		}
+		catch (IllegalArgumentException e) {
+			// falls through
+		}
+		throw new RefusedException(Refusal.REGISTRATION_CONFIGURATION_UNREADABLE,
+				"The " + what + " \"" + clip(value, 200) + "\" is not a web address.");
+	}
+
+	private static String trimmed(String s) {
+		return s == null ? null : s.trim();
+	}
+
+	private static String capitalise(String s) {
+		return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+	}
+
+	private static String brief(Exception e) {
+		Throwable root = e;
+		while (root.getCause() != null) {
+			root = root.getCause();
+		}
+		return clip(root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage()), 200);
+	}
+
+	private static String clip(String s, int max) {
+		if (s == null) {
+			return "";
+		}
+		return s.length() <= max ? s : s.substring(0, max) + "…";
+	}
+}

@@ -1,0 +1,63 @@
+package org.coachroom.lti.internal;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Lets only the registered platforms frame Coachroom: {@code Content-Security-Policy: frame-ancestors}
+ * lists their origins. The list is re-read every minute so a platform registered on another node is
+ * soon allowed here too.
+ */
+class FrameAncestors extends OncePerRequestFilter {
+
+	private final Platforms platforms;
+
+	private final Clock clock;
+
+	private volatile Policy policy;
+
+	private record Policy(String header, Instant readAt) {
+	}
+
+	FrameAncestors(Platforms platforms, Clock clock) {
+		this.platforms = platforms;
+		this.clock = clock;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		response.setHeader("Content-Security-Policy", header());
+		chain.doFilter(request, response);
+	}
+
+	String header() {
+		Policy p = policy;
+		Instant now = clock.instant();
+		if (p == null || p.readAt().plusSeconds(60).isBefore(now)) {
+			Set<String> origins = new LinkedHashSet<>();
+			platforms.findAll().forEach(platform -> origins.addAll(platform.frameOrigins()));
+			StringBuilder csp = new StringBuilder("frame-ancestors 'self'");
+			origins.forEach(o -> csp.append(' ').append(o));
+			csp.append("; default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+					+ "form-action 'self' http: https:; base-uri 'none'; object-src 'none'");
+			p = new Policy(csp.toString(), now);
+			policy = p;
+		}
+		return p.header();
+	}
+
+	/** Called after a registration on this node so the new platform may frame us at once. */
+	void refresh() {
+		policy = null;
+	}
+}

@@ -1,0 +1,138 @@
+package org.coachroom.lti.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import org.coachroom.lti.CoachroomRole;
+import org.coachroom.lti.LaunchDetails;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** Turns a validated id_token into a signed-in browser: records who launched from where, then a session. */
+@Component
+class Launches {
+
+	private static final Logger log = LoggerFactory.getLogger(Launches.class);
+
+	private final LoginStates loginStates;
+
+	private final IdTokenValidator validator;
+
+	private final LaunchRecords records;
+
+	private final RoleMapper roleMapper;
+
+	private final Sessions sessions;
+
+	private final Clock clock;
+
+	Launches(LoginStates loginStates, IdTokenValidator validator, LaunchRecords records, RoleMapper roleMapper,
+			Sessions sessions, Clock clock) {
+		this.loginStates = loginStates;
+		this.validator = validator;
+		this.records = records;
+		this.roleMapper = roleMapper;
+		this.sessions = sessions;
+		this.clock = clock;
+	}
+
+	record Completed(String sessionToken, LaunchDetails launch, Set<CoachroomRole> roles) {
+	}
+
+	Completed complete(String idToken, String state, String browserId) {
+		LoginStates.Pending pending = loginStates.pending(state, browserId);
+		IdTokenValidator.ValidToken token;
+		try {
+			token = validator.validate(idToken, pending);
+		}
+		catch (RefusedException refused) {
+			// A state that met a bad token is spent: it cannot be tried again with another token.
+			loginStates.burn(pending);
+			throw refused;
+		}
+		if (!loginStates.consume(pending)) {
+			throw new RefusedException(Refusal.NONCE_REPLAYED, "This launch was completed by another request first.");
+		}
+		JWTClaimsSet claims = token.claims();
+		Instant now = clock.instant();
+		long tenant = token.deployment().tenant().value();
+		long userRef = records.user(tenant, new LaunchRecords.UserData(claims.getSubject(),
+				IdTokenValidator.string(claims, "name"), IdTokenValidator.string(claims, "given_name"),
+				IdTokenValidator.string(claims, "family_name"), IdTokenValidator.string(claims, "email"),
+				IdTokenValidator.string(claims, "locale")), now);
+		Long contextRef = null;
+		Map<String, Object> context = IdTokenValidator.object(claims, LtiClaims.CONTEXT);
+		if (context != null && context.get("id") instanceof String contextId && !contextId.isBlank()) {
+			contextRef = records.context(tenant, new LaunchRecords.ContextData(contextId, str(context.get("label")),
+					str(context.get("title")), joined(context.get("type"))), now);
+		}
+		List<String> ltiRoles = RoleMapper.rolesOf(claims.getClaim(LtiClaims.ROLES));
+		Map<String, String> custom = custom(claims);
+		Set<CoachroomRole> roles = roleMapper.map(token.platform(), ltiRoles, custom);
+		if (contextRef != null) {
+			records.membership(tenant, contextRef, userRef, String.join(" ", ltiRoles), Sessions.encode(roles), now);
+		}
+		Long linkRef = null;
+		Map<String, Object> link = IdTokenValidator.object(claims, LtiClaims.RESOURCE_LINK);
+		if (link != null && link.get("id") instanceof String linkId) {
+			linkRef = records.resourceLink(tenant, contextRef,
+					new LaunchRecords.LinkData(linkId, str(link.get("title")), str(link.get("description"))), now);
+		}
+		LaunchDetails details = details(claims, custom);
+		String sessionToken = sessions.create(new Sessions.NewSession(tenant, userRef, contextRef, linkRef, roles, details));
+		log.info("Launch accepted: platform={} deployment={} sub={} type={} roles={}", token.platform().getIssuer(),
+				token.deployment().deploymentId(), claims.getSubject(), details.messageType(), roles);
+		return new Completed(sessionToken, details, roles);
+	}
+
+	private static LaunchDetails details(JWTClaimsSet claims, Map<String, String> custom) {
+		Map<String, Object> link = IdTokenValidator.object(claims, LtiClaims.RESOURCE_LINK);
+		Map<String, Object> ags = IdTokenValidator.object(claims, LtiClaims.AGS_ENDPOINT);
+		Map<String, Object> nrps = IdTokenValidator.object(claims, LtiClaims.NRPS);
+		Map<String, Object> dl = IdTokenValidator.object(claims, LtiClaims.DEEP_LINKING_SETTINGS);
+		Map<String, Object> presentation = IdTokenValidator.object(claims, LtiClaims.LAUNCH_PRESENTATION);
+		List<String> scopes = new ArrayList<>();
+		if (ags != null && ags.get("scope") instanceof List<?> list) {
+			list.stream().filter(String.class::isInstance).map(String.class::cast).forEach(scopes::add);
+		}
+		return new LaunchDetails(IdTokenValidator.string(claims, LtiClaims.MESSAGE_TYPE),
+				IdTokenValidator.string(claims, LtiClaims.TARGET_LINK_URI), link == null ? null : str(link.get("id")),
+				link == null ? null : str(link.get("title")), ags == null ? null : str(ags.get("lineitems")),
+				ags == null ? null : str(ags.get("lineitem")), scopes,
+				nrps == null ? null : str(nrps.get("context_memberships_url")), custom,
+				dl == null ? null : str(dl.get("deep_link_return_url")), dl == null ? null : str(dl.get("data")),
+				presentation == null ? null : str(presentation.get("return_url")),
+				presentation == null ? IdTokenValidator.string(claims, "locale") : str(presentation.get("locale")));
+	}
+
+	private static Map<String, String> custom(JWTClaimsSet claims) {
+		Map<String, Object> custom = IdTokenValidator.object(claims, LtiClaims.CUSTOM);
+		Map<String, String> values = new LinkedHashMap<>();
+		if (custom != null) {
+			custom.forEach((k, v) -> {
+				if (v != null && values.size() < 100) {
+					values.put(k, v.toString());
+				}
+			});
+		}
+		return values;
+	}
+
+	private static String str(Object o) {
+		return o instanceof String s ? s : null;
+	}
+
+	private static String joined(Object o) {
+		if (o instanceof List<?> list) {
+			return String.join(" ", list.stream().map(String::valueOf).toList());
+		}
+		return str(o);
+	}
+}

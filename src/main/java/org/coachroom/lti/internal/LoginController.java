@@ -1,0 +1,127 @@
+package org.coachroom.lti.internal;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * OIDC third-party login initiation (LTI 1.3 Core §5.1.1): the platform names itself, we make a state
+ * and nonce and send the browser to the platform's authorization endpoint.
+ */
+@Controller
+class LoginController {
+
+	private final Platforms platforms;
+
+	private final Deployments deployments;
+
+	private final LoginStates loginStates;
+
+	private final ToolUrls urls;
+
+	LoginController(Platforms platforms, Deployments deployments, LoginStates loginStates, ToolUrls urls) {
+		this.platforms = platforms;
+		this.deployments = deployments;
+		this.loginStates = loginStates;
+		this.urls = urls;
+	}
+
+	@RequestMapping(path = "/lti/login", method = { RequestMethod.GET, RequestMethod.POST })
+	ResponseEntity<Void> initiate(@RequestParam(required = false) String iss,
+			@RequestParam(name = "login_hint", required = false) String loginHint,
+			@RequestParam(name = "target_link_uri", required = false) String targetLinkUri,
+			@RequestParam(name = "lti_message_hint", required = false) String messageHint,
+			@RequestParam(name = "client_id", required = false) String clientId,
+			@RequestParam(name = "lti_deployment_id", required = false) String deploymentId,
+			HttpServletRequest request, HttpServletResponse response) {
+		require(iss, "iss");
+		require(loginHint, "login_hint");
+		require(targetLinkUri, "target_link_uri");
+		Platform platform = platform(iss, clientId);
+		checkTarget(targetLinkUri);
+		if (deploymentId != null && !deploymentId.isBlank()
+				&& deployments.findByPlatformAndDeploymentId(platform.getId(), deploymentId).isEmpty()) {
+			throw new RefusedException(Refusal.DEPLOYMENT_UNKNOWN, "Deployment \"" + shorten(deploymentId) + "\" of "
+					+ platform.getName() + " is not registered with Coachroom.");
+		}
+		String browserId = Cookies.read(request, Cookies.BROWSER);
+		if (!Tokens.looksRandom256(browserId)) {
+			browserId = Tokens.random256();
+		}
+		// Refreshed on every login so that it outlives the login it binds.
+		Cookies.set(request, response, Cookies.BROWSER, browserId, Duration.ofDays(1));
+		LoginStates.Issued issued = loginStates.issue(platform.getId(), targetLinkUri, browserId);
+		UriComponentsBuilder auth = UriComponentsBuilder.fromUriString(platform.getAuthorizationEndpoint())
+			.queryParam("scope", "openid")
+			.queryParam("response_type", "id_token")
+			.queryParam("response_mode", "form_post")
+			.queryParam("prompt", "none")
+			.queryParam("client_id", platform.getClientId())
+			.queryParam("redirect_uri", urls.launch(request))
+			.queryParam("login_hint", loginHint)
+			.queryParam("state", issued.state())
+			.queryParam("nonce", issued.nonce());
+		if (messageHint != null) {
+			auth.queryParam("lti_message_hint", messageHint);
+		}
+		URI location = auth.encode().build().toUri();
+		return ResponseEntity.status(HttpStatus.FOUND)
+			.header(HttpHeaders.LOCATION, location.toASCIIString())
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.build();
+	}
+
+	private Platform platform(String iss, String clientId) {
+		if (clientId != null && !clientId.isBlank()) {
+			return platforms.findByIssuerAndClientId(iss, clientId)
+				.orElseThrow(() -> new RefusedException(Refusal.LOGIN_PLATFORM_UNKNOWN, "No platform with issuer \""
+						+ shorten(iss) + "\" and client id \"" + shorten(clientId) + "\" is registered with Coachroom."));
+		}
+		List<Platform> candidates = platforms.findByIssuer(iss);
+		if (candidates.isEmpty()) {
+			throw new RefusedException(Refusal.LOGIN_PLATFORM_UNKNOWN,
+					"No platform with issuer \"" + shorten(iss) + "\" is registered with Coachroom.");
+		}
+		if (candidates.size() > 1) {
+			throw new RefusedException(Refusal.LOGIN_CLIENT_AMBIGUOUS, "The issuer \"" + shorten(iss) + "\" has "
+					+ candidates.size() + " registrations and the login did not say which (client_id).");
+		}
+		return candidates.get(0);
+	}
+
+	private static void checkTarget(String target) {
+		try {
+			URI uri = URI.create(target);
+			if (("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null) {
+				return;
+			}
+		}
+		catch (IllegalArgumentException e) {
+			// falls through to the refusal
+		}
+		throw new RefusedException(Refusal.LOGIN_TARGET_INVALID,
+				"The target_link_uri \"" + shorten(target) + "\" is not a web address.");
+	}
+
+	private static void require(String value, String name) {
+		if (value == null || value.isBlank()) {
+			throw new RefusedException(Refusal.LOGIN_PARAMETER_MISSING,
+					"The login initiation request has no " + name + " parameter.");
+		}
+	}
+
+	static String shorten(String s) {
+		return s.length() > 200 ? s.substring(0, 200) + "…" : s;
+	}
+}

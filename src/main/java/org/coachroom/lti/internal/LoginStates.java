@@ -1,0 +1,125 @@
+package org.coachroom.lti.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * OIDC state and nonce, in the database so that any node can finish a launch another node started.
+ * A state belongs to one browser; its nonce is used once.
+ */
+@Component
+class LoginStates {
+
+	private static final Logger log = LoggerFactory.getLogger(LoginStates.class);
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final LtiProperties properties;
+
+	LoginStates(JdbcClient jdbc, Clock clock, LtiProperties properties) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.properties = properties;
+	}
+
+	record Issued(String state, String nonce) {
+	}
+
+	record Pending(String state, String nonce, long platformId, String browserHash, Instant expiresAt,
+			Instant consumedAt) {
+	}
+
+	Issued issue(long platformId, String targetLinkUri, String browserId) {
+		Instant now = clock.instant();
+		Issued issued = new Issued(Tokens.random256(), Tokens.random256());
+		jdbc.sql("""
+				INSERT INTO lti_login_state (state, nonce, browser_hash, platform_id, target_link_uri, created_at, expires_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?)""")
+			.params(issued.state(), issued.nonce(), Tokens.hash(browserId), platformId, truncate(targetLinkUri, 2000),
+					Timestamp.from(now), Timestamp.from(now.plus(properties.loginStateTtl())))
+			.update();
+		return issued;
+	}
+
+	/**
+	 * The state as the launch brings it back, checked against the browser; refused when unknown,
+	 * expired, used or from another browser.
+	 */
+	Pending pending(String state, String browserId) {
+		if (state == null || state.isBlank()) {
+			throw new RefusedException(Refusal.STATE_MISSING, "The launch carried no state parameter.");
+		}
+		if (!Tokens.looksRandom256(state)) {
+			throw new RefusedException(Refusal.STATE_UNKNOWN, "The state parameter is not one Coachroom issues.");
+		}
+		Pending pending = jdbc.sql("""
+				SELECT state, nonce, platform_id, browser_hash, expires_at, consumed_at
+				FROM lti_login_state WHERE state = ?""")
+			.param(state)
+			.query((rs, i) -> new Pending(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+					rs.getTimestamp(5).toInstant(),
+					rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant()))
+			.optional()
+			.orElseThrow(() -> new RefusedException(Refusal.STATE_UNKNOWN,
+					"No login was started with this state (or it was cleaned up long ago)."));
+		if (pending.consumedAt() != null) {
+			throw new RefusedException(Refusal.STATE_ALREADY_USED, "This launch was already completed once.");
+		}
+		if (!clock.instant().isBefore(pending.expiresAt())) {
+			throw new RefusedException(Refusal.STATE_EXPIRED, "The login started more than "
+					+ properties.loginStateTtl().toMinutes() + " minutes before the launch arrived.");
+		}
+		if (browserId == null || !Tokens.hash(browserId).equals(pending.browserHash())) {
+			throw new RefusedException(Refusal.STATE_OTHER_BROWSER, browserId == null
+					? "The browser did not send back the cookie Coachroom set when the login started."
+					: "The launch arrived from a different browser than the one that started the login.");
+		}
+		return pending;
+	}
+
+	/** Marks the state and its nonce used; false when another request got there first. */
+	boolean consume(Pending pending) {
+		return jdbc.sql("UPDATE lti_login_state SET consumed_at = ? WHERE state = ? AND consumed_at IS NULL")
+			.params(Timestamp.from(clock.instant()), pending.state())
+			.update() == 1;
+	}
+
+	/** Burns a state after a refused launch, so that it cannot be tried again. */
+	void burn(Pending pending) {
+		consume(pending);
+	}
+
+	/** Whether a nonce was issued and already used: tells a replay from a forgery in the log. */
+	boolean wasUsed(String nonce) {
+		return nonce != null && nonce.length() <= 64 && jdbc
+			.sql("SELECT COUNT(*) FROM lti_login_state WHERE nonce = ? AND consumed_at IS NOT NULL")
+			.param(nonce)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	/** Used and expired states go after a day; long enough to recognise a replay. */
+	@Scheduled(initialDelayString = "PT5M", fixedDelayString = "PT1H")
+	void removeOld() {
+		int removed = jdbc.sql("DELETE FROM lti_login_state WHERE expires_at < ?")
+			.param(Timestamp.from(clock.instant().minusSeconds(86_400)))
+			.update();
+		if (removed > 0) {
+			log.debug("Removed {} old login states", removed);
+		}
+	}
+
+	private static String truncate(String s, int max) {
+		return s == null || s.length() <= max ? s : s.substring(0, max);
+	}
+
+}

@@ -1,0 +1,42 @@
+package org.coachroom.lti.internal;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the LTI module ({@code coachroom.lti.*}).
+ *
+ * @param publicUrl the tool's public base URL, e.g. https://coachroom.district.org; when empty it is taken
+ * from each request (behind a proxy, set {@code server.forward-headers-strategy})
+ * @param clockSkew tolerance for exp and iat; Moodle's tokens live only 60 s
+ * @param loginStateTtl how long a login may take between initiation and launch
+ * @param sessionTtl how long a launch keeps a browser signed in
+ * @param maxIdTokenLength longer id_tokens are refused unread
+ * @param registrationsFile JSON file of manually registered platforms, read at start-up if present
+ */
+@ConfigurationProperties("coachroom.lti")
+public record LtiProperties(String publicUrl, @DefaultValue("10s") Duration clockSkew,
+		@DefaultValue("10m") Duration loginStateTtl, @DefaultValue("8h") Duration sessionTtl,
+		@DefaultValue("65536") int maxIdTokenLength,
+		@DefaultValue("lti-config/registrations.json") String registrationsFile, @DefaultValue Jwks jwks,
+		@DefaultValue Keys keys, @DefaultValue("10s") Duration httpTimeout) {
+
+	/**
+	 * @param cacheTtl how long a platform's key set is trusted before it is fetched again
+	 * @param minRefreshInterval an unknown kid refetches the key set at most this often per platform
+	 */
+	public record Jwks(@DefaultValue("15m") Duration cacheTtl, @DefaultValue("30s") Duration minRefreshInterval,
+			@DefaultValue("262144") int maxSize) {
+	}
+
+	/**
+	 * @param rotationInterval how long a key signs before the next one takes over
+	 * @param nextKeyLead how long the next key is published before it signs
+	 * @param retiredGrace how long a retired key stays published
+	 */
+	public record Keys(@DefaultValue("90d") Duration rotationInterval, @DefaultValue("2d") Duration nextKeyLead,
+			@DefaultValue("14d") Duration retiredGrace) {
+	}
+}

@@ -1,0 +1,161 @@
+package org.coachroom.lti.internal;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+import org.coachroom.lti.CoachroomRole;
+import org.coachroom.lti.PlatformRegistration;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Table;
+
+/** A registered LMS (issuer + client id): where to send logins and where its signing keys are. */
+@Table("lti_platform")
+public class Platform {
+
+	@Id
+	private Long id;
+
+	private String issuer;
+
+	private String clientId;
+
+	private String name;
+
+	private String authorizationEndpoint;
+
+	private String tokenEndpoint;
+
+	private String jwksUri;
+
+	private String productFamily;
+
+	private PlatformRegistration.Source source;
+
+	private String customRoleParameter;
+
+	private Instant createdAt;
+
+	private Instant updatedAt;
+
+	@Version
+	private Integer version;
+
+	@MappedCollection(idColumn = "platform_id")
+	private Set<RoleRule> roleRules = new HashSet<>();
+
+	Platform() {
+	}
+
+	static Platform from(PlatformRegistration registration, Instant now) {
+		Platform platform = new Platform();
+		platform.issuer = registration.issuer();
+		platform.clientId = registration.clientId();
+		platform.createdAt = now;
+		platform.update(registration, now);
+		return platform;
+	}
+
+	/** Takes new endpoints, name and role rules; issuer and client id never change. */
+	void update(PlatformRegistration registration, Instant now) {
+		this.name = truncate(registration.name(), 200);
+		this.authorizationEndpoint = registration.authorizationEndpoint();
+		this.tokenEndpoint = registration.tokenEndpoint();
+		this.jwksUri = registration.jwksUri();
+		this.productFamily = registration.productFamily();
+		this.source = registration.source();
+		this.customRoleParameter = blankToNull(registration.customRoleParameter());
+		Set<RoleRule> rules = new LinkedHashSet<>();
+		registration.roleRules().forEach((ltiRole, roles) -> roles.forEach(r -> rules.add(new RoleRule(ltiRole, r))));
+		this.roleRules = rules;
+		this.updatedAt = now;
+	}
+
+	/** The Coachroom roles this platform maps an LTI role to, when it overrides the defaults. */
+	Map<String, Set<CoachroomRole>> roleOverrides() {
+		Map<String, Set<CoachroomRole>> overrides = new java.util.HashMap<>();
+		for (RoleRule rule : roleRules) {
+			overrides.computeIfAbsent(rule.ltiRole(), k -> EnumSet.noneOf(CoachroomRole.class)).add(rule.coachroomRole());
+		}
+		return overrides;
+	}
+
+	/** Origins allowed to frame Coachroom for this platform: the LMS itself, where its pages live. */
+	Set<String> frameOrigins() {
+		Set<String> origins = new LinkedHashSet<>();
+		addOrigin(origins, issuer);
+		addOrigin(origins, authorizationEndpoint);
+		return origins;
+	}
+
+	private static void addOrigin(Set<String> origins, String url) {
+		try {
+			URI uri = URI.create(url);
+			if (uri.getScheme() != null && uri.getHost() != null
+					&& (uri.getScheme().equals("https") || uri.getScheme().equals("http"))) {
+				origins.add(uri.getScheme() + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort()));
+			}
+		}
+		catch (IllegalArgumentException ignored) {
+			// an issuer need not be a URL; it then names no origin
+		}
+	}
+
+	private static String blankToNull(String s) {
+		return s == null || s.isBlank() ? null : s.trim();
+	}
+
+	private static String truncate(String s, int max) {
+		return s.length() <= max ? s : s.substring(0, max);
+	}
+
+	public Long getId() {
+		return id;
+	}
+
+	public String getIssuer() {
+		return issuer;
+	}
+
+	public String getClientId() {
+		return clientId;
+	}
+
+	public String getName() {
+		return name;
+	}
+
+	public String getAuthorizationEndpoint() {
+		return authorizationEndpoint;
+	}
+
+	public String getTokenEndpoint() {
+		return tokenEndpoint;
+	}
+
+	public String getJwksUri() {
+		return jwksUri;
+	}
+
+	public String getProductFamily() {
+		return productFamily;
+	}
+
+	public PlatformRegistration.Source getSource() {
+		return source;
+	}
+
+	public String getCustomRoleParameter() {
+		return customRoleParameter;
+	}
+
+	@Table("lti_platform_role_rule")
+	record RoleRule(String ltiRole, CoachroomRole coachroomRole) {
+	}
+}

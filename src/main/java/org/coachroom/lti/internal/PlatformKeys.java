@@ -1,0 +1,67 @@
+package org.coachroom.lti.internal;
+
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
+import org.springframework.stereotype.Component;
+
+/**
+ * Each platform's public keys, fetched from its JWKS URL and cached. A token signed with a kid we do
+ * not know refetches the set (a platform rotated its key), at most once per {@code minRefreshInterval}.
+ */
+@Component
+class PlatformKeys {
+
+	private final Map<String, JWKSource<SecurityContext>> sources = new ConcurrentHashMap<>();
+
+	private final LtiProperties properties;
+
+	PlatformKeys(LtiProperties properties) {
+		this.properties = properties;
+	}
+
+	/** Keys of the platform that match the token's header (kid, alg, use). */
+	List<JWK> keysFor(Platform platform, JWSHeader header) {
+		JWKSource<SecurityContext> source = sources.computeIfAbsent(platform.getJwksUri(), this::sourceFor);
+		try {
+			return source.get(new JWKSelector(JWKMatcher.forJWSHeader(header)), null);
+		}
+		catch (RateLimitReachedException e) {
+			// The set was refetched moments ago and still lacks this kid.
+			return List.of();
+		}
+		catch (KeySourceException e) {
+			throw new RefusedException(Refusal.TOKEN_KEYS_UNAVAILABLE,
+					"Could not read the platform's public keys from " + platform.getJwksUri() + ": " + e.getMessage());
+		}
+	}
+
+	private JWKSource<SecurityContext> sourceFor(String jwksUri) {
+		int timeout = (int) properties.httpTimeout().toMillis();
+		DefaultResourceRetriever retriever = new DefaultResourceRetriever(timeout, timeout, properties.jwks().maxSize());
+		try {
+			return JWKSourceBuilder.create(URI.create(jwksUri).toURL(), retriever)
+				.cache(properties.jwks().cacheTtl().toMillis(), timeout)
+				.rateLimited(properties.jwks().minRefreshInterval().toMillis())
+				.refreshAheadCache(false)
+				.retrying(false)
+				.build();
+		}
+		catch (MalformedURLException | IllegalArgumentException e) {
+			throw new RefusedException(Refusal.TOKEN_KEYS_UNAVAILABLE, "The platform's JWKS URL is not a URL: " + jwksUri);
+		}
+	}
+}

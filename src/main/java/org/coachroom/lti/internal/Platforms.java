@@ -1,0 +1,13 @@
+package org.coachroom.lti.internal;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.repository.ListCrudRepository;
+
+interface Platforms extends ListCrudRepository<Platform, Long> {
+
+	Optional<Platform> findByIssuerAndClientId(String issuer, String clientId);
+
+	List<Platform> findByIssuer(String issuer);
+}

@@ -1,0 +1,29 @@
+package org.coachroom.lti.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The URL an LMS admin pastes into "Register a tool" (Moodle) or opens from the platform's
+ * registration page. Registers, then shows what happened and posts {@code org.imsglobal.lti.close}.
+ */
+@Controller
+class RegistrationController {
+
+	private final DynamicRegistration registration;
+
+	RegistrationController(DynamicRegistration registration) {
+		this.registration = registration;
+	}
+
+	@GetMapping("/lti/register")
+	String register(@RequestParam(name = "openid_configuration", required = false) String openidConfiguration,
+			@RequestParam(name = "registration_token", required = false) String registrationToken,
+			HttpServletRequest request, Model model) {
+		model.addAttribute("result", registration.register(openidConfiguration, registrationToken, request));
+		return "lti/registered";
+	}
+}

@@ -1,0 +1,132 @@
+package org.coachroom.lti.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.coachroom.lti.CoachroomRole;
+import org.coachroom.lti.PlatformRegistration;
+import org.coachroom.lti.PlatformRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Manual registrations: {@code lti-config/registrations.json} (see lti-config/README.md), read at
+ * start-up. A broken file stops the start with a message that says where, rather than leaving a
+ * district's LMS unable to launch without knowing why.
+ */
+@Component
+class RegistrationsFile implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(RegistrationsFile.class);
+
+	private final LtiProperties properties;
+
+	private final JsonMapper json;
+
+	private final PlatformRegistry registry;
+
+	RegistrationsFile(LtiProperties properties, JsonMapper json, PlatformRegistry registry) {
+		this.properties = properties;
+		this.json = json;
+		this.registry = registry;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		Path file = Path.of(properties.registrationsFile());
+		if (!Files.isRegularFile(file)) {
+			log.info("No registrations file at {}; platforms register through dynamic registration", file.toAbsolutePath());
+			return;
+		}
+		List<PlatformRegistration> registrations = read(file);
+		for (PlatformRegistration registration : registrations) {
+			try {
+				registry.register(registration);
+			}
+			catch (DuplicateKeyException anotherNodeWasFaster) {
+				registry.register(registration);
+			}
+		}
+		log.info("Read {} platform registration(s) from {}", registrations.size(), file.toAbsolutePath());
+	}
+
+	List<PlatformRegistration> read(Path file) {
+		JsonNode root;
+		try {
+			root = json.readTree(Files.readString(file));
+		}
+		catch (IOException | JacksonException e) {
+			throw new IllegalStateException("The registrations file " + file.toAbsolutePath() + " cannot be read as JSON: "
+					+ e.getMessage(), e);
+		}
+		JsonNode platforms = root.get("platforms");
+		if (platforms == null || !platforms.isArray()) {
+			throw new IllegalStateException(
+					"The registrations file " + file.toAbsolutePath() + " needs a \"platforms\" array.");
+		}
+		List<PlatformRegistration> result = new ArrayList<>();
+		int index = 0;
+		for (JsonNode p : platforms) {
+			String where = file.toAbsolutePath() + ", platforms[" + index++ + "]";
+			try {
+				result.add(new PlatformRegistration(text(p, "issuer"), text(p, "client_id"), text(p, "name"),
+						text(p, "authorization_endpoint"), text(p, "token_endpoint"), text(p, "jwks_uri"),
+						text(p, "product_family"), PlatformRegistration.Source.REGISTRATIONS_FILE, strings(p, "deployment_ids"),
+						roleRules(p, where), text(p, "custom_role_parameter")));
+			}
+			catch (IllegalArgumentException e) {
+				throw new IllegalStateException(where + ": " + e.getMessage(), e);
+			}
+			if (result.get(result.size() - 1).deploymentIds().isEmpty()) {
+				throw new IllegalStateException(where + ": list at least one of the platform's deployment_ids");
+			}
+		}
+		return result;
+	}
+
+	private static Map<String, Set<CoachroomRole>> roleRules(JsonNode p, String where) {
+		Map<String, Set<CoachroomRole>> rules = new LinkedHashMap<>();
+		JsonNode node = p.get("role_rules");
+		if (node == null || node.isNull()) {
+			return rules;
+		}
+		for (Map.Entry<String, JsonNode> entry : node.properties()) {
+			Set<CoachroomRole> roles = EnumSet.noneOf(CoachroomRole.class);
+			for (JsonNode value : entry.getValue().isArray() ? entry.getValue() : List.of(entry.getValue())) {
+				roles.add(CoachroomRole.parse(value.asString())
+					.orElseThrow(() -> new IllegalArgumentException("role_rules names an unknown Coachroom role \""
+							+ value.asString() + "\"; use Teacher, Coach, Principal, HR or District admin")));
+			}
+			rules.put(entry.getKey(), roles);
+		}
+		return rules;
+	}
+
+	private static String text(JsonNode node, String name) {
+		JsonNode value = node.get(name);
+		return value == null || value.isNull() ? null : value.asString();
+	}
+
+	private static List<String> strings(JsonNode node, String name) {
+		List<String> values = new ArrayList<>();
+		JsonNode array = node.get(name);
+		if (array != null && array.isArray()) {
+			array.forEach(v -> values.add(v.asString()));
+		}
+		return values;
+	}
+}

@@ -1,0 +1,77 @@
+package org.coachroom.lti.internal;
+
+import java.io.IOException;
+import java.time.Clock;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Who may reach what. Launch endpoints are open (the id_token is the credential); everything else
+ * needs the session a launch made. No HTTP session: any node serves any request.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+	static final String[] PUBLIC = { "/", "/lti/login", "/lti/launch", "/lti/deeplink", "/lti/register",
+			"/.well-known/jwks.json", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error", "/demo/**",
+			"/session-ended" };
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, Sessions sessions) throws Exception {
+		http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(c -> c.disable())
+			.formLogin(f -> f.disable())
+			.httpBasic(b -> b.disable())
+			.logout(l -> l.disable())
+			.anonymous(a -> {
+			})
+			.csrf(c -> c.csrfTokenRepository(new SessionCsrfTokenRepository())
+				// Platforms post these cross-site by design; state, nonce and signature protect them.
+				.ignoringRequestMatchers("/lti/login", "/lti/launch", "/lti/deeplink"))
+			.headers(h -> h.frameOptions(f -> f.disable())
+				.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
+			.addFilterBefore(new SessionAuthenticationFilter(sessions), CsrfFilter.class)
+			.authorizeHttpRequests(a -> a.requestMatchers(PUBLIC).permitAll().anyRequest().authenticated())
+			.exceptionHandling(e -> e.authenticationEntryPoint(SecurityConfiguration::sessionEnded)
+				.accessDeniedHandler((request, response, denied) -> forbidden(request, response)));
+		return http.build();
+	}
+
+	/** A servlet filter of its own, so that error pages carry the policy too. */
+	@Bean
+	FrameAncestors frameAncestors(Platforms platforms, Clock clock) {
+		return new FrameAncestors(platforms, clock);
+	}
+
+	private static void sessionEnded(HttpServletRequest request, HttpServletResponse response,
+			org.springframework.security.core.AuthenticationException e) throws IOException {
+		log.info("No launch session for {} {}: asked to launch again", request.getMethod(), request.getRequestURI());
+		try {
+			response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+			request.getRequestDispatcher("/session-ended").forward(request, response);
+		}
+		catch (jakarta.servlet.ServletException ex) {
+			response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+		}
+	}
+
+	private static void forbidden(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		log.info("Refused {} {}: not allowed for this person, or the form was stale (CSRF)", request.getMethod(),
+				request.getRequestURI());
+		response.sendError(HttpServletResponse.SC_FORBIDDEN);
+	}
+}

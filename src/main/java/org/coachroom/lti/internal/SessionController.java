@@ -1,0 +1,49 @@
+package org.coachroom.lti.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.ModelAndView;
+
+/** Ending a session, and the page for a request that has none. */
+@Controller
+class SessionController {
+
+	private final Sessions sessions;
+
+	SessionController(Sessions sessions) {
+		this.sessions = sessions;
+	}
+
+	@PostMapping("/lti/sign-out")
+	String signOut(HttpServletRequest request, HttpServletResponse response) {
+		String token = Cookies.read(request, Cookies.SESSION);
+		if (token != null) {
+			sessions.end(token);
+		}
+		Cookies.clear(request, response, Cookies.SESSION);
+		return "redirect:/session-ended?signed-out";
+	}
+
+	@RequestMapping(path = "/session-ended", produces = "application/json")
+	ResponseEntity<ProblemDetail> sessionEndedJson() {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
+				"No launch session: open Coachroom again from your course in the LMS.");
+		problem.setTitle("Sign-in needed");
+		return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem);
+	}
+
+	@RequestMapping("/session-ended")
+	ModelAndView sessionEnded(HttpServletRequest request) {
+		ModelAndView page = new ModelAndView("lti/session-ended");
+		boolean signedOut = request.getParameter("signed-out") != null;
+		page.addObject("signedOut", signedOut);
+		page.setStatus(signedOut ? HttpStatus.OK : HttpStatus.UNAUTHORIZED);
+		return page;
+	}
+}

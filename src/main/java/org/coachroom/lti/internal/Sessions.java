@@ -1,0 +1,126 @@
+package org.coachroom.lti.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.coachroom.lti.CoachroomRole;
+import org.coachroom.lti.CourseContext;
+import org.coachroom.lti.LaunchDetails;
+import org.coachroom.lti.Member;
+import org.coachroom.shared.TenantId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Signed-in browsers. The cookie carries a random token; the database keeps its hash with who it
+ * belongs to, so any node can serve the next request and a stolen database leaks no usable cookie.
+ */
+@Component
+class Sessions {
+
+	private static final Logger log = LoggerFactory.getLogger(Sessions.class);
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final LtiProperties properties;
+
+	private final JsonMapper json;
+
+	Sessions(JdbcClient jdbc, Clock clock, LtiProperties properties, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.properties = properties;
+		this.json = json;
+	}
+
+	record Signed(Member member, String csrfToken) {
+	}
+
+	record NewSession(long tenant, long userRef, Long contextRef, Long resourceLinkRef, Set<CoachroomRole> roles,
+			LaunchDetails launch) {
+	}
+
+	/** Starts a session and returns the token for the cookie. */
+	String create(NewSession s) {
+		String token = Tokens.random256();
+		Instant now = clock.instant();
+		jdbc.sql("""
+				INSERT INTO lti_session (token_hash, tenant_id, user_ref, context_ref, resource_link_ref, roles,
+				  message_type, launch_data, csrf_token, created_at, expires_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(Tokens.hash(token), s.tenant(), s.userRef(), s.contextRef(), s.resourceLinkRef(), encode(s.roles()),
+					s.launch().messageType(), json.writeValueAsString(s.launch()), Tokens.random256(), Timestamp.from(now),
+					Timestamp.from(now.plus(properties.sessionTtl())))
+			.update();
+		return token;
+	}
+
+	Optional<Signed> find(String token) {
+		if (!Tokens.looksRandom256(token)) {
+			return Optional.empty();
+		}
+		return jdbc.sql("""
+				SELECT s.tenant_id, s.user_ref, u.subject, u.name, u.email, s.roles, s.launch_data, s.csrf_token,
+				       c.id, c.context_id, c.label, c.title, p.name, s.expires_at
+				FROM lti_session s
+				JOIN lti_user u ON u.id = s.user_ref
+				JOIN lti_deployment d ON d.id = s.tenant_id
+				JOIN lti_platform p ON p.id = d.platform_id
+				LEFT JOIN lti_context c ON c.id = s.context_ref
+				WHERE s.token_hash = ?""")
+			.param(Tokens.hash(token))
+			.query((rs, i) -> {
+				if (!rs.getTimestamp(14).toInstant().isAfter(clock.instant())) {
+					return null;
+				}
+				CourseContext context = rs.getObject(9) == null ? null
+						: new CourseContext(rs.getLong(9), rs.getString(10), rs.getString(11), rs.getString(12));
+				LaunchDetails launch = json.readValue(rs.getString(7), LaunchDetails.class);
+				Member member = new Member(new TenantId(rs.getLong(1)), rs.getLong(2), rs.getString(3), rs.getString(4),
+						rs.getString(5), decode(rs.getString(6)), context, rs.getString(13), launch);
+				return new Signed(member, rs.getString(8));
+			})
+			.optional();
+	}
+
+	void end(String token) {
+		if (Tokens.looksRandom256(token)) {
+			jdbc.sql("DELETE FROM lti_session WHERE token_hash = ?").param(Tokens.hash(token)).update();
+		}
+	}
+
+	@Scheduled(initialDelayString = "PT5M", fixedDelayString = "PT1H")
+	void removeExpired() {
+		int removed = jdbc.sql("DELETE FROM lti_session WHERE expires_at < ?")
+			.param(Timestamp.from(clock.instant()))
+			.update();
+		if (removed > 0) {
+			log.debug("Removed {} expired sessions", removed);
+		}
+	}
+
+	static String encode(Set<CoachroomRole> roles) {
+		return roles.stream().sorted().map(Enum::name).collect(Collectors.joining(","));
+	}
+
+	static Set<CoachroomRole> decode(String roles) {
+		EnumSet<CoachroomRole> set = EnumSet.noneOf(CoachroomRole.class);
+		for (String r : roles.split(",")) {
+			if (!r.isBlank()) {
+				set.add(CoachroomRole.valueOf(r));
+			}
+		}
+		return set;
+	}
+}

@@ -1,0 +1,195 @@
+package org.coachroom.lti.internal;
+
+import java.sql.Timestamp;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The tool's RSA signing keys, kept in the database so every node signs with the same key. Rotation
+ * publishes the next key {@code nextKeyLead} before it signs, and keeps a retired key published for
+ * {@code retiredGrace}, so platforms that cache our JWKS never meet an unknown kid.
+ */
+@Component
+public class ToolKeys {
+
+	private static final Logger log = LoggerFactory.getLogger(ToolKeys.class);
+
+	enum State {
+		NEXT, ACTIVE, RETIRED
+	}
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate tx;
+
+	private final LtiProperties.Keys settings;
+
+	private final Clock clock;
+
+	private volatile Cached cached;
+
+	private record Cached(RSAKey signingKey, JWKSet publicSet, Instant loadedAt) {
+	}
+
+	ToolKeys(JdbcClient jdbc, TransactionTemplate tx, LtiProperties properties, Clock clock) {
+		this.jdbc = jdbc;
+		this.tx = tx;
+		this.settings = properties.keys();
+		this.clock = clock;
+	}
+
+	/** On first start there is no key: make one, under a lock so two nodes starting together agree. */
+	@EventListener(ApplicationReadyEvent.class)
+	public void ensureActiveKey() {
+		tx.executeWithoutResult(status -> {
+			lock();
+			if (count(State.ACTIVE) == 0) {
+				insert(generate(), State.ACTIVE, clock.instant());
+				log.info("Generated the tool's first signing key");
+			}
+		});
+		cached = null;
+	}
+
+	/** The key that signs now: its kid is in the published set. */
+	public RSAKey signingKey() {
+		return load().signingKey();
+	}
+
+	/** The public keys to publish: next, active and recently retired. */
+	public JWKSet publicKeys() {
+		return load().publicSet();
+	}
+
+	/** Runs every hour on each node; the lock makes the steps happen once. */
+	@Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT1H")
+	public void rotateWhenDue() {
+		rotate(clock.instant(), false);
+	}
+
+	/** Starts a rotation now: the next key is published at once and signs after {@code nextKeyLead}. */
+	public void startRotation() {
+		rotate(clock.instant(), true);
+	}
+
+	void rotate(Instant now, boolean force) {
+		tx.executeWithoutResult(status -> {
+			lock();
+			Instant activatedAt = jdbc.sql("SELECT activated_at FROM lti_tool_key WHERE state = 'ACTIVE'")
+				.query(Timestamp.class).optional().map(Timestamp::toInstant).orElse(null);
+			boolean hasNext = count(State.NEXT) > 0;
+			if (!hasNext && (force || activatedAt == null
+					|| !now.isBefore(activatedAt.plus(settings.rotationInterval()).minus(settings.nextKeyLead())))) {
+				insert(generate(), State.NEXT, now);
+				log.info("Published the next tool key; it signs from {}", now.plus(settings.nextKeyLead()));
+				hasNext = true;
+			}
+			Instant nextCreated = jdbc.sql("SELECT created_at FROM lti_tool_key WHERE state = 'NEXT'")
+				.query(Timestamp.class).optional().map(Timestamp::toInstant).orElse(null);
+			if (nextCreated != null && !now.isBefore(nextCreated.plus(settings.nextKeyLead()))) {
+				jdbc.sql("UPDATE lti_tool_key SET state = 'RETIRED', retired_at = ? WHERE state = 'ACTIVE'")
+					.param(Timestamp.from(now)).update();
+				jdbc.sql("UPDATE lti_tool_key SET state = 'ACTIVE', activated_at = ? WHERE state = 'NEXT'")
+					.param(Timestamp.from(now)).update();
+				log.info("The next tool key now signs; the previous one stays published for {}", settings.retiredGrace());
+			}
+			int removed = jdbc.sql("DELETE FROM lti_tool_key WHERE state = 'RETIRED' AND retired_at <= ?")
+				.param(Timestamp.from(now.minus(settings.retiredGrace()))).update();
+			if (removed > 0) {
+				log.info("Removed {} retired tool key(s) after their grace period", removed);
+			}
+		});
+		cached = null;
+	}
+
+	private Cached load() {
+		Cached c = cached;
+		Instant now = clock.instant();
+		// Other nodes may rotate: re-read now and then; a rotation's next key is published days ahead.
+		if (c == null || c.loadedAt().plusSeconds(60).isBefore(now)) {
+			c = read(now);
+			cached = c;
+		}
+		return c;
+	}
+
+	private Cached read(Instant now) {
+		List<KeyRow> rows = jdbc.sql("SELECT kid, private_key, public_jwk, state FROM lti_tool_key ORDER BY created_at")
+			.query((rs, i) -> new KeyRow(rs.getString("kid"), rs.getString("private_key"), rs.getString("public_jwk"),
+					State.valueOf(rs.getString("state"))))
+			.list();
+		RSAKey signing = null;
+		List<com.nimbusds.jose.jwk.JWK> published = new ArrayList<>();
+		try {
+			for (KeyRow row : rows) {
+				published.add(RSAKey.parse(row.publicJwk()));
+				if (row.state() == State.ACTIVE) {
+					signing = RSAKey.parse(row.privateJwk());
+				}
+			}
+		}
+		catch (ParseException e) {
+			throw new IllegalStateException("A stored tool key cannot be read", e);
+		}
+		if (signing == null) {
+			throw new IllegalStateException("The tool has no active signing key");
+		}
+		return new Cached(signing, new JWKSet(published), now);
+	}
+
+	private record KeyRow(String kid, String privateJwk, String publicJwk, State state) {
+	}
+
+	private void lock() {
+		jdbc.sql("SELECT id FROM lti_tool_key_lock WHERE id = 1 FOR UPDATE").query(Integer.class).single();
+	}
+
+	private int count(State state) {
+		return jdbc.sql("SELECT COUNT(*) FROM lti_tool_key WHERE state = ?").param(state.name()).query(Integer.class)
+			.single();
+	}
+
+	private void insert(RSAKey key, State state, Instant now) {
+		jdbc.sql("""
+				INSERT INTO lti_tool_key (kid, private_key, public_jwk, state, created_at, activated_at)
+				VALUES (:kid, :priv, :pub, :state, :now, :activated)""")
+			.param("kid", key.getKeyID())
+			.param("priv", key.toJSONString())
+			.param("pub", key.toPublicJWK().toJSONString())
+			.param("state", state.name())
+			.param("now", Timestamp.from(now))
+			.param("activated", state == State.ACTIVE ? Timestamp.from(now) : null)
+			.update();
+	}
+
+	private static RSAKey generate() {
+		try {
+			return new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString())
+				.keyUse(KeyUse.SIGNATURE)
+				.algorithm(JWSAlgorithm.RS256)
+				.generate();
+		}
+		catch (JOSEException e) {
+			throw new IllegalStateException("Could not generate an RSA key", e);
+		}
+	}
+}

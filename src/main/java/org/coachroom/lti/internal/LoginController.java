@@ -2,7 +2,11 @@ package org.coachroom.lti.internal;
 
 import java.net.URI;
 import java.time.Duration;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,7 +17,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * OIDC third-party login initiation (LTI 1.3 Core §5.1.1): the platform names itself, we make a state
@@ -62,24 +65,39 @@ class LoginController {
 		// Refreshed on every login so that it outlives the login it binds.
 		Cookies.set(request, response, Cookies.BROWSER, browserId, Duration.ofDays(1));
 		LoginStates.Issued issued = loginStates.issue(platform.getId(), targetLinkUri, browserId);
-		UriComponentsBuilder auth = UriComponentsBuilder.fromUriString(platform.getAuthorizationEndpoint())
-			.queryParam("scope", "openid")
-			.queryParam("response_type", "id_token")
-			.queryParam("response_mode", "form_post")
-			.queryParam("prompt", "none")
-			.queryParam("client_id", platform.getClientId())
-			.queryParam("redirect_uri", urls.launch(request))
-			.queryParam("login_hint", loginHint)
-			.queryParam("state", issued.state())
-			.queryParam("nonce", issued.nonce());
+		Map<String, String> params = new LinkedHashMap<>();
+		params.put("scope", "openid");
+		params.put("response_type", "id_token");
+		params.put("response_mode", "form_post");
+		params.put("prompt", "none");
+		params.put("client_id", platform.getClientId());
+		params.put("redirect_uri", urls.launch(request));
+		params.put("login_hint", loginHint);
+		params.put("state", issued.state());
+		params.put("nonce", issued.nonce());
 		if (messageHint != null) {
-			auth.queryParam("lti_message_hint", messageHint);
+			// Passed on untouched: Moodle's hint is JSON that points into the user's LMS session.
+			params.put("lti_message_hint", messageHint);
 		}
-		URI location = auth.encode().build().toUri();
+		String location = withQuery(platform.getAuthorizationEndpoint(), params);
 		return ResponseEntity.status(HttpStatus.FOUND)
-			.header(HttpHeaders.LOCATION, location.toASCIIString())
+			.header(HttpHeaders.LOCATION, location)
 			.header(HttpHeaders.CACHE_CONTROL, "no-store")
 			.build();
+	}
+
+	/** Adds parameters to an endpoint that may carry a query of its own, every value strictly encoded. */
+	static String withQuery(String endpoint, Map<String, String> params) {
+		StringBuilder url = new StringBuilder(endpoint);
+		char separator = endpoint.contains("?") ? '&' : '?';
+		for (Map.Entry<String, String> param : params.entrySet()) {
+			url.append(separator)
+				.append(URLEncoder.encode(param.getKey(), StandardCharsets.UTF_8))
+				.append('=')
+				.append(URLEncoder.encode(param.getValue(), StandardCharsets.UTF_8));
+			separator = '&';
+		}
+		return url.toString();
 	}
 
 	private Platform platform(String iss, String clientId) {

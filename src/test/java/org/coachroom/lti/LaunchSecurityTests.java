@@ -1,0 +1,300 @@
+package org.coachroom.lti;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.UUID;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import org.coachroom.testsupport.LaunchClient;
+import org.coachroom.testsupport.LaunchTest;
+import org.coachroom.testsupport.TestPlatform;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Forged, expired, replayed and malformed launches are refused with a 4xx page that names the reason,
+ * and never reach a session.
+ */
+@LaunchTest
+class LaunchSecurityTests {
+
+	static TestPlatform platform;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	PlatformRegistry registry;
+
+	LaunchClient browser;
+
+	@BeforeAll
+	static void startPlatform() {
+		platform = TestPlatform.start();
+	}
+
+	@AfterAll
+	static void stopPlatform() {
+		platform.close();
+	}
+
+	@BeforeEach
+	void register() {
+		platform.registerWith(registry);
+		browser = new LaunchClient("http://localhost:" + port);
+	}
+
+	@Test
+	void acceptsMoodleShapedLaunchAndLandsOnHome() {
+		LaunchClient.AuthRequest auth = browser.login(platform, "3");
+		assertThat(auth.location()).startsWith(platform.authorizationEndpoint() + "?");
+		assertThat(auth.params()).containsEntry("scope", "openid")
+			.containsEntry("response_type", "id_token")
+			.containsEntry("response_mode", "form_post")
+			.containsEntry("prompt", "none")
+			.containsEntry("client_id", platform.clientId())
+			.containsEntry("redirect_uri", "http://localhost:" + port + "/lti/launch")
+			.containsEntry("login_hint", "3")
+			.containsEntry("lti_message_hint", "{\"cmid\":2,\"launchid\":\"ltilaunch1_2109032727\"}");
+
+		LaunchClient.Response launch = browser
+			.launch(platform.sign(platform.launchClaims(auth.nonce(), "3", TestPlatform.INSTRUCTOR).build()), auth.state());
+		assertThat(launch.status()).isEqualTo(302);
+		assertThat(launch.location()).isEqualTo("/home");
+
+		LaunchClient.Response home = browser.get("/home");
+		assertThat(home.status()).isEqualTo(200);
+		assertThat(home.body()).contains("Signed in as Terry Teacher").contains("LTI 101 (LTI101)").contains("Coach");
+	}
+
+	@Test
+	void rejectsWrongSignature() {
+		LaunchClient.AuthRequest auth = browser.login(platform, "3");
+		RSAKey impostor = TestPlatform.newKey();
+		String token = TestPlatform.sign(claims(auth).build(), impostor, platform.key().getKeyID());
+		assertRefused(browser.launch(token, auth.state()), 401, "token-signature");
+	}
+
+	@Test
+	void rejectsAlgNone() {
+		LaunchClient.AuthRequest auth = browser.login(platform, "3");
+		String token = new PlainJWT(claims(auth).build()).serialize();
+		assertRefused(browser.launch(token, auth.state()), 401, "token-algorithm");
+	}
+
+	@Test
+	void rejectsHs256SignedWithThePlatformsPublicKey() throws Exception {
+		LaunchClient.AuthRequest auth = browser.login(platform, "3");
+		// The classic confusion attack: HMAC keyed with the RSA public key a verifier might misuse.
+		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(platform.key().getKeyID()).build(),
+				claims(auth).build());
+		jwt.sign(new MACSigner(platform.key().toRSAPublicKey().getEncoded()));
+		assertRefused(browser.launch(jwt.serialize(), auth.state()), 401, "token-algorithm");
+	}
+
+	@Test
+	void rejectsUnknownKid() {
+		LaunchClient.AuthRequest auth = browser.login(platform, "3");
+		RSAKey unpublished = TestPlatform.newKey();
+		String token = TestPlatform.sign(claims(auth).build(), unpublished, unpublished.getKeyID());
+		assertRefused(browser.launch(token, auth.state()), 401, "token-key-unknown");
+	}
+
+	@Test
+	void rejectsExpiredToken() {
+		LaunchClient.AuthRequest auth = browser.login(platform, "3");
+		Instant issued = Instant.now().minusSeconds(180);
+		String token = platform.sign(claims(auth).issueTime(Date.from(issued))
+			.expirationTime(Date.from(issued.plusSeconds(60)))
+			.build());
+		assertRefused(browser.launch(token, auth.state()), 401, "token-expired");
+	}
+
+	@Test
+	void rejectsTokenIssuedInTheFuture() {
+		LaunchClient.AuthRequest auth = browser.login(platform, "3");
+		Instant issued = Instant.now().plusSeconds(300);
+		String token = platform.sign(claims(auth).issueTime(Date.from(issued))
+			.expirationTime(Date.from(issued.plusSeconds(60)))
+			.build());
+		assertRefused(browser.launch(token, auth.state()), 401, "token-from-future");
+	}
+
+	@Test
+	void rejectsWrongIssuer() {
+		LaunchClient.AuthRequest auth = browser.login(platform, "3");
+		String token = platform.sign(claims(auth).issuer("https://evil.example").build());
+		assertRefused(browser.launch(token, auth.state()), 401, "token-issuer");
+	}
+
+	@Test
+	void rejectsWrongAudience() {
+		LaunchClient.AuthRequest auth = browser.login(platform, "3");
+		String token = platform.sign(claims(auth).audience("another-tool").build());
+		assertRefused(browser.launch(token, auth.state()), 401, "token-audience");
+	}
+
+	@Test
+	void rejectsSeveralAudiencesWithoutAuthorizedParty() {
+		LaunchClient.AuthRequest auth = browser.login(platform, "3");
+		String token = platform
+			.sign(claims(auth).audience(java.util.List.of(platform.clientId(), "another-tool")).build());
+		assertRefused(browser.launch(token, auth.state()), 401, "token-audience");
+	}
+
+	@Test
+	void rejectsUnknownDeployment() {
+		LaunchClient.AuthRequest auth = browser.login(platform, "3");
+		String token = platform.sign(claims(auth).claim("https://purl.imsglobal.org/spec/lti/claim/deployment_id", "99")
+			.build());
+		assertRefused(browser.launch(token, auth.state()), 403, "deployment-unknown");
+	}
+
+	@Test
+	void rejectsReplayedNonce() {
+		LaunchClient.AuthRequest first = browser.login(platform, "3");
+		String token = platform.sign(claims(first).build());
+		assertThat(browser.launch(token, first.state()).status()).isEqualTo(302);
+
+		// The captured token comes back with a fresh login of the attacker's own.
+		LaunchClient attacker = new LaunchClient("http://localhost:" + port);
+		LaunchClient.AuthRequest second = attacker.login(platform, "3");
+		assertRefused(attacker.launch(token, second.state()), 401, "nonce-replayed");
+	}
+
+	@Test
+	void rejectsTheSameLaunchPostedTwice() {
+		LaunchClient.AuthRequest auth = browser.login(platform, "3");
+		String token = platform.sign(claims(auth).build());
+		assertThat(browser.launch(token, auth.state()).status()).isEqualTo(302);
+		assertRefused(browser.launch(token, auth.state()), 400, "state-already-used");
+	}
+
+	@Test
+	void rejectsNonceWeNeverIssued() {
+		LaunchClient.AuthRequest auth = browser.login(platform, "3");
+		String token = platform.sign(platform.launchClaims("made-up-" + UUID.randomUUID(), "3", TestPlatform.LEARNER)
+			.build());
+		assertRefused(browser.launch(token, auth.state()), 401, "nonce-not-issued");
+	}
+
+	@Test
+	void rejectsMissingState() {
+		LaunchClient.AuthRequest auth = browser.login(platform, "3");
+		assertRefused(browser.launch(platform.sign(claims(auth).build()), null), 400, "state-missing");
+	}
+
+	@Test
+	void rejectsStateFromAnotherBrowser() {
+		LaunchClient.AuthRequest auth = browser.login(platform, "3");
+		LaunchClient otherBrowser = new LaunchClient("http://localhost:" + port);
+		assertRefused(otherBrowser.launch(platform.sign(claims(auth).build()), auth.state()), 403, "state-other-browser");
+	}
+
+	@Test
+	void aStateThatMetABadTokenCannotBeUsedAgain() {
+		LaunchClient.AuthRequest auth = browser.login(platform, "3");
+		assertRefused(browser.launch(platform.sign(claims(auth).audience("x").build()), auth.state()), 401,
+				"token-audience");
+		assertRefused(browser.launch(platform.sign(claims(auth).build()), auth.state()), 400, "state-already-used");
+	}
+
+	@Test
+	void rejectsWrongMessageType() {
+		LaunchClient.AuthRequest auth = browser.login(platform, "3");
+		String token = platform.sign(claims(auth)
+			.claim("https://purl.imsglobal.org/spec/lti/claim/message_type", "LtiSubmissionReviewRequest")
+			.build());
+		assertRefused(browser.launch(token, auth.state()), 400, "message-type");
+	}
+
+	@Test
+	void rejectsWrongVersion() {
+		LaunchClient.AuthRequest auth = browser.login(platform, "3");
+		String token = platform.sign(claims(auth).claim("https://purl.imsglobal.org/spec/lti/claim/version", "1.1").build());
+		assertRefused(browser.launch(token, auth.state()), 400, "message-version");
+	}
+
+	@Test
+	void rejectsMissingResourceLinkId() {
+		LaunchClient.AuthRequest auth = browser.login(platform, "3");
+		String token = platform.sign(claims(auth)
+			.claim("https://purl.imsglobal.org/spec/lti/claim/resource_link", java.util.Map.of("title", "No id"))
+			.build());
+		assertRefused(browser.launch(token, auth.state()), 400, "claim-missing");
+	}
+
+	@Test
+	void rejectsGarbageToken() {
+		LaunchClient.AuthRequest auth = browser.login(platform, "3");
+		assertRefused(browser.launch("not.a.jwt<script>alert(1)</script>", auth.state()), 400, "token-malformed");
+	}
+
+	@Test
+	void rejectsOneMebibyteToken() {
+		LaunchClient.AuthRequest auth = browser.login(platform, "3");
+		String huge = "e".repeat(1024 * 1024);
+		assertRefused(browser.launch(huge, auth.state()), 413, "token-too-large");
+	}
+
+	@Test
+	void rejectsLoginFromUnknownPlatform() {
+		LaunchClient.Response response = browser.post("/lti/login", java.util.Map.of("iss", "https://unknown.example",
+				"login_hint", "3", "target_link_uri", "http://localhost/lti/launch", "client_id", "nobody"));
+		assertRefused(response, 400, "login-platform-unknown");
+	}
+
+	@Test
+	void rejectsLoginWithoutRequiredParameters() {
+		assertRefused(browser.post("/lti/login", java.util.Map.of("iss", platform.issuer())), 400,
+				"login-parameter-missing");
+	}
+
+	@Test
+	void refetchesThePlatformKeysWhenItRotates() throws Exception {
+		LaunchClient.AuthRequest first = browser.login(platform, "3");
+		assertThat(browser.launch(platform.sign(claims(first).build()), first.state()).status()).isEqualTo(302);
+		platform.rotateKey();
+		Thread.sleep(400);
+		LaunchClient.AuthRequest second = browser.login(platform, "3");
+		assertThat(browser.launch(platform.sign(claims(second).build()), second.state()).status()).isEqualTo(302);
+	}
+
+	@Test
+	void unknownKidsDoNotMakeUsHammerThePlatformsKeyEndpoint() {
+		java.util.List<RSAKey> unpublished = java.util.stream.Stream.generate(TestPlatform::newKey).limit(10).toList();
+		int before = platform.jwksRequests();
+		long started = System.nanoTime();
+		for (RSAKey key : unpublished) {
+			LaunchClient.AuthRequest auth = browser.login(platform, "3");
+			assertThat(browser.launch(TestPlatform.sign(claims(auth).build(), key, key.getKeyID()), auth.state()).status())
+				.isEqualTo(401);
+		}
+		long intervals = (System.nanoTime() - started) / 300_000_000L + 1;
+		// The limiter allows a couple of refetches per 300 ms test interval, whatever the number of unknown kids.
+		assertThat(platform.jwksRequests() - before).isLessThanOrEqualTo((int) Math.min(9, 2 * intervals));
+	}
+
+	private JWTClaimsSet.Builder claims(LaunchClient.AuthRequest auth) {
+		return platform.launchClaims(auth.nonce(), "3", TestPlatform.INSTRUCTOR);
+	}
+
+	private static void assertRefused(LaunchClient.Response response, int status, String code) {
+		assertThat(response.status()).as(response.body()).isEqualTo(status);
+		assertThat(response.refusalCode()).isEqualTo(code);
+		assertThat(response.body()).doesNotContain("Exception").doesNotContain("at org.").doesNotContain("coachroom_session");
+		assertThat(response.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("coachroom_session="));
+	}
+}

@@ -1,0 +1,127 @@
+package org.coachroom.testsupport;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * One browser talking to a running Coachroom: keeps its cookies, never follows redirects, so each
+ * step of a launch can be checked.
+ */
+public final class LaunchClient {
+
+	private final String appBase;
+
+	private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+
+	private final HttpClient http;
+
+	public LaunchClient(String appBase) {
+		this.appBase = appBase;
+		this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+	}
+
+	public record Response(int status, String location, String body, java.net.http.HttpHeaders headers) {
+
+		/** The refusal code shown on a refused launch's page, e.g. {@code token-expired}. */
+		public String refusalCode() {
+			var m = java.util.regex.Pattern.compile("id=\"refusal-code\">([^<]+)<").matcher(body);
+			return m.find() ? m.group(1) : null;
+		}
+	}
+
+	/** What the login initiation sent the browser to: the platform's authorization request. */
+	public record AuthRequest(String location, Map<String, String> params) {
+
+		public String state() {
+			return params.get("state");
+		}
+
+		public String nonce() {
+			return params.get("nonce");
+		}
+	}
+
+	public Response post(String path, Map<String, String> form) {
+		String body = form.entrySet()
+			.stream()
+			.map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+					+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+		return send(HttpRequest.newBuilder(URI.create(appBase + path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build());
+	}
+
+	public Response get(String path) {
+		return send(HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : appBase + path)).GET().build());
+	}
+
+	/** Posts the login initiation as Moodle does (its six fields) and returns the authorization request. */
+	public AuthRequest login(TestPlatform platform, String loginHint) {
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("iss", platform.issuer());
+		form.put("target_link_uri", appBase + "/lti/launch");
+		form.put("login_hint", loginHint);
+		form.put("lti_message_hint", "{\"cmid\":2,\"launchid\":\"ltilaunch1_2109032727\"}");
+		form.put("client_id", platform.clientId());
+		form.put("lti_deployment_id", platform.deploymentId());
+		Response response = post("/lti/login", form);
+		if (response.status() != 302) {
+			throw new AssertionError("Login initiation answered " + response.status() + ": " + response.body());
+		}
+		return new AuthRequest(response.location(), query(URI.create(response.location()).getRawQuery()));
+	}
+
+	/** The platform's form post of the id_token. */
+	public Response launch(String idToken, String state) {
+		Map<String, String> form = new LinkedHashMap<>();
+		if (idToken != null) {
+			form.put("id_token", idToken);
+		}
+		if (state != null) {
+			form.put("state", state);
+		}
+		return post("/lti/launch", form);
+	}
+
+	private Response send(HttpRequest request) {
+		try {
+			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+			return new Response(response.statusCode(), response.headers().firstValue("Location").orElse(null),
+					response.body(), response.headers());
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
+	static Map<String, String> query(String raw) {
+		Map<String, String> params = new LinkedHashMap<>();
+		if (raw == null) {
+			return params;
+		}
+		for (String pair : raw.split("&")) {
+			int eq = pair.indexOf('=');
+			String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+			String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+			params.put(key, value);
+		}
+		return params;
+	}
+}

@@ -1,0 +1,21 @@
+package org.coachroom.testsupport;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.junit.jupiter.api.Tag;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The whole application on a random port against the test database, as an LMS would reach it. All
+ * classes with this annotation share one application context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "coachroom.lti.jwks.min-refresh-interval=300ms" })
+@Tag("database")
+public @interface LaunchTest {
+}

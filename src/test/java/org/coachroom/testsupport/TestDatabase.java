@@ -1,0 +1,97 @@
+package org.coachroom.testsupport;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import org.coachroom.shared.database.EmbeddedMariaDb;
+
+/**
+ * The database every test context of this JVM shares: the embedded MariaDB 11.4 (started once), or,
+ * in the external pass ({@code -Dcoachroom.test.database=external}), the server named by
+ * {@code COACHROOM_TEST_EXTERNAL_DB_URL}, whose test schema is dropped and made anew once per run.
+ */
+public final class TestDatabase {
+
+	public static final String EXTERNAL_URL_VARIABLE = "COACHROOM_TEST_EXTERNAL_DB_URL";
+
+	private static String url;
+
+	private static String username = "root";
+
+	private static String password = "";
+
+	private TestDatabase() {
+	}
+
+	public static boolean isExternal() {
+		return "external".equals(System.getProperty("coachroom.test.database"));
+	}
+
+	public static synchronized String url() {
+		if (url == null) {
+			url = isExternal() ? prepareExternal() : startEmbedded();
+		}
+		return url;
+	}
+
+	public static String username() {
+		url();
+		return username;
+	}
+
+	public static String password() {
+		url();
+		return password;
+	}
+
+	private static String startEmbedded() {
+		Path dir = Path.of("target", "test-mariadb");
+		deleteRecursively(dir.resolve("data"));
+		EmbeddedMariaDb db = EmbeddedMariaDb.start(dir.resolve("data"), dir.resolve("server"), "coachroom_test");
+		Runtime.getRuntime().addShutdownHook(new Thread(db::stop, "test-mariadb-stop"));
+		return db.jdbcUrl();
+	}
+
+	private static String prepareExternal() {
+		String external = System.getenv(EXTERNAL_URL_VARIABLE);
+		if (external == null || external.isBlank()) {
+			throw new IllegalStateException("The external database pass needs " + EXTERNAL_URL_VARIABLE);
+		}
+		username = envOr("COACHROOM_TEST_EXTERNAL_DB_USER", "root");
+		password = envOr("COACHROOM_TEST_EXTERNAL_DB_PASSWORD", "");
+		String server = external.replaceFirst("(jdbc:mysql://[^/]+/)[^?]*", "$1");
+		String schema = external.replaceFirst("jdbc:mysql://[^/]+/([^?]*).*", "$1");
+		try (Connection c = DriverManager.getConnection(server, username, password); Statement s = c.createStatement()) {
+			s.execute("DROP DATABASE IF EXISTS `" + schema + "`");
+			s.execute("CREATE DATABASE `" + schema + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException("Cannot prepare the external test database at " + server + ": " + e.getMessage(), e);
+		}
+		return external;
+	}
+
+	private static String envOr(String name, String fallback) {
+		String value = System.getenv(name);
+		return value == null ? fallback : value;
+	}
+
+	private static void deleteRecursively(Path dir) {
+		if (!Files.exists(dir)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(dir)) {
+			paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+		}
+		catch (IOException e) {
+			throw new IllegalStateException("Cannot clear " + dir, e);
+		}
+	}
+}

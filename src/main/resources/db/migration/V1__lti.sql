@@ -12,6 +12,7 @@ CREATE TABLE lti_platform (
     product_family         VARCHAR(100)  NULL,
     source                 VARCHAR(32)   NOT NULL,
     custom_role_parameter  VARCHAR(100)  NULL,
+    frame_origins          VARCHAR(2000) NULL,
     created_at             TIMESTAMP(3)  NOT NULL,
     updated_at             TIMESTAMP(3)  NOT NULL,
     version                INT           NOT NULL,

@@ -61,7 +61,7 @@ class DemoPlatform implements DemoDistrict {
 		this.key = loadOrCreateKey();
 		PlatformRegistration registration = new PlatformRegistration(ISSUER, CLIENT_ID, "Demo District LMS",
 				baseUrl + "/demo/platform/auth", null, baseUrl + "/demo/platform/jwks.json", "coachroom-demo",
-				PlatformRegistration.Source.DEMO, List.of(DEPLOYMENT_ID), Map.of(), ROLE_PARAMETER);
+				PlatformRegistration.Source.DEMO, List.of(DEPLOYMENT_ID), Map.of(), ROLE_PARAMETER, List.of());
 		try {
 			registry.register(registration);
 		}

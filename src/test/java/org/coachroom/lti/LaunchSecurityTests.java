@@ -212,6 +212,22 @@ class LaunchSecurityTests {
 	}
 
 	@Test
+	void rejectsALaunchThatArrivesAfterTheLoginExpired(@Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+		LaunchClient.AuthRequest auth = browser.login(platform, "3");
+		jdbc.sql("UPDATE lti_login_state SET expires_at = ? WHERE state = ?")
+			.params(java.sql.Timestamp.from(Instant.now().minusSeconds(1)), auth.state())
+			.update();
+		assertRefused(browser.launch(platform.sign(claims(auth).build()), auth.state()), 400, "state-expired");
+	}
+
+	@Test
+	void rejectsAStateWeNeverIssued() {
+		browser.login(platform, "3");
+		assertRefused(browser.launch(platform.sign(platform.launchClaims("n", "3").build()), "A".repeat(43)), 400,
+				"state-unknown");
+	}
+
+	@Test
 	void rejectsWrongMessageType() {
 		LaunchClient.AuthRequest auth = browser.login(platform, "3");
 		String token = platform.sign(claims(auth)

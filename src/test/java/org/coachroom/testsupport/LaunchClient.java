@@ -52,13 +52,19 @@ public final class LaunchClient {
 		}
 	}
 
+	/** The value of one of this browser's cookies, as a stolen or replayed cookie would carry it. */
+	public String cookie(String name) {
+		return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+			.map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+	}
+
 	public Response post(String path, Map<String, String> form) {
 		String body = form.entrySet()
 			.stream()
 			.map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
 					+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
 			.collect(Collectors.joining("&"));
-		return send(HttpRequest.newBuilder(URI.create(appBase + path))
+		return send(HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : appBase + path))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build());
@@ -86,6 +92,11 @@ public final class LaunchClient {
 
 	/** The platform's form post of the id_token. */
 	public Response launch(String idToken, String state) {
+		return launchAt(appBase, idToken, state);
+	}
+
+	/** The same form post sent to another node of Coachroom. */
+	public Response launchAt(String base, String idToken, String state) {
 		Map<String, String> form = new LinkedHashMap<>();
 		if (idToken != null) {
 			form.put("id_token", idToken);
@@ -93,7 +104,7 @@ public final class LaunchClient {
 		if (state != null) {
 			form.put("state", state);
 		}
-		return post("/lti/launch", form);
+		return post(base + "/lti/launch", form);
 	}
 
 	private Response send(HttpRequest request) {

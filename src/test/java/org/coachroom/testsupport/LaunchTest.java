@@ -7,6 +7,7 @@ import java.lang.annotation.Target;
 
 import org.junit.jupiter.api.Tag;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 
 /**
  * The whole application on a random port against the test database, as an LMS would reach it. All
@@ -16,6 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "coachroom.lti.jwks.min-refresh-interval=300ms" })
+@AutoConfigureMockMvc
 @Tag("database")
 public @interface LaunchTest {
 }

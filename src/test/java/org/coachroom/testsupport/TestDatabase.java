@@ -55,7 +55,8 @@ public final class TestDatabase {
 		Path dir = Path.of("target", "test-mariadb");
 		deleteRecursively(dir.resolve("data"));
 		EmbeddedMariaDb db = EmbeddedMariaDb.start(dir.resolve("data"), dir.resolve("server"), "coachroom_test");
-		Runtime.getRuntime().addShutdownHook(new Thread(db::stop, "test-mariadb-stop"));
+		// Runs after Spring Boot has closed every test context, so no pool is left talking to a stopped server.
+		org.springframework.boot.SpringApplication.getShutdownHandlers().add(db::stop);
 		return db.jdbcUrl();
 	}
 

@@ -94,7 +94,7 @@ public final class TestPlatform implements AutoCloseable {
 			Map<String, java.util.Set<CoachroomRole>> roleRules, String customRoleParameter) {
 		return registry.register(new PlatformRegistration(issuer(), clientId, "Test Moodle", authorizationEndpoint(),
 				wireMock.baseUrl() + "/mod/lti/token.php", wireMock.baseUrl() + jwksPath(), "moodle",
-				PlatformRegistration.Source.REGISTRATIONS_FILE, List.of(deploymentId), roleRules, customRoleParameter));
+				PlatformRegistration.Source.REGISTRATIONS_FILE, List.of(deploymentId), roleRules, customRoleParameter, List.of()));
 	}
 
 	/** The platform starts signing with a new key and publishes only that one. */

@@ -41,6 +41,8 @@ class DynamicRegistration {
 
 	private final PlatformRegistry registry;
 
+	private final List<String> allowedHosts;
+
 	DynamicRegistration(LtiProperties properties, JsonMapper json, ToolUrls urls, PlatformRegistry registry) {
 		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
 			.connectTimeout(properties.httpTimeout())
@@ -51,6 +53,7 @@ class DynamicRegistration {
 		this.json = json;
 		this.urls = urls;
 		this.registry = registry;
+		this.allowedHosts = properties.registrationAllowedHosts();
 	}
 
 	record Result(String platformName, String issuer, String clientId, List<String> deploymentIds,
@@ -68,6 +71,10 @@ class DynamicRegistration {
 					"The registration link has no openid_configuration parameter.");
 		}
 		URI configUri = httpUri(openidConfiguration, "openid_configuration");
+		if (!allowedHosts.isEmpty() && allowedHosts.stream().noneMatch(h -> h.equalsIgnoreCase(configUri.getHost()))) {
+			throw new RefusedException(Refusal.REGISTRATION_REJECTED, "This Coachroom accepts registrations only from "
+					+ String.join(", ", allowedHosts) + "; " + configUri.getHost() + " is not among them.");
+		}
 		PlatformConfiguration config = readConfiguration(configUri, registrationToken);
 		String body = registrationRequest(config, request);
 		JsonNode answer = postRegistration(config, registrationToken, body);
@@ -86,7 +93,7 @@ class DynamicRegistration {
 				+ URI.create(config.issuer()).getAuthority();
 		registry.register(new PlatformRegistration(config.issuer(), clientId, name, config.authorizationEndpoint(),
 				config.tokenEndpoint(), config.jwksUri(), config.productFamily(),
-				PlatformRegistration.Source.DYNAMIC_REGISTRATION, deploymentIds, Map.of(), null));
+				PlatformRegistration.Source.DYNAMIC_REGISTRATION, deploymentIds, null, null, null));
 		return new Result(name, config.issuer(), clientId, deploymentIds, config.productFamily());
 	}
 

@@ -25,7 +25,7 @@ class FrameAncestors extends OncePerRequestFilter {
 
 	private volatile Policy policy;
 
-	private record Policy(String header, Instant readAt) {
+	private record Policy(String header, Set<String> origins, Instant readAt) {
 	}
 
 	FrameAncestors(Platforms platforms, Clock clock) {
@@ -41,19 +41,33 @@ class FrameAncestors extends OncePerRequestFilter {
 	}
 
 	String header() {
+		return policy().header();
+	}
+
+	/** The policy plus one more origin: the LMS that shows the dynamic registration page before it is registered. */
+	String headerAllowing(String extraOrigin) {
+		Set<String> origins = new LinkedHashSet<>(policy().origins());
+		Platform.addOrigin(origins, extraOrigin);
+		return render(origins);
+	}
+
+	private Policy policy() {
 		Policy p = policy;
 		Instant now = clock.instant();
 		if (p == null || p.readAt().plusSeconds(60).isBefore(now)) {
 			Set<String> origins = new LinkedHashSet<>();
 			platforms.findAll().forEach(platform -> origins.addAll(platform.frameOrigins()));
-			StringBuilder csp = new StringBuilder("frame-ancestors 'self'");
-			origins.forEach(o -> csp.append(' ').append(o));
-			csp.append("; default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-					+ "form-action 'self' http: https:; base-uri 'none'; object-src 'none'");
-			p = new Policy(csp.toString(), now);
+			p = new Policy(render(origins), origins, now);
 			policy = p;
 		}
-		return p.header();
+		return p;
+	}
+
+	private static String render(Set<String> origins) {
+		StringBuilder csp = new StringBuilder("frame-ancestors 'self'");
+		origins.forEach(o -> csp.append(' ').append(o));
+		return csp.append("; default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+				+ "form-action 'self' http: https:; base-uri 'none'; object-src 'none'").toString();
 	}
 
 	/** Called after a registration on this node so the new platform may frame us at once. */

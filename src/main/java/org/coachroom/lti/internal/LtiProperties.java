@@ -1,6 +1,7 @@
 package org.coachroom.lti.internal;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -15,13 +16,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sessionTtl how long a launch keeps a browser signed in
  * @param maxIdTokenLength longer id_tokens are refused unread
  * @param registrationsFile JSON file of manually registered platforms, read at start-up if present
+ * @param registrationAllowedHosts hosts whose platforms may register dynamically; empty lets any LMS
+ * register (each into a tenant of its own)
  */
 @ConfigurationProperties("coachroom.lti")
 public record LtiProperties(String publicUrl, @DefaultValue("10s") Duration clockSkew,
 		@DefaultValue("10m") Duration loginStateTtl, @DefaultValue("8h") Duration sessionTtl,
 		@DefaultValue("65536") int maxIdTokenLength,
 		@DefaultValue("lti-config/registrations.json") String registrationsFile, @DefaultValue Jwks jwks,
-		@DefaultValue Keys keys, @DefaultValue("10s") Duration httpTimeout) {
+		@DefaultValue Keys keys, @DefaultValue("10s") Duration httpTimeout, List<String> registrationAllowedHosts) {
+
+	public LtiProperties {
+		registrationAllowedHosts = registrationAllowedHosts == null ? List.of() : List.copyOf(registrationAllowedHosts);
+	}
 
 	/**
 	 * @param cacheTtl how long a platform's key set is trusted before it is fetched again

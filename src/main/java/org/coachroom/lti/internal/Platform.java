@@ -40,6 +40,8 @@ public class Platform {
 
 	private String customRoleParameter;
 
+	private String frameOrigins;
+
 	private Instant createdAt;
 
 	private Instant updatedAt;
@@ -62,7 +64,7 @@ public class Platform {
 		return platform;
 	}
 
-	/** Takes new endpoints, name and role rules; issuer and client id never change. */
+	/** Takes new endpoints and name, and role and frame settings when given; issuer and client id never change. */
 	void update(PlatformRegistration registration, Instant now) {
 		this.name = truncate(registration.name(), 200);
 		this.authorizationEndpoint = registration.authorizationEndpoint();
@@ -70,10 +72,17 @@ public class Platform {
 		this.jwksUri = registration.jwksUri();
 		this.productFamily = registration.productFamily();
 		this.source = registration.source();
-		this.customRoleParameter = blankToNull(registration.customRoleParameter());
-		Set<RoleRule> rules = new LinkedHashSet<>();
-		registration.roleRules().forEach((ltiRole, roles) -> roles.forEach(r -> rules.add(new RoleRule(ltiRole, r))));
-		this.roleRules = rules;
+		if (registration.setsRoles()) {
+			this.customRoleParameter = blankToNull(registration.customRoleParameter());
+			Set<RoleRule> rules = new LinkedHashSet<>();
+			registration.roleRules().forEach((ltiRole, roles) -> roles.forEach(r -> rules.add(new RoleRule(ltiRole, r))));
+			this.roleRules = rules;
+		}
+		if (registration.frameOrigins() != null) {
+			Set<String> origins = new LinkedHashSet<>();
+			registration.frameOrigins().forEach(o -> addOrigin(origins, o));
+			this.frameOrigins = origins.isEmpty() ? null : String.join(" ", origins);
+		}
 		this.updatedAt = now;
 	}
 
@@ -91,10 +100,15 @@ public class Platform {
 		Set<String> origins = new LinkedHashSet<>();
 		addOrigin(origins, issuer);
 		addOrigin(origins, authorizationEndpoint);
+		if (frameOrigins != null) {
+			for (String origin : frameOrigins.split(" ")) {
+				addOrigin(origins, origin);
+			}
+		}
 		return origins;
 	}
 
-	private static void addOrigin(Set<String> origins, String url) {
+	static void addOrigin(Set<String> origins, String url) {
 		try {
 			URI uri = URI.create(url);
 			if (uri.getScheme() != null && uri.getHost() != null

@@ -1,6 +1,7 @@
 package org.coachroom.lti.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,14 +16,21 @@ class RegistrationController {
 
 	private final DynamicRegistration registration;
 
-	RegistrationController(DynamicRegistration registration) {
+	private final FrameAncestors frameAncestors;
+
+	RegistrationController(DynamicRegistration registration, FrameAncestors frameAncestors) {
 		this.registration = registration;
+		this.frameAncestors = frameAncestors;
 	}
 
 	@GetMapping("/lti/register")
 	String register(@RequestParam(name = "openid_configuration", required = false) String openidConfiguration,
 			@RequestParam(name = "registration_token", required = false) String registrationToken,
-			HttpServletRequest request, Model model) {
+			HttpServletRequest request, HttpServletResponse response, Model model) {
+		// The LMS shows this page in its own frame before it is a registered platform.
+		if (openidConfiguration != null) {
+			response.setHeader("Content-Security-Policy", frameAncestors.headerAllowing(openidConfiguration));
+		}
 		model.addAttribute("result", registration.register(openidConfiguration, registrationToken, request));
 		return "lti/registered";
 	}

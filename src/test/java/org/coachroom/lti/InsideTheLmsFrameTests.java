@@ -1,0 +1,147 @@
+package org.coachroom.lti;
+
+import java.util.List;
+
+import jakarta.servlet.http.Cookie;
+import org.coachroom.testsupport.LaunchClient;
+import org.coachroom.testsupport.LaunchTest;
+import org.coachroom.testsupport.TestPlatform;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * Coachroom lives in the LMS's iframe: cookies that survive there, framing allowed only to registered
+ * platforms, CSRF on forms, and a page to act on when the session is gone.
+ */
+@LaunchTest
+class InsideTheLmsFrameTests {
+
+	static TestPlatform platform;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	PlatformRegistry registry;
+
+	@LocalServerPort
+	int port;
+
+	@BeforeAll
+	static void start() {
+		platform = TestPlatform.start();
+	}
+
+	@AfterAll
+	static void stop() {
+		platform.close();
+	}
+
+	@BeforeEach
+	void register() {
+		platform.registerWith(registry);
+	}
+
+	@Test
+	void overHttpsCookiesAreSameSiteNoneSecureAndPartitioned() throws Exception {
+		MvcResult login = mvc.perform(post("/lti/login").secure(true)
+			.param("iss", platform.issuer())
+			.param("login_hint", "3")
+			.param("target_link_uri", "https://coachroom.example/lti/launch")
+			.param("client_id", platform.clientId())).andReturn();
+		assertThat(login.getResponse().getStatus()).isEqualTo(302);
+		assertThat(login.getResponse().getHeaders("Set-Cookie")).singleElement()
+			.satisfies(cookie -> assertThat(cookie).startsWith("coachroom_browser=")
+				.contains("Secure")
+				.contains("SameSite=None")
+				.contains("Partitioned")
+				.contains("HttpOnly"));
+	}
+
+	@Test
+	void onPlainHttpLocalhostCookiesAreLax() throws Exception {
+		MvcResult login = mvc.perform(post("/lti/login").param("iss", platform.issuer())
+			.param("login_hint", "3")
+			.param("target_link_uri", "http://localhost/lti/launch")
+			.param("client_id", platform.clientId())).andReturn();
+		assertThat(login.getResponse().getHeaders("Set-Cookie")).singleElement()
+			.satisfies(cookie -> assertThat(cookie).contains("SameSite=Lax").doesNotContain("Secure").doesNotContain("Partitioned"));
+	}
+
+	@Test
+	void onlyRegisteredPlatformsMayFrameCoachroom() throws Exception {
+		String csp = mvc.perform(get("/")).andReturn().getResponse().getHeader("Content-Security-Policy");
+		assertThat(csp).startsWith("frame-ancestors 'self'").contains(platform.issuer()).doesNotContain("*");
+		assertThat(mvc.perform(get("/")).andReturn().getResponse().getHeader("X-Frame-Options")).isNull();
+	}
+
+	@Test
+	void formsWithoutTheSessionsCsrfTokenAreRefused() throws Exception {
+		LaunchClient browser = launchedBrowser();
+		String home = browser.get("/home").body();
+		String session = sessionCookie(browser);
+
+		MvcResult forged = mvc.perform(post("/lti/sign-out").cookie(new Cookie("coachroom_session", session))).andReturn();
+		assertThat(forged.getResponse().getStatus()).isEqualTo(403);
+
+		String token = home.replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+		assertThat(token).isNotBlank().doesNotContain("<");
+		LaunchClient.Response signedOut = browser.post("/lti/sign-out", java.util.Map.of("_csrf", token));
+		assertThat(signedOut.status()).isEqualTo(302);
+		assertThat(browser.get("/home").status()).isEqualTo(401);
+	}
+
+	@Test
+	void withoutASessionPagesAskToLaunchAgainAndApisAnswerProblemJson() throws Exception {
+		MvcResult page = mvc.perform(get("/home")).andReturn();
+		assertThat(page.getResponse().getStatus()).isEqualTo(401);
+		assertThat(page.getResponse().getContentAsString()).contains("open Coachroom again from your course");
+
+		MvcResult api = mvc.perform(get("/home").accept(MediaType.APPLICATION_JSON)).andReturn();
+		assertThat(api.getResponse().getStatus()).isEqualTo(401);
+		assertThat(api.getResponse().getContentType()).contains("json");
+		assertThat(api.getResponse().getContentAsString()).contains("\"status\":401");
+	}
+
+	@Test
+	void aForgedSessionCookieIsNoSession() throws Exception {
+		for (String forged : List.of("x", "A".repeat(43), "../../etc/passwd", "' OR 1=1 --")) {
+			assertThat(mvc.perform(get("/home").cookie(new Cookie("coachroom_session", forged))).andReturn().getResponse()
+				.getStatus()).isEqualTo(401);
+		}
+	}
+
+	@Test
+	void unknownPagesAndWrongMethodsGetAPageNotAStackTrace() throws Exception {
+		MvcResult missing = mvc.perform(get("/no-such-page").accept(MediaType.TEXT_HTML)).andReturn();
+		assertThat(missing.getResponse().getStatus()).isIn(401, 404);
+		MvcResult wrongMethod = mvc.perform(get("/lti/launch").accept(MediaType.TEXT_HTML)).andReturn();
+		assertThat(wrongMethod.getResponse().getStatus()).isEqualTo(405);
+		LaunchClient.Response real = new LaunchClient("http://localhost:" + port).get("/lti/launch");
+		assertThat(real.status()).isEqualTo(405);
+		assertThat(real.body()).doesNotContain("Exception").doesNotContain("at org.");
+	}
+
+	private LaunchClient launchedBrowser() {
+		LaunchClient browser = new LaunchClient("http://localhost:" + port);
+		LaunchClient.AuthRequest auth = browser.login(platform, "3");
+		assertThat(browser.launch(platform.sign(platform.launchClaims(auth.nonce(), "3", TestPlatform.LEARNER).build()),
+				auth.state()).status()).isEqualTo(302);
+		return browser;
+	}
+
+	private static String sessionCookie(LaunchClient browser) {
+		return browser.cookie("coachroom_session");
+	}
+}

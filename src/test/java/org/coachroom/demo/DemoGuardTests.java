@@ -14,8 +14,8 @@ class DemoGuardTests {
 	void theDemoRefusesToStartOnADatabaseCoachroomDidNotStart() {
 		// Same server, but not a URL this JVM's embedded database was started with: to the guard, production.
 		String production = TestDatabase.url() + "&applicationName=district-production";
-		assertThatThrownBy(() -> new SpringApplicationBuilder(Application.class)
-			.properties("server.port=0", "spring.jmx.enabled=false", "coachroom.demo.enabled=true",
+		assertThatThrownBy(() -> new SpringApplicationBuilder(Application.class).profiles("demo")
+			.properties("server.port=0", "spring.jmx.enabled=false",
 					"spring.datasource.url=" + production, "spring.datasource.username=" + TestDatabase.username(),
 					"spring.datasource.password=" + TestDatabase.password())
 			.run()

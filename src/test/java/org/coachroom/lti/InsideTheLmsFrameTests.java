@@ -104,14 +104,15 @@ class InsideTheLmsFrameTests {
 
 	@Test
 	void withoutASessionPagesAskToLaunchAgainAndApisAnswerProblemJson() throws Exception {
-		MvcResult page = mvc.perform(get("/home")).andReturn();
-		assertThat(page.getResponse().getStatus()).isEqualTo(401);
-		assertThat(page.getResponse().getContentAsString()).contains("open Coachroom again from your course");
+		LaunchClient stranger = new LaunchClient("http://localhost:" + port);
+		LaunchClient.Response page = stranger.get("/home", "text/html");
+		assertThat(page.status()).isEqualTo(401);
+		assertThat(page.body()).contains("open Coachroom again from your course");
 
-		MvcResult api = mvc.perform(get("/home").accept(MediaType.APPLICATION_JSON)).andReturn();
-		assertThat(api.getResponse().getStatus()).isEqualTo(401);
-		assertThat(api.getResponse().getContentType()).contains("json");
-		assertThat(api.getResponse().getContentAsString()).contains("\"status\":401");
+		LaunchClient.Response api = stranger.get("/home", "application/json");
+		assertThat(api.status()).isEqualTo(401);
+		assertThat(api.headers().firstValue("Content-Type").orElseThrow()).contains("json");
+		assertThat(api.body()).contains("\"status\":401");
 	}
 
 	@Test

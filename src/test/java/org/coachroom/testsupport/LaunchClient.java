@@ -71,7 +71,14 @@ public final class LaunchClient {
 	}
 
 	public Response get(String path) {
-		return send(HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : appBase + path)).GET().build());
+		return get(path, "text/html,application/xhtml+xml,*/*;q=0.8");
+	}
+
+	public Response get(String path, String accept) {
+		return send(HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : appBase + path))
+			.header("Accept", accept)
+			.GET()
+			.build());
 	}
 
 	/** Posts the login initiation as Moodle does (its six fields) and returns the authorization request. */

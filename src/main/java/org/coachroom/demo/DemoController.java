@@ -90,7 +90,7 @@ class DemoController {
 	}
 
 	private static ModelAndView post(String action, Map<String, String> fields, String message) {
-		ModelAndView page = new ModelAndView("demo/post");
+		ModelAndView page = new ModelAndView("autopost");
 		page.addObject("action", action);
 		page.addObject("fields", fields);
 		page.addObject("message", message);

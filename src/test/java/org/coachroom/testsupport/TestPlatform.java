@@ -143,6 +143,23 @@ public final class TestPlatform implements AutoCloseable {
 							"service_versions", List.of("1.0", "2.0")));
 	}
 
+	/** Claims of Moodle 4.5's "Select content" request: no resource link, deep linking settings instead. */
+	public JWTClaimsSet.Builder deepLinkingClaims(String nonce, String sub, String... roles) {
+		Map<String, Object> settings = new LinkedHashMap<>();
+		settings.put("deep_link_return_url", issuer() + "/mod/lti/contentitem_return.php?course=2&id=1&sesskey=abc");
+		settings.put("accept_types", List.of("ltiResourceLink"));
+		settings.put("accept_presentation_document_targets", List.of("frame", "iframe", "window"));
+		settings.put("accept_multiple", true);
+		settings.put("auto_create", false);
+		settings.put("title", "");
+		settings.put("text", "");
+		settings.put("data", "opaque-platform-data");
+		return launchClaims(nonce, sub, roles).claim("https://purl.imsglobal.org/spec/lti/claim/resource_link", null)
+			.claim("https://purl.imsglobal.org/spec/lti/claim/message_type", "LtiDeepLinkingRequest")
+			.claim("https://purl.imsglobal.org/spec/lti/claim/target_link_uri", "http://localhost/lti/deeplink")
+			.claim("https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings", settings);
+	}
+
 	public String sign(JWTClaimsSet claims) {
 		return sign(claims, key, key.getKeyID());
 	}

@@ -35,7 +35,7 @@ class LaunchController {
 		Launches.Completed completed = launches.complete(idToken, state, Cookies.read(request, Cookies.BROWSER));
 		Cookies.set(request, response, Cookies.SESSION, completed.sessionToken(), properties.sessionTtl());
 		return ResponseEntity.status(HttpStatus.FOUND)
-			.header(HttpHeaders.LOCATION, "/home")
+			.header(HttpHeaders.LOCATION, completed.launch().isDeepLinking() ? "/deep-linking" : "/home")
 			.header(HttpHeaders.CACHE_CONTROL, "no-store")
 			.build();
 	}

@@ -85,14 +85,15 @@ class Launches {
 			linkRef = records.resourceLink(tenant, contextRef,
 					new LaunchRecords.LinkData(linkId, str(link.get("title")), str(link.get("description"))), now);
 		}
-		LaunchDetails details = details(claims, custom);
+		LaunchDetails details = details(token, custom);
 		String sessionToken = sessions.create(new Sessions.NewSession(tenant, userRef, contextRef, linkRef, roles, details));
 		log.info("Launch accepted: platform={} deployment={} sub={} type={} roles={}", token.platform().getIssuer(),
 				token.deployment().deploymentId(), claims.getSubject(), details.messageType(), roles);
 		return new Completed(sessionToken, details, roles);
 	}
 
-	private static LaunchDetails details(JWTClaimsSet claims, Map<String, String> custom) {
+	private static LaunchDetails details(IdTokenValidator.ValidToken token, Map<String, String> custom) {
+		JWTClaimsSet claims = token.claims();
 		Map<String, Object> link = IdTokenValidator.object(claims, LtiClaims.RESOURCE_LINK);
 		Map<String, Object> ags = IdTokenValidator.object(claims, LtiClaims.AGS_ENDPOINT);
 		Map<String, Object> nrps = IdTokenValidator.object(claims, LtiClaims.NRPS);
@@ -102,7 +103,8 @@ class Launches {
 		if (ags != null && ags.get("scope") instanceof List<?> list) {
 			list.stream().filter(String.class::isInstance).map(String.class::cast).forEach(scopes::add);
 		}
-		return new LaunchDetails(IdTokenValidator.string(claims, LtiClaims.MESSAGE_TYPE),
+		return new LaunchDetails(token.platform().getIssuer(), token.platform().getClientId(),
+				token.deployment().deploymentId(), IdTokenValidator.string(claims, LtiClaims.MESSAGE_TYPE),
 				IdTokenValidator.string(claims, LtiClaims.TARGET_LINK_URI), link == null ? null : str(link.get("id")),
 				link == null ? null : str(link.get("title")), ags == null ? null : str(ags.get("lineitems")),
 				ags == null ? null : str(ags.get("lineitem")), scopes,

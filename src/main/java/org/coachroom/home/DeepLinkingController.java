@@ -1,0 +1,74 @@
+package org.coachroom.home;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.coachroom.lti.CoachroomRole;
+import org.coachroom.lti.DeepLinking;
+import org.coachroom.lti.Member;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/**
+ * What a coach sees after "Select content" in the LMS: place Coachroom in the course as a link.
+ * Later modules add their own content (a study group, a team workspace) to this picker.
+ */
+@Controller
+class DeepLinkingController {
+
+	private static final Logger log = LoggerFactory.getLogger(DeepLinkingController.class);
+
+	private final DeepLinking deepLinking;
+
+	DeepLinkingController(DeepLinking deepLinking) {
+		this.deepLinking = deepLinking;
+	}
+
+	record PlacementForm(@NotBlank @Size(max = 255) String title) {
+	}
+
+	@GetMapping("/deep-linking")
+	String initPlacement(@AuthenticationPrincipal Member member, Model model) {
+		if (!member.launch().isDeepLinking()) {
+			return "redirect:/home";
+		}
+		model.addAttribute("member", member);
+		model.addAttribute("mayPlace", mayPlace(member));
+		model.addAttribute("form", new PlacementForm("Coachroom"));
+		return "home/deep-linking";
+	}
+
+	@PostMapping("/deep-linking")
+	String processPlacement(@AuthenticationPrincipal Member member, @Valid @ModelAttribute("form") PlacementForm form,
+			BindingResult result, Model model) {
+		if (!member.launch().isDeepLinking()) {
+			return "redirect:/home";
+		}
+		model.addAttribute("member", member);
+		model.addAttribute("mayPlace", mayPlace(member));
+		if (!mayPlace(member) || result.hasErrors()) {
+			return "home/deep-linking";
+		}
+		DeepLinking.Response response = deepLinking.respond(member,
+				List.of(new DeepLinking.ResourceLink(form.title().trim(), null, null, null, null)), null);
+		log.info("Deep linking: {} placed \"{}\" in {}", member.subject(), form.title().trim(),
+				member.context() == null ? "(no course)" : member.context().contextId());
+		model.addAttribute("action", response.returnUrl());
+		model.addAttribute("fields", java.util.Map.of("JWT", response.jwt()));
+		model.addAttribute("message", "Adding Coachroom to your course…");
+		return "autopost";
+	}
+
+	private static boolean mayPlace(Member member) {
+		return member.hasRole(CoachroomRole.COACH) || member.hasRole(CoachroomRole.DISTRICT_ADMIN);
+	}
+}

@@ -15,8 +15,7 @@ import org.coachroom.lti.PlatformRegistration;
 import org.coachroom.lti.PlatformRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -29,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * district's LMS unable to launch without knowing why.
  */
 @Component
-class RegistrationsFile implements ApplicationRunner {
+class RegistrationsFile implements SmartInitializingSingleton {
 
 	private static final Logger log = LoggerFactory.getLogger(RegistrationsFile.class);
 
@@ -45,8 +44,9 @@ class RegistrationsFile implements ApplicationRunner {
 		this.registry = registry;
 	}
 
+	/** Before the web server takes requests, so no launch from a listed platform is refused at start-up. */
 	@Override
-	public void run(ApplicationArguments args) {
+	public void afterSingletonsInstantiated() {
 		Path file = Path.of(properties.registrationsFile());
 		if (!Files.isRegularFile(file)) {
 			log.info("No registrations file at {}; platforms register through dynamic registration", file.toAbsolutePath());

@@ -16,8 +16,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -29,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code retiredGrace}, so platforms that cache our JWKS never meet an unknown kid.
  */
 @Component
-public class ToolKeys {
+public class ToolKeys implements SmartInitializingSingleton {
 
 	private static final Logger log = LoggerFactory.getLogger(ToolKeys.class);
 
@@ -57,9 +56,16 @@ public class ToolKeys {
 		this.clock = clock;
 	}
 
-	/** On first start there is no key: make one, under a lock so two nodes starting together agree. */
-	@EventListener(ApplicationReadyEvent.class)
-	public void ensureActiveKey() {
+	/**
+	 * On first start there is no key: make one, under a lock so two nodes starting together agree.
+	 * Runs before the web server accepts requests, so the JWKS is never empty.
+	 */
+	@Override
+	public void afterSingletonsInstantiated() {
+		ensureActiveKey();
+	}
+
+	void ensureActiveKey() {
 		tx.executeWithoutResult(status -> {
 			lock();
 			if (count(State.ACTIVE) == 0) {

@@ -60,7 +60,7 @@ class DeepLinkingController {
 		}
 		DeepLinking.Response response = deepLinking.respond(member,
 				List.of(new DeepLinking.ResourceLink(form.title().trim(), null, null, null, null)), null);
-		log.info("Deep linking: {} placed \"{}\" in {}", member.subject(), form.title().trim(),
+		log.info("Deep linking: {} placed \"{}\" in {}", member.subject(), form.title().trim().replaceAll("[\\r\\n\\t]", "_"),
 				member.context() == null ? "(no course)" : member.context().contextId());
 		model.addAttribute("action", response.returnUrl());
 		model.addAttribute("fields", java.util.Map.of("JWT", response.jwt()));

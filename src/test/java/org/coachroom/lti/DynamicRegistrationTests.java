@@ -127,7 +127,7 @@ class DynamicRegistrationTests {
 
 		assertThat(page.status()).isEqualTo(400);
 		assertThat(page.refusalCode()).isEqualTo("registration-rejected");
-		assertThat(page.body()).contains("HTTP 401");
+		assertThat(page.body()).contains("HTTP 401").doesNotContain("Unauthorized");
 	}
 
 	@Test
@@ -138,6 +138,45 @@ class DynamicRegistrationTests {
 		assertThat(page.status()).isEqualTo(400);
 		assertThat(page.refusalCode()).isEqualTo("registration-configuration-unreadable");
 		assertThat(moodle.findAll(postRequestedFor(urlPathEqualTo(REGISTRATION)))).isEmpty();
+	}
+
+	@Test
+	void refusesAConfigurationWhoseKeysLiveOnAnotherHost() {
+		serveConfiguration(MoodleFixtures.readFor("openid-configuration.json", moodle.baseUrl())
+			.replace(moodle.baseUrl() + "/mod/lti/certs.php", "https://evil.example/keys.json"), "application/json");
+		LaunchClient.Response page = admin.get("/lti/register?openid_configuration=" + moodle.baseUrl() + CONFIG);
+		assertThat(page.status()).isEqualTo(400);
+		assertThat(page.refusalCode()).isEqualTo("registration-configuration-unreadable");
+		assertThat(page.body()).contains("jwks_uri");
+		assertThat(moodle.findAll(postRequestedFor(urlPathEqualTo(REGISTRATION)))).isEmpty();
+	}
+
+	@Test
+	void anAnonymousReRegistrationCannotMoveAKnownPlatformsKeys(@Autowired PlatformRegistry registry) {
+		registry.register(new PlatformRegistration(moodle.baseUrl(), "sD4xhS2UPywMPuw", "District Moodle",
+				moodle.baseUrl() + "/mod/lti/auth.php", moodle.baseUrl() + "/mod/lti/token.php",
+				moodle.baseUrl() + "/mod/lti/certs.php", "moodle", PlatformRegistration.Source.REGISTRATIONS_FILE,
+				List.of("1"), Map.of(), null, List.of()));
+		serveConfiguration(MoodleFixtures.readFor("openid-configuration.json", moodle.baseUrl())
+			.replace("/mod/lti/certs.php", "/pluginfile.php/attacker/keys.json"), "application/json");
+		serveRegistrationAnswer("application/json");
+
+		LaunchClient.Response page = admin.get("/lti/register?openid_configuration=" + moodle.baseUrl() + CONFIG);
+
+		assertThat(page.status()).isEqualTo(400);
+		assertThat(page.refusalCode()).isEqualTo("registration-rejected");
+		assertThat(jdbc.sql("SELECT jwks_uri FROM lti_platform WHERE issuer = ? AND client_id = 'sD4xhS2UPywMPuw'")
+			.param(moodle.baseUrl()).query(String.class).single()).endsWith("/mod/lti/certs.php");
+	}
+
+	@Test
+	void thePlatformsErrorAnswerIsLoggedNotShown() {
+		serveConfiguration(MoodleFixtures.readFor("openid-configuration.json", moodle.baseUrl()), "application/json");
+		moodle.stubFor(post(urlPathEqualTo(REGISTRATION)).willReturn(aResponse().withStatus(500)
+			.withBody("secret-internal-detail")));
+		LaunchClient.Response page = admin.get("/lti/register?openid_configuration=" + moodle.baseUrl() + CONFIG);
+		assertThat(page.status()).isEqualTo(400);
+		assertThat(page.body()).contains("HTTP 500").doesNotContain("secret-internal-detail");
 	}
 
 	@Test

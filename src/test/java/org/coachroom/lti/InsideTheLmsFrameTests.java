@@ -62,7 +62,9 @@ class InsideTheLmsFrameTests {
 			.param("client_id", platform.clientId())).andReturn();
 		assertThat(login.getResponse().getStatus()).isEqualTo(302);
 		assertThat(login.getResponse().getHeaders("Set-Cookie")).singleElement()
-			.satisfies(cookie -> assertThat(cookie).startsWith("coachroom_browser=")
+			.satisfies(cookie -> assertThat(cookie).startsWith("__Host-coachroom_browser=")
+				.contains("Path=/")
+				.doesNotContain("Domain=")
 				.contains("Secure")
 				.contains("SameSite=None")
 				.contains("Partitioned")
@@ -84,6 +86,16 @@ class InsideTheLmsFrameTests {
 		String csp = mvc.perform(get("/")).andReturn().getResponse().getHeader("Content-Security-Policy");
 		assertThat(csp).startsWith("frame-ancestors 'self'").contains(platform.issuer()).doesNotContain("*");
 		assertThat(mvc.perform(get("/")).andReturn().getResponse().getHeader("X-Frame-Options")).isNull();
+	}
+
+	@Test
+	void aSignedInPersonsPagesMayBeFramedOnlyByTheirOwnLms() {
+		try (TestPlatform other = TestPlatform.start()) {
+			other.registerWith(registry);
+			LaunchClient browser = launchedBrowser();
+			String csp = browser.get("/home").headers().firstValue("Content-Security-Policy").orElseThrow();
+			assertThat(csp).contains("frame-ancestors 'self' " + platform.issuer()).doesNotContain(other.issuer());
+		}
 	}
 
 	@Test

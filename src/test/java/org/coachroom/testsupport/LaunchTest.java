@@ -16,7 +16,9 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "coachroom.lti.jwks.min-refresh-interval=300ms" })
+		properties = { "coachroom.lti.jwks.min-refresh-interval=300ms",
+				// the WireMock LMSs run on this machine
+				"coachroom.lti.allow-private-network=true" })
 @AutoConfigureMockMvc
 @Tag("database")
 public @interface LaunchTest {

@@ -21,9 +21,18 @@ final class Cookies {
 	private Cookies() {
 	}
 
+	/**
+	 * Over HTTPS the name carries the {@code __Host-} prefix: the browser then refuses the cookie from
+	 * any other host, so a sibling subdomain cannot plant a session in Coachroom's name.
+	 */
+	static String name(HttpServletRequest request, String name) {
+		return request.isSecure() ? "__Host-" + name : name;
+	}
+
 	static void set(HttpServletRequest request, HttpServletResponse response, String name, String value,
 			Duration maxAge) {
-		ResponseCookie.ResponseCookieBuilder cookie = ResponseCookie.from(name, value).path("/").httpOnly(true);
+		ResponseCookie.ResponseCookieBuilder cookie = ResponseCookie.from(name(request, name), value).path("/")
+			.httpOnly(true);
 		if (maxAge != null) {
 			cookie.maxAge(maxAge);
 		}
@@ -45,8 +54,9 @@ final class Cookies {
 		if (cookies == null) {
 			return null;
 		}
+		String wanted = name(request, name);
 		for (Cookie cookie : cookies) {
-			if (name.equals(cookie.getName())) {
+			if (wanted.equals(cookie.getName())) {
 				return cookie.getValue();
 			}
 		}

@@ -17,7 +17,6 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
-import org.springframework.web.client.RestClientResponseException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,6 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 class DynamicRegistration {
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DynamicRegistration.class);
 
 	static final List<String> WANTED_SCOPES = List.of(LtiClaims.SCOPE_LINEITEM, LtiClaims.SCOPE_LINEITEM_READONLY,
 			LtiClaims.SCOPE_SCORE, LtiClaims.SCOPE_RESULT_READONLY, LtiClaims.SCOPE_MEMBERSHIPS);
@@ -43,10 +44,20 @@ class DynamicRegistration {
 
 	private final List<String> allowedHosts;
 
-	DynamicRegistration(LtiProperties properties, JsonMapper json, ToolUrls urls, PlatformRegistry registry) {
+	private final boolean allowPrivateNetwork;
+
+	private final Platforms platforms;
+
+	static final int MAX_ANSWER_BYTES = 256 * 1024;
+
+	DynamicRegistration(LtiProperties properties, JsonMapper json, ToolUrls urls, PlatformRegistry registry,
+			Platforms platforms) {
+		this.platforms = platforms;
+		this.allowPrivateNetwork = properties.allowPrivateNetwork();
 		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
 			.connectTimeout(properties.httpTimeout())
-			.followRedirects(HttpClient.Redirect.NORMAL)
+			// A redirect could lead from the LMS's host to anywhere; registration URLs must answer directly.
+			.followRedirects(HttpClient.Redirect.NEVER)
 			.build());
 		factory.setReadTimeout(properties.httpTimeout());
 		this.http = RestClient.builder().requestFactory(factory).build();
@@ -75,6 +86,7 @@ class DynamicRegistration {
 			throw new RefusedException(Refusal.REGISTRATION_REJECTED, "This Coachroom accepts registrations only from "
 					+ String.join(", ", allowedHosts) + "; " + configUri.getHost() + " is not among them.");
 		}
+		NetworkGuard.requirePublic(configUri, allowPrivateNetwork, "openid_configuration URL");
 		PlatformConfiguration config = readConfiguration(configUri, registrationToken);
 		String body = registrationRequest(config, request);
 		JsonNode answer = postRegistration(config, registrationToken, body);
@@ -83,6 +95,17 @@ class DynamicRegistration {
 			throw new RefusedException(Refusal.REGISTRATION_REJECTED,
 					"The platform's registration answer has no client_id.");
 		}
+		platforms.findByIssuerAndClientId(config.issuer(), clientId).ifPresent(existing -> {
+			// Anyone can call this URL: it may add a deployment to a known platform, never move its keys.
+			if (existing.getSource() != PlatformRegistration.Source.DYNAMIC_REGISTRATION
+					|| !existing.getJwksUri().equals(config.jwksUri())
+					|| !existing.getAuthorizationEndpoint().equals(config.authorizationEndpoint())
+					|| !java.util.Objects.equals(existing.getTokenEndpoint(), config.tokenEndpoint())) {
+				throw new RefusedException(Refusal.REGISTRATION_REJECTED, "This LMS is already registered with Coachroom "
+						+ "(client id " + Logs.safe(clientId) + ") with other endpoints or by file; an administrator "
+						+ "changes it in lti-config/registrations.json.");
+			}
+		});
 		List<String> deploymentIds = new ArrayList<>();
 		JsonNode toolConfig = field(answer, LtiClaims.TOOL_CONFIGURATION);
 		String deploymentId = toolConfig == null ? null : text(toolConfig, "deployment_id");
@@ -103,12 +126,18 @@ class DynamicRegistration {
 			raw = http.get()
 				.uri(configUri)
 				.accept(MediaType.APPLICATION_JSON, MediaType.ALL)
-				.retrieve()
-				.body(String.class);
+				.exchange((req, res) -> {
+					if (!res.getStatusCode().is2xxSuccessful()) {
+						throw new RefusedException(Refusal.REGISTRATION_CONFIGURATION_UNREADABLE, "The platform's "
+								+ "configuration at " + configUri + " answered HTTP " + res.getStatusCode().value() + ".");
+					}
+					return readCapped(res.getBody());
+				});
 		}
 		catch (RestClientException e) {
+			log.warn("Dynamic registration could not read {}: {}", configUri, Logs.safe(e.getMessage()));
 			throw new RefusedException(Refusal.REGISTRATION_CONFIGURATION_UNREADABLE,
-					"Could not read the platform's configuration at " + configUri + ": " + brief(e));
+					"Could not read the platform's configuration at " + configUri + " (" + brief(e) + ").");
 		}
 		JsonNode node = parse(raw, "The platform's configuration at " + configUri);
 		String issuer = text(node, "issuer");
@@ -122,7 +151,14 @@ class DynamicRegistration {
 		URI issuerUri = httpUri(issuer, "issuer");
 		if (!issuerUri.getHost().equalsIgnoreCase(configUri.getHost())) {
 			throw new RefusedException(Refusal.REGISTRATION_CONFIGURATION_UNREADABLE, "The configuration names issuer "
-					+ issuer + ", which is not on the host it was fetched from (" + configUri.getHost() + ").");
+					+ Logs.safe(issuer) + ", which is not on the host it was fetched from (" + configUri.getHost() + ").");
+		}
+		// Keys, logins and registration live where the issuer does (or on a host the admin allowed).
+		sameOrigin(issuerUri, auth, "authorization_endpoint");
+		sameOrigin(issuerUri, jwks, "jwks_uri");
+		sameOrigin(issuerUri, registration, "registration_endpoint");
+		if (text(node, "token_endpoint") != null) {
+			sameOrigin(issuerUri, text(node, "token_endpoint"), "token_endpoint");
 		}
 		List<String> scopes = new ArrayList<>();
 		JsonNode scopesNode = field(node, "scopes_supported");
@@ -146,6 +182,16 @@ class DynamicRegistration {
 		}
 		return new PlatformConfiguration(issuer.trim(), auth.trim(), trimmed(text(node, "token_endpoint")), jwks.trim(),
 				registration.trim(), scopes, messages, family);
+	}
+
+	private void sameOrigin(URI issuer, String endpoint, String what) {
+		URI uri = httpUri(endpoint, what);
+		boolean same = uri.getScheme().equals(issuer.getScheme()) && uri.getHost().equalsIgnoreCase(issuer.getHost())
+				&& uri.getPort() == issuer.getPort();
+		if (!same && allowedHosts.stream().noneMatch(h -> h.equalsIgnoreCase(uri.getHost()))) {
+			throw new RefusedException(Refusal.REGISTRATION_CONFIGURATION_UNREADABLE, "The configuration's " + what
+					+ " is not on the issuer's address " + issuer.getScheme() + "://" + issuer.getAuthority() + ".");
+		}
 	}
 
 	String registrationRequest(PlatformConfiguration config, HttpServletRequest request) {
@@ -182,6 +228,7 @@ class DynamicRegistration {
 
 	private JsonNode postRegistration(PlatformConfiguration config, String registrationToken, String body) {
 		URI endpoint = httpUri(config.registrationEndpoint(), "registration_endpoint");
+		NetworkGuard.requirePublic(endpoint, allowPrivateNetwork, "registration endpoint");
 		String raw;
 		try {
 			RestClient.RequestBodySpec post = http.post()
@@ -191,15 +238,22 @@ class DynamicRegistration {
 			if (registrationToken != null && !registrationToken.isBlank()) {
 				post.header(HttpHeaders.AUTHORIZATION, "Bearer " + registrationToken);
 			}
-			raw = post.body(body).retrieve().body(String.class);
-		}
-		catch (RestClientResponseException e) {
-			throw new RefusedException(Refusal.REGISTRATION_REJECTED, "The platform refused the registration with HTTP "
-					+ e.getStatusCode().value() + ": " + clip(e.getResponseBodyAsString(), 300));
+			raw = post.body(body).exchange((req, res) -> {
+				String answer = readCapped(res.getBody());
+				if (!res.getStatusCode().is2xxSuccessful()) {
+					// The answer goes to the log only: the page must not echo what another server said.
+					log.warn("Registration at {} refused with HTTP {}: {}", endpoint, res.getStatusCode().value(),
+							Logs.safe(answer));
+					throw new RefusedException(Refusal.REGISTRATION_REJECTED, "The platform refused the registration "
+							+ "with HTTP " + res.getStatusCode().value() + "; its answer is in Coachroom's log.");
+				}
+				return answer;
+			});
 		}
 		catch (RestClientException e) {
+			log.warn("Dynamic registration could not reach {}: {}", endpoint, Logs.safe(e.getMessage()));
 			throw new RefusedException(Refusal.REGISTRATION_REJECTED,
-					"Could not reach the platform's registration endpoint " + endpoint + ": " + brief(e));
+					"Could not reach the platform's registration endpoint " + endpoint + " (" + brief(e) + ").");
 		}
 		return parse(raw, "The platform's registration answer");
 	}
@@ -216,8 +270,7 @@ class DynamicRegistration {
 			return node;
 		}
 		catch (JacksonException e) {
-			throw new RefusedException(Refusal.REGISTRATION_CONFIGURATION_UNREADABLE,
-					what + " is not JSON: " + clip(raw, 120));
+			throw new RefusedException(Refusal.REGISTRATION_CONFIGURATION_UNREADABLE, what + " is not JSON.");
 		}
 	}
 
@@ -251,7 +304,7 @@ class DynamicRegistration {
 			// falls through
 		}
 		throw new RefusedException(Refusal.REGISTRATION_CONFIGURATION_UNREADABLE,
-				"The " + what + " \"" + clip(value, 200) + "\" is not a web address.");
+				"The " + what + " \"" + Logs.safe(value) + "\" is not a web address.");
 	}
 
 	private static String trimmed(String s) {
@@ -262,18 +315,22 @@ class DynamicRegistration {
 		return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
 	}
 
+	/** The kind of failure, without what the other side said. */
 	private static String brief(Exception e) {
 		Throwable root = e;
 		while (root.getCause() != null) {
 			root = root.getCause();
 		}
-		return clip(root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage()), 200);
+		return root.getClass().getSimpleName();
 	}
 
-	private static String clip(String s, int max) {
-		if (s == null) {
-			return "";
+	private static String readCapped(java.io.InputStream body) throws java.io.IOException {
+		byte[] bytes = body.readNBytes(MAX_ANSWER_BYTES + 1);
+		if (bytes.length > MAX_ANSWER_BYTES) {
+			throw new RefusedException(Refusal.REGISTRATION_CONFIGURATION_UNREADABLE,
+					"The platform answered with more than " + MAX_ANSWER_BYTES / 1024 + " KiB.");
 		}
-		return s.length() <= max ? s : s.substring(0, max) + "…";
+		return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
 	}
+
 }

@@ -25,7 +25,8 @@ class FrameAncestors extends OncePerRequestFilter {
 
 	private volatile Policy policy;
 
-	private record Policy(String header, Set<String> origins, Instant readAt) {
+	private record Policy(String header, Set<String> origins, java.util.Map<String, String> headerByPlatform,
+			Instant readAt) {
 	}
 
 	FrameAncestors(Platforms platforms, Clock clock) {
@@ -36,12 +37,29 @@ class FrameAncestors extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		response.setHeader("Content-Security-Policy", header());
+		response.setHeader("Content-Security-Policy", headerFor(
+				org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication()));
 		chain.doFilter(request, response);
 	}
 
 	String header() {
 		return policy().header();
+	}
+
+	/**
+	 * A signed-in person's pages may be framed only by their own LMS; pages before sign-in (the launch's
+	 * refusals, the front page) by any registered platform.
+	 */
+	String headerFor(org.springframework.security.core.Authentication authentication) {
+		Policy p = policy();
+		if (authentication instanceof MemberAuthentication member && member.getPrincipal().launch() != null) {
+			var launch = member.getPrincipal().launch();
+			String own = p.headerByPlatform().get(launch.issuer() + "\n" + launch.clientId());
+			if (own != null) {
+				return own;
+			}
+		}
+		return p.header();
 	}
 
 	/** The policy plus one more origin: the LMS that shows the dynamic registration page before it is registered. */
@@ -56,8 +74,12 @@ class FrameAncestors extends OncePerRequestFilter {
 		Instant now = clock.instant();
 		if (p == null || p.readAt().plusSeconds(60).isBefore(now)) {
 			Set<String> origins = new LinkedHashSet<>();
-			platforms.findAll().forEach(platform -> origins.addAll(platform.frameOrigins()));
-			p = new Policy(render(origins), origins, now);
+			java.util.Map<String, String> byPlatform = new java.util.HashMap<>();
+			platforms.findAll().forEach(platform -> {
+				origins.addAll(platform.frameOrigins());
+				byPlatform.put(platform.getIssuer() + "\n" + platform.getClientId(), render(platform.frameOrigins()));
+			});
+			p = new Policy(render(origins), origins, byPlatform, now);
 			policy = p;
 		}
 		return p;

@@ -155,7 +155,8 @@ class IdTokenValidator {
 			throw new RefusedException(Refusal.TOKEN_EXPIRED, "The id_token expired at " + exp.toInstant()
 					+ "; it is now " + now + ". Check that the LMS server's clock is right.");
 		}
-		if (iat.toInstant().isAfter(now.plus(skew))) {
+		Date nbf = claims.getNotBeforeTime();
+		if (iat.toInstant().isAfter(now.plus(skew)) || (nbf != null && nbf.toInstant().isAfter(now.plus(skew)))) {
 			throw new RefusedException(Refusal.TOKEN_FROM_FUTURE, "The id_token says it was issued at "
 					+ iat.toInstant() + ", after now (" + now + "). Check that the LMS server's clock is right.");
 		}
@@ -215,10 +216,20 @@ class IdTokenValidator {
 		}
 		else {
 			Map<String, Object> settings = object(claims, LtiClaims.DEEP_LINKING_SETTINGS);
-			if (settings == null || !(settings.get("deep_link_return_url") instanceof String url) || url.isBlank()) {
+			if (settings == null || !(settings.get("deep_link_return_url") instanceof String url) || !isWebAddress(url)) {
 				throw new RefusedException(Refusal.CLAIM_MISSING,
-						"The deep linking request has no deep_linking_settings with a deep_link_return_url.");
+						"The deep linking request has no deep_linking_settings with a deep_link_return_url web address.");
 			}
+		}
+	}
+
+	private static boolean isWebAddress(String url) {
+		try {
+			java.net.URI uri = java.net.URI.create(url);
+			return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
+		}
+		catch (IllegalArgumentException e) {
+			return false;
 		}
 	}
 
@@ -237,7 +248,6 @@ class IdTokenValidator {
 		if (value == null) {
 			return "(none)";
 		}
-		String s = value.toString();
-		return "\"" + (s.length() > 200 ? s.substring(0, 200) + "…" : s) + "\"";
+		return "\"" + Logs.safe(value) + "\"";
 	}
 }

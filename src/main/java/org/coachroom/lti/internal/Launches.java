@@ -88,7 +88,7 @@ class Launches {
 		LaunchDetails details = details(token, custom);
 		String sessionToken = sessions.create(new Sessions.NewSession(tenant, userRef, contextRef, linkRef, roles, details));
 		log.info("Launch accepted: platform={} deployment={} sub={} type={} roles={}", token.platform().getIssuer(),
-				token.deployment().deploymentId(), claims.getSubject(), details.messageType(), roles);
+				Logs.safe(token.deployment().deploymentId()), Logs.safe(claims.getSubject()), details.messageType(), roles);
 		return new Completed(sessionToken, details, roles);
 	}
 

@@ -140,6 +140,6 @@ class LoginController {
 	}
 
 	static String shorten(String s) {
-		return s.length() > 200 ? s.substring(0, 200) + "…" : s;
+		return Logs.safe(s);
 	}
 }

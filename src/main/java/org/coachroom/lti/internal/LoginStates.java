@@ -107,11 +107,17 @@ class LoginStates {
 			.single() > 0;
 	}
 
-	/** Used and expired states go after a day; long enough to recognise a replay. */
-	@Scheduled(initialDelayString = "PT5M", fixedDelayString = "PT1H")
+	/**
+	 * Logins never finished go once expired; used ones are kept a day, long enough to tell a replayed
+	 * token from a forged one.
+	 */
+	@Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT5M")
 	void removeOld() {
-		int removed = jdbc.sql("DELETE FROM lti_login_state WHERE expires_at < ?")
-			.param(Timestamp.from(clock.instant().minusSeconds(86_400)))
+		Instant now = clock.instant();
+		int removed = jdbc.sql("""
+				DELETE FROM lti_login_state
+				WHERE (consumed_at IS NULL AND expires_at < ?) OR expires_at < ?""")
+			.params(Timestamp.from(now), Timestamp.from(now.minusSeconds(86_400)))
 			.update();
 		if (removed > 0) {
 			log.debug("Removed {} old login states", removed);

@@ -18,13 +18,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param registrationsFile JSON file of manually registered platforms, read at start-up if present
  * @param registrationAllowedHosts hosts whose platforms may register dynamically; empty lets any LMS
  * register (each into a tenant of its own)
+ * @param allowPrivateNetwork whether dynamic registration may fetch from loopback and private addresses
+ * (an LMS on the same machine or network, as in development); off, it cannot be used to probe them
  */
 @ConfigurationProperties("coachroom.lti")
 public record LtiProperties(String publicUrl, @DefaultValue("10s") Duration clockSkew,
 		@DefaultValue("10m") Duration loginStateTtl, @DefaultValue("8h") Duration sessionTtl,
 		@DefaultValue("65536") int maxIdTokenLength,
 		@DefaultValue("lti-config/registrations.json") String registrationsFile, @DefaultValue Jwks jwks,
-		@DefaultValue Keys keys, @DefaultValue("10s") Duration httpTimeout, List<String> registrationAllowedHosts) {
+		@DefaultValue Keys keys, @DefaultValue("10s") Duration httpTimeout, List<String> registrationAllowedHosts,
+		boolean allowPrivateNetwork) {
 
 	public LtiProperties {
 		registrationAllowedHosts = registrationAllowedHosts == null ? List.of() : List.copyOf(registrationAllowedHosts);

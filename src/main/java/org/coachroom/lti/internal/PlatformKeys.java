@@ -4,7 +4,6 @@ import java.net.MalformedURLException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.KeySourceException;
@@ -25,7 +24,16 @@ import org.springframework.stereotype.Component;
 @Component
 class PlatformKeys {
 
-	private final Map<String, JWKSource<SecurityContext>> sources = new ConcurrentHashMap<>();
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PlatformKeys.class);
+
+	/** One source per key set URL; bounded, so registrations cannot make it grow without end. */
+	private final Map<String, JWKSource<SecurityContext>> sources = java.util.Collections
+		.synchronizedMap(new java.util.LinkedHashMap<>(64, 0.75f, true) {
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<String, JWKSource<SecurityContext>> eldest) {
+				return size() > 1000;
+			}
+		});
 
 	private final LtiProperties properties;
 
@@ -35,7 +43,10 @@ class PlatformKeys {
 
 	/** Keys of the platform that match the token's header (kid, alg, use). */
 	List<JWK> keysFor(Platform platform, JWSHeader header) {
-		JWKSource<SecurityContext> source = sources.computeIfAbsent(platform.getJwksUri(), this::sourceFor);
+		JWKSource<SecurityContext> source;
+		synchronized (sources) {
+			source = sources.computeIfAbsent(platform.getJwksUri(), this::sourceFor);
+		}
 		try {
 			return source.get(new JWKSelector(JWKMatcher.forJWSHeader(header)), null);
 		}
@@ -44,8 +55,10 @@ class PlatformKeys {
 			return List.of();
 		}
 		catch (KeySourceException e) {
+			log.warn("Could not read the key set of {} from {}: {}", platform.getIssuer(), platform.getJwksUri(),
+					Logs.safe(e.getMessage()));
 			throw new RefusedException(Refusal.TOKEN_KEYS_UNAVAILABLE,
-					"Could not read the platform's public keys from " + platform.getJwksUri() + ": " + e.getMessage());
+					"Could not read the platform's public keys from " + platform.getJwksUri() + ".");
 		}
 	}
 

@@ -39,7 +39,7 @@ public final class MoodleFixtureAccess {
 				java.time.Duration.ofHours(8), 65536, "none", new LtiProperties.Jwks(java.time.Duration.ofMinutes(15),
 						java.time.Duration.ofSeconds(30), 262144),
 				new LtiProperties.Keys(java.time.Duration.ofDays(90), java.time.Duration.ofDays(2), java.time.Duration.ofDays(14)),
-				java.time.Duration.ofSeconds(10), List.of());
+				java.time.Duration.ofSeconds(10), List.of(), false);
 		IdTokenValidator validator = new IdTokenValidator(new PlatformKeys(properties), platforms, deployments, clock,
 				properties, states);
 		var pending = new LoginStates.Pending("state", nonce, 1L, "browser", clock.instant().plusSeconds(600), null);

@@ -273,6 +273,13 @@ class LaunchSecurityTests {
 	}
 
 	@Test
+	void rejectsAnOversizedLoginInitiation() {
+		assertRefused(browser.post("/lti/login", java.util.Map.of("iss", platform.issuer(), "client_id", platform.clientId(),
+				"login_hint", "3", "target_link_uri", "http://localhost/lti/launch", "lti_message_hint", "h".repeat(1024 * 1024))),
+				400, "login-parameter-too-long");
+	}
+
+	@Test
 	void rejectsLoginWithoutRequiredParameters() {
 		assertRefused(browser.post("/lti/login", java.util.Map.of("iss", platform.issuer())), 400,
 				"login-parameter-missing");

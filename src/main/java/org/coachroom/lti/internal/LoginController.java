@@ -25,6 +25,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class LoginController {
 
+	static final int MAX_PARAMETER_LENGTH = 2048;
+
 	private final Platforms platforms;
 
 	private final Deployments deployments;
@@ -51,6 +53,13 @@ class LoginController {
 		require(iss, "iss");
 		require(loginHint, "login_hint");
 		require(targetLinkUri, "target_link_uri");
+		for (String value : new String[] { iss, loginHint, targetLinkUri, messageHint, clientId, deploymentId }) {
+			// All of it travels on in one redirect URL; no LMS sends hints anywhere near this long.
+			if (value != null && value.length() > MAX_PARAMETER_LENGTH) {
+				throw new RefusedException(Refusal.LOGIN_PARAMETER_TOO_LONG, "A login initiation parameter is "
+						+ value.length() + " characters long; Coachroom accepts at most " + MAX_PARAMETER_LENGTH + ".");
+			}
+		}
 		Platform platform = platform(iss, clientId);
 		checkTarget(targetLinkUri);
 		if (deploymentId != null && !deploymentId.isBlank()

@@ -30,9 +30,7 @@ class IdTokenValidator {
 
 	private final PlatformKeys platformKeys;
 
-	private final Platforms platforms;
-
-	private final Deployments deployments;
+	private final PlatformDirectory directory;
 
 	private final Clock clock;
 
@@ -40,12 +38,11 @@ class IdTokenValidator {
 
 	private final LoginStates loginStates;
 
-	IdTokenValidator(PlatformKeys platformKeys, Platforms platforms, Deployments deployments, Clock clock,
-			LtiProperties properties, LoginStates loginStates) {
+	IdTokenValidator(PlatformKeys platformKeys, PlatformDirectory directory, Clock clock, LtiProperties properties,
+			LoginStates loginStates) {
 		this.loginStates = loginStates;
 		this.platformKeys = platformKeys;
-		this.platforms = platforms;
-		this.deployments = deployments;
+		this.directory = directory;
 		this.clock = clock;
 		this.properties = properties;
 	}
@@ -56,7 +53,7 @@ class IdTokenValidator {
 	/** Validates the token that answers the login started with {@code pending}. */
 	ValidToken validate(String idToken, LoginStates.Pending pending) {
 		SignedJWT jwt = parse(idToken);
-		Platform platform = platforms.findById(pending.platformId())
+		Platform platform = directory.byId(pending.platformId())
 			.orElseThrow(() -> new RefusedException(Refusal.LOGIN_PLATFORM_UNKNOWN,
 					"The platform that started this login is no longer registered."));
 		verifySignature(jwt, platform);
@@ -180,7 +177,7 @@ class IdTokenValidator {
 		if (deploymentId == null || deploymentId.isBlank()) {
 			throw new RefusedException(Refusal.CLAIM_MISSING, "The id_token has no deployment_id claim.");
 		}
-		return deployments.findByPlatformAndDeploymentId(platform.getId(), deploymentId)
+		return directory.deployment(platform.getId(), deploymentId)
 			.orElseThrow(() -> new RefusedException(Refusal.DEPLOYMENT_UNKNOWN, "Deployment " + quote(deploymentId)
 					+ " of " + platform.getName() + " is not registered with Coachroom."));
 	}

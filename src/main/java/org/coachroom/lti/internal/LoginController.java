@@ -27,17 +27,14 @@ class LoginController {
 
 	static final int MAX_PARAMETER_LENGTH = 2048;
 
-	private final Platforms platforms;
-
-	private final Deployments deployments;
+	private final PlatformDirectory directory;
 
 	private final LoginStates loginStates;
 
 	private final ToolUrls urls;
 
-	LoginController(Platforms platforms, Deployments deployments, LoginStates loginStates, ToolUrls urls) {
-		this.platforms = platforms;
-		this.deployments = deployments;
+	LoginController(PlatformDirectory directory, LoginStates loginStates, ToolUrls urls) {
+		this.directory = directory;
 		this.loginStates = loginStates;
 		this.urls = urls;
 	}
@@ -63,7 +60,7 @@ class LoginController {
 		Platform platform = platform(iss, clientId);
 		checkTarget(targetLinkUri);
 		if (deploymentId != null && !deploymentId.isBlank()
-				&& deployments.findByPlatformAndDeploymentId(platform.getId(), deploymentId).isEmpty()) {
+				&& directory.deployment(platform.getId(), deploymentId).isEmpty()) {
 			throw new RefusedException(Refusal.DEPLOYMENT_UNKNOWN, "Deployment \"" + shorten(deploymentId) + "\" of "
 					+ platform.getName() + " is not registered with Coachroom.");
 		}
@@ -111,11 +108,11 @@ class LoginController {
 
 	private Platform platform(String iss, String clientId) {
 		if (clientId != null && !clientId.isBlank()) {
-			return platforms.findByIssuerAndClientId(iss, clientId)
+			return directory.byIssuerAndClientId(iss, clientId)
 				.orElseThrow(() -> new RefusedException(Refusal.LOGIN_PLATFORM_UNKNOWN, "No platform with issuer \""
 						+ shorten(iss) + "\" and client id \"" + shorten(clientId) + "\" is registered with Coachroom."));
 		}
-		List<Platform> candidates = platforms.findByIssuer(iss);
+		List<Platform> candidates = directory.byIssuer(iss);
 		if (candidates.isEmpty()) {
 			throw new RefusedException(Refusal.LOGIN_PLATFORM_UNKNOWN,
 					"No platform with issuer \"" + shorten(iss) + "\" is registered with Coachroom.");

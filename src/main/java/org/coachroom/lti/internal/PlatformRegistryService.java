@@ -27,7 +27,11 @@ class PlatformRegistryService implements PlatformRegistry {
 
 	private final FrameAncestors frameAncestors;
 
-	PlatformRegistryService(Platforms platforms, Deployments deployments, Clock clock, FrameAncestors frameAncestors) {
+	private final PlatformDirectory directory;
+
+	PlatformRegistryService(Platforms platforms, Deployments deployments, Clock clock, FrameAncestors frameAncestors,
+			PlatformDirectory directory) {
+		this.directory = directory;
 		this.platforms = platforms;
 		this.deployments = deployments;
 		this.clock = clock;
@@ -51,6 +55,7 @@ class PlatformRegistryService implements PlatformRegistry {
 			tenants.add(ensureDeployment(platform.getId(), deploymentId, now).tenant());
 		}
 		frameAncestors.refresh();
+		directory.forget();
 		log.info("{} platform {} (client id {}) from {} with deployments {}", created ? "Registered" : "Updated",
 				registration.issuer(), registration.clientId(), registration.source(), registration.deploymentIds());
 		return new RegisteredPlatform(platform.getId(), tenants);

@@ -40,8 +40,8 @@ public final class MoodleFixtureAccess {
 						java.time.Duration.ofSeconds(30), 262144),
 				new LtiProperties.Keys(java.time.Duration.ofDays(90), java.time.Duration.ofDays(2), java.time.Duration.ofDays(14)),
 				java.time.Duration.ofSeconds(10), List.of(), false);
-		IdTokenValidator validator = new IdTokenValidator(new PlatformKeys(properties), platforms, deployments, clock,
-				properties, states);
+		IdTokenValidator validator = new IdTokenValidator(new PlatformKeys(properties),
+				new PlatformDirectory(platforms, deployments, clock), clock, properties, states);
 		var pending = new LoginStates.Pending("state", nonce, 1L, "browser", clock.instant().plusSeconds(600), null);
 		var valid = validator.validate(idToken, pending);
 		Set<CoachroomRole> roles = new RoleMapper().map(platform,

@@ -47,6 +47,9 @@ class DemoPlatform implements DemoDistrict {
 
 	private volatile RSAKey key;
 
+	/** Made once: building a signer converts the key, which costs more than a launch should. */
+	private volatile RSASSASigner signer;
+
 	private volatile String baseUrl;
 
 	DemoPlatform(JdbcClient jdbc, PlatformRegistry registry, Clock clock) {
@@ -59,6 +62,12 @@ class DemoPlatform implements DemoDistrict {
 	void start(String baseUrl) {
 		this.baseUrl = baseUrl;
 		this.key = loadOrCreateKey();
+		try {
+			this.signer = new RSASSASigner(key);
+		}
+		catch (JOSEException e) {
+			throw new IllegalStateException("The demo platform's key cannot sign", e);
+		}
 		PlatformRegistration registration = new PlatformRegistration(ISSUER, CLIENT_ID, "Demo District LMS",
 				baseUrl + "/demo/platform/auth", null, baseUrl + "/demo/platform/jwks.json", "coachroom-demo",
 				PlatformRegistration.Source.DEMO, List.of(DEPLOYMENT_ID), Map.of(), ROLE_PARAMETER, List.of());
@@ -126,7 +135,7 @@ class DemoPlatform implements DemoDistrict {
 				new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(key.getKeyID()).build(),
 				claims.build());
 		try {
-			jwt.sign(new RSASSASigner(key));
+			jwt.sign(signer);
 		}
 		catch (JOSEException e) {
 			throw new IllegalStateException("The demo platform could not sign its id_token", e);

@@ -45,8 +45,9 @@ public record LtiProperties(String publicUrl, @DefaultValue("10s") Duration cloc
 	 * @param rotationInterval how long a key signs before the next one takes over
 	 * @param nextKeyLead how long the next key is published before it signs
 	 * @param retiredGrace how long a retired key stays published
+	 * @param encryptionSecret when set, private keys are stored encrypted under a key derived from it
 	 */
 	public record Keys(@DefaultValue("90d") Duration rotationInterval, @DefaultValue("2d") Duration nextKeyLead,
-			@DefaultValue("14d") Duration retiredGrace) {
+			@DefaultValue("14d") Duration retiredGrace, String encryptionSecret) {
 	}
 }

@@ -44,6 +44,8 @@ public class ToolKeys implements SmartInitializingSingleton {
 
 	private final Clock clock;
 
+	private final KeyEncryption encryption;
+
 	private volatile Cached cached;
 
 	private record Cached(RSAKey signingKey, JWKSet publicSet, Instant loadedAt) {
@@ -54,6 +56,7 @@ public class ToolKeys implements SmartInitializingSingleton {
 		this.tx = tx;
 		this.settings = properties.keys();
 		this.clock = clock;
+		this.encryption = new KeyEncryption(properties.keys().encryptionSecret());
 	}
 
 	/**
@@ -63,6 +66,8 @@ public class ToolKeys implements SmartInitializingSingleton {
 	@Override
 	public void afterSingletonsInstantiated() {
 		ensureActiveKey();
+		// A wrong encryption secret stops the start here, not the first deep link hours later.
+		load();
 	}
 
 	void ensureActiveKey() {
@@ -149,7 +154,7 @@ public class ToolKeys implements SmartInitializingSingleton {
 			for (KeyRow row : rows) {
 				published.add(RSAKey.parse(row.publicJwk()));
 				if (row.state() == State.ACTIVE) {
-					signing = RSAKey.parse(row.privateJwk());
+					signing = RSAKey.parse(encryption.open(row.privateJwk()));
 				}
 			}
 		}
@@ -179,7 +184,7 @@ public class ToolKeys implements SmartInitializingSingleton {
 				INSERT INTO lti_tool_key (kid, private_key, public_jwk, state, created_at, activated_at)
 				VALUES (:kid, :priv, :pub, :state, :now, :activated)""")
 			.param("kid", key.getKeyID())
-			.param("priv", key.toJSONString())
+			.param("priv", encryption.seal(key.toJSONString()))
 			.param("pub", key.toPublicJWK().toJSONString())
 			.param("state", state.name())
 			.param("now", Timestamp.from(now))

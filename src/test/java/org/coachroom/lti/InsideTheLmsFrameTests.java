@@ -128,6 +128,17 @@ class InsideTheLmsFrameTests {
 	}
 
 	@Test
+	void anExpiredSessionIsNoSession(@Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+		LaunchClient browser = launchedBrowser();
+		assertThat(browser.get("/home").status()).isEqualTo(200);
+		jdbc.sql("UPDATE lti_session SET expires_at = ? WHERE expires_at > ?")
+			.params(java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(1)),
+					java.sql.Timestamp.from(java.time.Instant.now().plusSeconds(7 * 3600)))
+			.update();
+		assertThat(browser.get("/home").status()).isEqualTo(401);
+	}
+
+	@Test
 	void aForgedSessionCookieIsNoSession() throws Exception {
 		for (String forged : List.of("x", "A".repeat(43), "../../etc/passwd", "' OR 1=1 --")) {
 			assertThat(mvc.perform(get("/home").cookie(new Cookie("coachroom_session", forged))).andReturn().getResponse()

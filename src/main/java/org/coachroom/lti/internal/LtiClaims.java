@@ -26,8 +26,6 @@ final class LtiClaims {
 
 	static final String LAUNCH_PRESENTATION = LTI + "launch_presentation";
 
-	static final String TOOL_PLATFORM = LTI + "tool_platform";
-
 	static final String DEEP_LINKING_SETTINGS = "https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings";
 
 	static final String AGS_ENDPOINT = "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint";

@@ -72,18 +72,15 @@ class Sessions {
 		}
 		return jdbc.sql("""
 				SELECT s.tenant_id, s.user_ref, u.subject, u.name, u.email, s.roles, s.launch_data, s.csrf_token,
-				       c.id, c.context_id, c.label, c.title, p.name, s.expires_at
+				       c.id, c.context_id, c.label, c.title, p.name
 				FROM lti_session s
 				JOIN lti_user u ON u.id = s.user_ref
 				JOIN lti_deployment d ON d.id = s.tenant_id
 				JOIN lti_platform p ON p.id = d.platform_id
 				LEFT JOIN lti_context c ON c.id = s.context_ref
-				WHERE s.token_hash = ?""")
-			.param(Tokens.hash(token))
+				WHERE s.token_hash = ? AND s.expires_at > ?""")
+			.params(Tokens.hash(token), Timestamp.from(clock.instant()))
 			.query((rs, i) -> {
-				if (!rs.getTimestamp(14).toInstant().isAfter(clock.instant())) {
-					return null;
-				}
 				CourseContext context = rs.getObject(9) == null ? null
 						: new CourseContext(rs.getLong(9), rs.getString(10), rs.getString(11), rs.getString(12));
 				LaunchDetails launch = json.readValue(rs.getString(7), LaunchDetails.class);

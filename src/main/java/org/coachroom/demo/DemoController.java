@@ -1,5 +1,6 @@
 package org.coachroom.demo;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -29,7 +30,10 @@ class DemoController {
 
 	private final DemoPlatform platform;
 
-	DemoController(DemoPlatform platform) {
+	private final DemoServices services;
+
+	DemoController(DemoPlatform platform, DemoServices services) {
+		this.services = services;
 		this.platform = platform;
 	}
 
@@ -78,6 +82,47 @@ class DemoController {
 		}
 		String idToken = platform.idToken(who, nonce, platform.baseUrl() + "/lti/launch");
 		return post(redirectUri, Map.of("id_token", idToken, "state", state), "Signing in as " + who.fullName() + "…");
+	}
+
+	/** The demo LMS's token endpoint (client credentials with a private_key_jwt assertion). */
+	@org.springframework.web.bind.annotation.PostMapping(path = "/demo/platform/token",
+			produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	ResponseEntity<Map<String, Object>> token(@RequestParam Map<String, String> params) {
+		if (!platform.started()) {
+			return ResponseEntity.notFound().build();
+		}
+		String token = "client_credentials".equals(params.get("grant_type")) ? services.grant(params.get("client_assertion"))
+				: null;
+		if (token == null) {
+			return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("error", "invalid_client"));
+		}
+		return ResponseEntity.ok(Map.of("access_token", token, "token_type", "Bearer", "expires_in", 3600, "scope",
+				params.getOrDefault("scope", "")));
+	}
+
+	/** The demo course's roster (NRPS), ten members a page, with Link rel="next" as Moodle sends it. */
+	@GetMapping(path = "/demo/platform/memberships")
+	ResponseEntity<Map<String, Object>> memberships(
+			@org.springframework.web.bind.annotation.RequestHeader(name = "Authorization", required = false) String authorization,
+			@RequestParam(defaultValue = "0") int from) {
+		String token = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : null;
+		if (!platform.started() || !services.valid(token)) {
+			return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("status", 401, "reason", "Unauthorized"));
+		}
+		List<DemoServices.RosterMember> roster = services.roster();
+		int start = Math.max(0, Math.min(from, roster.size()));
+		int end = Math.min(roster.size(), start + 10);
+		Map<String, Object> body = new java.util.LinkedHashMap<>();
+		body.put("id", platform.baseUrl() + "/demo/platform/memberships");
+		body.put("context", Map.of("id", "demo-lincoln-coaching", "label", "LES-COACH", "title", "Lincoln Elementary Coaching Hub"));
+		body.put("members", roster.subList(start, end).stream().map(DemoServices.RosterMember::json).toList());
+		ResponseEntity.BodyBuilder answer = ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType("application/vnd.ims.lti-nrps.v2.membershipcontainer+json; charset=utf-8"));
+		if (end < roster.size()) {
+			answer.header("Link", "<" + platform.baseUrl() + "/demo/platform/memberships?from=" + end + ">; rel=\"next\"");
+		}
+		return answer.body(body);
 	}
 
 	@GetMapping(path = "/demo/platform/jwks.json", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -69,7 +69,8 @@ class DemoPlatform implements DemoDistrict {
 			throw new IllegalStateException("The demo platform's key cannot sign", e);
 		}
 		PlatformRegistration registration = new PlatformRegistration(ISSUER, CLIENT_ID, "Demo District LMS",
-				baseUrl + "/demo/platform/auth", null, baseUrl + "/demo/platform/jwks.json", "coachroom-demo",
+				baseUrl + "/demo/platform/auth", baseUrl + "/demo/platform/token", baseUrl + "/demo/platform/jwks.json",
+				"coachroom-demo",
 				PlatformRegistration.Source.DEMO, List.of(DEPLOYMENT_ID), Map.of(), ROLE_PARAMETER, List.of());
 		try {
 			registry.register(registration);
@@ -127,7 +128,10 @@ class DemoPlatform implements DemoDistrict {
 			.claim("https://purl.imsglobal.org/spec/lti/claim/tool_platform",
 					Map.of("guid", "demo-district-lms", "name", "Demo District LMS", "product_family_code", "coachroom-demo"))
 			.claim("https://purl.imsglobal.org/spec/lti/claim/launch_presentation",
-					Map.of("document_target", "window", "locale", "en-US"));
+					Map.of("document_target", "window", "locale", "en-US"))
+			.claim("https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice",
+					Map.of("context_memberships_url", baseUrl + "/demo/platform/memberships", "service_versions",
+							List.of("2.0")));
 		if (persona.customRole() != null) {
 			claims.claim("https://purl.imsglobal.org/spec/lti/claim/custom", Map.of(ROLE_PARAMETER, persona.customRole()));
 		}

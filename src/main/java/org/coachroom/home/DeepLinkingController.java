@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import org.coachroom.lti.CoachroomRole;
 import org.coachroom.lti.DeepLinking;
 import org.coachroom.lti.Member;
+import org.coachroom.studygroup.StudyGroupManagement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -16,6 +17,7 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 
 /**
@@ -29,8 +31,11 @@ class DeepLinkingController {
 
 	private final DeepLinking deepLinking;
 
-	DeepLinkingController(DeepLinking deepLinking) {
+	private final StudyGroupManagement studyGroups;
+
+	DeepLinkingController(DeepLinking deepLinking, StudyGroupManagement studyGroups) {
 		this.deepLinking = deepLinking;
+		this.studyGroups = studyGroups;
 	}
 
 	record PlacementForm(@NotBlank @Size(max = 255) String title) {
@@ -44,7 +49,25 @@ class DeepLinkingController {
 		model.addAttribute("member", member);
 		model.addAttribute("mayPlace", mayPlace(member));
 		model.addAttribute("form", new PlacementForm("Coachroom"));
+		model.addAttribute("groups", studyGroups.placeable(member));
+		model.addAttribute("mayCreateGroup", studyGroups.canCreate(member));
 		return "home/deep-linking";
+	}
+
+	/** Places one study group: its own link, with its own gradebook column. */
+	@PostMapping("/deep-linking/study-groups/{id}")
+	String placeStudyGroup(@AuthenticationPrincipal Member member, @PathVariable long id, Model model) {
+		if (!member.launch().isDeepLinking()) {
+			return "redirect:/home";
+		}
+		DeepLinking.ResourceLink item = studyGroups.contentItem(member, id);
+		DeepLinking.Response response = deepLinking.respond(member, List.of(item), null);
+		log.info("Deep linking: {} placed study group {} in {}", member.subject(), id,
+				member.context() == null ? "(no course)" : member.context().contextId());
+		model.addAttribute("action", response.returnUrl());
+		model.addAttribute("fields", java.util.Map.of("JWT", response.jwt()));
+		model.addAttribute("message", "Adding the study group to your course…");
+		return "autopost";
 	}
 
 	@PostMapping("/deep-linking")
@@ -55,6 +78,8 @@ class DeepLinkingController {
 		}
 		model.addAttribute("member", member);
 		model.addAttribute("mayPlace", mayPlace(member));
+		model.addAttribute("groups", studyGroups.placeable(member));
+		model.addAttribute("mayCreateGroup", studyGroups.canCreate(member));
 		if (!mayPlace(member) || result.hasErrors()) {
 			return "home/deep-linking";
 		}

@@ -2,6 +2,7 @@ package org.coachroom.home;
 
 import org.coachroom.lti.CoachroomRole;
 import org.coachroom.lti.Member;
+import org.coachroom.studygroup.StudyGroupManagement;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,6 +16,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class HomeController {
 
+	private final StudyGroupManagement studyGroups;
+
+	HomeController(StudyGroupManagement studyGroups) {
+		this.studyGroups = studyGroups;
+	}
+
 	@GetMapping("/home")
 	String home(@AuthenticationPrincipal Member member, @RequestParam(name = "as", required = false) String as,
 			Model model) {
@@ -22,6 +29,9 @@ class HomeController {
 		model.addAttribute("member", member);
 		model.addAttribute("view", view);
 		model.addAttribute("otherRoles", member.sortedRoles().stream().filter(r -> r != view).toList());
+		if (view == CoachroomRole.TEACHER || view == CoachroomRole.COACH) {
+			model.addAttribute("groups", studyGroups.overview(member));
+		}
 		return "home/home";
 	}
 }

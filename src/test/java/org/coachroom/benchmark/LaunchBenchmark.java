@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,16 +25,23 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Launches per second through the demo district, the whole LTI 1.3 path as a browser runs it:
+ * Launches per second, the whole LTI 1.3 launch path as an LMS and a browser drive it. The benchmark
+ * is the LMS: it serves its openid configuration, registration endpoint and JWKS on a local port,
+ * registers itself with Coachroom through Dynamic Registration ({@code /lti/register}), and then each
+ * launch is
  * <ol>
- * <li>GET {@code /demo/launch/<persona>}, the LMS page with the login initiation form,</li>
- * <li>POST it to {@code /lti/login} (302 to the platform's authorization endpoint, browser cookie set),</li>
- * <li>GET {@code /demo/platform/auth}, which answers with the signed id_token form,</li>
- * <li>POST it to {@code /lti/launch} (302 to {@code /home}, session cookie set),</li>
+ * <li>POST {@code /lti/login}, the login initiation (302 to the LMS's authorization endpoint with
+ * state and nonce, browser cookie set),</li>
+ * <li>the LMS signs an RS256 id_token for that nonce (work a real LMS does on its own machine; here it
+ * runs on the benchmark's threads, on the same cores, and is timed as its own step),</li>
+ * <li>POST {@code /lti/launch} with id_token and state (302 to {@code /home}, session cookie set),</li>
  * <li>GET {@code /home}, which must say "Signed in as".</li>
  * </ol>
- * Each launch has a fresh cookie jar; the personas take turns. Not a test: run it against a running
- * app (see README "Launch benchmark"):
+ * Each launch has a fresh cookie jar. People and courses take turns from a small district (400
+ * people, 20 courses; teachers, coaches and administrators), so after the first round every launch
+ * is a returning person, as in a school day. Not a test: run it against a running app that allows
+ * registration from this machine ({@code coachroom.lti.allow-private-network=true}, on in the demo
+ * profile; see README "Launch benchmark"):
  *
  * <pre>
  * ./mvnw spring-boot:run
@@ -41,23 +49,17 @@ import java.util.stream.Collectors;
  * </pre>
  *
  * System properties: {@code benchmark.url} (http://localhost:8080), {@code benchmark.launches} (5000),
- * {@code benchmark.concurrency} (20), {@code benchmark.warmup} (500), {@code benchmark.max-seconds}
- * (600, a run stops by itself after that), {@code benchmark.fail-on-error} (true).
+ * {@code benchmark.concurrency} (20), {@code benchmark.warmup} (20000), {@code benchmark.max-seconds}
+ * (600, a run stops by itself after that), {@code benchmark.fail-on-error} (true), {@code benchmark.trace} (a
+ * CSV file to write each measured launch's start and duration to; none by default).
  */
 public final class LaunchBenchmark {
 
-	private static final String[] PERSONAS = { "teacher", "coach", "principal", "hr" };
+	private static final String[] STEPS = { "POST /lti/login", "LMS signs id_token", "POST /lti/launch", "GET /home" };
 
-	private static final String[] STEPS = { "GET /demo/launch", "POST /lti/login", "GET /demo/platform/auth",
-			"POST /lti/launch", "GET /home" };
+	private static final int PEOPLE = 400;
 
-	private static final Pattern FORM = Pattern.compile("<form\\b[^>]*\\baction=\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
-
-	private static final Pattern INPUT = Pattern.compile("<input\\b[^>]*>", Pattern.CASE_INSENSITIVE);
-
-	private static final Pattern NAME = Pattern.compile("\\bname=\"([^\"]*)\"");
-
-	private static final Pattern VALUE = Pattern.compile("\\bvalue=\"([^\"]*)\"");
+	private static final int COURSES = 20;
 
 	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
@@ -69,23 +71,26 @@ public final class LaunchBenchmark {
 
 	private final long deadline;
 
-	private LaunchBenchmark(URI base, int concurrency, long deadline) {
+	private final BenchmarkLms lms;
+
+	private LaunchBenchmark(URI base, int concurrency, long deadline) throws IOException {
 		this.base = base;
 		this.deadline = deadline;
-		this.httpExecutor = Executors.newFixedThreadPool(Math.max(2, concurrency), daemon("benchmark-http"));
+		this.httpExecutor = Executors.newFixedThreadPool(2, daemon("benchmark-http"));
 		this.http = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.connectTimeout(Duration.ofSeconds(5))
 			.executor(httpExecutor)
 			.build();
+		this.lms = BenchmarkLms.start();
 	}
 
 	public static void main(String[] args) throws Exception {
 		String url = System.getProperty("benchmark.url", "http://localhost:8080").replaceAll("/+$", "");
 		int launches = Integer.getInteger("benchmark.launches", 5000);
 		int concurrency = Integer.getInteger("benchmark.concurrency", 20);
-		int warmup = Integer.getInteger("benchmark.warmup", 500);
+		int warmup = Integer.getInteger("benchmark.warmup", 20000);
 		int maxSeconds = Integer.getInteger("benchmark.max-seconds", 600);
 		boolean failOnError = Boolean.parseBoolean(System.getProperty("benchmark.fail-on-error", "true"));
 		if (launches < 1 || concurrency < 1 || warmup < 0) {
@@ -95,7 +100,7 @@ public final class LaunchBenchmark {
 		LaunchBenchmark benchmark = new LaunchBenchmark(URI.create(url), concurrency,
 				System.nanoTime() + Duration.ofSeconds(maxSeconds).toNanos());
 		try {
-			benchmark.probe();
+			benchmark.register();
 			System.out.printf(Locale.ROOT, "Warming up: %d launches at concurrency %d against %s ...%n", warmup,
 					concurrency, url);
 			Run warm = benchmark.run(warmup, concurrency);
@@ -105,36 +110,43 @@ public final class LaunchBenchmark {
 			System.out.printf(Locale.ROOT, "Measuring: %d launches ...%n", launches);
 			Run run = benchmark.run(launches, concurrency);
 			System.out.print(run.report(url, launches, concurrency, warmup));
+			String trace = System.getProperty("benchmark.trace");
+			if (trace != null && !trace.isBlank()) {
+				run.writeTrace(java.nio.file.Path.of(trace), run.startedNanos);
+				System.out.println("Each launch's start and duration: " + trace);
+			}
 			if (failOnError && run.errors.get() > 0) {
 				throw new IllegalStateException(run.errors.get() + " of " + launches + " launches failed (see above)");
 			}
 		}
 		finally {
 			benchmark.httpExecutor.shutdownNow();
+			benchmark.lms.close();
 		}
 	}
 
-	/** Fails fast, with a hint, when nothing serves the demo at the URL. */
-	private void probe() {
+	/** Registers the benchmark's LMS through Dynamic Registration; fails fast, with a hint, when it cannot. */
+	private void register() throws InterruptedException {
+		URI register = base.resolve("/lti/register?openid_configuration="
+				+ URLEncoder.encode(lms.openidConfigurationUrl(), StandardCharsets.UTF_8) + "&registration_token="
+				+ UUID.randomUUID());
+		HttpResponse<String> response;
 		try {
-			HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/demo/launch/" + PERSONAS[0]))
-				.timeout(REQUEST_TIMEOUT)
-				.GET()
-				.build(), HttpResponse.BodyHandlers.ofString());
-			if (response.statusCode() != 200) {
-				throw new IllegalStateException("GET " + base + "/demo/launch/teacher answered " + response.statusCode()
-						+ ": is the app running with the demo district (./mvnw spring-boot:run, or "
-						+ "--spring.profiles.active=demo)?");
-			}
+			response = http.send(get(register), HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException e) {
 			throw new IllegalStateException("Nothing answers at " + base + " (" + e + "): start the app first, e.g. "
 					+ "./mvnw spring-boot:run, or set -Dbenchmark.url", e);
 		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(e);
+		if (response.statusCode() != 200 || !lms.registered()) {
+			String body = response.body() == null ? "" : response.body().replaceAll("\\s+", " ");
+			Matcher code = Pattern.compile("id=\"refusal-code\">([^<]+)<").matcher(body);
+			throw new IllegalStateException("Dynamic registration at " + register.getPath() + " answered "
+					+ response.statusCode() + (code.find() ? " (refusal " + code.group(1) + ")" : "")
+					+ ": the app must allow registration from this machine (coachroom.lti.allow-private-network=true, "
+					+ "as in the demo profile)");
 		}
+		System.out.printf(Locale.ROOT, "Registered the benchmark LMS %s as client %s%n", lms.issuer(), lms.clientId());
 	}
 
 	private Run run(int launches, int concurrency) throws InterruptedException {
@@ -142,11 +154,16 @@ public final class LaunchBenchmark {
 		AtomicInteger next = new AtomicInteger();
 		List<Thread> workers = new ArrayList<>();
 		long started = System.nanoTime();
+		long cpuBefore = processCpuNanos();
+		run.startedNanos = started;
 		for (int w = 0; w < concurrency; w++) {
 			Thread worker = daemon("benchmark-user").newThread(() -> {
-				int i;
-				while ((i = next.getAndIncrement()) < launches && System.nanoTime() < deadline) {
-					run.record(i, launchOnce(PERSONAS[i % PERSONAS.length], run));
+				try (MiniHttp browser = new MiniHttp(base)) {
+					int i;
+					while ((i = next.getAndIncrement()) < launches && System.nanoTime() < deadline) {
+						long began = System.nanoTime();
+						run.record(i, began, launchOnce(browser, i, run));
+					}
 				}
 			});
 			workers.add(worker);
@@ -156,117 +173,107 @@ public final class LaunchBenchmark {
 			worker.join();
 		}
 		run.wallNanos = System.nanoTime() - started;
+		run.clientCpuNanos = processCpuNanos() - cpuBefore;
 		run.attempted = Math.min(next.get(), launches);
 		return run;
 	}
 
-	/** One launch with its own cookies; returns its duration in nanoseconds, or -1 when it failed. */
-	private long launchOnce(String persona, Run run) {
+	/**
+	 * One launch with its own cookies, on the user's kept-alive connection; returns its duration in
+	 * nanoseconds, or -1 when it failed.
+	 */
+	private long launchOnce(MiniHttp browser, int i, Run run) {
 		Map<String, String> cookies = new LinkedHashMap<>();
 		long[] steps = new long[STEPS.length];
+		int person = i % PEOPLE;
+		int course = person % COURSES;
+		String launchUrl = base.resolve("/lti/launch").toString();
 		long start = System.nanoTime();
 		try {
 			long t = System.nanoTime();
-			HttpResponse<String> page = send(get(base.resolve("/demo/launch/" + persona)), cookies);
-			expect(page, 200, STEPS[0]);
-			Form login = Form.parse(page.body(), page.uri());
+			Map<String, String> login = new LinkedHashMap<>();
+			login.put("iss", lms.issuer());
+			login.put("login_hint", Integer.toString(person));
+			login.put("target_link_uri", launchUrl);
+			login.put("lti_message_hint", "{\"cmid\":" + course + ",\"launchid\":\"ltilaunch" + i + "\"}");
+			login.put("client_id", lms.clientId());
+			login.put("lti_deployment_id", lms.deploymentId());
+			MiniHttp.Response redirect = BenchmarkBrowser.keep(browser.postForm("/lti/login", BenchmarkBrowser.cookieHeader(cookies), form(login)), cookies);
+			expect(redirect, 302, STEPS[0]);
+			String location = location(redirect, STEPS[0]);
+			if (!lms.authorizationEndpoint().equals(location.split("\\?", 2)[0])) {
+				throw new IllegalStateException(STEPS[0] + " redirected elsewhere than the LMS's authorization endpoint");
+			}
+			Map<String, String> auth = BenchmarkBrowser.query(URI.create(location));
 			steps[0] = System.nanoTime() - t;
 
 			t = System.nanoTime();
-			HttpResponse<String> redirect = send(post(login), cookies);
-			expect(redirect, 302, STEPS[1]);
-			URI auth = redirect.uri().resolve(location(redirect));
+			String idToken = lms.idToken(person, course, auth.get("nonce"), launchUrl);
 			steps[1] = System.nanoTime() - t;
 
 			t = System.nanoTime();
-			HttpResponse<String> authPage = send(get(auth), cookies);
-			expect(authPage, 200, STEPS[2]);
-			Form launch = Form.parse(authPage.body(), authPage.uri());
+			Map<String, String> launch = new LinkedHashMap<>();
+			launch.put("id_token", idToken);
+			launch.put("state", auth.get("state"));
+			URI redirectUri = URI.create(auth.get("redirect_uri"));
+			MiniHttp.Response launched = BenchmarkBrowser.keep(browser.postForm(redirectUri.getRawPath(), BenchmarkBrowser.cookieHeader(cookies), form(launch)),
+					cookies);
+			expect(launched, 302, STEPS[2]);
+			URI home = redirectUri.resolve(location(launched, STEPS[2]));
 			steps[2] = System.nanoTime() - t;
 
 			t = System.nanoTime();
-			HttpResponse<String> launched = send(post(launch), cookies);
-			expect(launched, 302, STEPS[3]);
-			URI home = launched.uri().resolve(location(launched));
-			steps[3] = System.nanoTime() - t;
-
-			t = System.nanoTime();
-			HttpResponse<String> homePage = send(get(home), cookies);
-			expect(homePage, 200, STEPS[4]);
+			MiniHttp.Response homePage = BenchmarkBrowser.keep(browser.get(home.getRawPath(), BenchmarkBrowser.cookieHeader(cookies)), cookies);
+			expect(homePage, 200, STEPS[3]);
 			if (!homePage.body().contains("Signed in as")) {
-				throw new IllegalStateException(STEPS[4] + " answered 200 without \"Signed in as\"");
+				throw new IllegalStateException(STEPS[3] + " answered 200 without \"Signed in as\"");
 			}
-			steps[4] = System.nanoTime() - t;
+			steps[3] = System.nanoTime() - t;
 			long total = System.nanoTime() - start;
 			run.addSteps(steps);
 			return total;
 		}
 		catch (Exception e) {
+			browser.close();
 			run.error(e);
 			return -1;
 		}
 	}
 
-	private static HttpRequest get(URI uri) {
-		return HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET().build();
-	}
-
-	private static HttpRequest post(Form form) {
-		String body = form.fields()
-			.entrySet()
+	private static String form(Map<String, String> fields) {
+		return fields.entrySet()
 			.stream()
 			.map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
 					+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
 			.collect(Collectors.joining("&"));
-		return HttpRequest.newBuilder(form.action())
-			.timeout(REQUEST_TIMEOUT)
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build();
 	}
 
-	/** Sends with the launch's cookies and keeps the ones the answer sets (name=value; this host only). */
-	private HttpResponse<String> send(HttpRequest request, Map<String, String> cookies)
-			throws IOException, InterruptedException {
-		if (!cookies.isEmpty()) {
-			String header = cookies.entrySet()
-				.stream()
-				.map(e -> e.getKey() + "=" + e.getValue())
-				.collect(Collectors.joining("; "));
-			request = HttpRequest.newBuilder(request, (name, value) -> true).header("Cookie", header).build();
-		}
-		HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-		for (String set : response.headers().allValues("Set-Cookie")) {
-			String pair = set.split(";", 2)[0];
-			int eq = pair.indexOf('=');
-			if (eq > 0) {
-				String name = pair.substring(0, eq).trim();
-				String value = pair.substring(eq + 1).trim();
-				if (value.isEmpty() || set.toLowerCase(Locale.ROOT).contains("max-age=0")) {
-					cookies.remove(name);
-				}
-				else {
-					cookies.put(name, value);
-				}
-			}
-		}
-		return response;
-	}
-
-	private static void expect(HttpResponse<String> response, int status, String step) {
-		if (response.statusCode() != status) {
+	private static void expect(MiniHttp.Response response, int status, String step) {
+		if (response.status() != status) {
 			String body = response.body() == null ? "" : response.body().replaceAll("\\s+", " ");
 			Matcher code = Pattern.compile("id=\"refusal-code\">([^<]+)<").matcher(body);
-			throw new IllegalStateException(step + " answered " + response.statusCode() + " instead of " + status
+			throw new IllegalStateException(step + " answered " + response.status() + " instead of " + status
 					+ (code.find() ? " (refusal " + code.group(1) + ")" : ""));
 		}
 	}
 
-	private static String location(HttpResponse<String> response) {
-		return response.headers()
-			.firstValue("Location")
-			.orElseThrow(() -> new IllegalStateException(response.request().method() + " " + response.uri().getPath()
-					+ " redirected without a Location"));
+	private static String location(MiniHttp.Response response, String step) {
+		if (response.location() == null) {
+			throw new IllegalStateException(step + " redirected without a Location");
+		}
+		return response.location();
+	}
+
+	/** CPU time this JVM has used, or 0 where the JVM does not say. */
+	private static long processCpuNanos() {
+		if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+			return Math.max(0, os.getProcessCpuTime());
+		}
+		return 0;
+	}
+
+	private static HttpRequest get(URI uri) {
+		return HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET().build();
 	}
 
 	private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -278,54 +285,14 @@ public final class LaunchBenchmark {
 		};
 	}
 
-	/** An auto-submitting form as the demo LMS renders it: action and hidden fields. */
-	record Form(URI action, Map<String, String> fields) {
-
-		static Form parse(String html, URI page) {
-			Matcher form = FORM.matcher(html);
-			if (!form.find()) {
-				throw new IllegalStateException("No form on " + page.getPath());
-			}
-			Map<String, String> fields = new LinkedHashMap<>();
-			Matcher input = INPUT.matcher(html);
-			while (input.find()) {
-				Matcher name = NAME.matcher(input.group());
-				Matcher value = VALUE.matcher(input.group());
-				if (name.find()) {
-					fields.put(unescape(name.group(1)), value.find() ? unescape(value.group(1)) : "");
-				}
-			}
-			return new Form(page.resolve(unescape(form.group(1))), fields);
-		}
-
-		private static String unescape(String s) {
-			if (s.indexOf('&') < 0) {
-				return s;
-			}
-			Matcher m = Pattern.compile("&(#x[0-9a-fA-F]+|#[0-9]+|amp|quot|lt|gt|apos);").matcher(s);
-			StringBuilder out = new StringBuilder();
-			while (m.find()) {
-				String entity = m.group(1);
-				String ch = switch (entity) {
-					case "amp" -> "&";
-					case "quot" -> "\"";
-					case "lt" -> "<";
-					case "gt" -> ">";
-					case "apos" -> "'";
-					default -> new String(Character.toChars(entity.startsWith("#x")
-							? Integer.parseInt(entity.substring(2), 16) : Integer.parseInt(entity.substring(1))));
-				};
-				m.appendReplacement(out, Matcher.quoteReplacement(ch));
-			}
-			m.appendTail(out);
-			return out.toString();
-		}
-	}
-
 	/** Durations of one batch of launches, and what went wrong. */
 	static final class Run {
 
 		final long[] nanos;
+
+		final long[] startedAt;
+
+		long startedNanos;
 
 		final AtomicInteger errors = new AtomicInteger();
 
@@ -339,10 +306,13 @@ public final class LaunchBenchmark {
 
 		long wallNanos;
 
+		long clientCpuNanos;
+
 		int attempted;
 
 		Run(int launches) {
 			this.nanos = new long[launches];
+			this.startedAt = new long[launches];
 			Arrays.fill(nanos, -1);
 			this.stepSamples = new long[STEPS.length][launches];
 			for (int s = 0; s < STEPS.length; s++) {
@@ -351,8 +321,21 @@ public final class LaunchBenchmark {
 			}
 		}
 
-		void record(int i, long duration) {
+		void record(int i, long began, long duration) {
 			nanos[i] = duration;
+			startedAt[i] = began;
+		}
+
+		/** One line per launch (start ms into the run, duration ms; -1 when it failed), for plotting tails. */
+		void writeTrace(java.nio.file.Path file, long runStarted) throws IOException {
+			StringBuilder csv = new StringBuilder("start_ms,duration_ms\n");
+			for (int i = 0; i < nanos.length; i++) {
+				if (startedAt[i] != 0) {
+					csv.append(String.format(Locale.ROOT, "%.1f,%.1f%n", ms(startedAt[i] - runStarted),
+							nanos[i] < 0 ? -1.0 : ms(nanos[i])));
+				}
+			}
+			java.nio.file.Files.writeString(file, csv);
 		}
 
 		void addSteps(long[] steps) {
@@ -392,10 +375,15 @@ public final class LaunchBenchmark {
 					ok.length, seconds));
 			if (ok.length > 0) {
 				out.append(String.format(Locale.ROOT,
-						"  latency ms      p50 %.1f   p95 %.1f   p99 %.1f   max %.1f   (one launch = 5 requests)%n",
+						"  latency ms      p50 %.1f   p95 %.1f   p99 %.1f   max %.1f   (one launch = 3 requests + signing)%n",
 						ms(percentile(ok, 50)), ms(percentile(ok, 95)), ms(percentile(ok, 99)), ms(ok[ok.length - 1])));
 			}
 			out.append(String.format(Locale.ROOT, "  errors          %d%n", errors.get()));
+			if (ok.length > 0 && clientCpuNanos > 0) {
+				out.append(String.format(Locale.ROOT,
+						"  benchmark CPU   %.2f ms per launch (the LMS's signing and the browsers' HTTP, on the same cores)%n",
+						ms(clientCpuNanos / ok.length)));
+			}
 			errorKinds.entrySet()
 				.stream()
 				.sorted((a, b) -> b.getValue().get() - a.getValue().get())

@@ -1,112 +1,52 @@
 package org.coachroom.browser;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Comparator;
-import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
-import com.deque.html.axecore.results.CheckedNode;
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The demo district as a person uses it, in headless Chromium: the front page's launch buttons run
  * the whole LTI launch (two auto-submitting forms and the redirects between them) and land on the
- * right home page, and the pages pass axe's WCAG 2 A/AA checks.
- *
- * <p>Needs Debian's {@code chromium} and {@code chromium-driver} (or {@code CHROME_BIN} and
- * {@code CHROMEDRIVER}); without them the class is skipped. Nothing is downloaded: the driver is
- * passed explicitly, so Selenium Manager never runs.
+ * right home page, and the pages pass axe's WCAG 2 A/AA checks. Skipped where no Chromium is installed.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "coachroom.demo.enabled=true")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "coachroom.time-zone=America/Denver")
+// the demo profile, as ./mvnw spring-boot:run runs it
+@ActiveProfiles("demo")
 @Tag("browser")
 class DemoLaunchBrowserTests {
 
-	private static final String NO_BROWSER = "No Chromium/chromedriver installed: install Debian's chromium chromium-driver to run browser tests";
-
-	private static final Duration WAIT = Duration.ofSeconds(15);
-
-	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
-	private static final List<String> WCAG_TAGS = List.of("wcag2a", "wcag2aa");
-
-	/**
-	 * Selenium warns that it has no DevTools (CDP) bindings for this Chromium; these tests use only
-	 * WebDriver, so the warning is noise. Held here so the loggers keep their level.
-	 */
-	private static final List<Logger> QUIET = List.of(Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder"),
-			Logger.getLogger("org.openqa.selenium.chromium.ChromiumDriver"));
+	static Chromium chromium;
 
 	static WebDriver driver;
-
-	static Path profile;
 
 	@LocalServerPort
 	int port;
 
 	@BeforeAll
 	static void startBrowser() throws IOException {
-		File chromium = new File(envOr("CHROME_BIN", "/usr/bin/chromium"));
-		File chromedriver = chromedriver();
-		if (!chromium.canExecute() || chromedriver == null) {
-			// Surefire reports a class skipped in @BeforeAll as "Tests run: 0"; say why on the console too.
-			System.err.println("SKIPPED " + DemoLaunchBrowserTests.class.getSimpleName() + ": " + NO_BROWSER + " (looked for "
-					+ chromium + " and a chromedriver)");
-		}
-		Assumptions.assumeTrue(chromium.canExecute() && chromedriver != null, NO_BROWSER);
-		System.setProperty("webdriver.chrome.driver", chromedriver.getAbsolutePath());
-		QUIET.forEach(logger -> logger.setLevel(Level.SEVERE));
-		profile = Files.createTempDirectory("coachroom-chromium-");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(chromium);
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--disable-dev-shm-usage", "--window-size=1280,900", "--user-data-dir=" + profile.toAbsolutePath());
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver)
-			.usingAnyFreePort()
-			.build();
-		driver = new ChromeDriver(service, options);
-		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		chromium = Chromium.start(DemoLaunchBrowserTests.class);
+		driver = chromium.driver();
 	}
 
 	@AfterAll
 	static void stopBrowser() throws IOException {
-		if (driver != null) {
-			driver.quit();
-			driver = null;
-		}
-		if (profile != null) {
-			try (Stream<Path> paths = Files.walk(profile)) {
-				paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-			}
+		if (chromium != null) {
+			chromium.stop();
+			chromium = null;
 		}
 	}
 
@@ -116,73 +56,25 @@ class DemoLaunchBrowserTests {
 	void launchButtonSignsInWithTheRole(String persona, String fullName, String role) throws IOException {
 		driver.get(base() + "/");
 		driver.findElement(By.id("launch-" + persona)).click();
-		new WebDriverWait(driver, WAIT).until(ExpectedConditions.urlToBe(base() + "/home"));
+		new WebDriverWait(driver, Chromium.WAIT).until(ExpectedConditions.urlToBe(base() + "/home"));
 
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Signed in as " + fullName);
 		assertThat(driver.findElement(By.id("current-role")).getText()).isEqualTo(role);
 		assertThat(driver.findElement(By.id("current-course")).getText()).contains("Lincoln Elementary Coaching Hub");
 
-		screenshot(persona);
-
-		assertAccessible(role + " home page");
+		chromium.screenshot(persona);
+		chromium.assertAccessible(role + " home page");
 	}
 
 	@Test
 	void frontPageIsAccessible() throws IOException {
 		driver.get(base() + "/");
 		assertThat(driver.findElements(By.cssSelector("a[id^=launch-]"))).hasSize(4);
-		screenshot("front");
-		assertAccessible("front page");
-	}
-
-	/** Saves what the browser shows to target/screenshots/NAME.png, for a person to look at. */
-	private static void screenshot(String name) throws IOException {
-		Files.createDirectories(SCREENSHOTS);
-		Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
-	}
-
-	private void assertAccessible(String page) {
-		Results results = new AxeBuilder().withTags(WCAG_TAGS).analyze(driver);
-		assertThat(results.getErrorMessage()).as("axe run on the %s", page).isNull();
-		String report = report(results.getViolations());
-		if (!report.isEmpty()) {
-			System.out.println("axe WCAG 2 A/AA violations on the " + page + " (" + driver.getCurrentUrl() + "):\n" + report);
-		}
-		assertThat(results.getViolations()).as("axe WCAG 2 A/AA violations on the %s:%n%s", page, report).isEmpty();
-	}
-
-	private static String report(List<Rule> violations) {
-		return violations.stream()
-			.map(rule -> "- " + rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + "\n  " + rule.getHelpUrl()
-					+ "\n" + rule.getNodes()
-						.stream()
-						.map(DemoLaunchBrowserTests::describe)
-						.collect(Collectors.joining("\n")))
-			.collect(Collectors.joining("\n"));
-	}
-
-	private static String describe(CheckedNode node) {
-		return "    at " + node.getTarget() + ": " + node.getHtml() + "\n      "
-				+ String.valueOf(node.getFailureSummary()).replace("\n", "\n      ");
+		chromium.screenshot("front");
+		chromium.assertAccessible("front page");
 	}
 
 	private String base() {
 		return "http://localhost:" + port;
-	}
-
-	/** CHROMEDRIVER, webdriver.chrome.driver, or where Debian's chromium-driver puts it. */
-	private static File chromedriver() {
-		Stream<String> candidates = Stream.of(System.getenv("CHROMEDRIVER"), System.getProperty("webdriver.chrome.driver"),
-				"/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
-		return candidates.filter(c -> c != null && !c.isBlank())
-			.map(File::new)
-			.filter(File::canExecute)
-			.findFirst()
-			.orElse(null);
-	}
-
-	private static String envOr(String name, String fallback) {
-		String value = System.getenv(name);
-		return value == null || value.isBlank() ? fallback : value;
 	}
 }

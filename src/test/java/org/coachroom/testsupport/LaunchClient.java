@@ -70,6 +70,46 @@ public final class LaunchClient {
 			.build());
 	}
 
+	/** Posts name/value pairs in order; a name may repeat (checkboxes). */
+	public Response postPairs(String path, java.util.List<String[]> pairs) {
+		String body = pairs.stream()
+			.map(p -> URLEncoder.encode(p[0], StandardCharsets.UTF_8) + "=" + URLEncoder.encode(p[1], StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+		return send(HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : appBase + path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build());
+	}
+
+	/** A multipart/form-data post with text fields and one file, as a browser's upload form sends it. */
+	public Response postFile(String path, Map<String, String> fields, String fileField, String fileName, String contentType,
+			byte[] content) {
+		String boundary = "----coachroom" + java.util.UUID.randomUUID();
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		java.io.PrintStream out = new java.io.PrintStream(body, true, StandardCharsets.UTF_8);
+		fields.forEach((name, value) -> out.print("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+				+ "\"\r\n\r\n" + value + "\r\n"));
+		out.print("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\"" + fileName
+				+ "\"\r\nContent-Type: " + contentType + "\r\n\r\n");
+		out.write(content, 0, content.length);
+		out.print("\r\n--" + boundary + "--\r\n");
+		return send(HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : appBase + path))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+			.build());
+	}
+
+	/** The CSRF token the forms of the page at this path carry. */
+	public String csrfFrom(String path) {
+		String page = get(path).body();
+		java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+		if (!m.find()) {
+			throw new AssertionError("No CSRF token on " + path);
+		}
+		return m.group(1);
+	}
+
 	public Response get(String path) {
 		return get(path, "text/html,application/xhtml+xml,*/*;q=0.8");
 	}

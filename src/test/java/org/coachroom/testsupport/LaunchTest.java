@@ -7,6 +7,7 @@ import java.lang.annotation.Target;
 
 import org.junit.jupiter.api.Tag;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 
 /**
@@ -18,8 +19,13 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "coachroom.lti.jwks.min-refresh-interval=300ms",
 				// the WireMock LMSs run on this machine
-				"coachroom.lti.allow-private-network=true" })
+				"coachroom.lti.allow-private-network=true",
+				// a slow LMS is tried in seconds, not in the production timeout
+				"coachroom.lti.http-timeout=2s",
+				// scores leave the outbox within a test's patience
+				"coachroom.gradebook.poll=PT0.2S", "coachroom.gradebook.first-retry=PT0.2S" })
 @AutoConfigureMockMvc
+@Import(HeardEvents.class)
 @Tag("database")
 public @interface LaunchTest {
 }

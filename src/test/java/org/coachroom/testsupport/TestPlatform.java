@@ -46,8 +46,8 @@ public final class TestPlatform implements AutoCloseable {
 
 	private RSAKey key;
 
-	private TestPlatform() {
-		this.wireMock = new WireMockServer(options().dynamicPort());
+	private TestPlatform(com.github.tomakehurst.wiremock.extension.Extension... extensions) {
+		this.wireMock = new WireMockServer(options().dynamicPort().extensions(extensions));
 		this.wireMock.start();
 		this.key = newKey();
 		publishKeys(key);
@@ -55,6 +55,11 @@ public final class TestPlatform implements AutoCloseable {
 
 	public static TestPlatform start() {
 		return new TestPlatform();
+	}
+
+	/** A platform whose WireMock has these extensions (a fault injector, say). */
+	public static TestPlatform startWith(com.github.tomakehurst.wiremock.extension.Extension... extensions) {
+		return new TestPlatform(extensions);
 	}
 
 	public WireMockServer wireMock() {

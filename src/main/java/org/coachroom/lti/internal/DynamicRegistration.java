@@ -1,7 +1,6 @@
 package org.coachroom.lti.internal;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +12,6 @@ import org.coachroom.lti.PlatformRegistration;
 import org.coachroom.lti.PlatformRegistry;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -50,17 +48,11 @@ class DynamicRegistration {
 
 	static final int MAX_ANSWER_BYTES = 256 * 1024;
 
-	DynamicRegistration(LtiProperties properties, JsonMapper json, ToolUrls urls, PlatformRegistry registry,
+	DynamicRegistration(LtiProperties properties, LmsHttp lmsHttp, JsonMapper json, ToolUrls urls, PlatformRegistry registry,
 			Platforms platforms) {
 		this.platforms = platforms;
 		this.allowPrivateNetwork = properties.allowPrivateNetwork();
-		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
-			.connectTimeout(properties.httpTimeout())
-			// A redirect could lead from the LMS's host to anywhere; registration URLs must answer directly.
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build());
-		factory.setReadTimeout(properties.httpTimeout());
-		this.http = RestClient.builder().requestFactory(factory).build();
+		this.http = lmsHttp.client();
 		this.json = json;
 		this.urls = urls;
 		this.registry = registry;

@@ -1,6 +1,8 @@
 package org.coachroom.lti.internal;
 
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,16 +14,82 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps users, courses, resource links and course membership as the latest launch describes them.
- * Each row is read first and written only when something changed, so that relaunches, the common
- * case, cost reads; concurrent first launches of one person meet on the unique keys.
+ * Each row is read first and written only when something changed, and what this node last saw of a
+ * row is remembered for a few minutes, so that relaunches, the common case, cost no query at all;
+ * concurrent first launches of one person meet on the unique keys. A row changed by another node
+ * within those minutes is rewritten here only when this node's launch brings different data.
  */
 @Component
 class LaunchRecords {
 
+	private static final Duration REMEMBERED = Duration.ofMinutes(5);
+
+	private static final int REMEMBERED_ROWS = 50_000;
+
 	private final JdbcClient jdbc;
 
-	LaunchRecords(JdbcClient jdbc) {
+	private final RecentRows<Object, Object> recent;
+
+	LaunchRecords(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
+		this.recent = new RecentRows<>(REMEMBERED_ROWS, REMEMBERED, clock);
+	}
+
+	private record UserKey(long tenant, String subject) {
+	}
+
+	private record ContextKey(long tenant, String contextId) {
+	}
+
+	private record LinkKey(long tenant, String resourceLinkId) {
+	}
+
+	private record MemberKey(long contextRef, long userRef) {
+	}
+
+	private record Known(long id, Object data) {
+	}
+
+	private record KnownMembership(String ltiRoles, String roles, Instant writtenAt) {
+	}
+
+	/**
+	 * Records a person the course roster names, who may not have launched yet: name and e-mail as the
+	 * roster gives them, anything else (locale) left as a launch set it. Returns their id.
+	 */
+	long rosterUser(long tenant, String subject, String name, String givenName, String familyName, String email,
+			Instant now) {
+		jdbc.sql("""
+				INSERT INTO lti_user (tenant_id, subject, name, given_name, family_name, email, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?)
+				ON DUPLICATE KEY UPDATE name = VALUES(name), given_name = VALUES(given_name),
+				family_name = VALUES(family_name), email = VALUES(email), updated_at = VALUES(updated_at)""")
+			.params(tenant, subject, cut(name, 300), cut(givenName, 200), cut(familyName, 200), cut(email, 320),
+					Timestamp.from(now))
+			.update();
+		recent.remove(new UserKey(tenant, subject));
+		return jdbc.sql("SELECT id FROM lti_user WHERE tenant_id = ? AND subject = ?")
+			.params(tenant, subject)
+			.query(Long.class)
+			.single();
+	}
+
+	/** Records a roster's course membership unless the person's own launch already did: a launch knows better. */
+	void rosterMembership(long tenant, long contextRef, long userRef, String ltiRoles, String coachroomRoles, Instant now) {
+		jdbc.sql("""
+				INSERT INTO lti_context_member (tenant_id, context_ref, user_ref, lti_roles, coachroom_roles, last_launch_at)
+				VALUES (?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE user_ref = user_ref""")
+			.params(tenant, contextRef, userRef, cut(ltiRoles, 2000), coachroomRoles, Timestamp.from(now))
+			.update();
+	}
+
+	/** Forgets what this node remembered, e.g. when a row it pointed to turned out to be gone. */
+	void forget() {
+		recent.clear();
+	}
+
+	private Long known(Object key, Object data) {
+		return recent.get(key) instanceof Known known && known.data().equals(data) ? known.id() : null;
 	}
 
 	record UserData(String subject, String name, String givenName, String familyName, String email, String locale) {
@@ -33,7 +101,19 @@ class LaunchRecords {
 	record LinkData(String resourceLinkId, String title, String description) {
 	}
 
-	long user(long tenant, UserData u, Instant now) {
+	long user(long tenant, UserData given, Instant now) {
+		UserData u = new UserData(given.subject(), cut(given.name(), 300), cut(given.givenName(), 200),
+				cut(given.familyName(), 200), cut(given.email(), 320), cut(given.locale(), 35));
+		UserKey key = new UserKey(tenant, u.subject());
+		Long id = known(key, u);
+		if (id == null) {
+			id = readOrWriteUser(tenant, u, now);
+			recent.put(key, new Known(id, u));
+		}
+		return id;
+	}
+
+	private long readOrWriteUser(long tenant, UserData u, Instant now) {
 		record Row(long id, String name, String given, String family, String email, String locale) {
 		}
 		Supplier<Optional<Row>> find = () -> jdbc
@@ -71,7 +151,19 @@ class LaunchRecords {
 		return r.id();
 	}
 
-	long context(long tenant, ContextData c, Instant now) {
+	long context(long tenant, ContextData given, Instant now) {
+		ContextData c = new ContextData(given.contextId(), cut(given.label(), 255), cut(given.title(), 500),
+				cut(given.types(), 500));
+		ContextKey key = new ContextKey(tenant, c.contextId());
+		Long id = known(key, c);
+		if (id == null) {
+			id = readOrWriteContext(tenant, c, now);
+			recent.put(key, new Known(id, c));
+		}
+		return id;
+	}
+
+	private long readOrWriteContext(long tenant, ContextData c, Instant now) {
 		record Row(long id, String label, String title, String types) {
 		}
 		Supplier<Optional<Row>> find = () -> jdbc
@@ -102,7 +194,21 @@ class LaunchRecords {
 		return r.id();
 	}
 
-	long resourceLink(long tenant, Long contextRef, LinkData l, Instant now) {
+	long resourceLink(long tenant, Long contextRef, LinkData given, Instant now) {
+		LinkData l = new LinkData(given.resourceLinkId(), cut(given.title(), 500), cut(given.description(), 2000));
+		LinkKey key = new LinkKey(tenant, l.resourceLinkId());
+		record Placed(Long contextRef, LinkData link) {
+		}
+		Placed placed = new Placed(contextRef, l);
+		Long id = known(key, placed);
+		if (id == null) {
+			id = readOrWriteLink(tenant, contextRef, l, now);
+			recent.put(key, new Known(id, placed));
+		}
+		return id;
+	}
+
+	private long readOrWriteLink(long tenant, Long contextRef, LinkData l, Instant now) {
 		record Row(long id, Long contextRef, String title, String description) {
 		}
 		Supplier<Optional<Row>> find = () -> jdbc
@@ -137,6 +243,19 @@ class LaunchRecords {
 
 	/** Records that the person is in the course with these roles; refreshed at most hourly when unchanged. */
 	void membership(long tenant, long contextRef, long userRef, String ltiRoles, String coachroomRoles, Instant now) {
+		MemberKey key = new MemberKey(contextRef, userRef);
+		String lti = cut(ltiRoles, 2000);
+		if (recent.get(key) instanceof KnownMembership known && known.ltiRoles().equals(lti)
+				&& known.roles().equals(coachroomRoles) && known.writtenAt().isAfter(now.minusSeconds(3600))) {
+			return;
+		}
+		Instant written = readOrWriteMembership(tenant, contextRef, userRef, lti, coachroomRoles, now);
+		recent.put(key, new KnownMembership(lti, coachroomRoles, written));
+	}
+
+	/** Returns when the row's launch time was last written. */
+	private Instant readOrWriteMembership(long tenant, long contextRef, long userRef, String lti, String coachroomRoles,
+			Instant now) {
 		record Row(String ltiRoles, String roles, Instant last) {
 		}
 		Optional<Row> row = jdbc
@@ -144,7 +263,6 @@ class LaunchRecords {
 			.params(contextRef, userRef)
 			.query((rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
 			.optional();
-		String lti = cut(ltiRoles, 2000);
 		if (row.isEmpty()) {
 			try {
 				jdbc.sql("""
@@ -152,7 +270,7 @@ class LaunchRecords {
 						VALUES (?, ?, ?, ?, ?, ?)""")
 					.params(tenant, contextRef, userRef, lti, coachroomRoles, Timestamp.from(now))
 					.update();
-				return;
+				return now;
 			}
 			catch (DuplicateKeyException raced) {
 				// a concurrent launch recorded the membership; fall through to refresh it
@@ -160,13 +278,14 @@ class LaunchRecords {
 		}
 		else if (row.get().ltiRoles().equals(lti) && row.get().roles().equals(coachroomRoles)
 				&& row.get().last().isAfter(now.minusSeconds(3600))) {
-			return;
+			return row.get().last();
 		}
 		jdbc.sql("""
 				UPDATE lti_context_member SET lti_roles = ?, coachroom_roles = ?, last_launch_at = ?
 				WHERE context_ref = ? AND user_ref = ?""")
 			.params(lti, coachroomRoles, Timestamp.from(now), contextRef, userRef)
 			.update();
+		return now;
 	}
 
 	private static String cut(String s, int max) {

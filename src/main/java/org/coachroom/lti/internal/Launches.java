@@ -13,6 +13,7 @@ import org.coachroom.lti.CoachroomRole;
 import org.coachroom.lti.LaunchDetails;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 /** Turns a validated id_token into a signed-in browser: records who launched from where, then a session. */
@@ -61,6 +62,27 @@ class Launches {
 			throw new RefusedException(Refusal.NONCE_REPLAYED, "This launch was completed by another request first.");
 		}
 		JWTClaimsSet claims = token.claims();
+		Map<String, String> custom = custom(claims);
+		Set<CoachroomRole> roles = roleMapper.map(token.platform(), RoleMapper.rolesOf(claims.getClaim(LtiClaims.ROLES)),
+				custom);
+		LaunchDetails details = details(token, custom);
+		String sessionToken;
+		try {
+			sessionToken = signIn(token, roles, details);
+		}
+		catch (DataIntegrityViolationException gone) {
+			// A row this node remembered was removed meanwhile (by another node): read everything afresh once.
+			records.forget();
+			sessionToken = signIn(token, roles, details);
+		}
+		log.info("Launch accepted: platform={} deployment={} sub={} type={} roles={}", token.platform().getIssuer(),
+				Logs.safe(token.deployment().deploymentId()), Logs.safe(claims.getSubject()), details.messageType(), roles);
+		return new Completed(sessionToken, details, roles);
+	}
+
+	/** Records who launched from where, then opens their session; returns the session's token. */
+	private String signIn(IdTokenValidator.ValidToken token, Set<CoachroomRole> roles, LaunchDetails details) {
+		JWTClaimsSet claims = token.claims();
 		Instant now = clock.instant();
 		long tenant = token.deployment().tenant().value();
 		long userRef = records.user(tenant, new LaunchRecords.UserData(claims.getSubject(),
@@ -73,11 +95,9 @@ class Launches {
 			contextRef = records.context(tenant, new LaunchRecords.ContextData(contextId, str(context.get("label")),
 					str(context.get("title")), joined(context.get("type"))), now);
 		}
-		List<String> ltiRoles = RoleMapper.rolesOf(claims.getClaim(LtiClaims.ROLES));
-		Map<String, String> custom = custom(claims);
-		Set<CoachroomRole> roles = roleMapper.map(token.platform(), ltiRoles, custom);
 		if (contextRef != null) {
-			records.membership(tenant, contextRef, userRef, String.join(" ", ltiRoles), Sessions.encode(roles), now);
+			records.membership(tenant, contextRef, userRef,
+					String.join(" ", RoleMapper.rolesOf(claims.getClaim(LtiClaims.ROLES))), Sessions.encode(roles), now);
 		}
 		Long linkRef = null;
 		Map<String, Object> link = IdTokenValidator.object(claims, LtiClaims.RESOURCE_LINK);
@@ -85,11 +105,7 @@ class Launches {
 			linkRef = records.resourceLink(tenant, contextRef,
 					new LaunchRecords.LinkData(linkId, str(link.get("title")), str(link.get("description"))), now);
 		}
-		LaunchDetails details = details(token, custom);
-		String sessionToken = sessions.create(new Sessions.NewSession(tenant, userRef, contextRef, linkRef, roles, details));
-		log.info("Launch accepted: platform={} deployment={} sub={} type={} roles={}", token.platform().getIssuer(),
-				Logs.safe(token.deployment().deploymentId()), Logs.safe(claims.getSubject()), details.messageType(), roles);
-		return new Completed(sessionToken, details, roles);
+		return sessions.create(new Sessions.NewSession(tenant, userRef, contextRef, linkRef, roles, details));
 	}
 
 	private static LaunchDetails details(IdTokenValidator.ValidToken token, Map<String, String> custom) {

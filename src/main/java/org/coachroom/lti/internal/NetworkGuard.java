@@ -19,21 +19,29 @@ final class NetworkGuard {
 		if (allowPrivateNetwork) {
 			return;
 		}
-		InetAddress[] addresses;
+		boolean onPrivateNetwork;
 		try {
-			addresses = InetAddress.getAllByName(uri.getHost());
+			onPrivateNetwork = onPrivateNetwork(uri.getHost());
 		}
 		catch (UnknownHostException e) {
 			throw new RefusedException(Refusal.REGISTRATION_CONFIGURATION_UNREADABLE,
 					"The host of the " + what + " (" + Logs.safe(uri.getHost()) + ") is not known.");
 		}
-		for (InetAddress address : addresses) {
+		if (onPrivateNetwork) {
+			throw new RefusedException(Refusal.REGISTRATION_CONFIGURATION_UNREADABLE, "The " + what + " is on a private "
+					+ "or local network address; Coachroom only registers LMSs on public addresses unless "
+					+ "coachroom.lti.allow-private-network is set.");
+		}
+	}
+
+	/** Whether any address the host resolves to is loopback, link-local, private or multicast. */
+	static boolean onPrivateNetwork(String host) throws UnknownHostException {
+		for (InetAddress address : InetAddress.getAllByName(host)) {
 			if (isPrivate(address)) {
-				throw new RefusedException(Refusal.REGISTRATION_CONFIGURATION_UNREADABLE, "The " + what + " is on a private "
-						+ "or local network address; Coachroom only registers LMSs on public addresses unless "
-						+ "coachroom.lti.allow-private-network is set.");
+				return true;
 			}
 		}
+		return false;
 	}
 
 	static boolean isPrivate(InetAddress address) {

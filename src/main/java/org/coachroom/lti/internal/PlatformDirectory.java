@@ -45,6 +45,9 @@ class PlatformDirectory {
 	private record DeploymentKey(long platformId, String deploymentId) {
 	}
 
+	private record ByTenant(long tenant) {
+	}
+
 	PlatformDirectory(Platforms platforms, Deployments deployments, Clock clock) {
 		this.platforms = platforms;
 		this.deployments = deployments;
@@ -70,6 +73,12 @@ class PlatformDirectory {
 	Optional<Deployment> deployment(long platformId, String deploymentId) {
 		return remembered(new DeploymentKey(platformId, deploymentId),
 				() -> deployments.findByPlatformAndDeploymentId(platformId, deploymentId));
+	}
+
+	/** The platform a tenant (deployment) belongs to, for calling its services. */
+	Optional<Platform> byTenant(org.coachroom.shared.TenantId tenant) {
+		return remembered(new ByTenant(tenant.value()),
+				() -> deployments.findById(tenant.value()).flatMap(d -> platforms.findById(d.platformId())));
 	}
 
 	void forget() {

@@ -1,0 +1,168 @@
+package org.coachroom.gradebook;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.coachroom.lti.AssignmentGrades;
+import org.coachroom.shared.TenantId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Drains the outbox: claims due scores, makes sure each has its line item, posts the score, and
+ * records what the platform said. Tries again with exponential backoff and jitter (or the platform's
+ * Retry-After); nothing is dropped: a score is sent, waiting, or failed with the platform's answer.
+ */
+@Component
+class ScoreSender {
+
+	private static final Logger log = LoggerFactory.getLogger(ScoreSender.class);
+
+	private static final Duration LONGEST_RETRY = Duration.ofHours(1);
+
+	private final Duration firstRetry;
+
+	private final int perHost;
+
+	private final java.util.concurrent.ExecutorService workers;
+
+	private final java.util.Map<String, java.util.concurrent.Semaphore> hosts = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private final ScoreOutbox outbox;
+
+	private final AssignmentGrades grades;
+
+	private final Clock clock;
+
+	private final int batch;
+
+	private final Duration claimFor;
+
+	ScoreSender(ScoreOutbox outbox, AssignmentGrades grades, Clock clock,
+			@Value("${coachroom.gradebook.batch:50}") int batch,
+			@Value("${coachroom.gradebook.claim-for:PT2M}") Duration claimFor,
+			@Value("${coachroom.gradebook.first-retry:PT5S}") Duration firstRetry,
+			@Value("${coachroom.gradebook.workers:8}") int workers,
+			@Value("${coachroom.gradebook.per-lms:4}") int perHost) {
+		this.outbox = outbox;
+		this.grades = grades;
+		this.clock = clock;
+		this.batch = batch;
+		this.claimFor = claimFor;
+		this.firstRetry = firstRetry;
+		this.perHost = Math.max(1, perHost);
+		this.workers = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, workers), r -> {
+			Thread t = new Thread(r, "gradebook-sender");
+			t.setDaemon(true);
+			return t;
+		});
+	}
+
+	@jakarta.annotation.PreDestroy
+	void stop() throws InterruptedException {
+		// the scheduler has stopped calling drain(); sends under way finish, so no row is left half-sent
+		workers.shutdown();
+		workers.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+	}
+
+	@Scheduled(initialDelayString = "${coachroom.gradebook.poll:PT1S}", fixedDelayString = "${coachroom.gradebook.poll:PT1S}")
+	void drain() {
+		List<ScoreOutbox.PendingScore> due;
+		do {
+			due = outbox.claim(batch, clock.instant(), claimFor);
+			List<java.util.concurrent.Future<?>> sending = new java.util.ArrayList<>();
+			for (ScoreOutbox.PendingScore score : due) {
+				sending.add(workers.submit(() -> politely(score)));
+			}
+			for (java.util.concurrent.Future<?> f : sending) {
+				try {
+					f.get();
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+				catch (java.util.concurrent.ExecutionException e) {
+					log.warn("Sending a score failed unexpectedly; it is tried again when its claim runs out", e.getCause());
+				}
+			}
+		}
+		while (due.size() == batch);
+	}
+
+	/** At most {@code per-lms} sends at once to one LMS host, however many workers there are. */
+	private void politely(ScoreOutbox.PendingScore score) {
+		String url = score.lineItemUrl() != null ? score.lineItemUrl() : score.lineItemsUrl();
+		String host = url == null ? "" : java.net.URI.create(url).getHost();
+		java.util.concurrent.Semaphore permits = hosts.computeIfAbsent(host == null ? "" : host,
+				h -> new java.util.concurrent.Semaphore(perHost));
+		try {
+			permits.acquire();
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return;
+		}
+		try {
+			send(score);
+		}
+		finally {
+			permits.release();
+		}
+	}
+
+	void send(ScoreOutbox.PendingScore score) {
+		TenantId tenant = new TenantId(score.tenantId());
+		String lineItem = score.lineItemUrl();
+		if (lineItem == null) {
+			if (score.lineItemsUrl() == null) {
+				outbox.failed(score.id(), 0, "The course offers no gradebook service (no line item container in the launch).",
+						true);
+				return;
+			}
+			AssignmentGrades.Outcome found = grades.lineItem(tenant, score.lineItemsUrl(),
+					new AssignmentGrades.LineItemSpec(score.sourceTitle(), score.scoreMaximum(), null, "coachroom",
+							score.resourceLinkId()));
+			if (!(found instanceof AssignmentGrades.Done done)) {
+				record(score, found);
+				return;
+			}
+			lineItem = done.value();
+			outbox.lineItemFound(score.id(), lineItem);
+		}
+		AssignmentGrades.Outcome outcome = grades.postScore(tenant, lineItem,
+				new AssignmentGrades.Score(score.userSubject(), score.scoreGiven(), score.scoreMaximum(), score.comment(),
+						score.completedAt(), "Completed", "FullyGraded"));
+		record(score, outcome);
+	}
+
+	private void record(ScoreOutbox.PendingScore score, AssignmentGrades.Outcome outcome) {
+		Instant now = clock.instant();
+		if (outcome instanceof AssignmentGrades.Done) {
+			outbox.sent(score.id(), now);
+		}
+		else if (outcome instanceof AssignmentGrades.Retry retry) {
+			Duration wait = retry.after() != null ? retry.after() : backoff(firstRetry, score.attempts());
+			outbox.retryAt(score.id(), now.plus(wait), retry.reason());
+			log.info("Score {} to try again in {}s: {}", score.id(), wait.toSeconds(), retry.reason());
+		}
+		else if (outcome instanceof AssignmentGrades.Failed failed) {
+			outbox.failed(score.id(), failed.status(), failed.answer(), failed.serviceOff());
+			log.warn("Score {} failed: the LMS answered {}", score.id(), failed.status());
+		}
+	}
+
+	/** 5 s, 10 s, 20 s ... (from the first retry) up to an hour, each between half and one and a half times that. */
+	static Duration backoff(Duration firstRetry, int attempts) {
+		long base = firstRetry.toMillis() << Math.min(attempts, 20);
+		long capped = Math.min(base, LONGEST_RETRY.toMillis());
+		double jitter = 0.5 + ThreadLocalRandom.current().nextDouble();
+		return Duration.ofMillis((long) (capped * jitter));
+	}
+}

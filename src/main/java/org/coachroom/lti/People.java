@@ -1,0 +1,40 @@
+package org.coachroom.lti;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.coachroom.shared.TenantId;
+
+/**
+ * The people and course memberships Coachroom knows from launches (and roster imports), for feature
+ * modules that show names or check who is in a course. Always within one tenant.
+ */
+public interface People {
+
+	/** A person as the LMS named them. */
+	record Person(long userRef, String subject, String name, String email) {
+
+		public String displayName() {
+			return name == null || name.isBlank() ? "LMS user " + subject : name;
+		}
+	}
+
+	/** A person's place in one course: their Coachroom roles there, from their latest launch. */
+	record CourseMember(Person person, Set<CoachroomRole> roles, Instant lastLaunchAt) {
+	}
+
+	Optional<Person> person(TenantId tenant, long userRef);
+
+	/** The people with these ids in the tenant; ids of other tenants are simply absent. */
+	Map<Long, Person> people(TenantId tenant, Collection<Long> userRefs);
+
+	/** Everyone recorded in the course, by name. */
+	List<CourseMember> inCourse(TenantId tenant, long contextRef);
+
+	/** The person's roles in the course, empty when they are not in it. */
+	Set<CoachroomRole> rolesInCourse(TenantId tenant, long contextRef, long userRef);
+}

@@ -1,0 +1,224 @@
+package org.coachroom.lti.internal;
+
+import java.net.URI;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.coachroom.lti.AssignmentGrades;
+import org.coachroom.shared.TenantId;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * AGS over HTTP with the platform's service token. Any answer the platform gives is turned into an
+ * {@link AssignmentGrades.Outcome}: 2xx done; 401 retried once with a fresh token; 408, 409, 429 and
+ * 5xx (honouring Retry-After) and network failures to be tried again; other 4xx failed with the
+ * platform's words.
+ */
+@Component
+class AssignmentGradesClient implements AssignmentGrades {
+
+	static final String SCORE_SCOPE = "https://purl.imsglobal.org/spec/lti-ags/scope/score";
+
+	static final String LINE_ITEM_SCOPE = "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem";
+
+	private static final String SCORE_TYPE = "application/vnd.ims.lis.v1.score+json";
+
+	private static final String LINE_ITEM_TYPE = "application/vnd.ims.lis.v2.lineitem+json";
+
+	private static final String CONTAINER_TYPE = "application/vnd.ims.lis.v2.lineitemcontainer+json";
+
+	private static final int MAX_ANSWER_BYTES = 1024 * 1024;
+
+	private final ServiceTokens tokens;
+
+	private final PlatformDirectory directory;
+
+	private final JsonMapper json;
+
+	private final RestClient http;
+
+	AssignmentGradesClient(ServiceTokens tokens, PlatformDirectory directory, JsonMapper json,
+			LmsHttp lmsHttp) {
+		this.tokens = tokens;
+		this.directory = directory;
+		this.json = json;
+		this.http = lmsHttp.client();
+	}
+
+	private record Answer(int status, String body, HttpHeaders headers) {
+	}
+
+	@Override
+	public Outcome postScore(TenantId tenant, String lineItemUrl, Score score) {
+		Platform platform = platformOf(tenant);
+		if (platform == null) {
+			return new Failed(0, "The platform of this completion is no longer registered.", false);
+		}
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("userId", score.userId());
+		body.put("scoreGiven", score.scoreGiven());
+		body.put("scoreMaximum", score.scoreMaximum());
+		if (score.comment() != null) {
+			body.put("comment", score.comment());
+		}
+		body.put("timestamp", score.timestamp().toString());
+		body.put("activityProgress", score.activityProgress());
+		body.put("gradingProgress", score.gradingProgress());
+		return call(platform, Set.of(SCORE_SCOPE), () -> http.post()
+			.uri(scoresUrl(lineItemUrl))
+			.contentType(MediaType.parseMediaType(SCORE_TYPE))
+			.body(json.writeValueAsString(body)), answer -> new Done(lineItemUrl));
+	}
+
+	@Override
+	public Outcome lineItem(TenantId tenant, String lineItemsUrl, LineItemSpec spec) {
+		Platform platform = platformOf(tenant);
+		if (platform == null) {
+			return new Failed(0, "The platform of this completion is no longer registered.", false);
+		}
+		String query = "resource_link_id=" + java.net.URLEncoder.encode(spec.resourceLinkId(), StandardCharsets.UTF_8)
+				+ "&tag=" + java.net.URLEncoder.encode(spec.tag(), StandardCharsets.UTF_8);
+		Outcome found = call(platform, Set.of(LINE_ITEM_SCOPE), () -> http.get()
+			.uri(withQuery(lineItemsUrl, query))
+			.header(HttpHeaders.ACCEPT, CONTAINER_TYPE), answer -> {
+				JsonNode items = json.readTree(answer.body());
+				for (JsonNode item : items) {
+					if (spec.tag().equals(text(item, "tag")) && spec.resourceLinkId().equals(text(item, "resourceLinkId"))
+							&& text(item, "id") != null) {
+						return new Done(text(item, "id"));
+					}
+				}
+				return new Done(null);
+			});
+		if (!(found instanceof Done done) || done.value() != null) {
+			return found;
+		}
+		Map<String, Object> item = new LinkedHashMap<>();
+		item.put("scoreMaximum", spec.scoreMaximum());
+		item.put("label", spec.label());
+		item.put("resourceId", spec.resourceId());
+		item.put("tag", spec.tag());
+		item.put("resourceLinkId", spec.resourceLinkId());
+		return call(platform, Set.of(LINE_ITEM_SCOPE), () -> http.post()
+			.uri(URI.create(lineItemsUrl))
+			.contentType(MediaType.parseMediaType(LINE_ITEM_TYPE))
+			.header(HttpHeaders.ACCEPT, LINE_ITEM_TYPE)
+			.body(json.writeValueAsString(item)), answer -> {
+				String id = text(json.readTree(answer.body()), "id");
+				return id == null ? new Failed(answer.status(), "The LMS made a line item without an id.", false)
+						: new Done(id);
+			});
+	}
+
+	private interface Request {
+
+		RestClient.RequestHeadersSpec<?> build();
+
+	}
+
+	private interface OnSuccess {
+
+		Outcome read(Answer answer);
+
+	}
+
+	private Outcome call(Platform platform, Set<String> scopes, Request request, OnSuccess onSuccess) {
+		for (int attempt = 1;; attempt++) {
+			String token;
+			try {
+				token = tokens.token(platform, scopes);
+			}
+			catch (ServiceException e) {
+				if (e.reason() == ServiceException.Reason.REFUSED) {
+					return new Failed(401, e.getMessage(), true);
+				}
+				if (e.reason() == ServiceException.Reason.NOT_OFFERED) {
+					return new Failed(0, e.getMessage(), true);
+				}
+				return new Retry(null, e.getMessage());
+			}
+			Answer answer;
+			try {
+				answer = request.build().header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange((req, res) -> {
+					byte[] bytes = res.getBody().readNBytes(MAX_ANSWER_BYTES);
+					return new Answer(res.getStatusCode().value(), new String(bytes, StandardCharsets.UTF_8), res.getHeaders());
+				});
+			}
+			catch (RestClientException e) {
+				boolean timeout = e.getCause() instanceof HttpTimeoutException
+						|| (e.getMessage() != null && e.getMessage().contains("timed out"));
+				return new Retry(null, timeout ? "The LMS did not answer in time." : "The LMS could not be reached.");
+			}
+			int status = answer.status();
+			if (status >= 200 && status < 300) {
+				try {
+					return onSuccess.read(answer);
+				}
+				catch (RuntimeException unreadable) {
+					return new Failed(status, "The LMS's answer could not be read.", false);
+				}
+			}
+			if (status == 401 && attempt == 1) {
+				tokens.forget(platform, scopes);
+				continue;
+			}
+			String said = answer.body().length() > 2000 ? answer.body().substring(0, 2000) : answer.body();
+			if (status == 408 || status == 409 || status == 429 || status >= 500) {
+				return new Retry(retryAfter(answer.headers()), "The LMS answered " + status + ".");
+			}
+			return new Failed(status, said, status == 401 || status == 403);
+		}
+	}
+
+	/** Retry-After in seconds (an HTTP date is read as "soon"); null when absent. */
+	static Duration retryAfter(HttpHeaders headers) {
+		String value = headers.getFirst(HttpHeaders.RETRY_AFTER);
+		if (value == null) {
+			return null;
+		}
+		try {
+			long seconds = Long.parseLong(value.trim());
+			return Duration.ofSeconds(Math.max(0, Math.min(seconds, 3600)));
+		}
+		catch (NumberFormatException date) {
+			return Duration.ofSeconds(60);
+		}
+	}
+
+	/** Moodle's line item URLs carry {@code ?type_id=N}: the sub-resource goes before the query. */
+	static URI scoresUrl(String lineItemUrl) {
+		return subResource(lineItemUrl, "scores");
+	}
+
+	static URI subResource(String url, String name) {
+		URI uri = URI.create(url);
+		String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
+		String query = uri.getRawQuery();
+		return URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + path + "/" + name
+				+ (query == null ? "" : "?" + query));
+	}
+
+	private static URI withQuery(String url, String extra) {
+		URI uri = URI.create(url);
+		return URI.create(url + (uri.getRawQuery() == null ? "?" : "&") + extra);
+	}
+
+	private Platform platformOf(TenantId tenant) {
+		return directory.byTenant(tenant).orElse(null);
+	}
+
+	private static String text(JsonNode node, String field) {
+		JsonNode v = node == null ? null : node.get(field);
+		return v == null || v.isNull() ? null : v.asString();
+	}
+}

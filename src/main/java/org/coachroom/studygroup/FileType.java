@@ -1,0 +1,112 @@
+package org.coachroom.studygroup;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * The kinds of file a group may share, recognised by their content, never by the name or the type the
+ * browser claims: PDF, PNG, JPEG, GIF, and Word, PowerPoint and Excel documents.
+ */
+enum FileType {
+
+	PDF("application/pdf", ".pdf"), PNG("image/png", ".png"), JPEG("image/jpeg", ".jpg"), GIF("image/gif", ".gif"),
+	DOCX("application/vnd.openxmlformats-officedocument.wordprocessingml.document", ".docx"),
+	PPTX("application/vnd.openxmlformats-officedocument.presentationml.presentation", ".pptx"),
+	XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ".xlsx");
+
+	/** Office documents a coach shares are a few megabytes unpacked; far more is a zip bomb. */
+	private static final long MAX_INFLATED_BYTES = 100L * 1024 * 1024;
+
+	private final String mediaType;
+
+	private final String extension;
+
+	FileType(String mediaType, String extension) {
+		this.mediaType = mediaType;
+		this.extension = extension;
+	}
+
+	String mediaType() {
+		return mediaType;
+	}
+
+	String extension() {
+		return extension;
+	}
+
+	static Optional<FileType> of(byte[] content) {
+		if (startsWith(content, "%PDF-".getBytes())) {
+			return Optional.of(PDF);
+		}
+		if (startsWith(content, new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' })) {
+			return Optional.of(PNG);
+		}
+		if (startsWith(content, new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF })) {
+			return Optional.of(JPEG);
+		}
+		if (startsWith(content, "GIF87a".getBytes()) || startsWith(content, "GIF89a".getBytes())) {
+			return Optional.of(GIF);
+		}
+		if (startsWith(content, new byte[] { 'P', 'K', 3, 4 })) {
+			return office(content);
+		}
+		return Optional.empty();
+	}
+
+	/** An Office Open XML package names its part folder; anything else zipped is not accepted. */
+	private static Optional<FileType> office(byte[] content) {
+		boolean contentTypes = false;
+		FileType found = null;
+		long inflated = 0;
+		byte[] buffer = new byte[8192];
+		try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
+			ZipEntry entry;
+			int entries = 0;
+			while ((entry = zip.getNextEntry()) != null) {
+				if (++entries > 2000) {
+					return Optional.empty();
+				}
+				// read each entry here, counting, so a zip bomb is stopped instead of inflated whole
+				int n;
+				while ((n = zip.read(buffer)) > 0) {
+					inflated += n;
+					if (inflated > MAX_INFLATED_BYTES) {
+						return Optional.empty();
+					}
+				}
+				String name = entry.getName();
+				if (name.equals("[Content_Types].xml")) {
+					contentTypes = true;
+				}
+				else if (name.startsWith("word/")) {
+					found = DOCX;
+				}
+				else if (name.startsWith("ppt/")) {
+					found = PPTX;
+				}
+				else if (name.startsWith("xl/")) {
+					found = XLSX;
+				}
+			}
+		}
+		catch (IOException | IllegalArgumentException e) {
+			return Optional.empty();
+		}
+		return contentTypes ? Optional.ofNullable(found) : Optional.empty();
+	}
+
+	private static boolean startsWith(byte[] content, byte[] prefix) {
+		if (content.length < prefix.length) {
+			return false;
+		}
+		for (int i = 0; i < prefix.length; i++) {
+			if (content[i] != prefix[i]) {
+				return false;
+			}
+		}
+		return true;
+	}
+}

@@ -1,0 +1,149 @@
+package org.coachroom.studygroup;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Table;
+
+/** A person's membership of a study group, and their completion once they have it. */
+@Table("study_group_member")
+public class GroupMember {
+
+	/** How the person came into the group. */
+	public enum Source {
+
+		MANUAL, ROSTER, JOINED
+
+	}
+
+	@Id
+	private Long id;
+
+	private long tenantId;
+
+	private long studyGroup;
+
+	private long userRef;
+
+	private Source source;
+
+	private String lmsRole;
+
+	private Instant joinedAt;
+
+	private Instant leftCourseAt;
+
+	private Instant completedAt;
+
+	private Long completedBy;
+
+	private String completionReason;
+
+	private BigDecimal creditHours;
+
+	@Version
+	private Integer version;
+
+	GroupMember() {
+	}
+
+	static GroupMember join(StudyGroup group, long userRef, Source source, String lmsRole, Instant now) {
+		GroupMember member = new GroupMember();
+		member.tenantId = group.getTenantId();
+		member.studyGroup = group.getId();
+		member.userRef = userRef;
+		member.source = source;
+		member.lmsRole = lmsRole;
+		member.joinedAt = now;
+		return member;
+	}
+
+	/** The rule saw the member finish. Returns whether this is news. */
+	boolean completeByRule(BigDecimal credit, Instant now) {
+		if (completedAt != null) {
+			return false;
+		}
+		completedAt = now;
+		creditHours = credit;
+		completionReason = null;
+		completedBy = null;
+		return true;
+	}
+
+	/** A facilitator marks completion the rule cannot see (a make-up session, say), with the reason. */
+	boolean completeByHand(long facilitator, String reason, BigDecimal credit, Instant now) {
+		if (completedAt != null) {
+			return false;
+		}
+		completedAt = now;
+		completedBy = facilitator;
+		completionReason = reason;
+		creditHours = credit;
+		return true;
+	}
+
+	/** The roster import no longer finds the person in the course: flagged, never deleted. */
+	void leftCourse(Instant now) {
+		if (leftCourseAt == null) {
+			leftCourseAt = now;
+		}
+	}
+
+	void backInCourse() {
+		leftCourseAt = null;
+	}
+
+	public boolean isComplete() {
+		return completedAt != null;
+	}
+
+	public boolean hasLeftCourse() {
+		return leftCourseAt != null;
+	}
+
+	public Long getId() {
+		return id;
+	}
+
+	public long getStudyGroup() {
+		return studyGroup;
+	}
+
+	public long getUserRef() {
+		return userRef;
+	}
+
+	public Source getSource() {
+		return source;
+	}
+
+	public String getLmsRole() {
+		return lmsRole;
+	}
+
+	public Instant getJoinedAt() {
+		return joinedAt;
+	}
+
+	public Instant getLeftCourseAt() {
+		return leftCourseAt;
+	}
+
+	public Instant getCompletedAt() {
+		return completedAt;
+	}
+
+	public Long getCompletedBy() {
+		return completedBy;
+	}
+
+	public String getCompletionReason() {
+		return completionReason;
+	}
+
+	public BigDecimal getCreditHours() {
+		return creditHours;
+	}
+}

@@ -1,0 +1,63 @@
+package org.coachroom.studygroup;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/**
+ * Study group refusals as pages, wherever they arise (the group pages, the deep linking picker): a
+ * 404 that says nothing of the group for anyone without access, a 409 for an archived group, a 400
+ * for a value no page offers. Each with a log line, never a stack trace.
+ */
+@ControllerAdvice
+class StudyGroupErrors {
+
+	private static final Logger log = LoggerFactory.getLogger(StudyGroupErrors.class);
+
+	@ExceptionHandler(GroupNotFoundException.class)
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	String notFound(GroupNotFoundException e) {
+		log.info("Study group refused: {}", e.getMessage());
+		return "studygroup/not-found";
+	}
+
+	@ExceptionHandler(GroupArchivedException.class)
+	@ResponseStatus(HttpStatus.CONFLICT)
+	String archived(GroupArchivedException e, Model model) {
+		log.info("Study group refused: {}", e.getMessage());
+		model.addAttribute("reason", "studygroup.archived");
+		return "studygroup/refused";
+	}
+
+	@ExceptionHandler({ NotInCourseException.class, StudyGroupController.BadGroupInputException.class,
+			RosterFromOtherCourseException.class })
+	@ResponseStatus(HttpStatus.BAD_REQUEST)
+	String badInput(RuntimeException e, Model model) {
+		log.info("Study group refused: {}", e.getMessage());
+		model.addAttribute("reason", "studygroup.bad-input");
+		return "studygroup/refused";
+	}
+
+
+	@ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+	@ResponseStatus(HttpStatus.PAYLOAD_TOO_LARGE)
+	String tooLarge(Exception e, Model model) {
+		log.info("Upload refused: larger than the limit");
+		model.addAttribute("reason", "studygroup.file.TOO_LARGE");
+		return "studygroup/refused";
+	}
+
+	/** Two changes to the same thing at once (a double click, two coaches): the later one is not applied. */
+	@ExceptionHandler({ org.springframework.dao.OptimisticLockingFailureException.class,
+			org.springframework.dao.DuplicateKeyException.class })
+	@ResponseStatus(HttpStatus.CONFLICT)
+	String concurrent(RuntimeException e, Model model) {
+		log.info("Study group change refused: changed concurrently ({})", e.getClass().getSimpleName());
+		model.addAttribute("reason", "studygroup.concurrent");
+		return "studygroup/refused";
+	}
+}

@@ -1,0 +1,199 @@
+package org.coachroom.gradebook;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import org.coachroom.lti.PlatformRegistry;
+import org.coachroom.studygroup.AttendanceStatus;
+import org.coachroom.studygroup.CompletionRule;
+import org.coachroom.studygroup.GroupSession;
+import org.coachroom.studygroup.StudyGroup;
+import org.coachroom.studygroup.StudyGroupManagement;
+import org.coachroom.testsupport.LaunchTest;
+import org.coachroom.testsupport.Launcher;
+import org.coachroom.testsupport.Launcher.Launched;
+import org.coachroom.testsupport.MoodleFixtures;
+import org.coachroom.testsupport.TestPlatform;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** A study group completion becomes a score in the LMS gradebook, through the outbox, as Moodle takes it. */
+@LaunchTest
+class GradebookTests {
+
+	private static final String LINE_ITEM = "/mod/lti/services.php/2/lineitems/2/lineitem";
+
+	private static final String SCORES = LINE_ITEM + "/scores";
+
+	TestPlatform platform;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	PlatformRegistry registry;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	StudyGroupManagement management;
+
+	Launched coach;
+
+	Launched teacher;
+
+	@BeforeEach
+	void setUp() {
+		platform = TestPlatform.start();
+		platform.registerWith(registry);
+		platform.wireMock().stubFor(post(urlPathEqualTo("/mod/lti/token.php")).willReturn(aResponse().withStatus(200)
+			.withHeader("Content-type", "text/html; charset=utf-8")
+			.withBody(MoodleFixtures.read("token-response.json"))));
+		String course = "grades-" + UUID.randomUUID();
+		Launcher launcher = new Launcher(port, platform, jdbc);
+		coach = launcher.launch("coach-" + course, "Carla Coach", TestPlatform.INSTRUCTOR, course, "Hub");
+		teacher = launcher.launch("t-" + course, "Sam Student", TestPlatform.LEARNER, course, "Hub");
+	}
+
+	@AfterEach
+	void tearDown() {
+		platform.close();
+	}
+
+	/** A placed group with one held session and the teacher as member; attending completes it. */
+	private long completeAPlacedGroup() {
+		return completeAPlacedGroup(true);
+	}
+
+	private long completeAPlacedGroup(boolean launchNamedALineItem) {
+		StudyGroup group = management.create(coach.member(), new StudyGroup.Details("Reading League " + UUID.randomUUID(),
+				"Purpose", null, StudyGroup.Kind.BOOK_STUDY, null, null, StudyGroup.Visibility.CLOSED, new BigDecimal("6"),
+				"clock hours", List.of()), new CompletionRule(CompletionRule.Basis.COUNT, 1, false, false, 1, null));
+		var m = teacher.member();
+		var d = m.launch();
+		var launch = launchNamedALineItem ? d
+				: new org.coachroom.lti.LaunchDetails(d.issuer(), d.clientId(), d.deploymentId(), d.messageType(),
+						d.targetLinkUri(), d.resourceLinkId(), d.resourceLinkTitle(), d.lineItemsUrl(), null, d.agsScopes(),
+						d.membershipsUrl(), d.custom(), null, null, null, "en");
+		management.recordPlacement(new org.coachroom.lti.Member(m.tenant(), m.userId(), m.subject(), m.name(), m.email(),
+				m.roles(), m.context(), m.platformName(), launch), group);
+		Instant start = Instant.now().minus(1, ChronoUnit.DAYS);
+		GroupSession session = management.planSession(coach.member(), group.getId(),
+				new GroupSession.Plan(start, start.plus(1, ChronoUnit.HOURS), null, null, null, null, null, null));
+		management.addMembers(coach.member(), group.getId(), List.of(teacher.member().userId()));
+		management.recordAttendance(coach.member(), group.getId(), session.getId(),
+				Map.of(teacher.member().userId(), AttendanceStatus.PRESENT));
+		return group.getId();
+	}
+
+	private String status(long groupId) {
+		return jdbc.sql("SELECT status FROM gradebook_score WHERE source = 'STUDY_GROUP' AND source_id = ?")
+			.param(groupId)
+			.query(String.class)
+			.single();
+	}
+
+	@Test
+	void aCompletionArrivesAsAFullScoreOnTheLinksLineItem() {
+		platform.wireMock().stubFor(post(urlPathEqualTo(SCORES)).withQueryParam("type_id", equalTo("1"))
+			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/vnd.ims.lis.v1.score+json")));
+		long groupId = completeAPlacedGroup();
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> status(groupId).equals("SENT"));
+		platform.wireMock().verify(1, postRequestedFor(urlPathEqualTo(SCORES))
+			.withQueryParam("type_id", equalTo("1"))
+			.withHeader("Content-Type", WireMock.containing("application/vnd.ims.lis.v1.score+json"))
+			.withHeader("Authorization", equalTo("Bearer 8861fa1b1532d8437cc6d046cf2dfbf7"))
+			.withRequestBody(equalToJson("""
+					{"userId": "%s", "scoreGiven": 100, "scoreMaximum": 100, "activityProgress": "Completed",
+					 "gradingProgress": "FullyGraded"}""".formatted(teacher.member().subject()), true, true)));
+	}
+
+	@Test
+	void aThrottlingLmsIsAskedAgainAfterItsRetryAfter() {
+		platform.wireMock().stubFor(post(urlPathEqualTo(SCORES)).inScenario("throttle").whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1"))
+			.willSetStateTo("calm"));
+		platform.wireMock().stubFor(post(urlPathEqualTo(SCORES)).inScenario("throttle").whenScenarioStateIs("calm")
+			.willReturn(aResponse().withStatus(200)));
+		long groupId = completeAPlacedGroup();
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> status(groupId).equals("SENT"));
+		assertThat(jdbc.sql("SELECT attempts FROM gradebook_score WHERE source_id = ?").param(groupId).query(Integer.class)
+			.single()).isEqualTo(2);
+	}
+
+	@Test
+	void aUserTheLmsCannotGradeFailsWithTheLmssAnswerAndIsNotDropped() {
+		platform.wireMock().stubFor(post(urlPathEqualTo(SCORES)).willReturn(aResponse().withStatus(400)
+			.withHeader("Content-Type", "application/json; charset=utf-8")
+			.withBody("{\"status\":400,\"reason\":\"Incorrect score received\"}")));
+		long groupId = completeAPlacedGroup();
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> status(groupId).equals("FAILED"));
+		assertThat(jdbc.sql("SELECT last_error FROM gradebook_score WHERE source_id = ?").param(groupId)
+			.query(String.class).single()).contains("Incorrect score received");
+	}
+
+	@Test
+	void theCoachSeesAFailureWithTheLmssAnswerAndSendsItAgainOnceFixed() {
+		platform.wireMock().stubFor(post(urlPathEqualTo(SCORES)).willReturn(aResponse().withStatus(403)
+			.withHeader("Content-Type", "application/json; charset=utf-8")
+			.withBody("{\"status\":403,\"reason\":\"Forbidden\"}")));
+		long groupId = completeAPlacedGroup();
+		await().atMost(Duration.ofSeconds(10)).until(() -> status(groupId).equals("FAILED"));
+
+		var browser = coach.browser();
+		String report = browser.get("/gradebook/study-groups/" + groupId).body();
+		assertThat(report).contains("Sam Student").contains("Failed").contains("The LMS answered 403")
+			.contains("Assignment and Grade Services");
+		assertThat(teacher.browser().get("/gradebook/study-groups/" + groupId).status()).isEqualTo(404);
+		assertThat(teacher.browser().get("/gradebook").status()).isEqualTo(404);
+
+		platform.wireMock().stubFor(post(urlPathEqualTo(SCORES)).willReturn(aResponse().withStatus(200)));
+		var retried = browser.post("/gradebook/study-groups/" + groupId + "/retry",
+				Map.of("_csrf", browser.csrfFrom("/gradebook/study-groups/" + groupId)));
+		assertThat(retried.status()).isEqualTo(302);
+		await().atMost(Duration.ofSeconds(10)).until(() -> status(groupId).equals("SENT"));
+		assertThat(browser.get("/gradebook/study-groups/" + groupId).body()).contains("Reached the LMS");
+	}
+
+	@Test
+	void withoutALineItemOneIsFoundOrMadeInTheCoursesContainer() {
+		platform.wireMock().stubFor(get(urlPathEqualTo("/mod/lti/services.php/2/lineitems")).willReturn(aResponse()
+			.withStatus(200).withHeader("Content-Type", "application/vnd.ims.lis.v2.lineitemcontainer+json; charset=utf-8")
+			.withBody("[]")));
+		platform.wireMock().stubFor(post(urlPathEqualTo("/mod/lti/services.php/2/lineitems")).willReturn(aResponse()
+			.withStatus(201).withHeader("Content-Type", "application/vnd.ims.lis.v2.lineitem+json; charset=utf-8")
+			.withBody("{\"id\":\"" + platform.issuer() + "/mod/lti/services.php/2/lineitems/9/lineitem?type_id=1\","
+					+ "\"scoreMaximum\":100,\"label\":\"x\",\"tag\":\"coachroom\",\"resourceLinkId\":\"1\"}")));
+		platform.wireMock().stubFor(post(urlPathEqualTo("/mod/lti/services.php/2/lineitems/9/lineitem/scores"))
+			.willReturn(aResponse().withStatus(200)));
+		long groupId = completeAPlacedGroup(false);
+		await().atMost(Duration.ofSeconds(10)).until(() -> status(groupId).equals("SENT"));
+		platform.wireMock().verify(1, postRequestedFor(urlPathEqualTo("/mod/lti/services.php/2/lineitems"))
+			.withRequestBody(equalToJson("{\"tag\":\"coachroom\",\"resourceLinkId\":\"1\",\"scoreMaximum\":100}", true, true)));
+	}
+}

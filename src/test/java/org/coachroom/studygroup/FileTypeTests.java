@@ -1,0 +1,48 @@
+package org.coachroom.studygroup;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FileTypeTests {
+
+	@Test
+	void aPdfAndImagesAreKnownByTheirFirstBytes() {
+		assertThat(FileType.of("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII))).contains(FileType.PDF);
+		assertThat(FileType.of(new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0 })).contains(FileType.JPEG);
+		assertThat(FileType.of("GIF89a...".getBytes(StandardCharsets.US_ASCII))).contains(FileType.GIF);
+		assertThat(FileType.of("<html><script>".getBytes(StandardCharsets.US_ASCII))).isEmpty();
+		assertThat(FileType.of(new byte[0])).isEmpty();
+	}
+
+	@Test
+	void aZipBombIsRefusedWithoutBeingInflatedWhole() throws IOException {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+			zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
+			zip.closeEntry();
+			zip.putNextEntry(new ZipEntry("word/document.xml"));
+			byte[] zeros = new byte[1024 * 1024];
+			for (int i = 0; i < 200; i++) {
+				zip.write(zeros);
+			}
+			zip.closeEntry();
+		}
+		assertThat(bytes.size()).isLessThan(1024 * 1024);
+		assertThat(FileType.of(bytes.toByteArray())).isEmpty();
+	}
+
+	@Test
+	void fileNamesLoseTheirPathsAndGetTheirKindsExtension() {
+		assertThat(StudyGroupManagement.cleanName("C:\\Users\\x\\notes.pdf", FileType.PDF)).isEqualTo("notes.pdf");
+		assertThat(StudyGroupManagement.cleanName("../../etc/passwd", FileType.PDF)).isEqualTo("passwd.pdf");
+		assertThat(StudyGroupManagement.cleanName(".htaccess", FileType.PNG)).isEqualTo("file.htaccess.png");
+		assertThat(StudyGroupManagement.cleanName("a\r\nb\"c.docx", FileType.DOCX)).isEqualTo("a__b_c.docx");
+	}
+}

@@ -1,0 +1,30 @@
+package org.coachroom.testsupport;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.coachroom.studygroup.StudyGroupCompleted;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.modulith.events.ApplicationModuleListener;
+
+/**
+ * A listener standing in for the modules that will consume completions (gradebook, PD), so the
+ * tests see what is published and Modulith's registry records each publication for it.
+ */
+@TestComponent
+public class HeardEvents {
+
+	private final List<StudyGroupCompleted> studyGroupCompletions = Collections.synchronizedList(new ArrayList<>());
+
+	@ApplicationModuleListener
+	void on(StudyGroupCompleted event) {
+		studyGroupCompletions.add(event);
+	}
+
+	public List<StudyGroupCompleted> studyGroupCompletions() {
+		synchronized (studyGroupCompletions) {
+			return List.copyOf(studyGroupCompletions);
+		}
+	}
+}

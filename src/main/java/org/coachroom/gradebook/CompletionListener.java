@@ -3,13 +3,13 @@ package org.coachroom.gradebook;
 import java.math.BigDecimal;
 import java.time.Clock;
 
-import org.coachroom.studygroup.StudyGroupCompleted;
+import org.coachroom.shared.CourseCompletion;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns completions into scores to send, in the completion's own transaction: a completion and
- * its outbox rows are kept together or not at all.
+ * Turns completions of any module (the {@link CourseCompletion} port) into scores to send, in the
+ * completion's own transaction: a completion and its outbox rows are kept together or not at all.
  */
 @Component
 class CompletionListener {
@@ -27,18 +27,17 @@ class CompletionListener {
 	}
 
 	@EventListener
-	void on(StudyGroupCompleted completion) {
+	void on(CourseCompletion completion) {
 		if (completion.subject() == null) {
 			return;
 		}
-		String hours = completion.creditHours() == null ? "" : " (" + completion.creditHours().stripTrailingZeros()
-			.toPlainString() + " " + completion.creditUnit() + ")";
-		String comment = "Completed the study group \"" + completion.title() + "\"" + hours
-				+ (completion.byHand() ? ", marked by a facilitator." : ".");
-		for (StudyGroupCompleted.Placement placement : completion.placements()) {
-			outbox.add(completion.tenantId(), "STUDY_GROUP", completion.studyGroupId(), completion.title(),
-					placement.resourceLinkId(), completion.userRef(), completion.subject(), placement.lineItemUrl(),
-					placement.lineItemsUrl(), FULL, FULL, comment, completion.completedAt(), clock.instant());
+		// a withdrawn completion sends no scoreGiven: AGS says the platform then clears what it had
+		BigDecimal given = completion.completed() ? FULL : null;
+		for (CourseCompletion.Placement placement : completion.placements()) {
+			outbox.record(new ScoreOutbox.NewScore(completion.tenantId(), completion.source(), completion.sourceId(),
+					completion.sourceTitle(), placement.resourceLinkId(), completion.userRef(), completion.subject(),
+					placement.lineItemUrl(), placement.lineItemsUrl(), given, FULL, completion.comment(),
+					completion.at()), clock.instant());
 		}
 	}
 }

@@ -31,23 +31,43 @@ class ScoreOutbox {
 		this.tx.setIsolationLevel(TransactionTemplate.ISOLATION_READ_COMMITTED);
 	}
 
-	/** A score waiting to be sent. */
+	/** A score waiting to be sent; {@code scoreGiven} null clears the score at the platform. */
 	record PendingScore(long id, long tenantId, String resourceLinkId, String userSubject, String lineItemUrl,
 			String lineItemsUrl, String sourceTitle, BigDecimal scoreGiven, BigDecimal scoreMaximum, String comment,
-			Instant completedAt, int attempts) {
+			Instant completedAt, int attempts, int revision) {
+
+		boolean clears() {
+			return scoreGiven == null;
+		}
 	}
 
-	void add(long tenantId, String source, long sourceId, String sourceTitle, String resourceLinkId, long userRef,
-			String userSubject, String lineItemUrl, String lineItemsUrl, BigDecimal scoreGiven, BigDecimal scoreMaximum,
-			String comment, Instant completedAt, Instant now) {
+	/** The score a person should have in one placement's column now. */
+	record NewScore(long tenantId, String source, long sourceId, String sourceTitle, String resourceLinkId,
+			long userRef, String userSubject, String lineItemUrl, String lineItemsUrl, BigDecimal scoreGiven,
+			BigDecimal scoreMaximum, String comment, Instant at) {
+	}
+
+	/**
+	 * One row per person and placement: a later score (a withdrawn completion, a new one) replaces the
+	 * row's content and makes it due again under a new revision. A send of an older revision that is
+	 * under way then cannot mark the row sent, so the newest score is always the last one the platform
+	 * gets, and a score overtaken before it went out is never sent at all.
+	 */
+	void record(NewScore score, Instant now) {
 		jdbc.sql("""
 				INSERT INTO gradebook_score (tenant_id, source, source_id, source_title, resource_link_id, user_ref,
 				user_subject, line_item_url, line_items_url, score_given, score_maximum, comment, completed_at, status,
-				attempts, next_attempt_at, service_off, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, FALSE, ?)""")
-			.params(tenantId, source, sourceId, cut(sourceTitle, 300), resourceLinkId, userRef, userSubject,
-					cut(lineItemUrl, 2000), cut(lineItemsUrl, 2000), scoreGiven, scoreMaximum, cut(comment, 1000),
-					Timestamp.from(completedAt), Timestamp.from(now), Timestamp.from(now))
+				attempts, next_attempt_at, service_off, revision, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, FALSE, 1, ?)
+				ON DUPLICATE KEY UPDATE source_title = VALUES(source_title), user_subject = VALUES(user_subject),
+				line_item_url = COALESCE(VALUES(line_item_url), line_item_url), line_items_url = VALUES(line_items_url),
+				score_given = VALUES(score_given), score_maximum = VALUES(score_maximum), comment = VALUES(comment),
+				completed_at = VALUES(completed_at), status = 'PENDING', attempts = 0, next_attempt_at = VALUES(next_attempt_at),
+				last_error = NULL, platform_status = NULL, service_off = FALSE, sent_at = NULL, revision = revision + 1""")
+			.params(score.tenantId(), score.source(), score.sourceId(), cut(score.sourceTitle(), 300),
+					score.resourceLinkId(), score.userRef(), score.userSubject(), cut(score.lineItemUrl(), 2000),
+					cut(score.lineItemsUrl(), 2000), score.scoreGiven(), score.scoreMaximum(), cut(score.comment(), 1000),
+					Timestamp.from(score.at()), Timestamp.from(now), Timestamp.from(now))
 			.update();
 	}
 
@@ -56,14 +76,14 @@ class ScoreOutbox {
 		return tx.execute(status -> {
 			List<PendingScore> due = jdbc.sql("""
 					SELECT id, tenant_id, resource_link_id, user_subject, line_item_url, line_items_url, source_title,
-					score_given, score_maximum, comment, completed_at, attempts
+					score_given, score_maximum, comment, completed_at, attempts, revision
 					FROM gradebook_score
 					WHERE status = 'PENDING' AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until <= ?)
 					ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED""")
 				.params(Timestamp.from(now), Timestamp.from(now), limit)
 				.query((rs, i) -> new PendingScore(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
 						rs.getString(5), rs.getString(6), rs.getString(7), rs.getBigDecimal(8), rs.getBigDecimal(9),
-						rs.getString(10), rs.getTimestamp(11).toInstant(), rs.getInt(12)))
+						rs.getString(10), rs.getTimestamp(11).toInstant(), rs.getInt(12), rs.getInt(13)))
 				.list();
 			if (!due.isEmpty()) {
 				jdbc.sql("UPDATE gradebook_score SET claimed_until = :until WHERE id IN (:ids)")
@@ -79,28 +99,39 @@ class ScoreOutbox {
 		jdbc.sql("UPDATE gradebook_score SET line_item_url = ? WHERE id = ?").params(cut(lineItemUrl, 2000), id).update();
 	}
 
-	void sent(long id, Instant now) {
-		jdbc.sql("""
+	/*
+	 * The outcomes below change the row only if it still holds the revision that was sent; if a newer
+	 * score replaced it meanwhile, the claim is released so the newer one goes out next.
+	 */
+
+	void sent(PendingScore score, Instant now) {
+		settle(score, jdbc.sql("""
 				UPDATE gradebook_score SET status = 'SENT', sent_at = ?, attempts = attempts + 1, claimed_until = NULL,
-				last_error = NULL WHERE id = ?""")
-			.params(Timestamp.from(now), id)
-			.update();
+				last_error = NULL WHERE id = ? AND revision = ?""")
+			.params(Timestamp.from(now), score.id(), score.revision())
+			.update());
 	}
 
-	void retryAt(long id, Instant next, String reason) {
-		jdbc.sql("""
+	void retryAt(PendingScore score, Instant next, String reason) {
+		settle(score, jdbc.sql("""
 				UPDATE gradebook_score SET attempts = attempts + 1, next_attempt_at = ?, claimed_until = NULL, last_error = ?
-				WHERE id = ?""")
-			.params(Timestamp.from(next), cut(reason, 2000), id)
-			.update();
+				WHERE id = ? AND revision = ?""")
+			.params(Timestamp.from(next), cut(reason, 2000), score.id(), score.revision())
+			.update());
 	}
 
-	void failed(long id, int platformStatus, String answer, boolean serviceOff) {
-		jdbc.sql("""
+	void failed(PendingScore score, int platformStatus, String answer, boolean serviceOff) {
+		settle(score, jdbc.sql("""
 				UPDATE gradebook_score SET status = 'FAILED', attempts = attempts + 1, claimed_until = NULL,
-				last_error = ?, platform_status = ?, service_off = ? WHERE id = ?""")
-			.params(cut(answer, 2000), platformStatus, serviceOff, id)
-			.update();
+				last_error = ?, platform_status = ?, service_off = ? WHERE id = ? AND revision = ?""")
+			.params(cut(answer, 2000), platformStatus, serviceOff, score.id(), score.revision())
+			.update());
+	}
+
+	private void settle(PendingScore score, int updated) {
+		if (updated == 0) {
+			jdbc.sql("UPDATE gradebook_score SET claimed_until = NULL WHERE id = ?").param(score.id()).update();
+		}
 	}
 
 	private static String cut(String s, int max) {

@@ -20,7 +20,7 @@ class ScoreReport {
 	/** One score as the report shows it. */
 	record Row(long id, String sourceTitle, long sourceId, String resourceLinkId, String person, String status,
 			int attempts, Instant completedAt, Instant nextAttemptAt, Instant sentAt, Integer platformStatus,
-			String lastError, boolean serviceOff) {
+			String lastError, boolean serviceOff, boolean clears) {
 
 		public boolean failed() {
 			return "FAILED".equals(status);
@@ -74,14 +74,15 @@ class ScoreReport {
 	private List<Row> rows(String where, Object... params) {
 		return jdbc.sql("""
 				SELECT s.id, s.source_title, s.source_id, s.resource_link_id, COALESCE(u.name, s.user_subject), s.status,
-				s.attempts, s.completed_at, s.next_attempt_at, s.sent_at, s.platform_status, s.last_error, s.service_off
+				s.attempts, s.completed_at, s.next_attempt_at, s.sent_at, s.platform_status, s.last_error, s.service_off,
+				s.score_given IS NULL
 				FROM gradebook_score s LEFT JOIN lti_user u ON u.id = s.user_ref
 				WHERE""" + " " + where + " ORDER BY FIELD(s.status, 'FAILED', 'PENDING', 'SENT'), s.completed_at DESC, s.id LIMIT 500")
 			.params(params)
 			.query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
 					rs.getString(6), rs.getInt(7), rs.getTimestamp(8).toInstant(), rs.getTimestamp(9).toInstant(),
 					rs.getTimestamp(10) == null ? null : rs.getTimestamp(10).toInstant(),
-					(Integer) rs.getObject(11, Integer.class), rs.getString(12), rs.getBoolean(13)))
+					(Integer) rs.getObject(11, Integer.class), rs.getString(12), rs.getBoolean(13), rs.getBoolean(14)))
 			.list();
 	}
 }

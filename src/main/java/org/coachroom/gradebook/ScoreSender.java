@@ -24,9 +24,9 @@ class ScoreSender {
 
 	private static final Logger log = LoggerFactory.getLogger(ScoreSender.class);
 
-	private static final Duration LONGEST_RETRY = Duration.ofHours(1);
-
 	private final Duration firstRetry;
+
+	private final Duration longestRetry;
 
 	private final int perHost;
 
@@ -48,6 +48,7 @@ class ScoreSender {
 			@Value("${coachroom.gradebook.batch:50}") int batch,
 			@Value("${coachroom.gradebook.claim-for:PT2M}") Duration claimFor,
 			@Value("${coachroom.gradebook.first-retry:PT5S}") Duration firstRetry,
+			@Value("${coachroom.gradebook.longest-retry:PT1H}") Duration longestRetry,
 			@Value("${coachroom.gradebook.workers:8}") int workers,
 			@Value("${coachroom.gradebook.per-lms:4}") int perHost) {
 		this.outbox = outbox;
@@ -56,6 +57,7 @@ class ScoreSender {
 		this.batch = batch;
 		this.claimFor = claimFor;
 		this.firstRetry = firstRetry;
+		this.longestRetry = longestRetry;
 		this.perHost = Math.max(1, perHost);
 		this.workers = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, workers), r -> {
 			Thread t = new Thread(r, "gradebook-sender");
@@ -122,7 +124,7 @@ class ScoreSender {
 		String lineItem = score.lineItemUrl();
 		if (lineItem == null) {
 			if (score.lineItemsUrl() == null) {
-				outbox.failed(score.id(), 0, "The course offers no gradebook service (no line item container in the launch).",
+				outbox.failed(score, 0, "The course offers no gradebook service (no line item container in the launch).",
 						true);
 				return;
 			}
@@ -137,31 +139,34 @@ class ScoreSender {
 			outbox.lineItemFound(score.id(), lineItem);
 		}
 		AssignmentGrades.Outcome outcome = grades.postScore(tenant, lineItem,
-				new AssignmentGrades.Score(score.userSubject(), score.scoreGiven(), score.scoreMaximum(), score.comment(),
-						score.completedAt(), "Completed", "FullyGraded"));
+				score.clears()
+						? new AssignmentGrades.Score(score.userSubject(), null, null, score.comment(), score.completedAt(),
+								"Initialized", "NotReady")
+						: new AssignmentGrades.Score(score.userSubject(), score.scoreGiven(), score.scoreMaximum(),
+								score.comment(), score.completedAt(), "Completed", "FullyGraded"));
 		record(score, outcome);
 	}
 
 	private void record(ScoreOutbox.PendingScore score, AssignmentGrades.Outcome outcome) {
 		Instant now = clock.instant();
 		if (outcome instanceof AssignmentGrades.Done) {
-			outbox.sent(score.id(), now);
+			outbox.sent(score, now);
 		}
 		else if (outcome instanceof AssignmentGrades.Retry retry) {
-			Duration wait = retry.after() != null ? retry.after() : backoff(firstRetry, score.attempts());
-			outbox.retryAt(score.id(), now.plus(wait), retry.reason());
+			Duration wait = retry.after() != null ? retry.after() : backoff(firstRetry, longestRetry, score.attempts());
+			outbox.retryAt(score, now.plus(wait), retry.reason());
 			log.info("Score {} to try again in {}s: {}", score.id(), wait.toSeconds(), retry.reason());
 		}
 		else if (outcome instanceof AssignmentGrades.Failed failed) {
-			outbox.failed(score.id(), failed.status(), failed.answer(), failed.serviceOff());
+			outbox.failed(score, failed.status(), failed.answer(), failed.serviceOff());
 			log.warn("Score {} failed: the LMS answered {}", score.id(), failed.status());
 		}
 	}
 
 	/** 5 s, 10 s, 20 s ... (from the first retry) up to an hour, each between half and one and a half times that. */
-	static Duration backoff(Duration firstRetry, int attempts) {
+	static Duration backoff(Duration firstRetry, Duration longestRetry, int attempts) {
 		long base = firstRetry.toMillis() << Math.min(attempts, 20);
-		long capped = Math.min(base, LONGEST_RETRY.toMillis());
+		long capped = Math.min(base, longestRetry.toMillis());
 		double jitter = 0.5 + ThreadLocalRandom.current().nextDouble();
 		return Duration.ofMillis((long) (capped * jitter));
 	}

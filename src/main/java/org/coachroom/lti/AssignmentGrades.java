@@ -13,7 +13,10 @@ import org.coachroom.shared.TenantId;
  */
 public interface AssignmentGrades {
 
-	/** A score as AGS defines it ({@code application/vnd.ims.lis.v1.score+json}). */
+	/**
+	 * A score as AGS defines it ({@code application/vnd.ims.lis.v1.score+json}). A null {@code scoreGiven}
+	 * asks the platform to clear the score it holds.
+	 */
 	record Score(String userId, BigDecimal scoreGiven, BigDecimal scoreMaximum, String comment, Instant timestamp,
 			String activityProgress, String gradingProgress) {
 	}

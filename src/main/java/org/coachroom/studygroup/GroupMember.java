@@ -43,6 +43,12 @@ public class GroupMember {
 
 	private BigDecimal creditHours;
 
+	private Instant withdrawnAt;
+
+	private Long withdrawnBy;
+
+	private String withdrawalReason;
+
 	@Version
 	private Integer version;
 
@@ -60,9 +66,12 @@ public class GroupMember {
 		return member;
 	}
 
-	/** The rule saw the member finish. Returns whether this is news. */
+	/**
+	 * The rule saw the member finish. Returns whether this is news. A completion a facilitator withdrew
+	 * is not given back by the rule: only a facilitator can mark it again.
+	 */
 	boolean completeByRule(BigDecimal credit, Instant now) {
-		if (completedAt != null) {
+		if (completedAt != null || withdrawnAt != null) {
 			return false;
 		}
 		completedAt = now;
@@ -81,6 +90,27 @@ public class GroupMember {
 		completedBy = facilitator;
 		completionReason = reason;
 		creditHours = credit;
+		withdrawnAt = null;
+		withdrawnBy = null;
+		withdrawalReason = null;
+		return true;
+	}
+
+	/**
+	 * A facilitator takes back a completion (marked for the wrong person, say), with the reason: the
+	 * credit no longer counts. Returns whether there was a completion to withdraw.
+	 */
+	boolean withdrawCompletion(long facilitator, String reason, Instant now) {
+		if (completedAt == null) {
+			return false;
+		}
+		completedAt = null;
+		completedBy = null;
+		completionReason = null;
+		creditHours = null;
+		withdrawnAt = now;
+		withdrawnBy = facilitator;
+		withdrawalReason = reason;
 		return true;
 	}
 
@@ -97,6 +127,10 @@ public class GroupMember {
 
 	public boolean isComplete() {
 		return completedAt != null;
+	}
+
+	public boolean isWithdrawn() {
+		return withdrawnAt != null;
 	}
 
 	public boolean hasLeftCourse() {
@@ -145,5 +179,17 @@ public class GroupMember {
 
 	public BigDecimal getCreditHours() {
 		return creditHours;
+	}
+
+	public Instant getWithdrawnAt() {
+		return withdrawnAt;
+	}
+
+	public Long getWithdrawnBy() {
+		return withdrawnBy;
+	}
+
+	public String getWithdrawalReason() {
+		return withdrawalReason;
 	}
 }

@@ -4,14 +4,15 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
+import org.coachroom.shared.CourseCompletion;
 
 /**
- * A member finished a study group (by its rule, or marked by a facilitator). Published through
- * Modulith's JDBC event registry, so listeners (the gradebook, PD tracking) get it even after a crash.
+ * A member finished a study group (by its rule, or marked by a facilitator). Published in the
+ * completion's transaction; the gradebook sends it as a score to every placement's column.
  *
  * @param tenantId the deployment the group lives in
  * @param studyGroupId the group
- * @param title the group's title, for a score's comment
+ * @param title the group's title
  * @param userRef the member (Coachroom's user id)
  * @param subject the member's LMS user id ({@code sub})
  * @param placements the LMS links the group is placed at, whose gradebook columns get it
@@ -21,16 +22,45 @@ import java.util.List;
  * @param byHand whether a facilitator marked it
  */
 public record StudyGroupCompleted(long tenantId, long studyGroupId, String title, long userRef, String subject,
-		List<Placement> placements, BigDecimal creditHours, String creditUnit, Instant completedAt, boolean byHand) {
+		List<CourseCompletion.Placement> placements, BigDecimal creditHours, String creditUnit, Instant completedAt,
+		boolean byHand) implements CourseCompletion {
 
-	/**
-	 * A link the group is placed at, with the gradebook line item its launch named (if any) and the
-	 * course's line item container to find or make one in.
-	 */
-	public record Placement(String resourceLinkId, String lineItemUrl, String lineItemsUrl) {
-	}
+	/** The {@link CourseCompletion#source()} of study groups. */
+	public static final String SOURCE = "STUDY_GROUP";
 
 	public StudyGroupCompleted {
 		placements = List.copyOf(placements);
+	}
+
+	@Override
+	public String source() {
+		return SOURCE;
+	}
+
+	@Override
+	public long sourceId() {
+		return studyGroupId;
+	}
+
+	@Override
+	public String sourceTitle() {
+		return title;
+	}
+
+	@Override
+	public Instant at() {
+		return completedAt;
+	}
+
+	@Override
+	public boolean completed() {
+		return true;
+	}
+
+	@Override
+	public String comment() {
+		String hours = creditHours == null ? ""
+				: " (" + creditHours.stripTrailingZeros().toPlainString() + " " + creditUnit + ")";
+		return "Completed the study group \"" + title + "\"" + hours + (byHand ? ", marked by a facilitator." : ".");
 	}
 }

@@ -365,6 +365,18 @@ class StudyGroupController {
 		return "redirect:/groups/" + id;
 	}
 
+	@PostMapping("/groups/{id}/members/{userRef}/withdraw-completion")
+	String withdrawCompletion(@AuthenticationPrincipal Member member, @PathVariable long id, @PathVariable long userRef,
+			@RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+		if (reason.isBlank() || reason.length() > 1000) {
+			redirect.addFlashAttribute("error", "studygroup.withdraw.reason-required");
+			return "redirect:/groups/" + id;
+		}
+		management.withdrawCompletion(member, id, userRef, reason.strip());
+		redirect.addFlashAttribute("message", "studygroup.flash.withdrawn");
+		return "redirect:/groups/" + id;
+	}
+
 	@PostMapping("/groups/{id}/archive")
 	String archive(@AuthenticationPrincipal Member member, @PathVariable long id, RedirectAttributes redirect) {
 		management.archive(member, id);

@@ -19,6 +19,7 @@ import org.coachroom.lti.Member;
 import org.coachroom.lti.People;
 import org.coachroom.lti.Rosters;
 import org.coachroom.lti.ServiceUnavailableException;
+import org.coachroom.shared.CourseCompletion;
 import org.coachroom.shared.TenantId;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -598,6 +599,19 @@ public class StudyGroupManagement {
 		}
 	}
 
+	/** Takes back a member's completion; the gradebook clears the score it sent. */
+	@Transactional
+	public void withdrawCompletion(Member coach, long groupId, long userRef, String reason) {
+		StudyGroup group = requireManageable(coach, groupId);
+		GroupMember member = members.findMember(groupId, userRef).orElseThrow(() -> new NotInCourseException(userRef));
+		Instant now = clock.instant();
+		if (member.withdrawCompletion(coach.userId(), reason, now)) {
+			members.save(member);
+			events.publishEvent(new StudyGroupCompletionWithdrawn(group.getTenantId(), group.getId(), group.getTitle(),
+					member.getUserRef(), subjectOf(group, member), placementsOf(group), now, coach.userId(), reason));
+		}
+	}
+
 	@Transactional
 	public void writeReflection(Member author, long groupId, Long sessionId, boolean finalReflection, String body) {
 		StudyGroup group = require(author, groupId, Access.MEMBER);
@@ -702,15 +716,22 @@ public class StudyGroupManagement {
 	}
 
 	private void publishCompletion(StudyGroup group, GroupMember member, boolean byHand) {
-		TenantId tenant = new TenantId(group.getTenantId());
-		String subject = people.person(tenant, member.getUserRef()).map(People.Person::subject).orElse(null);
-		List<StudyGroupCompleted.Placement> links = jdbc
+		events.publishEvent(new StudyGroupCompleted(group.getTenantId(), group.getId(), group.getTitle(),
+				member.getUserRef(), subjectOf(group, member), placementsOf(group), member.getCreditHours(),
+				group.getCreditUnit(), member.getCompletedAt(), byHand));
+	}
+
+	private String subjectOf(StudyGroup group, GroupMember member) {
+		return people.person(new TenantId(group.getTenantId()), member.getUserRef())
+			.map(People.Person::subject)
+			.orElse(null);
+	}
+
+	private List<CourseCompletion.Placement> placementsOf(StudyGroup group) {
+		return jdbc
 			.sql("SELECT resource_link_id, line_item_url, line_items_url FROM study_group_placement WHERE study_group = ?")
 			.param(group.getId())
-			.query((rs, i) -> new StudyGroupCompleted.Placement(rs.getString(1), rs.getString(2), rs.getString(3)))
+			.query((rs, i) -> new CourseCompletion.Placement(rs.getString(1), rs.getString(2), rs.getString(3)))
 			.list();
-		events.publishEvent(new StudyGroupCompleted(group.getTenantId(), group.getId(), group.getTitle(),
-				member.getUserRef(), subject, links, member.getCreditHours(), group.getCreditUnit(),
-				member.getCompletedAt(), byHand));
 	}
 }

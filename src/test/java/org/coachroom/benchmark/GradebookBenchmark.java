@@ -92,9 +92,9 @@ public final class GradebookBenchmark {
 				jdbc.sql("""
 						INSERT INTO gradebook_score (tenant_id, source, source_id, source_title, resource_link_id, user_ref,
 						user_subject, line_item_url, score_given, score_maximum, completed_at, status, attempts, next_attempt_at,
-						service_off, created_at) VALUES (?, 'STUDY_GROUP', 0, 'Benchmark', ?, 0, ?, ?, 100, 100, ?, 'PENDING', 0,
+						service_off, created_at) VALUES (?, 'STUDY_GROUP', 0, 'Benchmark', ?, ?, ?, ?, 100, 100, ?, 'PENDING', 0,
 						?, FALSE, ?)""")
-					.params(tenant, Integer.toString(i % lineItems), "user-" + i,
+					.params(tenant, Integer.toString(i % lineItems), i, "user-" + i,
 							base + "/lineitems/" + (i % lineItems) + "/lineitem?type_id=1", Timestamp.from(Instant.now()),
 							Timestamp.from(now), Timestamp.from(Instant.now()))
 					.update();

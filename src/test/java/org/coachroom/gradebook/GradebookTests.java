@@ -196,4 +196,99 @@ class GradebookTests {
 		platform.wireMock().verify(1, postRequestedFor(urlPathEqualTo("/mod/lti/services.php/2/lineitems"))
 			.withRequestBody(equalToJson("{\"tag\":\"coachroom\",\"resourceLinkId\":\"1\",\"scoreMaximum\":100}", true, true)));
 	}
+
+	/** The score requests the platform answered 200, oldest first, as their JSON bodies. */
+	private List<String> acceptedScores() {
+		List<com.github.tomakehurst.wiremock.stubbing.ServeEvent> events = new java.util.ArrayList<>(
+				platform.wireMock().getAllServeEvents());
+		java.util.Collections.reverse(events);
+		return events.stream()
+			.filter(e -> e.getRequest().getUrl().startsWith(SCORES) && e.getResponse().getStatus() == 200)
+			.map(e -> e.getRequest().getBodyAsString())
+			.toList();
+	}
+
+	private String clearingFor(String subject) {
+		return """
+				{"userId": "%s", "activityProgress": "Initialized", "gradingProgress": "NotReady",
+				 "comment": "${json-unit.any-string}", "timestamp": "${json-unit.any-string}"}""".formatted(subject);
+	}
+
+	@Test
+	void aWithdrawnCompletionClearsTheScoreTheLmsWasSent() {
+		platform.wireMock().stubFor(post(urlPathEqualTo(SCORES)).willReturn(aResponse().withStatus(200)));
+		long groupId = completeAPlacedGroup();
+		await().atMost(Duration.ofSeconds(10)).until(() -> status(groupId).equals("SENT"));
+
+		management.withdrawCompletion(coach.member(), groupId, teacher.member().userId(), "Marked for the wrong person");
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> acceptedScores().size() == 2 && status(groupId).equals("SENT"));
+		List<String> scores = acceptedScores();
+		assertThat(scores.get(0)).contains("\"scoreGiven\":100");
+		// no scoreGiven: AGS says the platform clears the score; the reason stays in Coachroom
+		assertThat(scores.get(1)).doesNotContain("scoreGiven").doesNotContain("wrong person");
+		platform.wireMock().verify(postRequestedFor(urlPathEqualTo(SCORES))
+			.withRequestBody(equalToJson(clearingFor(teacher.member().subject()), false, false)));
+		Instant completed = Instant.parse(scores.get(0).replaceAll("(?s).*\"timestamp\":\"([^\"]+)\".*", "$1"));
+		Instant withdrawn = Instant.parse(scores.get(1).replaceAll("(?s).*\"timestamp\":\"([^\"]+)\".*", "$1"));
+		assertThat(withdrawn).as("a later timestamp, so the platform keeps the clearing").isAfter(completed);
+		assertThat(coach.browser().get("/gradebook/study-groups/" + groupId).body()).contains("Cleared: completion withdrawn");
+		assertThat(coach.browser().get("/groups/" + groupId).body()).contains("Completion withdrawn: Marked for the wrong person");
+		assertThat(teacher.browser().get("/groups/" + groupId).body())
+			.contains("A facilitator withdrew your completion. Their reason: Marked for the wrong person");
+	}
+
+	@Test
+	void aCompletionWithdrawnWhileTheLmsIsDownNeverReachesItOnlyTheClearingDoes() {
+		platform.wireMock().stubFor(post(urlPathEqualTo(SCORES)).willReturn(aResponse().withStatus(503)
+			.withHeader("Retry-After", "1")));
+		long groupId = completeAPlacedGroup();
+		await().atMost(Duration.ofSeconds(10)).until(() -> jdbc
+			.sql("SELECT attempts FROM gradebook_score WHERE source_id = ?").param(groupId).query(Integer.class).single() > 0);
+
+		management.withdrawCompletion(coach.member(), groupId, teacher.member().userId(), "Marked by mistake");
+		platform.wireMock().stubFor(post(urlPathEqualTo(SCORES)).willReturn(aResponse().withStatus(200)));
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> status(groupId).equals("SENT"));
+		assertThat(acceptedScores()).hasSize(1).allMatch(body -> !body.contains("scoreGiven"));
+	}
+
+	@Test
+	void aCompletionWithdrawnWhileItsScoreIsOnTheWireIsClearedAfterIt() {
+		// the LMS takes a second and a half to answer: the withdrawal lands while the first score is being sent
+		platform.wireMock().stubFor(post(urlPathEqualTo(SCORES)).willReturn(aResponse().withStatus(200)
+			.withFixedDelay(1500)));
+		long groupId = completeAPlacedGroup();
+		await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+			.until(() -> !platform.wireMock().findAll(postRequestedFor(urlPathEqualTo(SCORES))).isEmpty()
+					|| jdbc.sql("SELECT COUNT(*) FROM gradebook_score WHERE source_id = ? AND claimed_until IS NOT NULL")
+						.param(groupId).query(Integer.class).single() > 0);
+
+		management.withdrawCompletion(coach.member(), groupId, teacher.member().userId(), "Marked by mistake");
+
+		await().atMost(Duration.ofSeconds(15)).until(() -> acceptedScores().size() == 2 && status(groupId).equals("SENT"));
+		List<String> scores = acceptedScores();
+		assertThat(scores.get(0)).contains("scoreGiven");
+		assertThat(scores.get(1)).as("the last write is the clearing").doesNotContain("scoreGiven");
+		assertThat(jdbc.sql("SELECT revision FROM gradebook_score WHERE source_id = ?").param(groupId).query(Integer.class)
+			.single()).isEqualTo(2);
+	}
+
+	@Test
+	void aFacilitatorCanMarkAWithdrawnCompletionAgainButTheRuleDoesNotGiveItBack() {
+		platform.wireMock().stubFor(post(urlPathEqualTo(SCORES)).willReturn(aResponse().withStatus(200)));
+		long groupId = completeAPlacedGroup();
+		management.withdrawCompletion(coach.member(), groupId, teacher.member().userId(), "Left before the end");
+		// attendance changes re-run the rule: the withdrawn completion stays withdrawn
+		management.planSession(coach.member(), groupId, new GroupSession.Plan(Instant.now().plus(3, ChronoUnit.DAYS),
+				Instant.now().plus(3, ChronoUnit.DAYS).plus(1, ChronoUnit.HOURS), null, null, null, null, null, null));
+		assertThat(management.page(coach.member(), groupId).orElseThrow().members().stream()
+			.filter(r -> r.membership().getUserRef() == teacher.member().userId())
+			.findFirst().orElseThrow().membership().isComplete()).isFalse();
+
+		management.completeByHand(coach.member(), groupId, teacher.member().userId(), "Made up the session");
+		await().atMost(Duration.ofSeconds(10)).until(() -> status(groupId).equals("SENT")
+				&& jdbc.sql("SELECT score_given IS NOT NULL FROM gradebook_score WHERE source_id = ?").param(groupId)
+					.query(Boolean.class).single());
+	}
 }

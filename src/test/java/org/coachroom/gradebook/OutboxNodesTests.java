@@ -88,9 +88,9 @@ class OutboxNodesTests {
 			jdbc.sql("""
 					INSERT INTO gradebook_score (tenant_id, source, source_id, source_title, resource_link_id, user_ref,
 					user_subject, line_item_url, score_given, score_maximum, completed_at, status, attempts, next_attempt_at,
-					service_off, created_at) VALUES (?, 'STUDY_GROUP', 0, 'Nodes', '1', 0, ?, ?, 100, 100, ?, 'PENDING', 0, ?,
+					service_off, created_at) VALUES (?, 'STUDY_GROUP', 0, 'Nodes', '1', ?, ?, ?, 100, 100, ?, 'PENDING', 0, ?,
 					FALSE, ?)""")
-				.params(tenant, subject, platform.issuer() + "/mod/lti/services.php/2/lineitems/2/lineitem?type_id=1",
+				.params(tenant, i, subject, platform.issuer() + "/mod/lti/services.php/2/lineitems/2/lineitem?type_id=1",
 						Timestamp.from(now), Timestamp.from(now), Timestamp.from(now))
 				.update();
 		}

@@ -125,6 +125,8 @@ class StudyGroupAuthorizationTests {
 				List.<String[]>of(new String[] { "body", "Thank you" }));
 		all.put(new Endpoint("POST", g + "/members/" + s.memberRef() + "/complete"),
 				List.<String[]>of(new String[] { "reason", "Make-up session" }));
+		all.put(new Endpoint("POST", g + "/members/" + s.memberRef() + "/withdraw-completion"),
+				List.<String[]>of(new String[] { "reason", "Marked by mistake" }));
 		all.put(new Endpoint("POST", g + "/sessions/" + s.sessionId() + "/cancel"), List.of());
 		all.put(new Endpoint("POST", g + "/facilitators"), List.<String[]>of(new String[] { "person", Long.toString(s.facilitatorRef()) }));
 		all.put(new Endpoint("POST", g + "/members/import"), List.of());

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 
 import org.coachroom.studygroup.StudyGroupCompleted;
+import org.coachroom.studygroup.StudyGroupCompletionWithdrawn;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.modulith.events.ApplicationModuleListener;
 
@@ -20,6 +21,19 @@ public class HeardEvents {
 	@ApplicationModuleListener
 	void on(StudyGroupCompleted event) {
 		studyGroupCompletions.add(event);
+	}
+
+	private final List<StudyGroupCompletionWithdrawn> withdrawals = Collections.synchronizedList(new ArrayList<>());
+
+	@ApplicationModuleListener
+	void on(StudyGroupCompletionWithdrawn event) {
+		withdrawals.add(event);
+	}
+
+	public List<StudyGroupCompletionWithdrawn> studyGroupWithdrawals() {
+		synchronized (withdrawals) {
+			return List.copyOf(withdrawals);
+		}
 	}
 
 	public List<StudyGroupCompleted> studyGroupCompletions() {

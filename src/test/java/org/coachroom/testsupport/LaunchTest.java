@@ -23,7 +23,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 				// a slow LMS is tried in seconds, not in the production timeout
 				"coachroom.lti.http-timeout=2s",
 				// scores leave the outbox within a test's patience
-				"coachroom.gradebook.poll=PT0.2S", "coachroom.gradebook.first-retry=PT0.2S" })
+				"coachroom.gradebook.poll=PT0.2S", "coachroom.gradebook.first-retry=PT0.2S",
+				"coachroom.gradebook.longest-retry=PT2S" })
 @AutoConfigureMockMvc
 @Import(HeardEvents.class)
 @Tag("database")

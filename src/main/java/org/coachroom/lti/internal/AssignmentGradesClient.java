@@ -66,8 +66,11 @@ class AssignmentGradesClient implements AssignmentGrades {
 		}
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("userId", score.userId());
-		body.put("scoreGiven", score.scoreGiven());
-		body.put("scoreMaximum", score.scoreMaximum());
+		// no scoreGiven clears the platform's score (AGS 2.0); scoreMaximum goes with a scoreGiven only
+		if (score.scoreGiven() != null) {
+			body.put("scoreGiven", score.scoreGiven());
+			body.put("scoreMaximum", score.scoreMaximum());
+		}
 		if (score.comment() != null) {
 			body.put("comment", score.comment());
 		}
@@ -145,7 +148,7 @@ class AssignmentGradesClient implements AssignmentGrades {
 				if (e.reason() == ServiceException.Reason.NOT_OFFERED) {
 					return new Failed(0, e.getMessage(), true);
 				}
-				return new Retry(null, e.getMessage());
+				return new Retry(e.retryAfter(), e.getMessage());
 			}
 			Answer answer;
 			try {

@@ -100,7 +100,10 @@ class ServiceTokens {
 				return fresh.value();
 			}
 			catch (ServiceException e) {
-				refusals.put(key, new Refused(e, clock.instant().plusSeconds(1)));
+				// a throttling platform's Retry-After holds for every sender, not just the one that asked
+				Duration hold = e.retryAfter() != null && e.retryAfter().getSeconds() > 1 ? e.retryAfter()
+						: Duration.ofSeconds(1);
+				refusals.put(key, new Refused(e, clock.instant().plus(hold)));
 				throw e;
 			}
 		}
@@ -131,7 +134,7 @@ class ServiceTokens {
 				.exchange((request, response) -> {
 					if (response.getStatusCode().isError()) {
 						throw new RestClientResponseException("Token endpoint answered " + response.getStatusCode().value(),
-								response.getStatusCode(), "", null, null, null);
+								response.getStatusCode(), "", response.getHeaders(), null, null);
 					}
 					// read no further than a token answer can be
 					byte[] bytes = response.getBody().readNBytes(MAX_ANSWER_CHARS + 1);
@@ -142,7 +145,8 @@ class ServiceTokens {
 			log.warn("Token endpoint of {} answered {}", platform.getIssuer(), e.getStatusCode().value());
 			throw new ServiceException(e.getStatusCode().value() == 401 || e.getStatusCode().value() == 400
 					? ServiceException.Reason.REFUSED : ServiceException.Reason.UNREACHABLE,
-					"The LMS's token endpoint answered " + e.getStatusCode().value() + ".");
+					"The LMS's token endpoint answered " + e.getStatusCode().value() + ".",
+					e.getResponseHeaders() == null ? null : AssignmentGradesClient.retryAfter(e.getResponseHeaders()));
 		}
 		catch (RestClientException e) {
 			log.warn("Token endpoint of {} unreachable: {}", platform.getIssuer(), e.getClass().getSimpleName());

@@ -128,6 +128,11 @@ class ScoreOutbox {
 			.update());
 	}
 
+	/** Gives a claimed score back unsent (the node is stopping): due again at once, for any node. */
+	void release(PendingScore score) {
+		jdbc.sql("UPDATE gradebook_score SET claimed_until = NULL WHERE id = ?").param(score.id()).update();
+	}
+
 	private void settle(PendingScore score, int updated) {
 		if (updated == 0) {
 			jdbc.sql("UPDATE gradebook_score SET claimed_until = NULL WHERE id = ?").param(score.id()).update();

@@ -42,6 +42,8 @@ class ScoreSender {
 
 	private final int batch;
 
+	private volatile boolean stopping;
+
 	private final Duration claimFor;
 
 	ScoreSender(ScoreOutbox outbox, AssignmentGrades grades, Clock clock,
@@ -66,9 +68,20 @@ class ScoreSender {
 		});
 	}
 
+	/**
+	 * The application is stopping (the first thing a context does when it closes): no more claims, and
+	 * scores claimed but not yet on the wire are given back at once, so a restarted or other node sends
+	 * them without waiting for the claim to run out.
+	 */
+	@org.springframework.context.event.EventListener(org.springframework.context.event.ContextClosedEvent.class)
+	void stopping() {
+		stopping = true;
+	}
+
 	@jakarta.annotation.PreDestroy
 	void stop() throws InterruptedException {
-		// the scheduler has stopped calling drain(); sends under way finish, so no row is left half-sent
+		stopping = true;
+		// sends under way finish, so no row is left half-sent
 		workers.shutdown();
 		workers.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
 	}
@@ -77,6 +90,9 @@ class ScoreSender {
 	void drain() {
 		List<ScoreOutbox.PendingScore> due;
 		do {
+			if (stopping) {
+				return;
+			}
 			due = outbox.claim(batch, clock.instant(), claimFor);
 			List<java.util.concurrent.Future<?>> sending = new java.util.ArrayList<>();
 			for (ScoreOutbox.PendingScore score : due) {
@@ -104,14 +120,23 @@ class ScoreSender {
 		String host = url == null ? "" : java.net.URI.create(url).getHost();
 		java.util.concurrent.Semaphore permits = hosts.computeIfAbsent(host == null ? "" : host,
 				h -> new java.util.concurrent.Semaphore(perHost));
+		if (stopping) {
+			outbox.release(score);
+			return;
+		}
 		try {
 			permits.acquire();
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
+			outbox.release(score);
 			return;
 		}
 		try {
+			if (stopping) {
+				outbox.release(score);
+				return;
+			}
 			send(score);
 		}
 		finally {

@@ -51,6 +51,23 @@ public final class TestDatabase {
 		return password;
 	}
 
+	/**
+	 * A new, empty database on the same server, for an app that must be the only one using its data
+	 * (the cached test contexts of this JVM keep working on the shared one).
+	 */
+	public static String freshDatabase(String prefix) {
+		String base = url();
+		String name = prefix + "_" + Long.toHexString(System.nanoTime());
+		String server = base.replaceFirst("(jdbc:mysql://[^/]+/)[^?]*", "$1");
+		try (Connection c = DriverManager.getConnection(server, username, password); Statement s = c.createStatement()) {
+			s.execute("CREATE DATABASE `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException("Cannot create the database " + name + ": " + e.getMessage(), e);
+		}
+		return base.replaceFirst("(jdbc:mysql://[^/]+/)[^?]*", "$1" + name);
+	}
+
 	private static String startEmbedded() {
 		Path dir = Path.of("target", "test-mariadb");
 		deleteRecursively(dir.resolve("data"));

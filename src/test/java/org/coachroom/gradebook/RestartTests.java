@@ -41,6 +41,8 @@ class RestartTests {
 
 	ConfigurableApplicationContext app;
 
+	String database;
+
 	@AfterEach
 	void tearDown() {
 		if (app != null) {
@@ -48,6 +50,9 @@ class RestartTests {
 		}
 		if (platform != null) {
 			platform.close();
+		}
+		if (database != null) {
+			TestDatabase.dropDatabase(database);
 		}
 	}
 
@@ -79,7 +84,7 @@ class RestartTests {
 
 	@Test
 	void scoresInFlightAndWaitingWhenTheAppStopsAllArriveOnceAfterItStartsAgain() {
-		String database = TestDatabase.freshDatabase("coachroom_restart");
+		database = TestDatabase.freshDatabase("coachroom_restart");
 		platform = TestPlatform.start();
 		platform.wireMock().stubFor(post(urlPathEqualTo("/mod/lti/token.php")).willReturn(aResponse().withStatus(200)
 			.withHeader("Content-type", "text/html; charset=utf-8")

@@ -68,6 +68,18 @@ public final class TestDatabase {
 		return base.replaceFirst("(jdbc:mysql://[^/]+/)[^?]*", "$1" + name);
 	}
 
+	/** Drops a database {@link #freshDatabase} made. */
+	public static void dropDatabase(String databaseUrl) {
+		String server = databaseUrl.replaceFirst("(jdbc:mysql://[^/]+/)[^?]*", "$1");
+		String name = databaseUrl.replaceFirst("jdbc:mysql://[^/]+/([^?]*).*", "$1");
+		try (Connection c = DriverManager.getConnection(server, username, password); Statement s = c.createStatement()) {
+			s.execute("DROP DATABASE IF EXISTS `" + name + "`");
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException("Cannot drop the database " + name + ": " + e.getMessage(), e);
+		}
+	}
+
 	private static String startEmbedded() {
 		Path dir = Path.of("target", "test-mariadb");
 		deleteRecursively(dir.resolve("data"));

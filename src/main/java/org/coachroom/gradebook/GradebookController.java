@@ -29,10 +29,20 @@ class GradebookController {
 
 	private final Clock clock;
 
-	GradebookController(ScoreReport report, StudyGroupManagement studyGroups, Clock clock) {
+	private final java.time.ZoneId zone;
+
+	GradebookController(ScoreReport report, StudyGroupManagement studyGroups, Clock clock,
+			@org.springframework.beans.factory.annotation.Value("${coachroom.time-zone:}") String timeZone) {
 		this.report = report;
 		this.studyGroups = studyGroups;
 		this.clock = clock;
+		this.zone = timeZone == null || timeZone.isBlank() ? java.time.ZoneId.systemDefault() : java.time.ZoneId.of(timeZone);
+	}
+
+	/** Times show in the district's zone, as on the study group pages. */
+	@org.springframework.web.bind.annotation.ModelAttribute("zone")
+	java.time.ZoneId zone() {
+		return zone;
 	}
 
 	@GetMapping("/gradebook/study-groups/{id}")

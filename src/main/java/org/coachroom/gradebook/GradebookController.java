@@ -78,7 +78,9 @@ class GradebookController {
 	}
 
 	private static void requireAdmin(Member member) {
-		if (!member.hasRole(CoachroomRole.DISTRICT_ADMIN)) {
+		// the report names teachers: whoever also holds a principal's or HR's role sees no individual's record
+		if (!member.hasRole(CoachroomRole.DISTRICT_ADMIN) || member.hasRole(CoachroomRole.PRINCIPAL)
+				|| member.hasRole(CoachroomRole.HR)) {
 			throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
 		}
 	}

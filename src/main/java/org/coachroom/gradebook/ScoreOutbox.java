@@ -32,7 +32,7 @@ class ScoreOutbox {
 	}
 
 	/** A score waiting to be sent; {@code scoreGiven} null clears the score at the platform. */
-	record PendingScore(long id, long tenantId, String resourceLinkId, String userSubject, String lineItemUrl,
+	record PendingScore(long id, long tenantId, String source, long sourceId, String resourceLinkId, String userSubject, String lineItemUrl,
 			String lineItemsUrl, String sourceTitle, BigDecimal scoreGiven, BigDecimal scoreMaximum, String comment,
 			Instant completedAt, int attempts, int revision) {
 
@@ -51,7 +51,9 @@ class ScoreOutbox {
 	 * One row per person and placement: a later score (a withdrawn completion, a new one) replaces the
 	 * row's content and makes it due again under a new revision. A send of an older revision that is
 	 * under way then cannot mark the row sent, so the newest score is always the last one the platform
-	 * gets, and a score overtaken before it went out is never sent at all.
+	 * gets, and a score overtaken before it went out is never sent at all. Its timestamp is at least a
+	 * second after the one it replaces (nodes' clocks differ; Moodle compares whole seconds and refuses
+	 * a score no newer than the one it holds).
 	 */
 	void record(NewScore score, Instant now) {
 		jdbc.sql("""
@@ -62,7 +64,7 @@ class ScoreOutbox {
 				ON DUPLICATE KEY UPDATE source_title = VALUES(source_title), user_subject = VALUES(user_subject),
 				line_item_url = COALESCE(VALUES(line_item_url), line_item_url), line_items_url = VALUES(line_items_url),
 				score_given = VALUES(score_given), score_maximum = VALUES(score_maximum), comment = VALUES(comment),
-				completed_at = VALUES(completed_at), status = 'PENDING', attempts = 0, next_attempt_at = VALUES(next_attempt_at),
+				completed_at = GREATEST(VALUES(completed_at), completed_at + INTERVAL 1 SECOND), status = 'PENDING', attempts = 0, next_attempt_at = VALUES(next_attempt_at),
 				last_error = NULL, platform_status = NULL, service_off = FALSE, sent_at = NULL, revision = revision + 1""")
 			.params(score.tenantId(), score.source(), score.sourceId(), cut(score.sourceTitle(), 300),
 					score.resourceLinkId(), score.userRef(), score.userSubject(), cut(score.lineItemUrl(), 2000),
@@ -75,15 +77,16 @@ class ScoreOutbox {
 	List<PendingScore> claim(int limit, Instant now, Duration claimFor) {
 		return tx.execute(status -> {
 			List<PendingScore> due = jdbc.sql("""
-					SELECT id, tenant_id, resource_link_id, user_subject, line_item_url, line_items_url, source_title,
+					SELECT id, tenant_id, source, source_id, resource_link_id, user_subject, line_item_url, line_items_url, source_title,
 					score_given, score_maximum, comment, completed_at, attempts, revision
 					FROM gradebook_score
 					WHERE status = 'PENDING' AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until <= ?)
 					ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED""")
 				.params(Timestamp.from(now), Timestamp.from(now), limit)
-				.query((rs, i) -> new PendingScore(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-						rs.getString(5), rs.getString(6), rs.getString(7), rs.getBigDecimal(8), rs.getBigDecimal(9),
-						rs.getString(10), rs.getTimestamp(11).toInstant(), rs.getInt(12), rs.getInt(13)))
+				.query((rs, i) -> new PendingScore(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4),
+						rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+						rs.getBigDecimal(10), rs.getBigDecimal(11), rs.getString(12), rs.getTimestamp(13).toInstant(),
+						rs.getInt(14), rs.getInt(15)))
 				.list();
 			if (!due.isEmpty()) {
 				jdbc.sql("UPDATE gradebook_score SET claimed_until = :until WHERE id IN (:ids)")
@@ -95,8 +98,57 @@ class ScoreOutbox {
 		});
 	}
 
-	void lineItemFound(long id, String lineItemUrl) {
-		jdbc.sql("UPDATE gradebook_score SET line_item_url = ? WHERE id = ?").params(cut(lineItemUrl, 2000), id).update();
+	/**
+	 * Runs {@code work} holding a database-wide lock on the score's placement (MariaDB's GET_LOCK on
+	 * one connection), so that senders on every node find or make its line item one at a time and
+	 * never make two. Null when the lock did not come within 30 seconds.
+	 */
+	<T> T underPlacementLock(PendingScore score, java.util.function.Supplier<T> work) {
+		String name = "coachroom-li-" + placementHash(score);
+		return tx.execute(status -> {
+			Integer got = jdbc.sql("SELECT GET_LOCK(?, 30)").param(name).query(Integer.class).single();
+			if (got == null || got != 1) {
+				return null;
+			}
+			try {
+				return work.get();
+			}
+			finally {
+				jdbc.sql("SELECT RELEASE_LOCK(?)").param(name).query(Integer.class).single();
+			}
+		});
+	}
+
+	/** The line item a sender already found or made for the score's placement, if any. */
+	String knownLineItem(PendingScore score) {
+		return jdbc.sql("""
+				SELECT line_item_url FROM gradebook_score WHERE tenant_id = ? AND source = ? AND source_id = ?
+				AND resource_link_id = ? AND line_item_url IS NOT NULL LIMIT 1""")
+			.params(score.tenantId(), score.source(), score.sourceId(), score.resourceLinkId())
+			.query(String.class)
+			.optional()
+			.orElse(null);
+	}
+
+	/** Every score of the placement goes to the line item found or made for it. */
+	void lineItemFound(PendingScore score, String lineItemUrl) {
+		jdbc.sql("""
+				UPDATE gradebook_score SET line_item_url = ? WHERE tenant_id = ? AND source = ? AND source_id = ?
+				AND resource_link_id = ? AND line_item_url IS NULL""")
+			.params(cut(lineItemUrl, 2000), score.tenantId(), score.source(), score.sourceId(), score.resourceLinkId())
+			.update();
+	}
+
+	private static String placementHash(PendingScore score) {
+		try {
+			byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+				.digest((score.tenantId() + "\n" + score.source() + "\n" + score.sourceId() + "\n" + score.resourceLinkId())
+					.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			return java.util.HexFormat.of().formatHex(digest).substring(0, 40);
+		}
+		catch (java.security.NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
 	}
 
 	/*

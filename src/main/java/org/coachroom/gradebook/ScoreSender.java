@@ -139,6 +139,11 @@ class ScoreSender {
 			}
 			send(score);
 		}
+		catch (RuntimeException e) {
+			// never leave a score claimed with no outcome: a person sees it failed and can send it again
+			log.warn("Score {} could not be sent: {}", score.id(), e.toString());
+			outbox.failed(score, 0, "Coachroom could not send this score: " + e.getClass().getSimpleName() + ".", false);
+		}
 		finally {
 			permits.release();
 		}
@@ -153,15 +158,28 @@ class ScoreSender {
 						true);
 				return;
 			}
-			AssignmentGrades.Outcome found = grades.lineItem(tenant, score.lineItemsUrl(),
-					new AssignmentGrades.LineItemSpec(score.sourceTitle(), score.scoreMaximum(), null, "coachroom",
-							score.resourceLinkId()));
+			// one sender at a time per placement, on any node: members completing together share one column
+			AssignmentGrades.Outcome found = outbox.underPlacementLock(score, () -> {
+				String known = outbox.knownLineItem(score);
+				if (known != null) {
+					return new AssignmentGrades.Done(known);
+				}
+				AssignmentGrades.Outcome made = grades.lineItem(tenant, score.lineItemsUrl(),
+						new AssignmentGrades.LineItemSpec(score.sourceTitle(), score.scoreMaximum(), resourceId(score),
+								"coachroom-" + kind(score), score.resourceLinkId()));
+				if (made instanceof AssignmentGrades.Done done) {
+					outbox.lineItemFound(score, done.value());
+				}
+				return made;
+			});
+			if (found == null) {
+				found = new AssignmentGrades.Retry(null, "Another sender is still finding this course's gradebook column.");
+			}
 			if (!(found instanceof AssignmentGrades.Done done)) {
 				record(score, found);
 				return;
 			}
 			lineItem = done.value();
-			outbox.lineItemFound(score.id(), lineItem);
 		}
 		AssignmentGrades.Outcome outcome = grades.postScore(tenant, lineItem,
 				score.clears()
@@ -177,6 +195,12 @@ class ScoreSender {
 		if (outcome instanceof AssignmentGrades.Done) {
 			outbox.sent(score, now);
 		}
+		else if (outcome instanceof AssignmentGrades.Retry retry && retry.conflict() && score.attempts() > 0) {
+			// Moodle refuses a score no newer than the one it holds: an earlier attempt of this one
+			// landed though its answer never came back
+			outbox.sent(score, now);
+			log.info("Score {} was already at the LMS (409 on a repeat)", score.id());
+		}
 		else if (outcome instanceof AssignmentGrades.Retry retry) {
 			Duration wait = retry.after() != null ? retry.after() : backoff(firstRetry, longestRetry, score.attempts());
 			outbox.retryAt(score, now.plus(wait), retry.reason());
@@ -186,6 +210,16 @@ class ScoreSender {
 			outbox.failed(score, failed.status(), failed.answer(), failed.serviceOff());
 			log.warn("Score {} failed: the LMS answered {}", score.id(), failed.status());
 		}
+	}
+
+	/** As deep linking names it: study-group (for STUDY_GROUP). */
+	private static String kind(ScoreOutbox.PendingScore score) {
+		return score.source().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+	}
+
+	/** The resourceId deep linking gives the line item it asks for: study-group-12. */
+	private static String resourceId(ScoreOutbox.PendingScore score) {
+		return kind(score) + "-" + score.sourceId();
 	}
 
 	/** 5 s, 10 s, 20 s ... (from the first retry) up to an hour, each between half and one and a half times that. */

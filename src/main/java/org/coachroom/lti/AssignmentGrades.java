@@ -33,8 +33,15 @@ public interface AssignmentGrades {
 	record Done(String value) implements Outcome {
 	}
 
-	/** Not now: the platform was slow, down or throttling. {@code after} is its Retry-After, or null. */
-	record Retry(Duration after, String reason) implements Outcome {
+	/**
+	 * Not now: the platform was slow, down or throttling. {@code after} is its Retry-After, or null;
+	 * {@code conflict} when it answered 409 (Moodle's answer to a score no newer than the one it holds).
+	 */
+	record Retry(Duration after, String reason, boolean conflict) implements Outcome {
+
+		public Retry(Duration after, String reason) {
+			this(after, reason, false);
+		}
 	}
 
 	/** Never, as things stand: the platform's answer says why (a user it cannot grade, a service switched off). */

@@ -475,6 +475,10 @@ public class StudyGroupManagement {
 			return;
 		}
 		Instant now = clock.instant();
+		boolean known = jdbc.sql("SELECT COUNT(*) FROM study_group_placement WHERE study_group = ? AND resource_link_id = ?")
+			.params(group.getId(), launch.resourceLinkId())
+			.query(Integer.class)
+			.single() > 0;
 		jdbc.sql("""
 				INSERT INTO study_group_placement (study_group, resource_link_id, context_ref, line_item_url, line_items_url,
 				first_launch_by, first_launch_at, last_launch_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -485,6 +489,18 @@ public class StudyGroupManagement {
 					cut(launch.lineItemUrl(), 2000), cut(launch.lineItemsUrl(), 2000), viewer.userId(),
 					java.sql.Timestamp.from(now), java.sql.Timestamp.from(now))
 			.update();
+		if (!known) {
+			// members who finished before the link was first launched get their score in its column too
+			List<CourseCompletion.Placement> placed = List.of(new CourseCompletion.Placement(launch.resourceLinkId(),
+					cut(launch.lineItemUrl(), 2000), cut(launch.lineItemsUrl(), 2000)));
+			for (GroupMember member : members.findByGroup(group.getId())) {
+				if (member.isComplete()) {
+					events.publishEvent(new StudyGroupCompleted(group.getTenantId(), group.getId(), group.getTitle(),
+							member.getUserRef(), subjectOf(group, member), placed, member.getCreditHours(),
+							group.getCreditUnit(), member.getCompletedAt(), member.getCompletedBy() != null));
+				}
+			}
+		}
 	}
 
 	private static String cut(String s, int max) {

@@ -194,7 +194,7 @@ class GradebookTests {
 		long groupId = completeAPlacedGroup(false);
 		await().atMost(Duration.ofSeconds(10)).until(() -> status(groupId).equals("SENT"));
 		platform.wireMock().verify(1, postRequestedFor(urlPathEqualTo("/mod/lti/services.php/2/lineitems"))
-			.withRequestBody(equalToJson("{\"tag\":\"coachroom\",\"resourceLinkId\":\"1\",\"scoreMaximum\":100}", true, true)));
+			.withRequestBody(equalToJson("{\"tag\":\"coachroom-study-group\",\"resourceLinkId\":\"1\",\"scoreMaximum\":100,\"resourceId\":\"study-group-" + groupId + "\"}", true, true)));
 	}
 
 	/** The score requests the platform answered 200, oldest first, as their JSON bodies. */
@@ -290,5 +290,86 @@ class GradebookTests {
 		await().atMost(Duration.ofSeconds(10)).until(() -> status(groupId).equals("SENT")
 				&& jdbc.sql("SELECT score_given IS NOT NULL FROM gradebook_score WHERE source_id = ?").param(groupId)
 					.query(Boolean.class).single());
+	}
+
+	@Test
+	void membersCompletingTogetherShareOneNewLineItem() {
+		platform.wireMock().stubFor(get(urlPathEqualTo("/mod/lti/services.php/2/lineitems")).willReturn(aResponse()
+			.withStatus(200).withHeader("Content-Type", "application/vnd.ims.lis.v2.lineitemcontainer+json; charset=utf-8")
+			.withBody("[]")));
+		// a slow LMS widens the window in which parallel senders could each make a column
+		platform.wireMock().stubFor(post(urlPathEqualTo("/mod/lti/services.php/2/lineitems")).willReturn(aResponse()
+			.withStatus(201).withFixedDelay(300)
+			.withHeader("Content-Type", "application/vnd.ims.lis.v2.lineitem+json; charset=utf-8")
+			.withBody("{\"id\":\"" + platform.issuer() + "/mod/lti/services.php/2/lineitems/9/lineitem?type_id=1\","
+					+ "\"scoreMaximum\":100,\"label\":\"x\",\"tag\":\"coachroom\",\"resourceLinkId\":\"1\"}")));
+		platform.wireMock().stubFor(post(urlPathEqualTo("/mod/lti/services.php/2/lineitems/9/lineitem/scores"))
+			.willReturn(aResponse().withStatus(200)));
+		Launcher launcher = new Launcher(port, platform, jdbc);
+		String course = coach.member().context().contextId();
+		List<Long> members = new java.util.ArrayList<>(List.of(teacher.member().userId()));
+		for (int i = 0; i < 5; i++) {
+			members.add(launcher.launch("t" + i + "-" + course, "Teacher " + i, TestPlatform.LEARNER, course, "Hub")
+				.member().userId());
+		}
+		StudyGroup group = management.create(coach.member(), new StudyGroup.Details("Together " + UUID.randomUUID(),
+				"Purpose", null, StudyGroup.Kind.BOOK_STUDY, null, null, StudyGroup.Visibility.CLOSED, new BigDecimal("6"),
+				"clock hours", List.of()), new CompletionRule(CompletionRule.Basis.COUNT, 1, false, false, 1, null));
+		var m = teacher.member();
+		var d = m.launch();
+		management.recordPlacement(new org.coachroom.lti.Member(m.tenant(), m.userId(), m.subject(), m.name(), m.email(),
+				m.roles(), m.context(), m.platformName(), new org.coachroom.lti.LaunchDetails(d.issuer(), d.clientId(),
+						d.deploymentId(), d.messageType(), d.targetLinkUri(), d.resourceLinkId(), d.resourceLinkTitle(),
+						d.lineItemsUrl(), null, d.agsScopes(), d.membershipsUrl(), d.custom(), null, null, null, "en")),
+				group);
+		Instant start = Instant.now().minus(1, ChronoUnit.DAYS);
+		GroupSession session = management.planSession(coach.member(), group.getId(),
+				new GroupSession.Plan(start, start.plus(1, ChronoUnit.HOURS), null, null, null, null, null, null));
+		management.addMembers(coach.member(), group.getId(), members);
+		Map<Long, AttendanceStatus> present = new java.util.HashMap<>();
+		members.forEach(u -> present.put(u, AttendanceStatus.PRESENT));
+		management.recordAttendance(coach.member(), group.getId(), session.getId(), present);
+
+		await().atMost(Duration.ofSeconds(15)).until(() -> jdbc
+			.sql("SELECT COUNT(*) FROM gradebook_score WHERE source_id = ? AND status = 'SENT'").param(group.getId())
+			.query(Integer.class).single() == members.size());
+		platform.wireMock().verify(1, postRequestedFor(urlPathEqualTo("/mod/lti/services.php/2/lineitems")));
+		platform.wireMock().verify(members.size(),
+				postRequestedFor(urlPathEqualTo("/mod/lti/services.php/2/lineitems/9/lineitem/scores")));
+	}
+
+	@Test
+	void aScoreWhoseAnswerWasLostIsSentOnceWhenMoodleSaysItHasItAlready() {
+		// the first answer comes after Coachroom stopped waiting; Moodle then refuses the repeat with 409
+		platform.wireMock().stubFor(post(urlPathEqualTo(SCORES)).inScenario("lost").whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(200).withFixedDelay(3_000)).willSetStateTo("held"));
+		platform.wireMock().stubFor(post(urlPathEqualTo(SCORES)).inScenario("lost").whenScenarioStateIs("held")
+			.willReturn(aResponse().withStatus(409).withBody("Refusing score with an earlier timestamp for item 2 and user 3")));
+		long groupId = completeAPlacedGroup();
+
+		await().atMost(Duration.ofSeconds(15)).until(() -> status(groupId).equals("SENT"));
+		platform.wireMock().verify(2, postRequestedFor(urlPathEqualTo(SCORES)));
+	}
+
+	@Test
+	void membersWhoFinishedBeforeTheLinkWasFirstLaunchedGetTheirScoreInItsColumn() {
+		platform.wireMock().stubFor(post(urlPathEqualTo(SCORES)).willReturn(aResponse().withStatus(200)));
+		StudyGroup group = management.create(coach.member(), new StudyGroup.Details("Early " + UUID.randomUUID(),
+				"Purpose", null, StudyGroup.Kind.BOOK_STUDY, null, null, StudyGroup.Visibility.CLOSED, new BigDecimal("6"),
+				"clock hours", List.of()), new CompletionRule(CompletionRule.Basis.COUNT, 1, false, false, 1, null));
+		Instant start = Instant.now().minus(1, ChronoUnit.DAYS);
+		GroupSession session = management.planSession(coach.member(), group.getId(),
+				new GroupSession.Plan(start, start.plus(1, ChronoUnit.HOURS), null, null, null, null, null, null));
+		management.addMembers(coach.member(), group.getId(), List.of(teacher.member().userId()));
+		management.recordAttendance(coach.member(), group.getId(), session.getId(),
+				Map.of(teacher.member().userId(), AttendanceStatus.PRESENT));
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM gradebook_score WHERE source_id = ?").param(group.getId())
+			.query(Integer.class).single()).as("not placed yet: nowhere to send").isZero();
+
+		management.recordPlacement(teacher.member(), group);
+		management.recordPlacement(teacher.member(), group);
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> status(group.getId()).equals("SENT"));
+		platform.wireMock().verify(1, postRequestedFor(urlPathEqualTo(SCORES)));
 	}
 }

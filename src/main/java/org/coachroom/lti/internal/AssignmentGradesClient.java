@@ -177,7 +177,7 @@ class AssignmentGradesClient implements AssignmentGrades {
 			}
 			String said = answer.body().length() > 2000 ? answer.body().substring(0, 2000) : answer.body();
 			if (status == 408 || status == 409 || status == 429 || status >= 500) {
-				return new Retry(retryAfter(answer.headers()), "The LMS answered " + status + ".");
+				return new Retry(retryAfter(answer.headers()), "The LMS answered " + status + ".", status == 409);
 			}
 			return new Failed(status, said, status == 401 || status == 403);
 		}

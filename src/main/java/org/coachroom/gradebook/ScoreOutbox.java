@@ -23,18 +23,27 @@ class ScoreOutbox {
 
 	private final TransactionTemplate tx;
 
+	private final TransactionTemplate ownTx;
+
 	ScoreOutbox(JdbcClient jdbc, org.springframework.transaction.PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.tx = new TransactionTemplate(transactions);
 		// Read committed: the claim locks only the rows it takes, no gaps between them, so completions
 		// inserting new rows meanwhile neither wait for it nor deadlock with it.
 		this.tx.setIsolationLevel(TransactionTemplate.ISOLATION_READ_COMMITTED);
+		this.ownTx = new TransactionTemplate(transactions);
+		this.ownTx.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
 	}
 
 	/** A score waiting to be sent; {@code scoreGiven} null clears the score at the platform. */
 	record PendingScore(long id, long tenantId, String source, long sourceId, String resourceLinkId, String userSubject, String lineItemUrl,
 			String lineItemsUrl, String sourceTitle, BigDecimal scoreGiven, BigDecimal scoreMaximum, String comment,
-			Instant completedAt, int attempts, int revision) {
+			Instant completedAt, int attempts, int revision, Instant claimedUntil) {
+
+		PendingScore claimedUntil(Instant until) {
+			return new PendingScore(id, tenantId, source, sourceId, resourceLinkId, userSubject, lineItemUrl,
+					lineItemsUrl, sourceTitle, scoreGiven, scoreMaximum, comment, completedAt, attempts, revision, until);
+		}
 
 		boolean clears() {
 			return scoreGiven == null;
@@ -75,6 +84,8 @@ class ScoreOutbox {
 
 	/** Claims up to {@code limit} due rows for {@code claimFor}; no other worker gets them meanwhile. */
 	List<PendingScore> claim(int limit, Instant now, Duration claimFor) {
+		// the claim's end, to the column's millisecond, is the claim's token: every later update checks it
+		Instant until = now.plus(claimFor).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
 		return tx.execute(status -> {
 			List<PendingScore> due = jdbc.sql("""
 					SELECT id, tenant_id, source, source_id, resource_link_id, user_subject, line_item_url, line_items_url, source_title,
@@ -86,11 +97,11 @@ class ScoreOutbox {
 				.query((rs, i) -> new PendingScore(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4),
 						rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
 						rs.getBigDecimal(10), rs.getBigDecimal(11), rs.getString(12), rs.getTimestamp(13).toInstant(),
-						rs.getInt(14), rs.getInt(15)))
+						rs.getInt(14), rs.getInt(15), until))
 				.list();
 			if (!due.isEmpty()) {
 				jdbc.sql("UPDATE gradebook_score SET claimed_until = :until WHERE id IN (:ids)")
-					.param("until", Timestamp.from(now.plus(claimFor)))
+					.param("until", Timestamp.from(until))
 					.param("ids", due.stream().map(PendingScore::id).toList())
 					.update();
 			}
@@ -130,13 +141,16 @@ class ScoreOutbox {
 			.orElse(null);
 	}
 
-	/** Every score of the placement goes to the line item found or made for it. */
+	/**
+	 * Every score of the placement goes to the line item found or made for it. Committed on its own,
+	 * before the placement's lock is let go, so the next sender to take the lock sees it.
+	 */
 	void lineItemFound(PendingScore score, String lineItemUrl) {
-		jdbc.sql("""
+		ownTx.executeWithoutResult(status -> jdbc.sql("""
 				UPDATE gradebook_score SET line_item_url = ? WHERE tenant_id = ? AND source = ? AND source_id = ?
 				AND resource_link_id = ? AND line_item_url IS NULL""")
 			.params(cut(lineItemUrl, 2000), score.tenantId(), score.source(), score.sourceId(), score.resourceLinkId())
-			.update();
+			.update());
 	}
 
 	private static String placementHash(PendingScore score) {
@@ -159,35 +173,54 @@ class ScoreOutbox {
 	void sent(PendingScore score, Instant now) {
 		settle(score, jdbc.sql("""
 				UPDATE gradebook_score SET status = 'SENT', sent_at = ?, attempts = attempts + 1, claimed_until = NULL,
-				last_error = NULL WHERE id = ? AND revision = ?""")
-			.params(Timestamp.from(now), score.id(), score.revision())
+				last_error = NULL WHERE id = ? AND revision = ? AND claimed_until = ?""")
+			.params(Timestamp.from(now), score.id(), score.revision(), Timestamp.from(score.claimedUntil()))
 			.update());
 	}
 
 	void retryAt(PendingScore score, Instant next, String reason) {
 		settle(score, jdbc.sql("""
 				UPDATE gradebook_score SET attempts = attempts + 1, next_attempt_at = ?, claimed_until = NULL, last_error = ?
-				WHERE id = ? AND revision = ?""")
-			.params(Timestamp.from(next), cut(reason, 2000), score.id(), score.revision())
+				WHERE id = ? AND revision = ? AND claimed_until = ?""")
+			.params(Timestamp.from(next), cut(reason, 2000), score.id(), score.revision(),
+					Timestamp.from(score.claimedUntil()))
 			.update());
 	}
 
 	void failed(PendingScore score, int platformStatus, String answer, boolean serviceOff) {
 		settle(score, jdbc.sql("""
 				UPDATE gradebook_score SET status = 'FAILED', attempts = attempts + 1, claimed_until = NULL,
-				last_error = ?, platform_status = ?, service_off = ? WHERE id = ? AND revision = ?""")
-			.params(cut(answer, 2000), platformStatus, serviceOff, score.id(), score.revision())
+				last_error = ?, platform_status = ?, service_off = ? WHERE id = ? AND revision = ? AND claimed_until = ?""")
+			.params(cut(answer, 2000), platformStatus, serviceOff, score.id(), score.revision(),
+					Timestamp.from(score.claimedUntil()))
 			.update());
 	}
 
 	/** Gives a claimed score back unsent (the node is stopping): due again at once, for any node. */
 	void release(PendingScore score) {
-		jdbc.sql("UPDATE gradebook_score SET claimed_until = NULL WHERE id = ?").param(score.id()).update();
+		jdbc.sql("UPDATE gradebook_score SET claimed_until = NULL WHERE id = ? AND claimed_until = ?")
+			.params(score.id(), Timestamp.from(score.claimedUntil()))
+			.update();
+	}
+
+	/**
+	 * Just before a score goes on the wire: the claim is still this worker's (it did not run out while
+	 * the score queued behind slow sends), and lasts {@code claimFor} from now. Empty when another
+	 * worker has the row now, which then sends it instead.
+	 */
+	java.util.Optional<PendingScore> renew(PendingScore score, Instant now, Duration claimFor) {
+		Instant until = now.plus(claimFor).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+		int renewed = jdbc.sql("""
+				UPDATE gradebook_score SET claimed_until = ? WHERE id = ? AND status = 'PENDING' AND claimed_until = ?""")
+			.params(Timestamp.from(until), score.id(), Timestamp.from(score.claimedUntil()))
+			.update();
+		return renewed == 1 ? java.util.Optional.of(score.claimedUntil(until)) : java.util.Optional.empty();
 	}
 
 	private void settle(PendingScore score, int updated) {
 		if (updated == 0) {
-			jdbc.sql("UPDATE gradebook_score SET claimed_until = NULL WHERE id = ?").param(score.id()).update();
+			// a newer revision replaced the row meanwhile: give it back (only if still ours) to go out next
+			release(score);
 		}
 	}
 

@@ -132,17 +132,24 @@ class ScoreSender {
 			outbox.release(score);
 			return;
 		}
+		ScoreOutbox.PendingScore mine = score;
 		try {
 			if (stopping) {
 				outbox.release(score);
 				return;
 			}
-			send(score);
+			var renewed = outbox.renew(score, clock.instant(), claimFor);
+			if (renewed.isEmpty()) {
+				log.info("Score {} waited past its claim and another worker has it now", score.id());
+				return;
+			}
+			mine = renewed.get();
+			send(mine);
 		}
 		catch (RuntimeException e) {
 			// never leave a score claimed with no outcome: a person sees it failed and can send it again
 			log.warn("Score {} could not be sent: {}", score.id(), e.toString());
-			outbox.failed(score, 0, "Coachroom could not send this score: " + e.getClass().getSimpleName() + ".", false);
+			outbox.failed(mine, 0, "Coachroom could not send this score: " + e.getClass().getSimpleName() + ".", false);
 		}
 		finally {
 			permits.release();

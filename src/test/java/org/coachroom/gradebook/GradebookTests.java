@@ -21,6 +21,7 @@ import org.coachroom.testsupport.Launcher;
 import org.coachroom.testsupport.Launcher.Launched;
 import org.coachroom.testsupport.MoodleFixtures;
 import org.coachroom.testsupport.TestPlatform;
+import org.coachroom.testsupport.VerifyingTokenEndpoint;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,13 +65,20 @@ class GradebookTests {
 
 	Launched teacher;
 
+	VerifyingTokenEndpoint tokenEndpoint;
+
 	@BeforeEach
 	void setUp() {
-		platform = TestPlatform.start();
+		tokenEndpoint = new VerifyingTokenEndpoint();
+		platform = TestPlatform.startWith(tokenEndpoint);
 		platform.registerWith(registry);
+		tokenEndpoint.expect("http://localhost:" + port + "/.well-known/jwks.json", platform.clientId(),
+				platform.issuer() + "/mod/lti/token.php");
+		// Moodle's answer, labelled text/html, once the assertion checks out against Coachroom's JWKS
 		platform.wireMock().stubFor(post(urlPathEqualTo("/mod/lti/token.php")).willReturn(aResponse().withStatus(200)
 			.withHeader("Content-type", "text/html; charset=utf-8")
-			.withBody(MoodleFixtures.read("token-response.json"))));
+			.withBody(MoodleFixtures.read("token-response.json"))
+			.withTransformers("verifying-token-endpoint")));
 		String course = "grades-" + UUID.randomUUID();
 		Launcher launcher = new Launcher(port, platform, jdbc);
 		coach = launcher.launch("coach-" + course, "Carla Coach", TestPlatform.INSTRUCTOR, course, "Hub");
@@ -80,6 +88,7 @@ class GradebookTests {
 	@AfterEach
 	void tearDown() {
 		platform.close();
+		assertThat(tokenEndpoint.refused()).as("token requests the platform refused").isZero();
 	}
 
 	/** A placed group with one held session and the teacher as member; attending completes it. */
@@ -371,5 +380,24 @@ class GradebookTests {
 
 		await().atMost(Duration.ofSeconds(10)).until(() -> status(group.getId()).equals("SENT"));
 		platform.wireMock().verify(1, postRequestedFor(urlPathEqualTo(SCORES)));
+	}
+
+	@Test
+	void thePlatformsTokenEndpointRefusesAnAssertionNotSignedByCoachroom() throws Exception {
+		var forged = new com.nimbusds.jwt.JWTClaimsSet.Builder().issuer(platform.clientId()).subject(platform.clientId())
+			.audience(platform.issuer() + "/mod/lti/token.php").jwtID(UUID.randomUUID().toString())
+			.expirationTime(java.util.Date.from(Instant.now().plusSeconds(60))).build();
+		String assertion = TestPlatform.sign(forged, TestPlatform.newKey(), "coachroom-key");
+		var answer = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create(platform.issuer() + "/mod/lti/token.php"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"
+					+ "&client_assertion_type=urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer"
+					+ "&client_assertion=" + assertion + "&scope=x"))
+			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(answer.statusCode()).isEqualTo(401);
+		assertThat(tokenEndpoint.refused()).isOne();
+		// this test's refusal was the point; the check after each test is for Coachroom's own requests
+		tokenEndpoint = new VerifyingTokenEndpoint();
 	}
 }

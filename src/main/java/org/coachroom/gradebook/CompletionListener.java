@@ -28,12 +28,18 @@ class CompletionListener {
 
 	@EventListener
 	void on(CourseCompletion completion) {
-		if (completion.subject() == null) {
-			return;
-		}
 		// a withdrawn completion sends no scoreGiven: AGS says the platform then clears what it had
 		BigDecimal given = completion.completed() ? FULL : null;
 		for (CourseCompletion.Placement placement : completion.placements()) {
+			if (completion.subject() == null) {
+				// no LMS id known for the person now: a score already on its way or sent still gets
+				// replaced, under the LMS id it was sent with; a new one has nowhere to go
+				outbox.replaceForKnownSubject(new ScoreOutbox.NewScore(completion.tenantId(), completion.source(),
+						completion.sourceId(), completion.sourceTitle(), placement.resourceLinkId(), completion.userRef(),
+						null, placement.lineItemUrl(), placement.lineItemsUrl(), given, FULL, completion.comment(),
+						completion.at()), clock.instant());
+				continue;
+			}
 			outbox.record(new ScoreOutbox.NewScore(completion.tenantId(), completion.source(), completion.sourceId(),
 					completion.sourceTitle(), placement.resourceLinkId(), completion.userRef(), completion.subject(),
 					placement.lineItemUrl(), placement.lineItemsUrl(), given, FULL, completion.comment(),

@@ -82,6 +82,20 @@ class ScoreOutbox {
 			.update();
 	}
 
+	/** As {@link #record}, for a row that exists, keeping the LMS id it was sent with. */
+	void replaceForKnownSubject(NewScore score, Instant now) {
+		jdbc.sql("""
+				UPDATE gradebook_score SET score_given = ?, score_maximum = ?, comment = ?,
+				completed_at = GREATEST(?, completed_at + INTERVAL 1 SECOND), status = 'PENDING', attempts = 0,
+				next_attempt_at = ?, last_error = NULL, platform_status = NULL, service_off = FALSE, sent_at = NULL,
+				revision = revision + 1
+				WHERE tenant_id = ? AND source = ? AND source_id = ? AND resource_link_id = ? AND user_ref = ?""")
+			.params(score.scoreGiven(), score.scoreMaximum(), cut(score.comment(), 1000), Timestamp.from(score.at()),
+					Timestamp.from(now), score.tenantId(), score.source(), score.sourceId(), score.resourceLinkId(),
+					score.userRef())
+			.update();
+	}
+
 	/** Claims up to {@code limit} due rows for {@code claimFor}; no other worker gets them meanwhile. */
 	List<PendingScore> claim(int limit, Instant now, Duration claimFor) {
 		// the claim's end, to the column's millisecond, is the claim's token: every later update checks it

@@ -400,4 +400,23 @@ class GradebookTests {
 		// this test's refusal was the point; the check after each test is for Coachroom's own requests
 		tokenEndpoint = new VerifyingTokenEndpoint();
 	}
+
+	@Autowired
+	org.springframework.context.ApplicationEventPublisher events;
+
+	@Test
+	void aWithdrawalWithoutTheLmsIdStillClearsTheScoreSentUnderIt() {
+		platform.wireMock().stubFor(post(urlPathEqualTo(SCORES)).willReturn(aResponse().withStatus(200)));
+		long groupId = completeAPlacedGroup();
+		await().atMost(Duration.ofSeconds(10)).until(() -> status(groupId).equals("SENT"));
+
+		events.publishEvent(new org.coachroom.studygroup.StudyGroupCompletionWithdrawn(teacher.member().tenant().value(),
+				groupId, "Reading League", teacher.member().userId(), null,
+				List.of(new org.coachroom.shared.CourseCompletion.Placement("1", null, null)), Instant.now(),
+				coach.member().userId(), "Marked by mistake"));
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> acceptedScores().size() == 2 && status(groupId).equals("SENT"));
+		platform.wireMock().verify(postRequestedFor(urlPathEqualTo(SCORES))
+			.withRequestBody(equalToJson(clearingFor(teacher.member().subject()), false, false)));
+	}
 }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
  * Who a program applies to, and how strongly: people of an audience, at a school level, and (for
  * induction, say) only in their first {@code withinYearsOfStart} years in the role.
  */
+@org.springframework.data.relational.core.mapping.Table("pd_assignment_rule")
 public record AssignmentRule(Obligation obligation, Audience audience, SchoolLevel schoolLevel,
 		Integer withinYearsOfStart) {
 

@@ -15,6 +15,7 @@ import java.math.BigDecimal;
  * @param hoursUnit what the hours are ("clock hours", "semester hours")
  * @param evidenceRequired whether it counts only once evidence is uploaded and verified
  */
+@org.springframework.data.relational.core.mapping.Table("pd_requirement")
 public record Requirement(String code, String title, String part, RequirementKind kind, BigDecimal threshold,
 		int attempts, BigDecimal hours, String hoursUnit, boolean evidenceRequired) {
 

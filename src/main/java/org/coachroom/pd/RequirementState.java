@@ -9,6 +9,7 @@ import java.time.LocalDate;
  * far, the date it was done, and its evidence. Kept by the requirement's code, so editing the
  * program keeps it.
  */
+@org.springframework.data.relational.core.mapping.Table("pd_requirement_state")
 public record RequirementState(BigDecimal bestScore, int attemptsUsed, BigDecimal hours, LocalDate doneOn,
 		EvidenceState evidence, Instant updatedAt) {
 

@@ -1,0 +1,115 @@
+package org.coachroom.pd;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+import org.coachroom.lti.Member;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A person's own PD: their programs with standing and deadline, their profile facts, and recording
+ * progress at a requirement. Input a rule refuses comes back as a message; nothing is half-saved.
+ */
+@Controller
+class PdController {
+
+	private static final Logger log = LoggerFactory.getLogger(PdController.class);
+
+	private final ProgramTracking tracking;
+
+	PdController(ProgramTracking tracking) {
+		this.tracking = tracking;
+	}
+
+	@GetMapping("/pd")
+	String mine(@AuthenticationPrincipal Member member, Model model) {
+		model.addAttribute("profile", tracking.profile(member).orElse(null));
+		model.addAttribute("programs", tracking.myPrograms(member));
+		model.addAttribute("today", tracking.today());
+		model.addAttribute("levels", SchoolLevel.values());
+		return "pd/list";
+	}
+
+	@PostMapping("/pd/profile")
+	String saveProfile(@AuthenticationPrincipal Member member, @RequestParam(defaultValue = "") String schoolLevel,
+			@RequestParam(defaultValue = "") String roleStartedOn, RedirectAttributes redirect) {
+		SchoolLevel level;
+		LocalDate start;
+		try {
+			level = SchoolLevel.valueOf(schoolLevel);
+			start = roleStartedOn.isBlank() ? null : LocalDate.parse(roleStartedOn);
+		}
+		catch (IllegalArgumentException | DateTimeParseException e) {
+			log.info("PD profile refused: school level {} / start {}", clip(schoolLevel), clip(roleStartedOn));
+			redirect.addFlashAttribute("error", "pd.profile.invalid");
+			return "redirect:/pd";
+		}
+		tracking.saveProfile(member, level, start);
+		redirect.addFlashAttribute("message", "pd.flash.profile-saved");
+		return "redirect:/pd";
+	}
+
+	@GetMapping("/pd/programs/{code}")
+	String program(@AuthenticationPrincipal Member member, @PathVariable String code, Model model) {
+		model.addAttribute("status", tracking.program(member, code));
+		model.addAttribute("today", tracking.today());
+		return "pd/program";
+	}
+
+	@PostMapping("/pd/programs/{code}/requirements/{requirement}")
+	String record(@AuthenticationPrincipal Member member, @PathVariable String code, @PathVariable String requirement,
+			@RequestParam(defaultValue = "") String kind, @RequestParam(defaultValue = "") String value,
+			@RequestParam(defaultValue = "") String on, RedirectAttributes redirect) {
+		ProgramTracking.Entry entry;
+		try {
+			LocalDate date = LocalDate.parse(on);
+			entry = switch (kind) {
+				case "score" -> new ProgramTracking.Score(new BigDecimal(value.strip()), date);
+				case "hours" -> new ProgramTracking.Hours(new BigDecimal(value.strip()), date);
+				case "done" -> new ProgramTracking.Done(date);
+				default -> throw new IllegalArgumentException("kind");
+			};
+		}
+		catch (IllegalArgumentException | DateTimeParseException e) {
+			log.info("PD progress refused: {} at {}/{}", e.getClass().getSimpleName(), clip(code), clip(requirement));
+			redirect.addFlashAttribute("error", "pd.record.invalid");
+			redirect.addFlashAttribute("errorAt", requirement);
+			return "redirect:/pd/programs/" + code + "#req-" + requirement;
+		}
+		try {
+			tracking.record(member, code, requirement, entry);
+		}
+		catch (RecordingRefusedException e) {
+			log.info("PD progress refused by its rule: {} at {}/{}", e.getMessage(), clip(code), clip(requirement));
+			redirect.addFlashAttribute("error", e.getMessage());
+			redirect.addFlashAttribute("errorAt", requirement);
+			return "redirect:/pd/programs/" + code + "#req-" + requirement;
+		}
+		redirect.addFlashAttribute("message", "pd.flash.recorded");
+		return "redirect:/pd/programs/" + code + "#req-" + requirement;
+	}
+
+	@ExceptionHandler(ProgramNotFoundException.class)
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	String notFound(ProgramNotFoundException e) {
+		log.info("PD refused: {}", e.getMessage());
+		return "pd/not-found";
+	}
+
+	private static String clip(String s) {
+		return s.length() > 60 ? s.substring(0, 60) : s;
+	}
+}

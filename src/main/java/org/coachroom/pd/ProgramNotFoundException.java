@@ -1,0 +1,9 @@
+package org.coachroom.pd;
+
+/** No program of that code in the person's district, or none they may see. */
+public class ProgramNotFoundException extends RuntimeException {
+
+	public ProgramNotFoundException(String code) {
+		super("No program " + (code.length() > 60 ? code.substring(0, 60) : code));
+	}
+}

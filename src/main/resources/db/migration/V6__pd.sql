@@ -1,0 +1,122 @@
+-- PD course and credential tracking: each district's (tenant's) catalog of programs, the people's
+-- profile facts the rules need, their progress per requirement, extensions, and the audit trail.
+CREATE TABLE pd_program (
+    id                  BIGINT        NOT NULL AUTO_INCREMENT,
+    tenant_id           BIGINT        NOT NULL,
+    code                VARCHAR(60)   NOT NULL,
+    title               VARCHAR(200)  NOT NULL,
+    description         VARCHAR(2000) NULL,
+    deadline_kind       VARCHAR(30)   NOT NULL,
+    deadline_fixed_date DATE          NULL,
+    deadline_years      INT           NOT NULL,
+    catalog_version     VARCHAR(40)   NULL,
+    archived            BOOLEAN       NOT NULL,
+    updated_at          TIMESTAMP(3)  NOT NULL,
+    version             INT           NOT NULL,
+    PRIMARY KEY (id),
+    UNIQUE KEY uk_program_code (tenant_id, code),
+    CONSTRAINT fk_program_tenant FOREIGN KEY (tenant_id) REFERENCES lti_deployment (id) ON DELETE CASCADE
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+CREATE TABLE pd_requirement (
+    program           BIGINT        NOT NULL,
+    position          INT           NOT NULL,
+    code              VARCHAR(60)   NOT NULL,
+    title             VARCHAR(300)  NOT NULL,
+    part              VARCHAR(100)  NULL,
+    kind              VARCHAR(20)   NOT NULL,
+    threshold         DECIMAL(5, 2) NULL,
+    attempts          INT           NOT NULL,
+    hours             DECIMAL(7, 2) NULL,
+    hours_unit        VARCHAR(40)   NULL,
+    evidence_required BOOLEAN       NOT NULL,
+    PRIMARY KEY (program, position),
+    CONSTRAINT fk_requirement_program FOREIGN KEY (program) REFERENCES pd_program (id) ON DELETE CASCADE
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+CREATE TABLE pd_assignment_rule (
+    program               BIGINT      NOT NULL,
+    position              INT         NOT NULL,
+    obligation            VARCHAR(20) NOT NULL,
+    audience              VARCHAR(20) NOT NULL,
+    school_level          VARCHAR(20) NOT NULL,
+    within_years_of_start INT         NULL,
+    PRIMARY KEY (program, position),
+    CONSTRAINT fk_rule_program FOREIGN KEY (program) REFERENCES pd_program (id) ON DELETE CASCADE
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+-- Which catalog version a tenant's programs were first made from (imported once, then edited freely).
+CREATE TABLE pd_catalog_import (
+    tenant_id       BIGINT       NOT NULL,
+    catalog_version VARCHAR(40)  NOT NULL,
+    imported_at     TIMESTAMP(3) NOT NULL,
+    PRIMARY KEY (tenant_id),
+    CONSTRAINT fk_catalog_tenant FOREIGN KEY (tenant_id) REFERENCES lti_deployment (id) ON DELETE CASCADE
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+-- The facts assignment and deadline rules need that the LMS does not send.
+CREATE TABLE pd_profile (
+    tenant_id       BIGINT       NOT NULL,
+    user_ref        BIGINT       NOT NULL,
+    school_level    VARCHAR(20)  NOT NULL,
+    role_started_on DATE         NULL,
+    updated_at      TIMESTAMP(3) NOT NULL,
+    updated_by      BIGINT       NOT NULL,
+    PRIMARY KEY (tenant_id, user_ref),
+    CONSTRAINT fk_profile_user FOREIGN KEY (user_ref) REFERENCES lti_user (id) ON DELETE CASCADE
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+CREATE TABLE pd_progress (
+    id         BIGINT       NOT NULL AUTO_INCREMENT,
+    tenant_id  BIGINT       NOT NULL,
+    program    BIGINT       NOT NULL,
+    user_ref   BIGINT       NOT NULL,
+    started_at TIMESTAMP(3) NOT NULL,
+    version    INT          NOT NULL,
+    PRIMARY KEY (id),
+    UNIQUE KEY uk_progress (program, user_ref),
+    KEY ix_progress_user (tenant_id, user_ref),
+    CONSTRAINT fk_progress_program FOREIGN KEY (program) REFERENCES pd_program (id) ON DELETE CASCADE,
+    CONSTRAINT fk_progress_user FOREIGN KEY (user_ref) REFERENCES lti_user (id) ON DELETE CASCADE
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+CREATE TABLE pd_requirement_state (
+    progress         BIGINT        NOT NULL,
+    requirement_code VARCHAR(60)   NOT NULL,
+    best_score       DECIMAL(5, 2) NULL,
+    attempts_used    INT           NOT NULL,
+    hours            DECIMAL(7, 2) NULL,
+    done_on          DATE          NULL,
+    evidence         VARCHAR(20)   NOT NULL,
+    updated_at       TIMESTAMP(3)  NULL,
+    PRIMARY KEY (progress, requirement_code),
+    CONSTRAINT fk_state_progress FOREIGN KEY (progress) REFERENCES pd_progress (id) ON DELETE CASCADE
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+CREATE TABLE pd_extension (
+    progress   BIGINT        NOT NULL,
+    position   INT           NOT NULL,
+    due_on     DATE          NOT NULL,
+    reason     VARCHAR(1000) NOT NULL,
+    granted_by BIGINT        NOT NULL,
+    granted_at TIMESTAMP(3)  NOT NULL,
+    PRIMARY KEY (progress, position),
+    CONSTRAINT fk_extension_progress FOREIGN KEY (progress) REFERENCES pd_progress (id) ON DELETE CASCADE
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+-- Every change to a person's progress: who, what, when, before and after.
+CREATE TABLE pd_audit (
+    id               BIGINT        NOT NULL AUTO_INCREMENT,
+    tenant_id        BIGINT        NOT NULL,
+    user_ref         BIGINT        NOT NULL,
+    program          BIGINT        NOT NULL,
+    requirement_code VARCHAR(60)   NULL,
+    actor            BIGINT        NOT NULL,
+    at               TIMESTAMP(3)  NOT NULL,
+    action           VARCHAR(40)   NOT NULL,
+    before_value     VARCHAR(1000) NULL,
+    after_value      VARCHAR(1000) NULL,
+    PRIMARY KEY (id),
+    KEY ix_audit_person (tenant_id, user_ref, at),
+    CONSTRAINT fk_audit_program FOREIGN KEY (program) REFERENCES pd_program (id) ON DELETE CASCADE
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;

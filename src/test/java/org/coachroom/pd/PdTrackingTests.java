@@ -1,0 +1,160 @@
+package org.coachroom.pd;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.coachroom.lti.PlatformRegistry;
+import org.coachroom.testsupport.LaunchClient;
+import org.coachroom.testsupport.LaunchTest;
+import org.coachroom.testsupport.Launcher;
+import org.coachroom.testsupport.Launcher.Launched;
+import org.coachroom.testsupport.TestPlatform;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A person's own PD, through the pages: the starter catalog, profile facts, recording, refusals, the audit trail. */
+@LaunchTest
+class PdTrackingTests {
+
+	private static final String ADMINISTRATOR = "http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	PlatformRegistry registry;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	TestPlatform platform;
+
+	Launched coach;
+
+	Launched teacher;
+
+	@BeforeEach
+	void setUp() {
+		platform = TestPlatform.start();
+		platform.registerWith(registry);
+		String course = "pd-" + UUID.randomUUID();
+		Launcher launcher = new Launcher(port, platform, jdbc);
+		coach = launcher.launch("coach-" + course, "Carla Coach", TestPlatform.INSTRUCTOR, course, "Coaching hub");
+		teacher = launcher.launch("t-" + course, "Maria Lopez", TestPlatform.LEARNER, course, "Coaching hub");
+	}
+
+	@AfterEach
+	void tearDown() {
+		platform.close();
+	}
+
+	private LaunchClient.Response profile(LaunchClient browser, String level, String start) {
+		return browser.post("/pd/profile", Map.of("schoolLevel", level, "roleStartedOn", start, "_csrf", browser.csrfFrom("/pd")));
+	}
+
+	private LaunchClient.Response record(LaunchClient browser, String program, String requirement, String kind, String value,
+			String on) {
+		return browser.post("/pd/programs/" + program + "/requirements/" + requirement, Map.of("kind", kind, "value", value,
+				"on", on, "_csrf", browser.csrfFrom("/pd/programs/" + program)));
+	}
+
+	@Test
+	void anElementaryCoachFindsLetrsRequiredWithADeadlineThreeYearsAfterTheirStart() {
+		var browser = coach.browser();
+		assertThat(browser.get("/pd").body()).contains("Tell us the level of your school");
+		assertThat(profile(browser, "ELEMENTARY", "2025-08-01").status()).isEqualTo(302);
+
+		String page = browser.get("/pd").body();
+		assertThat(page).contains("LETRS (3rd edition)").contains("Required").contains("Due 1 Aug 2028")
+			.contains("State instructional coaching endorsement").contains("Recommended")
+			.doesNotContain("Entry Years Enhancement");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM pd_program WHERE tenant_id = ?").param(coach.member().tenant().value())
+			.query(Integer.class).single()).as("the starter catalog, once").isEqualTo(5);
+	}
+
+	@Test
+	void aNewTeacherHasInductionRequiredAndASecondaryCoachHasNoLetrs() {
+		profile(teacher.browser(), "SECONDARY", java.time.LocalDate.now().minusMonths(3).toString());
+		assertThat(teacher.browser().get("/pd").body()).contains("Entry Years Enhancement (EYE) induction")
+			.contains("ESL endorsement").doesNotContain("LETRS");
+		profile(coach.browser(), "SECONDARY", "2020-01-01");
+		assertThat(coach.browser().get("/pd").body()).doesNotContain("LETRS").contains("ESL endorsement");
+	}
+
+	@Test
+	void aUnitScoreIsRecordedAsMasteryAndAThirdAttemptIsRefusedWithNothingSaved() {
+		var browser = coach.browser();
+		profile(browser, "ELEMENTARY", "2025-08-01");
+		String today = java.time.LocalDate.now().toString();
+		assertThat(record(browser, "letrs", "u1-assessment", "score", "70", today).status()).isEqualTo(302);
+		assertThat(record(browser, "letrs", "u1-assessment", "score", "90", today).status()).isEqualTo(302);
+		String page = browser.get("/pd/programs/letrs").body();
+		assertThat(page).contains("Mastery").contains("best 90%").contains("no attempts left").contains("1 of 22 requirements met");
+
+		var refused = record(browser, "letrs", "u1-assessment", "score", "95", today);
+		assertThat(refused.status()).isEqualTo(302);
+		assertThat(browser.get("/pd/programs/letrs").body()).contains("Every attempt allowed has been recorded")
+			.contains("best 90%");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM pd_audit WHERE user_ref = ? AND action = 'SCORE'")
+			.param(coach.member().userId()).query(Integer.class).single()).isEqualTo(2);
+	}
+
+	@Test
+	void badInputComesBackAsAMessageAndNothingIsRecorded() {
+		var browser = coach.browser();
+		profile(browser, "ELEMENTARY", "2025-08-01");
+		String tomorrow = java.time.LocalDate.now().plusDays(2).toString();
+		record(browser, "letrs", "v1-f2f", "hours", "six", java.time.LocalDate.now().toString());
+		assertThat(browser.get("/pd/programs/letrs").body()).contains("Give a number and a date.");
+		record(browser, "letrs", "v1-f2f", "hours", "6", tomorrow);
+		assertThat(browser.get("/pd/programs/letrs").body()).contains("The date cannot be in the future.");
+		record(browser, "letrs", "v1-f2f", "score", "50", java.time.LocalDate.now().toString());
+		assertThat(browser.get("/pd/programs/letrs").body()).contains("This requirement takes no score.");
+		assertThat(profile(browser, "MIDDLE", "someday").status()).isEqualTo(302);
+		assertThat(browser.get("/pd").body()).contains("Choose a school level");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM pd_audit WHERE user_ref = ?").param(coach.member().userId())
+			.query(Integer.class).single()).isZero();
+		assertThat(browser.get("/pd/programs/no-such-program").status()).isEqualTo(404);
+		assertThat(record(browser, "letrs", "no-such-requirement", "done", "", java.time.LocalDate.now().toString())
+			.status()).isEqualTo(404);
+	}
+
+	@Test
+	void hoursAddUpToTheFaceToFaceRequirement() {
+		var browser = coach.browser();
+		profile(browser, "ELEMENTARY", "2025-08-01");
+		String today = java.time.LocalDate.now().toString();
+		record(browser, "letrs", "v1-f2f", "hours", "6", today);
+		assertThat(browser.get("/pd/programs/letrs").body()).contains("6 of 12 clock hours");
+		record(browser, "letrs", "v1-f2f", "hours", "6", today);
+		assertThat(browser.get("/pd/programs/letrs").body()).contains("12 of 12 clock hours");
+	}
+
+	@Test
+	void someoneWhoIsNeitherTeacherNorCoachHasNoProgramsAndCannotRecord() {
+		Launched admin = new Launcher(port, platform, jdbc).launch("admin-" + UUID.randomUUID(), "Hal Admin", ADMINISTRATOR,
+				coach.member().context().contextId(), "Coaching hub");
+		assertThat(admin.browser().get("/pd").body()).contains("PD programs are for teachers and coaches");
+		assertThat(admin.browser().get("/pd/programs/letrs").status()).isEqualTo(404);
+	}
+
+	@Test
+	void oneDistrictsProgressIsInvisibleToAnother() {
+		profile(coach.browser(), "ELEMENTARY", "2025-08-01");
+		record(coach.browser(), "letrs", "u1-sessions", "done", "", java.time.LocalDate.now().toString());
+		try (TestPlatform other = TestPlatform.start()) {
+			other.registerWith(registry);
+			Launched elsewhere = new Launcher(port, other, jdbc).launch(coach.member().subject(), "Carla Coach",
+					TestPlatform.INSTRUCTOR, coach.member().context().contextId(), "Coaching hub");
+			profile(elsewhere.browser(), "ELEMENTARY", "2025-08-01");
+			assertThat(elsewhere.browser().get("/pd/programs/letrs").body()).contains("0 of 22 requirements met");
+		}
+		assertThat(coach.browser().get("/pd/programs/letrs").body()).contains("1 of 22 requirements met");
+	}
+}

@@ -120,3 +120,24 @@ CREATE TABLE pd_audit (
     KEY ix_audit_person (tenant_id, user_ref, at),
     CONSTRAINT fk_audit_program FOREIGN KEY (program) REFERENCES pd_program (id) ON DELETE CASCADE
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+-- PD credit earned elsewhere in Coachroom (a completed study group), and the hours requirement the
+-- person chose to count it toward (null until they choose).
+CREATE TABLE pd_credit (
+    id                     BIGINT        NOT NULL AUTO_INCREMENT,
+    tenant_id              BIGINT        NOT NULL,
+    user_ref               BIGINT        NOT NULL,
+    source                 VARCHAR(20)   NOT NULL,
+    source_id              BIGINT        NOT NULL,
+    title                  VARCHAR(300)  NOT NULL,
+    hours                  DECIMAL(7, 2) NOT NULL,
+    hours_unit             VARCHAR(40)   NOT NULL,
+    earned_on              DATE          NOT NULL,
+    applied_program        BIGINT        NULL,
+    applied_requirement    VARCHAR(60)   NULL,
+    applied_at             TIMESTAMP(3)  NULL,
+    PRIMARY KEY (id),
+    UNIQUE KEY uk_credit (tenant_id, user_ref, source, source_id),
+    CONSTRAINT fk_credit_user FOREIGN KEY (user_ref) REFERENCES lti_user (id) ON DELETE CASCADE,
+    CONSTRAINT fk_credit_program FOREIGN KEY (applied_program) REFERENCES pd_program (id) ON DELETE SET NULL
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;

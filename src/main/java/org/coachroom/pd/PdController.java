@@ -40,7 +40,36 @@ class PdController {
 		model.addAttribute("programs", tracking.myPrograms(member));
 		model.addAttribute("today", tracking.today());
 		model.addAttribute("levels", SchoolLevel.values());
+		var credits = tracking.profile(member).isPresent() ? tracking.credits(member) : java.util.List.<ProgramTracking.Credit>of();
+		var targets = credits.isEmpty() ? java.util.List.<ProgramTracking.CreditTarget>of() : tracking.creditTargets(member);
+		// for each credit, the hours requirements of the same unit it can count toward
+		java.util.Map<Long, java.util.List<ProgramTracking.CreditTarget>> fits = new java.util.HashMap<>();
+		for (ProgramTracking.Credit c : credits) {
+			fits.put(c.id(), targets.stream().filter(t -> t.unit() != null && t.unit().equalsIgnoreCase(c.unit())).toList());
+		}
+		model.addAttribute("credits", credits);
+		model.addAttribute("fits", fits);
 		return "pd/list";
+	}
+
+	@PostMapping("/pd/credits/{id}")
+	String applyCredit(@AuthenticationPrincipal Member member, @PathVariable long id,
+			@RequestParam(defaultValue = "") String target, RedirectAttributes redirect) {
+		int slash = target.indexOf('/');
+		if (slash <= 0 || slash == target.length() - 1) {
+			redirect.addFlashAttribute("error", "pd.credit.choose");
+			return "redirect:/pd";
+		}
+		try {
+			tracking.applyCredit(member, id, target.substring(0, slash), target.substring(slash + 1));
+		}
+		catch (RecordingRefusedException e) {
+			log.info("PD credit refused: {}", e.getMessage());
+			redirect.addFlashAttribute("error", e.getMessage());
+			return "redirect:/pd";
+		}
+		redirect.addFlashAttribute("message", "pd.flash.credit-applied");
+		return "redirect:/pd";
 	}
 
 	@PostMapping("/pd/profile")

@@ -88,6 +88,14 @@ public class ProgramProgress {
 		return put(requirement, new RequirementState(was.bestScore(), was.attemptsUsed(), total, on, was.evidence(), now));
 	}
 
+	/** Hours that no longer count (the study group that earned them had its completion withdrawn). */
+	RequirementState removeHours(Requirement requirement, BigDecimal hours, Instant now) {
+		RequirementState was = stateOf(requirement.code());
+		BigDecimal left = (was.hours() == null ? BigDecimal.ZERO : was.hours()).subtract(hours).max(BigDecimal.ZERO);
+		return put(requirement, new RequirementState(was.bestScore(), was.attemptsUsed(), left, was.doneOn(),
+				was.evidence(), now));
+	}
+
 	/** A course taken or an observation held, on a date. */
 	RequirementState recordDone(Requirement requirement, LocalDate on, Instant now) {
 		if (requirement.kind() != RequirementKind.COURSE && requirement.kind() != RequirementKind.OBSERVATION) {

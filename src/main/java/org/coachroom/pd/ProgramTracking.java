@@ -192,6 +192,115 @@ public class ProgramTracking {
 				describe(before), describe(after));
 	}
 
+	/** PD credit a person earned elsewhere in Coachroom, and where it counts (null until they choose). */
+	public record Credit(long id, String title, BigDecimal hours, String unit, LocalDate earnedOn, String appliedTo) {
+	}
+
+	/** An hours requirement a credit can count toward: its unit matches and it is not met yet. */
+	public record CreditTarget(String programCode, String requirementCode, String label, String unit) {
+
+		public String value() {
+			return programCode + "/" + requirementCode;
+		}
+	}
+
+	@Transactional(readOnly = true)
+	public List<Credit> credits(Member member) {
+		return jdbc.sql("""
+				SELECT c.id, c.title, c.hours, c.hours_unit, c.earned_on, CONCAT(p.title, ': ', r.title)
+				FROM pd_credit c LEFT JOIN pd_program p ON p.id = c.applied_program
+				LEFT JOIN pd_requirement r ON r.program = c.applied_program AND r.code = c.applied_requirement
+				WHERE c.tenant_id = ? AND c.user_ref = ? ORDER BY c.earned_on DESC, c.id DESC""")
+			.params(member.tenant().value(), member.userId())
+			.query((rs, i) -> new Credit(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getString(4),
+					rs.getDate(5).toLocalDate(), rs.getString(6)))
+			.list();
+	}
+
+	/** Where credit can count, among the person's programs. */
+	@Transactional
+	public List<CreditTarget> creditTargets(Member member) {
+		List<CreditTarget> targets = new ArrayList<>();
+		for (ProgramStatus status : myPrograms(member)) {
+			for (RequirementStatus r : status.requirements()) {
+				if (r.requirement().kind() == RequirementKind.HOURS && !r.met()) {
+					targets.add(new CreditTarget(status.program().getCode(), r.requirement().code(),
+							status.program().getTitle() + ": " + r.requirement().title(), r.requirement().hoursUnit()));
+				}
+			}
+		}
+		return targets;
+	}
+
+	/** The person counts a credit toward one of their hours requirements (of the same unit), once. */
+	@Transactional
+	public void applyCredit(Member member, long creditId, String programCode, String requirementCode) {
+		record Row(BigDecimal hours, String unit, LocalDate earnedOn, Long applied) {
+		}
+		Row credit = jdbc.sql("""
+				SELECT hours, hours_unit, earned_on, applied_program FROM pd_credit
+				WHERE id = ? AND tenant_id = ? AND user_ref = ? FOR UPDATE""")
+			.params(creditId, member.tenant().value(), member.userId())
+			.query((rs, i) -> new Row(rs.getBigDecimal(1), rs.getString(2), rs.getDate(3).toLocalDate(),
+					(Long) rs.getObject(4, Long.class)))
+			.optional()
+			.orElseThrow(() -> new ProgramNotFoundException("credit"));
+		if (credit.applied() != null) {
+			throw new RecordingRefusedException("pd.credit.already-applied");
+		}
+		Program program = programs.findByTenantIdAndCode(member.tenant().value(), programCode)
+			.filter(p -> !p.isArchived())
+			.orElseThrow(() -> new ProgramNotFoundException(programCode));
+		Requirement requirement = program.requirement(requirementCode)
+			.filter(r -> r.kind() == RequirementKind.HOURS)
+			.orElseThrow(() -> new RecordingRefusedException("pd.credit.not-hours"));
+		if (!credit.unit().equalsIgnoreCase(requirement.hoursUnit())) {
+			throw new RecordingRefusedException("pd.credit.unit-mismatch");
+		}
+		Instant now = clock.instant();
+		ProgramProgress mine = progress.findByProgramAndUserRef(program.getId(), member.userId())
+			.orElseGet(() -> ProgramProgress.start(program, member.userId(), now));
+		RequirementState before = mine.stateOf(requirementCode);
+		RequirementState after = mine.recordHours(requirement, credit.hours(), credit.earnedOn(), now);
+		progress.save(mine);
+		jdbc.sql("UPDATE pd_credit SET applied_program = ?, applied_requirement = ?, applied_at = ? WHERE id = ?")
+			.params(program.getId(), requirementCode, Timestamp.from(now), creditId)
+			.update();
+		audit(member.tenant().value(), member.userId(), program.getId(), requirementCode, member.userId(), now,
+				"CREDIT_APPLIED", describe(before), describe(after));
+	}
+
+	/** A credit no longer counts (its completion was withdrawn): its hours come off, and it is gone. */
+	@Transactional
+	void withdrawCredit(long tenantId, long userRef, String source, long sourceId, long actor) {
+		record Row(long id, BigDecimal hours, Long program, String requirement) {
+		}
+		Optional<Row> credit = jdbc.sql("""
+				SELECT id, hours, applied_program, applied_requirement FROM pd_credit
+				WHERE tenant_id = ? AND user_ref = ? AND source = ? AND source_id = ? FOR UPDATE""")
+			.params(tenantId, userRef, source, sourceId)
+			.query((rs, i) -> new Row(rs.getLong(1), rs.getBigDecimal(2), (Long) rs.getObject(3, Long.class),
+					rs.getString(4)))
+			.optional();
+		if (credit.isEmpty()) {
+			return;
+		}
+		Row row = credit.get();
+		if (row.program() != null) {
+			Instant now = clock.instant();
+			programs.findById(row.program()).flatMap(p -> p.requirement(row.requirement())).ifPresent(requirement -> {
+				progress.findByProgramAndUserRef(row.program(), userRef).ifPresent(mine -> {
+					RequirementState before = mine.stateOf(row.requirement());
+					RequirementState after = mine.removeHours(requirement, row.hours(), now);
+					progress.save(mine);
+					audit(tenantId, userRef, row.program(), row.requirement(), actor, now, "CREDIT_WITHDRAWN",
+							describe(before), describe(after));
+				});
+			});
+		}
+		jdbc.sql("DELETE FROM pd_credit WHERE id = ?").param(row.id()).update();
+	}
+
 	private static LocalDate dateOf(Entry entry) {
 		if (entry instanceof Score s) {
 			return s.on();
@@ -219,7 +328,7 @@ public class ProgramTracking {
 			.list();
 	}
 
-	private void audit(long tenant, long userRef, long program, String requirementCode, long actor, Instant at,
+	void audit(long tenant, long userRef, long program, String requirementCode, long actor, Instant at,
 			String action, String before, String after) {
 		jdbc.sql("""
 				INSERT INTO pd_audit (tenant_id, user_ref, program, requirement_code, actor, at, action, before_value,

@@ -157,4 +157,47 @@ class PdTrackingTests {
 		}
 		assertThat(coach.browser().get("/pd/programs/letrs").body()).contains("1 of 22 requirements met");
 	}
+
+	@Autowired
+	org.coachroom.studygroup.StudyGroupManagement studyGroups;
+
+	@Test
+	void studyGroupHoursCountWhereTheMemberChoosesAndComeOffWhenTheCompletionIsWithdrawn() {
+		var browser = teacher.browser();
+		profile(browser, "ELEMENTARY", "2025-08-01");
+		var group = studyGroups.create(coach.member(), new org.coachroom.studygroup.StudyGroup.Details(
+				"Shifting the Balance", "Six shifts", null, org.coachroom.studygroup.StudyGroup.Kind.BOOK_STUDY, null, null,
+				org.coachroom.studygroup.StudyGroup.Visibility.CLOSED, new java.math.BigDecimal("6"), "clock hours",
+				java.util.List.of()),
+				new org.coachroom.studygroup.CompletionRule(org.coachroom.studygroup.CompletionRule.Basis.COUNT, 1, false,
+						false, 1, null));
+		java.time.Instant start = java.time.Instant.now().minus(java.time.Duration.ofDays(1));
+		var session = studyGroups.planSession(coach.member(), group.getId(), new org.coachroom.studygroup.GroupSession.Plan(
+				start, start.plus(java.time.Duration.ofHours(1)), null, null, null, null, null, null));
+		studyGroups.addMembers(coach.member(), group.getId(), java.util.List.of(teacher.member().userId()));
+		studyGroups.recordAttendance(coach.member(), group.getId(), session.getId(),
+				Map.of(teacher.member().userId(), org.coachroom.studygroup.AttendanceStatus.PRESENT));
+
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+			.until(() -> browser.get("/pd").body().contains("6 clock hours from the study group"));
+		long credit = jdbc.sql("SELECT id FROM pd_credit WHERE user_ref = ?").param(teacher.member().userId())
+			.query(Long.class).single();
+		var applied = browser.post("/pd/credits/" + credit, Map.of("target", "letrs/v1-f2f", "_csrf", browser.csrfFrom("/pd")));
+		assertThat(applied.status()).isEqualTo(302);
+		assertThat(browser.get("/pd").body()).contains("counts toward LETRS (3rd edition): Volume 1 face-to-face days");
+		assertThat(browser.get("/pd/programs/letrs").body()).contains("6 of 12 clock hours");
+		// counted once: a second try is refused
+		browser.post("/pd/credits/" + credit, Map.of("target", "letrs/v2-f2f", "_csrf", browser.csrfFrom("/pd")));
+		assertThat(browser.get("/pd").body()).contains("That credit already counts toward a requirement.");
+		// another person cannot place it
+		assertThat(coach.browser().post("/pd/credits/" + credit, Map.of("target", "letrs/v1-f2f", "_csrf",
+				coach.browser().csrfFrom("/pd"))).status()).isEqualTo(404);
+
+		studyGroups.withdrawCompletion(coach.member(), group.getId(), teacher.member().userId(), "Marked by mistake");
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+			.until(() -> browser.get("/pd/programs/letrs").body().contains("0 of 12 clock hours"));
+		assertThat(browser.get("/pd").body()).doesNotContain("from the study group");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM pd_audit WHERE user_ref = ? AND action = 'CREDIT_WITHDRAWN'")
+			.param(teacher.member().userId()).query(Integer.class).single()).isOne();
+	}
 }

@@ -1,5 +1,6 @@
 package org.coachroom.studygroup;
 
+import org.coachroom.shared.FileType;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;

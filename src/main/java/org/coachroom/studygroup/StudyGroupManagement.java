@@ -1,5 +1,6 @@
 package org.coachroom.studygroup;
 
+import org.coachroom.shared.FileType;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -383,7 +384,7 @@ public class StudyGroupManagement {
 			throw new FileRejectedException(FileRejectedException.Reason.TOO_LARGE);
 		}
 		FileType type = FileType.of(content).orElseThrow(() -> new FileRejectedException(FileRejectedException.Reason.TYPE));
-		return files.add(group.getTenantId(), groupId, cleanName(originalName, type), type, content, sha256(content),
+		return files.add(group.getTenantId(), groupId, type.safeName(originalName), type, content, sha256(content),
 				coach.userId(), clock.instant());
 	}
 
@@ -400,18 +401,6 @@ public class StudyGroupManagement {
 
 	public long maxFileBytes() {
 		return maxFileBytes;
-	}
-
-	static String cleanName(String original, FileType type) {
-		String name = original == null ? "" : original.replace('\\', '/');
-		name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"<>|:*?]", "_").strip();
-		if (name.length() > 200) {
-			name = name.substring(0, 200);
-		}
-		if (name.isEmpty() || name.startsWith(".")) {
-			name = "file" + name;
-		}
-		return name.toLowerCase(java.util.Locale.ROOT).endsWith(type.extension()) ? name : name + type.extension();
 	}
 
 	private static String sha256(byte[] content) {

@@ -1,4 +1,4 @@
-package org.coachroom.studygroup;
+package org.coachroom.shared;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -7,10 +7,11 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
- * The kinds of file a group may share, recognised by their content, never by the name or the type the
- * browser claims: PDF, PNG, JPEG, GIF, and Word, PowerPoint and Excel documents.
+ * The kinds of file people may upload (a group's shared files, PD evidence), recognised by their
+ * content, never by the name or the type the browser claims: PDF, PNG, JPEG, GIF, and Word,
+ * PowerPoint and Excel documents.
  */
-enum FileType {
+public enum FileType {
 
 	PDF("application/pdf", ".pdf"), PNG("image/png", ".png"), JPEG("image/jpeg", ".jpg"), GIF("image/gif", ".gif"),
 	DOCX("application/vnd.openxmlformats-officedocument.wordprocessingml.document", ".docx"),
@@ -29,15 +30,31 @@ enum FileType {
 		this.extension = extension;
 	}
 
-	String mediaType() {
+	public String mediaType() {
 		return mediaType;
 	}
 
-	String extension() {
+	public String extension() {
 		return extension;
 	}
 
-	static Optional<FileType> of(byte[] content) {
+	/**
+	 * The name a file of this kind is kept and served under: no path, no characters that break a
+	 * header or a file system, not hidden, and ending in this kind's extension.
+	 */
+	public String safeName(String original) {
+		String name = original == null ? "" : original.replace('\\', '/');
+		name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"<>|:*?]", "_").strip();
+		if (name.length() > 200) {
+			name = name.substring(0, 200);
+		}
+		if (name.isEmpty() || name.startsWith(".")) {
+			name = "file" + name;
+		}
+		return name.toLowerCase(java.util.Locale.ROOT).endsWith(extension) ? name : name + extension;
+	}
+
+	public static Optional<FileType> of(byte[] content) {
 		if (startsWith(content, "%PDF-".getBytes())) {
 			return Optional.of(PDF);
 		}

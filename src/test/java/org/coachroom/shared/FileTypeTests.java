@@ -1,4 +1,4 @@
-package org.coachroom.studygroup;
+package org.coachroom.shared;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -40,9 +40,9 @@ class FileTypeTests {
 
 	@Test
 	void fileNamesLoseTheirPathsAndGetTheirKindsExtension() {
-		assertThat(StudyGroupManagement.cleanName("C:\\Users\\x\\notes.pdf", FileType.PDF)).isEqualTo("notes.pdf");
-		assertThat(StudyGroupManagement.cleanName("../../etc/passwd", FileType.PDF)).isEqualTo("passwd.pdf");
-		assertThat(StudyGroupManagement.cleanName(".htaccess", FileType.PNG)).isEqualTo("file.htaccess.png");
-		assertThat(StudyGroupManagement.cleanName("a\r\nb\"c.docx", FileType.DOCX)).isEqualTo("a__b_c.docx");
+		assertThat(FileType.PDF.safeName("C:\\Users\\x\\notes.pdf")).isEqualTo("notes.pdf");
+		assertThat(FileType.PDF.safeName("../../etc/passwd")).isEqualTo("passwd.pdf");
+		assertThat(FileType.PNG.safeName(".htaccess")).isEqualTo("file.htaccess.png");
+		assertThat(FileType.DOCX.safeName("a\r\nb\"c.docx")).isEqualTo("a__b_c.docx");
 	}
 }

@@ -141,3 +141,28 @@ CREATE TABLE pd_credit (
     CONSTRAINT fk_credit_user FOREIGN KEY (user_ref) REFERENCES lti_user (id) ON DELETE CASCADE,
     CONSTRAINT fk_credit_program FOREIGN KEY (applied_program) REFERENCES pd_program (id) ON DELETE SET NULL
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+-- Evidence a person uploads for a requirement (a certificate, a transcript), and its review. The
+-- latest upload for a requirement is the one that counts; a returned one stays, with the comment.
+CREATE TABLE pd_evidence (
+    id               BIGINT        NOT NULL AUTO_INCREMENT,
+    tenant_id        BIGINT        NOT NULL,
+    user_ref         BIGINT        NOT NULL,
+    program          BIGINT        NOT NULL,
+    requirement_code VARCHAR(60)   NOT NULL,
+    file_name        VARCHAR(255)  NOT NULL,
+    media_type       VARCHAR(100)  NOT NULL,
+    size_bytes       BIGINT        NOT NULL,
+    sha256           CHAR(64)      NOT NULL,
+    content          LONGBLOB      NOT NULL,
+    uploaded_at      TIMESTAMP(3)  NOT NULL,
+    state            VARCHAR(20)   NOT NULL,
+    reviewed_by      BIGINT        NULL,
+    reviewed_at      TIMESTAMP(3)  NULL,
+    review_comment   VARCHAR(1000) NULL,
+    PRIMARY KEY (id),
+    KEY ix_evidence_person (tenant_id, user_ref, program, requirement_code),
+    KEY ix_evidence_state (tenant_id, state),
+    CONSTRAINT fk_evidence_user FOREIGN KEY (user_ref) REFERENCES lti_user (id) ON DELETE CASCADE,
+    CONSTRAINT fk_evidence_program FOREIGN KEY (program) REFERENCES pd_program (id) ON DELETE CASCADE
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;

@@ -37,4 +37,10 @@ public interface People {
 
 	/** The person's roles in the course, empty when they are not in it. */
 	Set<CoachroomRole> rolesInCourse(TenantId tenant, long contextRef, long userRef);
+
+	/**
+	 * The people a coach supports: everyone else recorded in a course where the coach holds the
+	 * coach's role, and no principal's or HR role beside it.
+	 */
+	Set<Long> supportedBy(TenantId tenant, long coachRef);
 }

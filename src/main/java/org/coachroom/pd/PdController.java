@@ -30,8 +30,11 @@ class PdController {
 
 	private final ProgramTracking tracking;
 
-	PdController(ProgramTracking tracking) {
+	private final EvidenceReview evidence;
+
+	PdController(ProgramTracking tracking, EvidenceReview evidence) {
 		this.tracking = tracking;
+		this.evidence = evidence;
 	}
 
 	@GetMapping("/pd")
@@ -93,9 +96,74 @@ class PdController {
 
 	@GetMapping("/pd/programs/{code}")
 	String program(@AuthenticationPrincipal Member member, @PathVariable String code, Model model) {
-		model.addAttribute("status", tracking.program(member, code));
+		ProgramStatus status = tracking.program(member, code);
+		model.addAttribute("status", status);
+		model.addAttribute("evidence", evidence.latest(member, status.program().getId()));
 		model.addAttribute("today", tracking.today());
 		return "pd/program";
+	}
+
+	@PostMapping("/pd/programs/{code}/requirements/{requirement}/evidence")
+	String uploadEvidence(@AuthenticationPrincipal Member member, @PathVariable String code,
+			@PathVariable String requirement, @RequestParam(name = "file", required = false) org.springframework.web.multipart.MultipartFile file,
+			RedirectAttributes redirect) throws java.io.IOException {
+		String back = "redirect:/pd/programs/" + code + "#req-" + requirement;
+		if (file == null || file.isEmpty()) {
+			redirect.addFlashAttribute("error", "pd.evidence.empty");
+			return back;
+		}
+		try {
+			evidence.upload(member, code, requirement, file.getOriginalFilename(), file.getBytes());
+		}
+		catch (RecordingRefusedException e) {
+			log.info("PD evidence refused: {} at {}/{}", e.getMessage(), clip(code), clip(requirement));
+			redirect.addFlashAttribute("error", e.getMessage());
+			return back;
+		}
+		redirect.addFlashAttribute("message", "pd.flash.evidence-uploaded");
+		return back;
+	}
+
+	@GetMapping("/pd/evidence/{id}")
+	org.springframework.http.ResponseEntity<byte[]> download(@AuthenticationPrincipal Member member, @PathVariable long id) {
+		EvidenceReview.Download file = evidence.download(member, id).orElseThrow(() -> new ProgramNotFoundException("evidence"));
+		return org.springframework.http.ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType.parseMediaType(file.mediaType()))
+			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
+				.attachment().filename(file.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+			.header("X-Content-Type-Options", "nosniff")
+			.header("Content-Security-Policy", "default-src 'none'; sandbox")
+			.header(org.springframework.http.HttpHeaders.CACHE_CONTROL, "private, no-store")
+			.body(file.content());
+	}
+
+	@GetMapping("/pd/evidence")
+	String queue(@AuthenticationPrincipal Member member, Model model) {
+		if (!evidence.reviews(member)) {
+			throw new ProgramNotFoundException("evidence");
+		}
+		model.addAttribute("waiting", evidence.queue(member));
+		return "pd/review";
+	}
+
+	@PostMapping("/pd/evidence/{id}/review")
+	String review(@AuthenticationPrincipal Member member, @PathVariable long id,
+			@RequestParam(defaultValue = "") String decision, @RequestParam(defaultValue = "") String comment,
+			RedirectAttributes redirect) {
+		if (!decision.equals("verify") && !decision.equals("return") || comment.length() > 1000) {
+			redirect.addFlashAttribute("error", "pd.evidence.decision");
+			return "redirect:/pd/evidence";
+		}
+		try {
+			evidence.review(member, id, decision.equals("verify"), comment);
+		}
+		catch (RecordingRefusedException e) {
+			log.info("PD review refused: {} on evidence {}", e.getMessage(), id);
+			redirect.addFlashAttribute("error", e.getMessage());
+			return "redirect:/pd/evidence";
+		}
+		redirect.addFlashAttribute("message", decision.equals("verify") ? "pd.flash.verified" : "pd.flash.returned");
+		return "redirect:/pd/evidence";
 	}
 
 	@PostMapping("/pd/programs/{code}/requirements/{requirement}")

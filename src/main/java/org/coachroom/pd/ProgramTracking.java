@@ -337,7 +337,7 @@ public class ProgramTracking {
 			.update();
 	}
 
-	private static String describe(RequirementState s) {
+	static String describe(RequirementState s) {
 		return "best score " + (s.bestScore() == null ? "-" : s.bestScore().stripTrailingZeros().toPlainString())
 				+ ", attempts " + s.attemptsUsed() + ", hours "
 				+ (s.hours() == null ? "0" : s.hours().stripTrailingZeros().toPlainString()) + ", done "

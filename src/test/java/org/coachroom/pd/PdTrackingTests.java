@@ -42,7 +42,8 @@ class PdTrackingTests {
 	@BeforeEach
 	void setUp() {
 		platform = TestPlatform.start();
-		platform.registerWith(registry);
+		// the custom role parameter lets a test launch HR and principals from one course
+		platform.registerWith(registry, Map.of(), "coachroom_role");
 		String course = "pd-" + UUID.randomUUID();
 		Launcher launcher = new Launcher(port, platform, jdbc);
 		coach = launcher.launch("coach-" + course, "Carla Coach", TestPlatform.INSTRUCTOR, course, "Coaching hub");
@@ -199,5 +200,98 @@ class PdTrackingTests {
 		assertThat(browser.get("/pd").body()).doesNotContain("from the study group");
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM pd_audit WHERE user_ref = ? AND action = 'CREDIT_WITHDRAWN'")
 			.param(teacher.member().userId()).query(Integer.class).single()).isOne();
+	}
+
+	static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+	private LaunchClient.Response upload(LaunchClient browser, String program, String requirement, String name, byte[] content) {
+		return browser.postFile("/pd/programs/" + program + "/requirements/" + requirement + "/evidence",
+				Map.of("_csrf", browser.csrfFrom("/pd/programs/" + program)), "file", name, "application/pdf", content);
+	}
+
+	private long waitingEvidence() {
+		return jdbc.sql("SELECT id FROM pd_evidence WHERE user_ref = ? AND state = 'SUBMITTED'")
+			.param(teacher.member().userId()).query(Long.class).single();
+	}
+
+	private LaunchClient.Response review(Launched reviewer, long evidenceId, String decision, String comment) {
+		var browser = reviewer.browser();
+		String csrf;
+		try {
+			csrf = browser.csrfFrom("/pd/evidence");
+		}
+		catch (AssertionError nothingWaitingForThem) {
+			csrf = browser.csrfFrom("/pd");
+		}
+		return browser.post("/pd/evidence/" + evidenceId + "/review", Map.of("decision", decision, "comment", comment,
+				"_csrf", csrf));
+	}
+
+	@Test
+	void evidenceIsReturnedWithACommentThenVerifiedAndTheRequirementIsMet() {
+		var browser = teacher.browser();
+		profile(browser, "SECONDARY", "2025-08-01");
+		record(browser, "esl-endorsement", "coursework", "hours", "18", java.time.LocalDate.now().toString());
+		assertThat(browser.get("/pd/programs/esl-endorsement").body()).contains("In progress").contains("Evidence needed");
+
+		assertThat(upload(browser, "esl-endorsement", "coursework", "../transcript.pdf", PDF).status()).isEqualTo(302);
+		assertThat(browser.get("/pd/programs/esl-endorsement").body()).contains("Waiting for verification")
+			.contains("transcript.pdf");
+		long first = waitingEvidence();
+
+		// the coach of the teacher's course sees it, downloads it safely, and returns it saying why
+		assertThat(coach.browser().get("/pd/evidence").body()).contains("Maria Lopez").contains("transcript.pdf");
+		var file = coach.browser().get("/pd/evidence/" + first);
+		assertThat(file.status()).isEqualTo(200);
+		assertThat(file.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment");
+		assertThat(file.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+		review(coach, first, "return", "");
+		assertThat(coach.browser().get("/pd/evidence").body()).contains("Say what is missing");
+		review(coach, first, "return", "The transcript has no grades page");
+		assertThat(browser.get("/pd/programs/esl-endorsement").body()).contains("Returned: The transcript has no grades page");
+
+		upload(browser, "esl-endorsement", "coursework", "transcript-full.pdf", PDF);
+		Launched hr = new Launcher(port, platform, jdbc).launch("hr-" + UUID.randomUUID(), "Helen HR", ADMINISTRATOR,
+				coach.member().context().contextId(), "Coaching hub", Map.of("coachroom_role", "HR"));
+		long second = waitingEvidence();
+		assertThat(review(hr, second, "verify", "").status()).isEqualTo(302);
+		String page = browser.get("/pd/programs/esl-endorsement").body();
+		assertThat(page).contains("1 of 1 requirements met").contains("Complete");
+		assertThat(jdbc.sql("SELECT action FROM pd_audit WHERE user_ref = ? ORDER BY id").param(teacher.member().userId())
+			.query(String.class).list()).containsExactly("HOURS", "EVIDENCE_SUBMITTED", "EVIDENCE_RETURNED",
+					"EVIDENCE_SUBMITTED", "EVIDENCE_VERIFIED");
+	}
+
+	@Test
+	void evidenceThatIsNotADocumentOrImageIsRefused() {
+		var browser = teacher.browser();
+		profile(browser, "SECONDARY", "2025-08-01");
+		upload(browser, "esl-endorsement", "coursework", "transcript.pdf",
+				"<html><script>alert(1)</script>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(browser.get("/pd/programs/esl-endorsement").body()).contains("Upload a PDF or an image");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM pd_evidence WHERE user_ref = ?").param(teacher.member().userId())
+			.query(Integer.class).single()).isZero();
+	}
+
+	@Test
+	void onlyTheOwnerTheirCoachHrAndAdminsSeeEvidenceNeverAPrincipalOrACoachElsewhere() {
+		profile(teacher.browser(), "SECONDARY", "2025-08-01");
+		upload(teacher.browser(), "esl-endorsement", "coursework", "transcript.pdf", PDF);
+		long evidence = waitingEvidence();
+		Launcher launcher = new Launcher(port, platform, jdbc);
+		Launched principal = launcher.launch("p-" + UUID.randomUUID(), "Pat Principal", TestPlatform.INSTRUCTOR,
+				coach.member().context().contextId(), "Coaching hub", Map.of("coachroom_role", "Principal"));
+		Launched otherCoach = launcher.launch("c2-" + UUID.randomUUID(), "Other Coach", TestPlatform.INSTRUCTOR,
+				"elsewhere-" + UUID.randomUUID(), "Another school");
+
+		assertThat(teacher.browser().get("/pd/evidence/" + evidence).status()).isEqualTo(200);
+		assertThat(principal.browser().get("/pd/evidence").status()).isEqualTo(404);
+		assertThat(principal.browser().get("/pd/evidence/" + evidence).status()).isEqualTo(404);
+		assertThat(otherCoach.browser().get("/pd/evidence").body()).doesNotContain("Maria Lopez");
+		assertThat(otherCoach.browser().get("/pd/evidence/" + evidence).status()).isEqualTo(404);
+		assertThat(review(otherCoach, evidence, "verify", "").status()).isEqualTo(404);
+		assertThat(teacher.browser().get("/pd/evidence").status()).as("a teacher reviews no one").isEqualTo(404);
+		assertThat(jdbc.sql("SELECT state FROM pd_evidence WHERE id = ?").param(evidence).query(String.class).single())
+			.isEqualTo("SUBMITTED");
 	}
 }

@@ -63,6 +63,28 @@ class PeopleDirectory implements People {
 	}
 
 	@Override
+	public Set<Long> supportedBy(TenantId tenant, long coachRef) {
+		record Row(String coachRoles, long person) {
+		}
+		Set<Long> people = new java.util.HashSet<>();
+		jdbc.sql("""
+				SELECT c.coachroom_roles, m.user_ref FROM lti_context_member c
+				JOIN lti_context_member m ON m.context_ref = c.context_ref AND m.user_ref <> c.user_ref
+				WHERE c.tenant_id = ? AND c.user_ref = ?""")
+			.params(tenant.value(), coachRef)
+			.query((rs, i) -> new Row(rs.getString(1), rs.getLong(2)))
+			.list()
+			.forEach(row -> {
+				Set<CoachroomRole> roles = Sessions.decode(row.coachRoles());
+				if (roles.contains(CoachroomRole.COACH) && !roles.contains(CoachroomRole.PRINCIPAL)
+						&& !roles.contains(CoachroomRole.HR)) {
+					people.add(row.person());
+				}
+			});
+		return people;
+	}
+
+	@Override
 	public Set<CoachroomRole> rolesInCourse(TenantId tenant, long contextRef, long userRef) {
 		return jdbc.sql("SELECT coachroom_roles FROM lti_context_member WHERE tenant_id = ? AND context_ref = ? AND user_ref = ?")
 			.params(tenant.value(), contextRef, userRef)

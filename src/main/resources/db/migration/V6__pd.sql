@@ -58,6 +58,8 @@ CREATE TABLE pd_catalog_import (
 CREATE TABLE pd_profile (
     tenant_id       BIGINT       NOT NULL,
     user_ref        BIGINT       NOT NULL,
+    audience        VARCHAR(20)  NOT NULL,
+    confirmed       BOOLEAN      NOT NULL,
     school_level    VARCHAR(20)  NOT NULL,
     role_started_on DATE         NULL,
     updated_at      TIMESTAMP(3) NOT NULL,
@@ -165,4 +167,29 @@ CREATE TABLE pd_evidence (
     KEY ix_evidence_state (tenant_id, state),
     CONSTRAINT fk_evidence_user FOREIGN KEY (user_ref) REFERENCES lti_user (id) ON DELETE CASCADE,
     CONSTRAINT fk_evidence_program FOREIGN KEY (program) REFERENCES pd_program (id) ON DELETE CASCADE
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+-- Each person's standing in each program that applies to them (or that they recorded progress in),
+-- kept current on every change, so HR's compliance view filters and sorts a whole district in SQL.
+-- Overdue and due soon follow from due_on and the day the view is read.
+CREATE TABLE pd_standing (
+    tenant_id    BIGINT       NOT NULL,
+    program      BIGINT       NOT NULL,
+    user_ref     BIGINT       NOT NULL,
+    person_name  VARCHAR(300) NOT NULL,
+    audience     VARCHAR(20)  NOT NULL,
+    school_level VARCHAR(20)  NOT NULL,
+    obligation   VARCHAR(20)  NULL,
+    complete     BOOLEAN      NOT NULL,
+    started      BOOLEAN      NOT NULL,
+    due_on       DATE         NULL,
+    met          INT          NOT NULL,
+    total        INT          NOT NULL,
+    updated_at   TIMESTAMP(3) NOT NULL,
+    PRIMARY KEY (program, user_ref),
+    KEY ix_standing_due (tenant_id, program, complete, due_on),
+    KEY ix_standing_name (tenant_id, person_name),
+    KEY ix_standing_user (tenant_id, user_ref),
+    CONSTRAINT fk_standing_program FOREIGN KEY (program) REFERENCES pd_program (id) ON DELETE CASCADE,
+    CONSTRAINT fk_standing_user FOREIGN KEY (user_ref) REFERENCES lti_user (id) ON DELETE CASCADE
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;

@@ -41,8 +41,11 @@ public class EvidenceReview {
 
 	private final long maxBytes;
 
-	EvidenceReview(Programs programs, ProgressRecords progress, ProgramTracking tracking, People people, JdbcClient jdbc,
-			Clock clock, @Value("${coachroom.uploads.max-bytes:10485760}") long maxBytes) {
+	private final Standings standings;
+
+	EvidenceReview(Programs programs, ProgressRecords progress, ProgramTracking tracking, Standings standings,
+			People people, JdbcClient jdbc, Clock clock, @Value("${coachroom.uploads.max-bytes:10485760}") long maxBytes) {
+		this.standings = standings;
 		this.programs = programs;
 		this.progress = progress;
 		this.tracking = tracking;
@@ -99,6 +102,7 @@ public class EvidenceReview {
 		long id = keys.getKey().longValue();
 		tracking.audit(member.tenant().value(), member.userId(), program.getId(), requirementCode, member.userId(), now,
 				"EVIDENCE_SUBMITTED", ProgramTracking.describe(before), ProgramTracking.describe(after));
+		standings.refresh(member.tenant().value(), member.userId());
 		return id;
 	}
 
@@ -190,6 +194,7 @@ public class EvidenceReview {
 		tracking.audit(viewer.tenant().value(), row.owner(), row.program(), row.requirement(), viewer.userId(), now,
 				verified ? "EVIDENCE_VERIFIED" : "EVIDENCE_RETURNED", ProgramTracking.describe(before),
 				ProgramTracking.describe(after) + (comment == null || comment.isBlank() ? "" : "; comment: " + comment.strip()));
+		standings.refresh(viewer.tenant().value(), row.owner());
 	}
 
 	/** The latest evidence of each of a person's requirements in a program, with its review. */

@@ -7,16 +7,13 @@ import java.time.format.DateTimeParseException;
 import org.coachroom.lti.Member;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -197,13 +194,6 @@ class PdController {
 		}
 		redirect.addFlashAttribute("message", "pd.flash.recorded");
 		return "redirect:/pd/programs/" + code + "#req-" + requirement;
-	}
-
-	@ExceptionHandler(ProgramNotFoundException.class)
-	@ResponseStatus(HttpStatus.NOT_FOUND)
-	String notFound(ProgramNotFoundException e) {
-		log.info("PD refused: {}", e.getMessage());
-		return "pd/not-found";
 	}
 
 	private static String clip(String s) {

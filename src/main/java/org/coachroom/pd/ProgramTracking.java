@@ -41,8 +41,12 @@ public class ProgramTracking {
 
 	private final Period dueSoon;
 
-	ProgramTracking(Programs programs, ProgressRecords progress, StarterCatalog catalog, JdbcClient jdbc, Clock clock,
-			@Value("${coachroom.time-zone:}") String timeZone, @Value("${coachroom.pd.due-soon:P30D}") Period dueSoon) {
+	private final Standings standings;
+
+	ProgramTracking(Programs programs, ProgressRecords progress, StarterCatalog catalog, Standings standings,
+			JdbcClient jdbc, Clock clock, @Value("${coachroom.time-zone:}") String timeZone,
+			@Value("${coachroom.pd.due-soon:P30D}") Period dueSoon) {
+		this.standings = standings;
 		this.programs = programs;
 		this.progress = progress;
 		this.catalog = catalog;
@@ -74,12 +78,25 @@ public class ProgramTracking {
 	@Transactional(readOnly = true)
 	public Optional<Profile> profile(Member member) {
 		return audienceOf(member).map(audience -> jdbc
-			.sql("SELECT school_level, role_started_on FROM pd_profile WHERE tenant_id = ? AND user_ref = ?")
+			.sql("SELECT school_level, role_started_on, confirmed FROM pd_profile WHERE tenant_id = ? AND user_ref = ?")
 			.params(member.tenant().value(), member.userId())
 			.query((rs, i) -> new Profile(new PdProfile(audience, SchoolLevel.valueOf(rs.getString(1)),
-					rs.getDate(2) == null ? null : rs.getDate(2).toLocalDate()), true))
+					rs.getDate(2) == null ? null : rs.getDate(2).toLocalDate()), rs.getBoolean(3)))
 			.optional()
 			.orElse(new Profile(new PdProfile(audience, SchoolLevel.ANY, null), false)));
+	}
+
+	/**
+	 * The person becomes known to PD tracking (HR's view lists them) with the audience their current
+	 * launch gives; the facts they have not told yet stay unknown.
+	 */
+	private void register(Member member, Audience audience) {
+		jdbc.sql("""
+				INSERT INTO pd_profile (tenant_id, user_ref, audience, confirmed, school_level, role_started_on, updated_at,
+				updated_by) VALUES (?, ?, ?, FALSE, 'ANY', NULL, ?, ?) ON DUPLICATE KEY UPDATE audience = VALUES(audience)""")
+			.params(member.tenant().value(), member.userId(), audience.name(), Timestamp.from(clock.instant()),
+					member.userId())
+			.update();
 	}
 
 	/** A person says what level of school they work at and when they started their role. */
@@ -93,12 +110,15 @@ public class ProgramTracking {
 		}
 		Instant now = clock.instant();
 		jdbc.sql("""
-				INSERT INTO pd_profile (tenant_id, user_ref, school_level, role_started_on, updated_at, updated_by)
-				VALUES (?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE school_level = VALUES(school_level),
-				role_started_on = VALUES(role_started_on), updated_at = VALUES(updated_at), updated_by = VALUES(updated_by)""")
-			.params(member.tenant().value(), member.userId(), level.name(),
+				INSERT INTO pd_profile (tenant_id, user_ref, audience, confirmed, school_level, role_started_on, updated_at,
+				updated_by) VALUES (?, ?, ?, TRUE, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE audience = VALUES(audience),
+				confirmed = TRUE, school_level = VALUES(school_level), role_started_on = VALUES(role_started_on),
+				updated_at = VALUES(updated_at), updated_by = VALUES(updated_by)""")
+			.params(member.tenant().value(), member.userId(), audienceOf(member).orElseThrow().name(), level.name(),
 					roleStartedOn == null ? null : java.sql.Date.valueOf(roleStartedOn), Timestamp.from(now), member.userId())
 			.update();
+		catalog.ensureImported(member.tenant().value());
+		standings.refresh(member.tenant().value(), member.userId());
 	}
 
 	/**
@@ -112,18 +132,26 @@ public class ProgramTracking {
 			return List.of();
 		}
 		catalog.ensureImported(member.tenant().value());
+		if (!profile.get().recorded()) {
+			register(member, profile.get().facts().audience());
+			standings.refresh(member.tenant().value(), member.userId());
+		}
+		return statusesOf(member.tenant().value(), member.userId(), profile.get().facts());
+	}
+
+	/** A person's programs with their standing, as they see them and as HR sees their credential facts. */
+	List<ProgramStatus> statusesOf(long tenantId, long userRef, PdProfile facts) {
 		LocalDate today = today();
 		Map<Long, ProgramProgress> mine = new HashMap<>();
-		for (ProgramProgress p : progress.findByTenantIdAndUserRef(member.tenant().value(), member.userId())) {
+		for (ProgramProgress p : progress.findByTenantIdAndUserRef(tenantId, userRef)) {
 			mine.put(p.getProgram(), p);
 		}
 		List<ProgramStatus> result = new ArrayList<>();
-		for (Program program : programs.findByTenantIdAndArchivedFalseOrderByTitle(member.tenant().value())) {
-			Optional<Obligation> obligation = program.obligationFor(profile.get().facts(), today);
+		for (Program program : programs.findByTenantIdAndArchivedFalseOrderByTitle(tenantId)) {
+			Optional<Obligation> obligation = program.obligationFor(facts, today);
 			ProgramProgress recorded = mine.get(program.getId());
 			if (obligation.isPresent() || recorded != null) {
-				result.add(ProgramProgress.evaluate(program, recorded, profile.get().facts(), obligation.orElse(null), today,
-						dueSoon));
+				result.add(ProgramProgress.evaluate(program, recorded, facts, obligation.orElse(null), today, dueSoon));
 			}
 		}
 		result.sort(java.util.Comparator.comparing((ProgramStatus s) -> s.obligation() == Obligation.REQUIRED ? 0 : 1));
@@ -190,6 +218,7 @@ public class ProgramTracking {
 		progress.save(mine);
 		audit(member.tenant().value(), member.userId(), program.getId(), requirementCode, member.userId(), now, action,
 				describe(before), describe(after));
+		standings.refresh(member.tenant().value(), member.userId());
 	}
 
 	/** PD credit a person earned elsewhere in Coachroom, and where it counts (null until they choose). */
@@ -268,6 +297,7 @@ public class ProgramTracking {
 			.update();
 		audit(member.tenant().value(), member.userId(), program.getId(), requirementCode, member.userId(), now,
 				"CREDIT_APPLIED", describe(before), describe(after));
+		standings.refresh(member.tenant().value(), member.userId());
 	}
 
 	/** A credit no longer counts (its completion was withdrawn): its hours come off, and it is gone. */
@@ -299,6 +329,7 @@ public class ProgramTracking {
 			});
 		}
 		jdbc.sql("DELETE FROM pd_credit WHERE id = ?").param(row.id()).update();
+		standings.refresh(tenantId, userRef);
 	}
 
 	private static LocalDate dateOf(Entry entry) {

@@ -1,0 +1,152 @@
+package org.coachroom.pd;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+import org.coachroom.lti.PlatformRegistry;
+import org.coachroom.testsupport.LaunchClient;
+import org.coachroom.testsupport.LaunchTest;
+import org.coachroom.testsupport.Launcher;
+import org.coachroom.testsupport.Launcher.Launched;
+import org.coachroom.testsupport.TestPlatform;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** HR's compliance view: filters, the CSV export, extensions, and who may see names (principals only counts). */
+@LaunchTest
+class ComplianceTests {
+
+	private static final String ADMINISTRATOR = "http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	PlatformRegistry registry;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	TestPlatform platform;
+
+	Launcher launcher;
+
+	String course;
+
+	Launched coach;
+
+	Launched teacher;
+
+	Launched hr;
+
+	@BeforeEach
+	void setUp() {
+		platform = TestPlatform.start();
+		platform.registerWith(registry, Map.of(), "coachroom_role");
+		launcher = new Launcher(port, platform, jdbc);
+		course = "hr-" + UUID.randomUUID();
+		coach = launcher.launch("coach-" + course, "Carla Coach", TestPlatform.INSTRUCTOR, course, "Lincoln coaching");
+		teacher = launcher.launch("t-" + course, "Maria Lopez", TestPlatform.LEARNER, course, "Lincoln coaching");
+		hr = launcher.launch("hr-" + course, "Helen HR", ADMINISTRATOR, course, "Lincoln coaching",
+				Map.of("coachroom_role", "HR"));
+		// the coach started in 2023: LETRS was due 3 years later, so it is overdue now
+		profile(coach.browser(), "ELEMENTARY", "2023-01-02");
+		profile(teacher.browser(), "SECONDARY", LocalDate.now().minusMonths(2).toString());
+	}
+
+	@AfterEach
+	void tearDown() {
+		platform.close();
+	}
+
+	private static void profile(LaunchClient browser, String level, String start) {
+		browser.post("/pd/profile", Map.of("schoolLevel", level, "roleStartedOn", start, "_csrf", browser.csrfFrom("/pd")));
+	}
+
+	@Test
+	void hrFiltersByStandingAndNameAndSeesCredentialFactsOnly() {
+		var browser = hr.browser();
+		String all = browser.get("/pd/compliance").body();
+		assertThat(all).contains("Carla Coach").contains("Maria Lopez").contains("Entry Years Enhancement (EYE) induction");
+
+		String overdue = browser.get("/pd/compliance?standing=OVERDUE").body();
+		assertThat(overdue).contains("Carla Coach").contains("LETRS (3rd edition)").doesNotContain("Maria Lopez");
+		assertThat(browser.get("/pd/compliance?name=lopez").body()).contains("Maria Lopez").doesNotContain("Carla Coach");
+		assertThat(browser.get("/pd/compliance?program=eye-induction&standing=NOT_STARTED").body()).contains("Maria Lopez");
+		// a filter value no form offers is ignored, not an error
+		assertThat(browser.get("/pd/compliance?standing=LATE&level=MIDDLE").status()).isEqualTo(200);
+
+		long coachRef = coach.member().userId();
+		String person = browser.get("/pd/compliance/people/" + coachRef).body();
+		assertThat(person).contains("Carla Coach").contains("Overdue").contains("Credential facts only");
+	}
+
+	@Test
+	void anExtensionMovesAnOverduePersonToDueSoonWithTheReasonAudited() {
+		var browser = hr.browser();
+		long coachRef = coach.member().userId();
+		String due = LocalDate.now().plusDays(10).toString();
+		var granted = browser.post("/pd/compliance/people/" + coachRef + "/programs/letrs/extensions", Map.of("dueOn", due,
+				"reason", "Medical leave in spring", "_csrf", browser.csrfFrom("/pd/compliance/people/" + coachRef)));
+		assertThat(granted.status()).isEqualTo(302);
+		assertThat(browser.get("/pd/compliance/people/" + coachRef).body()).contains("Due date extended.");
+		assertThat(browser.get("/pd/compliance?program=letrs&standing=DUE_SOON").body()).contains("Carla Coach");
+		assertThat(browser.get("/pd/compliance?program=letrs&standing=OVERDUE").body()).doesNotContain("Carla Coach");
+		assertThat(coach.browser().get("/pd/programs/letrs").body()).contains("Due date moved to").contains("Medical leave");
+		assertThat(jdbc.sql("SELECT after_value FROM pd_audit WHERE user_ref = ? AND action = 'EXTENSION'").param(coachRef)
+			.query(String.class).single()).contains("Medical leave in spring");
+
+		browser.post("/pd/compliance/people/" + coachRef + "/programs/letrs/extensions", Map.of("dueOn", due, "reason", " ",
+				"_csrf", browser.csrfFrom("/pd/compliance/people/" + coachRef)));
+		assertThat(browser.get("/pd/compliance/people/" + coachRef).body()).contains("Give the reason for the extension.");
+	}
+
+	@Test
+	void theCsvExportIsRfc4180AndNeutralisesFormulas() {
+		launcher.launch("odd-" + course, "=HYPERLINK(\"http://x\"), Esq.", TestPlatform.LEARNER, course, "Lincoln coaching")
+			.browser().get("/pd");
+		var csv = hr.browser().get("/pd/compliance.csv");
+		assertThat(csv.status()).isEqualTo(200);
+		assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+		assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment");
+		String body = csv.body();
+		assertThat(body).startsWith("person,program,obligation,standing,due_on,requirements_met,requirements_total\r\n");
+		assertThat(body).contains("Carla Coach,LETRS (3rd edition),REQUIRED,OVERDUE,2026-01-02,0,22\r\n");
+		assertThat(body).contains("\"'=HYPERLINK(\"\"http://x\"\"), Esq.\",");
+		assertThat(hr.browser().get("/pd/compliance.csv?program=letrs&standing=OVERDUE").body().split("\r\n")).hasSize(2);
+	}
+
+	@Test
+	void aPrincipalSeesCountsOnlyAndSmallOnesAreNotExact() {
+		Launched principal = launcher.launch("p-" + course, "Pat Principal", TestPlatform.INSTRUCTOR, course,
+				"Lincoln coaching", Map.of("coachroom_role", "Principal"));
+		String page = principal.browser().get("/pd/compliance?name=Carla").body();
+		assertThat(page).doesNotContain("Carla Coach").doesNotContain("Maria Lopez").contains("fewer than 5");
+		assertThat(principal.browser().get("/pd/compliance.csv").status()).isEqualTo(404);
+		assertThat(principal.browser().get("/pd/compliance/people/" + coach.member().userId()).status()).isEqualTo(404);
+		// an HR role beside the principal's does not open the names either
+		Launched both = launcher.launch("ph-" + course, "Dual Role", ADMINISTRATOR, course, "Lincoln coaching",
+				Map.of("coachroom_role", "Principal,HR"));
+		assertThat(both.browser().get("/pd/compliance").body()).doesNotContain("Carla Coach");
+	}
+
+	@Test
+	void teachersAndCoachesHaveNoComplianceViewAndAnotherDistrictSeesNoOne() {
+		assertThat(teacher.browser().get("/pd/compliance").status()).isEqualTo(404);
+		assertThat(coach.browser().get("/pd/compliance.csv").status()).isEqualTo(404);
+		try (TestPlatform other = TestPlatform.start()) {
+			other.registerWith(registry, Map.of(), "coachroom_role");
+			Launched otherHr = new Launcher(port, other, jdbc).launch("hr-" + course, "Other HR", ADMINISTRATOR, course,
+					"Lincoln coaching", Map.of("coachroom_role", "HR"));
+			assertThat(otherHr.browser().get("/pd/compliance").body()).doesNotContain("Carla Coach").contains("No one matches");
+			assertThat(otherHr.browser().get("/pd/compliance/people/" + coach.member().userId()).status()).isEqualTo(404);
+		}
+	}
+}

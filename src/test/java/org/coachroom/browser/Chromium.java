@@ -31,9 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code CHROME_BIN} and {@code CHROMEDRIVER}); without them the calling class is skipped. Nothing is
  * downloaded: the driver is passed explicitly, so Selenium Manager never runs.
  */
-final class Chromium {
+public final class Chromium {
 
-	static final Duration WAIT = Duration.ofSeconds(15);
+	public static final Duration WAIT = Duration.ofSeconds(15);
 
 	private static final String NO_BROWSER = "No Chromium/chromedriver installed: install Debian's chromium chromium-driver to run browser tests";
 
@@ -58,7 +58,7 @@ final class Chromium {
 	}
 
 	/** Starts a browser, or skips the calling test class (saying why) where none is installed. */
-	static Chromium start(Class<?> testClass) throws IOException {
+	public static Chromium start(Class<?> testClass) throws IOException {
 		File chromium = new File(envOr("CHROME_BIN", "/usr/bin/chromium"));
 		File chromedriver = chromedriver();
 		if (!chromium.canExecute() || chromedriver == null) {
@@ -83,11 +83,11 @@ final class Chromium {
 		return new Chromium(driver, profile);
 	}
 
-	WebDriver driver() {
+	public WebDriver driver() {
 		return driver;
 	}
 
-	void stop() throws IOException {
+	public void stop() throws IOException {
 		driver.quit();
 		try (Stream<Path> paths = Files.walk(profile)) {
 			paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -95,13 +95,13 @@ final class Chromium {
 	}
 
 	/** Saves what the browser shows to target/screenshots/NAME.png, for a person to look at. */
-	void screenshot(String name) throws IOException {
+	public void screenshot(String name) throws IOException {
 		Files.createDirectories(SCREENSHOTS);
 		Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
 	}
 
 	/** axe-core's WCAG 2 A/AA rules on the current page: no violations. */
-	void assertAccessible(String page) {
+	public void assertAccessible(String page) {
 		Results results = new AxeBuilder().withTags(WCAG_TAGS).analyze(driver);
 		assertThat(results.getErrorMessage()).as("axe run on the %s", page).isNull();
 		String report = report(results.getViolations());

@@ -20,7 +20,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 public final class BrowserSignIn implements ResponseDefinitionTransformerV2 {
 
 	/** Someone the platform can sign in: their LMS id, name, LTI role and course. */
-	public record Seat(String sub, String name, String ltiRole, String contextId, String courseTitle) {
+	public record Seat(String sub, String name, String ltiRole, String contextId, String courseTitle,
+			Map<String, String> custom) {
+
+		public Seat(String sub, String name, String ltiRole, String contextId, String courseTitle) {
+			this(sub, name, ltiRole, contextId, courseTitle, Map.of());
+		}
 	}
 
 	private final Map<String, Seat> seats = new ConcurrentHashMap<>();
@@ -58,12 +63,15 @@ public final class BrowserSignIn implements ResponseDefinitionTransformerV2 {
 		if (nonce == null || state == null || redirectUri == null || seat == null) {
 			return aResponse().withStatus(400).withBody("Unknown login_hint, or no nonce, state or redirect_uri").build();
 		}
-		var claims = platform.launchClaims(nonce, seat.sub(), seat.ltiRole())
+		var builder = platform.launchClaims(nonce, seat.sub(), seat.ltiRole())
 			.claim("name", seat.name())
 			.claim("https://purl.imsglobal.org/spec/lti/claim/context",
 					Map.of("id", seat.contextId(), "label", seat.contextId().toUpperCase(), "title", seat.courseTitle(),
-							"type", java.util.List.of("http://purl.imsglobal.org/vocab/lis/v2/course#CourseOffering")))
-			.build();
+							"type", java.util.List.of("http://purl.imsglobal.org/vocab/lis/v2/course#CourseOffering")));
+		if (!seat.custom().isEmpty()) {
+			builder.claim("https://purl.imsglobal.org/spec/lti/claim/custom", seat.custom());
+		}
+		var claims = builder.build();
 		String page = """
 				<!DOCTYPE html><html lang="en"><head><title>Moodle</title></head>
 				<body onload="document.forms[0].submit()"><form method="post" action="%s">

@@ -1,0 +1,174 @@
+package org.coachroom.pd;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.coachroom.browser.Chromium;
+import org.coachroom.lti.PlatformRegistry;
+import org.coachroom.testsupport.BrowserSignIn;
+import org.coachroom.testsupport.LaunchTest;
+import org.coachroom.testsupport.Launcher;
+import org.coachroom.testsupport.TestPlatform;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * PD in headless Chromium, launched from the WireMock Moodle: a teacher records a LETRS unit and
+ * uploads a certificate; HR verifies it and sees the teacher move from due soon to complete. The
+ * district's LETRS is cut to those two requirements (programs are data), so the walk stays short.
+ */
+@LaunchTest
+@Tag("browser")
+class PdBrowserTests {
+
+	private static final String ADMINISTRATOR = "http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator";
+
+	static Chromium chromium;
+
+	static WebDriver driver;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	PlatformRegistry registry;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Programs programs;
+
+	@Autowired
+	StarterCatalog catalog;
+
+	@Autowired
+	Standings standings;
+
+	TestPlatform platform;
+
+	@BeforeAll
+	static void startBrowser() throws IOException {
+		chromium = Chromium.start(PdBrowserTests.class);
+		driver = chromium.driver();
+	}
+
+	@AfterAll
+	static void stopBrowser() throws IOException {
+		if (chromium != null) {
+			chromium.stop();
+			chromium = null;
+		}
+	}
+
+	@AfterEach
+	void closePlatform() {
+		if (platform != null) {
+			platform.close();
+		}
+	}
+
+	private String base() {
+		return "http://localhost:" + port;
+	}
+
+	private void signIn(BrowserSignIn signIn, String sub) {
+		driver.get(signIn.loginInitiation(base(), sub));
+		new WebDriverWait(driver, Chromium.WAIT).until(ExpectedConditions.urlToBe(base() + "/home"));
+	}
+
+	private void waitFor(By element) {
+		new WebDriverWait(driver, Chromium.WAIT).until(ExpectedConditions.presenceOfElementLocated(element));
+	}
+
+	@Test
+	void aTeacherRecordsAUnitAndUploadsACertificateAndHrVerifiesItToComplete() throws IOException {
+		BrowserSignIn signIn = new BrowserSignIn();
+		platform = BrowserSignIn.startPlatform(signIn);
+		long tenant = platform.registerWith(registry, Map.of(), "coachroom_role").tenants().get(0).value();
+		String course = "pd-" + UUID.randomUUID();
+		String teacherSub = "t-" + course;
+		String hrSub = "hr-" + course;
+		signIn.seat(new BrowserSignIn.Seat(teacherSub, "Maria Lopez", TestPlatform.LEARNER, course, "Lincoln PD"));
+		signIn.seat(new BrowserSignIn.Seat(hrSub, "Helen HR", ADMINISTRATOR, course, "Lincoln PD",
+				Map.of("coachroom_role", "HR")));
+
+		// this district's LETRS, edited to a unit and a certificate
+		catalog.ensureImported(tenant);
+		Program letrs = programs.findByTenantIdAndCode(tenant, "letrs").orElseThrow();
+		letrs.redefine(new Program.Definition("letrs", letrs.getTitle(), letrs.getDescription(), letrs.getDeadline(),
+				List.of(new Requirement("u1-assessment", "Unit 1 assessment", "Volume 1", RequirementKind.UNIT,
+						new BigDecimal("80"), 2, null, null, false),
+						new Requirement("certificate", "LETRS Volume 1 certificate", "Volume 1", RequirementKind.EVIDENCE,
+								null, 0, null, null, false)),
+				letrs.getAssignments()), Instant.now());
+		programs.save(letrs);
+
+		// the teacher: elementary, in the role for almost three years, so LETRS is due in ten days
+		signIn(signIn, teacherSub);
+		driver.get(base() + "/pd");
+		new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("schoolLevel"))).selectByValue("ELEMENTARY");
+		((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];",
+				driver.findElement(By.id("roleStartedOn")), LocalDate.now().minusYears(3).plusDays(10).toString());
+		driver.findElement(By.id("save-profile")).click();
+		waitFor(By.id("program-letrs"));
+		assertThat(driver.findElement(By.id("program-letrs")).getText()).contains("Due soon").contains("10 days left");
+		chromium.assertAccessible("your PD");
+
+		driver.findElement(By.cssSelector("#program-letrs a")).click();
+		waitFor(By.id("requirements"));
+		driver.findElement(By.id("score-u1-assessment")).sendKeys("85");
+		driver.findElement(By.id("record-u1-assessment")).click();
+		waitFor(By.cssSelector("p.flash"));
+		assertThat(driver.findElement(By.id("req-u1-assessment")).getText()).contains("Met").contains("Mastery");
+
+		Path certificate = Files.createTempFile("letrs-certificate", ".pdf");
+		Files.write(certificate, "%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes());
+		driver.findElement(By.id("file-certificate")).sendKeys(certificate.toAbsolutePath().toString());
+		driver.findElement(By.id("upload-certificate")).click();
+		waitFor(By.cssSelector("p.flash"));
+		assertThat(driver.findElement(By.id("req-certificate")).getText()).contains("Waiting for verification");
+		chromium.assertAccessible("a program's page");
+		chromium.screenshot("pd-program-teacher");
+
+		// HR: the teacher is due soon; HR verifies the certificate; the teacher is complete
+		signIn(signIn, hrSub);
+		driver.get(base() + "/pd/compliance?program=letrs");
+		waitFor(By.id("compliance-rows"));
+		assertThat(driver.findElement(By.xpath("//tr[td/a[normalize-space()='Maria Lopez']]")).getAttribute("data-standing"))
+			.isEqualTo("DUE_SOON");
+		chromium.assertAccessible("compliance view");
+
+		driver.get(base() + "/pd/evidence");
+		waitFor(By.id("review-queue"));
+		chromium.assertAccessible("evidence to review");
+		driver.findElement(By.xpath("//tr[td[normalize-space()='Maria Lopez']]//button[@value='verify']")).click();
+		waitFor(By.id("review-empty"));
+
+		driver.get(base() + "/pd/compliance?program=letrs");
+		waitFor(By.id("compliance-rows"));
+		assertThat(driver.findElement(By.xpath("//tr[td/a[normalize-space()='Maria Lopez']]")).getAttribute("data-standing"))
+			.isEqualTo("COMPLETE");
+		chromium.screenshot("pd-compliance-hr");
+		Files.deleteIfExists(certificate);
+	}
+}

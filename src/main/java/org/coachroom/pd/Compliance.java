@@ -284,6 +284,16 @@ public class Compliance {
 			.map(p -> new Person(p.userRef(), p.name(), p.facts(), tracking.statusesOf(tenant, userRef, p.facts())));
 	}
 
+	/** A person's certificate for a program they completed, for HR; empty while it is not complete. */
+	@Transactional(readOnly = true)
+	public Optional<byte[]> certificate(Member viewer, long userRef, String programCode) {
+		return person(viewer, userRef).flatMap(p -> p.programs()
+			.stream()
+			.filter(s -> s.program().getCode().equals(programCode))
+			.findFirst()
+			.flatMap(s -> tracking.certificateOf(viewer.tenant().value(), userRef, p.name(), s)));
+	}
+
 	/** HR moves a person's due date in a program, with the reason. */
 	@Transactional
 	public void extend(Member viewer, long userRef, String programCode, LocalDate dueOn, String reason) {

@@ -105,6 +105,13 @@ class ComplianceController {
 		return "pd/person";
 	}
 
+	@GetMapping("/pd/compliance/people/{userRef}/programs/{code}/certificate.pdf")
+	ResponseEntity<byte[]> certificate(@AuthenticationPrincipal Member member, @PathVariable long userRef,
+			@PathVariable String code) {
+		return PdController.pdf("certificate-" + code + "-" + userRef + ".pdf", compliance.certificate(member, userRef, code)
+			.orElseThrow(() -> new ProgramNotFoundException(code + " (not complete)")));
+	}
+
 	@PostMapping("/pd/compliance/people/{userRef}/programs/{code}/extensions")
 	String extend(@AuthenticationPrincipal Member member, @PathVariable long userRef, @PathVariable String code,
 			@RequestParam(defaultValue = "") String dueOn, @RequestParam(defaultValue = "") String reason,

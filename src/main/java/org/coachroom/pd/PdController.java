@@ -100,6 +100,22 @@ class PdController {
 		return "pd/program";
 	}
 
+	@GetMapping("/pd/programs/{code}/certificate.pdf")
+	org.springframework.http.ResponseEntity<byte[]> certificate(@AuthenticationPrincipal Member member,
+			@PathVariable String code) {
+		return pdf("certificate-" + code + ".pdf", tracking.certificate(member, code)
+			.orElseThrow(() -> new ProgramNotFoundException(code + " (not complete)")));
+	}
+
+	static org.springframework.http.ResponseEntity<byte[]> pdf(String name, byte[] content) {
+		return org.springframework.http.ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+					org.springframework.http.ContentDisposition.attachment().filename(name).build().toString())
+			.header(org.springframework.http.HttpHeaders.CACHE_CONTROL, "private, no-store")
+			.body(content);
+	}
+
 	@PostMapping("/pd/programs/{code}/requirements/{requirement}/evidence")
 	String uploadEvidence(@AuthenticationPrincipal Member member, @PathVariable String code,
 			@PathVariable String requirement, @RequestParam(name = "file", required = false) org.springframework.web.multipart.MultipartFile file,

@@ -172,6 +172,49 @@ public class ProgramTracking {
 			.orElse(null), today, dueSoon);
 	}
 
+	/** A completed program's certificate for the person, as a PDF; empty while it is not complete. */
+	@Transactional
+	public Optional<byte[]> certificate(Member member, String code) {
+		ProgramStatus status = program(member, code);
+		return certificateOf(member.tenant().value(), member.userId(), member.name(), status);
+	}
+
+	Optional<byte[]> certificateOf(long tenantId, long userRef, String name, ProgramStatus status) {
+		if (status.standing() != Standing.COMPLETE) {
+			return Optional.empty();
+		}
+		Instant last = status.requirements()
+			.stream()
+			.map(r -> r.state().updatedAt())
+			.filter(java.util.Objects::nonNull)
+			.max(java.util.Comparator.naturalOrder())
+			.orElse(clock.instant());
+		LocalDate completedOn = last.atZone(zone).toLocalDate();
+		String id;
+		try {
+			id = java.util.HexFormat.of()
+				.formatHex(java.security.MessageDigest.getInstance("SHA-256")
+					.digest((tenantId + "|" + userRef + "|" + status.program().getId() + "|" + completedOn)
+						.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+				.substring(0, 12)
+				.toUpperCase(java.util.Locale.ROOT);
+		}
+		catch (java.security.NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+		var date = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH);
+		return Optional.of(CertificatePdf.render(List.of(new CertificatePdf.Line("Certificate of completion", 30, true, 470),
+				new CertificatePdf.Line("This certifies that", 14, false, 425),
+				new CertificatePdf.Line(name == null ? "" : name, 26, true, 385),
+				new CertificatePdf.Line("has completed", 14, false, 345),
+				new CertificatePdf.Line(status.program().getTitle(), 22, true, 305),
+				new CertificatePdf.Line("on " + completedOn.format(date), 14, false, 262),
+				new CertificatePdf.Line("All " + status.requirements().size()
+						+ " requirements met; evidence verified where the program asks for it.", 12, false, 200),
+				new CertificatePdf.Line("Certificate " + id + ", issued " + today().format(date) + " by Coachroom", 10, false,
+						80))));
+	}
+
 	/** What a person records of their own progress at one requirement. */
 	public sealed interface Entry permits Score, Hours, Done {
 	}

@@ -260,6 +260,15 @@ class PdTrackingTests {
 		assertThat(jdbc.sql("SELECT action FROM pd_audit WHERE user_ref = ? ORDER BY id").param(teacher.member().userId())
 			.query(String.class).list()).containsExactly("HOURS", "EVIDENCE_SUBMITTED", "EVIDENCE_RETURNED",
 					"EVIDENCE_SUBMITTED", "EVIDENCE_VERIFIED");
+
+		// the completed program's certificate: a well-formed PDF naming the person and the program
+		var pdf = browser.getBytes("/pd/programs/esl-endorsement/certificate.pdf");
+		assertThat(pdf.status()).isEqualTo(200);
+		assertThat(pdf.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+		assertWellFormedPdf(pdf.body(), "Maria Lopez", "ESL endorsement");
+		assertThat(hr.browser().getBytes("/pd/compliance/people/" + teacher.member().userId()
+				+ "/programs/esl-endorsement/certificate.pdf").status()).isEqualTo(200);
+		assertThat(browser.get("/pd/programs/letrs/certificate.pdf").status()).as("not complete").isEqualTo(404);
 	}
 
 	@Test
@@ -293,5 +302,21 @@ class PdTrackingTests {
 		assertThat(teacher.browser().get("/pd/evidence").status()).as("a teacher reviews no one").isEqualTo(404);
 		assertThat(jdbc.sql("SELECT state FROM pd_evidence WHERE id = ?").param(evidence).query(String.class).single())
 			.isEqualTo("SUBMITTED");
+	}
+
+	/** Every object where the cross-reference table says, the table where startxref says, the text inside. */
+	static void assertWellFormedPdf(byte[] pdf, String... texts) {
+		String raw = new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1);
+		assertThat(raw).startsWith("%PDF-1.4").endsWith("%%EOF\n");
+		int xref = Integer.parseInt(raw.replaceAll("(?s).*startxref\n(\\d+)\n%%EOF\n$", "$1"));
+		assertThat(raw.substring(xref)).startsWith("xref\n0 7\n");
+		String[] entries = raw.substring(xref).split("\n");
+		for (int object = 1; object <= 6; object++) {
+			int offset = Integer.parseInt(entries[2 + object].substring(0, 10));
+			assertThat(raw.substring(offset)).startsWith(object + " 0 obj\n");
+		}
+		for (String text : texts) {
+			assertThat(raw).contains("(" + text + ") Tj");
+		}
 	}
 }

@@ -121,6 +121,25 @@ public final class LaunchClient {
 			.build());
 	}
 
+	/** A download, its bytes as sent. */
+	public record Bytes(int status, byte[] body, java.net.http.HttpHeaders headers) {
+	}
+
+	public Bytes getBytes(String path) {
+		try {
+			HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(appBase + path)).GET().build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+			return new Bytes(response.statusCode(), response.body(), response.headers());
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
 	/** Posts the login initiation as Moodle does (its six fields) and returns the authorization request. */
 	public AuthRequest login(TestPlatform platform, String loginHint) {
 		Map<String, String> form = new LinkedHashMap<>();

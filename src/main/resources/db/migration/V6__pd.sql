@@ -193,3 +193,27 @@ CREATE TABLE pd_standing (
     CONSTRAINT fk_standing_program FOREIGN KEY (program) REFERENCES pd_program (id) ON DELETE CASCADE,
     CONSTRAINT fk_standing_user FOREIGN KEY (user_ref) REFERENCES lti_user (id) ON DELETE CASCADE
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+-- One weekly reminder run per district and week, whichever node starts it first.
+CREATE TABLE pd_reminder_run (
+    tenant_id  BIGINT       NOT NULL,
+    week       CHAR(8)      NOT NULL,
+    started_at TIMESTAMP(3) NOT NULL,
+    PRIMARY KEY (tenant_id, week),
+    CONSTRAINT fk_reminder_run_tenant FOREIGN KEY (tenant_id) REFERENCES lti_deployment (id) ON DELETE CASCADE
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+-- Every reminder sent, as sent: the person sees theirs.
+CREATE TABLE pd_reminder (
+    id        BIGINT        NOT NULL AUTO_INCREMENT,
+    tenant_id BIGINT        NOT NULL,
+    user_ref  BIGINT        NOT NULL,
+    week      CHAR(8)       NOT NULL,
+    sent_to   VARCHAR(320)  NOT NULL,
+    subject   VARCHAR(300)  NOT NULL,
+    body      TEXT          NOT NULL,
+    sent_at   TIMESTAMP(3)  NOT NULL,
+    PRIMARY KEY (id),
+    UNIQUE KEY uk_reminder (tenant_id, user_ref, week, subject),
+    CONSTRAINT fk_reminder_user FOREIGN KEY (user_ref) REFERENCES lti_user (id) ON DELETE CASCADE
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;

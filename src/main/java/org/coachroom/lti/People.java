@@ -43,4 +43,7 @@ public interface People {
 	 * coach's role, and no principal's or HR role beside it.
 	 */
 	Set<Long> supportedBy(TenantId tenant, long coachRef);
+
+	/** Everyone of the tenant who holds the role in some course (HR, say), by name. */
+	List<Person> withRole(TenantId tenant, CoachroomRole role);
 }

@@ -48,6 +48,8 @@ class PdController {
 			fits.put(c.id(), targets.stream().filter(t -> t.unit() != null && t.unit().equalsIgnoreCase(c.unit())).toList());
 		}
 		model.addAttribute("credits", credits);
+		model.addAttribute("reminders", tracking.profile(member).isPresent() ? tracking.reminders(member) : java.util.List.of());
+		model.addAttribute("zone", tracking.zone());
 		model.addAttribute("fits", fits);
 		return "pd/list";
 	}

@@ -60,6 +60,10 @@ public class ProgramTracking {
 	public record Profile(PdProfile facts, boolean recorded) {
 	}
 
+	public ZoneId zone() {
+		return zone;
+	}
+
 	public LocalDate today() {
 		return LocalDate.now(clock.withZone(zone));
 	}
@@ -383,6 +387,20 @@ public class ProgramTracking {
 			return h.on();
 		}
 		return ((Done) entry).on();
+	}
+
+	/** A reminder e-mail as it was sent to the person. */
+	public record SentReminder(Instant sentAt, String subject, String body) {
+	}
+
+	@Transactional(readOnly = true)
+	public List<SentReminder> reminders(Member member) {
+		return jdbc.sql("""
+				SELECT sent_at, subject, body FROM pd_reminder WHERE tenant_id = ? AND user_ref = ?
+				ORDER BY sent_at DESC, id DESC LIMIT 20""")
+			.params(member.tenant().value(), member.userId())
+			.query((rs, i) -> new SentReminder(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3)))
+			.list();
 	}
 
 	/** Audit rows of a person, newest first. */

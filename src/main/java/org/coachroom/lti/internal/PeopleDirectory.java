@@ -85,6 +85,16 @@ class PeopleDirectory implements People {
 	}
 
 	@Override
+	public List<Person> withRole(TenantId tenant, CoachroomRole role) {
+		return jdbc.sql("""
+				SELECT DISTINCT u.id, u.subject, u.name, u.email FROM lti_context_member m JOIN lti_user u ON u.id = m.user_ref
+				WHERE m.tenant_id = ? AND CONCAT(',', m.coachroom_roles, ',') LIKE ? ORDER BY u.name, u.id""")
+			.params(tenant.value(), "%," + role.name() + ",%")
+			.query((rs, i) -> new Person(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+			.list();
+	}
+
+	@Override
 	public Set<CoachroomRole> rolesInCourse(TenantId tenant, long contextRef, long userRef) {
 		return jdbc.sql("SELECT coachroom_roles FROM lti_context_member WHERE tenant_id = ? AND context_ref = ? AND user_ref = ?")
 			.params(tenant.value(), contextRef, userRef)

@@ -70,6 +70,10 @@ public class ProgramTracking {
 
 	/** Which audience a person's LMS roles put them in; empty for people programs are not for. */
 	static Optional<Audience> audienceOf(Member member) {
+		// a principal's or HR role beside a coach's (an Instructor who is the principal) is not a coach's PD
+		if (member.hasRole(CoachroomRole.PRINCIPAL) || member.hasRole(CoachroomRole.HR)) {
+			return Optional.empty();
+		}
 		if (member.hasRole(CoachroomRole.COACH)) {
 			return Optional.of(Audience.COACH);
 		}

@@ -54,6 +54,21 @@ CREATE TABLE pd_catalog_import (
     CONSTRAINT fk_catalog_tenant FOREIGN KEY (tenant_id) REFERENCES lti_deployment (id) ON DELETE CASCADE
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
+-- Every change to a district's catalog: who, what, when, and the program before and after (catalog JSON).
+CREATE TABLE pd_catalog_change (
+    id           BIGINT       NOT NULL AUTO_INCREMENT,
+    tenant_id    BIGINT       NOT NULL,
+    program_code VARCHAR(60)  NOT NULL,
+    actor        BIGINT       NOT NULL,
+    at           TIMESTAMP(3) NOT NULL,
+    action       VARCHAR(20)  NOT NULL,
+    before_value MEDIUMTEXT   NULL,
+    after_value  MEDIUMTEXT   NULL,
+    PRIMARY KEY (id),
+    KEY ix_catalog_change (tenant_id, at),
+    CONSTRAINT fk_catalog_change_tenant FOREIGN KEY (tenant_id) REFERENCES lti_deployment (id) ON DELETE CASCADE
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
 -- The facts assignment and deadline rules need that the LMS does not send.
 CREATE TABLE pd_profile (
     tenant_id       BIGINT       NOT NULL,
@@ -186,12 +201,41 @@ CREATE TABLE pd_standing (
     met          INT          NOT NULL,
     total        INT          NOT NULL,
     updated_at   TIMESTAMP(3) NOT NULL,
+    -- the due date with "no deadline" last, so every standing is a range of it and sorting by it uses an index
+    due_sort     DATE GENERATED ALWAYS AS (COALESCE(due_on, DATE '9999-12-31')) STORED,
     PRIMARY KEY (program, user_ref),
-    KEY ix_standing_due (tenant_id, program, complete, due_on),
-    KEY ix_standing_name (tenant_id, person_name),
+    KEY ix_standing_name (tenant_id, person_name, user_ref, program),
+    KEY ix_standing_due (tenant_id, due_sort, person_name, user_ref, program),
+    KEY ix_standing_program (tenant_id, program, due_sort),
     KEY ix_standing_user (tenant_id, user_ref),
     CONSTRAINT fk_standing_program FOREIGN KEY (program) REFERENCES pd_program (id) ON DELETE CASCADE,
     CONSTRAINT fk_standing_user FOREIGN KEY (user_ref) REFERENCES lti_user (id) ON DELETE CASCADE
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+-- The words of each person's name, so HR's search finds "ng" in Mei Ng and "gar" in Ana García by a
+-- word's start through an index (the collation ignores case and accents).
+CREATE TABLE pd_name_word (
+    tenant_id BIGINT       NOT NULL,
+    word      VARCHAR(100) NOT NULL,
+    user_ref  BIGINT       NOT NULL,
+    PRIMARY KEY (tenant_id, word, user_ref),
+    KEY ix_name_word_user (tenant_id, user_ref),
+    CONSTRAINT fk_name_word_user FOREIGN KEY (user_ref) REFERENCES lti_user (id) ON DELETE CASCADE
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+-- How many standings share a program, school level, completeness, start and due date: HR's and
+-- principals' counts read these few rows instead of the district's every standing. Kept by Standings
+-- in the transaction that changes pd_standing.
+CREATE TABLE pd_standing_tally (
+    tenant_id    BIGINT      NOT NULL,
+    program      BIGINT      NOT NULL,
+    school_level VARCHAR(20) NOT NULL,
+    complete     BOOLEAN     NOT NULL,
+    started      BOOLEAN     NOT NULL,
+    due_sort     DATE        NOT NULL,
+    people       INT         NOT NULL,
+    PRIMARY KEY (tenant_id, program, school_level, complete, started, due_sort),
+    CONSTRAINT fk_tally_program FOREIGN KEY (program) REFERENCES pd_program (id) ON DELETE CASCADE
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
 -- One weekly reminder run per district and week, whichever node starts it first.
@@ -216,4 +260,45 @@ CREATE TABLE pd_reminder (
     PRIMARY KEY (id),
     UNIQUE KEY uk_reminder (tenant_id, user_ref, week, subject),
     CONSTRAINT fk_reminder_user FOREIGN KEY (user_ref) REFERENCES lti_user (id) ON DELETE CASCADE
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+-- A program, or one requirement of it, as something placed in LMS courses: a link with its own
+-- gradebook column. requirement_code is '' for the whole program.
+CREATE TABLE pd_course_item (
+    id               BIGINT      NOT NULL AUTO_INCREMENT,
+    tenant_id        BIGINT      NOT NULL,
+    program          BIGINT      NOT NULL,
+    requirement_code VARCHAR(60) NOT NULL,
+    PRIMARY KEY (id),
+    UNIQUE KEY uk_course_item (program, requirement_code),
+    KEY ix_course_item_tenant (tenant_id),
+    CONSTRAINT fk_course_item_program FOREIGN KEY (program) REFERENCES pd_program (id) ON DELETE CASCADE
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+-- Where an item is placed: the LMS link whose launch opened it, its course, and the line item the
+-- launch named, so completions reach that column.
+CREATE TABLE pd_placement (
+    course_item      BIGINT        NOT NULL,
+    resource_link_id VARCHAR(255)  NOT NULL COLLATE utf8mb4_bin,
+    context_ref      BIGINT        NOT NULL,
+    line_item_url    VARCHAR(2000) NULL,
+    line_items_url   VARCHAR(2000) NULL,
+    first_launch_at  TIMESTAMP(3)  NOT NULL,
+    last_launch_at   TIMESTAMP(3)  NOT NULL,
+    PRIMARY KEY (course_item, resource_link_id),
+    CONSTRAINT fk_placement_item FOREIGN KEY (course_item) REFERENCES pd_course_item (id) ON DELETE CASCADE,
+    CONSTRAINT fk_placement_context FOREIGN KEY (context_ref) REFERENCES lti_context (id) ON DELETE CASCADE
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+-- Whether each person has completed each placed item, as last sent on: a change publishes a
+-- completion (or its withdrawal) for the gradebook, and only a change does.
+CREATE TABLE pd_item_completion (
+    course_item BIGINT       NOT NULL,
+    user_ref    BIGINT       NOT NULL,
+    completed   BOOLEAN      NOT NULL,
+    changed_at  TIMESTAMP(3) NOT NULL,
+    PRIMARY KEY (course_item, user_ref),
+    KEY ix_item_completion_user (user_ref),
+    CONSTRAINT fk_item_completion_item FOREIGN KEY (course_item) REFERENCES pd_course_item (id) ON DELETE CASCADE,
+    CONSTRAINT fk_item_completion_user FOREIGN KEY (user_ref) REFERENCES lti_user (id) ON DELETE CASCADE
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;

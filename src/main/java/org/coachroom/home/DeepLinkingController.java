@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import org.coachroom.lti.CoachroomRole;
 import org.coachroom.lti.DeepLinking;
 import org.coachroom.lti.Member;
+import org.coachroom.pd.CourseItems;
 import org.coachroom.studygroup.StudyGroupManagement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * What a coach sees after "Select content" in the LMS: place Coachroom in the course as a link.
@@ -33,9 +35,12 @@ class DeepLinkingController {
 
 	private final StudyGroupManagement studyGroups;
 
-	DeepLinkingController(DeepLinking deepLinking, StudyGroupManagement studyGroups) {
+	private final CourseItems pd;
+
+	DeepLinkingController(DeepLinking deepLinking, StudyGroupManagement studyGroups, CourseItems pd) {
 		this.deepLinking = deepLinking;
 		this.studyGroups = studyGroups;
+		this.pd = pd;
 	}
 
 	record PlacementForm(@NotBlank @Size(max = 255) String title) {
@@ -51,7 +56,23 @@ class DeepLinkingController {
 		model.addAttribute("form", new PlacementForm("Coachroom"));
 		model.addAttribute("groups", studyGroups.placeable(member));
 		model.addAttribute("mayCreateGroup", studyGroups.canCreate(member));
+		model.addAttribute("programs", pd.placeable(member));
 		return "home/deep-linking";
+	}
+
+	/** Places a PD program, or one requirement of it: its own link, with its own gradebook column. */
+	@PostMapping("/deep-linking/pd/{code}")
+	String placeProgram(@AuthenticationPrincipal Member member, @PathVariable String code,
+			@RequestParam(defaultValue = "") String requirement, Model model) {
+		if (!member.launch().isDeepLinking()) {
+			return "redirect:/home";
+		}
+		DeepLinking.ResourceLink item = pd.contentItem(member, code, requirement.isBlank() ? null : requirement);
+		DeepLinking.Response response = deepLinking.respond(member, List.of(item), null);
+		model.addAttribute("action", response.returnUrl());
+		model.addAttribute("fields", java.util.Map.of("JWT", response.jwt()));
+		model.addAttribute("message", "Adding the program to your course…");
+		return "autopost";
 	}
 
 	/** Places one study group: its own link, with its own gradebook column. */
@@ -80,6 +101,7 @@ class DeepLinkingController {
 		model.addAttribute("mayPlace", mayPlace(member));
 		model.addAttribute("groups", studyGroups.placeable(member));
 		model.addAttribute("mayCreateGroup", studyGroups.canCreate(member));
+		model.addAttribute("programs", pd.placeable(member));
 		if (!mayPlace(member) || result.hasErrors()) {
 			return "home/deep-linking";
 		}

@@ -132,31 +132,33 @@ public class Compliance {
 			sql.append(" AND s.school_level = ?");
 			params.add(filter.level().name());
 		}
-		if (!filter.name().isEmpty()) {
-			sql.append(" AND s.person_name LIKE ? ESCAPE '!'");
-			params.add("%" + filter.name().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+		// each word typed must start a word of the person's name
+		for (String word : Standings.words(filter.name())) {
+			sql.append(" AND s.user_ref IN (SELECT w.user_ref FROM pd_name_word w WHERE w.tenant_id = ? AND w.word LIKE ? ESCAPE '!')");
+			params.add(tenant);
+			params.add(word.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
 		}
 		if (withStanding && filter.standing() != null) {
-			// each standing as index-friendly conditions on complete, started and due_on
+			// each standing is a range of due_sort (no deadline sorts last) with complete and started
 			Date now = Date.valueOf(today);
 			Date soon = Date.valueOf(today.plus(dueSoon));
 			switch (filter.standing()) {
 				case COMPLETE -> sql.append(" AND s.complete");
 				case OVERDUE -> {
-					sql.append(" AND NOT s.complete AND s.due_on < ?");
+					sql.append(" AND NOT s.complete AND s.due_sort < ?");
 					params.add(now);
 				}
 				case DUE_SOON -> {
-					sql.append(" AND NOT s.complete AND s.due_on >= ? AND s.due_on <= ?");
+					sql.append(" AND NOT s.complete AND s.due_sort >= ? AND s.due_sort <= ?");
 					params.add(now);
 					params.add(soon);
 				}
 				case NOT_STARTED -> {
-					sql.append(" AND NOT s.complete AND NOT s.started AND (s.due_on IS NULL OR s.due_on > ?)");
+					sql.append(" AND NOT s.complete AND NOT s.started AND s.due_sort > ?");
 					params.add(soon);
 				}
 				case ON_TRACK -> {
-					sql.append(" AND NOT s.complete AND s.started AND (s.due_on IS NULL OR s.due_on > ?)");
+					sql.append(" AND NOT s.complete AND s.started AND s.due_sort > ?");
 					params.add(soon);
 				}
 			}
@@ -165,7 +167,7 @@ public class Compliance {
 	}
 
 	private String standingExpression() {
-		return "CASE WHEN s.complete THEN 'COMPLETE' WHEN s.due_on < ? THEN 'OVERDUE' WHEN s.due_on <= ? THEN 'DUE_SOON' "
+		return "CASE WHEN s.complete THEN 'COMPLETE' WHEN s.due_sort < ? THEN 'OVERDUE' WHEN s.due_sort <= ? THEN 'DUE_SOON' "
 				+ "WHEN NOT s.started THEN 'NOT_STARTED' ELSE 'ON_TRACK' END";
 	}
 
@@ -182,9 +184,12 @@ public class Compliance {
 		params.addAll(where.params());
 		params.add(PAGE + 1);
 		params.add(filter.page() * PAGE);
-		String order = filter.sort().equals("due") ? "s.due_on IS NULL, s.due_on, s.person_name, s.user_ref"
-				: "s.person_name, s.user_ref, p.title";
-		List<Row> rows = jdbc.sql("SELECT s.user_ref, s.person_name, p.title, p.code, s.obligation, " + standingExpression()
+		// orders an index holds, read from pd_standing first, so a page reads about a page of rows
+		String order = filter.sort().equals("due") ? "s.due_sort, s.person_name, s.user_ref, s.program"
+				: "s.person_name, s.user_ref, s.program";
+		// without a name, read pd_standing first in the index's order; with one, the few people named come first
+		String join = filter.name().isEmpty() ? "STRAIGHT_JOIN " : "";
+		List<Row> rows = jdbc.sql("SELECT " + join + "s.user_ref, s.person_name, p.title, p.code, s.obligation, " + standingExpression()
 				+ ", s.due_on, s.met, s.total FROM pd_standing s JOIN pd_program p ON p.id = s.program WHERE "
 				+ where.sql() + " ORDER BY " + order + " LIMIT ? OFFSET ?")
 			.params(params)
@@ -205,13 +210,33 @@ public class Compliance {
 		// counts carry no names: a principal's filter cannot search by one
 		Filter used = viewOf(viewer) == View.COUNTS
 				? new Filter(filter.program(), null, filter.level(), "", "name", 0) : filter;
-		Where where = where(viewer.tenant().value(), used, false);
-		List<Object> params = new ArrayList<>(standingParams());
-		params.addAll(where.params());
 		Map<Standing, Integer> counts = new EnumMap<>(Standing.class);
 		for (Standing s : Standing.values()) {
 			counts.put(s, 0);
 		}
+		List<Object> params = new ArrayList<>(standingParams());
+		if (used.name().isEmpty()) {
+			// without a name, the tallies answer: a few rows per program and due date, not every standing
+			StringBuilder sql = new StringBuilder("s.tenant_id = ?");
+			params.add(viewer.tenant().value());
+			if (used.program() != null) {
+				sql.append(" AND s.program = ?");
+				params.add(used.program());
+			}
+			if (used.level() != null) {
+				sql.append(" AND s.school_level = ?");
+				params.add(used.level().name());
+			}
+			jdbc.sql("SELECT " + standingExpression() + " AS standing, SUM(s.people) FROM pd_standing_tally s WHERE " + sql
+					+ " GROUP BY standing")
+				.params(params)
+				.query((rs, i) -> Map.entry(Standing.valueOf(rs.getString(1)), rs.getInt(2)))
+				.list()
+				.forEach(e -> counts.put(e.getKey(), e.getValue()));
+			return counts;
+		}
+		Where where = where(viewer.tenant().value(), used, false);
+		params.addAll(where.params());
 		jdbc.sql("SELECT " + standingExpression() + " AS standing, COUNT(*) FROM pd_standing s WHERE " + where.sql()
 				+ " GROUP BY standing")
 			.params(params)
@@ -230,9 +255,9 @@ public class Compliance {
 		Writer writer = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
 		writer.write("person,program,obligation,standing,due_on,requirements_met,requirements_total\r\n");
 		try {
-			streaming.query("SELECT s.person_name, p.title, s.obligation, " + standingExpression()
+			streaming.query("SELECT STRAIGHT_JOIN s.person_name, p.title, s.obligation, " + standingExpression()
 					+ ", s.due_on, s.met, s.total FROM pd_standing s JOIN pd_program p ON p.id = s.program WHERE "
-					+ where.sql() + " ORDER BY s.person_name, s.user_ref, p.title", rs -> {
+					+ where.sql() + " ORDER BY s.person_name, s.user_ref, s.program", rs -> {
 						try {
 							writer.write(csv(rs.getString(1)) + "," + csv(rs.getString(2)) + ","
 									+ csv(rs.getString(3) == null ? "" : rs.getString(3)) + "," + rs.getString(4) + ","

@@ -95,6 +95,7 @@ class PdController {
 
 	@GetMapping("/pd/programs/{code}")
 	String program(@AuthenticationPrincipal Member member, @PathVariable String code, Model model) {
+		tracking.recordPlacement(member, code);
 		ProgramStatus status = tracking.program(member, code);
 		model.addAttribute("status", status);
 		model.addAttribute("evidence", evidence.latest(member, status.program().getId()));

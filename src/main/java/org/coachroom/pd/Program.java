@@ -62,6 +62,13 @@ public class Program {
 			if (code == null || code.isBlank() || title == null || title.isBlank()) {
 				throw new IllegalArgumentException("A program needs a code and a title");
 			}
+			if (!ProgramForm.CODE.matcher(code).matches()) {
+				throw new IllegalArgumentException(
+						"A program's code is up to 60 lower-case letters, digits and hyphens: " + code);
+			}
+			if (title.length() > 200 || (description != null && description.length() > 2000)) {
+				throw new IllegalArgumentException("A title is at most 200 characters, a description 2000: " + code);
+			}
 			deadline = deadline == null ? DeadlineRule.none() : deadline;
 			requirements = List.copyOf(requirements);
 			assignments = List.copyOf(assignments);
@@ -152,5 +159,28 @@ public class Program {
 
 	public boolean isArchived() {
 		return archived;
+	}
+
+	public Integer getVersion() {
+		return version;
+	}
+
+	public Instant getUpdatedAt() {
+		return updatedAt;
+	}
+
+	/** The program leaves people's lists and HR's view; their progress stays, for a restore. */
+	void archive(Instant now) {
+		archived = true;
+		updatedAt = now;
+	}
+
+	void restore(Instant now) {
+		archived = false;
+		updatedAt = now;
+	}
+
+	Definition definition() {
+		return new Definition(code, title, description, deadline, requirements, assignments);
 	}
 }

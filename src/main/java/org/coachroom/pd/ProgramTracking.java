@@ -43,10 +43,13 @@ public class ProgramTracking {
 
 	private final Standings standings;
 
+	private final CourseItems courseItems;
+
 	ProgramTracking(Programs programs, ProgressRecords progress, StarterCatalog catalog, Standings standings,
-			JdbcClient jdbc, Clock clock, @Value("${coachroom.time-zone:}") String timeZone,
+			CourseItems courseItems, JdbcClient jdbc, Clock clock, @Value("${coachroom.time-zone:}") String timeZone,
 			@Value("${coachroom.pd.due-soon:P30D}") Period dueSoon) {
 		this.standings = standings;
+		this.courseItems = courseItems;
 		this.programs = programs;
 		this.progress = progress;
 		this.catalog = catalog;
@@ -164,6 +167,23 @@ public class ProgramTracking {
 		}
 		result.sort(java.util.Comparator.comparing((ProgramStatus s) -> s.obligation() == Obligation.REQUIRED ? 0 : 1));
 		return result;
+	}
+
+	/**
+	 * A launch of a link placed in a course opened this program: the placement is remembered, and the
+	 * people of the course whose completion it never saw have their standings worked out, which sends
+	 * any completion of theirs to the new column.
+	 */
+	@Transactional
+	public void recordPlacement(Member member, String code) {
+		if (member.launch() == null || !code.equals(member.launch().custom().get(CourseItems.PROGRAM_PARAMETER))) {
+			return;
+		}
+		long tenant = member.tenant().value();
+		catalog.ensureImported(tenant);
+		programs.findByTenantIdAndCode(tenant, code)
+			.filter(p -> !p.isArchived())
+			.ifPresent(program -> courseItems.recordPlacement(member, program).forEach(user -> standings.refresh(tenant, user)));
 	}
 
 	/** Every program of the district, with the person's standing in it (for browsing the catalog). */

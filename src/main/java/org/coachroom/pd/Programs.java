@@ -9,6 +9,8 @@ interface Programs extends ListCrudRepository<Program, Long> {
 
 	List<Program> findByTenantIdAndArchivedFalseOrderByTitle(long tenantId);
 
+	List<Program> findByTenantId(long tenantId);
+
 	Optional<Program> findByTenantIdAndCode(long tenantId, String code);
 
 }

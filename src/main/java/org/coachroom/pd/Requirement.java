@@ -20,6 +20,9 @@ public record Requirement(String code, String title, String part, RequirementKin
 		int attempts, BigDecimal hours, String hoursUnit, boolean evidenceRequired) {
 
 	public Requirement {
+		// as the database keeps them (two decimals), so a program read back equals the one written
+		threshold = threshold == null ? null : threshold.setScale(2, java.math.RoundingMode.HALF_UP);
+		hours = hours == null ? null : hours.setScale(2, java.math.RoundingMode.HALF_UP);
 		if (code == null || code.isBlank() || title == null || title.isBlank() || kind == null) {
 			throw new IllegalArgumentException("A requirement needs a key, a title and a kind");
 		}
@@ -28,6 +31,16 @@ public record Requirement(String code, String title, String part, RequirementKin
 		}
 		if (threshold != null && (threshold.signum() < 0 || threshold.compareTo(BigDecimal.valueOf(100)) > 0)) {
 			throw new IllegalArgumentException("A threshold is a percent from 0 to 100: " + code);
+		}
+		if (!ProgramForm.CODE.matcher(code).matches()) {
+			throw new IllegalArgumentException(
+					"A requirement's code is up to 60 lower-case letters, digits and hyphens: " + code);
+		}
+		if (title.length() > 300 || (part != null && part.length() > 100) || (hoursUnit != null && hoursUnit.length() > 40)) {
+			throw new IllegalArgumentException("A title is at most 300 characters, a part 100, a unit 40: " + code);
+		}
+		if (hours != null && (hours.signum() <= 0 || hours.compareTo(BigDecimal.valueOf(99999)) > 0)) {
+			throw new IllegalArgumentException("Hours are above 0 and below 100,000: " + code);
 		}
 		if (attempts < 0) {
 			throw new IllegalArgumentException("Attempts cannot be negative: " + code);

@@ -7,12 +7,19 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.List;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.TreeMap;
 
 import org.coachroom.lti.People;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.coachroom.shared.TenantId;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,8 +47,17 @@ class Standings {
 
 	private final ZoneId zone;
 
-	Standings(Programs programs, ProgressRecords progress, People people, JdbcClient jdbc, Clock clock,
-			@Value("${coachroom.time-zone:}") String timeZone) {
+	private final TransactionTemplate transactions;
+
+	private static final Logger log = LoggerFactory.getLogger(Standings.class);
+
+	private final CourseItems courseItems;
+
+	Standings(Programs programs, ProgressRecords progress, People people, CourseItems courseItems, JdbcClient jdbc,
+			Clock clock, PlatformTransactionManager transactionManager, @Value("${coachroom.time-zone:}") String timeZone) {
+		this.courseItems = courseItems;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.transactions.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.programs = programs;
 		this.progress = progress;
 		this.people = people;
@@ -50,10 +66,48 @@ class Standings {
 		this.zone = timeZone == null || timeZone.isBlank() ? ZoneId.systemDefault() : ZoneId.of(timeZone);
 	}
 
+	/**
+	 * After a catalog change, everyone's standings in the district: in batches, each its own
+	 * transaction, so a big district never holds one long transaction and a person changing their own
+	 * progress meanwhile waits for one batch at most.
+	 */
+	@ApplicationModuleListener
+	void on(CatalogChanged changed) {
+		long tenant = changed.tenantId();
+		long after = 0;
+		int done = 0;
+		long started = System.nanoTime();
+		while (true) {
+			List<Long> batch = jdbc.sql("SELECT user_ref FROM pd_profile WHERE tenant_id = ? AND user_ref > ? ORDER BY user_ref LIMIT ?")
+				.params(tenant, after, BATCH)
+				.query(Long.class)
+				.list();
+			if (batch.isEmpty()) {
+				break;
+			}
+			transactions.executeWithoutResult(tx -> {
+				List<Program> catalog = programs.findByTenantIdAndArchivedFalseOrderByTitle(tenant);
+				batch.forEach(user -> refresh(tenant, user, catalog));
+			});
+			done += batch.size();
+			after = batch.get(batch.size() - 1);
+		}
+		log.info("PD standings of {} people refreshed after a catalog change in tenant {} ({} ms)", done, tenant,
+				(System.nanoTime() - started) / 1_000_000);
+	}
+
+	private static final int BATCH = 200;
+
 	@Transactional
 	void refresh(long tenantId, long userRef) {
+		refresh(tenantId, userRef, programs.findByTenantIdAndArchivedFalseOrderByTitle(tenantId));
+	}
+
+	private void refresh(long tenantId, long userRef, List<Program> catalog) {
 		Optional<PdProfile> profile = jdbc
-			.sql("SELECT audience, school_level, role_started_on FROM pd_profile WHERE tenant_id = ? AND user_ref = ?")
+			.sql("""
+					SELECT audience, school_level, role_started_on FROM pd_profile WHERE tenant_id = ? AND user_ref = ?
+					FOR UPDATE""")
 			.params(tenantId, userRef)
 			.query((rs, i) -> new PdProfile(Audience.valueOf(rs.getString(1)), SchoolLevel.valueOf(rs.getString(2)),
 					rs.getDate(3) == null ? null : rs.getDate(3).toLocalDate()))
@@ -64,10 +118,21 @@ class Standings {
 		String name = people.person(new TenantId(tenantId), userRef).map(People.Person::name).orElse("?");
 		LocalDate today = LocalDate.now(clock.withZone(zone));
 		Instant now = clock.instant();
+		// the profile's row lock makes one refresh per person at a time, so the counts move exactly once
+		Map<Long, Tally> before = new HashMap<>();
+		jdbc.sql("""
+				SELECT program, school_level, complete, started, due_sort FROM pd_standing
+				WHERE tenant_id = ? AND user_ref = ? FOR UPDATE""")
+			.params(tenantId, userRef)
+			.query((rs, i) -> new Tally(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getBoolean(4),
+					rs.getDate(5).toLocalDate()))
+			.list()
+			.forEach(t -> before.put(t.program(), t));
+		Map<Long, Tally> after = new HashMap<>();
+		java.util.Set<Long> placed = courseItems.placedPrograms(tenantId);
 		Map<Long, ProgramProgress> recorded = new HashMap<>();
 		progress.findByTenantIdAndUserRef(tenantId, userRef).forEach(p -> recorded.put(p.getProgram(), p));
-		Set<Long> kept = new HashSet<>();
-		for (Program program : programs.findByTenantIdAndArchivedFalseOrderByTitle(tenantId)) {
+		for (Program program : catalog) {
 			Optional<Obligation> obligation = program.obligationFor(profile.get(), today);
 			ProgramProgress mine = recorded.get(program.getId());
 			if (obligation.isEmpty() && mine == null) {
@@ -91,15 +156,80 @@ class Standings {
 						status.dueOn() == null ? null : java.sql.Date.valueOf(status.dueOn()), (int) status.met(),
 						status.requirements().size(), Timestamp.from(now))
 				.update();
-			kept.add(program.getId());
+			if (placed.contains(program.getId())) {
+				courseItems.follow(tenantId, userRef, status);
+			}
+			after.put(program.getId(), new Tally(program.getId(), profile.get().schoolLevel().name(),
+					status.standing() == Standing.COMPLETE, started, status.dueOn() == null ? NO_DEADLINE : status.dueOn()));
 		}
 		// programs that no longer apply (a changed role start, say) and hold no progress leave the view
-		jdbc.sql("SELECT program FROM pd_standing WHERE tenant_id = ? AND user_ref = ?")
-			.params(tenantId, userRef)
-			.query(Long.class)
-			.list()
+		before.keySet()
 			.stream()
-			.filter(p -> !kept.contains(p))
+			.filter(p -> !after.containsKey(p))
 			.forEach(p -> jdbc.sql("DELETE FROM pd_standing WHERE program = ? AND user_ref = ?").params(p, userRef).update());
+		adjustTallies(tenantId, before.values(), after.values());
+		keepNameWords(tenantId, userRef, name);
+	}
+
+	private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[\\p{L}\\p{N}]+");
+
+	/** The words of a name or a search, as {@code pd_name_word} holds them: at most 10 of 100 characters. */
+	static List<String> words(String text) {
+		return WORD.matcher(text == null ? "" : text)
+			.results()
+			.map(m -> m.group().length() > 100 ? m.group().substring(0, 100) : m.group())
+			.map(w -> w.toLowerCase(java.util.Locale.ROOT))
+			.distinct()
+			.limit(10)
+			.toList();
+	}
+
+	private void keepNameWords(long tenantId, long userRef, String name) {
+		java.util.Set<String> wanted = new java.util.TreeSet<>(words(name));
+		java.util.Set<String> held = new java.util.TreeSet<>(jdbc.sql("SELECT word FROM pd_name_word WHERE tenant_id = ? AND user_ref = ?")
+			.params(tenantId, userRef)
+			.query(String.class)
+			.list());
+		if (held.equals(wanted)) {
+			return;
+		}
+		jdbc.sql("DELETE FROM pd_name_word WHERE tenant_id = ? AND user_ref = ?").params(tenantId, userRef).update();
+		for (String word : wanted) {
+			jdbc.sql("INSERT IGNORE INTO pd_name_word (tenant_id, word, user_ref) VALUES (?, ?, ?)")
+				.params(tenantId, word, userRef)
+				.update();
+		}
+	}
+
+	/** {@code pd_standing.due_sort} of a standing without a deadline. */
+	static final LocalDate NO_DEADLINE = LocalDate.of(9999, 12, 31);
+
+	/** A standing's key in {@code pd_standing_tally}. */
+	private record Tally(long program, String schoolLevel, boolean complete, boolean started, LocalDate dueSort) {
+	}
+
+	private static final Comparator<Tally> TALLY_ORDER = Comparator.comparingLong(Tally::program)
+		.thenComparing(Tally::schoolLevel)
+		.thenComparing(Tally::complete)
+		.thenComparing(Tally::started)
+		.thenComparing(Tally::dueSort);
+
+	/**
+	 * Moves this person's counts from their old keys to their new ones, touching rows in key order so
+	 * two people's refreshes never wait on each other in a circle.
+	 */
+	private void adjustTallies(long tenantId, Collection<Tally> before, Collection<Tally> after) {
+		Map<Tally, Integer> delta = new TreeMap<>(TALLY_ORDER);
+		before.forEach(t -> delta.merge(t, -1, Integer::sum));
+		after.forEach(t -> delta.merge(t, 1, Integer::sum));
+		delta.forEach((t, d) -> {
+			if (d != 0) {
+				jdbc.sql("""
+						INSERT INTO pd_standing_tally (tenant_id, program, school_level, complete, started, due_sort, people)
+						VALUES (?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE people = people + VALUES(people)""")
+					.params(tenantId, t.program(), t.schoolLevel(), t.complete(), t.started(), java.sql.Date.valueOf(t.dueSort()), d)
+					.update();
+			}
+		});
 	}
 }

@@ -91,7 +91,7 @@ final class BenchmarkBrowser implements AutoCloseable {
 		}
 	}
 
-	private String cookieHeader() {
+	String cookieHeader() {
 		return cookieHeader(cookies);
 	}
 

@@ -91,6 +91,11 @@ class PdAuthorizationTests {
 		allowed.put("/pd/compliance.csv", List.of("HR", "admin", "other district's HR"));
 		allowed.put("/pd/compliance/people/" + person, List.of("HR", "admin"));
 		allowed.put("/pd/programs/esl-endorsement", List.of("teacher", "other teacher", "coach", "coach elsewhere"));
+		// HR here holds the LMS's Administrator role too, so it is a district admin: each district its own catalog
+		allowed.put("/pd/catalog", List.of("HR", "admin", "other district's HR"));
+		allowed.put("/pd/catalog/new", List.of("HR", "admin", "other district's HR"));
+		allowed.put("/pd/catalog/esl-endorsement", List.of("HR", "admin", "other district's HR"));
+		allowed.put("/pd/catalog.json", List.of("HR", "admin", "other district's HR"));
 
 		for (Map.Entry<String, List<String>> page : allowed.entrySet()) {
 			for (Map.Entry<String, Launched> who : people.entrySet()) {
@@ -117,7 +122,19 @@ class PdAuthorizationTests {
 			if (!List.of("HR", "admin").contains(who.getKey())) {
 				assertThat(extended.status()).as(who.getKey() + " extends").isEqualTo(404);
 			}
+			if (!List.of("HR", "admin", "other district's HR").contains(who.getKey())) {
+				var archived = browser.post("/pd/catalog/esl-endorsement/archive", Map.of("archived", "true", "_csrf", csrf(browser)));
+				var edited = browser.post("/pd/catalog/esl-endorsement",
+						Map.of("title", "Taken over", "deadlineKind", "NONE", "requirements[0].title", "x",
+								"requirements[0].kind", "COURSE", "_csrf", csrf(browser)));
+				var imported = browser.postFile("/pd/catalog/import", Map.of("_csrf", csrf(browser)), "file", "c.json",
+						"application/json", "{\"programs\":[]}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+				assertThat(List.of(archived.status(), edited.status(), imported.status())).as(who.getKey() + " edits the catalog")
+					.containsOnly(404);
+			}
 		}
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM pd_program WHERE archived OR title = 'Taken over'").query(Integer.class).single())
+			.as("no refused catalog change was made").isZero();
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM pd_audit WHERE user_ref = ? AND (after_value LIKE '%teacher%' "
 				+ "OR after_value LIKE '%principal%' OR after_value LIKE '%elsewhere%' OR after_value LIKE '%district%')")
 			.param(person).query(Integer.class).single()).as("no refused change was made").isZero();

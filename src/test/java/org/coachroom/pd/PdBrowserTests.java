@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -170,5 +171,44 @@ class PdBrowserTests {
 			.isEqualTo("COMPLETE");
 		chromium.screenshot("pd-compliance-hr");
 		Files.deleteIfExists(certificate);
+	}
+
+	@Test
+	void aDistrictAdminEditsAProgramInTheCatalogAndAMistakeComesBackOnItsField() throws IOException {
+		BrowserSignIn signIn = new BrowserSignIn();
+		platform = BrowserSignIn.startPlatform(signIn);
+		platform.registerWith(registry, Map.of(), "coachroom_role");
+		String course = "catalog-" + UUID.randomUUID();
+		String adminSub = "admin-" + course;
+		signIn.seat(new BrowserSignIn.Seat(adminSub, "Ada Admin", ADMINISTRATOR, course, "District office"));
+
+		signIn(signIn, adminSub);
+		driver.findElement(By.id("catalog-link")).click();
+		waitFor(By.id("catalog"));
+		chromium.assertAccessible("program catalog");
+		driver.findElement(By.cssSelector("#program-esl-endorsement a")).click();
+		waitFor(By.id("program-form"));
+		chromium.assertAccessible("program editor");
+
+		// a mistake: a new hours requirement without hours
+		int row = driver.findElements(By.cssSelector("#requirement-rows tbody tr")).size() - 3;
+		driver.findElement(By.id("requirements" + row + ".title")).sendKeys("Practicum hours");
+		new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("requirements" + row + ".kind"))).selectByValue("HOURS");
+		driver.findElement(By.id("save-program")).click();
+		waitFor(By.id("form-errors"));
+		assertThat(driver.findElement(By.id("requirements" + row + ".hours")).getAttribute("aria-invalid")).isEqualTo("true");
+		assertThat(driver.findElement(By.id("requirement-row-" + row)).getText()).contains("needs hours above 0");
+		chromium.assertAccessible("program editor with errors");
+
+		driver.findElement(By.id("requirements" + row + ".hours")).sendKeys("30");
+		driver.findElement(By.cssSelector("#requirement-row-" + row + " input[name$='.hoursUnit']")).sendKeys("clock hours");
+		WebElement title = driver.findElement(By.id("title"));
+		title.clear();
+		title.sendKeys("ESL endorsement (with practicum)");
+		driver.findElement(By.id("save-program")).click();
+		waitFor(By.id("catalog-message"));
+		assertThat(driver.findElement(By.tagName("h1")).getText()).contains("ESL endorsement (with practicum)");
+		assertThat(driver.findElement(By.id("requirement-rows")).getText()).contains("practicum-hours");
+		chromium.screenshot("pd-catalog-editor");
 	}
 }

@@ -10,6 +10,7 @@ CREATE TABLE pd_program (
     deadline_fixed_date DATE          NULL,
     deadline_years      INT           NOT NULL,
     catalog_version     VARCHAR(40)   NULL,
+    mentored            BOOLEAN       NOT NULL,
     archived            BOOLEAN       NOT NULL,
     updated_at          TIMESTAMP(3)  NOT NULL,
     version             INT           NOT NULL,
@@ -301,4 +302,19 @@ CREATE TABLE pd_item_completion (
     KEY ix_item_completion_user (user_ref),
     CONSTRAINT fk_item_completion_item FOREIGN KEY (course_item) REFERENCES pd_course_item (id) ON DELETE CASCADE,
     CONSTRAINT fk_item_completion_user FOREIGN KEY (user_ref) REFERENCES lti_user (id) ON DELETE CASCADE
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+-- The mentor HR assigns a person in a program that has one (induction): who, by whom, when.
+CREATE TABLE pd_mentor (
+    program     BIGINT       NOT NULL,
+    user_ref    BIGINT       NOT NULL,
+    tenant_id   BIGINT       NOT NULL,
+    mentor_ref  BIGINT       NOT NULL,
+    assigned_by BIGINT       NOT NULL,
+    assigned_at TIMESTAMP(3) NOT NULL,
+    PRIMARY KEY (program, user_ref),
+    KEY ix_mentor_mentor (tenant_id, mentor_ref),
+    CONSTRAINT fk_mentor_program FOREIGN KEY (program) REFERENCES pd_program (id) ON DELETE CASCADE,
+    CONSTRAINT fk_mentor_user FOREIGN KEY (user_ref) REFERENCES lti_user (id) ON DELETE CASCADE,
+    CONSTRAINT fk_mentor_mentor FOREIGN KEY (mentor_ref) REFERENCES lti_user (id) ON DELETE CASCADE
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;

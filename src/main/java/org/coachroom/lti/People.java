@@ -39,8 +39,9 @@ public interface People {
 	Set<CoachroomRole> rolesInCourse(TenantId tenant, long contextRef, long userRef);
 
 	/**
-	 * The people a coach supports: everyone else recorded in a course where the coach holds the
-	 * coach's role, and no principal's or HR role beside it.
+	 * The people a coach supports: the teachers and coaches recorded in a course where the coach
+	 * holds the coach's role (and no principal's or HR role beside it); the course's principals and
+	 * HR are no one's to support.
 	 */
 	Set<Long> supportedBy(TenantId tenant, long coachRef);
 

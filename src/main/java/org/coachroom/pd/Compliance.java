@@ -187,8 +187,10 @@ public class Compliance {
 		// orders an index holds, read from pd_standing first, so a page reads about a page of rows
 		String order = filter.sort().equals("due") ? "s.due_sort, s.person_name, s.user_ref, s.program"
 				: "s.person_name, s.user_ref, s.program";
-		// without a name, read pd_standing first in the index's order; with one, the few people named come first
-		String join = filter.name().isEmpty() ? "STRAIGHT_JOIN " : "";
+		// read pd_standing in the index's order and stop after a page, unless a name matches so few people
+		// that reading theirs and sorting them is quicker
+		String join = filter.name().isEmpty() || namedPeople(viewer.tenant().value(), filter.name()) >= MANY_NAMED
+				? "STRAIGHT_JOIN " : "";
 		List<Row> rows = jdbc.sql("SELECT " + join + "s.user_ref, s.person_name, p.title, p.code, s.obligation, " + standingExpression()
 				+ ", s.due_on, s.met, s.total FROM pd_standing s JOIN pd_program p ON p.id = s.program WHERE "
 				+ where.sql() + " ORDER BY " + order + " LIMIT ? OFFSET ?")
@@ -199,6 +201,23 @@ public class Compliance {
 			.list();
 		boolean more = rows.size() > PAGE;
 		return new Page(more ? rows.subList(0, PAGE) : rows, more);
+	}
+
+	/** Above this many people named by a search, walking the name index beats sorting their standings. */
+	static final int MANY_NAMED = 1000;
+
+	/** How many people the least common word of a name search matches (counted up to {@link #MANY_NAMED}). */
+	private int namedPeople(long tenant, String name) {
+		int fewest = Integer.MAX_VALUE;
+		for (String word : Standings.words(name)) {
+			int named = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM pd_name_word WHERE tenant_id = ? AND word LIKE ? ESCAPE '!' LIMIT "
+					+ MANY_NAMED + ") n")
+				.params(tenant, word.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%")
+				.query(Integer.class)
+				.single();
+			fewest = Math.min(fewest, named);
+		}
+		return fewest;
 	}
 
 	/** How many people stand where, under the filter (its standing aside). */
@@ -297,7 +316,11 @@ public class Compliance {
 	@Transactional(readOnly = true)
 	public Optional<Person> person(Member viewer, long userRef) {
 		requirePeople(viewer);
-		long tenant = viewer.tenant().value();
+		return personOf(viewer.tenant().value(), userRef);
+	}
+
+	/** A person's credential facts, for whoever may see them (HR here, a coach who supports them). */
+	Optional<Person> personOf(long tenant, long userRef) {
 		return jdbc.sql("""
 				SELECT u.name, f.audience, f.school_level, f.role_started_on FROM pd_profile f
 				JOIN lti_user u ON u.id = f.user_ref WHERE f.tenant_id = ? AND f.user_ref = ?""")

@@ -30,9 +30,12 @@ class ComplianceController {
 
 	private final ProgramTracking tracking;
 
-	ComplianceController(Compliance compliance, ProgramTracking tracking) {
+	private final Mentors mentors;
+
+	ComplianceController(Compliance compliance, ProgramTracking tracking, Mentors mentors) {
 		this.compliance = compliance;
 		this.tracking = tracking;
+		this.mentors = mentors;
 	}
 
 	private Compliance.Filter filter(Member viewer, String program, String standing, String level, String name, String sort,
@@ -99,9 +102,17 @@ class ComplianceController {
 	}
 
 	@GetMapping("/pd/compliance/people/{userRef}")
-	String person(@AuthenticationPrincipal Member member, @PathVariable long userRef, Model model) {
+	String person(@AuthenticationPrincipal Member member, @PathVariable long userRef,
+			@RequestParam(name = "mentor-search", defaultValue = "") String mentorSearch,
+			@RequestParam(name = "for", defaultValue = "") String forProgram, Model model) {
 		model.addAttribute("person", compliance.person(member, userRef).orElseThrow(() -> new ProgramNotFoundException("person")));
 		model.addAttribute("today", tracking.today());
+		model.addAttribute("coachView", false);
+		model.addAttribute("mentors", mentors.mentorsOf(member.tenant().value(), userRef));
+		model.addAttribute("mentorSearch", mentorSearch.length() > 100 ? mentorSearch.substring(0, 100) : mentorSearch);
+		model.addAttribute("mentorFor", forProgram);
+		model.addAttribute("candidates", mentorSearch.isBlank() ? java.util.List.of()
+				: mentors.candidates(member, userRef, mentorSearch));
 		return "pd/person";
 	}
 
@@ -110,6 +121,31 @@ class ComplianceController {
 			@PathVariable String code) {
 		return PdController.pdf("certificate-" + code + "-" + userRef + ".pdf", compliance.certificate(member, userRef, code)
 			.orElseThrow(() -> new ProgramNotFoundException(code + " (not complete)")));
+	}
+
+	@PostMapping("/pd/compliance/people/{userRef}/programs/{code}/mentor")
+	String mentor(@AuthenticationPrincipal Member member, @PathVariable long userRef, @PathVariable String code,
+			@RequestParam(defaultValue = "") String mentor, RedirectAttributes redirect) {
+		String back = "redirect:/pd/compliance/people/" + userRef;
+		Long mentorRef = null;
+		if (!mentor.isBlank()) {
+			try {
+				mentorRef = Long.valueOf(mentor);
+			}
+			catch (NumberFormatException e) {
+				mentorRef = -1L;
+			}
+		}
+		try {
+			mentors.assign(member, userRef, code, mentorRef);
+		}
+		catch (RecordingRefusedException e) {
+			log.info("Mentor refused: {}", e.getMessage());
+			redirect.addFlashAttribute("error", e.getMessage());
+			return back;
+		}
+		redirect.addFlashAttribute("message", mentorRef == null ? "pd.flash.mentor-removed" : "pd.flash.mentor-assigned");
+		return back;
 	}
 
 	@PostMapping("/pd/compliance/people/{userRef}/programs/{code}/extensions")

@@ -29,9 +29,12 @@ class PdController {
 
 	private final EvidenceReview evidence;
 
-	PdController(ProgramTracking tracking, EvidenceReview evidence) {
+	private final Mentors mentors;
+
+	PdController(ProgramTracking tracking, EvidenceReview evidence, Mentors mentors) {
 		this.tracking = tracking;
 		this.evidence = evidence;
+		this.mentors = mentors;
 	}
 
 	@GetMapping("/pd")
@@ -51,6 +54,7 @@ class PdController {
 		model.addAttribute("reminders", tracking.profile(member).isPresent() ? tracking.reminders(member) : java.util.List.of());
 		model.addAttribute("zone", tracking.zone());
 		model.addAttribute("fits", fits);
+		model.addAttribute("mentees", mentors.menteesOf(member));
 		return "pd/list";
 	}
 
@@ -99,6 +103,8 @@ class PdController {
 		ProgramStatus status = tracking.program(member, code);
 		model.addAttribute("status", status);
 		model.addAttribute("evidence", evidence.latest(member, status.program().getId()));
+		model.addAttribute("mentor", status.program().isMentored()
+				? mentors.mentorsOf(member.tenant().value(), member.userId()).get(code) : null);
 		model.addAttribute("today", tracking.today());
 		return "pd/program";
 	}

@@ -8,10 +8,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
- * PD refusals as pages, for every PD page: a program, person or file someone may not see is a 404
- * that says nothing more, with a log line.
+ * PD refusals as pages, wherever they arise (the PD pages, the deep linking picker): a program,
+ * person or file someone may not see is a 404 that says nothing more, with a log line.
  */
-@ControllerAdvice(basePackageClasses = PdErrors.class)
+@ControllerAdvice
 class PdErrors {
 
 	private static final Logger log = LoggerFactory.getLogger(PdErrors.class);

@@ -44,6 +44,9 @@ public class Program {
 
 	private String catalogVersion;
 
+	/** Whether HR assigns each person a mentor in this program (induction). */
+	private boolean mentored;
+
 	private boolean archived;
 
 	private Instant updatedAt;
@@ -56,7 +59,13 @@ public class Program {
 
 	/** A program as the catalog or an admin defines it. */
 	public record Definition(String code, String title, String description, DeadlineRule deadline,
-			List<Requirement> requirements, List<AssignmentRule> assignments) {
+			List<Requirement> requirements, List<AssignmentRule> assignments, Boolean mentored) {
+
+		/** A program without assigned mentors. */
+		public Definition(String code, String title, String description, DeadlineRule deadline,
+				List<Requirement> requirements, List<AssignmentRule> assignments) {
+			this(code, title, description, deadline, requirements, assignments, false);
+		}
 
 		public Definition {
 			if (code == null || code.isBlank() || title == null || title.isBlank()) {
@@ -70,6 +79,8 @@ public class Program {
 				throw new IllegalArgumentException("A title is at most 200 characters, a description 2000: " + code);
 			}
 			deadline = deadline == null ? DeadlineRule.none() : deadline;
+			// a catalog file from before mentors were part of it has none
+			mentored = Boolean.TRUE.equals(mentored);
 			requirements = List.copyOf(requirements);
 			assignments = List.copyOf(assignments);
 			if (requirements.isEmpty()) {
@@ -100,6 +111,7 @@ public class Program {
 		deadline = definition.deadline();
 		requirements = new ArrayList<>(definition.requirements());
 		assignments = new ArrayList<>(definition.assignments());
+		mentored = definition.mentored();
 		updatedAt = now;
 	}
 
@@ -161,6 +173,10 @@ public class Program {
 		return archived;
 	}
 
+	public boolean isMentored() {
+		return mentored;
+	}
+
 	public Integer getVersion() {
 		return version;
 	}
@@ -181,6 +197,6 @@ public class Program {
 	}
 
 	Definition definition() {
-		return new Definition(code, title, description, deadline, requirements, assignments);
+		return new Definition(code, title, description, deadline, requirements, assignments, mentored);
 	}
 }

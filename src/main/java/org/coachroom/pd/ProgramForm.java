@@ -17,7 +17,7 @@ import org.springframework.validation.Errors;
  * code (people's progress hangs on it); a new one gets a code from its title unless one is typed.
  */
 public record ProgramForm(String code, String title, String description, String deadlineKind, String deadlineDate,
-		String deadlineYears, List<RequirementRow> requirements, List<RuleRow> rules, Integer version) {
+		String deadlineYears, List<RequirementRow> requirements, List<RuleRow> rules, Boolean mentored, Integer version) {
 
 	static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,59}");
 
@@ -29,6 +29,7 @@ public record ProgramForm(String code, String title, String description, String 
 	static final int NEW_ROWS = 3;
 
 	public ProgramForm {
+		mentored = Boolean.TRUE.equals(mentored);
 		requirements = requirements == null ? new ArrayList<>() : new ArrayList<>(requirements);
 		rules = rules == null ? new ArrayList<>() : new ArrayList<>(rules);
 		requirements.replaceAll(r -> r == null ? RequirementRow.empty() : r);
@@ -96,7 +97,7 @@ public record ProgramForm(String code, String title, String description, String 
 	}
 
 	static ProgramForm blank() {
-		return new ProgramForm("", "", "", DeadlineRule.Kind.NONE.name(), "", "", List.of(), List.of(), null);
+		return new ProgramForm("", "", "", DeadlineRule.Kind.NONE.name(), "", "", List.of(), List.of(), false, null);
 	}
 
 	static ProgramForm of(Program program) {
@@ -104,7 +105,7 @@ public record ProgramForm(String code, String title, String description, String 
 		return new ProgramForm(program.getCode(), program.getTitle(), nz(program.getDescription()), d.kind().name(),
 				d.fixedDate() == null ? "" : d.fixedDate().toString(), d.years() == 0 ? "" : Integer.toString(d.years()),
 				program.getRequirements().stream().map(RequirementRow::of).toList(),
-				program.getAssignments().stream().map(RuleRow::of).toList(), program.getVersion());
+				program.getAssignments().stream().map(RuleRow::of).toList(), program.isMentored(), program.getVersion());
 	}
 
 	/**
@@ -153,7 +154,7 @@ public record ProgramForm(String code, String title, String description, String 
 			return null;
 		}
 		return new Program.Definition(programCode, title.strip(), blank(description) ? null : description.strip(), deadline,
-				reqs, assignments);
+				reqs, assignments, Boolean.TRUE.equals(mentored));
 	}
 
 	private DeadlineRule deadline(Errors errors) {

@@ -63,6 +63,10 @@ public class ProgramTracking {
 	public record Profile(PdProfile facts, boolean recorded) {
 	}
 
+	Period dueSoon() {
+		return dueSoon;
+	}
+
 	public ZoneId zone() {
 		return zone;
 	}

@@ -136,6 +136,24 @@ public final class PdComplianceBenchmark {
 				.toList();
 			long before = heap.stream().mapToLong(p -> p.getUsage().getUsed()).sum();
 			heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+			// what stays alive is what a leak would show: the heap used right after each collection
+			long[] liveAfterGc = { 0 };
+			Thread sampler = new Thread(() -> {
+				while (!Thread.currentThread().isInterrupted()) {
+					long live = heap.stream()
+						.mapToLong(p -> p.getCollectionUsage() == null ? 0 : p.getCollectionUsage().getUsed())
+						.sum();
+					liveAfterGc[0] = Math.max(liveAfterGc[0], live);
+					try {
+						Thread.sleep(20);
+					}
+					catch (InterruptedException e) {
+						return;
+					}
+				}
+			});
+			sampler.setDaemon(true);
+			sampler.start();
 			HttpClient client = HttpClient.newHttpClient();
 			long t0 = System.nanoTime();
 			HttpResponse<InputStream> csv = client.send(HttpRequest.newBuilder(base.resolve("/pd/compliance.csv"))
@@ -156,11 +174,13 @@ public final class PdComplianceBenchmark {
 				}
 			}
 			double seconds = (System.nanoTime() - t0) / 1e9;
+			sampler.interrupt();
 			long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
 			System.out.printf(Locale.ROOT, "  CSV export      %,d rows, %.1f MB in %.1f s (status %d)%n", lines - 1,
 					bytes / 1e6, seconds, csv.statusCode());
-			System.out.printf(Locale.ROOT, "  heap            %.0f MB before the export, peak %.0f MB during it (max %.0f MB)%n",
-					before / 1e6, peak / 1e6, Runtime.getRuntime().maxMemory() / 1e6);
+			System.out.printf(Locale.ROOT, "  heap            %.0f MB before the export, peak %.0f MB during it, at most %.0f MB "
+					+ "left after a collection (max heap %.0f MB)%n", before / 1e6, peak / 1e6, liveAfterGc[0] / 1e6,
+					Runtime.getRuntime().maxMemory() / 1e6);
 			System.out.println("================================================================");
 			admin.close();
 		}

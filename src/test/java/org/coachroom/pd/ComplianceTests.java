@@ -89,6 +89,51 @@ class ComplianceTests {
 	}
 
 	@Test
+	void aCoachSeesTheProgramsOfTheTeachersTheySupportAndNoOneElses() {
+		var browser = coach.browser();
+		String list = browser.get("/pd/people").body();
+		assertThat(list).contains("Maria Lopez").contains("Entry Years Enhancement (EYE) induction").doesNotContain("Carla Coach");
+		String theirs = browser.get("/pd/people/" + teacher.member().userId()).body();
+		assertThat(theirs).contains("Maria Lopez").contains("Credential facts only").contains("Entry Years Enhancement")
+			.doesNotContain("Extend the due date").doesNotContain("certificate.pdf");
+		assertThat(browser.get("/pd/people/" + hr.member().userId()).status()).as("HR is no one the coach supports")
+			.isEqualTo(404);
+		assertThat(teacher.browser().get("/pd/people/" + coach.member().userId()).status()).isEqualTo(404);
+	}
+
+	@Test
+	void hrAssignsANewTeacherAMentorWhoSeesTheirInductionAndEveryChangeIsAudited() {
+		var browser = hr.browser();
+		long teacherRef = teacher.member().userId();
+		long coachRef = coach.member().userId();
+		String page = "/pd/compliance/people/" + teacherRef;
+		assertThat(browser.get(page).body()).contains("Mentor: none assigned yet.");
+		assertThat(browser.get(page + "?for=eye-induction&mentor-search=carl").body()).contains("Carla Coach")
+			.contains("id=\"mentor-" + coachRef + "\"").doesNotContain("id=\"mentor-" + teacherRef + "\"");
+
+		var assigned = browser.post(page + "/programs/eye-induction/mentor", Map.of("mentor", Long.toString(coachRef), "_csrf",
+				browser.csrfFrom(page)));
+		assertThat(assigned.status()).isEqualTo(302);
+		assertThat(browser.get(page).body()).contains("Mentor assigned.").contains("Mentor: Carla Coach");
+		assertThat(teacher.browser().get("/pd/programs/eye-induction").body()).contains("Your mentor: Carla Coach");
+		assertThat(coach.browser().get("/pd").body()).contains("People you mentor").contains("Maria Lopez");
+
+		// not themselves, not in a program without mentors, not by anyone but HR
+		browser.post(page + "/programs/eye-induction/mentor", Map.of("mentor", Long.toString(teacherRef), "_csrf",
+				browser.csrfFrom(page)));
+		assertThat(browser.get(page).body()).contains("other than the person").contains("Mentor: Carla Coach");
+		assertThat(browser.post(page + "/programs/letrs/mentor", Map.of("mentor", Long.toString(coachRef), "_csrf",
+				browser.csrfFrom(page))).status()).isEqualTo(404);
+		assertThat(teacher.browser().post(page + "/programs/eye-induction/mentor", Map.of("mentor", Long.toString(teacherRef),
+				"_csrf", teacher.browser().csrfFrom("/pd"))).status()).isEqualTo(404);
+
+		browser.post(page + "/programs/eye-induction/mentor", Map.of("_csrf", browser.csrfFrom(page)));
+		assertThat(teacher.browser().get("/pd/programs/eye-induction").body()).contains("not assigned yet");
+		assertThat(jdbc.sql("SELECT CONCAT(before_value, ' > ', after_value) FROM pd_audit WHERE user_ref = ? AND action = 'MENTOR' ORDER BY id")
+			.param(teacherRef).query(String.class).list()).containsExactly("no mentor > Carla Coach", "Carla Coach > no mentor");
+	}
+
+	@Test
 	void anExtensionMovesAnOverduePersonToDueSoonWithTheReasonAudited() {
 		var browser = hr.browser();
 		long coachRef = coach.member().userId();

@@ -91,6 +91,8 @@ class PdAuthorizationTests {
 		allowed.put("/pd/compliance.csv", List.of("HR", "admin", "other district's HR"));
 		allowed.put("/pd/compliance/people/" + person, List.of("HR", "admin"));
 		allowed.put("/pd/programs/esl-endorsement", List.of("teacher", "other teacher", "coach", "coach elsewhere"));
+		allowed.put("/pd/people", List.of("coach", "coach elsewhere"));
+		allowed.put("/pd/people/" + person, List.of("coach"));
 		// HR here holds the LMS's Administrator role too, so it is a district admin: each district its own catalog
 		allowed.put("/pd/catalog", List.of("HR", "admin", "other district's HR"));
 		allowed.put("/pd/catalog/new", List.of("HR", "admin", "other district's HR"));

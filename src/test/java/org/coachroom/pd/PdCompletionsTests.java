@@ -151,6 +151,48 @@ class PdCompletionsTests {
 			.query(Integer.class).single()).isZero();
 	}
 
+	@Test
+	void aCoachPlacesARequirementByDeepLinkingAsALinkWithItsOwnColumnAndATeacherCannot() throws Exception {
+		LaunchClient browser = new LaunchClient("http://localhost:" + port);
+		LaunchClient.AuthRequest auth = browser.login(platform, "dl-coach-" + course);
+		assertThat(browser.launch(platform.sign(platform.deepLinkingClaims(auth.nonce(), "dl-coach-" + course,
+				TestPlatform.INSTRUCTOR).build()), auth.state()).location()).isEqualTo("/deep-linking");
+		String picker = browser.get("/deep-linking").body();
+		assertThat(picker).contains("Place a PD program").contains("id=\"place-pd-letrs\"").contains("Unit 1 assessment");
+
+		var answer = browser.post("/deep-linking/pd/letrs", Map.of("requirement", "u1-assessment", "_csrf",
+				browser.csrfFrom("/deep-linking")));
+		assertThat(answer.status()).isEqualTo(200);
+		String jwt = org.springframework.web.util.HtmlUtils
+			.htmlUnescape(answer.body().replaceAll("(?s).*name=\"JWT\" value=\"([^\"]+)\".*", "$1"));
+		var claims = com.nimbusds.jwt.SignedJWT.parse(jwt).getJWTClaimsSet();
+		List<Object> items = claims.getListClaim("https://purl.imsglobal.org/spec/lti-dl/claim/content_items");
+		long item = jdbc.sql("""
+				SELECT i.id FROM pd_course_item i JOIN pd_program p ON p.id = i.program
+				WHERE p.code = 'letrs' AND i.requirement_code = 'u1-assessment' AND i.tenant_id = p.tenant_id
+				ORDER BY i.id DESC LIMIT 1""").query(Long.class).single();
+		assertThat(items).singleElement().satisfies(entry -> {
+			@SuppressWarnings("unchecked")
+			Map<String, Object> link = (Map<String, Object>) entry;
+			assertThat((String) link.get("title")).startsWith("LETRS (3rd edition): Unit 1 assessment");
+			assertThat(link.get("custom")).isEqualTo(Map.of("pd_program", "letrs", "pd_requirement", "u1-assessment",
+					"coachroom_page", "/pd/programs/letrs"));
+			@SuppressWarnings("unchecked")
+			Map<String, Object> lineItem = (Map<String, Object>) link.get("lineItem");
+			assertThat(lineItem).containsEntry("resourceId", "pd-requirement-" + item).containsEntry("tag",
+					"coachroom-pd-requirement");
+		});
+
+		LaunchClient learner = new LaunchClient("http://localhost:" + port);
+		LaunchClient.AuthRequest theirs = learner.login(platform, "dl-t-" + course);
+		learner.launch(platform.sign(platform.deepLinkingClaims(theirs.nonce(), "dl-t-" + course, TestPlatform.LEARNER).build()),
+				theirs.state());
+		assertThat(learner.get("/deep-linking").body()).doesNotContain("Place a PD program");
+		var refused = learner.post("/deep-linking/pd/letrs", Map.of("_csrf", learner.csrfFrom("/home")));
+		assertThat(refused.status()).isEqualTo(404);
+		assertThat(refused.body()).doesNotContain("name=\"JWT\"");
+	}
+
 	private static int rowOf(List<String[]> form, String code) {
 		for (String[] f : form) {
 			if (f[1].equals(code) && f[0].endsWith(".code")) {

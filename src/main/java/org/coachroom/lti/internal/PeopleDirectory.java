@@ -64,20 +64,25 @@ class PeopleDirectory implements People {
 
 	@Override
 	public Set<Long> supportedBy(TenantId tenant, long coachRef) {
-		record Row(String coachRoles, long person) {
+		record Row(String coachRoles, long person, String personRoles) {
 		}
 		Set<Long> people = new java.util.HashSet<>();
 		jdbc.sql("""
-				SELECT c.coachroom_roles, m.user_ref FROM lti_context_member c
+				SELECT c.coachroom_roles, m.user_ref, m.coachroom_roles FROM lti_context_member c
 				JOIN lti_context_member m ON m.context_ref = c.context_ref AND m.user_ref <> c.user_ref
 				WHERE c.tenant_id = ? AND c.user_ref = ?""")
 			.params(tenant.value(), coachRef)
-			.query((rs, i) -> new Row(rs.getString(1), rs.getLong(2)))
+			.query((rs, i) -> new Row(rs.getString(1), rs.getLong(2), rs.getString(3)))
 			.list()
 			.forEach(row -> {
 				Set<CoachroomRole> roles = Sessions.decode(row.coachRoles());
-				if (roles.contains(CoachroomRole.COACH) && !roles.contains(CoachroomRole.PRINCIPAL)
-						&& !roles.contains(CoachroomRole.HR)) {
+				Set<CoachroomRole> theirs = Sessions.decode(row.personRoles());
+				// the teachers and coaches of the course; its principals, HR and admins are no one a coach supports
+				boolean coaches = roles.contains(CoachroomRole.COACH) && !roles.contains(CoachroomRole.PRINCIPAL)
+						&& !roles.contains(CoachroomRole.HR);
+				boolean supportable = (theirs.contains(CoachroomRole.TEACHER) || theirs.contains(CoachroomRole.COACH))
+						&& !theirs.contains(CoachroomRole.PRINCIPAL) && !theirs.contains(CoachroomRole.HR);
+				if (coaches && supportable) {
 					people.add(row.person());
 				}
 			});

@@ -199,8 +199,8 @@ public final class PdComplianceBenchmark {
 		for (int i = ids.size(); i < count; i++) {
 			jdbc.update("""
 					INSERT INTO pd_program (tenant_id, code, title, description, deadline_kind, deadline_fixed_date, deadline_years,
-					catalog_version, archived, updated_at, version) VALUES (?, ?, ?, NULL, 'YEARS_AFTER_ROLE_START', NULL, 2,
-					NULL, FALSE, NOW(3), 1)""", tenant, "district-" + i, "District program " + i);
+					catalog_version, mentored, archived, updated_at, version) VALUES (?, ?, ?, NULL, 'YEARS_AFTER_ROLE_START', NULL, 2,
+					NULL, FALSE, FALSE, NOW(3), 1)""", tenant, "district-" + i, "District program " + i);
 			long id = jdbc.queryForObject("SELECT LAST_INSERT_ID()", Long.class);
 			jdbc.update("""
 					INSERT INTO pd_requirement (program, position, code, title, part, kind, threshold, attempts, hours, hours_unit,

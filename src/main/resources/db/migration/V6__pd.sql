@@ -70,6 +70,20 @@ CREATE TABLE pd_catalog_change (
     CONSTRAINT fk_catalog_change_tenant FOREIGN KEY (tenant_id) REFERENCES lti_deployment (id) ON DELETE CASCADE
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
+-- The district's schools, which a person names in their profile: HR's view and principals' counts
+-- go per school. An archived school stays on the profiles that name it.
+CREATE TABLE pd_school (
+    id           BIGINT       NOT NULL AUTO_INCREMENT,
+    tenant_id    BIGINT       NOT NULL,
+    name         VARCHAR(200) NOT NULL,
+    school_level VARCHAR(20)  NOT NULL,
+    archived     BOOLEAN      NOT NULL,
+    created_at   TIMESTAMP(3) NOT NULL,
+    PRIMARY KEY (id),
+    UNIQUE KEY uk_school_name (tenant_id, name),
+    CONSTRAINT fk_school_tenant FOREIGN KEY (tenant_id) REFERENCES lti_deployment (id) ON DELETE CASCADE
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
 -- The facts assignment and deadline rules need that the LMS does not send.
 CREATE TABLE pd_profile (
     tenant_id       BIGINT       NOT NULL,
@@ -77,11 +91,13 @@ CREATE TABLE pd_profile (
     audience        VARCHAR(20)  NOT NULL,
     confirmed       BOOLEAN      NOT NULL,
     school_level    VARCHAR(20)  NOT NULL,
+    school_id       BIGINT       NULL,
     role_started_on DATE         NULL,
     updated_at      TIMESTAMP(3) NOT NULL,
     updated_by      BIGINT       NOT NULL,
     PRIMARY KEY (tenant_id, user_ref),
-    CONSTRAINT fk_profile_user FOREIGN KEY (user_ref) REFERENCES lti_user (id) ON DELETE CASCADE
+    CONSTRAINT fk_profile_user FOREIGN KEY (user_ref) REFERENCES lti_user (id) ON DELETE CASCADE,
+    CONSTRAINT fk_profile_school FOREIGN KEY (school_id) REFERENCES pd_school (id) ON DELETE SET NULL
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
 CREATE TABLE pd_progress (
@@ -195,6 +211,7 @@ CREATE TABLE pd_standing (
     person_name  VARCHAR(300) NOT NULL,
     audience     VARCHAR(20)  NOT NULL,
     school_level VARCHAR(20)  NOT NULL,
+    school_id    BIGINT       NOT NULL,
     obligation   VARCHAR(20)  NULL,
     complete     BOOLEAN      NOT NULL,
     started      BOOLEAN      NOT NULL,
@@ -209,6 +226,8 @@ CREATE TABLE pd_standing (
     KEY ix_standing_due (tenant_id, due_sort, person_name, user_ref, program),
     KEY ix_standing_program (tenant_id, program, due_sort),
     KEY ix_standing_user (tenant_id, user_ref),
+    -- a school's counts read here (0: no school named), a few thousand entries at most
+    KEY ix_standing_school (tenant_id, school_id, program, complete, started, due_sort),
     CONSTRAINT fk_standing_program FOREIGN KEY (program) REFERENCES pd_program (id) ON DELETE CASCADE,
     CONSTRAINT fk_standing_user FOREIGN KEY (user_ref) REFERENCES lti_user (id) ON DELETE CASCADE
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;

@@ -14,8 +14,8 @@ public record AssignmentRule(Obligation obligation, Audience audience, SchoolLev
 		if (obligation == null || audience == null || schoolLevel == null) {
 			throw new IllegalArgumentException("An assignment rule needs an obligation, an audience and a school level");
 		}
-		if (withinYearsOfStart != null && withinYearsOfStart <= 0) {
-			throw new IllegalArgumentException("Years of start must be above 0");
+		if (withinYearsOfStart != null && (withinYearsOfStart <= 0 || withinYearsOfStart > 50)) {
+			throw new IllegalArgumentException("Years of start are from 1 to 50");
 		}
 	}
 

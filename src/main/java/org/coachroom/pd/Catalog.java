@@ -104,7 +104,14 @@ public class Catalog {
 			throw new CodeTakenException(definition.code());
 		}
 		Instant now = clock.instant();
-		Program saved = programs.save(Program.define(tenant, definition, null, now));
+		Program saved;
+		try {
+			saved = programs.save(Program.define(tenant, definition, null, now));
+		}
+		catch (org.springframework.dao.DuplicateKeyException e) {
+			// made at the same moment by someone else
+			throw new CodeTakenException(definition.code());
+		}
 		record(tenant, definition.code(), admin.userId(), now, "CREATED", null, definition);
 		events.publishEvent(new CatalogChanged(tenant));
 		return saved;
@@ -121,7 +128,13 @@ public class Catalog {
 		Program.Definition before = program.definition();
 		Instant now = clock.instant();
 		program.redefine(definition, now);
-		Program saved = programs.save(program);
+		Program saved;
+		try {
+			saved = programs.save(program);
+		}
+		catch (org.springframework.dao.OptimisticLockingFailureException e) {
+			throw new EditConflictException(code);
+		}
 		record(tenant, code, admin.userId(), now, "EDITED", before, definition);
 		events.publishEvent(new CatalogChanged(tenant));
 		return saved;
@@ -194,6 +207,10 @@ public class Catalog {
 		var reader = json.readerFor(Program.Definition.class).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 		for (int i = 0; i < list.size(); i++) {
 			String at = "programs[" + i + "]";
+			if (!list.get(i).isObject()) {
+				errors.add(at + ": a program is an object with a code, a title and requirements");
+				continue;
+			}
 			try {
 				Program.Definition d = reader.readValue(list.get(i));
 				if (!codes.add(d.code())) {

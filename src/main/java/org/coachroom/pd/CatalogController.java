@@ -38,9 +38,23 @@ class CatalogController {
 
 	private final ProgramTracking tracking;
 
-	CatalogController(Catalog catalog, ProgramTracking tracking) {
+	private final Schools schools;
+
+	CatalogController(Catalog catalog, ProgramTracking tracking, Schools schools) {
 		this.catalog = catalog;
 		this.tracking = tracking;
+		this.schools = schools;
+	}
+
+	/**
+	 * A form no page of ours sends (a row index past the limit, an index that is no number) fails
+	 * while it is read, before any check: a 400 with a log line, never a stack trace.
+	 */
+	@org.springframework.web.bind.annotation.ExceptionHandler({ IndexOutOfBoundsException.class, NumberFormatException.class,
+			org.springframework.beans.BeansException.class })
+	void unreadableForm(Exception e, HttpServletResponse response) throws IOException {
+		log.info("PD catalog form unreadable: {}", e.getClass().getSimpleName());
+		response.sendError(HttpServletResponse.SC_BAD_REQUEST);
 	}
 
 	@ModelAttribute
@@ -57,7 +71,38 @@ class CatalogController {
 	String list(@AuthenticationPrincipal Member member, Model model) {
 		model.addAttribute("programs", catalog.programs(member));
 		model.addAttribute("changes", catalog.changes(member, 20));
+		model.addAttribute("schools", schools.all(member.tenant().value()));
 		return "pd/catalog";
+	}
+
+	@PostMapping("/pd/schools")
+	String addSchool(@AuthenticationPrincipal Member member, @RequestParam(defaultValue = "") String name,
+			@RequestParam(defaultValue = "") String level, RedirectAttributes redirect) {
+		SchoolLevel schoolLevel = null;
+		try {
+			schoolLevel = level.isBlank() ? null : SchoolLevel.valueOf(level);
+		}
+		catch (IllegalArgumentException e) {
+			// refused below, as no level
+		}
+		try {
+			schools.add(member, name, schoolLevel);
+		}
+		catch (RecordingRefusedException e) {
+			log.info("School refused: {}", e.getMessage());
+			redirect.addFlashAttribute("schoolError", e.getMessage());
+			return "redirect:/pd/catalog#schools";
+		}
+		redirect.addFlashAttribute("message", "pd.flash.school-added");
+		return "redirect:/pd/catalog#schools";
+	}
+
+	@PostMapping("/pd/schools/{id}/archive")
+	String archiveSchool(@AuthenticationPrincipal Member member, @PathVariable long id,
+			@RequestParam(defaultValue = "true") boolean archived, RedirectAttributes redirect) {
+		schools.archive(member, id, archived);
+		redirect.addFlashAttribute("message", archived ? "pd.flash.school-archived" : "pd.flash.school-restored");
+		return "redirect:/pd/catalog#schools";
 	}
 
 	@GetMapping("/pd/catalog/new")
@@ -163,6 +208,7 @@ class CatalogController {
 			model.addAttribute("programs", catalog.programs(member));
 			model.addAttribute("changes", catalog.changes(member, 20));
 			model.addAttribute("importErrors", result.errors());
+			model.addAttribute("schools", schools.all(member.tenant().value()));
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return "pd/catalog";
 		}

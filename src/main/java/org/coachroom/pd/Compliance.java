@@ -96,7 +96,8 @@ public class Compliance {
 	}
 
 	/** The view's filter, as the page's form sends it. */
-	public record Filter(Long program, Standing standing, SchoolLevel level, String name, String sort, int page) {
+	public record Filter(Long program, Standing standing, SchoolLevel level, String name, String sort, int page,
+			Long school) {
 
 		public Filter {
 			name = name == null ? "" : name.strip();
@@ -131,6 +132,10 @@ public class Compliance {
 		if (filter.level() != null) {
 			sql.append(" AND s.school_level = ?");
 			params.add(filter.level().name());
+		}
+		if (filter.school() != null) {
+			sql.append(" AND s.school_id = ?");
+			params.add(filter.school());
 		}
 		// each word typed must start a word of the person's name
 		for (String word : Standings.words(filter.name())) {
@@ -228,14 +233,14 @@ public class Compliance {
 		}
 		// counts carry no names: a principal's filter cannot search by one
 		Filter used = viewOf(viewer) == View.COUNTS
-				? new Filter(filter.program(), null, filter.level(), "", "name", 0) : filter;
+				? new Filter(filter.program(), null, filter.level(), "", "name", 0, filter.school()) : filter;
 		Map<Standing, Integer> counts = new EnumMap<>(Standing.class);
 		for (Standing s : Standing.values()) {
 			counts.put(s, 0);
 		}
 		List<Object> params = new ArrayList<>(standingParams());
-		if (used.name().isEmpty()) {
-			// without a name, the tallies answer: a few rows per program and due date, not every standing
+		if (used.name().isEmpty() && used.school() == null) {
+			// without a name or a school, the tallies answer: a few rows per program and due date, not every standing
 			StringBuilder sql = new StringBuilder("s.tenant_id = ?");
 			params.add(viewer.tenant().value());
 			if (used.program() != null) {
@@ -310,7 +315,7 @@ public class Compliance {
 	}
 
 	/** One person's credential facts, for HR: their programs and requirements, no coaching content. */
-	public record Person(long userRef, String name, PdProfile facts, List<ProgramStatus> programs) {
+	public record Person(long userRef, String name, PdProfile facts, String school, List<ProgramStatus> programs) {
 	}
 
 	@Transactional(readOnly = true)
@@ -322,14 +327,15 @@ public class Compliance {
 	/** A person's credential facts, for whoever may see them (HR here, a coach who supports them). */
 	Optional<Person> personOf(long tenant, long userRef) {
 		return jdbc.sql("""
-				SELECT u.name, f.audience, f.school_level, f.role_started_on FROM pd_profile f
-				JOIN lti_user u ON u.id = f.user_ref WHERE f.tenant_id = ? AND f.user_ref = ?""")
+				SELECT u.name, f.audience, f.school_level, f.role_started_on, sc.name FROM pd_profile f
+				JOIN lti_user u ON u.id = f.user_ref LEFT JOIN pd_school sc ON sc.id = f.school_id AND sc.tenant_id = f.tenant_id
+				WHERE f.tenant_id = ? AND f.user_ref = ?""")
 			.params(tenant, userRef)
 			.query((rs, i) -> new Person(userRef, rs.getString(1), new PdProfile(Audience.valueOf(rs.getString(2)),
 					SchoolLevel.valueOf(rs.getString(3)), rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate()),
-					List.of()))
+					rs.getString(5), List.of()))
 			.optional()
-			.map(p -> new Person(p.userRef(), p.name(), p.facts(), tracking.statusesOf(tenant, userRef, p.facts())));
+			.map(p -> new Person(p.userRef(), p.name(), p.facts(), p.school(), tracking.statusesOf(tenant, userRef, p.facts())));
 	}
 
 	/** A person's certificate for a program they completed, for HR; empty while it is not complete. */
@@ -355,7 +361,7 @@ public class Compliance {
 		if (reason == null || reason.isBlank() || reason.length() > 1000) {
 			throw new RecordingRefusedException("pd.extension.reason-required");
 		}
-		if (dueOn == null || !dueOn.isAfter(tracking.today())) {
+		if (dueOn == null || !dueOn.isAfter(tracking.today()) || dueOn.isAfter(tracking.today().plusYears(20))) {
 			throw new RecordingRefusedException("pd.extension.date");
 		}
 		Instant now = clock.instant();

@@ -32,18 +32,31 @@ class ComplianceController {
 
 	private final Mentors mentors;
 
-	ComplianceController(Compliance compliance, ProgramTracking tracking, Mentors mentors) {
+	private final Schools schools;
+
+	ComplianceController(Compliance compliance, ProgramTracking tracking, Mentors mentors, Schools schools) {
 		this.compliance = compliance;
 		this.tracking = tracking;
 		this.mentors = mentors;
+		this.schools = schools;
 	}
 
 	private Compliance.Filter filter(Member viewer, String program, String standing, String level, String name, String sort,
-			int page) {
+			int page, String school) {
 		Long programId = program.isBlank() ? null
 				: compliance.program(viewer, program).map(Program::getId).orElse(-1L);
+		// a school of another district, or no number, finds no one
+		Long schoolId = null;
+		if (!school.isBlank()) {
+			try {
+				schoolId = schools.find(viewer.tenant().value(), Long.parseLong(school)).map(Schools.School::id).orElse(-1L);
+			}
+			catch (NumberFormatException e) {
+				schoolId = -1L;
+			}
+		}
 		return new Compliance.Filter(programId, parse(Standing.class, standing), parse(SchoolLevel.class, level), name, sort,
-				page);
+				page, schoolId);
 	}
 
 	/** A filter value no form offers is ignored, not an error: the view shows everyone. */
@@ -62,14 +75,15 @@ class ComplianceController {
 	String view(@AuthenticationPrincipal Member member, @RequestParam(defaultValue = "") String program,
 			@RequestParam(defaultValue = "") String standing, @RequestParam(defaultValue = "") String level,
 			@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "name") String sort,
-			@RequestParam(defaultValue = "0") int page, Model model) {
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "") String school, Model model) {
 		Compliance.View view = compliance.viewOf(member);
 		if (view == Compliance.View.NONE) {
 			throw new ProgramNotFoundException("compliance");
 		}
 		tracking.today();
-		Compliance.Filter filter = filter(member, program, standing, level, name, sort, page);
+		Compliance.Filter filter = filter(member, program, standing, level, name, sort, page, school);
 		model.addAttribute("view", view.name());
+		model.addAttribute("schools", schools.all(member.tenant().value()));
 		model.addAttribute("filter", filter);
 		model.addAttribute("programCode", program);
 		model.addAttribute("programs", compliance.programs(member));
@@ -87,11 +101,12 @@ class ComplianceController {
 	@GetMapping("/pd/compliance.csv")
 	ResponseEntity<StreamingResponseBody> export(@AuthenticationPrincipal Member member,
 			@RequestParam(defaultValue = "") String program, @RequestParam(defaultValue = "") String standing,
-			@RequestParam(defaultValue = "") String level, @RequestParam(defaultValue = "") String name) {
+			@RequestParam(defaultValue = "") String level, @RequestParam(defaultValue = "") String name,
+			@RequestParam(defaultValue = "") String school) {
 		if (compliance.viewOf(member) != Compliance.View.PEOPLE) {
 			throw new ProgramNotFoundException("compliance");
 		}
-		Compliance.Filter filter = filter(member, program, standing, level, name, "name", 0);
+		Compliance.Filter filter = filter(member, program, standing, level, name, "name", 0, school);
 		StreamingResponseBody body = out -> compliance.exportCsv(member, filter, out);
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType("text/csv; charset=utf-8; header=present"))

@@ -143,9 +143,9 @@ public class CourseItems {
 			.update();
 		if (inserted == 0) {
 			jdbc.sql("""
-					UPDATE pd_placement SET last_launch_at = ?, line_item_url = COALESCE(?, line_item_url),
+					UPDATE pd_placement SET last_launch_at = ?, context_ref = ?, line_item_url = COALESCE(?, line_item_url),
 					line_items_url = COALESCE(?, line_items_url) WHERE course_item = ? AND resource_link_id = ?""")
-				.params(Timestamp.from(now), url(launch.lineItemUrl()), url(launch.lineItemsUrl()), item,
+				.params(Timestamp.from(now), viewer.context().id(), url(launch.lineItemUrl()), url(launch.lineItemsUrl()), item,
 						launch.resourceLinkId())
 				.update();
 			return List.of();

@@ -23,8 +23,11 @@ public record DeadlineRule(Kind kind, LocalDate fixedDate, int years) {
 		if (kind == Kind.FIXED_DATE && fixedDate == null) {
 			throw new IllegalArgumentException("A fixed deadline needs its date");
 		}
-		if (kind == Kind.YEARS_AFTER_ROLE_START && years <= 0) {
-			throw new IllegalArgumentException("A deadline after the role start needs a number of years above 0");
+		if (kind == Kind.YEARS_AFTER_ROLE_START && (years <= 0 || years > 50)) {
+			throw new IllegalArgumentException("A deadline after the role start needs a number of years from 1 to 50");
+		}
+		if (fixedDate != null && (fixedDate.getYear() < 1950 || fixedDate.getYear() > 9000)) {
+			throw new IllegalArgumentException("A fixed deadline is a date from 1950 to 9000");
 		}
 	}
 

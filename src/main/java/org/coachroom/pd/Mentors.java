@@ -140,6 +140,10 @@ public class Mentors {
 
 	@Transactional(readOnly = true)
 	public List<Mentee> menteesOf(Member mentor) {
+		if (mentor.hasRole(org.coachroom.lti.CoachroomRole.PRINCIPAL) || mentor.hasRole(org.coachroom.lti.CoachroomRole.HR)) {
+			// mentoring is a colleague's work: whoever launches as a principal or HR sees no one's standing here
+			return List.of();
+		}
 		java.time.LocalDate today = tracking.today();
 		record Row(long userRef, String title, Standing standing, int met, int total) {
 		}

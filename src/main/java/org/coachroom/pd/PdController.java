@@ -31,10 +31,13 @@ class PdController {
 
 	private final Mentors mentors;
 
-	PdController(ProgramTracking tracking, EvidenceReview evidence, Mentors mentors) {
+	private final Schools schools;
+
+	PdController(ProgramTracking tracking, EvidenceReview evidence, Mentors mentors, Schools schools) {
 		this.tracking = tracking;
 		this.evidence = evidence;
 		this.mentors = mentors;
+		this.schools = schools;
 	}
 
 	@GetMapping("/pd")
@@ -55,6 +58,7 @@ class PdController {
 		model.addAttribute("zone", tracking.zone());
 		model.addAttribute("fits", fits);
 		model.addAttribute("mentees", mentors.menteesOf(member));
+		model.addAttribute("schools", schools.open(member.tenant().value()));
 		return "pd/list";
 	}
 
@@ -78,21 +82,36 @@ class PdController {
 		return "redirect:/pd";
 	}
 
+	private static final java.util.regex.Pattern AMOUNT = java.util.regex.Pattern.compile("\\d{1,4}(\\.\\d{1,2})?");
+
 	@PostMapping("/pd/profile")
 	String saveProfile(@AuthenticationPrincipal Member member, @RequestParam(defaultValue = "") String schoolLevel,
-			@RequestParam(defaultValue = "") String roleStartedOn, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "") String roleStartedOn, @RequestParam(defaultValue = "") String school,
+			RedirectAttributes redirect) {
 		SchoolLevel level;
 		LocalDate start;
+		Long schoolId;
 		try {
 			level = SchoolLevel.valueOf(schoolLevel);
+			schoolId = school.isBlank() ? null : Long.valueOf(school);
 			start = roleStartedOn.isBlank() ? null : LocalDate.parse(roleStartedOn);
+			if (start != null && start.getYear() < 1950) {
+				throw new IllegalArgumentException("start");
+			}
 		}
 		catch (IllegalArgumentException | DateTimeParseException e) {
 			log.info("PD profile refused: school level {} / start {}", clip(schoolLevel), clip(roleStartedOn));
 			redirect.addFlashAttribute("error", "pd.profile.invalid");
 			return "redirect:/pd";
 		}
-		tracking.saveProfile(member, level, start);
+		try {
+			tracking.saveProfile(member, level, start, schoolId);
+		}
+		catch (RecordingRefusedException e) {
+			log.info("PD profile refused: {}", e.getMessage());
+			redirect.addFlashAttribute("error", e.getMessage());
+			return "redirect:/pd";
+		}
 		redirect.addFlashAttribute("message", "pd.flash.profile-saved");
 		return "redirect:/pd";
 	}
@@ -195,6 +214,10 @@ class PdController {
 		ProgramTracking.Entry entry;
 		try {
 			LocalDate date = LocalDate.parse(on);
+			// a number as the page's fields send it, and a date of this era: nothing the database would refuse
+			if (date.getYear() < 1950 || (!kind.equals("done") && !AMOUNT.matcher(value.strip()).matches())) {
+				throw new IllegalArgumentException("value");
+			}
 			entry = switch (kind) {
 				case "score" -> new ProgramTracking.Score(new BigDecimal(value.strip()), date);
 				case "hours" -> new ProgramTracking.Hours(new BigDecimal(value.strip()), date);

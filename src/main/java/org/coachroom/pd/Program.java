@@ -71,7 +71,7 @@ public class Program {
 			if (code == null || code.isBlank() || title == null || title.isBlank()) {
 				throw new IllegalArgumentException("A program needs a code and a title");
 			}
-			if (!ProgramForm.CODE.matcher(code).matches()) {
+			if (!ProgramForm.CODE.matcher(code).matches() || ProgramForm.RESERVED.contains(code)) {
 				throw new IllegalArgumentException(
 						"A program's code is up to 60 lower-case letters, digits and hyphens: " + code);
 			}

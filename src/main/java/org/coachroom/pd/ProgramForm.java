@@ -21,6 +21,9 @@ public record ProgramForm(String code, String title, String description, String 
 
 	static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,59}");
 
+	/** Codes the catalog's own pages use ({@code /pd/catalog/new}), so no program can have them. */
+	static final java.util.Set<String> RESERVED = java.util.Set.of("new", "import");
+
 	private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("\\d{1,5}([.,]\\d{1,2})?");
 
 	private static final java.util.regex.Pattern WHOLE = java.util.regex.Pattern.compile("\\d{1,2}");
@@ -114,7 +117,7 @@ public record ProgramForm(String code, String title, String description, String 
 	 */
 	Program.Definition toDefinition(String fixedCode, Errors errors) {
 		String programCode = fixedCode != null ? fixedCode : nz(code).strip().toLowerCase(java.util.Locale.ROOT);
-		if (fixedCode == null && !CODE.matcher(programCode).matches()) {
+		if (fixedCode == null && (!CODE.matcher(programCode).matches() || RESERVED.contains(programCode))) {
 			errors.rejectValue("code", "pd.catalog.form.code");
 		}
 		if (blank(title) || title.strip().length() > 200) {
@@ -281,7 +284,8 @@ public record ProgramForm(String code, String title, String description, String 
 
 	private static LocalDate date(String value) {
 		try {
-			return blank(value) ? null : LocalDate.parse(value.strip());
+			LocalDate date = blank(value) ? null : LocalDate.parse(value.strip());
+			return date == null || date.getYear() < 1950 || date.getYear() > 9000 ? null : date;
 		}
 		catch (DateTimeParseException e) {
 			return null;

@@ -4,6 +4,7 @@ package org.coachroom.pd;
 public class ProgramNotFoundException extends RuntimeException {
 
 	public ProgramNotFoundException(String code) {
-		super("No program " + (code.length() > 60 ? code.substring(0, 60) : code));
+		// the code may come from a request: cut, and no line breaks to forge log lines with
+		super("No program " + (code.length() > 60 ? code.substring(0, 60) : code).replaceAll("[\\r\\n\\t]", "_"));
 	}
 }

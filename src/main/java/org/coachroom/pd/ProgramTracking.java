@@ -45,11 +45,14 @@ public class ProgramTracking {
 
 	private final CourseItems courseItems;
 
+	private final Schools schools;
+
 	ProgramTracking(Programs programs, ProgressRecords progress, StarterCatalog catalog, Standings standings,
-			CourseItems courseItems, JdbcClient jdbc, Clock clock, @Value("${coachroom.time-zone:}") String timeZone,
+			CourseItems courseItems, Schools schools, JdbcClient jdbc, Clock clock, @Value("${coachroom.time-zone:}") String timeZone,
 			@Value("${coachroom.pd.due-soon:P30D}") Period dueSoon) {
 		this.standings = standings;
 		this.courseItems = courseItems;
+		this.schools = schools;
 		this.programs = programs;
 		this.progress = progress;
 		this.catalog = catalog;
@@ -60,7 +63,7 @@ public class ProgramTracking {
 	}
 
 	/** A person's facts for the rules, and whether they (or HR) have told Coachroom them yet. */
-	public record Profile(PdProfile facts, boolean recorded) {
+	public record Profile(PdProfile facts, boolean recorded, Long schoolId) {
 	}
 
 	Period dueSoon() {
@@ -93,12 +96,13 @@ public class ProgramTracking {
 	@Transactional(readOnly = true)
 	public Optional<Profile> profile(Member member) {
 		return audienceOf(member).map(audience -> jdbc
-			.sql("SELECT school_level, role_started_on, confirmed FROM pd_profile WHERE tenant_id = ? AND user_ref = ?")
+			.sql("SELECT school_level, role_started_on, confirmed, school_id FROM pd_profile WHERE tenant_id = ? AND user_ref = ?")
 			.params(member.tenant().value(), member.userId())
 			.query((rs, i) -> new Profile(new PdProfile(audience, SchoolLevel.valueOf(rs.getString(1)),
-					rs.getDate(2) == null ? null : rs.getDate(2).toLocalDate()), rs.getBoolean(3)))
+					rs.getDate(2) == null ? null : rs.getDate(2).toLocalDate()), rs.getBoolean(3),
+					(Long) rs.getObject(4, Long.class)))
 			.optional()
-			.orElse(new Profile(new PdProfile(audience, SchoolLevel.ANY, null), false)));
+			.orElse(new Profile(new PdProfile(audience, SchoolLevel.ANY, null), false, null)));
 	}
 
 	/**
@@ -116,20 +120,23 @@ public class ProgramTracking {
 
 	/** A person says what level of school they work at and when they started their role. */
 	@Transactional
-	public void saveProfile(Member member, SchoolLevel level, LocalDate roleStartedOn) {
+	public void saveProfile(Member member, SchoolLevel level, LocalDate roleStartedOn, Long schoolId) {
 		if (audienceOf(member).isEmpty()) {
 			throw new ProgramNotFoundException("profile");
+		}
+		if (schoolId != null && schools.find(member.tenant().value(), schoolId).filter(s -> !s.archived()).isEmpty()) {
+			throw new RecordingRefusedException("pd.profile.school.invalid");
 		}
 		if (roleStartedOn != null && roleStartedOn.isAfter(today().plusYears(1))) {
 			throw new RecordingRefusedException("pd.profile.start-in-future");
 		}
 		Instant now = clock.instant();
 		jdbc.sql("""
-				INSERT INTO pd_profile (tenant_id, user_ref, audience, confirmed, school_level, role_started_on, updated_at,
-				updated_by) VALUES (?, ?, ?, TRUE, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE audience = VALUES(audience),
-				confirmed = TRUE, school_level = VALUES(school_level), role_started_on = VALUES(role_started_on),
-				updated_at = VALUES(updated_at), updated_by = VALUES(updated_by)""")
-			.params(member.tenant().value(), member.userId(), audienceOf(member).orElseThrow().name(), level.name(),
+				INSERT INTO pd_profile (tenant_id, user_ref, audience, confirmed, school_level, school_id, role_started_on,
+				updated_at, updated_by) VALUES (?, ?, ?, TRUE, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE audience = VALUES(audience),
+				confirmed = TRUE, school_level = VALUES(school_level), school_id = VALUES(school_id),
+				role_started_on = VALUES(role_started_on), updated_at = VALUES(updated_at), updated_by = VALUES(updated_by)""")
+			.params(member.tenant().value(), member.userId(), audienceOf(member).orElseThrow().name(), level.name(), schoolId,
 					roleStartedOn == null ? null : java.sql.Date.valueOf(roleStartedOn), Timestamp.from(now), member.userId())
 			.update();
 		catalog.ensureImported(member.tenant().value());

@@ -20,9 +20,6 @@ public record Requirement(String code, String title, String part, RequirementKin
 		int attempts, BigDecimal hours, String hoursUnit, boolean evidenceRequired) {
 
 	public Requirement {
-		// as the database keeps them (two decimals), so a program read back equals the one written
-		threshold = threshold == null ? null : threshold.setScale(2, java.math.RoundingMode.HALF_UP);
-		hours = hours == null ? null : hours.setScale(2, java.math.RoundingMode.HALF_UP);
 		if (code == null || code.isBlank() || title == null || title.isBlank() || kind == null) {
 			throw new IllegalArgumentException("A requirement needs a key, a title and a kind");
 		}
@@ -45,6 +42,14 @@ public record Requirement(String code, String title, String part, RequirementKin
 		if (attempts < 0) {
 			throw new IllegalArgumentException("Attempts cannot be negative: " + code);
 		}
+		if ((threshold != null && threshold.stripTrailingZeros().scale() > 2)
+				|| (hours != null && hours.stripTrailingZeros().scale() > 2)) {
+			throw new IllegalArgumentException("A threshold and hours have at most two decimals: " + code);
+		}
+		// after the ranges (so a huge exponent is refused, not scaled), as the database keeps them: two
+		// decimals, so a program read back equals the one written
+		threshold = threshold == null ? null : threshold.setScale(2, java.math.RoundingMode.HALF_UP);
+		hours = hours == null ? null : hours.setScale(2, java.math.RoundingMode.HALF_UP);
 	}
 
 	boolean scored() {

@@ -104,13 +104,17 @@ class Standings {
 	}
 
 	private void refresh(long tenantId, long userRef, List<Program> catalog) {
+		long[] school = { 0 };
 		Optional<PdProfile> profile = jdbc
 			.sql("""
-					SELECT audience, school_level, role_started_on FROM pd_profile WHERE tenant_id = ? AND user_ref = ?
+					SELECT audience, school_level, role_started_on, school_id FROM pd_profile WHERE tenant_id = ? AND user_ref = ?
 					FOR UPDATE""")
 			.params(tenantId, userRef)
-			.query((rs, i) -> new PdProfile(Audience.valueOf(rs.getString(1)), SchoolLevel.valueOf(rs.getString(2)),
-					rs.getDate(3) == null ? null : rs.getDate(3).toLocalDate()))
+			.query((rs, i) -> {
+				school[0] = rs.getLong(4);
+				return new PdProfile(Audience.valueOf(rs.getString(1)), SchoolLevel.valueOf(rs.getString(2)),
+						rs.getDate(3) == null ? null : rs.getDate(3).toLocalDate());
+			})
 			.optional();
 		if (profile.isEmpty()) {
 			return;
@@ -144,14 +148,14 @@ class Standings {
 				.stream()
 				.anyMatch(s -> s.progress() != RequirementStatus.Progress.NOT_STARTED);
 			jdbc.sql("""
-					INSERT INTO pd_standing (tenant_id, program, user_ref, person_name, audience, school_level, obligation,
-					complete, started, due_on, met, total, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+					INSERT INTO pd_standing (tenant_id, program, user_ref, person_name, audience, school_level, school_id,
+					obligation, complete, started, due_on, met, total, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 					ON DUPLICATE KEY UPDATE person_name = VALUES(person_name), audience = VALUES(audience),
-					school_level = VALUES(school_level), obligation = VALUES(obligation), complete = VALUES(complete),
+					school_level = VALUES(school_level), school_id = VALUES(school_id), obligation = VALUES(obligation), complete = VALUES(complete),
 					started = VALUES(started), due_on = VALUES(due_on), met = VALUES(met), total = VALUES(total),
 					updated_at = VALUES(updated_at)""")
 				.params(tenantId, program.getId(), userRef, name.length() > 300 ? name.substring(0, 300) : name,
-						profile.get().audience().name(), profile.get().schoolLevel().name(),
+						profile.get().audience().name(), profile.get().schoolLevel().name(), school[0],
 						obligation.map(Enum::name).orElse(null), status.standing() == Standing.COMPLETE, started,
 						status.dueOn() == null ? null : java.sql.Date.valueOf(status.dueOn()), (int) status.met(),
 						status.requirements().size(), Timestamp.from(now))

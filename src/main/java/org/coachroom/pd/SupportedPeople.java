@@ -39,6 +39,9 @@ public class SupportedPeople {
 		this.jdbc = jdbc;
 	}
 
+	/** People per query: far below the server's placeholder limit, whatever the course's size. */
+	private static final int CHUNK = 1000;
+
 	public static boolean applies(Member member) {
 		return member.hasRole(CoachroomRole.COACH) && !member.hasRole(CoachroomRole.PRINCIPAL)
 				&& !member.hasRole(CoachroomRole.HR);
@@ -67,11 +70,14 @@ public class SupportedPeople {
 		Map<Long, People.Person> named = people.people(coach.tenant(), supported);
 		Map<Long, List<Line>> lines = new LinkedHashMap<>();
 		LocalDate today = tracking.today();
-		String in = String.join(",", supported.stream().map(id -> "?").toList());
-		List<Object> params = new ArrayList<>();
-		params.add(coach.tenant().value());
-		params.addAll(supported);
-		jdbc.sql("SELECT s.user_ref, p.code, p.title, s.obligation, s.complete, s.started, s.due_on, s.met, s.total "
+		List<Long> all = new ArrayList<>(supported);
+		for (int from = 0; from < all.size(); from += CHUNK) {
+			List<Long> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+			String in = String.join(",", chunk.stream().map(id -> "?").toList());
+			List<Object> params = new ArrayList<>();
+			params.add(coach.tenant().value());
+			params.addAll(chunk);
+			jdbc.sql("SELECT s.user_ref, p.code, p.title, s.obligation, s.complete, s.started, s.due_on, s.met, s.total "
 				+ "FROM pd_standing s JOIN pd_program p ON p.id = s.program WHERE s.tenant_id = ? AND s.user_ref IN (" + in
 				+ ") ORDER BY s.obligation IS NULL, s.obligation DESC, p.title")
 			.params(params)
@@ -84,6 +90,7 @@ public class SupportedPeople {
 							rs.getString(4) == null ? null : Obligation.valueOf(rs.getString(4)), standing, due,
 							rs.getInt(8), rs.getInt(9)));
 			});
+		}
 		return named.values()
 			.stream()
 			.map(p -> new Supported(p.userRef(), p.displayName(), lines.getOrDefault(p.userRef(), List.of())))

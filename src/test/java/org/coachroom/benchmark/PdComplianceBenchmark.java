@@ -83,7 +83,8 @@ public final class PdComplianceBenchmark {
 
 			long started = System.nanoTime();
 			List<Long> programs = programs(jdbc, tenant, programCount);
-			writeDistrict(jdbc, tenant, programs, teachers);
+			List<Long> schools = schools(jdbc, tenant, Integer.getInteger("benchmark.schools", 50));
+			writeDistrict(jdbc, tenant, programs, schools, teachers);
 			System.out.printf(Locale.ROOT, "District written: %,d teachers x %d programs = %,d standings in %.1f s%n",
 					teachers, programs.size(), (long) teachers * programs.size(), (System.nanoTime() - started) / 1e9);
 			// the counts Standings keeps as it writes, made here in one go
@@ -105,7 +106,9 @@ public final class PdComplianceBenchmark {
 					new String[] { "name search, no one", "/pd/compliance?name=zzyzx" },
 					new String[] { "name search, 2 letters", "/pd/compliance?name=ng" },
 					new String[] { "name search, one person", "/pd/compliance?name=ana+garcia+1234" },
-					new String[] { "page 100", "/pd/compliance?page=100" });
+					new String[] { "page 100", "/pd/compliance?page=100" },
+					new String[] { "one school", "/pd/compliance?school=" + schools.get(7) },
+					new String[] { "one school, overdue", "/pd/compliance?school=" + schools.get(7) + "&standing=OVERDUE" });
 			System.out.println();
 			System.out.println("================================================================");
 			System.out.println("Coachroom PD compliance benchmark");
@@ -211,7 +214,18 @@ public final class PdComplianceBenchmark {
 	}
 
 	/** Teachers with profiles and a spread of standings: some complete, overdue, due soon, not started, on track. */
-	private static void writeDistrict(JdbcTemplate jdbc, long tenant, List<Long> programs, int teachers) {
+	/** The district's schools, half elementary, half secondary. */
+	private static List<Long> schools(JdbcTemplate jdbc, long tenant, int count) {
+		List<Long> ids = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			jdbc.update("INSERT INTO pd_school (tenant_id, name, school_level, archived, created_at) VALUES (?, ?, ?, FALSE, NOW(3))",
+					tenant, "School " + i, i % 2 == 0 ? "ELEMENTARY" : "SECONDARY");
+			ids.add(jdbc.queryForObject("SELECT LAST_INSERT_ID()", Long.class));
+		}
+		return ids;
+	}
+
+	private static void writeDistrict(JdbcTemplate jdbc, long tenant, List<Long> programs, List<Long> schools, int teachers) {
 		Random random = new Random(42);
 		LocalDate today = LocalDate.now();
 		int batch = 1000;
@@ -234,16 +248,18 @@ public final class PdComplianceBenchmark {
 					+ "AND id > COALESCE((SELECT MAX(user_ref) FROM pd_profile WHERE tenant_id = ?), 0) ORDER BY id",
 					Long.class, tenant, tenant);
 			StringBuilder profiles = new StringBuilder("INSERT INTO pd_profile (tenant_id, user_ref, audience, confirmed, "
-					+ "school_level, role_started_on, updated_at, updated_by) VALUES ");
+					+ "school_level, school_id, role_started_on, updated_at, updated_by) VALUES ");
 			StringBuilder standings = new StringBuilder("INSERT INTO pd_standing (tenant_id, program, user_ref, person_name, "
-					+ "audience, school_level, obligation, complete, started, due_on, met, total, updated_at) VALUES ");
+					+ "audience, school_level, school_id, obligation, complete, started, due_on, met, total, updated_at) VALUES ");
 			List<Object> profileParams = new ArrayList<>();
 			List<Object> standingParams = new ArrayList<>();
 			for (int k = 0; k < ids.size(); k++) {
 				long user = ids.get(k);
-				String level = random.nextBoolean() ? "ELEMENTARY" : "SECONDARY";
-				profiles.append(k > 0 ? "," : "").append("(?, ?, 'TEACHER', TRUE, ?, ?, NOW(3), ?)");
-				profileParams.addAll(List.of(tenant, user, level, Date.valueOf(today.minusDays(random.nextInt(2000))), user));
+				int s = random.nextInt(schools.size());
+				long school = schools.get(s);
+				String level = s % 2 == 0 ? "ELEMENTARY" : "SECONDARY";
+				profiles.append(k > 0 ? "," : "").append("(?, ?, 'TEACHER', TRUE, ?, ?, ?, NOW(3), ?)");
+				profileParams.addAll(List.of(tenant, user, level, school, Date.valueOf(today.minusDays(random.nextInt(2000))), user));
 				// ids come back in the order the rows were inserted
 				String name = names.get(k);
 				for (int p = 0; p < programs.size(); p++) {
@@ -251,8 +267,8 @@ public final class PdComplianceBenchmark {
 					boolean complete = roll < 30;
 					boolean started = complete || roll < 70;
 					LocalDate due = today.plusDays(random.nextInt(900) - 200);
-					standings.append(k > 0 || p > 0 ? "," : "").append("(?, ?, ?, ?, 'TEACHER', ?, ?, ?, ?, ?, ?, ?, NOW(3))");
-					standingParams.addAll(Arrays.asList(tenant, programs.get(p), user, name, level,
+					standings.append(k > 0 || p > 0 ? "," : "").append("(?, ?, ?, ?, 'TEACHER', ?, ?, ?, ?, ?, ?, ?, ?, NOW(3))");
+					standingParams.addAll(Arrays.asList(tenant, programs.get(p), user, name, level, school,
 							p % 3 == 0 ? "REQUIRED" : "RECOMMENDED", complete, started, Date.valueOf(due),
 							complete ? 10 : started ? random.nextInt(10) : 0, 10));
 				}

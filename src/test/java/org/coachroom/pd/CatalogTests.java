@@ -148,6 +148,48 @@ class CatalogTests {
 	}
 
 	@Test
+	void oddInputIsRefusedWithA400AndNeverA500() {
+		LaunchClient office = admin.browser();
+		String csrf = office.csrfFrom("/pd/catalog");
+		int programs = programCount();
+		// forms no page sends
+		assertThat(office.post("/pd/catalog/new", Map.of("requirements[300].title", "x", "_csrf", csrf)).status()).isEqualTo(400);
+		assertThat(office.post("/pd/catalog/new", Map.of("rules[abc].obligation", "x", "_csrf", csrf)).status()).isEqualTo(400);
+		List<String[]> form = formFields(office.get("/pd/catalog/new").body(), "program-form");
+		set(form, "code", "new");
+		set(form, "title", "A program called new");
+		set(form, "deadlineKind", "FIXED_DATE");
+		set(form, "deadlineDate", "+10000-01-01");
+		set(form, "requirements[0].title", "Step");
+		set(form, "requirements[0].kind", "COURSE");
+		var refused = office.postPairs("/pd/catalog/new", form);
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.body()).contains("Use up to 60 lower-case letters").contains("Give the date as a date.");
+
+		// catalog files no export makes
+		Map<String, String> files = new java.util.LinkedHashMap<>();
+		for (String file : List.of("{\"programs\":[null]}", "{\"programs\":[1, \"x\"]}",
+				"{\"programs\":[{\"code\":\"far\",\"title\":\"Far\",\"deadline\":{\"kind\":\"YEARS_AFTER_ROLE_START\",\"years\":2000000000},"
+						+ "\"requirements\":[{\"code\":\"a\",\"title\":\"A\",\"kind\":\"COURSE\",\"attempts\":0,\"evidenceRequired\":false}],\"assignments\":[]}]}",
+				"{\"programs\":[{\"code\":\"huge\",\"title\":\"Huge\",\"requirements\":[{\"code\":\"a\",\"title\":\"A\","
+						+ "\"kind\":\"UNIT\",\"threshold\":\"1e99999999\",\"attempts\":2,\"evidenceRequired\":false}],\"assignments\":[]}]}",
+				"{\"programs\":[{\"code\":\"import\",\"title\":\"Import\",\"requirements\":[{\"code\":\"a\",\"title\":\"A\","
+						+ "\"kind\":\"COURSE\",\"attempts\":0,\"evidenceRequired\":false}],\"assignments\":[]}]}")) {
+			var imported = office.postFile("/pd/catalog/import", Map.of("_csrf", csrf), "file", "catalog.json",
+					"application/json", file.getBytes(StandardCharsets.UTF_8));
+			assertThat(imported.status()).as(file).isEqualTo(400);
+			files.put(file, imported.body());
+		}
+		assertThat(files.values()).allSatisfy(body -> assertThat(body).contains("Nothing was imported"));
+		assertThat(String.join("\n", files.values())).contains("a program is an object")
+			.contains("from 1 to 50")
+			.contains("A threshold is a percent from 0 to 100")
+			.contains("lower-case letters, digits and hyphens: import")
+			.doesNotContain("Cannot map `null`");
+		assertThat(programCount()).isEqualTo(programs);
+	}
+
+	@Test
 	void aNewProgramReachesThePeopleItIsRequiredOf() {
 		LaunchClient office = admin.browser();
 		List<String[]> form = formFields(office.get("/pd/catalog/new").body(), "program-form");

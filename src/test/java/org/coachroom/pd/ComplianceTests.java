@@ -168,6 +168,55 @@ class ComplianceTests {
 		assertThat(hr.browser().get("/pd/compliance.csv?program=letrs&standing=OVERDUE").body().split("\r\n")).hasSize(2);
 	}
 
+	private long school(String name) {
+		return jdbc.sql("SELECT id FROM pd_school WHERE tenant_id = ? AND name = ?")
+			.params(hr.member().tenant().value(), name)
+			.query(Long.class)
+			.single();
+	}
+
+	@Test
+	void peopleNameTheirSchoolAndHrAndPrincipalsLookAtOneSchool() {
+		var office = hr.browser();
+		office.post("/pd/schools", Map.of("name", "Lincoln Elementary", "level", "ELEMENTARY", "_csrf", office.csrfFrom("/pd/catalog")));
+		office.post("/pd/schools", Map.of("name", "Roosevelt High", "level", "SECONDARY", "_csrf", office.csrfFrom("/pd/catalog")));
+		// refused: a name taken, a blank one; nothing added
+		office.post("/pd/schools", Map.of("name", " lincoln  elementary ", "level", "ELEMENTARY", "_csrf",
+				office.csrfFrom("/pd/catalog")));
+		assertThat(office.get("/pd/catalog").body()).contains("The district already has a school of that name.");
+		office.post("/pd/schools", Map.of("name", " ", "level", "ELEMENTARY", "_csrf", office.csrfFrom("/pd/catalog")));
+		assertThat(office.get("/pd/catalog").body()).contains("Give the school&#39;s name");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM pd_school WHERE tenant_id = ?").param(hr.member().tenant().value())
+			.query(Integer.class).single()).isEqualTo(2);
+
+		long lincoln = school("Lincoln Elementary");
+		long roosevelt = school("Roosevelt High");
+		var coachPd = coach.browser();
+		coachPd.post("/pd/profile", Map.of("schoolLevel", "ELEMENTARY", "roleStartedOn", "2023-01-02", "school",
+				Long.toString(lincoln), "_csrf", coachPd.csrfFrom("/pd")));
+		var teacherPd = teacher.browser();
+		teacherPd.post("/pd/profile", Map.of("schoolLevel", "SECONDARY", "roleStartedOn", LocalDate.now().minusMonths(2)
+			.toString(), "school", Long.toString(roosevelt), "_csrf", teacherPd.csrfFrom("/pd")));
+		assertThat(coachPd.get("/pd").body()).contains("Lincoln Elementary");
+
+		assertThat(office.get("/pd/compliance?school=" + lincoln).body()).contains("Carla Coach").doesNotContain("Maria Lopez");
+		assertThat(office.get("/pd/compliance?school=" + roosevelt).body()).contains("Maria Lopez").doesNotContain("Carla Coach");
+		assertThat(office.get("/pd/compliance/people/" + coach.member().userId()).body()).contains("Lincoln Elementary");
+		assertThat(office.get("/pd/compliance?school=999999999").body()).contains("No one matches");
+		assertThat(office.get("/pd/compliance?school=abc").status()).isEqualTo(200);
+
+		Launched principal = launcher.launch("p-" + course, "Pat Principal", TestPlatform.INSTRUCTOR, course,
+				"Lincoln coaching", Map.of("coachroom_role", "Principal"));
+		String counts = principal.browser().get("/pd/compliance?school=" + lincoln).body();
+		assertThat(counts).contains("Lincoln Elementary").contains("fewer than 5").doesNotContain("Carla Coach");
+
+		// a school of another district is no one's choice here
+		coachPd.post("/pd/profile", Map.of("schoolLevel", "ELEMENTARY", "roleStartedOn", "2023-01-02", "school", "999999999",
+				"_csrf", coachPd.csrfFrom("/pd")));
+		assertThat(coachPd.get("/pd").body()).contains("Choose a school of the list.");
+		assertThat(office.get("/pd/compliance?school=" + lincoln).body()).contains("Carla Coach");
+	}
+
 	@Test
 	void aPrincipalSeesCountsOnlyAndSmallOnesAreNotExact() {
 		Launched principal = launcher.launch("p-" + course, "Pat Principal", TestPlatform.INSTRUCTOR, course,

@@ -129,6 +129,9 @@ class PdAuthorizationTests {
 				var edited = browser.post("/pd/catalog/esl-endorsement",
 						Map.of("title", "Taken over", "deadlineKind", "NONE", "requirements[0].title", "x",
 								"requirements[0].kind", "COURSE", "_csrf", csrf(browser)));
+				var school = browser.post("/pd/schools", Map.of("name", "Tried by " + who.getKey(), "level", "ELEMENTARY",
+						"_csrf", csrf(browser)));
+				assertThat(school.status()).as(who.getKey() + " adds a school").isEqualTo(404);
 				var imported = browser.postFile("/pd/catalog/import", Map.of("_csrf", csrf(browser)), "file", "c.json",
 						"application/json", "{\"programs\":[]}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
 				assertThat(List.of(archived.status(), edited.status(), imported.status())).as(who.getKey() + " edits the catalog")

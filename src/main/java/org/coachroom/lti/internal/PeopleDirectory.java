@@ -81,7 +81,8 @@ class PeopleDirectory implements People {
 				boolean coaches = roles.contains(CoachroomRole.COACH) && !roles.contains(CoachroomRole.PRINCIPAL)
 						&& !roles.contains(CoachroomRole.HR);
 				boolean supportable = (theirs.contains(CoachroomRole.TEACHER) || theirs.contains(CoachroomRole.COACH))
-						&& !theirs.contains(CoachroomRole.PRINCIPAL) && !theirs.contains(CoachroomRole.HR);
+						&& !theirs.contains(CoachroomRole.PRINCIPAL) && !theirs.contains(CoachroomRole.HR)
+						&& !theirs.contains(CoachroomRole.DISTRICT_ADMIN);
 				if (coaches && supportable) {
 					people.add(row.person());
 				}

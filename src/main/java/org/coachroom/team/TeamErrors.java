@@ -1,0 +1,34 @@
+package org.coachroom.team;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/**
+ * Team workspace refusals as pages, wherever they arise: a workspace someone is not in is a 404
+ * that says nothing of it; a meeting someone else saved meanwhile is a 409; each with a log line.
+ */
+@ControllerAdvice
+class TeamErrors {
+
+	private static final Logger log = LoggerFactory.getLogger(TeamErrors.class);
+
+	@ExceptionHandler(WorkspaceNotFoundException.class)
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	String notFound(WorkspaceNotFoundException e) {
+		log.info("Team workspace refused: {}", e.getMessage());
+		return "team/not-found";
+	}
+
+	@ExceptionHandler(TeamWorkspaces.EditConflictException.class)
+	@ResponseStatus(HttpStatus.CONFLICT)
+	String conflict(TeamWorkspaces.EditConflictException e, Model model) {
+		log.info("Team workspace refused: {}", e.getMessage());
+		model.addAttribute("reason", "team.meeting.conflict");
+		return "team/refused";
+	}
+}

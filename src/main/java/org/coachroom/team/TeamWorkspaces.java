@@ -1,0 +1,364 @@
+package org.coachroom.team;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.coachroom.lti.CoachroomRole;
+import org.coachroom.lti.Member;
+import org.coachroom.lti.People;
+import org.coachroom.lti.Rosters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The team workspaces module's API: a coach opens the workspace of the course they launched from,
+ * the people of the course join it as they arrive (or from the LMS roster), and the team keeps its
+ * norms, meetings and action items there. Only the team (members and facilitator) sees any of it;
+ * to anyone else a workspace does not exist.
+ */
+@Service
+public class TeamWorkspaces {
+
+	private static final Logger log = LoggerFactory.getLogger(TeamWorkspaces.class);
+
+	private final Workspaces workspaces;
+
+	private final Meetings meetings;
+
+	private final ActionItems actions;
+
+	private final People people;
+
+	private final Rosters rosters;
+
+	private final Clock clock;
+
+	private final ZoneId zone;
+
+	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	private final TeamResources resources;
+
+	private final long maxFileBytes;
+
+	TeamWorkspaces(Workspaces workspaces, Meetings meetings, ActionItems actions, People people, Rosters rosters,
+			TeamResources resources, org.springframework.jdbc.core.simple.JdbcClient jdbc, Clock clock,
+			@Value("${coachroom.time-zone:}") String timeZone,
+			@Value("${coachroom.uploads.max-bytes:10485760}") long maxFileBytes) {
+		this.jdbc = jdbc;
+		this.resources = resources;
+		this.maxFileBytes = maxFileBytes;
+		this.workspaces = workspaces;
+		this.meetings = meetings;
+		this.actions = actions;
+		this.people = people;
+		this.rosters = rosters;
+		this.clock = clock;
+		this.zone = timeZone == null || timeZone.isBlank() ? ZoneId.systemDefault() : ZoneId.of(timeZone);
+	}
+
+	public LocalDate today() {
+		return LocalDate.now(clock.withZone(zone));
+	}
+
+	public ZoneId zone() {
+		return zone;
+	}
+
+	/** Who may be in a course's team: its teachers and coaches, not its principals, HR or admins only. */
+	private static Optional<TeamRole> teamRoleOf(java.util.Set<CoachroomRole> roles) {
+		if (roles.contains(CoachroomRole.PRINCIPAL) || roles.contains(CoachroomRole.HR)) {
+			return Optional.empty();
+		}
+		if (roles.contains(CoachroomRole.COACH)) {
+			return Optional.of(TeamRole.FACILITATOR);
+		}
+		return roles.contains(CoachroomRole.TEACHER) ? Optional.of(TeamRole.MEMBER) : Optional.empty();
+	}
+
+	/** What the member finds at /team: the workspace of their course, or whether they may open one. */
+	public record Arrival(Optional<Workspace> workspace, boolean mayOpen, boolean teamOnly, String courseTitle) {
+	}
+
+	/**
+	 * The member arrives at their course's team workspace: joining it if they belong to the team, so
+	 * that launching is all it takes to be in.
+	 */
+	@Transactional
+	public Arrival arrive(Member member) {
+		if (member.context() == null) {
+			return new Arrival(Optional.empty(), false, false, null);
+		}
+		Optional<TeamRole> role = teamRoleOf(member.roles());
+		Optional<Workspace> found = workspaces.findByTenantIdAndContextRef(member.tenant().value(), member.context().id());
+		if (found.isPresent() && role.isPresent() && found.get().join(member.userId(), role.get(), clock.instant())) {
+			workspaces.save(found.get());
+		}
+		Optional<Workspace> visible = found.filter(w -> w.roleOf(member.userId()).isPresent());
+		// a principal may know a team has a workspace (never what is in it)
+		return new Arrival(visible, found.isEmpty() && role.orElse(null) == TeamRole.FACILITATOR,
+				found.isPresent() && visible.isEmpty(), member.context().displayName());
+	}
+
+	/** The coach opens the team's workspace for the course they launched from. */
+	@Transactional
+	public Workspace open(Member coach, String title) {
+		if (coach.context() == null || teamRoleOf(coach.roles()).orElse(null) != TeamRole.FACILITATOR) {
+			throw new WorkspaceNotFoundException(0);
+		}
+		Optional<Workspace> existing = workspaces.findByTenantIdAndContextRef(coach.tenant().value(), coach.context().id());
+		if (existing.isPresent()) {
+			return existing.get();
+		}
+		String clean = title == null ? "" : title.strip();
+		if (clean.isEmpty() || clean.length() > 200) {
+			throw new TeamInputException("team.open.title");
+		}
+		try {
+			Workspace opened = workspaces.save(Workspace.open(coach.tenant().value(), coach.context().id(), clean,
+					coach.userId(), clock.instant()));
+			log.info("Team workspace {} opened by {} in {}", opened.getId(), coach.subject(), coach.context().contextId());
+			return opened;
+		}
+		catch (DuplicateKeyException e) {
+			// opened at the same moment by another coach of the course
+			return workspaces.findByTenantIdAndContextRef(coach.tenant().value(), coach.context().id()).orElseThrow();
+		}
+	}
+
+	/** Everything the workspace page shows, for someone of the team. */
+	public record Page(Workspace workspace, TeamRole role, List<Person> members, List<Meeting> meetings,
+			List<ActionItem> actions, List<TeamResources.Resource> resources, Map<Long, String> names) {
+	}
+
+	/** A member of the team, by name. */
+	public record Person(long userRef, String name, TeamRole role) {
+	}
+
+	@Transactional(readOnly = true)
+	public Page page(Member viewer, long id) {
+		Workspace workspace = require(viewer, id);
+		Map<Long, People.Person> named = people.people(viewer.tenant(),
+				workspace.getMembers().stream().map(TeamMember::userRef).toList());
+		List<Person> members = workspace.getMembers()
+			.stream()
+			.map(m -> new Person(m.userRef(), named.containsKey(m.userRef()) ? named.get(m.userRef()).displayName() : "?",
+					m.role()))
+			.sorted(Comparator.comparing((Person p) -> p.role() == TeamRole.FACILITATOR ? 0 : 1)
+				.thenComparing(Person::name, String.CASE_INSENSITIVE_ORDER))
+			.toList();
+		Map<Long, String> names = new java.util.HashMap<>();
+		members.forEach(p -> names.put(p.userRef(), p.name()));
+		return new Page(workspace, workspace.roleOf(viewer.userId()).orElseThrow(), members,
+				meetings.findByWorkspaceOrderByHeldOnDescIdDesc(id), actions.findByWorkspaceOrderByDoneAscDueOnAscIdAsc(id),
+				resources.list(id), names);
+	}
+
+	@Transactional
+	public void saveNorms(Member member, long id, String text) {
+		Workspace workspace = require(member, id);
+		String clean = text == null ? "" : text.strip();
+		if (clean.length() > Workspace.LONGEST_NORMS) {
+			throw new TeamInputException("team.norms.too-long");
+		}
+		workspace.rewriteNorms(clean.isEmpty() ? null : clean, member.userId(), clock.instant());
+		workspaces.save(workspace);
+	}
+
+	@Transactional
+	public Meeting planMeeting(Member member, long id, Meeting.MeetingDetails details) {
+		Workspace workspace = require(member, id);
+		return meetings.save(Meeting.plan(workspace.getId(), details, member.userId(), clock.instant()));
+	}
+
+	/** A meeting of the workspace, for someone of the team. */
+	@Transactional(readOnly = true)
+	public Meeting meeting(Member member, long id, long meetingId) {
+		require(member, id);
+		return meetings.findByIdAndWorkspace(meetingId, id).orElseThrow(() -> new WorkspaceNotFoundException(id));
+	}
+
+	/** Thrown when someone else saved the meeting since the page was opened. */
+	public static class EditConflictException extends RuntimeException {
+
+		EditConflictException(long meetingId) {
+			super("Meeting " + meetingId + " changed meanwhile");
+		}
+	}
+
+	@Transactional
+	public void reviseMeeting(Member member, long id, long meetingId, Meeting.MeetingDetails details, Integer version) {
+		Meeting meeting = meeting(member, id, meetingId);
+		if (version == null || !version.equals(meeting.getVersion())) {
+			throw new EditConflictException(meetingId);
+		}
+		meeting.revise(details, member.userId(), clock.instant());
+		try {
+			meetings.save(meeting);
+		}
+		catch (OptimisticLockingFailureException e) {
+			throw new EditConflictException(meetingId);
+		}
+	}
+
+	/** The team agrees on an action: its owner must be someone of the team. */
+	@Transactional
+	public ActionItem agree(Member member, long id, Long meetingId, String text, Long ownerRef, LocalDate dueOn) {
+		Workspace workspace = require(member, id);
+		if (ownerRef != null && workspace.roleOf(ownerRef).isEmpty()) {
+			throw new TeamInputException("team.action.owner");
+		}
+		if (meetingId != null && meetings.findByIdAndWorkspace(meetingId, id).isEmpty()) {
+			throw new WorkspaceNotFoundException(id);
+		}
+		return actions.save(ActionItem.agree(id, meetingId, text, ownerRef, dueOn, member.userId(), clock.instant()));
+	}
+
+	@Transactional
+	public void markAction(Member member, long id, long actionId, boolean done) {
+		require(member, id);
+		ActionItem item = actions.findByIdAndWorkspace(actionId, id).orElseThrow(() -> new WorkspaceNotFoundException(id));
+		if (done) {
+			item.markDone(clock.instant());
+		}
+		else {
+			item.reopen();
+		}
+		actions.save(item);
+	}
+
+	private static final java.util.regex.Pattern LINK = java.util.regex.Pattern.compile("https?://[^\\s<>\"]{1,1990}");
+
+	/** Someone of the team shares a link: a title and a web address (http or https only). */
+	@Transactional
+	public void shareLink(Member member, long id, String title, String url) {
+		require(member, id);
+		String cleanUrl = url == null ? "" : url.strip();
+		if (!LINK.matcher(cleanUrl).matches()) {
+			throw new TeamInputException("team.resource.url");
+		}
+		String cleanTitle = title == null || title.isBlank() ? cleanUrl : title.strip();
+		if (cleanTitle.length() > 300) {
+			throw new TeamInputException("team.resource.title");
+		}
+		resources.addLink(id, cleanTitle, cleanUrl, member.userId(), clock.instant());
+	}
+
+	/**
+	 * Someone of the team shares a file, after the study groups' checks: not empty, not too large,
+	 * and by its content a document or image; its name cleaned and ending with its kind's extension.
+	 */
+	@Transactional
+	public void shareFile(Member member, long id, String originalName, byte[] content) {
+		require(member, id);
+		if (content == null || content.length == 0) {
+			throw new TeamInputException("team.resource.empty");
+		}
+		if (content.length > maxFileBytes) {
+			throw new TeamInputException("team.resource.too-large");
+		}
+		org.coachroom.shared.FileType type = org.coachroom.shared.FileType.of(content)
+			.orElseThrow(() -> new TeamInputException("team.resource.type"));
+		resources.addFile(id, type.safeName(originalName), type, content, sha256(content), member.userId(), clock.instant());
+	}
+
+	@Transactional(readOnly = true)
+	public TeamResources.Download download(Member member, long id, long resourceId) {
+		require(member, id);
+		return resources.read(id, resourceId).orElseThrow(() -> new WorkspaceNotFoundException(id));
+	}
+
+	/** Whoever shared it, or the facilitator, takes a resource away. */
+	@Transactional
+	public void removeResource(Member member, long id, long resourceId) {
+		Workspace workspace = require(member, id);
+		long by = resources.addedBy(id, resourceId).orElseThrow(() -> new WorkspaceNotFoundException(id));
+		if (by != member.userId() && workspace.roleOf(member.userId()).orElse(null) != TeamRole.FACILITATOR) {
+			throw new WorkspaceNotFoundException(id);
+		}
+		resources.remove(id, resourceId);
+	}
+
+	public long maxFileBytes() {
+		return maxFileBytes;
+	}
+
+	private static String sha256(byte[] content) {
+		try {
+			return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+		}
+		catch (java.security.NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/** What a roster import changed. */
+	public record RosterImport(int added, int alreadyIn) {
+	}
+
+	/**
+	 * The facilitator brings the whole course roster in (LTI Names and Role Provisioning): its active
+	 * teachers join as members, its coaches as facilitators; principals, HR and admins stay out.
+	 */
+	@Transactional
+	public RosterImport importRoster(Member facilitator, long id) {
+		Workspace workspace = require(facilitator, id);
+		if (workspace.roleOf(facilitator.userId()).orElse(null) != TeamRole.FACILITATOR
+				|| facilitator.context() == null || facilitator.context().id() != workspace.getContextRef()) {
+			throw new WorkspaceNotFoundException(id);
+		}
+		int added = 0;
+		int already = 0;
+		Instant now = clock.instant();
+		for (Rosters.Entry entry : rosters.courseRoster(facilitator)) {
+			Optional<TeamRole> role = teamRoleOf(entry.roles());
+			if (!entry.active() || role.isEmpty()) {
+				continue;
+			}
+			if (workspace.roleOf(entry.person().userRef()).isPresent()) {
+				already++;
+			}
+			else {
+				added++;
+			}
+			workspace.join(entry.person().userRef(), role.get(), now);
+		}
+		workspaces.save(workspace);
+		log.info("Team workspace {}: roster imported by {}, {} added, {} already in", id, facilitator.subject(), added,
+				already);
+		return new RosterImport(added, already);
+	}
+
+	/** The workspaces the member is in, for their home page. */
+	@Transactional(readOnly = true)
+	public List<Workspace> mine(Member member) {
+		List<Long> ids = jdbc.sql("""
+				SELECT w.id FROM team_workspace w JOIN team_member m ON m.workspace = w.id
+				WHERE w.tenant_id = ? AND m.user_ref = ?""")
+			.params(member.tenant().value(), member.userId())
+			.query(Long.class)
+			.list();
+		return workspaces.findAllById(ids)
+			.stream()
+			.sorted(Comparator.comparing(Workspace::getTitle, String.CASE_INSENSITIVE_ORDER))
+			.toList();
+	}
+
+	/** The workspace, if the member is of its team; otherwise it does not exist for them. */
+	private Workspace require(Member member, long id) {
+		return workspaces.findByIdAndTenantId(id, member.tenant().value())
+			.filter(w -> w.roleOf(member.userId()).isPresent())
+			.orElseThrow(() -> new WorkspaceNotFoundException(id));
+	}
+}

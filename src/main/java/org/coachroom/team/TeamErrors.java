@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * Team workspace refusals as pages, wherever they arise: a workspace someone is not in is a 404
- * that says nothing of it; a meeting someone else saved meanwhile is a 409; each with a log line.
+ * that says nothing of it; a meeting or norms someone else saved meanwhile is a 409; each with a log line.
  */
 @ControllerAdvice
 class TeamErrors {
@@ -28,7 +28,7 @@ class TeamErrors {
 	@ResponseStatus(HttpStatus.CONFLICT)
 	String conflict(TeamWorkspaces.EditConflictException e, Model model) {
 		log.info("Team workspace refused: {}", e.getMessage());
-		model.addAttribute("reason", "team.meeting.conflict");
+		model.addAttribute("reason", e.reason());
 		return "team/refused";
 	}
 }

@@ -50,14 +50,17 @@ public class TeamWorkspaces {
 
 	private final TeamResources resources;
 
+	private final TeamMembers members;
+
 	private final long maxFileBytes;
 
 	TeamWorkspaces(Workspaces workspaces, Meetings meetings, ActionItems actions, People people, Rosters rosters,
-			TeamResources resources, org.springframework.jdbc.core.simple.JdbcClient jdbc, Clock clock,
+			TeamResources resources, TeamMembers members, org.springframework.jdbc.core.simple.JdbcClient jdbc, Clock clock,
 			@Value("${coachroom.time-zone:}") String timeZone,
 			@Value("${coachroom.uploads.max-bytes:10485760}") long maxFileBytes) {
 		this.jdbc = jdbc;
 		this.resources = resources;
+		this.members = members;
 		this.maxFileBytes = maxFileBytes;
 		this.workspaces = workspaces;
 		this.meetings = meetings;
@@ -102,10 +105,10 @@ public class TeamWorkspaces {
 		}
 		Optional<TeamRole> role = teamRoleOf(member.roles());
 		Optional<Workspace> found = workspaces.findByTenantIdAndContextRef(member.tenant().value(), member.context().id());
-		if (found.isPresent() && role.isPresent() && found.get().join(member.userId(), role.get(), clock.instant())) {
-			workspaces.save(found.get());
+		if (found.isPresent() && role.isPresent()) {
+			members.join(found.get().getId(), member.userId(), role.get(), clock.instant());
 		}
-		Optional<Workspace> visible = found.filter(w -> w.roleOf(member.userId()).isPresent());
+		Optional<Workspace> visible = found.filter(w -> members.roleOf(w.getId(), member.userId()).isPresent());
 		// a principal may know a team has a workspace (never what is in it)
 		return new Arrival(visible, found.isEmpty() && role.orElse(null) == TeamRole.FACILITATOR,
 				found.isPresent() && visible.isEmpty(), member.context().displayName());
@@ -128,12 +131,16 @@ public class TeamWorkspaces {
 		try {
 			Workspace opened = workspaces.save(Workspace.open(coach.tenant().value(), coach.context().id(), clean,
 					coach.userId(), clock.instant()));
+			members.join(opened.getId(), coach.userId(), TeamRole.FACILITATOR, clock.instant());
 			log.info("Team workspace {} opened by {} in {}", opened.getId(), coach.subject(), coach.context().contextId());
 			return opened;
 		}
 		catch (DuplicateKeyException e) {
-			// opened at the same moment by another coach of the course
-			return workspaces.findByTenantIdAndContextRef(coach.tenant().value(), coach.context().id()).orElseThrow();
+			// opened at the same moment by another coach of the course: theirs, which this coach joins
+			Workspace theirs = workspaces.findByTenantIdAndContextRef(coach.tenant().value(), coach.context().id())
+				.orElseThrow();
+			members.join(theirs.getId(), coach.userId(), TeamRole.FACILITATOR, clock.instant());
+			return theirs;
 		}
 	}
 
@@ -149,9 +156,9 @@ public class TeamWorkspaces {
 	@Transactional(readOnly = true)
 	public Page page(Member viewer, long id) {
 		Workspace workspace = require(viewer, id);
-		Map<Long, People.Person> named = people.people(viewer.tenant(),
-				workspace.getMembers().stream().map(TeamMember::userRef).toList());
-		List<Person> members = workspace.getMembers()
+		List<TeamMember> team = this.members.of(id);
+		Map<Long, People.Person> named = people.people(viewer.tenant(), team.stream().map(TeamMember::userRef).toList());
+		List<Person> members = team
 			.stream()
 			.map(m -> new Person(m.userRef(), named.containsKey(m.userRef()) ? named.get(m.userRef()).displayName() : "?",
 					m.role()))
@@ -160,7 +167,8 @@ public class TeamWorkspaces {
 			.toList();
 		Map<Long, String> names = new java.util.HashMap<>();
 		members.forEach(p -> names.put(p.userRef(), p.name()));
-		return new Page(workspace, workspace.roleOf(viewer.userId()).orElseThrow(), members,
+		TeamRole role = team.stream().filter(m -> m.userRef() == viewer.userId()).findFirst().orElseThrow().role();
+		return new Page(workspace, role, members,
 				meetings.findByWorkspaceOrderByHeldOnDescIdDesc(id), actions.findByWorkspaceOrderByDoneAscDueOnAscIdAsc(id),
 				resources.list(id), names);
 	}
@@ -173,7 +181,12 @@ public class TeamWorkspaces {
 			throw new TeamInputException("team.norms.too-long");
 		}
 		workspace.rewriteNorms(clean.isEmpty() ? null : clean, member.userId(), clock.instant());
-		workspaces.save(workspace);
+		try {
+			workspaces.save(workspace);
+		}
+		catch (OptimisticLockingFailureException e) {
+			throw new EditConflictException("Norms of workspace " + id, "team.norms.conflict");
+		}
 	}
 
 	@Transactional
@@ -189,11 +202,19 @@ public class TeamWorkspaces {
 		return meetings.findByIdAndWorkspace(meetingId, id).orElseThrow(() -> new WorkspaceNotFoundException(id));
 	}
 
-	/** Thrown when someone else saved the meeting since the page was opened. */
+	/** Thrown when someone else saved the same thing since the page was opened. */
 	public static class EditConflictException extends RuntimeException {
 
-		EditConflictException(long meetingId) {
-			super("Meeting " + meetingId + " changed meanwhile");
+		private final String reason;
+
+		EditConflictException(String what, String reason) {
+			super(what + " changed meanwhile");
+			this.reason = reason;
+		}
+
+		/** The key of the sentence that tells the person. */
+		public String reason() {
+			return reason;
 		}
 	}
 
@@ -201,14 +222,14 @@ public class TeamWorkspaces {
 	public void reviseMeeting(Member member, long id, long meetingId, Meeting.MeetingDetails details, Integer version) {
 		Meeting meeting = meeting(member, id, meetingId);
 		if (version == null || !version.equals(meeting.getVersion())) {
-			throw new EditConflictException(meetingId);
+			throw new EditConflictException("Meeting " + meetingId, "team.meeting.conflict");
 		}
 		meeting.revise(details, member.userId(), clock.instant());
 		try {
 			meetings.save(meeting);
 		}
 		catch (OptimisticLockingFailureException e) {
-			throw new EditConflictException(meetingId);
+			throw new EditConflictException("Meeting " + meetingId, "team.meeting.conflict");
 		}
 	}
 
@@ -216,7 +237,7 @@ public class TeamWorkspaces {
 	@Transactional
 	public ActionItem agree(Member member, long id, Long meetingId, String text, Long ownerRef, LocalDate dueOn) {
 		Workspace workspace = require(member, id);
-		if (ownerRef != null && workspace.roleOf(ownerRef).isEmpty()) {
+		if (ownerRef != null && members.roleOf(workspace.getId(), ownerRef).isEmpty()) {
 			throw new TeamInputException("team.action.owner");
 		}
 		if (meetingId != null && meetings.findByIdAndWorkspace(meetingId, id).isEmpty()) {
@@ -284,7 +305,7 @@ public class TeamWorkspaces {
 	public void removeResource(Member member, long id, long resourceId) {
 		Workspace workspace = require(member, id);
 		long by = resources.addedBy(id, resourceId).orElseThrow(() -> new WorkspaceNotFoundException(id));
-		if (by != member.userId() && workspace.roleOf(member.userId()).orElse(null) != TeamRole.FACILITATOR) {
+		if (by != member.userId() && members.roleOf(workspace.getId(), member.userId()).orElse(null) != TeamRole.FACILITATOR) {
 			throw new WorkspaceNotFoundException(id);
 		}
 		resources.remove(id, resourceId);
@@ -314,7 +335,7 @@ public class TeamWorkspaces {
 	@Transactional
 	public RosterImport importRoster(Member facilitator, long id) {
 		Workspace workspace = require(facilitator, id);
-		if (workspace.roleOf(facilitator.userId()).orElse(null) != TeamRole.FACILITATOR
+		if (members.roleOf(id, facilitator.userId()).orElse(null) != TeamRole.FACILITATOR
 				|| facilitator.context() == null || facilitator.context().id() != workspace.getContextRef()) {
 			throw new WorkspaceNotFoundException(id);
 		}
@@ -326,15 +347,14 @@ public class TeamWorkspaces {
 			if (!entry.active() || role.isEmpty()) {
 				continue;
 			}
-			if (workspace.roleOf(entry.person().userRef()).isPresent()) {
+			if (members.roleOf(id, entry.person().userRef()).isPresent()) {
 				already++;
 			}
 			else {
 				added++;
 			}
-			workspace.join(entry.person().userRef(), role.get(), now);
+			members.join(id, entry.person().userRef(), role.get(), now);
 		}
-		workspaces.save(workspace);
 		log.info("Team workspace {}: roster imported by {}, {} added, {} already in", id, facilitator.subject(), added,
 				already);
 		return new RosterImport(added, already);
@@ -358,7 +378,7 @@ public class TeamWorkspaces {
 	/** The workspace, if the member is of its team; otherwise it does not exist for them. */
 	private Workspace require(Member member, long id) {
 		return workspaces.findByIdAndTenantId(id, member.tenant().value())
-			.filter(w -> w.roleOf(member.userId()).isPresent())
+			.filter(w -> members.roleOf(id, member.userId()).isPresent())
 			.orElseThrow(() -> new WorkspaceNotFoundException(id));
 	}
 }

@@ -85,6 +85,35 @@ class TeamWorkspaceTests {
 	}
 
 	@Test
+	void teachersArrivingAllAtOnceAllJoinAndNormsSavedMeanwhileAreKept() throws Exception {
+		long id = open();
+		List<Launched> arriving = new java.util.ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			arriving.add(launcher.launch("many-" + i + "-" + course, "Teacher " + i, TestPlatform.LEARNER, course, "Grade 3 PLC"));
+		}
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+		try {
+			var norms = pool.submit(() -> coach.browser().post("/team/" + id + "/norms", Map.of("norms", "We listen first.",
+					"_csrf", coach.browser().csrfFrom("/team/" + id))).status());
+			List<java.util.concurrent.Future<Integer>> arrivals = new java.util.ArrayList<>();
+			for (Launched t : arriving) {
+				arrivals.add(pool.submit(() -> t.browser().get("/team").status()));
+			}
+			for (var arrival : arrivals) {
+				assertThat(arrival.get()).isEqualTo(302);
+			}
+			assertThat(norms.get()).isEqualTo(302);
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM team_member WHERE workspace = ?").param(id).query(Integer.class).single())
+			.isEqualTo(9);
+		assertThat(jdbc.sql("SELECT norms FROM team_workspace WHERE id = ?").param(id).query(String.class).single())
+			.isEqualTo("We listen first.");
+	}
+
+	@Test
 	void onlyTheTeamSeesTheWorkspace() {
 		long id = open();
 		teacher.browser().get("/team");

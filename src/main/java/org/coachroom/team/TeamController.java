@@ -84,10 +84,10 @@ class TeamController {
 	}
 
 	@PostMapping("/team/{id}/norms")
-	String norms(@AuthenticationPrincipal Member member, @PathVariable long id, @RequestParam(defaultValue = "") String norms,
-			RedirectAttributes redirect) {
+	String norms(@AuthenticationPrincipal Member member, @PathVariable long id, @RequestParam(required = false) String norms,
+			@RequestParam(required = false) Integer version, RedirectAttributes redirect) {
 		try {
-			teams.saveNorms(member, id, norms);
+			teams.saveNorms(member, id, norms, version);
 		}
 		catch (TeamInputException e) {
 			log.info("Team norms refused: {}", e.getMessage());
@@ -147,8 +147,11 @@ class TeamController {
 	String agree(@AuthenticationPrincipal Member member, @PathVariable long id, @RequestParam(defaultValue = "") String text,
 			@RequestParam(defaultValue = "") String owner, @RequestParam(defaultValue = "") String dueOn,
 			@RequestParam(defaultValue = "") String meeting, RedirectAttributes redirect) {
+		if (!meeting.isBlank() && !meeting.strip().matches("\\d{1,18}")) {
+			throw new WorkspaceNotFoundException(id);
+		}
 		String back = meeting.isBlank() ? "redirect:/team/" + id + "#actions"
-				: "redirect:/team/" + id + "/meetings/" + meeting.replaceAll("[^0-9]", "") + "#actions";
+				: "redirect:/team/" + id + "/meetings/" + meeting.strip() + "#actions";
 		try {
 			String clean = text.strip();
 			if (clean.isEmpty() || clean.length() > 500) {

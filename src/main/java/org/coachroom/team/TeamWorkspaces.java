@@ -16,7 +16,6 @@ import org.coachroom.lti.Rosters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -108,7 +107,8 @@ public class TeamWorkspaces {
 		if (found.isPresent() && role.isPresent()) {
 			members.join(found.get().getId(), member.userId(), role.get(), clock.instant());
 		}
-		Optional<Workspace> visible = found.filter(w -> members.roleOf(w.getId(), member.userId()).isPresent());
+		// someone who launches as a principal or HR now sees no content, whatever they were before
+		Optional<Workspace> visible = found.filter(w -> role.isPresent() && members.roleOf(w.getId(), member.userId()).isPresent());
 		// a principal may know a team has a workspace (never what is in it)
 		return new Arrival(visible, found.isEmpty() && role.orElse(null) == TeamRole.FACILITATOR,
 				found.isPresent() && visible.isEmpty(), member.context().displayName());
@@ -121,27 +121,26 @@ public class TeamWorkspaces {
 			throw new WorkspaceNotFoundException(0);
 		}
 		Optional<Workspace> existing = workspaces.findByTenantIdAndContextRef(coach.tenant().value(), coach.context().id());
-		if (existing.isPresent()) {
-			return existing.get();
+		if (existing.isEmpty()) {
+			String clean = title == null ? "" : title.strip();
+			if (clean.isEmpty() || clean.length() > 200) {
+				throw new TeamInputException("team.open.title");
+			}
+			// one statement that a second coach opening at the same moment cannot make fail: theirs wins
+			int opened = jdbc.sql("""
+					INSERT IGNORE INTO team_workspace (tenant_id, context_ref, title, created_by, created_at, version)
+					VALUES (?, ?, ?, ?, ?, 0)""")
+				.params(coach.tenant().value(), coach.context().id(), clean, coach.userId(),
+						java.sql.Timestamp.from(clock.instant()))
+				.update();
+			if (opened == 1) {
+				log.info("Team workspace opened by {} in {}", coach.subject(), coach.context().contextId());
+			}
 		}
-		String clean = title == null ? "" : title.strip();
-		if (clean.isEmpty() || clean.length() > 200) {
-			throw new TeamInputException("team.open.title");
-		}
-		try {
-			Workspace opened = workspaces.save(Workspace.open(coach.tenant().value(), coach.context().id(), clean,
-					coach.userId(), clock.instant()));
-			members.join(opened.getId(), coach.userId(), TeamRole.FACILITATOR, clock.instant());
-			log.info("Team workspace {} opened by {} in {}", opened.getId(), coach.subject(), coach.context().contextId());
-			return opened;
-		}
-		catch (DuplicateKeyException e) {
-			// opened at the same moment by another coach of the course: theirs, which this coach joins
-			Workspace theirs = workspaces.findByTenantIdAndContextRef(coach.tenant().value(), coach.context().id())
-				.orElseThrow();
-			members.join(theirs.getId(), coach.userId(), TeamRole.FACILITATOR, clock.instant());
-			return theirs;
-		}
+		Workspace workspace = workspaces.findByTenantIdAndContextRef(coach.tenant().value(), coach.context().id())
+			.orElseThrow();
+		members.join(workspace.getId(), coach.userId(), TeamRole.FACILITATOR, clock.instant());
+		return workspace;
 	}
 
 	/** Everything the workspace page shows, for someone of the team. */
@@ -174,8 +173,14 @@ public class TeamWorkspaces {
 	}
 
 	@Transactional
-	public void saveNorms(Member member, long id, String text) {
+	public void saveNorms(Member member, long id, String text, Integer version) {
 		Workspace workspace = require(member, id);
+		if (text == null) {
+			throw new TeamInputException("team.norms.missing");
+		}
+		if (version == null || !version.equals(workspace.getVersion())) {
+			throw new EditConflictException("Norms of workspace " + id, "team.norms.conflict");
+		}
 		String clean = text == null ? "" : text.strip();
 		if (clean.length() > Workspace.LONGEST_NORMS) {
 			throw new TeamInputException("team.norms.too-long");
@@ -256,7 +261,12 @@ public class TeamWorkspaces {
 		else {
 			item.reopen();
 		}
-		actions.save(item);
+		try {
+			actions.save(item);
+		}
+		catch (OptimisticLockingFailureException e) {
+			throw new EditConflictException("Action " + actionId, "team.action.conflict");
+		}
 	}
 
 	private static final java.util.regex.Pattern LINK = java.util.regex.Pattern.compile("https?://[^\\s<>\"]{1,1990}");
@@ -332,7 +342,6 @@ public class TeamWorkspaces {
 	 * The facilitator brings the whole course roster in (LTI Names and Role Provisioning): its active
 	 * teachers join as members, its coaches as facilitators; principals, HR and admins stay out.
 	 */
-	@Transactional
 	public RosterImport importRoster(Member facilitator, long id) {
 		Workspace workspace = require(facilitator, id);
 		if (members.roleOf(id, facilitator.userId()).orElse(null) != TeamRole.FACILITATOR
@@ -342,9 +351,14 @@ public class TeamWorkspaces {
 		int added = 0;
 		int already = 0;
 		Instant now = clock.instant();
+		// the roster is fetched with no transaction open (no connection held while the LMS answers);
+		// each join is one statement of its own
 		for (Rosters.Entry entry : rosters.courseRoster(facilitator)) {
 			Optional<TeamRole> role = teamRoleOf(entry.roles());
-			if (!entry.active() || role.isEmpty()) {
+			java.util.Set<CoachroomRole> launched = people.rolesInCourse(facilitator.tenant(), workspace.getContextRef(),
+					entry.person().userRef());
+			// the roster knows LMS roles only: whoever launched here as a principal or HR stays out
+			if (!entry.active() || role.isEmpty() || teamRoleOf(launched).isEmpty() && !launched.isEmpty()) {
 				continue;
 			}
 			if (members.roleOf(id, entry.person().userRef()).isPresent()) {
@@ -377,6 +391,9 @@ public class TeamWorkspaces {
 
 	/** The workspace, if the member is of its team; otherwise it does not exist for them. */
 	private Workspace require(Member member, long id) {
+		if (member.hasRole(CoachroomRole.PRINCIPAL) || member.hasRole(CoachroomRole.HR)) {
+			throw new WorkspaceNotFoundException(id);
+		}
 		return workspaces.findByIdAndTenantId(id, member.tenant().value())
 			.filter(w -> members.roleOf(id, member.userId()).isPresent())
 			.orElseThrow(() -> new WorkspaceNotFoundException(id));

@@ -60,6 +60,11 @@ class TeamWorkspaceTests {
 		platform.close();
 	}
 
+	/** The version the norms form of the workspace page carries. */
+	private static String normsVersion(LaunchClient browser, long id) {
+		return browser.get("/team/" + id).body().replaceAll("(?s).*name=\"version\" value=\"(\\d+)\".*", "$1");
+	}
+
 	private long open() {
 		LaunchClient browser = coach.browser();
 		assertThat(browser.get("/team").body()).contains("Open your team&#39;s workspace");
@@ -93,8 +98,9 @@ class TeamWorkspaceTests {
 		}
 		var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
 		try {
+			String version = normsVersion(coach.browser(), id);
 			var norms = pool.submit(() -> coach.browser().post("/team/" + id + "/norms", Map.of("norms", "We listen first.",
-					"_csrf", coach.browser().csrfFrom("/team/" + id))).status());
+					"version", version, "_csrf", coach.browser().csrfFrom("/team/" + id))).status());
 			List<java.util.concurrent.Future<Integer>> arrivals = new java.util.ArrayList<>();
 			for (Launched t : arriving) {
 				arrivals.add(pool.submit(() -> t.browser().get("/team").status()));
@@ -144,8 +150,8 @@ class TeamWorkspaceTests {
 		long id = open();
 		LaunchClient mine = teacher.browser();
 		mine.get("/team");
-		mine.post("/team/" + id + "/norms", Map.of("norms", "We start on time.\nStudent work stays anonymous.", "_csrf",
-				mine.csrfFrom("/team/" + id)));
+		mine.post("/team/" + id + "/norms", Map.of("norms", "We start on time.\nStudent work stays anonymous.", "version",
+				normsVersion(mine, id), "_csrf", mine.csrfFrom("/team/" + id)));
 		assertThat(mine.get("/team/" + id).body()).contains("Norms saved.");
 		assertThat(coach.browser().get("/team/" + id).body()).contains("Student work stays anonymous.");
 
@@ -193,7 +199,8 @@ class TeamWorkspaceTests {
 		browser.post("/team/" + id + "/actions", Map.of("text", "Grade the quiz", "owner",
 				Long.toString(outsider.member().userId()), "_csrf", browser.csrfFrom("/team/" + id)));
 		assertThat(browser.get("/team/" + id).body()).contains("Choose someone of the team.");
-		browser.post("/team/" + id + "/norms", Map.of("norms", "x".repeat(5001), "_csrf", browser.csrfFrom("/team/" + id)));
+		browser.post("/team/" + id + "/norms", Map.of("norms", "x".repeat(5001), "version", normsVersion(browser, id), "_csrf",
+				browser.csrfFrom("/team/" + id)));
 		assertThat(browser.get("/team/" + id).body()).contains("Norms are at most 5000 characters.");
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM team_action WHERE workspace = ?").param(id).query(Integer.class).single())
 			.isZero();
@@ -221,7 +228,10 @@ class TeamWorkspaceTests {
 		String members = String.join(",", rosterMember("coach-" + course, "Carla Coach", "Instructor", "Active"),
 				rosterMember(course + "-1", "Ana Ruiz", "Learner", "Active"),
 				rosterMember(course + "-2", "Dee Gone", "Learner", "Inactive"),
-				rosterMember("t-" + course, "Maria Lopez", "Learner", "Active"));
+				rosterMember("t-" + course, "Maria Lopez", "Learner", "Active"),
+				rosterMember("p-" + course, "Pat Principal", "Instructor", "Active"));
+		launcher.launch("p-" + course, "Pat Principal", TestPlatform.INSTRUCTOR, course, "Grade 3 PLC",
+				Map.of("coachroom_role", "Principal"));
 		platform.wireMock().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
 				com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(
 						"/mod/lti/services.php/CourseSection/2/bindings/1/memberships"))
@@ -233,7 +243,7 @@ class TeamWorkspaceTests {
 		var imported = browser.post("/team/" + id + "/roster", Map.of("_csrf", browser.csrfFrom("/team/" + id)));
 		assertThat(imported.status()).isEqualTo(302);
 		assertThat(browser.get("/team/" + id).body()).contains("2 joined, 1 already in the team").contains("Ana Ruiz")
-			.doesNotContain("Dee Gone");
+			.doesNotContain("Dee Gone").doesNotContain("Pat Principal");
 		// a member cannot bring the roster in
 		teacher.browser().get("/team");
 		assertThat(teacher.browser().post("/team/" + id + "/roster", Map.of("_csrf", teacher.browser().csrfFrom("/team/" + id)))
@@ -285,6 +295,52 @@ class TeamWorkspaceTests {
 				coach.browser().csrfFrom("/team/" + id)));
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM team_resource WHERE workspace = ?").param(id).query(Integer.class).single())
 			.isOne();
+	}
+
+	@Test
+	void normsWrittenOnAStalePageAreAConflictAndKeepTheFirst() {
+		long id = open();
+		LaunchClient browser = coach.browser();
+		String stale = normsVersion(browser, id);
+		for (String norms : List.of("First norms", "Second norms")) {
+			var saved = browser.post("/team/" + id + "/norms", Map.of("norms", norms, "version", stale, "_csrf",
+					browser.csrfFrom("/team/" + id)));
+			assertThat(saved.status()).isEqualTo(norms.startsWith("First") ? 302 : 409);
+		}
+		assertThat(jdbc.sql("SELECT norms FROM team_workspace WHERE id = ?").param(id).query(String.class).single())
+			.isEqualTo("First norms");
+	}
+
+	@Test
+	void someoneWhoNowLaunchesAsAPrincipalSeesNothingOfTheTeamTheyWereIn() {
+		long id = open();
+		teacher.browser().get("/team");
+		Launched promoted = launcher.launch("t-" + course, "Maria Lopez", TestPlatform.INSTRUCTOR, course, "Grade 3 PLC",
+				Map.of("coachroom_role", "Principal"));
+		assertThat(promoted.browser().get("/team").status()).isEqualTo(200);
+		assertThat(promoted.browser().get("/team").body()).contains("for the team&#39;s members and facilitator only");
+		assertThat(promoted.browser().get("/team/" + id).status()).isEqualTo(404);
+	}
+
+	@Test
+	void twoCoachesOpeningAtOnceGetTheSameWorkspaceAndBothFacilitate() throws Exception {
+		Launched second = launcher.launch("coach2-" + course, "Kofi Mensah", TestPlatform.INSTRUCTOR, course, "Grade 3 PLC");
+		String csrfFirst = coach.browser().csrfFrom("/team");
+		String csrfSecond = second.browser().csrfFrom("/team");
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			var a = pool.submit(() -> coach.browser().post("/team", Map.of("title", "Team A", "_csrf", csrfFirst)));
+			var b = pool.submit(() -> second.browser().post("/team", Map.of("title", "Team B", "_csrf", csrfSecond)));
+			assertThat(a.get().status()).isEqualTo(302);
+			assertThat(b.get().status()).isEqualTo(302);
+			assertThat(a.get().location()).isEqualTo(b.get().location());
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM team_member m JOIN team_workspace w ON w.id = m.workspace "
+				+ "WHERE w.context_ref = ? AND m.role = 'FACILITATOR'").param(coach.member().context().id())
+			.query(Integer.class).single()).isEqualTo(2);
 	}
 
 	@Test

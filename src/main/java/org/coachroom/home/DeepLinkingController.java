@@ -9,6 +9,7 @@ import org.coachroom.lti.CoachroomRole;
 import org.coachroom.lti.DeepLinking;
 import org.coachroom.lti.Member;
 import org.coachroom.pd.CourseItems;
+import org.coachroom.team.TeamWorkspaces;
 import org.coachroom.studygroup.StudyGroupManagement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,10 +38,13 @@ class DeepLinkingController {
 
 	private final CourseItems pd;
 
-	DeepLinkingController(DeepLinking deepLinking, StudyGroupManagement studyGroups, CourseItems pd) {
+	private final TeamWorkspaces teams;
+
+	DeepLinkingController(DeepLinking deepLinking, StudyGroupManagement studyGroups, CourseItems pd, TeamWorkspaces teams) {
 		this.deepLinking = deepLinking;
 		this.studyGroups = studyGroups;
 		this.pd = pd;
+		this.teams = teams;
 	}
 
 	record PlacementForm(@NotBlank @Size(max = 255) String title) {
@@ -57,7 +61,22 @@ class DeepLinkingController {
 		model.addAttribute("groups", studyGroups.placeable(member));
 		model.addAttribute("mayCreateGroup", studyGroups.canCreate(member));
 		model.addAttribute("programs", pd.placeable(member));
+		model.addAttribute("mayPlaceTeam", teams.mayPlace(member));
 		return "home/deep-linking";
+	}
+
+	/** Places the course's team workspace: a link with a gradebook column for its closed cycles. */
+	@PostMapping("/deep-linking/team")
+	String placeTeam(@AuthenticationPrincipal Member member, Model model) {
+		if (!member.launch().isDeepLinking()) {
+			return "redirect:/home";
+		}
+		DeepLinking.ResourceLink item = teams.contentItem(member);
+		DeepLinking.Response response = deepLinking.respond(member, List.of(item), null);
+		model.addAttribute("action", response.returnUrl());
+		model.addAttribute("fields", java.util.Map.of("JWT", response.jwt()));
+		model.addAttribute("message", "Adding the team workspace to your course…");
+		return "autopost";
 	}
 
 	/** Places a PD program, or one requirement of it: its own link, with its own gradebook column. */
@@ -102,6 +121,7 @@ class DeepLinkingController {
 		model.addAttribute("groups", studyGroups.placeable(member));
 		model.addAttribute("mayCreateGroup", studyGroups.canCreate(member));
 		model.addAttribute("programs", pd.placeable(member));
+		model.addAttribute("mayPlaceTeam", teams.mayPlace(member));
 		if (!mayPlace(member) || result.hasErrors()) {
 			return "home/deep-linking";
 		}

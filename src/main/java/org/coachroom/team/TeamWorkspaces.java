@@ -143,6 +143,28 @@ public class TeamWorkspaces {
 		return workspace;
 	}
 
+	/** Whether the member can place the team workspace of the course they are choosing content for. */
+	public boolean mayPlace(Member member) {
+		return member.context() != null && teamRoleOf(member.roles()).orElse(null) == TeamRole.FACILITATOR;
+	}
+
+	/**
+	 * The deep linking content item for the course's team workspace (opened now if it was not): a link
+	 * that opens it, with a gradebook column for the team's closed learning cycles.
+	 */
+	@Transactional
+	public org.coachroom.lti.DeepLinking.ResourceLink contentItem(Member coach) {
+		if (!mayPlace(coach)) {
+			throw new WorkspaceNotFoundException(0);
+		}
+		Workspace workspace = open(coach, coach.context().displayName());
+		log.info("Team workspace {} placed by {} in {}", workspace.getId(), coach.subject(), coach.context().contextId());
+		// Moodle launches every link at the tool's launch URL: the custom parameter names the page to open
+		return new org.coachroom.lti.DeepLinking.ResourceLink(workspace.getTitle(), null, null,
+				Map.of("coachroom_page", "/team"), new org.coachroom.lti.DeepLinking.LineItem(new java.math.BigDecimal(100),
+						workspace.getTitle(), "team-workspace-" + workspace.getId(), "coachroom-team-cycle"));
+	}
+
 	/** Everything the workspace page shows, for someone of the team. */
 	public record Page(Workspace workspace, TeamRole role, List<Person> members, List<Meeting> meetings,
 			List<ActionItem> actions, List<TeamResources.Resource> resources, Map<Long, String> names) {

@@ -344,6 +344,42 @@ class TeamWorkspaceTests {
 	}
 
 	@Test
+	void aCoachPlacesTheTeamWorkspaceByDeepLinkingAndATeacherCannot() throws Exception {
+		LaunchClient browser = new LaunchClient("http://localhost:" + port);
+		LaunchClient.AuthRequest auth = browser.login(platform, "dl-coach-" + course);
+		assertThat(browser.launch(platform.sign(platform.deepLinkingClaims(auth.nonce(), "dl-coach-" + course,
+				TestPlatform.INSTRUCTOR).build()), auth.state()).location()).isEqualTo("/deep-linking");
+		assertThat(browser.get("/deep-linking").body()).contains("Place the team workspace");
+		var answer = browser.post("/deep-linking/team", Map.of("_csrf", browser.csrfFrom("/deep-linking")));
+		assertThat(answer.status()).isEqualTo(200);
+		String jwt = org.springframework.web.util.HtmlUtils
+			.htmlUnescape(answer.body().replaceAll("(?s).*name=\"JWT\" value=\"([^\"]+)\".*", "$1"));
+		List<Object> items = com.nimbusds.jwt.SignedJWT.parse(jwt).getJWTClaimsSet()
+			.getListClaim("https://purl.imsglobal.org/spec/lti-dl/claim/content_items");
+		long workspace = jdbc.sql("SELECT w.id FROM team_workspace w JOIN team_member m ON m.workspace = w.id "
+				+ "JOIN lti_user u ON u.id = m.user_ref WHERE u.subject = ? AND m.role = 'FACILITATOR'")
+			.param("dl-coach-" + course).query(Long.class).single();
+		assertThat(items).singleElement().satisfies(entry -> {
+			@SuppressWarnings("unchecked")
+			Map<String, Object> link = (Map<String, Object>) entry;
+			assertThat(link.get("custom")).isEqualTo(Map.of("coachroom_page", "/team"));
+			@SuppressWarnings("unchecked")
+			Map<String, Object> lineItem = (Map<String, Object>) link.get("lineItem");
+			assertThat(lineItem).containsEntry("resourceId", "team-workspace-" + workspace)
+				.containsEntry("tag", "coachroom-team-cycle");
+		});
+
+		LaunchClient learner = new LaunchClient("http://localhost:" + port);
+		LaunchClient.AuthRequest theirs = learner.login(platform, "dl-t-" + course);
+		learner.launch(platform.sign(platform.deepLinkingClaims(theirs.nonce(), "dl-t-" + course, TestPlatform.LEARNER).build()),
+				theirs.state());
+		assertThat(learner.get("/deep-linking").body()).doesNotContain("Place the team workspace");
+		var refused = learner.post("/deep-linking/team", Map.of("_csrf", learner.csrfFrom("/home")));
+		assertThat(refused.status()).isEqualTo(404);
+		assertThat(refused.body()).doesNotContain("name=\"JWT\"");
+	}
+
+	@Test
 	void aMeetingSavedMeanwhileIsAConflictAndKeepsTheFirstSave() {
 		long id = open();
 		LaunchClient browser = coach.browser();

@@ -141,7 +141,7 @@ public class Compliance {
 		for (String word : Standings.words(filter.name())) {
 			sql.append(" AND s.user_ref IN (SELECT w.user_ref FROM pd_name_word w WHERE w.tenant_id = ? AND w.word LIKE ? ESCAPE '!')");
 			params.add(tenant);
-			params.add(word.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+			params.add(Standings.startsWith(word));
 		}
 		if (withStanding && filter.standing() != null) {
 			// each standing is a range of due_sort (no deadline sorts last) with complete and started
@@ -217,7 +217,7 @@ public class Compliance {
 		for (String word : Standings.words(name)) {
 			int named = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM pd_name_word WHERE tenant_id = ? AND word LIKE ? ESCAPE '!' LIMIT "
 					+ MANY_NAMED + ") n")
-				.params(tenant, word.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%")
+				.params(tenant, Standings.startsWith(word))
 				.query(Integer.class)
 				.single();
 			fewest = Math.min(fewest, named);

@@ -97,7 +97,7 @@ public class EvidenceReview {
 				INSERT INTO pd_evidence (tenant_id, user_ref, program, requirement_code, file_name, media_type, size_bytes,
 				sha256, content, uploaded_at, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SUBMITTED')""")
 			.params(member.tenant().value(), member.userId(), program.getId(), requirementCode, type.safeName(originalName),
-					type.mediaType(), content.length, sha256(content), content, Timestamp.from(now))
+					type.mediaType(), content.length, org.coachroom.shared.FileType.sha256(content), content, Timestamp.from(now))
 			.update(keys, "id");
 		long id = keys.getKey().longValue();
 		tracking.audit(member.tenant().value(), member.userId(), program.getId(), requirementCode, member.userId(), now,
@@ -215,12 +215,4 @@ public class EvidenceReview {
 		return latest;
 	}
 
-	private static String sha256(byte[] content) {
-		try {
-			return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
-		}
-		catch (java.security.NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
-	}
 }

@@ -63,7 +63,7 @@ public class Mentors {
 		for (String word : words) {
 			sql.append(" AND f.user_ref IN (SELECT w.user_ref FROM pd_name_word w WHERE w.tenant_id = ? AND w.word LIKE ? ESCAPE '!')");
 			params.add(tenant);
-			params.add(word.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+			params.add(Standings.startsWith(word));
 		}
 		sql.append(" LIMIT ").append(CANDIDATES);
 		List<Long> refs = jdbc.sql(sql.toString()).params(params).query(Long.class).list();

@@ -188,6 +188,11 @@ class Standings {
 			.toList();
 	}
 
+	/** A LIKE pattern (escape character !) for words starting with this one. */
+	static String startsWith(String word) {
+		return word.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+	}
+
 	private void keepNameWords(long tenantId, long userRef, String name) {
 		java.util.Set<String> wanted = new java.util.TreeSet<>(words(name));
 		java.util.Set<String> held = new java.util.TreeSet<>(jdbc.sql("SELECT word FROM pd_name_word WHERE tenant_id = ? AND user_ref = ?")

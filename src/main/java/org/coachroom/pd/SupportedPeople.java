@@ -39,7 +39,7 @@ public class SupportedPeople {
 		this.jdbc = jdbc;
 	}
 
-	/** People per query: far below the server's placeholder limit, whatever the course's size. */
+	/** People per query: far below the server's limit on bind parameters, whatever the course's size. */
 	private static final int CHUNK = 1000;
 
 	public static boolean applies(Member member) {

@@ -54,6 +54,16 @@ public enum FileType {
 		return name.toLowerCase(java.util.Locale.ROOT).endsWith(extension) ? name : name + extension;
 	}
 
+	/** The content's SHA-256 in hex, kept with a stored file. */
+	public static String sha256(byte[] content) {
+		try {
+			return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+		}
+		catch (java.security.NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
 	public static Optional<FileType> of(byte[] content) {
 		if (startsWith(content, "%PDF-".getBytes())) {
 			return Optional.of(PDF);

@@ -384,7 +384,7 @@ public class StudyGroupManagement {
 			throw new FileRejectedException(FileRejectedException.Reason.TOO_LARGE);
 		}
 		FileType type = FileType.of(content).orElseThrow(() -> new FileRejectedException(FileRejectedException.Reason.TYPE));
-		return files.add(group.getTenantId(), groupId, type.safeName(originalName), type, content, sha256(content),
+		return files.add(group.getTenantId(), groupId, type.safeName(originalName), type, content, org.coachroom.shared.FileType.sha256(content),
 				coach.userId(), clock.instant());
 	}
 
@@ -403,14 +403,6 @@ public class StudyGroupManagement {
 		return maxFileBytes;
 	}
 
-	private static String sha256(byte[] content) {
-		try {
-			return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
-		}
-		catch (java.security.NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
-	}
 
 	/** Groups a coach may place in the course they are selecting content for. */
 	@Transactional(readOnly = true)

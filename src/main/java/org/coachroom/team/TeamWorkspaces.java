@@ -323,7 +323,7 @@ public class TeamWorkspaces {
 		}
 		org.coachroom.shared.FileType type = org.coachroom.shared.FileType.of(content)
 			.orElseThrow(() -> new TeamInputException("team.resource.type"));
-		resources.addFile(id, type.safeName(originalName), type, content, sha256(content), member.userId(), clock.instant());
+		resources.addFile(id, type.safeName(originalName), type, content, org.coachroom.shared.FileType.sha256(content), member.userId(), clock.instant());
 	}
 
 	@Transactional(readOnly = true)
@@ -347,14 +347,6 @@ public class TeamWorkspaces {
 		return maxFileBytes;
 	}
 
-	private static String sha256(byte[] content) {
-		try {
-			return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
-		}
-		catch (java.security.NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
-	}
 
 	/** What a roster import changed. */
 	public record RosterImport(int added, int alreadyIn) {

@@ -65,6 +65,16 @@ public record Results(ProficiencyBands bands, List<ClassResult> classes) {
 		return rows;
 	}
 
+	/** Every class and the team's total, as the team itself sees them. */
+	public List<Row> inTheTeam() {
+		List<Row> rows = new ArrayList<>();
+		for (ClassResult c : classes) {
+			rows.add(new Row(c.className(), c.counts(), c.assessed(), share(c.proficient(bands), c.assessed())));
+		}
+		rows.add(teamTotal());
+		return rows;
+	}
+
 	public Row teamTotal() {
 		List<Integer> totals = new ArrayList<>();
 		for (int band = 0; band < bands.size(); band++) {

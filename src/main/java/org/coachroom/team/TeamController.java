@@ -31,8 +31,11 @@ class TeamController {
 
 	private final TeamWorkspaces teams;
 
-	TeamController(TeamWorkspaces teams) {
+	private final LearningCycles cycles;
+
+	TeamController(TeamWorkspaces teams, LearningCycles cycles) {
 		this.teams = teams;
+		this.cycles = cycles;
 	}
 
 	@ModelAttribute("zone")
@@ -77,6 +80,11 @@ class TeamController {
 		model.addAttribute("page", page);
 		model.addAttribute("me", member.userId());
 		model.addAttribute("today", teams.today());
+		model.addAttribute("cycles", cycles.overview(member, id));
+		model.addAttribute("school", cycles.schoolOf(member, id).orElse(null));
+		if (page.role() == TeamRole.FACILITATOR) {
+			model.addAttribute("schools", cycles.schoolsToName(member));
+		}
 		Object meeting = model.getAttribute("meeting");
 		if (meeting instanceof Meeting m) {
 			model.addAttribute("meetingActions", page.actions().stream().filter(a -> m.getId().equals(a.getMeeting())).toList());

@@ -53,11 +53,15 @@ public class TeamWorkspaces {
 
 	private final long maxFileBytes;
 
+	private final TeamPlacements placements;
+
 	TeamWorkspaces(Workspaces workspaces, Meetings meetings, ActionItems actions, People people, Rosters rosters,
-			TeamResources resources, TeamMembers members, org.springframework.jdbc.core.simple.JdbcClient jdbc, Clock clock,
+			TeamResources resources, TeamMembers members, TeamPlacements placements,
+			org.springframework.jdbc.core.simple.JdbcClient jdbc, Clock clock,
 			@Value("${coachroom.time-zone:}") String timeZone,
 			@Value("${coachroom.uploads.max-bytes:10485760}") long maxFileBytes) {
 		this.jdbc = jdbc;
+		this.placements = placements;
 		this.resources = resources;
 		this.members = members;
 		this.maxFileBytes = maxFileBytes;
@@ -109,6 +113,7 @@ public class TeamWorkspaces {
 		}
 		// someone who launches as a principal or HR now sees no content, whatever they were before
 		Optional<Workspace> visible = found.filter(w -> role.isPresent() && members.roleOf(w.getId(), member.userId()).isPresent());
+		visible.ifPresent(w -> placements.recordLaunch(member, w, clock.instant()));
 		// a principal may know a team has a workspace (never what is in it)
 		return new Arrival(visible, found.isEmpty() && role.orElse(null) == TeamRole.FACILITATOR,
 				found.isPresent() && visible.isEmpty(), member.context().displayName());
@@ -177,21 +182,26 @@ public class TeamWorkspaces {
 	@Transactional(readOnly = true)
 	public Page page(Member viewer, long id) {
 		Workspace workspace = require(viewer, id);
+		List<Person> members = peopleOf(viewer, id);
+		Map<Long, String> names = new java.util.HashMap<>();
+		members.forEach(p -> names.put(p.userRef(), p.name()));
+		TeamRole role = members.stream().filter(m -> m.userRef() == viewer.userId()).findFirst().orElseThrow().role();
+		return new Page(workspace, role, members,
+				meetings.findByWorkspaceOrderByHeldOnDescIdDesc(id), actions.findByWorkspaceOrderByDoneAscDueOnAscIdAsc(id),
+				resources.list(id), names);
+	}
+
+	/** The team by name, the facilitators first; the caller has checked the viewer is of it. */
+	List<Person> peopleOf(Member viewer, long id) {
 		List<TeamMember> team = this.members.of(id);
 		Map<Long, People.Person> named = people.people(viewer.tenant(), team.stream().map(TeamMember::userRef).toList());
-		List<Person> members = team
+		return team
 			.stream()
 			.map(m -> new Person(m.userRef(), named.containsKey(m.userRef()) ? named.get(m.userRef()).displayName() : "?",
 					m.role()))
 			.sorted(Comparator.comparing((Person p) -> p.role() == TeamRole.FACILITATOR ? 0 : 1)
 				.thenComparing(Person::name, String.CASE_INSENSITIVE_ORDER))
 			.toList();
-		Map<Long, String> names = new java.util.HashMap<>();
-		members.forEach(p -> names.put(p.userRef(), p.name()));
-		TeamRole role = team.stream().filter(m -> m.userRef() == viewer.userId()).findFirst().orElseThrow().role();
-		return new Page(workspace, role, members,
-				meetings.findByWorkspaceOrderByHeldOnDescIdDesc(id), actions.findByWorkspaceOrderByDoneAscDueOnAscIdAsc(id),
-				resources.list(id), names);
 	}
 
 	@Transactional
@@ -404,7 +414,7 @@ public class TeamWorkspaces {
 	}
 
 	/** The workspace, if the member is of its team; otherwise it does not exist for them. */
-	private Workspace require(Member member, long id) {
+	Workspace require(Member member, long id) {
 		if (member.hasRole(CoachroomRole.PRINCIPAL) || member.hasRole(CoachroomRole.HR)) {
 			throw new WorkspaceNotFoundException(id);
 		}

@@ -145,7 +145,7 @@ final class ResultsChart {
 		}
 		BigDecimal share = row.proficientShare();
 		svg.append("<text x=\"").append(LABEL + BAR + 8).append("\" y=\"").append(y + 13).append("\" class=\"share\">")
-			.append(escape(share.stripTrailingZeros().toPlainString() + labels.proficient())).append("</text>");
+			.append(escape(share.toPlainString() + labels.proficient())).append("</text>");
 	}
 
 	private static String round(double value) {

@@ -132,4 +132,117 @@ class TeamBrowserTests {
 		assertThat(driver.findElement(By.id("action-list")).getText()).contains("Done");
 		chromium.screenshot("team-workspace");
 	}
+
+	private void type(String id, String text) {
+		var field = driver.findElement(By.id(id));
+		field.clear();
+		field.sendKeys(text);
+	}
+
+	private void setDate(String id, String date) {
+		((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];",
+				driver.findElement(By.id(id)), date);
+	}
+
+	/** Types a class's row of the results grid: name, size, counts per level. */
+	private void row(int index, String name, int size, int... counts) {
+		type("class-" + index + "-name", name);
+		type("class-" + index + "-size", String.valueOf(size));
+		for (int level = 0; level < counts.length; level++) {
+			type("class-" + index + "-count-" + level, String.valueOf(counts[level]));
+		}
+	}
+
+	@Test
+	void theTeamWalksALearningCycleEndToEndSeesTheChartAndTheCoachClosesIt() throws IOException {
+		BrowserSignIn signIn = new BrowserSignIn();
+		platform = BrowserSignIn.startPlatform(signIn);
+		platform.registerWith(registry, Map.of(), "coachroom_role");
+		String course = "cycle-" + UUID.randomUUID();
+		String coachSub = "coach-" + course;
+		String teacherSub = "t-" + course;
+		signIn.seat(new BrowserSignIn.Seat(coachSub, "Carla Coach", TestPlatform.INSTRUCTOR, course, "Grade 4 PLC"));
+		signIn.seat(new BrowserSignIn.Seat(teacherSub, "Maria Lopez", TestPlatform.LEARNER, course, "Grade 4 PLC"));
+		signIn(signIn, coachSub);
+		driver.findElement(By.id("team-link-coach")).click();
+		waitFor(By.id("open-team"));
+		driver.findElement(By.id("open-workspace")).click();
+		waitFor(By.id("team-title"));
+
+		// a teacher of the team starts the cycle and walks the first steps
+		signIn(signIn, teacherSub);
+		driver.findElement(By.id("team-link")).click();
+		waitFor(By.id("start-cycle"));
+		driver.findElement(By.id("start-cycle")).click();
+		waitFor(By.id("standard"));
+		chromium.assertAccessible("cycle step 1");
+		type("standard", "Students will explain the main idea of an informational text.");
+		driver.findElement(By.id("save-step")).click();
+		waitFor(By.id("assessment"));
+		type("assessment", "Common reading passage with 4 questions");
+		setDate("assessedOn", "2026-10-05");
+		driver.findElement(By.id("save-assessment")).click();
+		waitFor(By.id("results-baseline"));
+		row(0, "Room 21", 25, 5, 9, 8, 3);
+		row(1, "Room 22", 24, 4, 10, 7, -1);
+		driver.findElement(By.id("save-results-baseline")).click();
+		waitFor(By.id("class-1-count-3-error"));
+		assertThat(driver.findElement(By.id("class-1-count-3-error")).getText()).contains("0 or more");
+		chromium.assertAccessible("results refused");
+		type("class-1-count-3", "2");
+		row(2, "Reading group", 6, 2, 2, 2, 0);
+		driver.findElement(By.id("save-results-baseline")).click();
+		waitFor(By.id("target"));
+		assertThat(driver.findElement(By.id("baseline-share")).getText()).contains("40.7 %");
+		assertThat(driver.findElements(By.cssSelector("#results-figure svg"))).hasSize(1);
+		chromium.assertAccessible("cycle step 3 with the chart");
+		type("strengths", "Most find the topic.");
+		type("obstacles", "Supporting details.");
+		type("goal", "By 20 November, 65% of our students will explain the main idea.");
+		type("target", "65");
+		setDate("goalBy", "2026-11-20");
+		driver.findElement(By.id("save-step")).click();
+		waitFor(By.id("strategies"));
+		type("strategies", "Model with think-alouds; paired summaries.");
+		type("intervention", "Re-teach in small groups twice a week.");
+		type("extension", "Compare two texts on the same topic.");
+		type("responsibilities", "Maria: passages. Carla: small group plan.");
+		driver.findElement(By.id("save-step")).click();
+		waitFor(By.id("results-reassessment"));
+		chromium.assertAccessible("cycle step 5");
+		// the grid starts from the baseline's classes
+		assertThat(driver.findElement(By.id("class-0-name")).getAttribute("value")).isEqualTo("Room 21");
+		row(0, "Room 21", 25, 1, 5, 12, 7);
+		row(1, "Room 22", 24, 2, 5, 11, 6);
+		row(2, "Reading group", 6, 1, 2, 3, 0);
+		driver.findElement(By.id("save-results-reassessment")).click();
+		waitFor(By.id("reassessment-share"));
+		assertThat(driver.findElement(By.id("reassessment-share")).getText()).contains("70.9 %");
+		setDate("reassessedOn", "2026-11-18");
+		type("reflection", "Paired summaries moved most students.");
+		type("carryForward", "Keep paired summaries; next: author's purpose.");
+		driver.findElement(By.id("save-reflection")).click();
+		waitFor(By.id("close-heading"));
+		assertThat(driver.findElements(By.id("close-cycle"))).as("only the facilitator closes").isEmpty();
+
+		// the coach closes it with the two of them as participants
+		signIn(signIn, coachSub);
+		driver.findElement(By.id("team-link-coach")).click();
+		waitFor(By.id("start-cycle"));
+		driver.findElement(By.id("start-cycle")).click();
+		waitFor(By.id("close-cycle"));
+		chromium.screenshot("team-cycle-adjust");
+		driver.findElement(By.id("close-cycle")).click();
+		waitFor(By.id("close-outcome"));
+		assertThat(driver.findElement(By.id("close-outcome")).getText()).isEqualTo("The goal was met.");
+		assertThat(driver.findElement(By.id("results-table")).getText()).contains("Room 21").contains("The team");
+		chromium.assertAccessible("a closed cycle");
+		driver.findElement(By.id("share-cycle")).click();
+		waitFor(By.id("share"));
+		assertThat(driver.findElement(By.id("share")).getText()).contains("shared with the school");
+		driver.findElement(By.id("summary-link")).click();
+		waitFor(By.id("summary-standard"));
+		chromium.assertAccessible("the printable summary");
+		chromium.screenshot("team-cycle-summary");
+	}
 }

@@ -66,11 +66,24 @@ class CycleRulesTests {
 
 	@Test
 	void outsideTheTeamAClassUnderTenIsFoldedIntoTheTeamsTotalOnly() {
-		Results results = new Results(FOUR, List.of(room("Room 12", 24, 4, 8, 9, 3), room("Small group", 6, 1, 2, 2, 1)));
+		Results results = new Results(FOUR, List.of(room("Room 12", 24, 4, 8, 9, 3), room("Room 14", 22, 5, 5, 6, 6),
+				room("Small group", 4, 1, 1, 1, 1), room("Pull-out", 5, 1, 2, 1, 1)));
 		List<Results.Row> rows = results.outsideTheTeam();
+		// the two small classes hold 9 students together: Room 14, the smallest shown, is folded with them
 		assertThat(rows).extracting(Results.Row::className).containsExactly("Room 12", null);
-		assertThat(rows.get(1).assessed()).isEqualTo(30);
-		assertThat(rows.get(1).counts()).containsExactly(5, 10, 11, 4);
+		assertThat(rows.get(1).assessed()).isEqualTo(55);
+		assertThat(rows.get(1).counts()).containsExactly(11, 16, 17, 11);
+	}
+
+	@Test
+	void outsideTheTeamNoSmallClassCanBeWorkedOutByTakingTheOthersFromTheTotal() {
+		Results results = new Results(FOUR, List.of(room("Room 12", 24, 4, 8, 9, 3), room("Small group", 6, 1, 2, 2, 1)));
+		assertThat(results.outsideTheTeam()).extracting(Results.Row::className).containsExactly((String) null);
+		Results enough = new Results(FOUR, List.of(room("Room 12", 24, 4, 8, 9, 3), room("Group A", 6, 1, 2, 2, 1),
+				room("Group B", 5, 1, 1, 2, 1)));
+		assertThat(enough.outsideTheTeam()).extracting(Results.Row::className).containsExactly("Room 12", null);
+		assertThat(new Results(FOUR, List.of(room("Tiny team", 8, 1, 2, 3, 2))).outsideTheTeam()).as("a team under ten")
+			.isEmpty();
 	}
 
 	@Test

@@ -244,5 +244,13 @@ class TeamBrowserTests {
 		waitFor(By.id("summary-standard"));
 		chromium.assertAccessible("the printable summary");
 		chromium.screenshot("team-cycle-summary");
+		// printed (A4, the print stylesheet), the summary is one page
+		org.openqa.selenium.print.PrintOptions options = new org.openqa.selenium.print.PrintOptions();
+		options.setPageSize(new org.openqa.selenium.print.PageSize(29.7, 21.0));
+		byte[] pdf = java.util.Base64.getDecoder()
+			.decode(((org.openqa.selenium.PrintsPage) driver).print(options).getContent());
+		java.nio.file.Files.write(java.nio.file.Path.of("target/screenshots/team-cycle-summary.pdf"), pdf);
+		String text = new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1);
+		assertThat(java.util.regex.Pattern.compile("/Type\\s*/Page[^s]").matcher(text).results().count()).isEqualTo(1);
 	}
 }

@@ -148,7 +148,7 @@ class CycleController {
 		int levels = view.cycle().levels().size();
 		List<GridRow> rows = new ArrayList<>();
 		if (form.containsKey("rows")) {
-			int n = Integer.parseInt(form.get("rows"));
+			int n = rows(form);
 			for (int i = 0; i < n; i++) {
 				List<String> counts = new ArrayList<>();
 				for (int j = 0; j < levels; j++) {
@@ -427,7 +427,7 @@ class CycleController {
 		return Long.parseLong(value.strip());
 	}
 
-	private static LocalDate date(String typed, String field, Map<String, String> errors) {
+	private LocalDate date(String typed, String field, Map<String, String> errors) {
 		String value = typed == null ? "" : typed.strip();
 		if (value.isEmpty()) {
 			errors.put(field, "team.cycle." + field + ".missing");
@@ -435,7 +435,9 @@ class CycleController {
 		}
 		try {
 			LocalDate date = LocalDate.parse(value);
-			if (date.getYear() >= 1950 && date.getYear() <= 9000) {
+			// a cycle's dates are within a few years of today: a typo such as 20026 is not a date
+			LocalDate today = teams.today();
+			if (!date.isBefore(today.minusYears(10)) && !date.isAfter(today.plusYears(5))) {
 				return date;
 			}
 		}

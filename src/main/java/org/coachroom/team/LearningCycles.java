@@ -18,7 +18,6 @@ import org.coachroom.lti.Member;
 import org.coachroom.pd.Schools;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -147,6 +146,8 @@ public class LearningCycles {
 	@Transactional
 	public Cycle start(Member member, long workspace) {
 		teams.require(member, workspace);
+		// two of the team starting at once: the second waits here, then finds the first one's cycle
+		jdbc.sql("SELECT id FROM team_workspace WHERE id = ? FOR UPDATE").param(workspace).query(Long.class).single();
 		List<Cycle> all = cycles.findByWorkspaceOrderByNumberDesc(workspace);
 		Optional<Cycle> open = all.stream().filter(c -> !c.isClosed()).findFirst();
 		if (open.isPresent()) {
@@ -154,15 +155,9 @@ public class LearningCycles {
 		}
 		ProficiencyBands levels = all.isEmpty() ? ProficiencyBands.fourLevels() : all.get(0).levels();
 		int number = all.isEmpty() ? 1 : all.get(0).getNumber() + 1;
-		try {
-			Cycle cycle = cycles.save(Cycle.start(workspace, number, levels, member.userId(), clock.instant()));
-			log.info("Team workspace {}: cycle {} started by {}", workspace, number, member.subject());
-			return cycle;
-		}
-		catch (DuplicateKeyException e) {
-			// someone else of the team started it at the same moment: theirs is the one
-			return cycles.findByWorkspaceOrderByNumberDesc(workspace).get(0);
-		}
+		Cycle cycle = cycles.save(Cycle.start(workspace, number, levels, member.userId(), clock.instant()));
+		log.info("Team workspace {}: cycle {} started by {}", workspace, number, member.subject());
+		return cycle;
 	}
 
 	/** The cycle at the version the page showed; someone else's save meanwhile is a conflict. */
@@ -253,7 +248,9 @@ public class LearningCycles {
 			throw CycleFormException.of("classes", "team.results.too-many");
 		}
 		try {
-			new Results(cycle.levels(), classes);
+			if (new Results(cycle.levels(), classes).assessed() == 0) {
+				throw CycleFormException.of("classes", "team.results.nobody");
+			}
 		}
 		catch (TeamInputException e) {
 			throw CycleFormException.of("classes", e.getMessage());
@@ -285,6 +282,9 @@ public class LearningCycles {
 		}
 		else if (by == null) {
 			errors.put("goalBy", "team.goal.date");
+		}
+		else if (cycle.getAssessedOn() != null && !by.isAfter(cycle.getAssessedOn())) {
+			errors.put("goalBy", "team.goal.date-order");
 		}
 		else {
 			try {
@@ -322,6 +322,9 @@ public class LearningCycles {
 		Map<String, String> errors = new LinkedHashMap<>();
 		String r = text(reflection, "reflection", false, errors);
 		String c = text(carryForward, "carryForward", false, errors);
+		if (reassessedOn != null && cycle.getAssessedOn() != null && reassessedOn.isBefore(cycle.getAssessedOn())) {
+			errors.put("reassessedOn", "team.cycle.reassessedOn.order");
+		}
 		throwIfAny(errors);
 		cycle.adjust(reassessedOn, r, c, member.userId(), clock.instant());
 		save(cycle);
@@ -344,6 +347,11 @@ public class LearningCycles {
 		List<Long> took = participants.stream().distinct().filter(team::contains).toList();
 		if (took.isEmpty() || took.size() != participants.stream().distinct().count()) {
 			throw CycleFormException.of("participants", "team.cycle.close.participants");
+		}
+		// the baseline or the levels may have changed since the goal was set: it must still aim above the baseline
+		BigDecimal baseline = new Results(cycle.levels(), results.of(cycleId, CycleResults.Round.BASELINE)).proficientShare();
+		if (baseline == null || goal.get().targetPercent().compareTo(baseline) <= 0) {
+			throw CycleFormException.of("close", "team.cycle.close.goal-stale");
 		}
 		boolean met = goal.get().metBy(new Results(cycle.levels(), after));
 		Instant now = clock.instant();

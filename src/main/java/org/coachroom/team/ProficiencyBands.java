@@ -20,7 +20,8 @@ public record ProficiencyBands(List<String> names, int proficientFrom) {
 		}
 		Set<String> seen = new HashSet<>();
 		for (String name : names) {
-			if (name.isEmpty() || name.length() > 40 || !seen.add(name.toLowerCase(java.util.Locale.ROOT))) {
+			if (name.isEmpty() || name.length() > 40 || name.chars().anyMatch(Character::isISOControl)
+					|| !seen.add(name.toLowerCase(java.util.Locale.ROOT))) {
 				throw new TeamInputException("team.bands.names");
 			}
 		}

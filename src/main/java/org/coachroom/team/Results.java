@@ -51,22 +51,23 @@ public record Results(ProficiencyBands bands, List<ClassResult> classes) {
 
 	/**
 	 * The results as anyone outside the team may see them (a principal, a shared summary): classes
-	 * smaller than {@link #SMALLEST_CLASS_SHOWN} are not shown on their own, only within the team's
+	 * with fewer than {@link #SMALLEST_CLASS_SHOWN} students assessed are not shown on their own, only within the team's
 	 * total, so no small group of students can be picked out. Subtracting the classes shown from the
 	 * total must not single them out either: while the folded classes hold fewer than that many
 	 * students together, the smallest class shown is folded with them. A team smaller than that
 	 * shows nothing at all.
 	 */
 	public List<Row> outsideTheTeam() {
-		if (classes.stream().mapToInt(ClassResult::classSize).sum() < SMALLEST_CLASS_SHOWN) {
+		// what is shown of a class is its students assessed: a class of 24 of whom 3 were re-assessed is a group of 3
+		if (assessed() < SMALLEST_CLASS_SHOWN) {
 			return List.of();
 		}
-		List<ClassResult> shown = new ArrayList<>(classes.stream().filter(c -> c.classSize() >= SMALLEST_CLASS_SHOWN).toList());
-		int folded = classes.stream().filter(c -> c.classSize() < SMALLEST_CLASS_SHOWN).mapToInt(ClassResult::classSize).sum();
+		List<ClassResult> shown = new ArrayList<>(classes.stream().filter(c -> c.assessed() >= SMALLEST_CLASS_SHOWN).toList());
+		int folded = classes.stream().filter(c -> c.assessed() < SMALLEST_CLASS_SHOWN).mapToInt(ClassResult::assessed).sum();
 		while (folded > 0 && folded < SMALLEST_CLASS_SHOWN && !shown.isEmpty()) {
-			ClassResult smallest = shown.stream().min(java.util.Comparator.comparingInt(ClassResult::classSize)).orElseThrow();
+			ClassResult smallest = shown.stream().min(java.util.Comparator.comparingInt(ClassResult::assessed)).orElseThrow();
 			shown.remove(smallest);
-			folded += smallest.classSize();
+			folded += smallest.assessed();
 		}
 		List<Row> rows = new ArrayList<>();
 		for (ClassResult c : classes) {

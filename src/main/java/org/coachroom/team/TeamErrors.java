@@ -24,6 +24,15 @@ class TeamErrors {
 		return "team/not-found";
 	}
 
+	/** A rule's refusal no page catches itself: a 400 with the rule's sentence, never a 500. */
+	@ExceptionHandler(TeamInputException.class)
+	@ResponseStatus(HttpStatus.BAD_REQUEST)
+	String refused(TeamInputException e, Model model) {
+		log.info("Team workspace input refused: {}", e.getMessage());
+		model.addAttribute("reason", e.getMessage());
+		return "team/refused";
+	}
+
 	@ExceptionHandler(TeamWorkspaces.EditConflictException.class)
 	@ResponseStatus(HttpStatus.CONFLICT)
 	String conflict(TeamWorkspaces.EditConflictException e, Model model) {

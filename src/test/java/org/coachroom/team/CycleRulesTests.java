@@ -87,6 +87,14 @@ class CycleRulesTests {
 	}
 
 	@Test
+	void outsideTheTeamAFewStudentsReassessedInABigClassAreASmallGroupToo() {
+		Results reassessed = new Results(FOUR, List.of(room("Room 12", 24, 1, 1, 0, 0), room("Room 14", 22, 5, 5, 6, 6),
+				room("Room 16", 25, 5, 5, 8, 7)));
+		// two students of Room 12: folded, and Room 14 with them so they cannot be worked out
+		assertThat(reassessed.outsideTheTeam()).extracting(Results.Row::className).containsExactly("Room 16", null);
+	}
+
+	@Test
 	void aGoalAimsAboveTheBaselineAndIsMetAtOrAboveItsTarget() {
 		Results baseline = new Results(FOUR, List.of(room("Room 12", 20, 6, 6, 6, 2)));
 		SmartGoal goal = SmartGoal.from(baseline, new BigDecimal("70"), LocalDate.of(2027, 3, 1));

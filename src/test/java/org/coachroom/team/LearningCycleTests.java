@@ -395,4 +395,77 @@ class LearningCycleTests {
 			.contains("36.5 % → 70 % by 20 Nov 2026").contains("<svg").contains("Fraction strips daily.")
 			.contains("/js/print.js");
 	}
+
+	@Test
+	void aTamperedResultsFormIsA400NeverA500() {
+		LaunchClient browser = teacher.browser();
+		long cycle = start(browser);
+		for (String rows : List.of("abc", "99999999", "-1")) {
+			Map<String, String> form = new HashMap<>(Map.of("round", "baseline", "rows", rows));
+			assertThat(save(browser, cycle, "assess", "results", form).status()).as("rows=" + rows).isEqualTo(400);
+		}
+		var huge = grid("baseline", new Object[] { "x".repeat(5000), 99999, 1, 2, 3, 99999 });
+		assertThat(save(browser, cycle, "assess", "results", huge).status()).isEqualTo(400);
+		var nobody = save(browser, cycle, "assess", "results", grid("baseline", new Object[] { "Room 12", 24, 0, 0, 0, 0 }));
+		assertThat(nobody.status()).isEqualTo(400);
+		assertThat(nobody.body()).contains("No student is counted");
+	}
+
+	@Test
+	void aLevelNameWithALineBreakIsRefusedAndTheCycleStaysReadable() {
+		LaunchClient browser = teacher.browser();
+		long cycle = walkToAdjust(browser);
+		var bad = save(browser, cycle, "assess", "assess", Map.of("assessment", "Exit ticket", "assessedOn", "2026-10-05",
+				"band-0", "Beginning\nX", "band-1", "Developing", "band-2", "Proficient", "band-3", "Advanced",
+				"proficientFrom", "2"));
+		assertThat(bad.status()).isEqualTo(400);
+		assertThat(bad.body()).contains("Each level needs its own name");
+		assertThat(browser.get(base(cycle) + "/assess").status()).isEqualTo(200);
+		assertThat(browser.get("/team/" + workspace).status()).isEqualTo(200);
+	}
+
+	@Test
+	void twoOfTheTeamStartingACycleAtOnceGetTheSameOne() throws Exception {
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			var first = pool.submit(() -> start(coach.browser()));
+			var second = pool.submit(() -> start(teacher.browser()));
+			assertThat(first.get()).isEqualTo(second.get());
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM team_cycle WHERE workspace = ?").param(workspace).query(Integer.class).single())
+			.isEqualTo(1);
+	}
+
+	@Test
+	void datesOutOfOrderOrFarFromTodayAreRefused() {
+		LaunchClient browser = teacher.browser();
+		long cycle = walkToAdjust(browser);
+		var early = save(browser, cycle, "goal", "goal", Map.of("goal", "Keep it", "target", "70", "goalBy", "2026-09-01"));
+		assertThat(early.status()).isEqualTo(400);
+		assertThat(early.body()).contains("The goal&#39;s date comes after the common assessment.");
+		var before = save(browser, cycle, "adjust", "adjust", Map.of("reassessedOn", "2026-09-01"));
+		assertThat(before.status()).isEqualTo(400);
+		assertThat(before.body()).contains("id=\"reassessedOn-error\"");
+		var far = save(browser, cycle, "adjust", "adjust", Map.of("reassessedOn", "20026-11-18"));
+		assertThat(far.status()).isEqualTo(400);
+	}
+
+	@Test
+	void aGoalThatNoLongerAimsAboveTheBaselineCannotBeClosedAsMet() {
+		LaunchClient browser = coach.browser();
+		long cycle = walkToAdjust(browser);
+		save(browser, cycle, "adjust", "results", grid("reassessment", new Object[] { "Room 12", 24, 0, 0, 12, 12 }));
+		// the baseline is re-entered after the goal was set: 80 % proficient, above the 70 % target
+		assertThat(save(browser, cycle, "assess", "results", grid("baseline", new Object[] { "Room 12", 24, 2, 2, 10, 10 }))
+			.status()).isEqualTo(302);
+		var close = browser.post(base(cycle) + "/close", Map.of("participant", String.valueOf(coach.member().userId()),
+				"version", version(browser, base(cycle) + "/adjust"), "_csrf", browser.csrfFrom(base(cycle) + "/adjust")));
+		assertThat(close.status()).isEqualTo(400);
+		assertThat(close.body()).contains("set the goal again");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM team_cycle WHERE id = ? AND closed_at IS NULL").param(cycle)
+			.query(Integer.class).single()).isEqualTo(1);
+	}
 }

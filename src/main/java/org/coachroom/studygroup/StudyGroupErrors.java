@@ -42,22 +42,4 @@ class StudyGroupErrors {
 		return "studygroup/refused";
 	}
 
-
-	@ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
-	@ResponseStatus(HttpStatus.PAYLOAD_TOO_LARGE)
-	String tooLarge(Exception e, Model model) {
-		log.info("Upload refused: larger than the limit");
-		model.addAttribute("reason", "studygroup.file.TOO_LARGE");
-		return "studygroup/refused";
-	}
-
-	/** Two changes to the same thing at once (a double click, two coaches): the later one is not applied. */
-	@ExceptionHandler({ org.springframework.dao.OptimisticLockingFailureException.class,
-			org.springframework.dao.DuplicateKeyException.class })
-	@ResponseStatus(HttpStatus.CONFLICT)
-	String concurrent(RuntimeException e, Model model) {
-		log.info("Study group change refused: changed concurrently ({})", e.getClass().getSimpleName());
-		model.addAttribute("reason", "studygroup.concurrent");
-		return "studygroup/refused";
-	}
 }

@@ -394,4 +394,17 @@ class TeamWorkspaceTests {
 		}
 		assertThat(browser.get(meetingPage).body()).contains("First notes").doesNotContain("Second notes");
 	}
+
+	@Test
+	void anOversizedFileIsA413PageAndNothingIsKept() {
+		long id = open();
+		byte[] big = new byte[11 * 1024 * 1024];
+		System.arraycopy(PDF, 0, big, 0, PDF.length);
+		var answer = coach.browser().postFile("/team/" + id + "/files", Map.of("_csrf", coach.browser().csrfFrom("/team/" + id)),
+				"file", "big.pdf", "application/pdf", big);
+		assertThat(answer.status()).isEqualTo(413);
+		assertThat(answer.body()).contains("What you sent is too large for Coachroom").doesNotContain("Exception");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM team_resource WHERE workspace = ?").param(id).query(Integer.class).single())
+			.isZero();
+	}
 }

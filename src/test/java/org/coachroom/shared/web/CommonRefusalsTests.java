@@ -1,0 +1,46 @@
+package org.coachroom.shared.web;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Controller;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.bind.annotation.GetMapping;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
+
+/** Two changes at once, in any module that does not word it itself: a 409 page, never a 500. */
+class CommonRefusalsTests {
+
+	@Controller
+	static class Racing {
+
+		@GetMapping("/stale")
+		String stale() {
+			throw new OptimisticLockingFailureException("row changed");
+		}
+
+		@GetMapping("/twice")
+		String twice() {
+			throw new DuplicateKeyException("already there");
+		}
+	}
+
+	private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new Racing())
+		.setControllerAdvice(new CommonRefusals())
+		.build();
+
+	@Test
+	void aChangeMadeMeanwhileOrTwiceIsA409PageThatSaysSo() throws Exception {
+		for (String path : new String[] { "/stale", "/twice" }) {
+			mvc.perform(get(path))
+				.andExpect(status().isConflict())
+				.andExpect(view().name("refused"))
+				.andExpect(model().attribute("reason", "refused.concurrent"));
+		}
+	}
+}

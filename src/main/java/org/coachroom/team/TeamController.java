@@ -251,6 +251,7 @@ class TeamController {
 			TeamWorkspaces.RosterImport result = teams.importRoster(member, id);
 			redirect.addFlashAttribute("rosterAdded", result.added());
 			redirect.addFlashAttribute("rosterAlready", result.alreadyIn());
+			redirect.addFlashAttribute("rosterLeft", result.left());
 		}
 		catch (ServiceUnavailableException e) {
 			log.info("Team roster import failed: {}", e.getMessage());

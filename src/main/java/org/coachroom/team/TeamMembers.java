@@ -32,6 +32,11 @@ class TeamMembers {
 		return changed > 0;
 	}
 
+	/** The person is no longer of the team; returns 1 if they were. */
+	int leave(long workspace, long userRef) {
+		return jdbc.sql("DELETE FROM team_member WHERE workspace = ? AND user_ref = ?").params(workspace, userRef).update();
+	}
+
 	Optional<TeamRole> roleOf(long workspace, long userRef) {
 		return jdbc.sql("SELECT role FROM team_member WHERE workspace = ? AND user_ref = ?")
 			.params(workspace, userRef)

@@ -359,12 +359,14 @@ public class TeamWorkspaces {
 
 
 	/** What a roster import changed. */
-	public record RosterImport(int added, int alreadyIn) {
+	public record RosterImport(int added, int alreadyIn, int left) {
 	}
 
 	/**
 	 * The facilitator brings the whole course roster in (LTI Names and Role Provisioning): its active
-	 * teachers join as members, its coaches as facilitators; principals, HR and admins stay out.
+	 * teachers join as members, its coaches as facilitators; principals, HR and admins stay out. Those
+	 * of the team the roster no longer lists as active have left the course, and leave the team (what
+	 * they took part in stays recorded; launching from the course again brings them back).
 	 */
 	public RosterImport importRoster(Member facilitator, long id) {
 		Workspace workspace = require(facilitator, id);
@@ -374,6 +376,7 @@ public class TeamWorkspaces {
 		}
 		int added = 0;
 		int already = 0;
+		java.util.Set<Long> inCourse = new java.util.HashSet<>();
 		Instant now = clock.instant();
 		// the roster is fetched with no transaction open (no connection held while the LMS answers);
 		// each join is one statement of its own
@@ -385,6 +388,7 @@ public class TeamWorkspaces {
 			if (!entry.active() || role.isEmpty() || teamRoleOf(launched).isEmpty() && !launched.isEmpty()) {
 				continue;
 			}
+			inCourse.add(entry.person().userRef());
 			if (members.roleOf(id, entry.person().userRef()).isPresent()) {
 				already++;
 			}
@@ -393,9 +397,15 @@ public class TeamWorkspaces {
 			}
 			members.join(id, entry.person().userRef(), role.get(), now);
 		}
-		log.info("Team workspace {}: roster imported by {}, {} added, {} already in", id, facilitator.subject(), added,
-				already);
-		return new RosterImport(added, already);
+		int left = 0;
+		for (TeamMember member : members.of(id)) {
+			if (member.userRef() != facilitator.userId() && !inCourse.contains(member.userRef())) {
+				left += members.leave(id, member.userRef());
+			}
+		}
+		log.info("Team workspace {}: roster imported by {}, {} added, {} already in, {} left", id, facilitator.subject(),
+				added, already, left);
+		return new RosterImport(added, already, left);
 	}
 
 	/** The workspaces the member is in, for their home page. */

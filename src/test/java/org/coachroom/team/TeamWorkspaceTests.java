@@ -225,6 +225,8 @@ class TeamWorkspaceTests {
 			.willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(200)
 				.withHeader("Content-type", "text/html; charset=utf-8")
 				.withBody(org.coachroom.testsupport.MoodleFixtures.read("token-response.json"))));
+		// Dee launched once and joined; the course now lists her as inactive
+		launcher.launch(course + "-2", "Dee Gone", TestPlatform.LEARNER, course, "Grade 3 PLC").browser().get("/team");
 		String members = String.join(",", rosterMember("coach-" + course, "Carla Coach", "Instructor", "Active"),
 				rosterMember(course + "-1", "Ana Ruiz", "Learner", "Active"),
 				rosterMember(course + "-2", "Dee Gone", "Learner", "Inactive"),
@@ -242,7 +244,8 @@ class TeamWorkspaceTests {
 		LaunchClient browser = coach.browser();
 		var imported = browser.post("/team/" + id + "/roster", Map.of("_csrf", browser.csrfFrom("/team/" + id)));
 		assertThat(imported.status()).isEqualTo(302);
-		assertThat(browser.get("/team/" + id).body()).contains("2 joined, 1 already in the team").contains("Ana Ruiz")
+		assertThat(browser.get("/team/" + id).body()).contains("2 joined, 1 already in the team, 1 no longer in the course left it")
+			.contains("Ana Ruiz")
 			.doesNotContain("Dee Gone").doesNotContain("Pat Principal");
 		// a member cannot bring the roster in
 		teacher.browser().get("/team");

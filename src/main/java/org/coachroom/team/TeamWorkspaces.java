@@ -183,12 +183,18 @@ public class TeamWorkspaces {
 	public Page page(Member viewer, long id) {
 		Workspace workspace = require(viewer, id);
 		List<Person> members = peopleOf(viewer, id);
+		List<ActionItem> items = actions.findByWorkspaceOrderByDoneAscDueOnAscIdAsc(id);
+		List<TeamResources.Resource> shared = resources.list(id);
 		Map<Long, String> names = new java.util.HashMap<>();
+		// an owner or sharer who has since left the team is still named by what they did
+		java.util.Set<Long> named = new java.util.HashSet<>();
+		items.stream().map(ActionItem::getOwnerRef).filter(java.util.Objects::nonNull).forEach(named::add);
+		shared.forEach(r -> named.add(r.addedBy()));
+		people.people(viewer.tenant(), named).forEach((ref, p) -> names.put(ref, p.displayName()));
 		members.forEach(p -> names.put(p.userRef(), p.name()));
 		TeamRole role = members.stream().filter(m -> m.userRef() == viewer.userId()).findFirst().orElseThrow().role();
-		return new Page(workspace, role, members,
-				meetings.findByWorkspaceOrderByHeldOnDescIdDesc(id), actions.findByWorkspaceOrderByDoneAscDueOnAscIdAsc(id),
-				resources.list(id), names);
+		return new Page(workspace, role, members, meetings.findByWorkspaceOrderByHeldOnDescIdDesc(id), items, shared,
+				names);
 	}
 
 	/** The team by name, the facilitators first; the caller has checked the viewer is of it. */

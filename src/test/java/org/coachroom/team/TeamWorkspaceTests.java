@@ -226,7 +226,10 @@ class TeamWorkspaceTests {
 				.withHeader("Content-type", "text/html; charset=utf-8")
 				.withBody(org.coachroom.testsupport.MoodleFixtures.read("token-response.json"))));
 		// Dee launched once and joined; the course now lists her as inactive
-		launcher.launch(course + "-2", "Dee Gone", TestPlatform.LEARNER, course, "Grade 3 PLC").browser().get("/team");
+		Launched dee = launcher.launch(course + "-2", "Dee Gone", TestPlatform.LEARNER, course, "Grade 3 PLC");
+		dee.browser().get("/team");
+		coach.browser().post("/team/" + id + "/actions", Map.of("text", "Score the exit tickets", "owner",
+				String.valueOf(dee.member().userId()), "_csrf", coach.browser().csrfFrom("/team/" + id)));
 		String members = String.join(",", rosterMember("coach-" + course, "Carla Coach", "Instructor", "Active"),
 				rosterMember(course + "-1", "Ana Ruiz", "Learner", "Active"),
 				rosterMember(course + "-2", "Dee Gone", "Learner", "Inactive"),
@@ -244,9 +247,12 @@ class TeamWorkspaceTests {
 		LaunchClient browser = coach.browser();
 		var imported = browser.post("/team/" + id + "/roster", Map.of("_csrf", browser.csrfFrom("/team/" + id)));
 		assertThat(imported.status()).isEqualTo(302);
-		assertThat(browser.get("/team/" + id).body()).contains("2 joined, 1 already in the team, 1 no longer in the course left it")
-			.contains("Ana Ruiz")
-			.doesNotContain("Dee Gone").doesNotContain("Pat Principal");
+		String page = browser.get("/team/" + id).body();
+		assertThat(page).contains("2 joined, 1 already in the team, 1 no longer in the course left it").contains("Ana Ruiz")
+			.doesNotContain("Pat Principal");
+		// Dee is out of the team's list, and the action she owned still names her
+		assertThat(page.substring(page.indexOf("id=\"member-list\""))).doesNotContain("Dee Gone");
+		assertThat(page.substring(page.indexOf("id=\"actions\""), page.indexOf("id=\"resources\""))).contains("Dee Gone");
 		// a member cannot bring the roster in
 		teacher.browser().get("/team");
 		assertThat(teacher.browser().post("/team/" + id + "/roster", Map.of("_csrf", teacher.browser().csrfFrom("/team/" + id)))

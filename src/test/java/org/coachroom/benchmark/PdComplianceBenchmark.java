@@ -5,13 +5,9 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,9 +17,6 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.UUID;
 
-import org.coachroom.Application;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -58,22 +51,11 @@ public final class PdComplianceBenchmark {
 		int programCount = Integer.getInteger("benchmark.programs", 10);
 		int requests = Integer.getInteger("benchmark.requests", 200);
 		int warmup = Integer.getInteger("benchmark.warmup", 50);
-		Path data = Files.createTempDirectory("coachroom-pd-bench");
-		ConfigurableApplicationContext app = new SpringApplicationBuilder(Application.class)
-			.run("--server.port=0", "--spring.jmx.enabled=false", "--coachroom.embedded-database.data-dir=" + data,
-					"--coachroom.lti.allow-private-network=true", "--coachroom.lti.registrations-file=none",
-					"--logging.level.org.coachroom=WARN", "--logging.level.ch.vorburger=WARN");
+		ConfigurableApplicationContext app = InProcessApp.start("coachroom-pd-bench");
 		try (BenchmarkLms lms = BenchmarkLms.start()) {
-			int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-			URI base = URI.create("http://localhost:" + port);
+			URI base = InProcessApp.base(app);
 			String run = UUID.randomUUID().toString().substring(0, 8);
-			try (BenchmarkBrowser registrar = new BenchmarkBrowser(base)) {
-				var registered = registrar.get("/lti/register?openid_configuration="
-						+ URLEncoder.encode(lms.openidConfigurationUrl(), StandardCharsets.UTF_8) + "&registration_token=" + run);
-				if (registered.status() != 200 || !lms.registered()) {
-					throw new IllegalStateException("Dynamic registration answered " + registered.status());
-				}
-			}
+			InProcessApp.register(base, lms, run);
 			BenchmarkBrowser admin = new BenchmarkBrowser(base);
 			admin.launch(lms, "admin-" + run, "Ada Admin", ADMINISTRATOR, "district-" + run, "District office");
 			// opening the view once imports the starter catalog for the district
@@ -188,10 +170,7 @@ public final class PdComplianceBenchmark {
 			admin.close();
 		}
 		finally {
-			app.close();
-			try (var files = Files.walk(data)) {
-				files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-			}
+			InProcessApp.stop(app);
 		}
 	}
 

@@ -1,10 +1,6 @@
 package org.coachroom.benchmark;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -15,9 +11,6 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.UUID;
 
-import org.coachroom.Application;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -45,22 +38,11 @@ public final class TeamCyclesBenchmark {
 		int classes = Integer.getInteger("benchmark.classes", 6);
 		int requests = Integer.getInteger("benchmark.requests", 500);
 		int warmup = Integer.getInteger("benchmark.warmup", 100);
-		Path data = Files.createTempDirectory("coachroom-team-bench");
-		ConfigurableApplicationContext app = new SpringApplicationBuilder(Application.class)
-			.run("--server.port=0", "--spring.jmx.enabled=false", "--coachroom.embedded-database.data-dir=" + data,
-					"--coachroom.lti.allow-private-network=true", "--coachroom.lti.registrations-file=none",
-					"--logging.level.org.coachroom=WARN", "--logging.level.ch.vorburger=WARN");
+		ConfigurableApplicationContext app = InProcessApp.start("coachroom-team-bench");
 		try (BenchmarkLms lms = BenchmarkLms.start()) {
-			int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-			URI base = URI.create("http://localhost:" + port);
+			URI base = InProcessApp.base(app);
 			String run = UUID.randomUUID().toString().substring(0, 8);
-			try (BenchmarkBrowser registrar = new BenchmarkBrowser(base)) {
-				var registered = registrar.get("/lti/register?openid_configuration="
-						+ URLEncoder.encode(lms.openidConfigurationUrl(), StandardCharsets.UTF_8) + "&registration_token=" + run);
-				if (registered.status() != 200 || !lms.registered()) {
-					throw new IllegalStateException("Dynamic registration answered " + registered.status());
-				}
-			}
+			InProcessApp.register(base, lms, run);
 			String course = "plc-" + run;
 			BenchmarkBrowser coach = new BenchmarkBrowser(base);
 			coach.launch(lms, "coach-" + run, "Carla Coach", BenchmarkLms.COACH_ROLE, course, "Grade 3 PLC");
@@ -115,7 +97,7 @@ public final class TeamCyclesBenchmark {
 			System.out.println("================================================================");
 		}
 		finally {
-			app.close();
+			InProcessApp.stop(app);
 		}
 	}
 

@@ -75,20 +75,26 @@ class TeamBrowserTests {
 		new WebDriverWait(driver, Chromium.WAIT).until(ExpectedConditions.urlToBe(base() + "/home"));
 	}
 
+	/** The WireMock Moodle with a coach and a teacher seated in the course. */
+	private BrowserSignIn coachAndTeacher(String course, String title) {
+		BrowserSignIn signIn = new BrowserSignIn();
+		platform = BrowserSignIn.startPlatform(signIn);
+		platform.registerWith(registry, Map.of(), "coachroom_role");
+		signIn.seat(new BrowserSignIn.Seat("coach-" + course, "Carla Coach", TestPlatform.INSTRUCTOR, course, title));
+		signIn.seat(new BrowserSignIn.Seat("t-" + course, "Maria Lopez", TestPlatform.LEARNER, course, title));
+		return signIn;
+	}
+
 	private void waitFor(By element) {
 		new WebDriverWait(driver, Chromium.WAIT).until(ExpectedConditions.presenceOfElementLocated(element));
 	}
 
 	@Test
 	void aCoachOpensTheWorkspaceAndATeacherJoinsFindsTheMeetingAndMarksTheActionDone() throws IOException {
-		BrowserSignIn signIn = new BrowserSignIn();
-		platform = BrowserSignIn.startPlatform(signIn);
-		platform.registerWith(registry, Map.of(), "coachroom_role");
 		String course = "team-" + UUID.randomUUID();
 		String coachSub = "coach-" + course;
 		String teacherSub = "t-" + course;
-		signIn.seat(new BrowserSignIn.Seat(coachSub, "Carla Coach", TestPlatform.INSTRUCTOR, course, "Grade 3 PLC"));
-		signIn.seat(new BrowserSignIn.Seat(teacherSub, "Maria Lopez", TestPlatform.LEARNER, course, "Grade 3 PLC"));
+		BrowserSignIn signIn = coachAndTeacher(course, "Grade 3 PLC");
 
 		// the teacher arrives first: nothing yet
 		signIn(signIn, teacherSub);
@@ -155,14 +161,10 @@ class TeamBrowserTests {
 
 	@Test
 	void theTeamWalksALearningCycleEndToEndSeesTheChartAndTheCoachClosesIt() throws IOException {
-		BrowserSignIn signIn = new BrowserSignIn();
-		platform = BrowserSignIn.startPlatform(signIn);
-		platform.registerWith(registry, Map.of(), "coachroom_role");
 		String course = "cycle-" + UUID.randomUUID();
 		String coachSub = "coach-" + course;
 		String teacherSub = "t-" + course;
-		signIn.seat(new BrowserSignIn.Seat(coachSub, "Carla Coach", TestPlatform.INSTRUCTOR, course, "Grade 4 PLC"));
-		signIn.seat(new BrowserSignIn.Seat(teacherSub, "Maria Lopez", TestPlatform.LEARNER, course, "Grade 4 PLC"));
+		BrowserSignIn signIn = coachAndTeacher(course, "Grade 4 PLC");
 		signIn(signIn, coachSub);
 		driver.findElement(By.id("team-link-coach")).click();
 		waitFor(By.id("open-team"));

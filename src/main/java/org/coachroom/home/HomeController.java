@@ -3,6 +3,7 @@ package org.coachroom.home;
 import org.coachroom.lti.CoachroomRole;
 import org.coachroom.lti.Member;
 import org.coachroom.studygroup.StudyGroupManagement;
+import org.coachroom.team.LearningCycles;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,8 +19,11 @@ class HomeController {
 
 	private final StudyGroupManagement studyGroups;
 
-	HomeController(StudyGroupManagement studyGroups) {
+	private final LearningCycles teams;
+
+	HomeController(StudyGroupManagement studyGroups, LearningCycles teams) {
 		this.studyGroups = studyGroups;
+		this.teams = teams;
 	}
 
 	@GetMapping("/home")
@@ -31,6 +35,7 @@ class HomeController {
 		model.addAttribute("otherRoles", member.sortedRoles().stream().filter(r -> r != view).toList());
 		if (view == CoachroomRole.TEACHER || view == CoachroomRole.COACH) {
 			model.addAttribute("groups", studyGroups.overview(member));
+			model.addAttribute("teams", teams.atHome(member));
 		}
 		return "home/home";
 	}

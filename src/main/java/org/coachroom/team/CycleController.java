@@ -268,10 +268,10 @@ class CycleController {
 				continue;
 			}
 			String row = "class-" + i;
-			Integer classSize = whole(size, row + "-size", "team.results.class-size", errors);
+			Integer classSize = parseSize(size, row + "-size", errors);
 			List<Integer> counts = new ArrayList<>();
 			for (int j = 0; j < levels; j++) {
-				counts.add(whole(typed.get(j), row + "-count-" + j, "team.results.negative", errors));
+				counts.add(parseCount(typed.get(j), row + "-count-" + j, errors));
 			}
 			if (name.isEmpty() || name.length() > 100) {
 				errors.put(row + "-name", "team.results.class-name");
@@ -298,13 +298,22 @@ class CycleController {
 		return Math.min(n, LearningCycles.MOST_CLASSES + SPARE_ROWS);
 	}
 
-	/** A whole number of 0 or more as typed; anything else is the field's error. */
-	private static Integer whole(String typed, String field, String messageKey, Map<String, String> errors) {
+	/** A class size as typed; anything but a whole number is the size's error (its range is the rule's). */
+	private static Integer parseSize(String typed, String field, Map<String, String> errors) {
 		if (typed.matches("\\d{1,4}")) {
 			return Integer.valueOf(typed);
 		}
-		errors.put(field, typed.matches("-\\d+") ? "team.results.negative" : typed.isEmpty() ? "team.results.missing"
-				: messageKey.equals("team.results.class-size") ? messageKey : "team.results.number");
+		errors.put(field, "team.results.class-size");
+		return null;
+	}
+
+	/** A count as typed: a whole number of 0 or more; otherwise the field's error says what is wrong. */
+	private static Integer parseCount(String typed, String field, Map<String, String> errors) {
+		if (typed.matches("\\d{1,4}")) {
+			return Integer.valueOf(typed);
+		}
+		errors.put(field, typed.isEmpty() ? "team.results.missing"
+				: typed.matches("-\\d+") ? "team.results.negative" : "team.results.number");
 		return null;
 	}
 

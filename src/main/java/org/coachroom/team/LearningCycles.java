@@ -419,6 +419,25 @@ public class LearningCycles {
 		jdbc.sql("UPDATE team_workspace SET school_ref = ? WHERE id = ?").params(schoolId, workspace).update();
 	}
 
+	/** A team on its member's home page: where its latest cycle is. */
+	public record TeamAtHome(long workspace, String title, Integer cycleNumber, CycleStep stage) {
+	}
+
+	/** The teams the member is in, with where each one's latest cycle is (none for a principal or HR). */
+	@Transactional(readOnly = true)
+	public List<TeamAtHome> atHome(Member member) {
+		if (member.hasRole(CoachroomRole.PRINCIPAL) || member.hasRole(CoachroomRole.HR)) {
+			return List.of();
+		}
+		List<TeamAtHome> teamsHere = new ArrayList<>();
+		for (Workspace w : teams.mine(member)) {
+			Optional<Cycle> latest = cycles.findByWorkspaceOrderByNumberDesc(w.getId()).stream().findFirst();
+			teamsHere.add(new TeamAtHome(w.getId(), w.getTitle(), latest.map(Cycle::getNumber).orElse(null),
+					latest.map(c -> c.stage(baselined(List.of(c.getId())).contains(c.getId()))).orElse(null)));
+		}
+		return teamsHere;
+	}
+
 	// --- what a principal sees -------------------------------------------------------------------
 
 	/** A team as its principal sees it: no names, no notes. */

@@ -172,6 +172,8 @@ class LearningCycleTests {
 		assertThat(next).isNotEqualTo(cycle);
 		assertThat(facilitator.get(base(next) + "/learn").body()).contains("Keep daily strips; start decimals.");
 		assertThat(start(browser)).as("one open cycle at a time").isEqualTo(next);
+		// each one's home page says where the team is
+		assertThat(browser.get("/home").body()).contains("Grade 3 team").contains("Cycle 2: What should students learn?");
 	}
 
 	@Test
@@ -406,6 +408,9 @@ class LearningCycleTests {
 		}
 		var huge = grid("baseline", new Object[] { "x".repeat(5000), 99999, 1, 2, 3, 99999 });
 		assertThat(save(browser, cycle, "assess", "results", huge).status()).isEqualTo(400);
+		var negativeSize = save(browser, cycle, "assess", "results", grid("baseline", new Object[] { "Room 12", -3, 1, 0, 0, 0 }));
+		assertThat(negativeSize.body()).contains("id=\"class-0-size-error\"")
+			.contains("Give the class size as a whole number from 1 to 500.");
 		var nobody = save(browser, cycle, "assess", "results", grid("baseline", new Object[] { "Room 12", 24, 0, 0, 0, 0 }));
 		assertThat(nobody.status()).isEqualTo(400);
 		assertThat(nobody.body()).contains("No student is counted");

@@ -548,7 +548,8 @@ public class StudyGroupManagement {
 		});
 	}
 
-	@Transactional
+	// no transaction around it: the insert is one statement, and a duplicate caught inside a transaction
+	// would have marked it for rollback (a double click answered with a 500 instead of being ignored)
 	public void join(Member teacher, long groupId) {
 		StudyGroup group = require(teacher, groupId, Access.OPEN_TO_JOIN);
 		if (accessOf(teacher, group) != Access.OPEN_TO_JOIN) {

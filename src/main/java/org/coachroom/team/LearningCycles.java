@@ -429,11 +429,24 @@ public class LearningCycles {
 		if (member.hasRole(CoachroomRole.PRINCIPAL) || member.hasRole(CoachroomRole.HR)) {
 			return List.of();
 		}
+		List<Workspace> mine = teams.mine(member);
+		if (mine.isEmpty()) {
+			return List.of();
+		}
+		// the home page is where every launch lands: the latest cycle of each team, in a few queries whatever the number
+		List<Long> latestIds = jdbc.sql("SELECT MAX(id) FROM team_cycle WHERE workspace IN ("
+				+ mine.stream().map(w -> "?").collect(Collectors.joining(",")) + ") GROUP BY workspace")
+			.params(mine.stream().map(Workspace::getId).toList())
+			.query(Long.class)
+			.list();
+		Map<Long, Cycle> latest = new java.util.HashMap<>();
+		cycles.findAllById(latestIds).forEach(c -> latest.put(c.getWorkspace(), c));
+		Set<Long> withBaseline = baselined(latestIds);
 		List<TeamAtHome> teamsHere = new ArrayList<>();
-		for (Workspace w : teams.mine(member)) {
-			Optional<Cycle> latest = cycles.findByWorkspaceOrderByNumberDesc(w.getId()).stream().findFirst();
-			teamsHere.add(new TeamAtHome(w.getId(), w.getTitle(), latest.map(Cycle::getNumber).orElse(null),
-					latest.map(c -> c.stage(baselined(List.of(c.getId())).contains(c.getId()))).orElse(null)));
+		for (Workspace w : mine) {
+			Cycle c = latest.get(w.getId());
+			teamsHere.add(new TeamAtHome(w.getId(), w.getTitle(), c == null ? null : c.getNumber(),
+					c == null ? null : c.stage(withBaseline.contains(c.getId()))));
 		}
 		return teamsHere;
 	}

@@ -252,6 +252,7 @@ class TeamController {
 			redirect.addFlashAttribute("rosterAdded", result.added());
 			redirect.addFlashAttribute("rosterAlready", result.alreadyIn());
 			redirect.addFlashAttribute("rosterLeft", result.left());
+			redirect.addFlashAttribute("rosterKept", result.removalsKept());
 		}
 		catch (ServiceUnavailableException e) {
 			log.info("Team roster import failed: {}", e.getMessage());

@@ -111,6 +111,11 @@ public class TeamWorkspaces {
 		if (found.isPresent() && role.isPresent()) {
 			members.join(found.get().getId(), member.userId(), role.get(), clock.instant());
 		}
+		if (found.isPresent() && role.isEmpty() && members.leave(found.get().getId(), member.userId()) > 0) {
+			// someone of the team now launches here as a principal or HR: they are no longer of it, anywhere
+			log.info("Team workspace {}: {} left the team, now launching as {}", found.get().getId(), member.subject(),
+					member.roles());
+		}
 		// someone who launches as a principal or HR now sees no content, whatever they were before
 		Optional<Workspace> visible = found.filter(w -> role.isPresent() && members.roleOf(w.getId(), member.userId()).isPresent());
 		visible.ifPresent(w -> placements.recordLaunch(member, w, clock.instant()));
@@ -364,8 +369,11 @@ public class TeamWorkspaces {
 	}
 
 
-	/** What a roster import changed. */
-	public record RosterImport(int added, int alreadyIn, int left) {
+	/**
+	 * What a roster import changed; {@code removalsKept} when the roster did not list the facilitator
+	 * who brought it in, so nobody was taken out on its word.
+	 */
+	public record RosterImport(int added, int alreadyIn, int left, boolean removalsKept) {
 	}
 
 	/**
@@ -403,15 +411,19 @@ public class TeamWorkspaces {
 			}
 			members.join(id, entry.person().userRef(), role.get(), now);
 		}
+		// an empty or partial answer (the term over, the LMS mid-change) would empty the team: the roster is
+		// trusted to say who left only when it lists the facilitator bringing it in; facilitators, and anyone
+		// who joined while it was read, stay
+		boolean trusted = inCourse.contains(facilitator.userId());
 		int left = 0;
-		for (TeamMember member : members.of(id)) {
-			if (member.userRef() != facilitator.userId() && !inCourse.contains(member.userRef())) {
+		for (TeamMember member : trusted ? members.of(id) : List.<TeamMember>of()) {
+			if (member.role() == TeamRole.MEMBER && member.joinedAt().isBefore(now) && !inCourse.contains(member.userRef())) {
 				left += members.leave(id, member.userRef());
 			}
 		}
 		log.info("Team workspace {}: roster imported by {}, {} added, {} already in, {} left", id, facilitator.subject(),
 				added, already, left);
-		return new RosterImport(added, already, left);
+		return new RosterImport(added, already, left, !trusted);
 	}
 
 	/** The workspaces the member is in, for their home page. */
@@ -425,17 +437,28 @@ public class TeamWorkspaces {
 			.list();
 		return workspaces.findAllById(ids)
 			.stream()
+			.filter(w -> mayBeOfTeam(member, w))
 			.sorted(Comparator.comparing(Workspace::getTitle, String.CASE_INSENSITIVE_ORDER))
 			.toList();
 	}
 
-	/** The workspace, if the member is of its team; otherwise it does not exist for them. */
+	/**
+	 * The workspace, if the member is of its team; otherwise it does not exist for them. Whoever holds
+	 * a principal's or HR role, in this launch or in the team's course, is not of any team.
+	 */
 	Workspace require(Member member, long id) {
 		if (member.hasRole(CoachroomRole.PRINCIPAL) || member.hasRole(CoachroomRole.HR)) {
 			throw new WorkspaceNotFoundException(id);
 		}
 		return workspaces.findByIdAndTenantId(id, member.tenant().value())
 			.filter(w -> members.roleOf(id, member.userId()).isPresent())
+			.filter(w -> mayBeOfTeam(member, w))
 			.orElseThrow(() -> new WorkspaceNotFoundException(id));
+	}
+
+	/** Whether the roles the person holds in the team's course (if they ever launched there) are a team's. */
+	private boolean mayBeOfTeam(Member member, Workspace workspace) {
+		java.util.Set<CoachroomRole> there = people.rolesInCourse(member.tenant(), workspace.getContextRef(), member.userId());
+		return there.isEmpty() || teamRoleOf(there).isPresent();
 	}
 }

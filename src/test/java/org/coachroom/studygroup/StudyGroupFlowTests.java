@@ -171,6 +171,26 @@ class StudyGroupFlowTests {
 	}
 
 	@Test
+	void joiningTwiceAtOnceJoinsOnceAndRefusesNothing() throws Exception {
+		StudyGroup group = management.create(coach.member(), details(StudyGroup.Visibility.OPEN),
+				CompletionRule.DISTRICT_DEFAULT);
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+		try {
+			List<java.util.concurrent.Future<?>> clicks = new java.util.ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				clicks.add(pool.submit(() -> management.join(ben.member(), group.getId())));
+			}
+			for (var click : clicks) {
+				click.get();
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(management.overview(ben.member()).joined()).extracting(GroupSummary::id).containsOnlyOnce(group.getId());
+	}
+
+	@Test
 	void onlyPeopleOfTheGroupsCourseCanBeAdded() {
 		StudyGroup group = management.create(coach.member(), details(StudyGroup.Visibility.CLOSED),
 				CompletionRule.DISTRICT_DEFAULT);

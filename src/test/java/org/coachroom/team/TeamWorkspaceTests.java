@@ -329,6 +329,48 @@ class TeamWorkspaceTests {
 		assertThat(promoted.browser().get("/team").status()).isEqualTo(200);
 		assertThat(promoted.browser().get("/team").body()).contains("for the team&#39;s members and facilitator only");
 		assertThat(promoted.browser().get("/team/" + id).status()).isEqualTo(404);
+		// nor from another course where she still teaches: she is no longer of the team
+		Launched elsewhere = launcher.launch("t-" + course, "Maria Lopez", TestPlatform.LEARNER, "other-" + course, "Other");
+		assertThat(elsewhere.browser().get("/team/" + id).status()).isEqualTo(404);
+		assertThat(elsewhere.browser().get("/home").body()).doesNotContain("Grade 3 team");
+	}
+
+	@Test
+	void aFormerMemberNowThePrincipalOfTheCourseSeesNothingEvenWithoutOpeningIt() {
+		long id = open();
+		teacher.browser().get("/team");
+		// made the course's principal (her launch there says so) but she never opens the team page there
+		launcher.launch("t-" + course, "Maria Lopez", TestPlatform.INSTRUCTOR, course, "Grade 3 PLC",
+				Map.of("coachroom_role", "Principal"));
+		Launched elsewhere = launcher.launch("t-" + course, "Maria Lopez", TestPlatform.LEARNER, "other-" + course, "Other");
+		assertThat(elsewhere.browser().get("/team/" + id).status()).isEqualTo(404);
+		assertThat(elsewhere.browser().get("/home").body()).doesNotContain("Grade 3 team");
+	}
+
+	@Test
+	void aRosterThatDoesNotListTheFacilitatorTakesNobodyOut() {
+		long id = open();
+		teacher.browser().get("/team");
+		platform.wireMock().stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+				com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/mod/lti/token.php"))
+			.willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(200)
+				.withHeader("Content-type", "text/html; charset=utf-8")
+				.withBody(org.coachroom.testsupport.MoodleFixtures.read("token-response.json"))));
+		// the term is over: the LMS lists everyone as inactive
+		String members = String.join(",", rosterMember("coach-" + course, "Carla Coach", "Instructor", "Inactive"),
+				rosterMember("t-" + course, "Maria Lopez", "Learner", "Inactive"));
+		platform.wireMock().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+				com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(
+						"/mod/lti/services.php/CourseSection/2/bindings/1/memberships"))
+			.willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(200)
+				.withHeader("Content-Type", "application/vnd.ims.lti-nrps.v2.membershipcontainer+json")
+				.withBody("{\"id\":\"x\",\"context\":{\"id\":\"2\",\"label\":\"PLC\",\"title\":\"Grade 3 PLC\"},\"members\":["
+						+ members + "]}")));
+		LaunchClient browser = coach.browser();
+		browser.post("/team/" + id + "/roster", Map.of("_csrf", browser.csrfFrom("/team/" + id)));
+		assertThat(browser.get("/team/" + id).body()).contains("Nobody was taken out of the team");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM team_member WHERE workspace = ?").param(id).query(Integer.class).single())
+			.isEqualTo(2);
 	}
 
 	@Test

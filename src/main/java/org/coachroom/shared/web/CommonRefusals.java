@@ -14,9 +14,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * A refusal any module's pages can meet and that no module words better: two changes to the same
- * thing at once. A module's own advice (its 404s, its conflicts in its own words) comes first; this
- * is the last word, a page with a 409 and a log line. (An upload over the size limit is refused
- * before any controller, while the form is read: the error page answers it with a 413.)
+ * thing at once, a page with a 409 and a log line. A module that words these itself gives its advice
+ * an {@code @Order} before this one's (advices of equal order are asked in no promised order). (An
+ * upload over the size limit is refused before any controller, while the form is read: the error
+ * page answers it with a 413.)
  */
 @ControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)

@@ -78,6 +78,14 @@ class DemoPlatform implements DemoDistrict {
 		catch (DuplicateKeyException anotherNodeWasFaster) {
 			registry.register(registration);
 		}
+		// the demo district lists its one school, so that a principal's views (PD counts, PLC teams) have
+		// one to show; nobody in the demo is a district admin who could add it
+		jdbc.sql("""
+				INSERT IGNORE INTO pd_school (tenant_id, name, school_level, archived, created_at)
+				SELECT d.id, 'Lincoln Elementary', 'ELEMENTARY', FALSE, ? FROM lti_deployment d
+				JOIN lti_platform p ON p.id = d.platform_id WHERE p.issuer = ? AND p.client_id = ? AND d.deployment_id = ?""")
+			.params(Timestamp.from(clock.instant()), ISSUER, CLIENT_ID, DEPLOYMENT_ID)
+			.update();
 	}
 
 	@Override

@@ -199,8 +199,8 @@ class LearningCycleTests {
 			.contains("id=\"class-0-count-1-error\"").contains("Counts are whole numbers of 0 or more.")
 			.contains("id=\"class-1-error\"").contains("The counts add up to more students than the class has.")
 			.contains("id=\"class-2-name-error\"").contains("id=\"class-3-count-0-error\"")
-			// what was typed is shown again
-			.contains("value=\"Room 14\"").contains("value=\"-2\"");
+			// what was typed is shown again; no chart while no results are kept
+			.contains("value=\"Room 14\"").contains("value=\"-2\"").doesNotContain("id=\"results-figure\"");
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM team_cycle_result WHERE cycle = ?").param(cycle).query(Integer.class).single())
 			.isZero();
 		var twice = save(browser, cycle, "assess", "results", grid("baseline", new Object[] { "Room 12", 24, 6, 2, 7, 3 },

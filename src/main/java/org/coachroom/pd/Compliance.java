@@ -325,6 +325,14 @@ public class Compliance {
 	}
 
 	/** A person's credential facts, for whoever may see them (HR here, a coach who supports them). */
+	/** Whether the person is known to PD tracking in the tenant (HR's view lists them), without working out their standing. */
+	boolean isKnown(long tenant, long userRef) {
+		return jdbc.sql("SELECT COUNT(*) FROM pd_profile f JOIN lti_user u ON u.id = f.user_ref WHERE f.tenant_id = ? AND f.user_ref = ?")
+			.params(tenant, userRef)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
 	Optional<Person> personOf(long tenant, long userRef) {
 		return jdbc.sql("""
 				SELECT u.name, f.audience, f.school_level, f.role_started_on, sc.name FROM pd_profile f

@@ -79,13 +79,13 @@ public class Mentors {
 	public void assign(Member hr, long userRef, String programCode, Long mentorRef) {
 		requireHr(hr);
 		long tenant = hr.tenant().value();
-		if (compliance.personOf(tenant, userRef).isEmpty()) {
+		if (!compliance.isKnown(tenant, userRef)) {
 			throw new ProgramNotFoundException("person");
 		}
 		Program program = programs.findByTenantIdAndCode(tenant, programCode)
 			.filter(Program::isMentored)
 			.orElseThrow(() -> new ProgramNotFoundException(programCode));
-		if (mentorRef != null && (mentorRef == userRef || compliance.personOf(tenant, mentorRef).isEmpty())) {
+		if (mentorRef != null && (mentorRef == userRef || !compliance.isKnown(tenant, mentorRef))) {
 			throw new RecordingRefusedException("pd.mentor.choose");
 		}
 		String before = mentorOf(tenant, userRef, program.getId()).map(People.Person::displayName).orElse("no mentor");

@@ -168,14 +168,7 @@ class PdController {
 	@GetMapping("/pd/evidence/{id}")
 	org.springframework.http.ResponseEntity<byte[]> download(@AuthenticationPrincipal Member member, @PathVariable long id) {
 		EvidenceReview.Download file = evidence.download(member, id).orElseThrow(() -> new ProgramNotFoundException("evidence"));
-		return org.springframework.http.ResponseEntity.ok()
-			.contentType(org.springframework.http.MediaType.parseMediaType(file.mediaType()))
-			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
-				.attachment().filename(file.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
-			.header("X-Content-Type-Options", "nosniff")
-			.header("Content-Security-Policy", "default-src 'none'; sandbox")
-			.header(org.springframework.http.HttpHeaders.CACHE_CONTROL, "private, no-store")
-			.body(file.content());
+		return org.coachroom.shared.web.Attachment.of(file.fileName(), file.mediaType(), file.content());
 	}
 
 	@GetMapping("/pd/evidence")

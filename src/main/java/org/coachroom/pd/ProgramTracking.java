@@ -229,18 +229,10 @@ public class ProgramTracking {
 			.max(java.util.Comparator.naturalOrder())
 			.orElse(clock.instant());
 		LocalDate completedOn = last.atZone(zone).toLocalDate();
-		String id;
-		try {
-			id = java.util.HexFormat.of()
-				.formatHex(java.security.MessageDigest.getInstance("SHA-256")
-					.digest((tenantId + "|" + userRef + "|" + status.program().getId() + "|" + completedOn)
-						.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-				.substring(0, 12)
-				.toUpperCase(java.util.Locale.ROOT);
-		}
-		catch (java.security.NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
+		String id = org.coachroom.shared.FileType.sha256((tenantId + "|" + userRef + "|" + status.program().getId() + "|"
+				+ completedOn).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+			.substring(0, 12)
+			.toUpperCase(java.util.Locale.ROOT);
 		var date = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH);
 		return Optional.of(CertificatePdf.render(List.of(new CertificatePdf.Line("Certificate of completion", 30, true, 470),
 				new CertificatePdf.Line("This certifies that", 14, false, 425),

@@ -31,6 +31,9 @@ public class Schools {
 	public record School(long id, String name, SchoolLevel level, boolean archived) {
 	}
 
+	private static final org.springframework.jdbc.core.RowMapper<School> SCHOOL = (rs, i) -> new School(rs.getLong(1),
+			rs.getString(2), SchoolLevel.valueOf(rs.getString(3)), rs.getBoolean(4));
+
 	/** The schools a person can name: the district's, archived ones aside, by name. */
 	public List<School> open(long tenantId) {
 		return all(tenantId).stream().filter(s -> !s.archived()).toList();
@@ -39,13 +42,15 @@ public class Schools {
 	public List<School> all(long tenantId) {
 		return jdbc.sql("SELECT id, name, school_level, archived FROM pd_school WHERE tenant_id = ? ORDER BY archived, name")
 			.param(tenantId)
-			.query((rs, i) -> new School(rs.getLong(1), rs.getString(2), SchoolLevel.valueOf(rs.getString(3)),
-					rs.getBoolean(4)))
+			.query(SCHOOL)
 			.list();
 	}
 
 	public Optional<School> find(long tenantId, long id) {
-		return all(tenantId).stream().filter(s -> s.id() == id).findFirst();
+		return jdbc.sql("SELECT id, name, school_level, archived FROM pd_school WHERE tenant_id = ? AND id = ?")
+			.params(tenantId, id)
+			.query(SCHOOL)
+			.optional();
 	}
 
 	/** A district admin adds a school; a blank, over-long or taken name is refused with its reason. */

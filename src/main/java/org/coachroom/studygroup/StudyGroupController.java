@@ -14,9 +14,6 @@ import org.coachroom.studygroup.StudyGroupManagement.Access;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -272,17 +269,7 @@ class StudyGroupController {
 	ResponseEntity<byte[]> download(@AuthenticationPrincipal Member member, @PathVariable long id,
 			@PathVariable long fileId) {
 		GroupFiles.Download file = management.download(member, id, fileId).orElseThrow(() -> new GroupNotFoundException(id));
-		// Always a download, never rendered here: a shared file cannot act as a page of Coachroom.
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(file.contentType()))
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-				.filename(file.name(), java.nio.charset.StandardCharsets.UTF_8)
-				.build()
-				.toString())
-			.header("X-Content-Type-Options", "nosniff")
-			.header("Content-Security-Policy", "default-src 'none'; sandbox")
-			.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-			.body(file.content());
+		return org.coachroom.shared.web.Attachment.of(file.name(), file.contentType(), file.content());
 	}
 
 	@PostMapping("/groups/{id}/files/{fileId}/delete")

@@ -244,7 +244,7 @@ class CycleController {
 		boolean again = "reassessment".equals(form.get("round"));
 		CycleStep step = again ? CycleStep.ADJUST : CycleStep.ASSESS;
 		return saving(member, id, cycle, step, form, () -> {
-			int levels = cycles.view(member, id, cycle).cycle().levels().size();
+			int levels = cycles.levels(member, id, cycle).size();
 			List<ClassResult> classes = classes(form, levels);
 			cycles.saveResults(member, id, cycle, version(form),
 					again ? CycleResults.Round.REASSESSMENT : CycleResults.Round.BASELINE, classes);

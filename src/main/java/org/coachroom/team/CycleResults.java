@@ -26,9 +26,14 @@ class CycleResults {
 		this.jdbc = jdbc;
 	}
 
-	/** A round's classes, in the order the team entered them. */
-	List<ClassResult> of(long cycle, Round round) {
-		return all(List.of(cycle)).getOrDefault(new Key(cycle, round), List.of());
+	/** A cycle's two rounds, each's classes in the order the team entered them, read in one query. */
+	record Rounds(List<ClassResult> baseline, List<ClassResult> reassessment) {
+	}
+
+	Rounds of(long cycle) {
+		Map<Key, List<ClassResult>> found = all(List.of(cycle));
+		return new Rounds(found.getOrDefault(new Key(cycle, Round.BASELINE), List.of()),
+				found.getOrDefault(new Key(cycle, Round.REASSESSMENT), List.of()));
 	}
 
 	record Key(long cycle, Round round) {

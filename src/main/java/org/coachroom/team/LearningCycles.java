@@ -120,8 +120,9 @@ public class LearningCycles {
 		Workspace w = teams.require(member, workspace);
 		Cycle cycle = cycles.findByIdAndWorkspace(cycleId, workspace).orElseThrow(() -> new WorkspaceNotFoundException(workspace));
 		ProficiencyBands bands = cycle.levels();
-		List<ClassResult> baseline = results.of(cycleId, CycleResults.Round.BASELINE);
-		List<ClassResult> after = results.of(cycleId, CycleResults.Round.REASSESSMENT);
+		CycleResults.Rounds rounds = results.of(cycleId);
+		List<ClassResult> baseline = rounds.baseline();
+		List<ClassResult> after = rounds.reassessment();
 		String carriedIn = cycle.getNumber() == 1 ? null
 				: jdbc.sql("SELECT carry_forward FROM team_cycle WHERE workspace = ? AND number < ? ORDER BY number DESC LIMIT 1")
 					.params(workspace, cycle.getNumber())
@@ -137,6 +138,15 @@ public class LearningCycles {
 		return new View(w, role, cycle, cycle.stage(!baseline.isEmpty()), cycle.done(!baseline.isEmpty()),
 				baseline.isEmpty() ? Optional.empty() : Optional.of(new Results(bands, baseline)),
 				after.isEmpty() ? Optional.empty() : Optional.of(new Results(bands, after)), carriedIn, team, took);
+	}
+
+	/** The cycle's levels, for someone of the team: what a results form's counts are read against. */
+	@Transactional(readOnly = true)
+	public ProficiencyBands levels(Member member, long workspace, long cycleId) {
+		teams.require(member, workspace);
+		return cycles.findByIdAndWorkspace(cycleId, workspace)
+			.orElseThrow(() -> new WorkspaceNotFoundException(workspace))
+			.levels();
 	}
 
 	/**
@@ -226,8 +236,8 @@ public class LearningCycles {
 		if (on == null) {
 			errors.put("assessedOn", "team.cycle.assessedOn.missing");
 		}
-		boolean entered = !results.of(cycleId, CycleResults.Round.BASELINE).isEmpty()
-				|| !results.of(cycleId, CycleResults.Round.REASSESSMENT).isEmpty();
+		CycleResults.Rounds rounds = results.of(cycleId);
+		boolean entered = !rounds.baseline().isEmpty() || !rounds.reassessment().isEmpty();
 		if (entered && bands.size() != cycle.levels().size()) {
 			errors.put("bands", "team.bands.results-entered");
 		}
@@ -272,7 +282,7 @@ public class LearningCycles {
 		String cleanStrengths = text(strengths, "strengths", false, errors);
 		String cleanObstacles = text(obstacles, "obstacles", false, errors);
 		String cleanGoal = text(statement, "goal", true, errors);
-		List<ClassResult> baseline = results.of(cycleId, CycleResults.Round.BASELINE);
+		List<ClassResult> baseline = results.of(cycleId).baseline();
 		SmartGoal smart = null;
 		if (baseline.isEmpty()) {
 			errors.put("target", "team.goal.no-baseline");
@@ -339,7 +349,8 @@ public class LearningCycles {
 		Cycle cycle = current(member, workspace, cycleId, version);
 		requireFacilitator(member, workspace);
 		Optional<SmartGoal> goal = cycle.smartGoal();
-		List<ClassResult> after = results.of(cycleId, CycleResults.Round.REASSESSMENT);
+		CycleResults.Rounds rounds = results.of(cycleId);
+		List<ClassResult> after = rounds.reassessment();
 		if (goal.isEmpty() || cycle.getGoal() == null || after.isEmpty()) {
 			throw CycleFormException.of("close", "team.cycle.close.not-ready");
 		}
@@ -349,7 +360,7 @@ public class LearningCycles {
 			throw CycleFormException.of("participants", "team.cycle.close.participants");
 		}
 		// the baseline or the levels may have changed since the goal was set: it must still aim above the baseline
-		BigDecimal baseline = new Results(cycle.levels(), results.of(cycleId, CycleResults.Round.BASELINE)).proficientShare();
+		BigDecimal baseline = new Results(cycle.levels(), rounds.baseline()).proficientShare();
 		if (baseline == null || goal.get().targetPercent().compareTo(baseline) <= 0) {
 			throw CycleFormException.of("close", "team.cycle.close.goal-stale");
 		}
@@ -360,8 +371,7 @@ public class LearningCycles {
 		for (long userRef : took) {
 			jdbc.sql("INSERT INTO team_cycle_participant (cycle, user_ref) VALUES (?, ?)").params(cycleId, userRef).update();
 		}
-		Workspace w = teams.require(member, workspace);
-		placements.cycleClosed(w, cycle, took);
+		placements.cycleClosed(teams.require(member, workspace), cycle, took);
 		log.info("Team workspace {}: cycle {} closed by {}, goal {}, {} took part", workspace, cycle.getNumber(),
 				member.subject(), met ? "met" : "not met", took.size());
 		return cycle;
@@ -426,9 +436,6 @@ public class LearningCycles {
 	/** The teams the member is in, with where each one's latest cycle is (none for a principal or HR). */
 	@Transactional(readOnly = true)
 	public List<TeamAtHome> atHome(Member member) {
-		if (member.hasRole(CoachroomRole.PRINCIPAL) || member.hasRole(CoachroomRole.HR)) {
-			return List.of();
-		}
 		List<Workspace> mine = teams.mine(member);
 		if (mine.isEmpty()) {
 			return List.of();
@@ -543,11 +550,11 @@ public class LearningCycles {
 			.filter(t -> t.school() != null)
 			.orElseThrow(() -> new WorkspaceNotFoundException(0));
 		String school = schools.find(principal.tenant().value(), team.school()).map(Schools.School::name).orElse("");
+		CycleResults.Rounds rounds = results.of(cycleId);
 		ProficiencyBands bands = cycle.levels();
 		return new SharedSummary(team.title(), school, cycle.getNumber(), cycle.getStandard(), cycle.getGoal(),
 				cycle.getTargetPercent(), cycle.getGoalBy(), Boolean.TRUE.equals(cycle.getGoalMet()), cycle.getClosedAt(),
-				bands, outside(bands, results.of(cycleId, CycleResults.Round.BASELINE)),
-				outside(bands, results.of(cycleId, CycleResults.Round.REASSESSMENT)));
+				bands, outside(bands, rounds.baseline()), outside(bands, rounds.reassessment()));
 	}
 
 	private static List<Results.Row> outside(ProficiencyBands bands, List<ClassResult> classes) {

@@ -110,7 +110,6 @@ class TeamController {
 	String planMeeting(@AuthenticationPrincipal Member member, @PathVariable long id,
 			@ModelAttribute("form") MeetingForm form, BindingResult result, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
-		teams.page(member, id);
 		Meeting.MeetingDetails details = form.check(result);
 		if (details == null) {
 			log.info("Team meeting refused: {}", result.getFieldErrors().stream().map(e -> e.getField()).toList());
@@ -223,18 +222,7 @@ class TeamController {
 	org.springframework.http.ResponseEntity<byte[]> download(@AuthenticationPrincipal Member member, @PathVariable long id,
 			@PathVariable long resourceId) {
 		TeamResources.Download file = teams.download(member, id, resourceId);
-		// always a download, never rendered here: a shared file cannot act as a page of Coachroom
-		return org.springframework.http.ResponseEntity.ok()
-			.contentType(org.springframework.http.MediaType.parseMediaType(file.contentType()))
-			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
-				.attachment()
-				.filename(file.name(), java.nio.charset.StandardCharsets.UTF_8)
-				.build()
-				.toString())
-			.header("X-Content-Type-Options", "nosniff")
-			.header("Content-Security-Policy", "default-src 'none'; sandbox")
-			.header(org.springframework.http.HttpHeaders.CACHE_CONTROL, "private, no-store")
-			.body(file.content());
+		return org.coachroom.shared.web.Attachment.of(file.name(), file.contentType(), file.content());
 	}
 
 	@PostMapping("/team/{id}/resources/{resourceId}/delete")

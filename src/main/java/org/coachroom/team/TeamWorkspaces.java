@@ -117,7 +117,7 @@ public class TeamWorkspaces {
 					member.roles());
 		}
 		// someone who launches as a principal or HR now sees no content, whatever they were before
-		Optional<Workspace> visible = found.filter(w -> role.isPresent() && members.roleOf(w.getId(), member.userId()).isPresent());
+		Optional<Workspace> visible = found.filter(w -> role.isPresent());
 		visible.ifPresent(w -> placements.recordLaunch(member, w, clock.instant()));
 		// a principal may know a team has a workspace (never what is in it)
 		return new Arrival(visible, found.isEmpty() && role.orElse(null) == TeamRole.FACILITATOR,
@@ -364,10 +364,6 @@ public class TeamWorkspaces {
 		resources.remove(id, resourceId);
 	}
 
-	public long maxFileBytes() {
-		return maxFileBytes;
-	}
-
 
 	/**
 	 * What a roster import changed; {@code removalsKept} when the roster did not list the facilitator
@@ -394,20 +390,25 @@ public class TeamWorkspaces {
 		Instant now = clock.instant();
 		// the roster is fetched with no transaction open (no connection held while the LMS answers);
 		// each join is one statement of its own
-		for (Rosters.Entry entry : rosters.courseRoster(facilitator)) {
+		List<Rosters.Entry> roster = rosters.courseRoster(facilitator);
+		Map<Long, java.util.Set<CoachroomRole>> launchedHere = new java.util.HashMap<>();
+		people.inCourse(facilitator.tenant(), workspace.getContextRef())
+			.forEach(m -> launchedHere.put(m.person().userRef(), m.roles()));
+		java.util.Set<Long> team = new java.util.HashSet<>();
+		members.of(id).forEach(m -> team.add(m.userRef()));
+		for (Rosters.Entry entry : roster) {
 			Optional<TeamRole> role = teamRoleOf(entry.roles());
-			java.util.Set<CoachroomRole> launched = people.rolesInCourse(facilitator.tenant(), workspace.getContextRef(),
-					entry.person().userRef());
+			java.util.Set<CoachroomRole> launched = launchedHere.getOrDefault(entry.person().userRef(), java.util.Set.of());
 			// the roster knows LMS roles only: whoever launched here as a principal or HR stays out
 			if (!entry.active() || role.isEmpty() || teamRoleOf(launched).isEmpty() && !launched.isEmpty()) {
 				continue;
 			}
 			inCourse.add(entry.person().userRef());
-			if (members.roleOf(id, entry.person().userRef()).isPresent()) {
-				already++;
+			if (team.add(entry.person().userRef())) {
+				added++;
 			}
 			else {
-				added++;
+				already++;
 			}
 			members.join(id, entry.person().userRef(), role.get(), now);
 		}
@@ -429,6 +430,9 @@ public class TeamWorkspaces {
 	/** The workspaces the member is in, for their home page. */
 	@Transactional(readOnly = true)
 	public List<Workspace> mine(Member member) {
+		if (member.hasRole(CoachroomRole.PRINCIPAL) || member.hasRole(CoachroomRole.HR)) {
+			return List.of();
+		}
 		List<Long> ids = jdbc.sql("""
 				SELECT w.id FROM team_workspace w JOIN team_member m ON m.workspace = w.id
 				WHERE w.tenant_id = ? AND m.user_ref = ?""")

@@ -41,17 +41,6 @@ public class Workspace {
 	Workspace() {
 	}
 
-	/** The coach opens the team's workspace for its course (and facilitates it, see {@link TeamMembers}). */
-	static Workspace open(long tenantId, long contextRef, String title, long facilitator, Instant now) {
-		Workspace workspace = new Workspace();
-		workspace.tenantId = tenantId;
-		workspace.contextRef = contextRef;
-		workspace.title = title;
-		workspace.createdBy = facilitator;
-		workspace.createdAt = now;
-		return workspace;
-	}
-
 	void rewriteNorms(String text, long by, Instant now) {
 		norms = text;
 		normsUpdatedBy = by;

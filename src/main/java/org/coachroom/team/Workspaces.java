@@ -11,6 +11,5 @@ interface Workspaces extends ListCrudRepository<Workspace, Long> {
 
 	Optional<Workspace> findByIdAndTenantId(long id, long tenantId);
 
-	List<Workspace> findByTenantId(long tenantId);
 
 }

@@ -18,8 +18,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param registrationsFile JSON file of manually registered platforms, read at start-up if present
  * @param registrationAllowedHosts hosts whose platforms may register dynamically; empty lets any LMS
  * register (each into a tenant of its own)
- * @param allowPrivateNetwork whether dynamic registration may fetch from loopback and private addresses
- * (an LMS on the same machine or network, as in development); off, it cannot be used to probe them
+ * @param allowPrivateNetwork whether Coachroom may call LMSs on loopback and private addresses (an LMS on
+ * the same machine or network, as in development); off, no URL from a registration or launch reaches them
+ * @param httpDeadline the longest any one call to an LMS may take, whatever the LMS does
+ * @param loginRate how many login initiations a client address and a platform may start (each writes a row)
  */
 @ConfigurationProperties("coachroom.lti")
 public record LtiProperties(String publicUrl, @DefaultValue("10s") Duration clockSkew,
@@ -27,7 +29,8 @@ public record LtiProperties(String publicUrl, @DefaultValue("10s") Duration cloc
 		@DefaultValue("65536") int maxIdTokenLength,
 		@DefaultValue("lti-config/registrations.json") String registrationsFile, @DefaultValue Jwks jwks,
 		@DefaultValue Keys keys, @DefaultValue("10s") Duration httpTimeout, List<String> registrationAllowedHosts,
-		boolean allowPrivateNetwork) {
+		boolean allowPrivateNetwork, @DefaultValue("20s") Duration httpDeadline,
+		@DefaultValue LoginRate loginRate) {
 
 	public LtiProperties {
 		registrationAllowedHosts = registrationAllowedHosts == null ? List.of() : List.copyOf(registrationAllowedHosts);
@@ -49,5 +52,17 @@ public record LtiProperties(String publicUrl, @DefaultValue("10s") Duration cloc
 	 */
 	public record Keys(@DefaultValue("90d") Duration rotationInterval, @DefaultValue("2d") Duration nextKeyLead,
 			@DefaultValue("14d") Duration retiredGrace, String encryptionSecret) {
+	}
+
+	/**
+	 * Token-bucket limits on login initiation; 0 turns a limit off.
+	 *
+	 * @param perAddress logins a second one client address may start, after its burst (a school's network)
+	 * @param addressBurst logins one address may start at once (a class opening Coachroom together)
+	 * @param perPlatform logins a second one platform may start, after its burst
+	 * @param platformBurst logins one platform may start at once
+	 */
+	public record LoginRate(@DefaultValue("20") int perAddress, @DefaultValue("300") int addressBurst,
+			@DefaultValue("500") int perPlatform, @DefaultValue("5000") int platformBurst) {
 	}
 }

@@ -56,7 +56,7 @@ public class ToolKeys implements SmartInitializingSingleton {
 		this.tx = tx;
 		this.settings = properties.keys();
 		this.clock = clock;
-		this.encryption = new KeyEncryption(properties.keys().encryptionSecret());
+		this.encryption = KeyEncryption.of(properties.keys());
 	}
 
 	/**

@@ -38,7 +38,8 @@ public final class MoodleFixtureAccess {
 		LtiProperties properties = new LtiProperties(null, java.time.Duration.ofSeconds(10), java.time.Duration.ofMinutes(10),
 				java.time.Duration.ofHours(8), 65536, "none", new LtiProperties.Jwks(java.time.Duration.ofMinutes(15),
 						java.time.Duration.ofSeconds(30), 262144),
-				new LtiProperties.Keys(java.time.Duration.ofDays(90), java.time.Duration.ofDays(2), java.time.Duration.ofDays(14), null),
+				new LtiProperties.Keys(java.time.Duration.ofDays(90), java.time.Duration.ofDays(2), java.time.Duration.ofDays(14), null,
+						"target/test-tool-key-encryption.key"),
 				java.time.Duration.ofSeconds(10), List.of(), false);
 		IdTokenValidator validator = new IdTokenValidator(new PlatformKeys(properties),
 				new PlatformDirectory(platforms, deployments, clock), clock, properties, states);

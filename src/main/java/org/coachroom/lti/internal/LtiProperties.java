@@ -48,10 +48,15 @@ public record LtiProperties(String publicUrl, @DefaultValue("10s") Duration cloc
 	 * @param rotationInterval how long a key signs before the next one takes over
 	 * @param nextKeyLead how long the next key is published before it signs
 	 * @param retiredGrace how long a retired key stays published
-	 * @param encryptionSecret when set, private keys are stored encrypted under a key derived from it
+	 * @param encryptionSecret when set, private keys are encrypted under a key derived from it (the same on
+	 * every node); keys stored otherwise are encrypted with it at the next start
+	 * @param encryptionKeyFile without a secret, private keys are encrypted under a random key kept in this
+	 * file, made on first start (every node needs the same file); application.properties puts it beside the
+	 * embedded database's data
 	 */
 	public record Keys(@DefaultValue("90d") Duration rotationInterval, @DefaultValue("2d") Duration nextKeyLead,
-			@DefaultValue("14d") Duration retiredGrace, String encryptionSecret) {
+			@DefaultValue("14d") Duration retiredGrace, String encryptionSecret,
+			@DefaultValue("data/tool-key-encryption.key") String encryptionKeyFile) {
 	}
 
 	/**

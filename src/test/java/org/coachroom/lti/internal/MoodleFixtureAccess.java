@@ -43,6 +43,7 @@ public final class MoodleFixtureAccess {
 		LtiProperties properties = new org.springframework.boot.context.properties.bind.Binder(
 				new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(
 						java.util.Map.of("coachroom.lti.registrations-file", "none",
+								"coachroom.lti.keys.encryption-key-file", "target/test-tool-key-encryption.key",
 								// the key set is served by WireMock on this machine
 								"coachroom.lti.allow-private-network", "true")))
 			.bindOrCreate("coachroom.lti", LtiProperties.class);

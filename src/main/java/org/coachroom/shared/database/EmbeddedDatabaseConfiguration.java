@@ -10,7 +10,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Without {@code spring.datasource.url}, Coachroom runs on its own embedded MariaDB with data in
- * {@code coachroom.embedded-database.data-dir} (./data by default). Production sets the URL.
+ * {@code coachroom.embedded-database.data-dir} (./data by default), connecting with the password the
+ * server keeps there. Production sets the URL.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(NoDataSourceUrlCondition.class)
@@ -26,8 +27,8 @@ class EmbeddedDatabaseConfiguration {
 	HikariDataSource dataSource(EmbeddedMariaDb server) {
 		HikariDataSource dataSource = new HikariDataSource();
 		dataSource.setJdbcUrl(server.jdbcUrl());
-		dataSource.setUsername("root");
-		dataSource.setPassword("");
+		dataSource.setUsername(server.username());
+		dataSource.setPassword(server.password());
 		return dataSource;
 	}
 

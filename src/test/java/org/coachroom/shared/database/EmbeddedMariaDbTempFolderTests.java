@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /** No server starts here: each folder is refused before anything is created, unpacked or deleted. */
 class EmbeddedMariaDbTempFolderTests {
@@ -47,6 +48,17 @@ class EmbeddedMariaDbTempFolderTests {
 		assertThat(marker).hasContent("a row");
 		assertThat(inTmp.resolve("mariadb-server")).doesNotExist();
 		assertThat(inTmp.resolve(EmbeddedMariaDb.PASSWORD_FILE)).doesNotExist();
+	}
+
+	@Test
+	void startUpSaysWhichSettingToChangeInsteadOfAStackTrace() {
+		var refused = new EmbeddedMariaDb.DataDirInTempFolderException(tmp.resolve("x"), tmp.resolve("x").resolve("mariadb"));
+
+		FailureAnalysis analysis = new EmbeddedDatabaseFailureAnalyzer()
+			.analyze(new IllegalStateException("Error creating bean", refused));
+
+		assertThat(analysis.getDescription()).contains(tmp.resolve("x").resolve("mariadb").toString());
+		assertThat(analysis.getAction()).contains("coachroom.embedded-database.data-dir");
 	}
 
 	@Test

@@ -17,8 +17,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.web.client.RestClientException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,10 +43,7 @@ class LmsHttpTests {
 	}
 
 	private static LmsHttp lmsHttp(Map<String, String> settings) {
-		Map<String, String> all = new HashMap<>(settings);
-		LtiProperties properties = new Binder(new MapConfigurationPropertySource(all)).bindOrCreate("coachroom.lti",
-				LtiProperties.class);
-		return new LmsHttp(properties);
+		return new LmsHttp(TestLtiProperties.of(settings));
 	}
 
 	/** A server on 127.0.0.1 that counts its requests and answers 200, or a redirect to {@code location}. */

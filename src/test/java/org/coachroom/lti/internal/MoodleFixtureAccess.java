@@ -39,14 +39,8 @@ public final class MoodleFixtureAccess {
 		when(deployments.findByPlatformAndDeploymentId(anyLong(), eq(deploymentId)))
 			.thenReturn(Optional.of(Deployment.of(1L, deploymentId, clock.instant())));
 		LoginStates states = mock(LoginStates.class);
-		// bound as the application binds it, so new settings take their defaults here too
-		LtiProperties properties = new org.springframework.boot.context.properties.bind.Binder(
-				new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(
-						java.util.Map.of("coachroom.lti.registrations-file", "none",
-								"coachroom.lti.keys.encryption-key-file", "target/test-tool-key-encryption.key",
-								// the key set is served by WireMock on this machine
-								"coachroom.lti.allow-private-network", "true")))
-			.bindOrCreate("coachroom.lti", LtiProperties.class);
+		// the key set is served by WireMock on this machine
+		LtiProperties properties = TestLtiProperties.of(java.util.Map.of("coachroom.lti.allow-private-network", "true"));
 		IdTokenValidator validator = new IdTokenValidator(new PlatformKeys(properties, HTTP.computeIfAbsent(true, k -> new LmsHttp(properties))),
 				new PlatformDirectory(platforms, deployments, clock), clock, properties, states);
 		var pending = new LoginStates.Pending("state", nonce, 1L, "browser", clock.instant().plusSeconds(600), null);

@@ -5,7 +5,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -151,12 +153,12 @@ class ToolKeyEncryptionTests {
 	}
 
 	private ToolKeys start(String secret, Path keyFileDir) {
-		LtiProperties properties = new LtiProperties(null, Duration.ofSeconds(10), Duration.ofMinutes(10),
-				Duration.ofHours(8), 65536, "none", new LtiProperties.Jwks(Duration.ofMinutes(15), Duration.ofSeconds(30),
-						262144),
-				new LtiProperties.Keys(Duration.ofDays(90), Duration.ofDays(2), Duration.ofDays(14), secret,
-						keyFileDir.resolve("tool-key-encryption.key").toString()),
-				Duration.ofSeconds(10), List.of(), false);
+		Map<String, String> settings = new HashMap<>();
+		settings.put("coachroom.lti.keys.encryption-key-file", keyFileDir.resolve("tool-key-encryption.key").toString());
+		if (secret != null) {
+			settings.put("coachroom.lti.keys.encryption-secret", secret);
+		}
+		LtiProperties properties = TestLtiProperties.of(settings);
 		ToolKeys keys = new ToolKeys(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
 				properties, Clock.systemUTC());
 		keys.afterSingletonsInstantiated();

@@ -25,17 +25,14 @@ class PlatformRegistryService implements PlatformRegistry {
 
 	private final Clock clock;
 
-	private final FrameAncestors frameAncestors;
-
 	private final PlatformDirectory directory;
 
-	PlatformRegistryService(Platforms platforms, Deployments deployments, Clock clock, FrameAncestors frameAncestors,
+	PlatformRegistryService(Platforms platforms, Deployments deployments, Clock clock,
 			PlatformDirectory directory) {
 		this.directory = directory;
 		this.platforms = platforms;
 		this.deployments = deployments;
 		this.clock = clock;
-		this.frameAncestors = frameAncestors;
 	}
 
 	@Override
@@ -54,7 +51,6 @@ class PlatformRegistryService implements PlatformRegistry {
 		for (String deploymentId : registration.deploymentIds()) {
 			tenants.add(ensureDeployment(platform.getId(), deploymentId, now).tenant());
 		}
-		frameAncestors.refresh();
 		directory.forget();
 		log.info("{} platform {} (client id {}) from {} with deployments {}", created ? "Registered" : "Updated",
 				registration.issuer(), registration.clientId(), registration.source(), registration.deploymentIds());

@@ -1,7 +1,6 @@
 package org.coachroom.lti.internal;
 
 import java.io.IOException;
-import java.time.Clock;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -55,8 +54,8 @@ class SecurityConfiguration {
 
 	/** A servlet filter of its own, so that error pages carry the policy too. */
 	@Bean
-	FrameAncestors frameAncestors(Platforms platforms, Clock clock) {
-		return new FrameAncestors(platforms, clock);
+	FrameAncestors frameAncestors(PlatformDirectory directory, LoginStates loginStates) {
+		return new FrameAncestors(directory, loginStates);
 	}
 
 	private static void sessionEnded(HttpServletRequest request, HttpServletResponse response,

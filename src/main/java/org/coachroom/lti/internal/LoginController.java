@@ -58,6 +58,7 @@ class LoginController {
 			}
 		}
 		Platform platform = platform(iss, clientId);
+		refuseIfPending(platform);
 		checkTarget(targetLinkUri);
 		if (deploymentId != null && !deploymentId.isBlank()
 				&& directory.deployment(platform.getId(), deploymentId).isEmpty()) {
@@ -122,6 +123,14 @@ class LoginController {
 					+ candidates.size() + " registrations and the login did not say which (client_id).");
 		}
 		return candidates.get(0);
+	}
+
+	/** A platform from open registration signs no one in until the operator approved it. */
+	static void refuseIfPending(Platform platform) {
+		if (platform.isPending()) {
+			throw new RefusedException(Refusal.PLATFORM_PENDING, platform.getName() + " (" + shorten(platform.getIssuer())
+					+ ") registered through open registration and is waiting for the Coachroom operator's approval.");
+		}
 	}
 
 	private static void checkTarget(String target) {

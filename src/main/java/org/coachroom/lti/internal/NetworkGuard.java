@@ -28,7 +28,7 @@ final class NetworkGuard {
 					"The host of the " + what + " (" + Logs.safe(uri.getHost()) + ") is not known.");
 		}
 		if (onPrivateNetwork) {
-			throw new RefusedException(Refusal.REGISTRATION_CONFIGURATION_UNREADABLE, "The " + what + " is on a private "
+			throw new RefusedException(Refusal.REGISTRATION_PRIVATE_NETWORK, "The " + what + " is on a private "
 					+ "or local network address; Coachroom only registers LMSs on public addresses unless "
 					+ "coachroom.lti.allow-private-network is set.");
 		}

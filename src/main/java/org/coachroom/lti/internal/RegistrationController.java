@@ -23,9 +23,10 @@ class RegistrationController {
 	@GetMapping("/lti/register")
 	String register(@RequestParam(name = "openid_configuration", required = false) String openidConfiguration,
 			@RequestParam(name = "registration_token", required = false) String registrationToken,
+			@RequestParam(required = false) String invite,
 			HttpServletRequest request, HttpServletResponse response, Model model) {
 		// The LMS shows this page in its own frame before it is registered: FrameAncestors allows its origin.
-		model.addAttribute("result", registration.register(openidConfiguration, registrationToken, request));
+		model.addAttribute("result", registration.register(openidConfiguration, registrationToken, invite, request));
 		return "lti/registered";
 	}
 }

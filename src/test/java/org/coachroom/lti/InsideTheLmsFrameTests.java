@@ -196,7 +196,11 @@ class InsideTheLmsFrameTests {
 			.params(java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(1)),
 					java.sql.Timestamp.from(java.time.Instant.now().plusSeconds(7 * 3600)))
 			.update();
-		assertThat(browser.get("/home").status()).isEqualTo(401);
+		LaunchClient.Response again = browser.get("/home");
+		assertThat(again.status()).isEqualTo(401);
+		assertThat(again.headers().firstValue("Content-Security-Policy").orElseThrow())
+			.as("the LMS whose session ended may show the page asking to open Coachroom again")
+			.startsWith("frame-ancestors 'self' " + platform.issuer() + ";");
 	}
 
 	@Test

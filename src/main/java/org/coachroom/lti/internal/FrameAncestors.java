@@ -25,6 +25,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * response only (the LMS shows it in its frame before it is registered);</li>
  * <li>a refused login or launch: the platform of the login in progress ({@link #beforeSignIn}, set by
  * {@link RefusalAdvice}), so the LMS's frame can show why;</li>
+ * <li>"please open Coachroom again": the LMS of the session that ended, while its row is kept
+ * ({@link #afterSession});</li>
  * <li>anything else before sign-in: Coachroom itself only.</li>
  * </ul>
  */
@@ -36,9 +38,12 @@ class FrameAncestors extends OncePerRequestFilter {
 
 	private final LoginStates loginStates;
 
-	FrameAncestors(PlatformDirectory directory, LoginStates loginStates) {
+	private final Sessions sessions;
+
+	FrameAncestors(PlatformDirectory directory, LoginStates loginStates, Sessions sessions) {
 		this.directory = directory;
 		this.loginStates = loginStates;
+		this.sessions = sessions;
 	}
 
 	@Override
@@ -79,6 +84,17 @@ class FrameAncestors extends OncePerRequestFilter {
 			return headerAllowing(request.getParameter("openid_configuration"));
 		}
 		return render(platform.map(Platform::frameOrigins).orElse(Set.of()));
+	}
+
+	/**
+	 * The policy for the page asking to open Coachroom again: the LMS of the browser's session that
+	 * expired, so the page shows in that LMS's frame; none when there is no such session.
+	 */
+	String afterSession(HttpServletRequest request) {
+		return render(sessions.tenantOf(Cookies.read(request, Cookies.SESSION))
+			.flatMap(tenant -> directory.byTenant(new org.coachroom.shared.TenantId(tenant)))
+			.map(Platform::frameOrigins)
+			.orElse(Set.of()));
 	}
 
 	private Optional<Platform> loginPlatform(String iss, String clientId) {

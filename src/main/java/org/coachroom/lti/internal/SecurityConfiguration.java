@@ -56,8 +56,8 @@ class SecurityConfiguration {
 
 	/** A servlet filter of its own, so that error pages carry the policy too. */
 	@Bean
-	FrameAncestors frameAncestors(PlatformDirectory directory, LoginStates loginStates) {
-		return new FrameAncestors(directory, loginStates);
+	FrameAncestors frameAncestors(PlatformDirectory directory, LoginStates loginStates, Sessions sessions) {
+		return new FrameAncestors(directory, loginStates, sessions);
 	}
 
 	private static void sessionEnded(HttpServletRequest request, HttpServletResponse response,

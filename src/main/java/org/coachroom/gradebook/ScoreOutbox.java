@@ -126,12 +126,12 @@ class ScoreOutbox {
 	/**
 	 * Runs {@code work} holding a database-wide lock on the score's placement (MariaDB's GET_LOCK on
 	 * one connection), so that senders on every node find or make its line item one at a time and
-	 * never make two. Null when the lock did not come within 30 seconds.
+	 * never make two. Null when the lock did not come within 20 seconds (inside the 30 s query timeout).
 	 */
 	<T> T underPlacementLock(PendingScore score, java.util.function.Supplier<T> work) {
 		String name = "coachroom-li-" + placementHash(score);
 		return tx.execute(status -> {
-			Integer got = jdbc.sql("SELECT GET_LOCK(?, 30)").param(name).query(Integer.class).single();
+			Integer got = jdbc.sql("SELECT GET_LOCK(?, 20)").param(name).query(Integer.class).single();
 			if (got == null || got != 1) {
 				return null;
 			}

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * Retry-After); nothing is dropped: a score is sent, waiting, or failed with the platform's answer.
  */
 @Component
-class ScoreSender {
+class ScoreSender implements org.springframework.context.SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(ScoreSender.class);
 
@@ -46,13 +46,19 @@ class ScoreSender {
 
 	private final Duration claimFor;
 
+	private final int refusalRetries;
+
+	private volatile boolean running;
+
 	ScoreSender(ScoreOutbox outbox, AssignmentGrades grades, Clock clock,
 			@Value("${coachroom.gradebook.batch:50}") int batch,
 			@Value("${coachroom.gradebook.claim-for:PT2M}") Duration claimFor,
 			@Value("${coachroom.gradebook.first-retry:PT5S}") Duration firstRetry,
 			@Value("${coachroom.gradebook.longest-retry:PT1H}") Duration longestRetry,
 			@Value("${coachroom.gradebook.workers:8}") int workers,
-			@Value("${coachroom.gradebook.per-lms:4}") int perHost) {
+			@Value("${coachroom.gradebook.per-lms:4}") int perHost,
+			@Value("${coachroom.gradebook.refusal-retries:5}") int refusalRetries) {
+		this.refusalRetries = refusalRetries;
 		this.outbox = outbox;
 		this.grades = grades;
 		this.clock = clock;
@@ -78,12 +84,37 @@ class ScoreSender {
 		stopping = true;
 	}
 
-	@jakarta.annotation.PreDestroy
-	void stop() throws InterruptedException {
+	@Override
+	public void start() {
+		running = true;
+	}
+
+	/**
+	 * Sends under way finish, so no row is left half-sent, and they finish while the web server still
+	 * runs: the LMS checks each token request against Coachroom's key set, served by this node.
+	 */
+	@Override
+	public void stop() {
 		stopping = true;
-		// sends under way finish, so no row is left half-sent
 		workers.shutdown();
-		workers.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+		try {
+			workers.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+		running = false;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	/** Stopped before the web server (its graceful shutdown is at DEFAULT_PHASE - 1024). */
+	@Override
+	public int getPhase() {
+		return DEFAULT_PHASE - 512;
 	}
 
 	@Scheduled(initialDelayString = "${coachroom.gradebook.poll:PT1S}", fixedDelayString = "${coachroom.gradebook.poll:PT1S}")
@@ -212,6 +243,17 @@ class ScoreSender {
 			Duration wait = retry.after() != null ? retry.after() : backoff(firstRetry, longestRetry, score.attempts());
 			outbox.retryAt(score, now.plus(wait), retry.reason());
 			log.info("Score {} to try again in {}s: {}", score.id(), wait.toSeconds(), retry.reason());
+		}
+		else if (outcome instanceof AssignmentGrades.Refused refused && score.attempts() < refusalRetries) {
+			Duration wait = backoff(firstRetry, longestRetry, score.attempts());
+			outbox.retryAt(score, now.plus(wait), refused.answer());
+			log.info("Score {}: the LMS refused Coachroom's token request; trying again in {}s", score.id(),
+					wait.toSeconds());
+		}
+		else if (outcome instanceof AssignmentGrades.Refused refused) {
+			outbox.failed(score, refused.status(), refused.answer(), true);
+			log.warn("Score {} failed: the LMS refused Coachroom's token request {} times", score.id(),
+					score.attempts() + 1);
 		}
 		else if (outcome instanceof AssignmentGrades.Failed failed) {
 			outbox.failed(score, failed.status(), failed.answer(), failed.serviceOff());

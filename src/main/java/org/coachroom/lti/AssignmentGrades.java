@@ -26,7 +26,7 @@ public interface AssignmentGrades {
 	}
 
 	/** What became of a call. */
-	sealed interface Outcome permits Done, Retry, Failed {
+	sealed interface Outcome permits Done, Retry, Refused, Failed {
 	}
 
 	/** The platform took it; {@code value} is the line item URL for line item calls. */
@@ -42,6 +42,14 @@ public interface AssignmentGrades {
 		public Retry(Duration after, String reason) {
 			this(after, reason, false);
 		}
+	}
+
+	/**
+	 * The platform's token endpoint refused Coachroom's credentials. Often passing (the platform could not
+	 * fetch Coachroom's key set for a moment, say while a node restarted), so a sender tries a few times
+	 * more before it calls the score failed.
+	 */
+	record Refused(int status, String answer) implements Outcome {
 	}
 
 	/** Never, as things stand: the platform's answer says why (a user it cannot grade, a service switched off). */

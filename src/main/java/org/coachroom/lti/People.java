@@ -39,11 +39,12 @@ public interface People {
 	Set<CoachroomRole> rolesInCourse(TenantId tenant, long contextRef, long userRef);
 
 	/**
-	 * The people a coach supports: the teachers and coaches recorded in a course where the coach
-	 * holds the coach's role (and no principal's or HR role beside it); the course's principals and
-	 * HR are no one's to support.
+	 * The people a coach supports: the teachers and coaches recorded in the course the coach launched
+	 * from now, when this launch gives the coach's role there (and no principal's or HR role beside it).
+	 * A course's principals and HR are no one's to support. As for study groups, rights come from the
+	 * current launch, never from a course role an earlier launch once recorded.
 	 */
-	Set<Long> supportedBy(TenantId tenant, long coachRef);
+	Set<Long> supportedBy(Member coach);
 
 	/** Everyone of the tenant who holds the role in some course (HR, say), by name. */
 	List<Person> withRole(TenantId tenant, CoachroomRole role);

@@ -159,7 +159,8 @@ class CatalogController {
 			try {
 				catalog.update(member, code, definition, form.version());
 				redirect.addFlashAttribute("message", "pd.catalog.flash.saved");
-				return "redirect:/pd/catalog/" + code;
+				return "redirect:/pd/catalog/" + org.springframework.web.util.UriUtils.encodePathSegment(program.getCode(),
+						java.nio.charset.StandardCharsets.UTF_8);
 			}
 			catch (Catalog.EditConflictException e) {
 				result.reject("pd.catalog.form.conflict");

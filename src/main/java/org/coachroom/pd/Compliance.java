@@ -301,11 +301,12 @@ public class Compliance {
 
 	/**
 	 * A field as RFC 4180 wants it, quoted when it holds a comma, quote or line break. A leading
-	 * =, +, - or @ gets a ' first, so a spreadsheet never runs a name as a formula.
+	 * =, +, -, @, tab or carriage return gets a ' first (OWASP's list), so a spreadsheet never runs a name
+	 * as a formula.
 	 */
 	static String csv(String value) {
 		String v = value == null ? "" : value;
-		if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
+		if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
 			v = "'" + v;
 		}
 		if (v.contains(",") || v.contains("\"") || v.contains("\r") || v.contains("\n")) {

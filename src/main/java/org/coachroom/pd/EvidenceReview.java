@@ -114,7 +114,7 @@ public class EvidenceReview {
 		if (viewer.hasRole(CoachroomRole.HR) || viewer.hasRole(CoachroomRole.DISTRICT_ADMIN)) {
 			return true;
 		}
-		return viewer.hasRole(CoachroomRole.COACH) && people.supportedBy(viewer.tenant(), viewer.userId()).contains(personRef);
+		return viewer.hasRole(CoachroomRole.COACH) && people.supportedBy(viewer).contains(personRef);
 	}
 
 	/** Whether the viewer reviews anyone's evidence at all (the queue link shows for them). */
@@ -130,7 +130,7 @@ public class EvidenceReview {
 			return List.of();
 		}
 		boolean everyone = viewer.hasRole(CoachroomRole.HR) || viewer.hasRole(CoachroomRole.DISTRICT_ADMIN);
-		Set<Long> supported = everyone ? Set.of() : people.supportedBy(viewer.tenant(), viewer.userId());
+		Set<Long> supported = everyone ? Set.of() : people.supportedBy(viewer);
 		return jdbc.sql("""
 				SELECT e.id, e.user_ref, u.name, p.title, r.title, e.file_name, e.uploaded_at
 				FROM pd_evidence e JOIN lti_user u ON u.id = e.user_ref JOIN pd_program p ON p.id = e.program

@@ -1,6 +1,7 @@
 package org.coachroom.pd;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriUtils;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -148,7 +150,7 @@ class PdController {
 	String uploadEvidence(@AuthenticationPrincipal Member member, @PathVariable String code,
 			@PathVariable String requirement, @RequestParam(name = "file", required = false) org.springframework.web.multipart.MultipartFile file,
 			RedirectAttributes redirect) throws java.io.IOException {
-		String back = "redirect:/pd/programs/" + code + "#req-" + requirement;
+		String back = backToRequirement(code, requirement);
 		if (file == null || file.isEmpty()) {
 			redirect.addFlashAttribute("error", "pd.evidence.empty");
 			return back;
@@ -222,7 +224,7 @@ class PdController {
 			log.info("PD progress refused: {} at {}/{}", e.getClass().getSimpleName(), clip(code), clip(requirement));
 			redirect.addFlashAttribute("error", "pd.record.invalid");
 			redirect.addFlashAttribute("errorAt", requirement);
-			return "redirect:/pd/programs/" + code + "#req-" + requirement;
+			return backToRequirement(code, requirement);
 		}
 		try {
 			tracking.record(member, code, requirement, entry);
@@ -231,13 +233,22 @@ class PdController {
 			log.info("PD progress refused by its rule: {} at {}/{}", e.getMessage(), clip(code), clip(requirement));
 			redirect.addFlashAttribute("error", e.getMessage());
 			redirect.addFlashAttribute("errorAt", requirement);
-			return "redirect:/pd/programs/" + code + "#req-" + requirement;
+			return backToRequirement(code, requirement);
 		}
 		redirect.addFlashAttribute("message", "pd.flash.recorded");
-		return "redirect:/pd/programs/" + code + "#req-" + requirement;
+		return backToRequirement(code, requirement);
 	}
 
 	private static String clip(String s) {
 		return s.length() > 60 ? s.substring(0, 60) : s;
+	}
+
+	/**
+	 * The program page at a requirement. The codes come from the URL: encoded, so that braces are not
+	 * read as a template by the redirect (a 500) and nothing else in them becomes part of the path.
+	 */
+	private static String backToRequirement(String code, String requirement) {
+		return "redirect:/pd/programs/" + UriUtils.encodePathSegment(code, StandardCharsets.UTF_8) + "#req-"
+				+ UriUtils.encodeFragment(requirement, StandardCharsets.UTF_8);
 	}
 }

@@ -63,7 +63,7 @@ public class SupportedPeople {
 	@Transactional(readOnly = true)
 	public List<Supported> of(Member coach) {
 		require(coach);
-		Set<Long> supported = people.supportedBy(coach.tenant(), coach.userId());
+		Set<Long> supported = people.supportedBy(coach);
 		if (supported.isEmpty()) {
 			return List.of();
 		}
@@ -102,7 +102,7 @@ public class SupportedPeople {
 	@Transactional(readOnly = true)
 	public Optional<Compliance.Person> person(Member coach, long userRef) {
 		require(coach);
-		if (!people.supportedBy(coach.tenant(), coach.userId()).contains(userRef)) {
+		if (!people.supportedBy(coach).contains(userRef)) {
 			return Optional.empty();
 		}
 		return compliance.personOf(coach.tenant().value(), userRef);

@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -73,7 +72,7 @@ public final class GradebookBenchmark {
 		});
 		lms.start();
 		String base = "http://127.0.0.1:" + lms.getAddress().getPort();
-		Path data = Files.createTempDirectory("coachroom-gradebook-bench");
+		Path data = InProcessApp.dataDir("coachroom-gradebook-bench");
 
 		ConfigurableApplicationContext app = new SpringApplicationBuilder(Application.class)
 			.properties("server.port=0", "spring.jmx.enabled=false", "coachroom.embedded-database.data-dir=" + data,

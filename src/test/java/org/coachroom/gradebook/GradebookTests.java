@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.coachroom.lti.PlatformRegistry;
@@ -36,6 +37,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -60,6 +62,9 @@ class GradebookTests {
 
 	@Autowired
 	StudyGroupManagement management;
+
+	@Autowired
+	ScoreSender sender;
 
 	Launched coach;
 
@@ -97,15 +102,20 @@ class GradebookTests {
 	}
 
 	private long completeAPlacedGroup(boolean launchNamedALineItem) {
+		return completeAPlacedGroup(launchNamedALineItem ? teacher.member().launch().lineItemUrl() : null);
+	}
+
+	/** As above, the placing launch naming {@code lineItemUrl} as the link's line item (or none). */
+	private long completeAPlacedGroup(String lineItemUrl) {
 		StudyGroup group = management.create(coach.member(), new StudyGroup.Details("Reading League " + UUID.randomUUID(),
 				"Purpose", null, StudyGroup.Kind.BOOK_STUDY, null, null, StudyGroup.Visibility.CLOSED, new BigDecimal("6"),
 				"clock hours", List.of()), new CompletionRule(CompletionRule.Basis.COUNT, 1, false, false, 1, null));
 		var m = teacher.member();
 		var d = m.launch();
-		var launch = launchNamedALineItem ? d
+		var launch = java.util.Objects.equals(lineItemUrl, d.lineItemUrl()) ? d
 				: new org.coachroom.lti.LaunchDetails(d.issuer(), d.clientId(), d.deploymentId(), d.messageType(),
-						d.targetLinkUri(), d.resourceLinkId(), d.resourceLinkTitle(), d.lineItemsUrl(), null, d.agsScopes(),
-						d.membershipsUrl(), d.custom(), null, null, null, "en");
+						d.targetLinkUri(), d.resourceLinkId(), d.resourceLinkTitle(), d.lineItemsUrl(), lineItemUrl,
+						d.agsScopes(), d.membershipsUrl(), d.custom(), null, null, null, "en");
 		management.recordPlacement(new org.coachroom.lti.Member(m.tenant(), m.userId(), m.subject(), m.name(), m.email(),
 				m.roles(), m.context(), m.platformName(), launch), group);
 		Instant start = Instant.now().minus(1, ChronoUnit.DAYS);
@@ -176,8 +186,10 @@ class GradebookTests {
 
 		var browser = coach.browser();
 		String report = browser.get("/gradebook/study-groups/" + groupId).body();
-		assertThat(report).contains("Sam Student").contains("Failed").contains("The LMS answered 403")
+		assertThat(report).contains("Sam Student").contains("Failed").contains("The LMS refused it (HTTP 403)")
 			.contains("Assignment and Grade Services");
+		// the LMS's own words are for the district's admins only
+		assertThat(report).doesNotContain("Forbidden");
 		assertThat(teacher.browser().get("/gradebook/study-groups/" + groupId).status()).isEqualTo(404);
 		assertThat(teacher.browser().get("/gradebook").status()).isEqualTo(404);
 
@@ -187,6 +199,65 @@ class GradebookTests {
 		assertThat(retried.status()).isEqualTo(302);
 		await().atMost(Duration.ofSeconds(10)).until(() -> status(groupId).equals("SENT"));
 		assertThat(browser.get("/gradebook/study-groups/" + groupId).body()).contains("Reached the LMS");
+	}
+
+	@Test
+	void aGradebookAddressThatIsNotTheLmssIsNeverCalledAndItsAnswerNeverShown() {
+		// a server on this machine (the allow-private-network of the tests lets the LMS itself be here too)
+		WireMockServer internal = new WireMockServer(options().dynamicPort());
+		internal.start();
+		try {
+			internal.stubFor(WireMock.any(WireMock.anyUrl()).willReturn(aResponse().withStatus(400)
+				.withBody("<html>internal admin console: db password hunter2</html>")));
+			long groupId = completeAPlacedGroup("http://127.0.0.1:" + internal.port() + "/internal/x");
+
+			await().atMost(Duration.ofSeconds(10)).until(() -> status(groupId).equals("FAILED"));
+			assertThat(internal.getAllServeEvents()).as("requests that reached the internal server").isEmpty();
+			assertThat(coach.browser().get("/gradebook/study-groups/" + groupId).body()).doesNotContain("hunter2")
+				.contains("not one of this LMS");
+		}
+		finally {
+			internal.stop();
+		}
+	}
+
+	@Test
+	void theLmssAnswerIsShownToTheDistrictsAdminsShortenedAndEscaped() {
+		String page = "<script>alert(1)</script>" + "x".repeat(5000);
+		platform.wireMock().stubFor(post(urlPathEqualTo(SCORES)).willReturn(aResponse().withStatus(422).withBody(page)));
+		long groupId = completeAPlacedGroup();
+		await().atMost(Duration.ofSeconds(10)).until(() -> status(groupId).equals("FAILED"));
+
+		String kept = jdbc.sql("SELECT last_error FROM gradebook_score WHERE source = 'STUDY_GROUP' AND source_id = ?")
+			.param(groupId).query(String.class).single();
+		assertThat(kept).hasSizeLessThanOrEqualTo(301);
+		Launched admin = new Launcher(port, platform, jdbc).launch("admin-" + UUID.randomUUID(), "Ada Admin",
+				"http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator", "admin-" + UUID.randomUUID(),
+				"District");
+		String district = admin.browser().get("/gradebook").body();
+		assertThat(district).contains("&lt;script&gt;alert(1)").doesNotContain("<script>alert(1)");
+		assertThat(coach.browser().get("/gradebook/study-groups/" + groupId).body()).doesNotContain("alert(1)")
+			.contains("HTTP 422");
+	}
+
+	@Test
+	void aRefusedTokenRequestIsTriedAgainBeforeTheScoreFails() {
+		// the LMS refuses the first token request (it could not read Coachroom's key set just then)
+		platform.wireMock().stubFor(post(urlPathEqualTo("/mod/lti/token.php")).atPriority(1)
+			.inScenario("token").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("refused once")
+			.willReturn(aResponse().withStatus(401).withBody("{\"error\":\"invalid_client\"}")));
+		platform.wireMock().stubFor(post(urlPathEqualTo(SCORES)).willReturn(aResponse().withStatus(200)));
+		long groupId = completeAPlacedGroup();
+
+		await().atMost(Duration.ofSeconds(15)).until(() -> status(groupId).equals("SENT"));
+		platform.wireMock().verify(1, postRequestedFor(urlPathEqualTo(SCORES)));
+	}
+
+	@Test
+	void theSendersStopBeforeTheWebServerThatServesTheKeySetTheLmsChecks() {
+		// Spring Boot's graceful shutdown of the web server runs at this phase; higher phases stop first
+		int webServerShutdown = org.springframework.context.SmartLifecycle.DEFAULT_PHASE - 1024;
+		assertThat(sender.getPhase()).isGreaterThan(webServerShutdown);
 	}
 
 	@Test

@@ -58,7 +58,7 @@ class InsideTheLmsFrameTests {
 		MvcResult login = mvc.perform(post("/lti/login").secure(true)
 			.param("iss", platform.issuer())
 			.param("login_hint", "3")
-			.param("target_link_uri", "https://coachroom.example/lti/launch")
+			.param("target_link_uri", "https://localhost/lti/launch")
 			.param("client_id", platform.clientId())).andReturn();
 		assertThat(login.getResponse().getStatus()).isEqualTo(302);
 		assertThat(login.getResponse().getHeaders("Set-Cookie")).singleElement()

@@ -1,7 +1,9 @@
 package org.coachroom.lti;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Map;
 import java.util.UUID;
 
 import com.nimbusds.jose.JWSAlgorithm;
@@ -110,6 +112,56 @@ class LaunchSecurityTests {
 		RSAKey unpublished = TestPlatform.newKey();
 		String token = TestPlatform.sign(claims(auth).build(), unpublished, unpublished.getKeyID());
 		assertRefused(browser.launch(token, auth.state()), 401, "token-key-unknown");
+	}
+
+	@Test
+	void rejectsATokenThatNamesNoKeyEvenWhenSignedByThePlatformsKey() {
+		LaunchClient.AuthRequest auth = browser.login(platform, "3");
+		String token = TestPlatform.sign(claims(auth).build(), platform.key(), null);
+		assertRefused(browser.launch(token, auth.state()), 401, "token-key-unknown");
+	}
+
+	@Test
+	void aLoginForATargetOffThisCoachroomIsRefusedNotPassedOnToThePlatform() {
+		Map<String, String> form = new java.util.LinkedHashMap<>();
+		form.put("iss", platform.issuer());
+		form.put("login_hint", "3");
+		form.put("target_link_uri", "https://evil.example/phish");
+		form.put("client_id", platform.clientId());
+		LaunchClient.Response response = browser.post("/lti/login", form);
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.location()).isNull();
+		assertThat(response.refusalCode()).isEqualTo("login-target-elsewhere");
+	}
+
+	@Test
+	void oneAddressStartingLoginsFasterThanAnySchoolWouldIsTurnedAwayOthersAreNot() throws Exception {
+		java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+		String body = "iss=" + java.net.URLEncoder.encode(platform.issuer(), java.nio.charset.StandardCharsets.UTF_8)
+				+ "&login_hint=3&client_id=" + platform.clientId() + "&target_link_uri="
+				+ java.net.URLEncoder.encode("http://localhost:" + port + "/lti/launch", java.nio.charset.StandardCharsets.UTF_8);
+		java.util.function.Function<String, Integer> loginFrom = address -> {
+			try {
+				// the address as a proxy in front of Coachroom reports it
+				return http.send(java.net.http.HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/lti/login"))
+					.header("Content-Type", "application/x-www-form-urlencoded")
+					.header("X-Forwarded-For", address)
+					.POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+					.build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+			}
+			catch (Exception e) {
+				throw new IllegalStateException(e);
+			}
+		};
+		String flooding = "203.0.113." + (1 + new java.util.Random().nextInt(250));
+		int turnedAway = 0;
+		for (int i = 0; i < 500 && turnedAway == 0; i++) {
+			int status = loginFrom.apply(flooding);
+			assertThat(status).isIn(302, 429);
+			turnedAway += status == 429 ? 1 : 0;
+		}
+		assertThat(turnedAway).as("logins refused from the flooding address").isPositive();
+		assertThat(loginFrom.apply("198.51.100.77")).as("another address").isEqualTo(302);
 	}
 
 	@Test

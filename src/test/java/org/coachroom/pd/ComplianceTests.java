@@ -102,6 +102,29 @@ class ComplianceTests {
 	}
 
 	@Test
+	void aCsvCellStartingWithATabOrCarriageReturnIsNotReadAsAFormula() {
+		assertThat(Compliance.csv("\t=2+5")).isEqualTo("'\t=2+5");
+		assertThat(Compliance.csv("\r=1+1")).isEqualTo("\"'\r=1+1\"");
+		assertThat(Compliance.csv("=1+1")).isEqualTo("'=1+1");
+		assertThat(Compliance.csv("Maria Lopez")).isEqualTo("Maria Lopez");
+	}
+
+	@Test
+	void aCoachsRightsComeFromTheCurrentLaunchNotFromACourseAnEarlierLaunchRecorded() {
+		// the same coach, now launched from another course: the first course's teachers are not theirs from here
+		Launched elsewhere = new Launcher(port, platform, jdbc).launch(coach.member().subject(), "Carla Coach",
+				TestPlatform.INSTRUCTOR, "other-" + UUID.randomUUID(), "Another course");
+		assertThat(elsewhere.browser().get("/pd/people").body()).doesNotContain("Maria Lopez");
+		assertThat(elsewhere.browser().get("/pd/people/" + teacher.member().userId()).status()).isEqualTo(404);
+		// and launched as a learner somewhere, the coach supports no one at all
+		Launched asLearner = new Launcher(port, platform, jdbc).launch(coach.member().subject(), "Carla Coach",
+				TestPlatform.LEARNER, "learner-" + UUID.randomUUID(), "A course they take");
+		assertThat(asLearner.browser().get("/pd/people/" + teacher.member().userId()).status()).isEqualTo(404);
+		// from the course they coach, she is theirs
+		assertThat(coach.browser().get("/pd/people").body()).contains("Maria Lopez");
+	}
+
+	@Test
 	void hrAssignsANewTeacherAMentorWhoSeesTheirInductionAndEveryChangeIsAudited() {
 		var browser = hr.browser();
 		long teacherRef = teacher.member().userId();

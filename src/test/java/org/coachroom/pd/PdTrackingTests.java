@@ -66,6 +66,21 @@ class PdTrackingTests {
 	}
 
 	@Test
+	void bracesInAProgramOrRequirementCodeAreAPlainRefusalNotAServerError() {
+		var browser = teacher.browser();
+		String csrf = browser.csrfFrom("/pd");
+		// a redirect built from these codes once read them as a URI template: a 500
+		var evidence = browser.post("/pd/programs/%7Bx%7D/requirements/%7By%7D/evidence", Map.of("_csrf", csrf));
+		assertThat(evidence.status()).isLessThan(500);
+		if (evidence.status() == 302) {
+			assertThat(evidence.location()).contains("/pd/programs/%7Bx%7D");
+		}
+		var recorded = browser.post("/pd/programs/%7Bx%7D/requirements/%7By%7D",
+				Map.of("kind", "hours", "value", "x", "on", "2026-01-01", "_csrf", csrf));
+		assertThat(recorded.status()).isLessThan(500);
+	}
+
+	@Test
 	void anElementaryCoachFindsLetrsRequiredWithADeadlineThreeYearsAfterTheirStart() {
 		var browser = coach.browser();
 		assertThat(browser.get("/pd").body()).contains("Tell us the level of your school");

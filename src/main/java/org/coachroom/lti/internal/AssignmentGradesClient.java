@@ -1,7 +1,8 @@
 package org.coachroom.lti.internal;
 
 import java.net.URI;
-import java.net.http.HttpTimeoutException;
+import java.net.URLEncoder;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -64,6 +65,10 @@ class AssignmentGradesClient implements AssignmentGrades {
 		if (platform == null) {
 			return new Failed(0, "The platform of this completion is no longer registered.", false);
 		}
+		Failed elsewhere = notOnPlatform(platform, lineItemUrl);
+		if (elsewhere != null) {
+			return elsewhere;
+		}
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("userId", score.userId());
 		// no scoreGiven clears the platform's score (AGS 2.0); scoreMaximum goes with a scoreGiven only
@@ -89,8 +94,12 @@ class AssignmentGradesClient implements AssignmentGrades {
 		if (platform == null) {
 			return new Failed(0, "The platform of this completion is no longer registered.", false);
 		}
-		String query = "resource_link_id=" + java.net.URLEncoder.encode(spec.resourceLinkId(), StandardCharsets.UTF_8)
-				+ "&tag=" + java.net.URLEncoder.encode(spec.tag(), StandardCharsets.UTF_8);
+		Failed elsewhere = notOnPlatform(platform, lineItemsUrl);
+		if (elsewhere != null) {
+			return elsewhere;
+		}
+		String query = "resource_link_id=" + URLEncoder.encode(spec.resourceLinkId(), StandardCharsets.UTF_8) + "&tag="
+				+ URLEncoder.encode(spec.tag(), StandardCharsets.UTF_8);
 		Outcome found = call(platform, Set.of(LINE_ITEM_SCOPE), () -> http.get()
 			.uri(withQuery(lineItemsUrl, query))
 			.header(HttpHeaders.ACCEPT, CONTAINER_TYPE), answer -> {
@@ -143,7 +152,7 @@ class AssignmentGradesClient implements AssignmentGrades {
 			}
 			catch (ServiceException e) {
 				if (e.reason() == ServiceException.Reason.REFUSED) {
-					return new Failed(401, e.getMessage(), true);
+					return new Refused(401, e.getMessage());
 				}
 				if (e.reason() == ServiceException.Reason.NOT_OFFERED) {
 					return new Failed(0, e.getMessage(), true);
@@ -158,7 +167,11 @@ class AssignmentGradesClient implements AssignmentGrades {
 				});
 			}
 			catch (RestClientException e) {
-				boolean timeout = e.getCause() instanceof HttpTimeoutException
+				if (LmsHttp.refusedAsPrivate(e)) {
+					return new Failed(0, "The LMS's gradebook address is on a private network, which Coachroom does not "
+							+ "call unless its operator allows it (coachroom.lti.allow-private-network).", false);
+				}
+				boolean timeout = e.getCause() instanceof SocketTimeoutException
 						|| (e.getMessage() != null && e.getMessage().contains("timed out"));
 				return new Retry(null, timeout ? "The LMS did not answer in time." : "The LMS could not be reached.");
 			}
@@ -175,12 +188,37 @@ class AssignmentGradesClient implements AssignmentGrades {
 				tokens.forget(platform, scopes);
 				continue;
 			}
-			String said = answer.body().length() > 2000 ? answer.body().substring(0, 2000) : answer.body();
 			if (status == 408 || status == 409 || status == 429 || status >= 500) {
 				return new Retry(retryAfter(answer.headers()), "The LMS answered " + status + ".", status == 409);
 			}
-			return new Failed(status, said, status == 401 || status == 403);
+			return new Failed(status, brief(answer.body()), status == 401 || status == 403);
 		}
+	}
+
+	/**
+	 * A refused URL the launch named for this platform's gradebook, or null when the platform serves it.
+	 * Without this a launch could point Coachroom, with the platform's token, at any address.
+	 */
+	private static Failed notOnPlatform(Platform platform, String url) {
+		URI uri;
+		try {
+			uri = URI.create(url);
+		}
+		catch (IllegalArgumentException e) {
+			return new Failed(0, "The launch's gradebook address is not a web address.", false);
+		}
+		if (!platform.serves(uri)) {
+			return new Failed(0, "The launch named a gradebook address on " + Logs.safe(uri.getHost())
+					+ ", which is not one of this LMS's addresses; nothing was sent there. If the LMS serves its "
+					+ "courses on another domain, the operator lists it for the platform (frame_origins).", false);
+		}
+		return null;
+	}
+
+	/** What the LMS said, as one short line: kept for the district admin's report, never a whole page. */
+	static String brief(String said) {
+		String line = said == null ? "" : said.replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
+		return line.length() > 300 ? line.substring(0, 300) + "…" : line;
 	}
 
 	/** Retry-After in seconds (an HTTP date is read as "soon"); null when absent. */

@@ -93,6 +93,11 @@ class IdTokenValidator {
 	}
 
 	private void verifySignature(SignedJWT jwt, Platform platform) {
+		// Without a kid every key of the set would be tried: one key, named by the platform, or none.
+		if (jwt.getHeader().getKeyID() == null || jwt.getHeader().getKeyID().isBlank()) {
+			throw new RefusedException(Refusal.TOKEN_KEY_UNKNOWN, "The id_token's header names no key (kid); "
+					+ "an LTI platform names the key it signs with (1EdTech Security Framework 6.3).");
+		}
 		List<JWK> keys = platformKeys.keysFor(platform, jwt.getHeader());
 		if (keys.isEmpty()) {
 			throw new RefusedException(Refusal.TOKEN_KEY_UNKNOWN, "The platform's key set at " + platform.getJwksUri()

@@ -33,10 +33,13 @@ class LoginController {
 
 	private final ToolUrls urls;
 
-	LoginController(PlatformDirectory directory, LoginStates loginStates, ToolUrls urls) {
+	private final LoginLimits limits;
+
+	LoginController(PlatformDirectory directory, LoginStates loginStates, ToolUrls urls, LoginLimits limits) {
 		this.directory = directory;
 		this.loginStates = loginStates;
 		this.urls = urls;
+		this.limits = limits;
 	}
 
 	@RequestMapping(path = "/lti/login", method = { RequestMethod.GET, RequestMethod.POST })
@@ -47,6 +50,7 @@ class LoginController {
 			@RequestParam(name = "client_id", required = false) String clientId,
 			@RequestParam(name = "lti_deployment_id", required = false) String deploymentId,
 			HttpServletRequest request, HttpServletResponse response) {
+		limits.admitAddress(request.getRemoteAddr());
 		require(iss, "iss");
 		require(loginHint, "login_hint");
 		require(targetLinkUri, "target_link_uri");
@@ -59,7 +63,8 @@ class LoginController {
 		}
 		Platform platform = platform(iss, clientId);
 		refuseIfPending(platform);
-		checkTarget(targetLinkUri);
+		checkTarget(targetLinkUri, urls.base(request));
+		limits.admitPlatform(platform);
 		if (deploymentId != null && !deploymentId.isBlank()
 				&& directory.deployment(platform.getId(), deploymentId).isEmpty()) {
 			throw new RefusedException(Refusal.DEPLOYMENT_UNKNOWN, "Deployment \"" + shorten(deploymentId) + "\" of "
@@ -133,10 +138,19 @@ class LoginController {
 		}
 	}
 
-	private static void checkTarget(String target) {
+	/**
+	 * The launch must be for a page of this Coachroom: otherwise anyone could send a browser through
+	 * /lti/login on to a platform's authorization endpoint for a target that is not ours.
+	 */
+	private static void checkTarget(String target, String ourBase) {
 		try {
 			URI uri = URI.create(target);
 			if (("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null) {
+				String ours = URI.create(ourBase).getHost();
+				if (ours != null && !ours.equalsIgnoreCase(uri.getHost())) {
+					throw new RefusedException(Refusal.LOGIN_TARGET_ELSEWHERE, "The target_link_uri \"" + shorten(target)
+							+ "\" is not on this Coachroom (" + Logs.safe(ours) + ").");
+				}
 				return;
 			}
 		}

@@ -20,8 +20,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param registrationAllowedHosts hosts whose platforms may register dynamically, active at once (each
  * into a tenant of its own); others need an invitation ({@code /lti/register?invite=...}) or open
  * registration
- * @param allowPrivateNetwork whether dynamic registration may fetch from loopback and private addresses
- * (an LMS on the same machine or network, as in development); off, it cannot be used to probe them
+ * @param allowPrivateNetwork whether Coachroom may call LMSs on loopback and private addresses (an LMS on
+ * the same machine or network, as in development); off, no URL from a registration or launch reaches them
+ * @param httpDeadline the longest any one call to an LMS may take, whatever the LMS does
+ * @param loginRate how many login initiations a client address and a platform may start (each writes a row)
  * @param openRegistration whether an LMS neither listed nor invited may register; it then waits for the
  * operator's approval (PENDING), and its launches are refused until then. Off by default: every
  * registration is a tenant, and anyone on the internet could otherwise make them
@@ -36,7 +38,8 @@ public record LtiProperties(String publicUrl, @DefaultValue("10s") Duration cloc
 		@DefaultValue("65536") int maxIdTokenLength,
 		@DefaultValue("lti-config/registrations.json") String registrationsFile, @DefaultValue Jwks jwks,
 		@DefaultValue Keys keys, @DefaultValue("10s") Duration httpTimeout, List<String> registrationAllowedHosts,
-		boolean allowPrivateNetwork, boolean openRegistration, @DefaultValue("20") int maxPendingRegistrations,
+		boolean allowPrivateNetwork, @DefaultValue("20s") Duration httpDeadline,
+		@DefaultValue LoginRate loginRate, boolean openRegistration, @DefaultValue("20") int maxPendingRegistrations,
 		@DefaultValue("7d") Duration registrationInviteTtl, String operatorToken) {
 
 	@ConstructorBinding
@@ -46,12 +49,13 @@ public record LtiProperties(String publicUrl, @DefaultValue("10s") Duration cloc
 		operatorToken = operatorToken == null || operatorToken.isBlank() ? null : operatorToken.trim();
 	}
 
-	/** The settings before registration control: open registration off, no operator page. */
+	/** For tests: the defaults for the HTTP deadline, login rates and registration control. */
 	public LtiProperties(String publicUrl, Duration clockSkew, Duration loginStateTtl, Duration sessionTtl,
 			int maxIdTokenLength, String registrationsFile, Jwks jwks, Keys keys, Duration httpTimeout,
 			List<String> registrationAllowedHosts, boolean allowPrivateNetwork) {
 		this(publicUrl, clockSkew, loginStateTtl, sessionTtl, maxIdTokenLength, registrationsFile, jwks, keys,
-				httpTimeout, registrationAllowedHosts, allowPrivateNetwork, false, 20, Duration.ofDays(7), null);
+				httpTimeout, registrationAllowedHosts, allowPrivateNetwork, Duration.ofSeconds(20),
+				new LoginRate(20, 300, 500, 5000), false, 20, Duration.ofDays(7), null);
 	}
 
 	/**
@@ -66,9 +70,26 @@ public record LtiProperties(String publicUrl, @DefaultValue("10s") Duration cloc
 	 * @param rotationInterval how long a key signs before the next one takes over
 	 * @param nextKeyLead how long the next key is published before it signs
 	 * @param retiredGrace how long a retired key stays published
-	 * @param encryptionSecret when set, private keys are stored encrypted under a key derived from it
+	 * @param encryptionSecret when set, private keys are encrypted under a key derived from it (the same on
+	 * every node); keys stored otherwise are encrypted with it at the next start
+	 * @param encryptionKeyFile without a secret, private keys are encrypted under a random key kept in this
+	 * file, made on first start (every node needs the same file); application.properties puts it beside the
+	 * embedded database's data
 	 */
 	public record Keys(@DefaultValue("90d") Duration rotationInterval, @DefaultValue("2d") Duration nextKeyLead,
-			@DefaultValue("14d") Duration retiredGrace, String encryptionSecret) {
+			@DefaultValue("14d") Duration retiredGrace, String encryptionSecret,
+			@DefaultValue("data/tool-key-encryption.key") String encryptionKeyFile) {
+	}
+
+	/**
+	 * Token-bucket limits on login initiation; 0 turns a limit off.
+	 *
+	 * @param perAddress logins a second one client address may start, after its burst (a school's network)
+	 * @param addressBurst logins one address may start at once (a class opening Coachroom together)
+	 * @param perPlatform logins a second one platform may start, after its burst
+	 * @param platformBurst logins one platform may start at once
+	 */
+	public record LoginRate(@DefaultValue("20") int perAddress, @DefaultValue("300") int addressBurst,
+			@DefaultValue("500") int perPlatform, @DefaultValue("5000") int platformBurst) {
 	}
 }

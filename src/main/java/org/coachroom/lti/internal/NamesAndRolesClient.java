@@ -89,7 +89,7 @@ class NamesAndRolesClient implements Rosters {
 		}
 		Platform platform = directory.byIssuerAndClientId(launchedBy.launch().issuer(), launchedBy.launch().clientId())
 			.orElseThrow(() -> new ServiceException(ServiceException.Reason.NOT_OFFERED, "The platform is no longer registered."));
-		List<RosterMember> fetched = fetchAll(platform, serviceUri(launchedBy.launch().membershipsUrl()));
+		List<RosterMember> fetched = fetchAll(platform, serviceUri(platform, launchedBy.launch().membershipsUrl()));
 		long tenant = launchedBy.tenant().value();
 		long contextRef = launchedBy.context().id();
 		Instant now = clock.instant();
@@ -112,11 +112,11 @@ class NamesAndRolesClient implements Rosters {
 	}
 
 	/**
-	 * The roster URL the platform signed into the launch, if it is a web address Coachroom may call
-	 * with the platform's token: http(s), and on a public address unless the LMS is allowed on a
-	 * private network, as for registration.
+	 * The roster URL the platform signed into the launch, if it is a web address Coachroom may call with
+	 * the platform's token: http(s) (http only where the LMS may be on a private network), and on one of
+	 * the platform's own addresses. {@link LmsHttp} checks the address it connects to.
 	 */
-	private URI serviceUri(String url) {
+	private URI serviceUri(Platform platform, String url) {
 		URI uri;
 		try {
 			uri = URI.create(url);
@@ -128,17 +128,9 @@ class NamesAndRolesClient implements Rosters {
 		if (uri.getHost() == null || !(scheme.equals("https") || (scheme.equals("http") && allowPrivateNetwork))) {
 			throw new ServiceException(ServiceException.Reason.INVALID, "The launch's roster address is not an https address.");
 		}
-		if (!allowPrivateNetwork) {
-			boolean onPrivateNetwork;
-			try {
-				onPrivateNetwork = NetworkGuard.onPrivateNetwork(uri.getHost());
-			}
-			catch (java.net.UnknownHostException e) {
-				throw new ServiceException(ServiceException.Reason.UNREACHABLE, "The LMS's roster host is not known.");
-			}
-			if (onPrivateNetwork) {
-				throw new ServiceException(ServiceException.Reason.INVALID, "The launch's roster address is on a private network.");
-			}
+		if (!platform.serves(uri)) {
+			throw new ServiceException(ServiceException.Reason.INVALID, "The launch's roster address ("
+					+ Logs.safe(uri.getHost()) + ") is not one of this LMS's addresses.");
 		}
 		return uri;
 	}

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.coachroom.lti.CoachroomRole;
+import org.coachroom.lti.Member;
 import org.coachroom.lti.People;
 import org.coachroom.shared.TenantId;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -63,30 +64,27 @@ class PeopleDirectory implements People {
 	}
 
 	@Override
-	public Set<Long> supportedBy(TenantId tenant, long coachRef) {
-		record Row(String coachRoles, long person, String personRoles) {
+	public Set<Long> supportedBy(Member coach) {
+		if (coach.context() == null || !coach.hasRole(CoachroomRole.COACH) || coach.hasRole(CoachroomRole.PRINCIPAL)
+				|| coach.hasRole(CoachroomRole.HR)) {
+			return Set.of();
 		}
 		Set<Long> people = new java.util.HashSet<>();
 		jdbc.sql("""
-				SELECT c.coachroom_roles, m.user_ref, m.coachroom_roles FROM lti_context_member c
-				JOIN lti_context_member m ON m.context_ref = c.context_ref AND m.user_ref <> c.user_ref
-				WHERE c.tenant_id = ? AND c.user_ref = ?""")
-			.params(tenant.value(), coachRef)
-			.query((rs, i) -> new Row(rs.getString(1), rs.getLong(2), rs.getString(3)))
-			.list()
-			.forEach(row -> {
-				Set<CoachroomRole> roles = Sessions.decode(row.coachRoles());
-				Set<CoachroomRole> theirs = Sessions.decode(row.personRoles());
+				SELECT m.user_ref, m.coachroom_roles FROM lti_context_member m
+				WHERE m.tenant_id = ? AND m.context_ref = ? AND m.user_ref <> ?""")
+			.params(coach.tenant().value(), coach.context().id(), coach.userId())
+			.query((rs, i) -> {
+				Set<CoachroomRole> theirs = Sessions.decode(rs.getString(2));
 				// the teachers and coaches of the course; its principals, HR and admins are no one a coach supports
-				boolean coaches = roles.contains(CoachroomRole.COACH) && !roles.contains(CoachroomRole.PRINCIPAL)
-						&& !roles.contains(CoachroomRole.HR);
-				boolean supportable = (theirs.contains(CoachroomRole.TEACHER) || theirs.contains(CoachroomRole.COACH))
+				if ((theirs.contains(CoachroomRole.TEACHER) || theirs.contains(CoachroomRole.COACH))
 						&& !theirs.contains(CoachroomRole.PRINCIPAL) && !theirs.contains(CoachroomRole.HR)
-						&& !theirs.contains(CoachroomRole.DISTRICT_ADMIN);
-				if (coaches && supportable) {
-					people.add(row.person());
+						&& !theirs.contains(CoachroomRole.DISTRICT_ADMIN)) {
+					people.add(rs.getLong(1));
 				}
-			});
+				return null;
+			})
+			.list();
 		return people;
 	}
 

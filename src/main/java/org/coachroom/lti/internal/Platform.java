@@ -133,17 +133,42 @@ public class Platform {
 		return origins;
 	}
 
+	/**
+	 * Whether a service URL a launch named (AGS line items, NRPS) belongs to this platform: it is on the
+	 * origin of one of the platform's registered endpoints, or of an origin its administrator listed (an
+	 * LMS such as Canvas serves its courses on the district's own domain). A launch's claims are signed by
+	 * the platform, but a platform (or whoever holds its key) must not make Coachroom call anything else
+	 * with its token.
+	 */
+	boolean serves(URI url) {
+		Set<String> known = frameOrigins();
+		addOrigin(known, tokenEndpoint);
+		addOrigin(known, jwksUri);
+		Set<String> asked = new LinkedHashSet<>();
+		addOrigin(asked, url.toString());
+		return !asked.isEmpty() && known.contains(asked.iterator().next());
+	}
+
 	static void addOrigin(Set<String> origins, String url) {
+		if (url == null) {
+			return;
+		}
 		try {
 			URI uri = URI.create(url);
 			if (uri.getScheme() != null && uri.getHost() != null
 					&& (uri.getScheme().equals("https") || uri.getScheme().equals("http"))) {
-				origins.add(uri.getScheme() + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort()));
+				int port = uri.getPort() == defaultPort(uri.getScheme()) ? -1 : uri.getPort();
+				origins.add(uri.getScheme().toLowerCase(java.util.Locale.ROOT) + "://"
+						+ uri.getHost().toLowerCase(java.util.Locale.ROOT) + (port == -1 ? "" : ":" + port));
 			}
 		}
 		catch (IllegalArgumentException ignored) {
 			// an issuer need not be a URL; it then names no origin
 		}
+	}
+
+	private static int defaultPort(String scheme) {
+		return "https".equalsIgnoreCase(scheme) ? 443 : "http".equalsIgnoreCase(scheme) ? 80 : -1;
 	}
 
 	private static String blankToNull(String s) {

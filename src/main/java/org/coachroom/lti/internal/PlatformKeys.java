@@ -14,7 +14,6 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.SecurityContext;
-import com.nimbusds.jose.util.DefaultResourceRetriever;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,8 +36,11 @@ class PlatformKeys {
 
 	private final LtiProperties properties;
 
-	PlatformKeys(LtiProperties properties) {
+	private final LmsHttp http;
+
+	PlatformKeys(LtiProperties properties, LmsHttp http) {
 		this.properties = properties;
+		this.http = http;
 	}
 
 	/** Keys of the platform that match the token's header (kid, alg, use). */
@@ -63,10 +65,10 @@ class PlatformKeys {
 	}
 
 	private JWKSource<SecurityContext> sourceFor(String jwksUri) {
-		int timeout = (int) properties.httpTimeout().toMillis();
-		DefaultResourceRetriever retriever = new DefaultResourceRetriever(timeout, timeout, properties.jwks().maxSize());
+		int timeout = (int) properties.httpDeadline().toMillis();
 		try {
-			return JWKSourceBuilder.create(URI.create(jwksUri).toURL(), retriever)
+			// through LmsHttp: checked addresses, no redirects, an overall deadline, a size cap
+			return JWKSourceBuilder.create(URI.create(jwksUri).toURL(), http.keySetRetriever(properties.jwks().maxSize()))
 				.cache(properties.jwks().cacheTtl().toMillis(), timeout)
 				.rateLimited(properties.jwks().minRefreshInterval().toMillis())
 				.refreshAheadCache(false)

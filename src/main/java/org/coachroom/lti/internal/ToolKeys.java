@@ -6,7 +6,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -25,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The tool's RSA signing keys, kept in the database so every node signs with the same key. Rotation
  * publishes the next key {@code nextKeyLead} before it signs, and keeps a retired key published for
- * {@code retiredGrace}, so platforms that cache our JWKS never meet an unknown kid.
+ * {@code retiredGrace}, so platforms that cache our JWKS never meet an unknown kid. Private keys are
+ * stored encrypted ({@link KeyEncryption}); start-up seals again any key stored another way.
  */
 @Component
 public class ToolKeys implements SmartInitializingSingleton {
@@ -48,6 +53,9 @@ public class ToolKeys implements SmartInitializingSingleton {
 
 	private volatile Cached cached;
 
+	/** Opened private keys by kid: a key never changes under its kid, and opening one runs a slow KDF. */
+	private final Map<String, RSAKey> opened = new ConcurrentHashMap<>();
+
 	private record Cached(RSAKey signingKey, JWKSet publicSet, Instant loadedAt) {
 	}
 
@@ -56,29 +64,45 @@ public class ToolKeys implements SmartInitializingSingleton {
 		this.tx = tx;
 		this.settings = properties.keys();
 		this.clock = clock;
-		this.encryption = new KeyEncryption(properties.keys().encryptionSecret());
+		this.encryption = KeyEncryption.of(properties.keys());
 	}
 
 	/**
-	 * On first start there is no key: make one, under a lock so two nodes starting together agree.
-	 * Runs before the web server accepts requests, so the JWKS is never empty.
+	 * Seals again the keys stored unencrypted or in an older format, and on first start makes a key; under
+	 * the lock, so two nodes starting together agree. Runs before the web server accepts requests, so the
+	 * JWKS is never empty. A key that cannot be opened (a wrong secret, a missing key file) stops the start
+	 * here, and is never replaced by a new one: every LMS registration trusts the stored key.
 	 */
 	@Override
 	public void afterSingletonsInstantiated() {
-		ensureActiveKey();
-		// A wrong encryption secret stops the start here, not the first deep link hours later.
-		load();
-	}
-
-	void ensureActiveKey() {
 		tx.executeWithoutResult(status -> {
 			lock();
+			sealAgainWhereNeeded();
 			if (count(State.ACTIVE) == 0) {
 				insert(generate(), State.ACTIVE, clock.instant());
-				log.info("Generated the tool's first signing key");
+				log.info("Generated the tool's first signing key, encrypted with {}", encryption.describe());
 			}
 		});
 		cached = null;
+		load();
+	}
+
+	private void sealAgainWhereNeeded() {
+		List<KeyRow> rows = rows();
+		int sealed = 0;
+		for (KeyRow row : rows) {
+			if (encryption.isCurrent(row.privateJwk())) {
+				continue;
+			}
+			RSAKey key = open(row);
+			// Conditioned on the old value as well as held under the lock: a value is replaced only as it was read.
+			sealed += jdbc.sql("UPDATE lti_tool_key SET private_key = ? WHERE kid = ? AND private_key = ?")
+				.params(encryption.seal(key.toJSONString()), row.kid(), row.privateJwk())
+				.update();
+		}
+		if (sealed > 0) {
+			log.info("Re-encrypted {} stored tool key(s) with {}", sealed, encryption.describe());
+		}
 	}
 
 	/** The key that signs now: its kid is in the published set. */
@@ -144,17 +168,14 @@ public class ToolKeys implements SmartInitializingSingleton {
 	}
 
 	private Cached read(Instant now) {
-		List<KeyRow> rows = jdbc.sql("SELECT kid, private_key, public_jwk, state FROM lti_tool_key ORDER BY created_at")
-			.query((rs, i) -> new KeyRow(rs.getString("kid"), rs.getString("private_key"), rs.getString("public_jwk"),
-					State.valueOf(rs.getString("state"))))
-			.list();
+		List<KeyRow> rows = rows();
 		RSAKey signing = null;
 		List<com.nimbusds.jose.jwk.JWK> published = new ArrayList<>();
 		try {
 			for (KeyRow row : rows) {
 				published.add(RSAKey.parse(row.publicJwk()));
 				if (row.state() == State.ACTIVE) {
-					signing = RSAKey.parse(encryption.open(row.privateJwk()));
+					signing = open(row);
 				}
 			}
 		}
@@ -164,7 +185,35 @@ public class ToolKeys implements SmartInitializingSingleton {
 		if (signing == null) {
 			throw new IllegalStateException("The tool has no active signing key");
 		}
+		Set<String> kids = rows.stream().map(KeyRow::kid).collect(Collectors.toSet());
+		opened.keySet().retainAll(kids);
 		return new Cached(signing, new JWKSet(published), now);
+	}
+
+	private List<KeyRow> rows() {
+		return jdbc.sql("SELECT kid, private_key, public_jwk, state FROM lti_tool_key ORDER BY created_at")
+			.query((rs, i) -> new KeyRow(rs.getString("kid"), rs.getString("private_key"), rs.getString("public_jwk"),
+					State.valueOf(rs.getString("state"))))
+			.list();
+	}
+
+	private RSAKey open(KeyRow row) {
+		return opened.computeIfAbsent(row.kid(), kid -> {
+			String jwk;
+			try {
+				jwk = encryption.open(row.privateJwk());
+			}
+			catch (IllegalStateException e) {
+				throw new IllegalStateException("Tool key " + kid + ": " + e.getMessage());
+			}
+			try {
+				return RSAKey.parse(jwk);
+			}
+			catch (ParseException e) {
+				// The message would quote the key material: say which key, not why.
+				throw new IllegalStateException("Tool key " + kid + " is not a readable JWK once opened");
+			}
+		});
 	}
 
 	private record KeyRow(String kid, String privateJwk, String publicJwk, State state) {

@@ -2,7 +2,6 @@ package org.coachroom.shared.database;
 
 import java.nio.file.Path;
 
-
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -11,7 +10,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Without {@code spring.datasource.url}, Coachroom runs on its own embedded MariaDB with data in
- * {@code coachroom.embedded-database.data-dir} (./data by default). Production sets the URL.
+ * {@code coachroom.embedded-database.data-dir} (./data by default), connecting with the password the
+ * server keeps there. Production sets the URL.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(NoDataSourceUrlCondition.class)
@@ -19,8 +19,7 @@ class EmbeddedDatabaseConfiguration {
 
 	@Bean(destroyMethod = "stop")
 	EmbeddedMariaDb embeddedMariaDb(EmbeddedDatabaseProperties properties) {
-		Path dir = Path.of(properties.dataDir());
-		return EmbeddedMariaDb.start(dir.resolve("mariadb"), dir.resolve("mariadb-server"), properties.name());
+		return EmbeddedMariaDb.start(Path.of(properties.dataDir()), properties.name());
 	}
 
 	@Bean
@@ -28,14 +27,14 @@ class EmbeddedDatabaseConfiguration {
 	HikariDataSource dataSource(EmbeddedMariaDb server) {
 		HikariDataSource dataSource = new HikariDataSource();
 		dataSource.setJdbcUrl(server.jdbcUrl());
-		dataSource.setUsername("root");
-		dataSource.setPassword("");
+		dataSource.setUsername(server.username());
+		dataSource.setPassword(server.password());
 		return dataSource;
 	}
 
 	@Bean
 	EmbeddedDatabaseProperties embeddedDatabaseProperties(org.springframework.core.env.Environment env) {
-		return new EmbeddedDatabaseProperties(env.getProperty("coachroom.embedded-database.data-dir", "data"),
+		return new EmbeddedDatabaseProperties(env.getProperty(EmbeddedMariaDb.DATA_DIR_PROPERTY, "data"),
 				env.getProperty("coachroom.embedded-database.name", "coachroom"));
 	}
 

@@ -17,6 +17,10 @@ import static org.mockito.Mockito.when;
 /** Runs the real validator and role mapper on a captured token, without a database. */
 public final class MoodleFixtureAccess {
 
+	/** One client for every validation of the run, as the application has one. */
+	private static final java.util.Map<Boolean, LmsHttp> HTTP = new java.util.concurrent.ConcurrentHashMap<>();
+
+
 	private MoodleFixtureAccess() {
 	}
 
@@ -35,12 +39,15 @@ public final class MoodleFixtureAccess {
 		when(deployments.findByPlatformAndDeploymentId(anyLong(), eq(deploymentId)))
 			.thenReturn(Optional.of(Deployment.of(1L, deploymentId, clock.instant())));
 		LoginStates states = mock(LoginStates.class);
-		LtiProperties properties = new LtiProperties(null, java.time.Duration.ofSeconds(10), java.time.Duration.ofMinutes(10),
-				java.time.Duration.ofHours(8), 65536, "none", new LtiProperties.Jwks(java.time.Duration.ofMinutes(15),
-						java.time.Duration.ofSeconds(30), 262144),
-				new LtiProperties.Keys(java.time.Duration.ofDays(90), java.time.Duration.ofDays(2), java.time.Duration.ofDays(14), null),
-				java.time.Duration.ofSeconds(10), List.of(), false);
-		IdTokenValidator validator = new IdTokenValidator(new PlatformKeys(properties),
+		// bound as the application binds it, so new settings take their defaults here too
+		LtiProperties properties = new org.springframework.boot.context.properties.bind.Binder(
+				new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(
+						java.util.Map.of("coachroom.lti.registrations-file", "none",
+								"coachroom.lti.keys.encryption-key-file", "target/test-tool-key-encryption.key",
+								// the key set is served by WireMock on this machine
+								"coachroom.lti.allow-private-network", "true")))
+			.bindOrCreate("coachroom.lti", LtiProperties.class);
+		IdTokenValidator validator = new IdTokenValidator(new PlatformKeys(properties, HTTP.computeIfAbsent(true, k -> new LmsHttp(properties))),
 				new PlatformDirectory(platforms, deployments, clock), clock, properties, states);
 		var pending = new LoginStates.Pending("state", nonce, 1L, "browser", clock.instant().plusSeconds(600), null);
 		var valid = validator.validate(idToken, pending);

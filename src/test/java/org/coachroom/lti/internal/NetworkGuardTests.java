@@ -24,6 +24,24 @@ class NetworkGuardTests {
 	}
 
 	@Test
+	void refusesSharedCarrierGradeBenchmarkingTranslatedAndOtherSpecialPurposeBlocks() throws Exception {
+		for (String address : new String[] { "100.64.0.1", "100.127.255.254", "198.18.0.1", "198.19.255.1", "0.0.0.1",
+				"192.0.0.8", "192.0.2.1", "198.51.100.7", "203.0.113.9", "240.0.0.1", "255.255.255.255", "64:ff9b::a00:1",
+				"64:ff9b::5db8:d822", "::ffff:127.0.0.1", "::ffff:10.0.0.1", "::127.0.0.1", "2001:db8::1", "2002:7f00:1::1",
+				"fe80::1", "fec0::1", "ff02::1", "::" }) {
+			assertThat(NetworkGuard.isPrivate(InetAddress.getByName(address))).as(address).isTrue();
+		}
+	}
+
+	@Test
+	void keepsTheEdgesOfThoseBlocksPublic() throws Exception {
+		for (String address : new String[] { "100.63.255.255", "100.128.0.1", "198.17.255.255", "198.20.0.1",
+				"2606:4700::1111", "64:ff9c::1", "::ffff:93.184.216.34" }) {
+			assertThat(NetworkGuard.isPrivate(InetAddress.getByName(address))).as(address).isFalse();
+		}
+	}
+
+	@Test
 	void allowsPublicAddressesAndPrivateOnesWhenConfigured() throws Exception {
 		assertThat(NetworkGuard.isPrivate(InetAddress.getByName("93.184.216.34"))).isFalse();
 		assertThatCode(() -> NetworkGuard.requirePublic(URI.create("http://127.0.0.1/x"), true, "url"))

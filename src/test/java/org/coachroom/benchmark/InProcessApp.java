@@ -24,6 +24,7 @@ final class InProcessApp {
 		return new SpringApplicationBuilder(Application.class).run("--server.port=0", "--spring.jmx.enabled=false",
 				"--coachroom.embedded-database.data-dir=" + dataDir(dataDirPrefix),
 				"--coachroom.lti.allow-private-network=true", "--coachroom.lti.registrations-file=none",
+				"--coachroom.lti.registration-allowed-hosts=127.0.0.1,localhost",
 				"--logging.level.org.coachroom=WARN", "--logging.level.ch.vorburger=WARN");
 	}
 

@@ -40,7 +40,8 @@ import java.util.stream.Collectors;
  * Each launch has a fresh cookie jar. People and courses take turns from a small district (400
  * people, 20 courses; teachers, coaches and administrators), so after the first round every launch
  * is a returning person, as in a school day. Not a test: run it against a running app that allows
- * registration from this machine ({@code coachroom.lti.allow-private-network=true}, on in the demo
+ * registration from this machine ({@code coachroom.lti.allow-private-network=true} and
+ * {@code coachroom.lti.registration-allowed-hosts=127.0.0.1}, both on in the demo
  * profile; see README "Launch benchmark"):
  *
  * <pre>
@@ -144,7 +145,7 @@ public final class LaunchBenchmark {
 			throw new IllegalStateException("Dynamic registration at " + register.getPath() + " answered "
 					+ response.statusCode() + (code.find() ? " (refusal " + code.group(1) + ")" : "")
 					+ ": the app must allow registration from this machine (coachroom.lti.allow-private-network=true, "
-					+ "as in the demo profile)");
+					+ "coachroom.lti.registration-allowed-hosts=127.0.0.1, as in the demo profile)");
 		}
 		System.out.printf(Locale.ROOT, "Registered the benchmark LMS %s as client %s%n", lms.issuer(), lms.clientId());
 	}

@@ -8,6 +8,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.coachroom.testsupport.LaunchClient;
 import org.coachroom.testsupport.LaunchTest;
 import org.coachroom.testsupport.MoodleFixtures;
+import org.coachroom.testsupport.TestPlatform;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,6 +77,8 @@ class DynamicRegistrationTests {
 				SELECT d.deployment_id FROM lti_platform p JOIN lti_deployment d ON d.platform_id = p.id
 				WHERE p.issuer = ? AND p.client_id = 'sD4xhS2UPywMPuw'""").param(moodle.baseUrl()).query(String.class).list())
 			.containsExactly("3");
+		assertThat(jdbc.sql("SELECT status FROM lti_platform WHERE issuer = ? AND client_id = 'sD4xhS2UPywMPuw'")
+			.param(moodle.baseUrl()).query(String.class).single()).as("a listed host is active at once").isEqualTo("ACTIVE");
 
 		LoggedRequest sent = moodle.findAll(postRequestedFor(urlPathEqualTo(REGISTRATION))).get(0);
 		assertThat(sent.getHeader("Authorization")).isEqualTo("Bearer reg-token-123");
@@ -207,6 +210,106 @@ class DynamicRegistrationTests {
 				SELECT r.coachroom_role FROM lti_platform_role_rule r JOIN lti_platform p ON p.id = r.platform_id
 				WHERE p.issuer = ? AND p.client_id = 'sD4xhS2UPywMPuw'""").param(moodle.baseUrl()).query(String.class).list())
 			.containsExactly("HR");
+	}
+
+	@Test
+	void withoutAnInvitationAnUnlistedHostIsRefusedBeforeAnythingIsFetched() {
+		String unlisted = "http://127.0.0.1:" + moodle.port();
+		serveConfiguration(MoodleFixtures.readFor("openid-configuration.json", unlisted), "application/json");
+		serveRegistrationAnswer("application/json");
+
+		LaunchClient.Response page = admin.get("/lti/register?openid_configuration=" + unlisted + CONFIG
+				+ "&registration_token=t");
+
+		assertThat(page.status()).isEqualTo(403);
+		assertThat(page.refusalCode()).isEqualTo("registration-not-invited");
+		assertThat(page.body()).contains("registration needs an invitation").contains("Coachroom admin")
+			.contains("coachroom.lti.registration-allowed-hosts");
+		assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
+			.as("the LMS's frame may show why").startsWith("frame-ancestors 'self' " + unlisted + ";");
+		assertThat(moodle.getAllServeEvents()).isEmpty();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM lti_platform WHERE issuer = ?").param(unlisted).query(Integer.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void aDistrictAdminsRegistrationUrlRegistersOnceAndIsThenSpent(@Autowired PlatformRegistry registry) {
+		String unlisted = "http://127.0.0.1:" + moodle.port();
+		serveConfiguration(MoodleFixtures.readFor("openid-configuration.json", unlisted), "application/json");
+		serveRegistrationAnswer("application/json");
+		try (TestPlatform district = TestPlatform.start()) {
+			LaunchClient districtAdmin = launchedAdmin(district, registry);
+			String url = issueRegistrationUrl(districtAdmin);
+			assertThat(url).startsWith("http://localhost:" + port + "/lti/register?invite=");
+
+			LaunchClient.Response first = admin.get(url + "&openid_configuration=" + unlisted + CONFIG
+					+ "&registration_token=t");
+			assertThat(first.status()).isEqualTo(200);
+			assertThat(first.body()).contains("sD4xhS2UPywMPuw").doesNotContain("registration-pending");
+			assertThat(jdbc.sql("SELECT status FROM lti_platform WHERE issuer = ?").param(unlisted).query(String.class)
+				.single()).isEqualTo("ACTIVE");
+			assertThat(districtAdmin.get("/lti/registrations").body()).contains("Used: Moodle at 127.0.0.1:" + moodle.port());
+
+			LaunchClient.Response second = admin.get(url + "&openid_configuration=" + unlisted + CONFIG
+					+ "&registration_token=t");
+			assertThat(second.status()).isEqualTo(403);
+			assertThat(second.refusalCode()).isEqualTo("registration-invite-invalid");
+			assertThat(moodle.findAll(postRequestedFor(urlPathEqualTo(REGISTRATION)))).hasSize(1);
+		}
+	}
+
+	@Test
+	void anExpiredRegistrationUrlIsRefused(@Autowired PlatformRegistry registry) throws Exception {
+		String unlisted = "http://127.0.0.1:" + moodle.port();
+		serveConfiguration(MoodleFixtures.readFor("openid-configuration.json", unlisted), "application/json");
+		serveRegistrationAnswer("application/json");
+		try (TestPlatform district = TestPlatform.start()) {
+			String url = issueRegistrationUrl(launchedAdmin(district, registry));
+			String token = url.substring(url.indexOf("invite=") + "invite=".length());
+			String hash = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+					java.security.MessageDigest.getInstance("SHA-256").digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+			assertThat(jdbc.sql("UPDATE lti_registration_invite SET expires_at = ? WHERE token_hash = ?")
+				.params(java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(1)), hash).update()).isEqualTo(1);
+
+			LaunchClient.Response page = admin.get(url + "&openid_configuration=" + unlisted + CONFIG);
+
+			assertThat(page.status()).isEqualTo(403);
+			assertThat(page.refusalCode()).isEqualTo("registration-invite-invalid");
+			assertThat(moodle.getAllServeEvents()).isEmpty();
+		}
+	}
+
+	@Test
+	void onlyDistrictAdminsIssueRegistrationUrls(@Autowired PlatformRegistry registry) {
+		try (TestPlatform district = TestPlatform.start()) {
+			district.registerWith(registry);
+			LaunchClient teacher = new LaunchClient("http://localhost:" + port);
+			LaunchClient.AuthRequest auth = teacher.login(district, "7");
+			teacher.launch(district.sign(district.launchClaims(auth.nonce(), "7", TestPlatform.LEARNER).build()), auth.state());
+			assertThat(teacher.get("/lti/registrations").status()).isEqualTo(404);
+			assertThat(new LaunchClient("http://localhost:" + port).post("/lti/registrations/invite", Map.of()).status())
+				.isIn(401, 403);
+		}
+	}
+
+	private LaunchClient launchedAdmin(TestPlatform district, PlatformRegistry registry) {
+		district.registerWith(registry);
+		LaunchClient browser = new LaunchClient("http://localhost:" + port);
+		LaunchClient.AuthRequest auth = browser.login(district, "admin-1");
+		assertThat(browser.launch(district.sign(district.launchClaims(auth.nonce(), "admin-1",
+				"http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator").build()), auth.state()).status())
+			.isEqualTo(302);
+		return browser;
+	}
+
+	private static String issueRegistrationUrl(LaunchClient districtAdmin) {
+		String csrf = districtAdmin.csrfFrom("/lti/registrations");
+		LaunchClient.Response issued = districtAdmin.post("/lti/registrations/invite", Map.of("_csrf", csrf));
+		assertThat(issued.status()).isEqualTo(200);
+		java.util.regex.Matcher url = java.util.regex.Pattern.compile("id=\"issued-url\"[^>]*value=\"([^\"]+)\"")
+			.matcher(issued.body());
+		assertThat(url.find()).as(issued.body()).isTrue();
+		return url.group(1);
 	}
 
 	private void serveConfiguration(String body, String contentType) {

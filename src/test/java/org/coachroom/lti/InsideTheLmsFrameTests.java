@@ -58,7 +58,7 @@ class InsideTheLmsFrameTests {
 		MvcResult login = mvc.perform(post("/lti/login").secure(true)
 			.param("iss", platform.issuer())
 			.param("login_hint", "3")
-			.param("target_link_uri", "https://coachroom.example/lti/launch")
+			.param("target_link_uri", "https://localhost/lti/launch")
 			.param("client_id", platform.clientId())).andReturn();
 		assertThat(login.getResponse().getStatus()).isEqualTo(302);
 		assertThat(login.getResponse().getHeaders("Set-Cookie")).singleElement()
@@ -82,10 +82,71 @@ class InsideTheLmsFrameTests {
 	}
 
 	@Test
-	void onlyRegisteredPlatformsMayFrameCoachroom() throws Exception {
+	void beforeSignInPagesMayBeFramedByCoachroomOnly() throws Exception {
 		String csp = mvc.perform(get("/")).andReturn().getResponse().getHeader("Content-Security-Policy");
-		assertThat(csp).startsWith("frame-ancestors 'self'").contains(platform.issuer()).doesNotContain("*");
+		assertThat(csp).startsWith("frame-ancestors 'self';").doesNotContain(platform.issuer()).doesNotContain("*");
 		assertThat(mvc.perform(get("/")).andReturn().getResponse().getHeader("X-Frame-Options")).isNull();
+	}
+
+	@Test
+	void aRefusedLoginMayBeFramedByThePlatformWhoseLoginItWas() throws Exception {
+		try (TestPlatform other = TestPlatform.start()) {
+			other.registerWith(registry);
+			MvcResult refused = mvc.perform(post("/lti/login").param("iss", platform.issuer())
+				.param("login_hint", "3")
+				.param("target_link_uri", "javascript:alert(1)")
+				.param("client_id", platform.clientId())).andReturn();
+			assertThat(refused.getResponse().getStatus()).isEqualTo(400);
+			assertThat(refused.getResponse().getHeader("Content-Security-Policy"))
+				.startsWith("frame-ancestors 'self' " + platform.issuer() + ";")
+				.doesNotContain(other.issuer());
+		}
+	}
+
+	@Test
+	void aRefusedLaunchMayBeFramedByThePlatformThatStartedTheLogin() {
+		LaunchClient browser = new LaunchClient("http://localhost:" + port);
+		LaunchClient.AuthRequest auth = browser.login(platform, "3");
+		LaunchClient stranger = new LaunchClient("http://localhost:" + port);
+		LaunchClient.Response refused = stranger.launch(
+				platform.sign(platform.launchClaims(auth.nonce(), "3", TestPlatform.LEARNER).build()), auth.state());
+		assertThat(refused.status()).isEqualTo(403);
+		assertThat(refused.headers().firstValue("Content-Security-Policy").orElseThrow())
+			.startsWith("frame-ancestors 'self' " + platform.issuer() + ";");
+	}
+
+	@Test
+	void manyRegisteredPlatformsDoNotGrowAnyonesHeader(@Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc)
+			throws Exception {
+		String marker = "flood" + Long.toHexString(System.nanoTime());
+		java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.now());
+		for (int i = 0; i < 400; i++) {
+			String issuer = "https://" + marker + "-" + i + ".attacker.example";
+			jdbc.sql("""
+					INSERT INTO lti_platform (issuer, client_id, name, authorization_endpoint, jwks_uri, source, frame_origins,
+					created_at, updated_at, version) VALUES (?, 'c', 'Flood', ?, ?, 'DYNAMIC_REGISTRATION', ?, ?, ?, 0)""")
+				.params(issuer, issuer + "/auth", issuer + "/jwks", "https://" + marker + "-" + i + "-pages.attacker.example",
+						now, now)
+				.update();
+		}
+		try {
+			LaunchClient stranger = new LaunchClient("http://localhost:" + port);
+			for (String path : List.of("/", "/session-ended", "/lti/login?iss=" + platform.issuer() + "&login_hint=3"
+					+ "&client_id=" + platform.clientId() + "&target_link_uri=bad", "/lti/login")) {
+				LaunchClient.Response page = stranger.get(path, "text/html");
+				assertThat(page.status()).as(path).isBetween(200, 499);
+				assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow()).as(path)
+					.doesNotContain(marker)
+					.hasSizeLessThan(1000);
+			}
+			LaunchClient browser = launchedBrowser();
+			LaunchClient.Response home = browser.get("/home");
+			assertThat(home.status()).isEqualTo(200);
+			assertThat(home.headers().firstValue("Content-Security-Policy").orElseThrow()).doesNotContain(marker);
+		}
+		finally {
+			jdbc.sql("DELETE FROM lti_platform WHERE issuer LIKE ?").param("https://" + marker + "-%").update();
+		}
 	}
 
 	@Test
@@ -94,7 +155,7 @@ class InsideTheLmsFrameTests {
 			other.registerWith(registry);
 			LaunchClient browser = launchedBrowser();
 			String csp = browser.get("/home").headers().firstValue("Content-Security-Policy").orElseThrow();
-			assertThat(csp).contains("frame-ancestors 'self' " + platform.issuer()).doesNotContain(other.issuer());
+			assertThat(csp).startsWith("frame-ancestors 'self' " + platform.issuer() + ";").doesNotContain(other.issuer());
 		}
 	}
 
@@ -135,7 +196,11 @@ class InsideTheLmsFrameTests {
 			.params(java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(1)),
 					java.sql.Timestamp.from(java.time.Instant.now().plusSeconds(7 * 3600)))
 			.update();
-		assertThat(browser.get("/home").status()).isEqualTo(401);
+		LaunchClient.Response again = browser.get("/home");
+		assertThat(again.status()).isEqualTo(401);
+		assertThat(again.headers().firstValue("Content-Security-Policy").orElseThrow())
+			.as("the LMS whose session ended may show the page asking to open Coachroom again")
+			.startsWith("frame-ancestors 'self' " + platform.issuer() + ";");
 	}
 
 	@Test

@@ -20,6 +20,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 		properties = { "coachroom.lti.jwks.min-refresh-interval=300ms",
 				// the WireMock LMSs run on this machine
 				"coachroom.lti.allow-private-network=true",
+				// and may register (an LMS on 127.0.0.1 is a host not listed)
+				"coachroom.lti.registration-allowed-hosts=localhost",
 				// a slow LMS is tried in seconds, not in the production timeout
 				"coachroom.lti.http-timeout=2s",
 				// scores leave the outbox within a test's patience

@@ -9,7 +9,6 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.coachroom.lti.PlatformRegistration;
-import org.coachroom.lti.PlatformRegistry;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -23,6 +22,11 @@ import tools.jackson.databind.json.JsonMapper;
  * LTI Dynamic Registration 1.0, tool side: read the platform's OpenID configuration, post our client
  * registration, and keep what the platform answers (client id, deployment). Tolerates Moodle's
  * quirks: message types as strings or objects, a key with a trailing space, JSON labelled text/html.
+ * <p>
+ * Every registration is a tenant, so not anyone may make one ({@link Admission}): an LMS on a host the
+ * operator listed, or one that brings an invitation a district admin or the operator issued, is
+ * active at once; others only when the operator turned open registration on, and then they wait for
+ * approval. Who may not register is refused before Coachroom calls anything.
  */
 @Component
 class DynamicRegistration {
@@ -38,7 +42,13 @@ class DynamicRegistration {
 
 	private final ToolUrls urls;
 
-	private final PlatformRegistry registry;
+	private final PlatformRegistryService registry;
+
+	private final RegistrationInvites invites;
+
+	private final boolean openRegistration;
+
+	private final int maxPendingRegistrations;
 
 	private final List<String> allowedHosts;
 
@@ -48,8 +58,11 @@ class DynamicRegistration {
 
 	static final int MAX_ANSWER_BYTES = 256 * 1024;
 
-	DynamicRegistration(LtiProperties properties, LmsHttp lmsHttp, JsonMapper json, ToolUrls urls, PlatformRegistry registry,
-			Platforms platforms) {
+	DynamicRegistration(LtiProperties properties, LmsHttp lmsHttp, JsonMapper json, ToolUrls urls,
+			PlatformRegistryService registry, Platforms platforms, RegistrationInvites invites) {
+		this.invites = invites;
+		this.openRegistration = properties.openRegistration();
+		this.maxPendingRegistrations = properties.maxPendingRegistrations();
 		this.platforms = platforms;
 		this.allowPrivateNetwork = properties.allowPrivateNetwork();
 		this.http = lmsHttp.client();
@@ -60,7 +73,17 @@ class DynamicRegistration {
 	}
 
 	record Result(String platformName, String issuer, String clientId, List<String> deploymentIds,
-			String productFamily) {
+			String productFamily, boolean pending) {
+	}
+
+	/** Why a registration may go ahead. */
+	enum Admission {
+		/** From a host in {@code coachroom.lti.registration-allowed-hosts}: active at once. */
+		LISTED_HOST,
+		/** With an unused, unexpired invitation: active at once, and the invitation is spent. */
+		INVITE,
+		/** Open registration: the new platform waits for the operator's approval. */
+		OPEN
 	}
 
 	record PlatformConfiguration(String issuer, String authorizationEndpoint, String tokenEndpoint, String jwksUri,
@@ -68,16 +91,13 @@ class DynamicRegistration {
 			String productFamily) {
 	}
 
-	Result register(String openidConfiguration, String registrationToken, HttpServletRequest request) {
+	Result register(String openidConfiguration, String registrationToken, String invite, HttpServletRequest request) {
 		if (openidConfiguration == null || openidConfiguration.isBlank()) {
 			throw new RefusedException(Refusal.REGISTRATION_PARAMETER_MISSING,
 					"The registration link has no openid_configuration parameter.");
 		}
 		URI configUri = httpUri(openidConfiguration, "openid_configuration");
-		if (!allowedHosts.isEmpty() && allowedHosts.stream().noneMatch(h -> h.equalsIgnoreCase(configUri.getHost()))) {
-			throw new RefusedException(Refusal.REGISTRATION_REJECTED, "This Coachroom accepts registrations only from "
-					+ String.join(", ", allowedHosts) + "; " + configUri.getHost() + " is not among them.");
-		}
+		Admission admission = admit(configUri, invite);
 		NetworkGuard.requirePublic(configUri, allowPrivateNetwork, "openid_configuration URL");
 		PlatformConfiguration config = readConfiguration(configUri, registrationToken);
 		String body = registrationRequest(config, request);
@@ -106,10 +126,49 @@ class DynamicRegistration {
 		}
 		String name = (config.productFamily() == null ? "LMS" : capitalise(config.productFamily())) + " at "
 				+ URI.create(config.issuer()).getAuthority();
-		registry.register(new PlatformRegistration(config.issuer(), clientId, name, config.authorizationEndpoint(),
-				config.tokenEndpoint(), config.jwksUri(), config.productFamily(),
-				PlatformRegistration.Source.DYNAMIC_REGISTRATION, deploymentIds, null, null, null));
-		return new Result(name, config.issuer(), clientId, deploymentIds, config.productFamily());
+		var registered = registry.registerDynamically(new PlatformRegistration(config.issuer(), clientId, name,
+				config.authorizationEndpoint(), config.tokenEndpoint(), config.jwksUri(), config.productFamily(),
+				PlatformRegistration.Source.DYNAMIC_REGISTRATION, deploymentIds, null, null, null), admission,
+				invite == null ? null : invite.trim());
+		boolean pending = platforms.findById(registered.platformId()).map(Platform::isPending).orElse(false);
+		log.info("Dynamic registration of {} (client id {}) admitted as {}{}", config.issuer(), Logs.safe(clientId),
+				admission, pending ? ": waiting for approval" : "");
+		return new Result(name, config.issuer(), clientId, deploymentIds, config.productFamily(), pending);
+	}
+
+	/** Who may register at all, decided before Coachroom fetches or posts anything. */
+	private Admission admit(URI configUri, String invite) {
+		if (invite != null && !invite.isBlank()) {
+			if (!invites.usable(invite.trim())) {
+				throw inviteNotUsable();
+			}
+			return Admission.INVITE;
+		}
+		if (allowedHosts.stream().anyMatch(h -> h.equalsIgnoreCase(configUri.getHost()))) {
+			return Admission.LISTED_HOST;
+		}
+		if (openRegistration) {
+			if (platforms.countByStatus(Platform.Status.PENDING) >= maxPendingRegistrations) {
+				throw tooManyPending(maxPendingRegistrations);
+			}
+			return Admission.OPEN;
+		}
+		log.warn("Dynamic registration from {} refused: no invitation, host not in coachroom.lti.registration-allowed-hosts, "
+				+ "open registration off", Logs.safe(configUri.getHost()));
+		throw new RefusedException(Refusal.REGISTRATION_NOT_INVITED, "Registering an LMS with this Coachroom needs an "
+				+ "invitation: a registration URL from your district's Coachroom admin, or the LMS's host ("
+				+ Logs.safe(configUri.getHost()) + ") listed by the Coachroom operator in "
+				+ "coachroom.lti.registration-allowed-hosts.");
+	}
+
+	static RefusedException inviteNotUsable() {
+		return new RefusedException(Refusal.REGISTRATION_INVITE_INVALID, "This registration URL was already used, has "
+				+ "expired, or was never issued. Each one works once; ask your district's Coachroom admin for a new one.");
+	}
+
+	static RefusedException tooManyPending(int max) {
+		return new RefusedException(Refusal.REGISTRATION_PENDING_FULL, max + " registrations are already waiting for "
+				+ "the Coachroom operator's approval; no more are taken until they are approved or refused.");
 	}
 
 	PlatformConfiguration readConfiguration(URI configUri, String registrationToken) {

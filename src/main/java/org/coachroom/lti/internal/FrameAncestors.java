@@ -1,99 +1,131 @@
 package org.coachroom.lti.internal;
 
 import java.io.IOException;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Lets only the registered platforms frame Coachroom: {@code Content-Security-Policy: frame-ancestors}
- * lists their origins. The list is re-read every minute so a platform registered on another node is
- * soon allowed here too.
+ * Who may show Coachroom in a frame ({@code Content-Security-Policy: frame-ancestors}): one platform
+ * at most, never the list of all registered ones. That list grows with every registration, and a
+ * header that outgrows the server's limit takes every page down for everyone (it happened: 326
+ * registrations made "/" answer 500).
+ * <ul>
+ * <li>a signed-in person's pages: the LMS of their session;</li>
+ * <li>the dynamic registration page: the LMS named by its {@code openid_configuration}, for that
+ * response only (the LMS shows it in its frame before it is registered);</li>
+ * <li>a refused login or launch: the platform of the login in progress ({@link #beforeSignIn}, set by
+ * {@link RefusalAdvice}), so the LMS's frame can show why;</li>
+ * <li>"please open Coachroom again": the LMS of the session that ended, while its row is kept
+ * ({@link #afterSession});</li>
+ * <li>anything else before sign-in: Coachroom itself only.</li>
+ * </ul>
  */
 class FrameAncestors extends OncePerRequestFilter {
 
-	private final Platforms platforms;
+	static final String HEADER = "Content-Security-Policy";
 
-	private final Clock clock;
+	private final PlatformDirectory directory;
 
-	private volatile Policy policy;
+	private final LoginStates loginStates;
 
-	private record Policy(String header, Set<String> origins, java.util.Map<String, String> headerByPlatform,
-			Instant readAt) {
-	}
+	private final Sessions sessions;
 
-	FrameAncestors(Platforms platforms, Clock clock) {
-		this.platforms = platforms;
-		this.clock = clock;
+	FrameAncestors(PlatformDirectory directory, LoginStates loginStates, Sessions sessions) {
+		this.directory = directory;
+		this.loginStates = loginStates;
+		this.sessions = sessions;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		response.setHeader("Content-Security-Policy", headerFor(
-				org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication()));
+		response.setHeader(HEADER, headerFor(request, SecurityContextHolder.getContext().getAuthentication()));
 		chain.doFilter(request, response);
 	}
 
-	String header() {
-		return policy().header();
+	String headerFor(HttpServletRequest request, Authentication authentication) {
+		if (authentication instanceof MemberAuthentication member && member.getPrincipal().launch() != null) {
+			var launch = member.getPrincipal().launch();
+			return render(directory.byIssuerAndClientId(launch.issuer(), launch.clientId())
+				.map(Platform::frameOrigins)
+				.orElse(Set.of()));
+		}
+		if ("/lti/register".equals(path(request))) {
+			return headerAllowing(request.getParameter("openid_configuration"));
+		}
+		return render(Set.of());
 	}
 
 	/**
-	 * A signed-in person's pages may be framed only by their own LMS; pages before sign-in (the launch's
-	 * refusals, the front page) by any registered platform.
+	 * The policy for a page about a login or launch before anyone is signed in: the platform that
+	 * started it (by {@code iss} and {@code client_id} on /lti/login, by the state on /lti/launch), else
+	 * none. Only asked when a refusal is shown, so a launch that succeeds costs no lookup.
 	 */
-	String headerFor(org.springframework.security.core.Authentication authentication) {
-		Policy p = policy();
-		if (authentication instanceof MemberAuthentication member && member.getPrincipal().launch() != null) {
-			var launch = member.getPrincipal().launch();
-			String own = p.headerByPlatform().get(launch.issuer() + "\n" + launch.clientId());
-			if (own != null) {
-				return own;
-			}
+	String beforeSignIn(HttpServletRequest request) {
+		String path = path(request);
+		Optional<Platform> platform = Optional.empty();
+		if ("/lti/login".equals(path)) {
+			platform = loginPlatform(request.getParameter("iss"), request.getParameter("client_id"));
 		}
-		return p.header();
+		else if ("/lti/launch".equals(path) || "/lti/deeplink".equals(path)) {
+			platform = loginStates.platformOf(request.getParameter("state")).flatMap(directory::byId);
+		}
+		else if ("/lti/register".equals(path)) {
+			return headerAllowing(request.getParameter("openid_configuration"));
+		}
+		return render(platform.map(Platform::frameOrigins).orElse(Set.of()));
 	}
 
-	/** The policy plus one more origin: the LMS that shows the dynamic registration page before it is registered. */
-	String headerAllowing(String extraOrigin) {
-		Set<String> origins = new LinkedHashSet<>(policy().origins());
-		Platform.addOrigin(origins, extraOrigin);
+	/**
+	 * The policy for the page asking to open Coachroom again: the LMS of the browser's session that
+	 * expired, so the page shows in that LMS's frame; none when there is no such session.
+	 */
+	String afterSession(HttpServletRequest request) {
+		return render(sessions.tenantOf(Cookies.read(request, Cookies.SESSION))
+			.flatMap(tenant -> directory.byTenant(new org.coachroom.shared.TenantId(tenant)))
+			.map(Platform::frameOrigins)
+			.orElse(Set.of()));
+	}
+
+	private Optional<Platform> loginPlatform(String iss, String clientId) {
+		if (iss == null || iss.length() > LoginController.MAX_PARAMETER_LENGTH
+				|| (clientId != null && clientId.length() > LoginController.MAX_PARAMETER_LENGTH)) {
+			return Optional.empty();
+		}
+		if (clientId != null && !clientId.isBlank()) {
+			return directory.byIssuerAndClientId(iss, clientId);
+		}
+		List<Platform> candidates = directory.byIssuer(iss);
+		return candidates.size() == 1 ? Optional.of(candidates.get(0)) : Optional.empty();
+	}
+
+	private static String path(HttpServletRequest request) {
+		return request.getRequestURI().substring(request.getContextPath().length());
+	}
+
+	/** Coachroom itself plus the origin of one URL (none when it is not a web address). */
+	static String headerAllowing(String url) {
+		Set<String> origins = new LinkedHashSet<>();
+		if (url != null && url.length() <= LoginController.MAX_PARAMETER_LENGTH) {
+			Platform.addOrigin(origins, url.trim());
+		}
 		return render(origins);
 	}
 
-	private Policy policy() {
-		Policy p = policy;
-		Instant now = clock.instant();
-		if (p == null || p.readAt().plusSeconds(60).isBefore(now)) {
-			Set<String> origins = new LinkedHashSet<>();
-			java.util.Map<String, String> byPlatform = new java.util.HashMap<>();
-			platforms.findAll().forEach(platform -> {
-				origins.addAll(platform.frameOrigins());
-				byPlatform.put(platform.getIssuer() + "\n" + platform.getClientId(), render(platform.frameOrigins()));
-			});
-			p = new Policy(render(origins), origins, byPlatform, now);
-			policy = p;
-		}
-		return p;
-	}
-
-	private static String render(Set<String> origins) {
+	static String render(Set<String> origins) {
 		StringBuilder csp = new StringBuilder("frame-ancestors 'self'");
 		origins.forEach(o -> csp.append(' ').append(o));
 		return csp.append("; default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
 				+ "form-action 'self' http: https:; base-uri 'none'; object-src 'none'").toString();
-	}
-
-	/** Called after a registration on this node so the new platform may frame us at once. */
-	void refresh() {
-		policy = null;
 	}
 }

@@ -52,6 +52,8 @@ class Launches {
 		IdTokenValidator.ValidToken token;
 		try {
 			token = validator.validate(idToken, pending);
+			// approval may have been withdrawn, or the login started before the cache saw the platform
+			LoginController.refuseIfPending(token.platform());
 		}
 		catch (RefusedException refused) {
 			// A state that met a bad token is spent: it cannot be tried again with another token.

@@ -62,6 +62,7 @@ class LoginController {
 			}
 		}
 		Platform platform = platform(iss, clientId);
+		refuseIfPending(platform);
 		checkTarget(targetLinkUri, urls.base(request));
 		limits.admitPlatform(platform);
 		if (deploymentId != null && !deploymentId.isBlank()
@@ -127,6 +128,14 @@ class LoginController {
 					+ candidates.size() + " registrations and the login did not say which (client_id).");
 		}
 		return candidates.get(0);
+	}
+
+	/** A platform from open registration signs no one in until the operator approved it. */
+	static void refuseIfPending(Platform platform) {
+		if (platform.isPending()) {
+			throw new RefusedException(Refusal.PLATFORM_PENDING, platform.getName() + " (" + shorten(platform.getIssuer())
+					+ ") registered through open registration and is waiting for the Coachroom operator's approval.");
+		}
 	}
 
 	/**

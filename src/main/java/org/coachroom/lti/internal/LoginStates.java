@@ -86,6 +86,14 @@ class LoginStates {
 		return pending;
 	}
 
+	/** The platform a login was started for, whatever became of it since: tells whose frame may show a refusal. */
+	java.util.Optional<Long> platformOf(String state) {
+		if (!Tokens.looksRandom256(state)) {
+			return java.util.Optional.empty();
+		}
+		return jdbc.sql("SELECT platform_id FROM lti_login_state WHERE state = ?").param(state).query(Long.class).optional();
+	}
+
 	/** Marks the state and its nonce used; false when another request got there first. */
 	boolean consume(Pending pending) {
 		return jdbc.sql("UPDATE lti_login_state SET consumed_at = ? WHERE state = ? AND consumed_at IS NULL")

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -16,12 +17,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sessionTtl how long a launch keeps a browser signed in
  * @param maxIdTokenLength longer id_tokens are refused unread
  * @param registrationsFile JSON file of manually registered platforms, read at start-up if present
- * @param registrationAllowedHosts hosts whose platforms may register dynamically; empty lets any LMS
- * register (each into a tenant of its own)
+ * @param registrationAllowedHosts hosts whose platforms may register dynamically, active at once (each
+ * into a tenant of its own); others need an invitation ({@code /lti/register?invite=...}) or open
+ * registration
  * @param allowPrivateNetwork whether Coachroom may call LMSs on loopback and private addresses (an LMS on
  * the same machine or network, as in development); off, no URL from a registration or launch reaches them
  * @param httpDeadline the longest any one call to an LMS may take, whatever the LMS does
  * @param loginRate how many login initiations a client address and a platform may start (each writes a row)
+ * @param openRegistration whether an LMS neither listed nor invited may register; it then waits for the
+ * operator's approval (PENDING), and its launches are refused until then. Off by default: every
+ * registration is a tenant, and anyone on the internet could otherwise make them
+ * @param maxPendingRegistrations open registrations waiting for approval beyond which new ones are refused
+ * @param registrationInviteTtl how long a registration URL a district admin or the operator issued works
+ * @param operatorToken the secret that opens the operator's page ({@code /lti/operator}), where pending
+ * registrations are approved and registration URLs for new districts issued; unset, that page is closed
  */
 @ConfigurationProperties("coachroom.lti")
 public record LtiProperties(String publicUrl, @DefaultValue("10s") Duration clockSkew,
@@ -30,10 +39,23 @@ public record LtiProperties(String publicUrl, @DefaultValue("10s") Duration cloc
 		@DefaultValue("lti-config/registrations.json") String registrationsFile, @DefaultValue Jwks jwks,
 		@DefaultValue Keys keys, @DefaultValue("10s") Duration httpTimeout, List<String> registrationAllowedHosts,
 		boolean allowPrivateNetwork, @DefaultValue("20s") Duration httpDeadline,
-		@DefaultValue LoginRate loginRate) {
+		@DefaultValue LoginRate loginRate, boolean openRegistration, @DefaultValue("20") int maxPendingRegistrations,
+		@DefaultValue("7d") Duration registrationInviteTtl, String operatorToken) {
 
+	@ConstructorBinding
 	public LtiProperties {
 		registrationAllowedHosts = registrationAllowedHosts == null ? List.of() : List.copyOf(registrationAllowedHosts);
+		registrationInviteTtl = registrationInviteTtl == null ? Duration.ofDays(7) : registrationInviteTtl;
+		operatorToken = operatorToken == null || operatorToken.isBlank() ? null : operatorToken.trim();
+	}
+
+	/** For tests: the defaults for the HTTP deadline, login rates and registration control. */
+	public LtiProperties(String publicUrl, Duration clockSkew, Duration loginStateTtl, Duration sessionTtl,
+			int maxIdTokenLength, String registrationsFile, Jwks jwks, Keys keys, Duration httpTimeout,
+			List<String> registrationAllowedHosts, boolean allowPrivateNetwork) {
+		this(publicUrl, clockSkew, loginStateTtl, sessionTtl, maxIdTokenLength, registrationsFile, jwks, keys,
+				httpTimeout, registrationAllowedHosts, allowPrivateNetwork, Duration.ofSeconds(20),
+				new LoginRate(20, 300, 500, 5000), false, 20, Duration.ofDays(7), null);
 	}
 
 	/**

@@ -49,7 +49,7 @@ final class NetworkGuard {
 					"The host of the " + what + " (" + Logs.safe(uri.getHost()) + ") is not known.");
 		}
 		if (onPrivateNetwork) {
-			throw new RefusedException(Refusal.REGISTRATION_CONFIGURATION_UNREADABLE, "The " + what + " ("
+			throw new RefusedException(Refusal.REGISTRATION_PRIVATE_NETWORK, "The " + what + " ("
 					+ Logs.safe(uri.getHost()) + ") is on a private or local network address. Coachroom only calls "
 					+ "LMSs on public addresses unless its operator sets coachroom.lti.allow-private-network.");
 		}

@@ -42,6 +42,8 @@ public class Platform {
 
 	private String frameOrigins;
 
+	private Status status;
+
 	private Instant createdAt;
 
 	private Instant updatedAt;
@@ -55,8 +57,21 @@ public class Platform {
 	Platform() {
 	}
 
+	/**
+	 * ACTIVE: its launches are accepted. PENDING: registered through open registration and waiting for
+	 * the operator's approval; its logins and launches are refused.
+	 */
+	public enum Status {
+		ACTIVE, PENDING
+	}
+
 	static Platform from(PlatformRegistration registration, Instant now) {
+		return from(registration, now, Status.ACTIVE);
+	}
+
+	static Platform from(PlatformRegistration registration, Instant now, Status status) {
 		Platform platform = new Platform();
+		platform.status = status;
 		platform.issuer = registration.issuer();
 		platform.clientId = registration.clientId();
 		platform.createdAt = now;
@@ -83,6 +98,16 @@ public class Platform {
 			registration.frameOrigins().forEach(o -> addOrigin(origins, o));
 			this.frameOrigins = origins.isEmpty() ? null : String.join(" ", origins);
 		}
+		this.updatedAt = now;
+	}
+
+	boolean isPending() {
+		return status == Status.PENDING;
+	}
+
+	/** The operator let it in: its launches are accepted from now on. */
+	void approve(Instant now) {
+		this.status = Status.ACTIVE;
 		this.updatedAt = now;
 	}
 
@@ -188,6 +213,14 @@ public class Platform {
 
 	public PlatformRegistration.Source getSource() {
 		return source;
+	}
+
+	public Status getStatus() {
+		return status;
+	}
+
+	public Instant getCreatedAt() {
+		return createdAt;
 	}
 
 	public String getCustomRoleParameter() {

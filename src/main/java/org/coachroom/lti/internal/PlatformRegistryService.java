@@ -25,39 +25,96 @@ class PlatformRegistryService implements PlatformRegistry {
 
 	private final Clock clock;
 
-	private final FrameAncestors frameAncestors;
-
 	private final PlatformDirectory directory;
 
-	PlatformRegistryService(Platforms platforms, Deployments deployments, Clock clock, FrameAncestors frameAncestors,
-			PlatformDirectory directory) {
+	private final RegistrationInvites invites;
+
+	private final LtiProperties properties;
+
+	PlatformRegistryService(Platforms platforms, Deployments deployments, Clock clock, PlatformDirectory directory,
+			RegistrationInvites invites, LtiProperties properties) {
+		this.invites = invites;
+		this.properties = properties;
 		this.directory = directory;
 		this.platforms = platforms;
 		this.deployments = deployments;
 		this.clock = clock;
-		this.frameAncestors = frameAncestors;
 	}
 
 	@Override
 	@Transactional
 	public RegisteredPlatform register(PlatformRegistration registration) {
+		return save(registration, Platform.Status.ACTIVE);
+	}
+
+	/**
+	 * A dynamic registration, as {@link DynamicRegistration} admitted it: spends the invitation it came
+	 * with (in the same transaction, so one invitation lets in one platform), and makes a new platform
+	 * from open registration PENDING, up to {@code coachroom.lti.max-pending-registrations}. A platform
+	 * already known keeps its status.
+	 */
+	@Transactional
+	RegisteredPlatform registerDynamically(PlatformRegistration registration, DynamicRegistration.Admission admission,
+			String invite) {
+		boolean known = platforms.findByIssuerAndClientId(registration.issuer(), registration.clientId()).isPresent();
+		if (admission == DynamicRegistration.Admission.OPEN && !known
+				&& platforms.countByStatus(Platform.Status.PENDING) >= properties.maxPendingRegistrations()) {
+			throw DynamicRegistration.tooManyPending(properties.maxPendingRegistrations());
+		}
+		RegisteredPlatform registered = save(registration,
+				admission == DynamicRegistration.Admission.OPEN ? Platform.Status.PENDING : Platform.Status.ACTIVE);
+		if (admission == DynamicRegistration.Admission.INVITE && !invites.use(invite, registered.platformId())) {
+			throw DynamicRegistration.inviteNotUsable();
+		}
+		return registered;
+	}
+
+	/** The platforms waiting for the operator's approval, oldest first. */
+	List<Platform> pending() {
+		return platforms.findByStatusOrderByCreatedAt(Platform.Status.PENDING);
+	}
+
+	/** Lets a pending platform's launches in; false when there is no such pending platform. */
+	@Transactional
+	boolean approve(long platformId) {
+		return platforms.findById(platformId).filter(Platform::isPending).map(platform -> {
+			platform.approve(clock.instant());
+			platforms.save(platform);
+			directory.forget();
+			log.info("Approved platform {} (client id {})", platform.getIssuer(), Logs.safe(platform.getClientId()));
+			return true;
+		}).orElse(false);
+	}
+
+	/** Removes a pending platform and its deployments (no one ever launched from it). */
+	@Transactional
+	boolean refuse(long platformId) {
+		return platforms.findById(platformId).filter(Platform::isPending).map(platform -> {
+			platforms.delete(platform);
+			directory.forget();
+			log.info("Refused pending platform {} (client id {})", platform.getIssuer(), Logs.safe(platform.getClientId()));
+			return true;
+		}).orElse(false);
+	}
+
+	private RegisteredPlatform save(PlatformRegistration registration, Platform.Status statusIfNew) {
 		Instant now = clock.instant();
 		Platform platform = platforms.findByIssuerAndClientId(registration.issuer(), registration.clientId())
 			.map(existing -> {
 				existing.update(registration, now);
 				return existing;
 			})
-			.orElseGet(() -> Platform.from(registration, now));
+			.orElseGet(() -> Platform.from(registration, now, statusIfNew));
 		boolean created = platform.getId() == null;
 		platform = platforms.save(platform);
 		List<TenantId> tenants = new ArrayList<>();
 		for (String deploymentId : registration.deploymentIds()) {
 			tenants.add(ensureDeployment(platform.getId(), deploymentId, now).tenant());
 		}
-		frameAncestors.refresh();
 		directory.forget();
-		log.info("{} platform {} (client id {}) from {} with deployments {}", created ? "Registered" : "Updated",
-				registration.issuer(), registration.clientId(), registration.source(), registration.deploymentIds());
+		log.info("{} platform {} (client id {}) from {} with deployments {}{}", created ? "Registered" : "Updated",
+				registration.issuer(), registration.clientId(), registration.source(), registration.deploymentIds(),
+				platform.isPending() ? ", waiting for approval" : "");
 		return new RegisteredPlatform(platform.getId(), tenants);
 	}
 

@@ -10,4 +10,8 @@ interface Platforms extends ListCrudRepository<Platform, Long> {
 	Optional<Platform> findByIssuerAndClientId(String issuer, String clientId);
 
 	List<Platform> findByIssuer(String issuer);
+
+	long countByStatus(Platform.Status status);
+
+	List<Platform> findByStatusOrderByCreatedAt(Platform.Status status);
 }

@@ -16,22 +16,17 @@ class RegistrationController {
 
 	private final DynamicRegistration registration;
 
-	private final FrameAncestors frameAncestors;
-
-	RegistrationController(DynamicRegistration registration, FrameAncestors frameAncestors) {
+	RegistrationController(DynamicRegistration registration) {
 		this.registration = registration;
-		this.frameAncestors = frameAncestors;
 	}
 
 	@GetMapping("/lti/register")
 	String register(@RequestParam(name = "openid_configuration", required = false) String openidConfiguration,
 			@RequestParam(name = "registration_token", required = false) String registrationToken,
+			@RequestParam(required = false) String invite,
 			HttpServletRequest request, HttpServletResponse response, Model model) {
-		// The LMS shows this page in its own frame before it is a registered platform.
-		if (openidConfiguration != null) {
-			response.setHeader("Content-Security-Policy", frameAncestors.headerAllowing(openidConfiguration));
-		}
-		model.addAttribute("result", registration.register(openidConfiguration, registrationToken, request));
+		// The LMS shows this page in its own frame before it is registered: FrameAncestors allows its origin.
+		model.addAttribute("result", registration.register(openidConfiguration, registrationToken, invite, request));
 		return "lti/registered";
 	}
 }

@@ -1,7 +1,6 @@
 package org.coachroom.lti.internal;
 
 import java.io.IOException;
-import java.time.Clock;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -28,7 +27,7 @@ class SecurityConfiguration {
 
 	static final String[] PUBLIC = { "/", "/lti/login", "/lti/launch", "/lti/deeplink", "/lti/register",
 			"/.well-known/jwks.json", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error", "/demo/**",
-			"/session-ended" };
+			"/session-ended", "/lti/operator", "/lti/operator/**" };
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, Sessions sessions) throws Exception {
@@ -42,6 +41,8 @@ class SecurityConfiguration {
 			.csrf(c -> c.csrfTokenRepository(new SessionCsrfTokenRepository())
 				// Platforms post these cross-site by design; state, nonce and signature protect them.
 				.ignoringRequestMatchers("/lti/login", "/lti/launch", "/lti/deeplink",
+						// each operator form carries the operator's secret, which a forged one cannot
+						"/lti/operator", "/lti/operator/**",
 						// the demo LMS's token endpoint is called server to server, like any LMS's
 						"/demo/platform/token"))
 			.headers(h -> h.frameOptions(f -> f.disable())
@@ -55,8 +56,8 @@ class SecurityConfiguration {
 
 	/** A servlet filter of its own, so that error pages carry the policy too. */
 	@Bean
-	FrameAncestors frameAncestors(Platforms platforms, Clock clock) {
-		return new FrameAncestors(platforms, clock);
+	FrameAncestors frameAncestors(PlatformDirectory directory, LoginStates loginStates, Sessions sessions) {
+		return new FrameAncestors(directory, loginStates, sessions);
 	}
 
 	private static void sessionEnded(HttpServletRequest request, HttpServletResponse response,

@@ -16,8 +16,11 @@ class SessionController {
 
 	private final Sessions sessions;
 
-	SessionController(Sessions sessions) {
+	private final FrameAncestors frameAncestors;
+
+	SessionController(Sessions sessions, FrameAncestors frameAncestors) {
 		this.sessions = sessions;
+		this.frameAncestors = frameAncestors;
 	}
 
 	@PostMapping("/lti/sign-out")
@@ -39,9 +42,13 @@ class SessionController {
 	}
 
 	@RequestMapping("/session-ended")
-	ModelAndView sessionEnded(HttpServletRequest request) {
+	ModelAndView sessionEnded(HttpServletRequest request, HttpServletResponse response) {
 		ModelAndView page = new ModelAndView("lti/session-ended");
 		boolean signedOut = request.getParameter("signed-out") != null;
+		if (!signedOut && Cookies.read(request, Cookies.SESSION) != null) {
+			// Most often the session expired inside the LMS's frame: that LMS may show this page.
+			response.setHeader(FrameAncestors.HEADER, frameAncestors.afterSession(request));
+		}
 		page.addObject("signedOut", signedOut);
 		page.setStatus(signedOut ? HttpStatus.OK : HttpStatus.UNAUTHORIZED);
 		return page;

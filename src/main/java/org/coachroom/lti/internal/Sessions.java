@@ -91,6 +91,15 @@ class Sessions {
 			.optional();
 	}
 
+	/** The tenant of a session, expired or not (until it is cleaned up): whose LMS the browser came from. */
+	Optional<Long> tenantOf(String token) {
+		if (!Tokens.looksRandom256(token)) {
+			return Optional.empty();
+		}
+		return jdbc.sql("SELECT tenant_id FROM lti_session WHERE token_hash = ?").param(Tokens.hash(token))
+			.query(Long.class).optional();
+	}
+
 	void end(String token) {
 		if (Tokens.looksRandom256(token)) {
 			jdbc.sql("DELETE FROM lti_session WHERE token_hash = ?").param(Tokens.hash(token)).update();

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -42,20 +41,10 @@ public record LtiProperties(String publicUrl, @DefaultValue("10s") Duration cloc
 		@DefaultValue LoginRate loginRate, boolean openRegistration, @DefaultValue("20") int maxPendingRegistrations,
 		@DefaultValue("7d") Duration registrationInviteTtl, String operatorToken) {
 
-	@ConstructorBinding
 	public LtiProperties {
 		registrationAllowedHosts = registrationAllowedHosts == null ? List.of() : List.copyOf(registrationAllowedHosts);
 		registrationInviteTtl = registrationInviteTtl == null ? Duration.ofDays(7) : registrationInviteTtl;
 		operatorToken = operatorToken == null || operatorToken.isBlank() ? null : operatorToken.trim();
-	}
-
-	/** For tests: the defaults for the HTTP deadline, login rates and registration control. */
-	public LtiProperties(String publicUrl, Duration clockSkew, Duration loginStateTtl, Duration sessionTtl,
-			int maxIdTokenLength, String registrationsFile, Jwks jwks, Keys keys, Duration httpTimeout,
-			List<String> registrationAllowedHosts, boolean allowPrivateNetwork) {
-		this(publicUrl, clockSkew, loginStateTtl, sessionTtl, maxIdTokenLength, registrationsFile, jwks, keys,
-				httpTimeout, registrationAllowedHosts, allowPrivateNetwork, Duration.ofSeconds(20),
-				new LoginRate(20, 300, 500, 5000), false, 20, Duration.ofDays(7), null);
 	}
 
 	/**

@@ -30,7 +30,10 @@ class ScoreSender implements org.springframework.context.SmartLifecycle {
 
 	private final int perHost;
 
-	private final java.util.concurrent.ExecutorService workers;
+	private final int workerCount;
+
+	/** Made when the sender starts and shut down when it stops; a context may stop and start again. */
+	private volatile java.util.concurrent.ExecutorService workers;
 
 	private final java.util.Map<String, java.util.concurrent.Semaphore> hosts = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -67,11 +70,7 @@ class ScoreSender implements org.springframework.context.SmartLifecycle {
 		this.firstRetry = firstRetry;
 		this.longestRetry = longestRetry;
 		this.perHost = Math.max(1, perHost);
-		this.workers = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, workers), r -> {
-			Thread t = new Thread(r, "gradebook-sender");
-			t.setDaemon(true);
-			return t;
-		});
+		this.workerCount = Math.max(1, workers);
 	}
 
 	/**
@@ -86,6 +85,12 @@ class ScoreSender implements org.springframework.context.SmartLifecycle {
 
 	@Override
 	public void start() {
+		workers = java.util.concurrent.Executors.newFixedThreadPool(workerCount, r -> {
+			Thread t = new Thread(r, "gradebook-sender");
+			t.setDaemon(true);
+			return t;
+		});
+		stopping = false;
 		running = true;
 	}
 
@@ -96,9 +101,14 @@ class ScoreSender implements org.springframework.context.SmartLifecycle {
 	@Override
 	public void stop() {
 		stopping = true;
-		workers.shutdown();
+		java.util.concurrent.ExecutorService current = workers;
+		if (current == null) {
+			running = false;
+			return;
+		}
+		current.shutdown();
 		try {
-			workers.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+			current.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
@@ -124,10 +134,20 @@ class ScoreSender implements org.springframework.context.SmartLifecycle {
 			if (stopping) {
 				return;
 			}
+			java.util.concurrent.ExecutorService current = workers;
+			if (current == null) {
+				return;
+			}
 			due = outbox.claim(batch, clock.instant(), claimFor);
 			List<java.util.concurrent.Future<?>> sending = new java.util.ArrayList<>();
 			for (ScoreOutbox.PendingScore score : due) {
-				sending.add(workers.submit(() -> politely(score)));
+				try {
+					sending.add(current.submit(() -> politely(score)));
+				}
+				catch (java.util.concurrent.RejectedExecutionException stoppedMeanwhile) {
+					// the sender stopped after the claim: another node, or this one once started again, sends it
+					outbox.release(score);
+				}
 			}
 			for (java.util.concurrent.Future<?> f : sending) {
 				try {

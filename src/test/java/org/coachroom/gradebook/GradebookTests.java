@@ -254,6 +254,16 @@ class GradebookTests {
 	}
 
 	@Test
+	void aSenderStoppedAndStartedAgainSendsAgain() {
+		// as when a context is paused and resumed (the test framework does this; so may an operator's tooling)
+		sender.stop();
+		sender.start();
+		platform.wireMock().stubFor(post(urlPathEqualTo(SCORES)).willReturn(aResponse().withStatus(200)));
+		long groupId = completeAPlacedGroup();
+		await().atMost(Duration.ofSeconds(10)).until(() -> status(groupId).equals("SENT"));
+	}
+
+	@Test
 	void theSendersStopBeforeTheWebServerThatServesTheKeySetTheLmsChecks() {
 		// Spring Boot's graceful shutdown of the web server runs at this phase; higher phases stop first
 		int webServerShutdown = org.springframework.context.SmartLifecycle.DEFAULT_PHASE - 1024;

@@ -38,7 +38,9 @@ class TwoNodesLaunchTests {
 		secondNode = new SpringApplicationBuilder(Application.class)
 			.properties("server.port=0", "spring.jmx.enabled=false", "spring.datasource.url=" + TestDatabase.url(),
 					"spring.datasource.username=" + TestDatabase.username(),
-					"spring.datasource.password=" + TestDatabase.password())
+					"spring.datasource.password=" + TestDatabase.password(),
+					// the test LMS (its key set) is on this machine
+					"coachroom.lti.allow-private-network=true")
 			.run();
 	}
 

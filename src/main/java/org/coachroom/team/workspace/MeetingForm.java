@@ -1,0 +1,60 @@
+package org.coachroom.team.workspace;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+import org.springframework.validation.Errors;
+
+/**
+ * A meeting as the team types it. Every field is text, so any input comes back with its own error.
+ */
+record MeetingForm(String heldOn, String title, String agenda, String notes, Integer version) {
+
+	static final int LONGEST_AGENDA = 10_000;
+
+	static final int LONGEST_NOTES = 20_000;
+
+	static MeetingForm blank(LocalDate today) {
+		return new MeetingForm(today.toString(), "", "", "", null);
+	}
+
+	static MeetingForm of(Meeting meeting) {
+		return new MeetingForm(meeting.getHeldOn().toString(), meeting.getTitle(), nz(meeting.getAgenda()),
+				nz(meeting.getNotes()), meeting.getVersion());
+	}
+
+	/** The meeting this form describes, or null with each problem on its field. */
+	Meeting.MeetingDetails check(Errors errors) {
+		LocalDate date = null;
+		try {
+			date = heldOn == null || heldOn.isBlank() ? null : LocalDate.parse(heldOn.strip());
+		}
+		catch (DateTimeParseException e) {
+			// refused below
+		}
+		if (date == null || date.getYear() < 1950 || date.getYear() > 9000) {
+			errors.rejectValue("heldOn", "team.meeting.date");
+		}
+		if (title == null || title.isBlank() || title.strip().length() > 200) {
+			errors.rejectValue("title", "team.meeting.title");
+		}
+		if (nz(agenda).length() > LONGEST_AGENDA) {
+			errors.rejectValue("agenda", "team.meeting.agenda");
+		}
+		if (nz(notes).length() > LONGEST_NOTES) {
+			errors.rejectValue("notes", "team.meeting.notes");
+		}
+		if (errors.hasErrors()) {
+			return null;
+		}
+		return new Meeting.MeetingDetails(date, title.strip(), blankToNull(agenda), blankToNull(notes));
+	}
+
+	private static String blankToNull(String s) {
+		return s == null || s.isBlank() ? null : s.strip();
+	}
+
+	private static String nz(String s) {
+		return s == null ? "" : s;
+	}
+}

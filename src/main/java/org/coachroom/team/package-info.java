@@ -21,13 +21,12 @@
  *
  * <p>Persistence rule. A table that is an aggregate, or plain create-read-delete keyed by its own
  * id, goes through a Spring Data JDBC repository named as a plural noun ({@code Workspaces},
- * {@code Cycles}, {@code Meetings}, {@code ActionItems}); a query written out
+ * {@code Cycles}, {@code Meetings}, {@code ActionItems}, {@code SharedResources}); a query written out
  * on a repository is only for leaving columns unread (a file's bytes). SQL a repository cannot say
  * is in a class named {@code ...Queries}, one per concern: statements two requests may race on
  * (an upsert, an {@code INSERT IGNORE}), row locks, reports across tables or across many rows at
  * once, and rows keyed by more than one column ({@code MembershipQueries}, {@code WorkspaceQueries},
  * {@code PlacementQueries}, {@code CycleQueries}, {@code CycleResultQueries}, {@code SchoolQueries}).
- * ({@code TeamResources} is still hand SQL, to become a repository.)
  * Only {@code team_} tables are named: people come through the lti module's {@code People} and
  * {@code Rosters}, schools through the pd module's {@code Schools}.
  */

@@ -60,7 +60,7 @@ class ResourceController {
 	@GetMapping("/team/{id}/files/{resourceId}")
 	ResponseEntity<byte[]> download(@AuthenticationPrincipal Member member, @PathVariable long id,
 			@PathVariable long resourceId) {
-		TeamResources.Download file = resources.download(member, id, resourceId);
+		ResourceSharing.Download file = resources.download(member, id, resourceId);
 		return Attachment.of(file.name(), file.contentType(), file.content());
 	}
 

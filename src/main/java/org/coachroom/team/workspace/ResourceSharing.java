@@ -1,6 +1,7 @@
 package org.coachroom.team.workspace;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -18,13 +19,13 @@ public class ResourceSharing {
 
 	private final TeamAccess access;
 
-	private final TeamResources resources;
+	private final SharedResources resources;
 
 	private final Clock clock;
 
 	private final long maxFileBytes;
 
-	ResourceSharing(TeamAccess access, TeamResources resources, Clock clock,
+	ResourceSharing(TeamAccess access, SharedResources resources, Clock clock,
 			@Value("${coachroom.uploads.max-bytes:10485760}") long maxFileBytes) {
 		this.access = access;
 		this.resources = resources;
@@ -32,9 +33,26 @@ public class ResourceSharing {
 		this.maxFileBytes = maxFileBytes;
 	}
 
+	/** A shared link or file as the list shows it. */
+	public record Resource(long id, String kind, String title, String url, String contentType, Long sizeBytes,
+			long addedBy, Instant addedAt) {
+
+		public boolean isFile() {
+			return "FILE".equals(kind);
+		}
+	}
+
+	/** A file to send to a browser. */
+	public record Download(String name, String contentType, byte[] content) {
+	}
+
 	/** The workspace's resources, newest first (the caller has checked the viewer is of the team). */
-	List<TeamResources.Resource> list(long workspace) {
-		return resources.list(workspace);
+	List<Resource> list(long workspace) {
+		return resources.listedIn(workspace)
+			.stream()
+			.map(r -> new Resource(r.getId(), r.getKind(), r.getTitle(), r.getUrl(), r.getContentType(), r.getSizeBytes(),
+					r.getAddedBy(), r.getAddedAt()))
+			.toList();
 	}
 
 	/** Someone of the team shares a link: a title and a web address (http or https only). */
@@ -49,7 +67,7 @@ public class ResourceSharing {
 		if (cleanTitle.length() > 300) {
 			throw new TeamInputException("team.resource.title");
 		}
-		resources.addLink(id, cleanTitle, cleanUrl, member.userId(), clock.instant());
+		resources.save(SharedResource.link(id, cleanTitle, cleanUrl, member.userId(), clock.instant()));
 	}
 
 	/**
@@ -66,24 +84,25 @@ public class ResourceSharing {
 			throw new TeamInputException("team.resource.too-large");
 		}
 		FileType type = FileType.of(content).orElseThrow(() -> new TeamInputException("team.resource.type"));
-		resources.addFile(id, type.safeName(originalName), type, content, FileType.sha256(content), member.userId(),
-				clock.instant());
+		resources.save(SharedResource.file(id, type.safeName(originalName), type, content, member.userId(), clock.instant()));
 	}
 
 	@Transactional(readOnly = true)
-	public TeamResources.Download download(Member member, long id, long resourceId) {
+	public Download download(Member member, long id, long resourceId) {
 		access.require(member, id);
-		return resources.read(id, resourceId).orElseThrow(() -> new WorkspaceNotFoundException(id));
+		return resources.findByIdAndWorkspaceAndKind(resourceId, id, "FILE")
+			.map(r -> new Download(r.getTitle(), r.getContentType(), r.getContent()))
+			.orElseThrow(() -> new WorkspaceNotFoundException(id));
 	}
 
 	/** Whoever shared it, or the facilitator, takes a resource away. */
 	@Transactional
 	public void removeResource(Member member, long id, long resourceId) {
 		access.require(member, id);
-		long by = resources.addedBy(id, resourceId).orElseThrow(() -> new WorkspaceNotFoundException(id));
+		long by = resources.sharerOf(id, resourceId).orElseThrow(() -> new WorkspaceNotFoundException(id));
 		if (!access.mayRemove(member, id, by)) {
 			throw new WorkspaceNotFoundException(id);
 		}
-		resources.remove(id, resourceId);
+		resources.deleteById(resourceId);
 	}
 }

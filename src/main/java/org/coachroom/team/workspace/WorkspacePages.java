@@ -41,7 +41,7 @@ public class WorkspacePages {
 
 	/** Everything the workspace page shows, for someone of the team. */
 	public record Page(Workspace workspace, TeamRole role, List<Person> members, List<Meeting> meetings,
-			List<ActionItem> actions, List<TeamResources.Resource> resources, Map<Long, String> names) {
+			List<ActionItem> actions, List<ResourceSharing.Resource> resources, Map<Long, String> names) {
 	}
 
 	/** A member of the team, by name. */
@@ -53,7 +53,7 @@ public class WorkspacePages {
 		Workspace workspace = access.require(viewer, id);
 		List<Person> team = peopleOf(viewer, id);
 		List<ActionItem> items = actions.findByWorkspaceOrderByDoneAscDueOnAscIdAsc(id);
-		List<TeamResources.Resource> shared = resources.list(id);
+		List<ResourceSharing.Resource> shared = resources.list(id);
 		Map<Long, String> names = new HashMap<>();
 		// an owner or sharer who has since left the team is still named by what they did
 		Set<Long> named = new HashSet<>();

@@ -9,7 +9,8 @@
  * Everything else is internal, in a sub-package per concern:
  * <ul>
  * <li>{@code team.workspace}: the workspace and who is in it, the one access policy
- * ({@code TeamAccess}, asked everywhere in the module), the team's calendar ({@code TeamCalendar}), norms, meetings, action items, shared resources, roster import, placements
+ * ({@code TeamAccess}, asked everywhere in the module), the team's calendar and its one date reading
+ * ({@code TeamCalendar}), norms, meetings, action items, shared resources, roster import, placements
  * and their pages.</li>
  * <li>{@code team.cycle}: learning cycles, their steps and results, the SMART goal, the chart, the
  * shared summaries and the principal's school overview. It builds on {@code team.workspace} (and

@@ -1,7 +1,6 @@
 package org.coachroom.team.cycle;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -190,24 +189,17 @@ class CycleScreens {
 		return v.matches("\\d{1,9}") ? Integer.valueOf(v) : null;
 	}
 
+	/** A cycle's date as typed; a blank one is the field's "missing", any other refusal "team.cycle.date". */
 	LocalDate date(String typed, String field, Map<String, String> errors) {
 		String value = typed == null ? "" : typed.strip();
 		if (value.isEmpty()) {
 			errors.put(field, "team.cycle." + field + ".missing");
 			return null;
 		}
-		try {
-			LocalDate date = LocalDate.parse(value);
-			// a cycle's dates are within a few years of today: a typo such as 20026 is not a date
-			LocalDate today = calendar.today();
-			if (!date.isBefore(today.minusYears(10)) && !date.isAfter(today.plusYears(5))) {
-				return date;
-			}
+		LocalDate date = calendar.parse(value).orElse(null);
+		if (date == null) {
+			errors.put(field, "team.cycle.date");
 		}
-		catch (DateTimeParseException e) {
-			// reported below
-		}
-		errors.put(field, "team.cycle.date");
-		return null;
+		return date;
 	}
 }

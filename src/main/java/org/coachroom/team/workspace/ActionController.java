@@ -1,7 +1,6 @@
 package org.coachroom.team.workspace;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 import org.coachroom.lti.Member;
 import org.slf4j.Logger;
@@ -43,7 +42,8 @@ class ActionController {
 				throw new TeamInputException("team.action.text");
 			}
 			Long ownerRef = owner.isBlank() ? null : parseId(owner);
-			LocalDate due = dueOn.isBlank() ? null : parseDate(dueOn);
+			LocalDate due = dueOn.isBlank() ? null
+					: calendar.parse(dueOn).orElseThrow(() -> new TeamInputException("team.action.due"));
 			Long meetingId = meeting.isBlank() ? null : parseId(meeting);
 			editing.agree(member, id, meetingId, clean, ownerRef, due);
 		}
@@ -73,19 +73,6 @@ class ActionController {
 		}
 		catch (NumberFormatException e) {
 			throw new TeamInputException("team.action.owner");
-		}
-	}
-
-	private static LocalDate parseDate(String value) {
-		try {
-			LocalDate date = LocalDate.parse(value.strip());
-			if (date.getYear() < 1950 || date.getYear() > 9000) {
-				throw new TeamInputException("team.action.due");
-			}
-			return date;
-		}
-		catch (DateTimeParseException e) {
-			throw new TeamInputException("team.action.due");
 		}
 	}
 }

@@ -46,7 +46,7 @@ class MeetingController {
 	String planMeeting(@AuthenticationPrincipal Member member, @PathVariable long id,
 			@ModelAttribute("form") MeetingForm form, BindingResult result, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
-		Meeting.MeetingDetails details = form.check(result);
+		Meeting.MeetingDetails details = form.check(result, calendar);
 		if (details == null) {
 			log.info("Team meeting refused: {}", result.getFieldErrors().stream().map(e -> e.getField()).toList());
 			screen.show(member, id, model);
@@ -73,7 +73,7 @@ class MeetingController {
 			@ModelAttribute("form") MeetingForm form, BindingResult result, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		Meeting meeting = pages.meeting(member, id, meetingId);
-		Meeting.MeetingDetails details = form.check(result);
+		Meeting.MeetingDetails details = form.check(result, calendar);
 		if (details == null) {
 			log.info("Team meeting {} refused: {}", meetingId, result.getFieldErrors().stream().map(e -> e.getField()).toList());
 			model.addAttribute("meeting", meeting);

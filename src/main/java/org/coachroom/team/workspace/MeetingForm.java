@@ -1,7 +1,6 @@
 package org.coachroom.team.workspace;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 import org.springframework.validation.Errors;
 
@@ -24,15 +23,9 @@ record MeetingForm(String heldOn, String title, String agenda, String notes, Int
 	}
 
 	/** The meeting this form describes, or null with each problem on its field. */
-	Meeting.MeetingDetails check(Errors errors) {
-		LocalDate date = null;
-		try {
-			date = heldOn == null || heldOn.isBlank() ? null : LocalDate.parse(heldOn.strip());
-		}
-		catch (DateTimeParseException e) {
-			// refused below
-		}
-		if (date == null || date.getYear() < 1950 || date.getYear() > 9000) {
+	Meeting.MeetingDetails check(Errors errors, TeamCalendar calendar) {
+		LocalDate date = calendar.parse(heldOn).orElse(null);
+		if (date == null) {
 			errors.rejectValue("heldOn", "team.meeting.date");
 		}
 		if (title == null || title.isBlank() || title.strip().length() > 200) {

@@ -1,8 +1,8 @@
 package org.coachroom.team.cycle;
 
-import org.coachroom.team.workspace.TeamInputException;
-
 import java.util.List;
+
+import org.coachroom.team.workspace.TeamInputException;
 
 /**
  * One class's results on a common assessment: how many students fell in each level. Numbers

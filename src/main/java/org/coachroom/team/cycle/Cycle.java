@@ -1,18 +1,18 @@
 package org.coachroom.team.cycle;
 
-import org.coachroom.team.CycleStep;
-import org.coachroom.team.workspace.EditConflictException;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 
+import org.coachroom.team.CycleStep;
+import org.coachroom.team.workspace.EditConflictException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
+// Over 300 lines: an aggregate of some thirty columns, each read by the pages through its getter; its rules are a third of it.
 /**
  * A team's learning cycle: the essential standard, the common assessment and its levels, the
  * analysis and SMART goal, the team's response, and the adjust step that closes it with whether the

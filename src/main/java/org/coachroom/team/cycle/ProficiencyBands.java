@@ -1,10 +1,10 @@
 package org.coachroom.team.cycle;
 
-import org.coachroom.team.workspace.TeamInputException;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+
+import org.coachroom.team.workspace.TeamInputException;
 
 /**
  * The levels a team sorts a common assessment's results into (for example Beginning, Developing,

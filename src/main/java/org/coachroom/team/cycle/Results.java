@@ -1,13 +1,13 @@
 package org.coachroom.team.cycle;
 
-import org.coachroom.team.workspace.TeamInputException;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+
+import org.coachroom.team.workspace.TeamInputException;
 
 /**
  * A common assessment's results for the team: each class's counts per level against the team's

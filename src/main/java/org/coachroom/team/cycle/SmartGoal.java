@@ -1,9 +1,9 @@
 package org.coachroom.team.cycle;
 
-import org.coachroom.team.workspace.TeamInputException;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
+
+import org.coachroom.team.workspace.TeamInputException;
 
 /**
  * The team's SMART goal for a cycle: from the baseline share proficient (the first results) to a

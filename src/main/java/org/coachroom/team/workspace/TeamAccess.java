@@ -70,6 +70,11 @@ public class TeamAccess {
 		return members.roleOf(workspace, member.userId());
 	}
 
+	/** Whether the person is of the team: who may own its action items. */
+	public boolean isOfTeam(long workspace, long userRef) {
+		return members.roleOf(workspace, userRef).isPresent();
+	}
+
 	/** Whether the member facilitates the team. */
 	public boolean facilitates(Member member, long workspace) {
 		return roleOf(member, workspace).orElse(null) == TeamRole.FACILITATOR;

@@ -8,7 +8,7 @@ import org.springframework.data.relational.core.mapping.Table;
 
 /**
  * A PLC team's workspace, one per LMS course, and the team's norms. Who is in it is kept row by row
- * ({@link TeamMembers}); meetings and action items are aggregates of their own, referencing it by id.
+ * ({@link MembershipQueries}); meetings and action items are aggregates of their own, referencing it by id.
  */
 @Table("team_workspace")
 public class Workspace {

@@ -23,17 +23,14 @@ public class WorkspaceEditing {
 
 	private final ActionItems actions;
 
-	private final MembershipQueries members;
-
 	private final Clock clock;
 
 	WorkspaceEditing(TeamAccess access, Workspaces workspaces, Meetings meetings, ActionItems actions,
-			MembershipQueries members, Clock clock) {
+			Clock clock) {
 		this.access = access;
 		this.workspaces = workspaces;
 		this.meetings = meetings;
 		this.actions = actions;
-		this.members = members;
 		this.clock = clock;
 	}
 
@@ -85,7 +82,7 @@ public class WorkspaceEditing {
 	@Transactional
 	public ActionItem agree(Member member, long id, Long meetingId, String text, Long ownerRef, LocalDate dueOn) {
 		Workspace workspace = access.require(member, id);
-		if (ownerRef != null && members.roleOf(workspace.getId(), ownerRef).isEmpty()) {
+		if (ownerRef != null && !access.isOfTeam(workspace.getId(), ownerRef)) {
 			throw new TeamInputException("team.action.owner");
 		}
 		if (meetingId != null && meetings.findByIdAndWorkspace(meetingId, id).isEmpty()) {

@@ -70,7 +70,7 @@ public class WorkspaceOpening {
 		Optional<Workspace> visible = found.filter(w -> role.isPresent());
 		visible.ifPresent(w -> placements.recordLaunch(member, w, clock.instant()));
 		// a principal may know a team has a workspace (never what is in it)
-		return new Arrival(visible, found.isEmpty() && role.orElse(null) == TeamRole.FACILITATOR,
+		return new Arrival(visible, found.isEmpty() && access.facilitatesCourse(member),
 				found.isPresent() && visible.isEmpty(), member.context().displayName());
 	}
 

@@ -47,6 +47,8 @@ public class Reminders {
 
 	private final PdCalendar calendar;
 
+	private final ReminderMail mails;
+
 	private final ObjectProvider<JavaMailSender> mail;
 
 	private final Clock clock;
@@ -62,12 +64,13 @@ public class Reminders {
 
 	}
 
-	Reminders(JdbcClient jdbc, People people, PdCalendar calendar, ObjectProvider<JavaMailSender> mail, Clock clock,
+	Reminders(JdbcClient jdbc, People people, PdCalendar calendar, ReminderMail mails, ObjectProvider<JavaMailSender> mail, Clock clock,
 			@Value("${coachroom.pd.due-soon:P30D}") Period dueSoon,
 			@Value("${coachroom.pd.reminders.from:Coachroom <no-reply@coachroom.invalid>}") String from) {
 		this.jdbc = jdbc;
 		this.people = people;
 		this.calendar = calendar;
+		this.mails = mails;
 		this.mail = mail;
 		this.clock = clock;
 		this.dueSoon = dueSoon;
@@ -118,16 +121,11 @@ public class Reminders {
 			if (person == null || person.email() == null || person.email().isBlank()) {
 				continue;
 			}
-			StringBuilder body = new StringBuilder("Hello " + person.name() + ",\n\nThese PD programs need your attention:\n\n");
-			for (Due d : entry.getValue()) {
-				body.append("- ").append(d.title()).append(": ")
-					.append(d.dueOn().isBefore(today) ? "was due " : "due ")
-					.append(d.dueOn().format(DATE))
-					.append('\n');
-			}
-			body.append("\nOpen Coachroom from your LMS course and choose \"Your PD\" to record progress or upload evidence.\n");
-			Outcome outcome = send(sender, tenant, entry.getKey(), week, person.email(),
-					"Your PD: programs due soon or overdue", body.toString());
+			ReminderMail.Mail digest = mails.digest(person.name(), entry.getValue()
+				.stream()
+				.map(d -> new ReminderMail.Due(d.title(), d.dueOn().format(DATE), d.dueOn().isBefore(today)))
+				.toList());
+			Outcome outcome = send(sender, tenant, entry.getKey(), week, person.email(), digest.subject(), digest.body());
 			sent += outcome == Outcome.SENT ? 1 : 0;
 			failures += outcome == Outcome.NOT_DELIVERED ? 1 : 0;
 		}
@@ -160,17 +158,14 @@ public class Reminders {
 		if (counts.isEmpty()) {
 			return new int[] { 0, 0 };
 		}
-		StringBuilder body = new StringBuilder("This week in PD programs:\n\n");
-		counts.forEach(c -> body.append("- ").append(c.title()).append(": ").append(c.overdue()).append(" overdue, ")
-			.append(c.soon()).append(" due soon\n"));
-		body.append("\nThe names are in Coachroom's credential compliance view (open Coachroom from your LMS).\n");
+		ReminderMail.Mail digest = mails.hrDigest(
+				counts.stream().map(c -> new ReminderMail.Count(c.title(), c.overdue(), c.soon())).toList());
 		int[] outcomes = { 0, 0 };
 		for (var hr : people.withRole(tenantId, CoachroomRole.HR)) {
 			if (hr.email() == null || hr.email().isBlank()) {
 				continue;
 			}
-			Outcome outcome = send(sender, tenant, hr.userRef(), week, hr.email(),
-					"PD programs: this week's overdue and due soon", body.toString());
+			Outcome outcome = send(sender, tenant, hr.userRef(), week, hr.email(), digest.subject(), digest.body());
 			outcomes[0] += outcome == Outcome.SENT ? 1 : 0;
 			outcomes[1] += outcome == Outcome.NOT_DELIVERED ? 1 : 0;
 		}

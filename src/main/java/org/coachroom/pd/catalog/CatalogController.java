@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -93,6 +95,7 @@ class CatalogController {
 	String processCreate(@AuthenticationPrincipal Member member, @ModelAttribute("form") ProgramForm form,
 			BindingResult result, Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		catalog.programs(member);
+		requireReadable(result);
 		Program.Definition definition = form.toDefinition(null, result);
 		if (definition != null) {
 			try {
@@ -108,6 +111,17 @@ class CatalogController {
 		model.addAttribute("program", null);
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		return "pd/catalog-edit";
+	}
+
+	/**
+	 * A form whose values could not even make a form (a version that is no number): no page of ours
+	 * sends one, so a 400 with a log line, as for the other unreadable forms, not a page of field errors.
+	 */
+	private static void requireReadable(BindingResult result) {
+		if (result.getTarget() == null) {
+			log.info("PD catalog form unreadable: {}", codes(result));
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+		}
 	}
 
 	/** The fields refused and why, for the log line (never the values typed). */
@@ -130,6 +144,7 @@ class CatalogController {
 	String processEdit(@AuthenticationPrincipal Member member, @PathVariable String code,
 			@ModelAttribute("form") ProgramForm form, BindingResult result, Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		Program program = catalog.program(member, code);
+		requireReadable(result);
 		Program.Definition definition = form.toDefinition(program.getCode(), result);
 		if (definition != null) {
 			try {

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.coachroom.pd.SchoolLevel;
 import org.springframework.validation.Errors;
 
+// Over 300 lines: one form, its rows and the reading of every field, so each error stays on the field it came from.
 /**
  * A program as a district admin edits it: the program's facts, one row per requirement and one per
  * assignment rule. Every field is text, so any input, however wrong, comes back with its own error;

@@ -22,7 +22,7 @@ import org.springframework.core.io.ClassPathResource;
  * embedded as subsets (src/main/resources/fonts): Latin with Vietnamese, Greek and Cyrillic, and
  * Chinese from Noto Sans SC wherever Noto Sans has no glyph. Lines are centred on their measured width.
  */
-public final class CertificatePdf {
+final class CertificatePdf {
 
 	private static final PDRectangle PAGE = new PDRectangle(842, 595);
 
@@ -36,14 +36,14 @@ public final class CertificatePdf {
 	private static final byte[] CJK = font("NotoSansSC-Regular.ttf");
 
 	/** One line of text: size in points, whether bold, centred at the page's middle at height {@code y}. */
-	public record Line(String text, float size, boolean bold, float y) {
+	record Line(String text, float size, boolean bold, float y) {
 	}
 
 	private CertificatePdf() {
 	}
 
 	/** The page with its lines, a frame, and a line to sign on at {@code signatureY} (none if 0), captioned. */
-	public static byte[] render(String title, List<Line> lines, float signatureY, String signatureCaption) {
+	static byte[] render(String title, List<Line> lines, float signatureY, String signatureCaption) {
 		try (PDDocument document = new PDDocument()) {
 			PDPage page = new PDPage(PAGE);
 			document.addPage(page);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.coachroom.lti.Member;
+import org.coachroom.pd.catalog.Catalog;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

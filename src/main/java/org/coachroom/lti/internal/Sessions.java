@@ -16,6 +16,7 @@ import org.coachroom.shared.TenantId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -106,7 +107,9 @@ class Sessions {
 		}
 	}
 
+	/** Every hour, on one node of many (ShedLock). */
 	@Scheduled(initialDelayString = "PT5M", fixedDelayString = "PT1H")
+	@SchedulerLock(name = "lti-sessions-cleanup", lockAtMostFor = "PT10M")
 	void removeExpired() {
 		int removed = jdbc.sql("DELETE FROM lti_session WHERE expires_at < ?")
 			.param(Timestamp.from(clock.instant()))

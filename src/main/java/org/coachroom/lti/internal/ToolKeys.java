@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -115,8 +116,13 @@ public class ToolKeys implements SmartInitializingSingleton {
 		return load().publicSet();
 	}
 
-	/** Runs every hour on each node; the lock makes the steps happen once. */
+	/**
+	 * Every hour, on one node of many (ShedLock). The steps still take the key table's row lock, since
+	 * a starting node (the first key) and a rotation asked for by hand must wait for it, where ShedLock
+	 * would skip.
+	 */
 	@Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT1H")
+	@SchedulerLock(name = "lti-tool-key-rotation", lockAtMostFor = "PT10M")
 	public void rotateWhenDue() {
 		rotate(clock.instant(), false);
 	}

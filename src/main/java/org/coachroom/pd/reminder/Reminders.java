@@ -82,6 +82,7 @@ public class Reminders {
 	 * delivered is tried again the next morning, for those who did not get theirs.
 	 */
 	@Scheduled(cron = "${coachroom.pd.reminders.cron:0 0 7 * * *}", zone = "${coachroom.time-zone:UTC}")
+	@net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "pd-reminders", lockAtMostFor = "PT1H")
 	void weekly() {
 		JavaMailSender sender = mail.getIfAvailable();
 		if (sender == null) {

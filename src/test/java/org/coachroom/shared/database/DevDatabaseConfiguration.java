@@ -6,20 +6,23 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
- * Without {@code spring.datasource.url}, Coachroom runs on its own embedded MariaDB with data in
+ * The development run's database ({@code ./mvnw spring-boot:run}, see {@code DevApplication}):
+ * without {@code spring.datasource.url}, Coachroom runs on its own embedded MariaDB with data in
  * {@code coachroom.embedded-database.data-dir} (./data by default), connecting with the password the
- * server keeps there. Production sets the URL.
+ * server keeps there. Added by name ({@code SpringApplication.from(...).with(...)}, the benchmarks'
+ * {@code sources(...)}), never by component scanning: it carries no {@code @Configuration}, so test
+ * contexts and the production jar never pick it up.
  */
-@Configuration(proxyBeanMethods = false)
 @Conditional(NoDataSourceUrlCondition.class)
-class EmbeddedDatabaseConfiguration {
+public class DevDatabaseConfiguration {
 
 	@Bean(destroyMethod = "stop")
-	EmbeddedMariaDb embeddedMariaDb(EmbeddedDatabaseProperties properties) {
-		return EmbeddedMariaDb.start(Path.of(properties.dataDir()), properties.name());
+	EmbeddedMariaDb embeddedMariaDb(Environment env) {
+		return EmbeddedMariaDb.start(Path.of(env.getProperty(EmbeddedMariaDb.DATA_DIR_PROPERTY, "data")),
+				env.getProperty("coachroom.embedded-database.name", "coachroom"));
 	}
 
 	@Bean
@@ -30,15 +33,6 @@ class EmbeddedDatabaseConfiguration {
 		dataSource.setUsername(server.username());
 		dataSource.setPassword(server.password());
 		return dataSource;
-	}
-
-	@Bean
-	EmbeddedDatabaseProperties embeddedDatabaseProperties(org.springframework.core.env.Environment env) {
-		return new EmbeddedDatabaseProperties(env.getProperty(EmbeddedMariaDb.DATA_DIR_PROPERTY, "data"),
-				env.getProperty("coachroom.embedded-database.name", "coachroom"));
-	}
-
-	record EmbeddedDatabaseProperties(String dataDir, String name) {
 	}
 
 }

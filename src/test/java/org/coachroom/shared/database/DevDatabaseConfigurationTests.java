@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-class EmbeddedDatabaseConfigurationTests {
+class DevDatabaseConfigurationTests {
 
 	private final Path dir = Path.of("target", "embedded-database-configuration-tests", Long.toHexString(System.nanoTime()))
 		.toAbsolutePath();
@@ -29,7 +29,7 @@ class EmbeddedDatabaseConfigurationTests {
 
 	@Test
 	void withoutADatabaseUrlTheAppInstallsItsOwnAndSignsInWithTheGeneratedPassword() {
-		new ApplicationContextRunner().withUserConfiguration(EmbeddedDatabaseConfiguration.class)
+		new ApplicationContextRunner().withUserConfiguration(DevDatabaseConfiguration.class)
 			.withPropertyValues("coachroom.embedded-database.data-dir=" + dir, "coachroom.embedded-database.name=app")
 			.run(context -> {
 				JdbcClient jdbc = JdbcClient.create(context.getBean(DataSource.class));

@@ -30,8 +30,9 @@ class DemoConfiguration {
 	}
 
 	@Bean
-	DemoPlatform demoPlatform(JdbcClient jdbc, PlatformRegistry registry, Clock clock) {
-		return new DemoPlatform(jdbc, registry, clock);
+	DemoPlatform demoPlatform(JdbcClient jdbc, PlatformRegistry registry, Clock clock,
+			org.coachroom.pd.Schools schools) {
+		return new DemoPlatform(jdbc, registry, clock, schools);
 	}
 
 	/** Once the port is known, the demo LMS registers with the URLs this run serves. */

@@ -1,4 +1,4 @@
-package org.coachroom.studygroup;
+package org.coachroom.studygroup.session;
 
 /** How a member was recorded at one session. */
 public enum AttendanceStatus {

@@ -1,4 +1,4 @@
-package org.coachroom.studygroup;
+package org.coachroom.studygroup.session;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -6,6 +6,9 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
+import org.coachroom.studygroup.CompletionRule;
+import org.coachroom.studygroup.LinkLines;
+import org.coachroom.studygroup.StudyGroup;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.MappedCollection;
@@ -109,7 +112,7 @@ public class GroupSession {
 		return !startsAt.isAfter(now);
 	}
 
-	CompletionRule.SessionFact factAt(Instant now) {
+	public CompletionRule.SessionFact factAt(Instant now) {
 		return new CompletionRule.SessionFact(id, cancelled, isOverAt(now));
 	}
 

@@ -1,4 +1,4 @@
-package org.coachroom.studygroup;
+package org.coachroom.studygroup.web;
 
 import java.util.List;
 import java.util.Map;
@@ -7,6 +7,10 @@ import java.util.Optional;
 import org.coachroom.lti.DeepLinking;
 import org.coachroom.lti.Member;
 import org.coachroom.lti.PlaceableContent;
+import org.coachroom.studygroup.GroupNotFoundException;
+import org.coachroom.studygroup.GroupSummary;
+import org.coachroom.studygroup.group.GroupAccess;
+import org.coachroom.studygroup.placement.Placements;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -15,10 +19,13 @@ import org.springframework.stereotype.Component;
 @Order(10)
 class StudyGroupPlaceables implements PlaceableContent {
 
-	private final StudyGroupManagement management;
+	private final Placements placements;
 
-	StudyGroupPlaceables(StudyGroupManagement management) {
-		this.management = management;
+	private final GroupAccess access;
+
+	StudyGroupPlaceables(Placements placements, GroupAccess access) {
+		this.placements = placements;
+		this.access = access;
 	}
 
 	/** What the picker's study group section shows. */
@@ -32,7 +39,7 @@ class StudyGroupPlaceables implements PlaceableContent {
 
 	@Override
 	public Optional<Section> sectionFor(Member member) {
-		Choices choices = new Choices(management.placeable(member), management.canCreate(member));
+		Choices choices = new Choices(placements.placeable(member), access.canCreate(member));
 		return choices.mayCreate() || !choices.groups().isEmpty()
 				? Optional.of(new Section("studygroup/placeable", choices)) : Optional.empty();
 	}
@@ -47,9 +54,9 @@ class StudyGroupPlaceables implements PlaceableContent {
 			groupId = Long.parseLong(id);
 		}
 		catch (NumberFormatException e) {
-			throw new StudyGroupController.BadGroupInputException("not a group: " + id);
+			throw new BadGroupInputException("not a group: " + id);
 		}
-		return management.contentItem(member, groupId);
+		return placements.contentItem(member, groupId);
 	}
 
 	@Override

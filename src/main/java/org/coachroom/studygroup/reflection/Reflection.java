@@ -1,9 +1,10 @@
-package org.coachroom.studygroup;
+package org.coachroom.studygroup.reflection;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.coachroom.studygroup.StudyGroup;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.MappedCollection;

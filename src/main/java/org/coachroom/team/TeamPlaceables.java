@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.coachroom.lti.DeepLinking;
 import org.coachroom.lti.Member;
 import org.coachroom.lti.PlaceableContent;
+import org.coachroom.team.workspace.WorkspaceNotFoundException;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 

@@ -4,6 +4,9 @@ import java.util.Optional;
 
 import org.coachroom.lti.Member;
 import org.coachroom.lti.ScoreReportAccess;
+import org.coachroom.team.workspace.TeamAccess;
+import org.coachroom.team.workspace.Workspace;
+import org.coachroom.team.workspace.WorkspaceNotFoundException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -11,13 +14,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class TeamScoreReports implements ScoreReportAccess {
 
-	private final TeamWorkspaces workspaces;
+	private final TeamAccess access;
 
-	private final TeamMembers members;
-
-	TeamScoreReports(TeamWorkspaces workspaces, TeamMembers members) {
-		this.workspaces = workspaces;
-		this.members = members;
+	TeamScoreReports(TeamAccess access) {
+		this.access = access;
 	}
 
 	@Override
@@ -34,10 +34,9 @@ class TeamScoreReports implements ScoreReportAccess {
 	@Transactional(readOnly = true)
 	public Optional<Reported> managedBy(Member member, long workspaceId) {
 		try {
-			Workspace workspace = workspaces.require(member, workspaceId);
-			return members.roleOf(workspaceId, member.userId())
-				.filter(role -> role == TeamRole.FACILITATOR)
-				.map(role -> new Reported(workspace.getTitle(), "/team/" + workspaceId));
+			Workspace workspace = access.require(member, workspaceId);
+			return access.facilitates(member, workspaceId)
+					? Optional.of(new Reported(workspace.getTitle(), "/team/" + workspaceId)) : Optional.empty();
 		}
 		catch (WorkspaceNotFoundException notOfTheTeam) {
 			return Optional.empty();

@@ -13,7 +13,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
 import org.coachroom.lti.PlatformRegistry;
 import org.coachroom.lti.ServiceUnavailableException;
-import org.coachroom.studygroup.membership.RosterImports;
+import org.coachroom.studygroup.membership.GroupRosterImports;
 import org.coachroom.testsupport.LaunchTest;
 import org.coachroom.testsupport.Launcher;
 import org.coachroom.testsupport.Launcher.Launched;
@@ -61,7 +61,7 @@ class RosterImportTests {
 	StudyGroupManagement management;
 
 	@Autowired
-	RosterImports rosterImports;
+	GroupRosterImports rosterImports;
 
 	Launched coach;
 

@@ -17,7 +17,7 @@ import org.coachroom.studygroup.StudyGroupManagement.MemberProgress;
 import org.coachroom.studygroup.group.GroupAccess;
 import org.coachroom.studygroup.membership.GroupMember;
 import org.coachroom.studygroup.membership.GroupMembers;
-import org.coachroom.studygroup.placement.PlacementQueries;
+import org.coachroom.studygroup.placement.GroupPlacementQueries;
 import org.coachroom.studygroup.session.GroupSession;
 import org.coachroom.studygroup.session.GroupSessions;
 import org.springframework.context.ApplicationEventPublisher;
@@ -40,7 +40,7 @@ public class Completions {
 
 	private final Progress progress;
 
-	private final PlacementQueries placements;
+	private final GroupPlacementQueries placements;
 
 	private final People people;
 
@@ -49,7 +49,7 @@ public class Completions {
 	private final Clock clock;
 
 	Completions(GroupAccess access, GroupSessions sessions, GroupMembers members, Progress progress,
-			PlacementQueries placements, People people, ApplicationEventPublisher events, Clock clock) {
+			GroupPlacementQueries placements, People people, ApplicationEventPublisher events, Clock clock) {
 		this.access = access;
 		this.sessions = sessions;
 		this.members = members;

@@ -30,13 +30,13 @@ public class Placements {
 
 	private final GroupPages pages;
 
-	private final PlacementQueries placements;
+	private final GroupPlacementQueries placements;
 
 	private final Completions completions;
 
 	private final java.time.Clock clock;
 
-	Placements(GroupAccess access, GroupPages pages, PlacementQueries placements, Completions completions,
+	Placements(GroupAccess access, GroupPages pages, GroupPlacementQueries placements, Completions completions,
 			java.time.Clock clock) {
 		this.access = access;
 		this.pages = pages;

@@ -11,7 +11,7 @@ import org.coachroom.studygroup.StudyGroupManagement.Access;
 import org.coachroom.studygroup.completion.Completions;
 import org.coachroom.studygroup.group.GroupAccess;
 import org.coachroom.studygroup.membership.Membership;
-import org.coachroom.studygroup.membership.RosterImports;
+import org.coachroom.studygroup.membership.GroupRosterImports;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -35,9 +35,9 @@ class GroupMemberController {
 
 	private final Membership membership;
 
-	private final RosterImports rosters;
+	private final GroupRosterImports rosters;
 
-	GroupMemberController(GroupAccess access, Completions completions, Membership membership, RosterImports rosters) {
+	GroupMemberController(GroupAccess access, Completions completions, Membership membership, GroupRosterImports rosters) {
 		this.access = access;
 		this.completions = completions;
 		this.membership = membership;

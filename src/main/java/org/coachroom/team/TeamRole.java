@@ -1,8 +1,0 @@
-package org.coachroom.team;
-
-/** A person's place in a team workspace: a member of the team, or its facilitator (the coach). */
-public enum TeamRole {
-
-	MEMBER, FACILITATOR
-
-}

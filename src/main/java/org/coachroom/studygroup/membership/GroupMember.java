@@ -9,6 +9,8 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
 /** A person's membership of a study group, and their completion once they have it. */
+// the group page of the module's API (StudyGroupManagement.GroupPage) shows these: other modules may name them
+@org.springframework.modulith.NamedInterface("model")
 @Table("study_group_member")
 public class GroupMember {
 

@@ -15,6 +15,8 @@ import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
 /** One meeting of a study group, with its plan and who was there. */
+// the group page of the module's API (StudyGroupManagement.GroupPage) shows these: other modules may name them
+@org.springframework.modulith.NamedInterface("model")
 @Table("study_group_session")
 public class GroupSession {
 

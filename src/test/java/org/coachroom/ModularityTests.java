@@ -4,7 +4,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
-/** The module rules of docs/architecture hold, and the module documentation is written from the code. */
+/**
+ * The module rules hold (README, "How the code is laid out": feature modules talk through events and
+ * each other's APIs, everything may use {@code shared}), and the module documentation is written from
+ * the code to {@code target/spring-modulith-docs}.
+ */
 class ModularityTests {
 
 	static final ApplicationModules modules = ApplicationModules.of(Application.class);

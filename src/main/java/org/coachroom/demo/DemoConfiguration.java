@@ -3,7 +3,7 @@ package org.coachroom.demo;
 import java.time.Clock;
 
 import org.coachroom.lti.PlatformRegistry;
-import org.coachroom.shared.database.EmbeddedMariaDb;
+import org.coachroom.shared.database.DatabasesStartedHere;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
@@ -15,7 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The demo runs only when {@code coachroom.demo.enabled} is true (the {@code demo} profile of
  * {@code ./mvnw spring-boot:run}), and refuses to start against a database Coachroom did not start
- * itself: demo people must never land in a district's real data.
+ * itself: demo people must never land in a district's real data. The packaged jar starts no database
+ * of its own, so there the demo is always refused.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "coachroom.demo.enabled", havingValue = "true")
@@ -23,14 +24,15 @@ class DemoConfiguration {
 
 	DemoConfiguration(Environment environment) {
 		String url = environment.getProperty("spring.datasource.url");
-		if (url != null && !url.isBlank() && !EmbeddedMariaDb.wasStartedHere(url)) {
+		if (url != null && !url.isBlank() && !DatabasesStartedHere.contains(url)) {
 			throw new DemoOnProductionDatabaseException(url);
 		}
 	}
 
 	@Bean
-	DemoPlatform demoPlatform(JdbcClient jdbc, PlatformRegistry registry, Clock clock) {
-		return new DemoPlatform(jdbc, registry, clock);
+	DemoPlatform demoPlatform(JdbcClient jdbc, PlatformRegistry registry, Clock clock,
+			org.coachroom.pd.Schools schools) {
+		return new DemoPlatform(jdbc, registry, clock, schools);
 	}
 
 	/** Once the port is known, the demo LMS registers with the URLs this run serves. */
@@ -48,7 +50,7 @@ class DemoConfiguration {
 
 		DemoOnProductionDatabaseException(String url) {
 			super("The demo district must not run on a production database (" + url.replaceAll("\\?.*", "")
-					+ "). Start without the demo profile, or without spring.datasource.url to use the embedded database.");
+					+ "). Start without the demo profile, or try the demo with ./mvnw spring-boot:run on its embedded database.");
 		}
 	}
 }

@@ -23,6 +23,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import org.coachroom.lti.PlatformRegistration;
 import org.coachroom.lti.PlatformRegistry;
+import org.coachroom.pd.SchoolLevel;
+import org.coachroom.pd.Schools;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -52,7 +54,10 @@ class DemoPlatform implements DemoDistrict {
 
 	private volatile String baseUrl;
 
-	DemoPlatform(JdbcClient jdbc, PlatformRegistry registry, Clock clock) {
+	private final Schools schools;
+
+	DemoPlatform(JdbcClient jdbc, PlatformRegistry registry, Clock clock, Schools schools) {
+		this.schools = schools;
 		this.jdbc = jdbc;
 		this.registry = registry;
 		this.clock = clock;
@@ -72,20 +77,16 @@ class DemoPlatform implements DemoDistrict {
 				baseUrl + "/demo/platform/auth", baseUrl + "/demo/platform/token", baseUrl + "/demo/platform/jwks.json",
 				"coachroom-demo",
 				PlatformRegistration.Source.DEMO, List.of(DEPLOYMENT_ID), Map.of(), ROLE_PARAMETER, List.of());
+		PlatformRegistry.RegisteredPlatform registered;
 		try {
-			registry.register(registration);
+			registered = registry.register(registration);
 		}
 		catch (DuplicateKeyException anotherNodeWasFaster) {
-			registry.register(registration);
+			registered = registry.register(registration);
 		}
 		// the demo district lists its one school, so that a principal's views (PD counts, PLC teams) have
 		// one to show; nobody in the demo is a district admin who could add it
-		jdbc.sql("""
-				INSERT IGNORE INTO pd_school (tenant_id, name, school_level, archived, created_at)
-				SELECT d.id, 'Lincoln Elementary', 'ELEMENTARY', FALSE, ? FROM lti_deployment d
-				JOIN lti_platform p ON p.id = d.platform_id WHERE p.issuer = ? AND p.client_id = ? AND d.deployment_id = ?""")
-			.params(Timestamp.from(clock.instant()), ISSUER, CLIENT_ID, DEPLOYMENT_ID)
-			.update();
+		registered.tenants().forEach(tenant -> schools.listAtSetUp(tenant, "Lincoln Elementary", SchoolLevel.ELEMENTARY));
 	}
 
 	@Override

@@ -48,4 +48,10 @@ public interface People {
 
 	/** Everyone of the tenant who holds the role in some course (HR, say), by name. */
 	List<Person> withRole(TenantId tenant, CoachroomRole role);
+
+	/**
+	 * The tenant's name for people to read (a district's, on a certificate): the deployment's name, else
+	 * the platform's as its registration gives it; empty when neither was given (a platform known only by its issuer).
+	 */
+	Optional<String> tenantName(TenantId tenant);
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.coachroom.lti.Member;
+import org.coachroom.pd.catalog.Catalog;
+import org.coachroom.shared.TenantId;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -72,6 +74,17 @@ public class Schools {
 		catch (DuplicateKeyException e) {
 			throw new RecordingRefusedException("pd.school.taken");
 		}
+	}
+
+	/**
+	 * Lists a school for a district set up in advance (the demo district), once: a school already listed
+	 * under that name is left as it is.
+	 */
+	@Transactional
+	public void listAtSetUp(TenantId tenant, String name, SchoolLevel level) {
+		jdbc.sql("INSERT IGNORE INTO pd_school (tenant_id, name, school_level, archived, created_at) VALUES (?, ?, ?, FALSE, ?)")
+			.params(tenant.value(), name, level.name(), Timestamp.from(clock.instant()))
+			.update();
 	}
 
 	/** Archived, a school is offered to no one new; the people who named it keep it. */

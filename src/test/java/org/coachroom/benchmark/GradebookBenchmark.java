@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.coachroom.Application;
+import org.coachroom.shared.database.DevDatabaseConfiguration;
 import org.coachroom.lti.PlatformRegistration;
 import org.coachroom.lti.PlatformRegistry;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -74,7 +75,7 @@ public final class GradebookBenchmark {
 		String base = "http://127.0.0.1:" + lms.getAddress().getPort();
 		Path data = InProcessApp.dataDir("coachroom-gradebook-bench");
 
-		ConfigurableApplicationContext app = new SpringApplicationBuilder(Application.class)
+		ConfigurableApplicationContext app = new SpringApplicationBuilder(Application.class, DevDatabaseConfiguration.class)
 			.properties("server.port=0", "spring.jmx.enabled=false", "coachroom.embedded-database.data-dir=" + data,
 					"coachroom.lti.allow-private-network=true", "coachroom.gradebook.per-lms=" + perLms,
 					"coachroom.gradebook.workers=" + workers, "coachroom.gradebook.poll=PT0.2S",

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 
 import org.coachroom.Application;
+import org.coachroom.shared.database.DevDatabaseConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -21,7 +22,7 @@ final class InProcessApp {
 	}
 
 	static ConfigurableApplicationContext start(String dataDirPrefix) throws IOException {
-		return new SpringApplicationBuilder(Application.class).run("--server.port=0", "--spring.jmx.enabled=false",
+		return new SpringApplicationBuilder(Application.class, DevDatabaseConfiguration.class).run("--server.port=0", "--spring.jmx.enabled=false",
 				"--coachroom.embedded-database.data-dir=" + dataDir(dataDirPrefix),
 				"--coachroom.lti.allow-private-network=true", "--coachroom.lti.registrations-file=none",
 				"--coachroom.lti.registration-allowed-hosts=127.0.0.1,localhost",

@@ -355,7 +355,7 @@ public final class LaunchBenchmark {
 		}
 
 		String report(String url, int launches, int concurrency, int warmup) {
-			long[] ok = Arrays.stream(nanos).filter(n -> n >= 0).sorted().toArray();
+			Latencies ok = Latencies.of(Arrays.stream(nanos).filter(n -> n >= 0));
 			double seconds = wallNanos / 1e9;
 			StringBuilder out = new StringBuilder();
 			String rule = "=".repeat(64) + "\n";
@@ -372,18 +372,18 @@ public final class LaunchBenchmark {
 						attempted));
 			}
 			out.append("  ").append("-".repeat(62)).append('\n');
-			out.append(String.format(Locale.ROOT, "  launches/s      %.1f   (%d ok in %.2f s)%n", ok.length / seconds,
-					ok.length, seconds));
-			if (ok.length > 0) {
+			out.append(String.format(Locale.ROOT, "  launches/s      %.1f   (%d ok in %.2f s)%n", ok.count() / seconds,
+					ok.count(), seconds));
+			if (ok.count() > 0) {
 				out.append(String.format(Locale.ROOT,
 						"  latency ms      p50 %.1f   p95 %.1f   p99 %.1f   max %.1f   (one launch = 3 requests + signing)%n",
-						ms(percentile(ok, 50)), ms(percentile(ok, 95)), ms(percentile(ok, 99)), ms(ok[ok.length - 1])));
+						ok.ms(50), ok.ms(95), ok.ms(99), ok.maxMs()));
 			}
 			out.append(String.format(Locale.ROOT, "  errors          %d%n", errors.get()));
-			if (ok.length > 0 && clientCpuNanos > 0) {
+			if (ok.count() > 0 && clientCpuNanos > 0) {
 				out.append(String.format(Locale.ROOT,
 						"  benchmark CPU   %.2f ms per launch (the LMS's signing and the browsers' HTTP, on the same cores)%n",
-						ms(clientCpuNanos / ok.length)));
+						ms(clientCpuNanos / ok.count())));
 			}
 			errorKinds.entrySet()
 				.stream()
@@ -394,20 +394,13 @@ public final class LaunchBenchmark {
 			if (n > 0) {
 				out.append("  per step (ok launches)   mean ms   p50 ms   p99 ms\n");
 				for (int s = 0; s < STEPS.length; s++) {
-					long[] samples = Arrays.copyOf(stepSamples[s], n);
-					Arrays.sort(samples);
+					Latencies samples = Latencies.of(Arrays.stream(stepSamples[s], 0, n));
 					out.append(String.format(Locale.ROOT, "    %-23s %7.2f  %7.2f  %7.2f%n", STEPS[s],
-							ms(stepNanos[s].get() / n), ms(percentile(samples, 50)), ms(percentile(samples, 99))));
+							ms(stepNanos[s].get() / n), samples.ms(50), samples.ms(99)));
 				}
 			}
 			out.append(rule);
 			return out.toString();
-		}
-
-		/** Nearest-rank percentile of sorted values. */
-		static long percentile(long[] sorted, double p) {
-			int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-			return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
 		}
 
 		private static double ms(long nanos) {

@@ -108,9 +108,9 @@ public final class PdComplianceBenchmark {
 					BenchmarkBrowser.expect(admin.get(filter[1]), 200, filter[0]);
 					times[i] = System.nanoTime() - t0;
 				}
-				Arrays.sort(times);
+				Latencies latencies = Latencies.of(Arrays.stream(times));
 				System.out.printf(Locale.ROOT, "  %-26s p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms%n", filter[0],
-						times[requests / 2] / 1e6, times[requests * 95 / 100] / 1e6, times[requests * 99 / 100] / 1e6);
+						latencies.ms(50), latencies.ms(95), latencies.ms(99));
 			}
 
 			// the export: read as it streams, counting bytes, while the heap's peak is watched

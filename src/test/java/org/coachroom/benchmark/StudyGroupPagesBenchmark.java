@@ -194,7 +194,7 @@ public final class StudyGroupPagesBenchmark {
 
 	}
 
-	record Timing(String page, long[] sortedNanos, double seconds, int errors) {
+	record Timing(String page, Latencies ok, double seconds, int errors) {
 	}
 
 	private static Timing time(String page, List<BenchmarkBrowser> browsers, int warmup, int requests, int concurrency,
@@ -204,8 +204,7 @@ public final class StudyGroupPagesBenchmark {
 		long started = System.nanoTime();
 		int errors = run(browsers, requests, concurrency, request, mustContain, nanos);
 		double seconds = (System.nanoTime() - started) / 1e9;
-		long[] ok = Arrays.stream(nanos).filter(n -> n > 0).sorted().toArray();
-		return new Timing(page, ok, seconds, errors);
+		return new Timing(page, Latencies.of(Arrays.stream(nanos).filter(n -> n > 0)), seconds, errors);
 	}
 
 	private static int run(List<BenchmarkBrowser> browsers, int count, int concurrency, Request request, String mustContain,
@@ -258,19 +257,10 @@ public final class StudyGroupPagesBenchmark {
 				concurrency, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors()));
 		out.append("  page                        req/s     p50 ms   p95 ms   p99 ms   errors\n");
 		for (Timing t : timings) {
-			long[] s = t.sortedNanos();
-			out.append(String.format(Locale.ROOT, "  %-25s %7.1f  %7.1f  %7.1f  %7.1f   %d%n", t.page(), s.length / t.seconds(),
-					pct(s, 50), pct(s, 95), pct(s, 99), t.errors()));
+			out.append(String.format(Locale.ROOT, "  %-25s %7.1f  %7.1f  %7.1f  %7.1f   %d%n", t.page(),
+					t.ok().count() / t.seconds(), t.ok().ms(50), t.ok().ms(95), t.ok().ms(99), t.errors()));
 		}
 		out.append(rule);
 		return out.toString();
-	}
-
-	private static double pct(long[] sorted, double p) {
-		if (sorted.length == 0) {
-			return Double.NaN;
-		}
-		int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-		return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))] / 1e6;
 	}
 }

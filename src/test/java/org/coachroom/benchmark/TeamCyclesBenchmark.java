@@ -89,9 +89,9 @@ public final class TeamCyclesBenchmark {
 					BenchmarkBrowser.expect(answer, 200, page[0]);
 					bytes = answer.body().length();
 				}
-				Arrays.sort(times);
+				Latencies latencies = Latencies.of(Arrays.stream(times));
 				System.out.printf(Locale.ROOT, "  %-26s p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms  (%,d chars)%n", page[0],
-						times[requests / 2] / 1e6, times[requests * 95 / 100] / 1e6, times[requests * 99 / 100] / 1e6, bytes);
+						latencies.ms(50), latencies.ms(95), latencies.ms(99), bytes);
 			}
 			System.out.println("  target          workspace overview p95 < 100 ms");
 			System.out.println("================================================================");

@@ -29,9 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Headless Chromium for the browser tests: Debian's {@code chromium} and {@code chromium-driver} (or
  * {@code CHROME_BIN} and {@code CHROMEDRIVER}); without them the calling class is skipped. Nothing is
- * downloaded: the driver is passed explicitly, so Selenium Manager never runs.
+ * downloaded: the driver is passed explicitly, so Selenium Manager never runs. Test classes get one
+ * through {@link ChromiumExtension}.
  */
-public final class Chromium {
+public final class Chromium implements AutoCloseable {
 
 	public static final Duration WAIT = Duration.ofSeconds(15);
 
@@ -85,6 +86,12 @@ public final class Chromium {
 
 	public WebDriver driver() {
 		return driver;
+	}
+
+	/** Quits the browser and removes its profile; {@link ChromiumExtension} calls it after a test class. */
+	@Override
+	public void close() throws IOException {
+		stop();
 	}
 
 	public void stop() throws IOException {

@@ -2,9 +2,9 @@ package org.coachroom.browser;
 
 import java.io.IOException;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,27 +27,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 // the demo profile, as ./mvnw spring-boot:run runs it
 @ActiveProfiles("demo")
 @Tag("browser")
+@ExtendWith(ChromiumExtension.class)
 class DemoLaunchBrowserTests {
 
-	static Chromium chromium;
+	Chromium chromium;
 
-	static WebDriver driver;
+	WebDriver driver;
 
 	@LocalServerPort
 	int port;
 
-	@BeforeAll
-	static void startBrowser() throws IOException {
-		chromium = Chromium.start(DemoLaunchBrowserTests.class);
-		driver = chromium.driver();
-	}
-
-	@AfterAll
-	static void stopBrowser() throws IOException {
-		if (chromium != null) {
-			chromium.stop();
-			chromium = null;
-		}
+	@BeforeEach
+	void browser(Chromium chromium) {
+		this.chromium = chromium;
+		this.driver = chromium.driver();
 	}
 
 	@ParameterizedTest(name = "launch as {0} lands on {1}''s {2} home")

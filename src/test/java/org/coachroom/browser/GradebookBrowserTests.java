@@ -18,10 +18,10 @@ import org.coachroom.testsupport.LaunchTest;
 import org.coachroom.testsupport.Launcher;
 import org.coachroom.testsupport.MoodleFixtures;
 import org.coachroom.testsupport.TestPlatform;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -46,13 +46,14 @@ import static org.awaitility.Awaitility.await;
  */
 @LaunchTest
 @Tag("browser")
+@ExtendWith(ChromiumExtension.class)
 class GradebookBrowserTests {
 
 	private static final String SCORES = "/mod/lti/services.php/2/lineitems/2/lineitem/scores";
 
-	static Chromium chromium;
+	Chromium chromium;
 
-	static WebDriver driver;
+	WebDriver driver;
 
 	@LocalServerPort
 	int port;
@@ -68,18 +69,10 @@ class GradebookBrowserTests {
 
 	TestPlatform platform;
 
-	@BeforeAll
-	static void startBrowser() throws IOException {
-		chromium = Chromium.start(GradebookBrowserTests.class);
-		driver = chromium.driver();
-	}
-
-	@AfterAll
-	static void stopBrowser() throws IOException {
-		if (chromium != null) {
-			chromium.stop();
-			chromium = null;
-		}
+	@BeforeEach
+	void browser(Chromium chromium) {
+		this.chromium = chromium;
+		this.driver = chromium.driver();
 	}
 
 	@AfterEach

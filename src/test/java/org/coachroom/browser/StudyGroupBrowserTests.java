@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -30,27 +30,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 // the demo profile, as ./mvnw spring-boot:run runs it
 @ActiveProfiles("demo")
 @Tag("browser")
+@ExtendWith(ChromiumExtension.class)
 class StudyGroupBrowserTests {
 
-	static Chromium chromium;
+	Chromium chromium;
 
-	static WebDriver driver;
+	WebDriver driver;
 
 	@LocalServerPort
 	int port;
 
-	@BeforeAll
-	static void startBrowser() throws IOException {
-		chromium = Chromium.start(StudyGroupBrowserTests.class);
-		driver = chromium.driver();
-	}
-
-	@AfterAll
-	static void stopBrowser() throws IOException {
-		if (chromium != null) {
-			chromium.stop();
-			chromium = null;
-		}
+	@BeforeEach
+	void browser(Chromium chromium) {
+		this.chromium = chromium;
+		this.driver = chromium.driver();
 	}
 
 	@Test
@@ -113,12 +106,12 @@ class StudyGroupBrowserTests {
 		new WebDriverWait(driver, Chromium.WAIT).until(ExpectedConditions.urlToBe(base() + "/home"));
 	}
 
-	private static void waitFor(By element) {
+	private void waitFor(By element) {
 		new WebDriverWait(driver, Chromium.WAIT).until(ExpectedConditions.presenceOfElementLocated(element));
 	}
 
 	/** Date inputs take their value in the browser's locale format when typed; set it as the form sends it. */
-	private static void setValue(WebElement input, String value) {
+	private void setValue(WebElement input, String value) {
 		((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];", input, value);
 	}
 

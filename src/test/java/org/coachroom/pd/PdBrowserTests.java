@@ -12,9 +12,14 @@ import java.util.UUID;
 
 import org.coachroom.browser.Chromium;
 import org.coachroom.lti.PlatformRegistry;
+import org.coachroom.pd.catalog.Program;
+import org.coachroom.pd.catalog.Programs;
+import org.coachroom.pd.catalog.Requirement;
+import org.coachroom.pd.catalog.RequirementKind;
+import org.coachroom.pd.catalog.StarterCatalog;
+import org.coachroom.pd.tracking.Standings;
 import org.coachroom.testsupport.BrowserSignIn;
 import org.coachroom.testsupport.LaunchTest;
-import org.coachroom.testsupport.Launcher;
 import org.coachroom.testsupport.TestPlatform;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;

@@ -7,6 +7,20 @@ import java.time.Period;
 import java.util.List;
 import java.util.Optional;
 
+import org.coachroom.pd.catalog.AssignmentRule;
+import org.coachroom.pd.catalog.Audience;
+import org.coachroom.pd.catalog.DeadlineRule;
+import org.coachroom.pd.catalog.Obligation;
+import org.coachroom.pd.catalog.PdProfile;
+import org.coachroom.pd.catalog.Program;
+import org.coachroom.pd.catalog.Requirement;
+import org.coachroom.pd.catalog.RequirementKind;
+import org.coachroom.pd.tracking.EvidenceState;
+import org.coachroom.pd.tracking.Extension;
+import org.coachroom.pd.tracking.ProgramProgress;
+import org.coachroom.pd.tracking.ProgramStatus;
+import org.coachroom.pd.tracking.RequirementStatus;
+import org.coachroom.pd.tracking.Standing;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -136,7 +136,7 @@ class StudyGroupFlowTests {
 			}));
 		assertThat(heard.studyGroupCompletions()).noneMatch(e -> e.userRef() == ben.member().userId());
 		// one publication per listener (PD credit listens too): the stand-in listener's is recorded once
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE event_type LIKE '%StudyGroupCompleted' "
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE event_type LIKE '%StudyGroupCompleted' "
 				+ "AND listener_id LIKE '%HeardEvents%' AND serialized_event LIKE ?")
 			.param("%\"userRef\":" + ana.member().userId() + ",%")
 			.query(Integer.class)

@@ -10,8 +10,9 @@ import org.springframework.boot.test.context.TestComponent;
 import org.springframework.modulith.events.ApplicationModuleListener;
 
 /**
- * A listener standing in for the modules that will consume completions (gradebook, PD), so the
- * tests see what is published and Modulith's registry records each publication for it.
+ * A test listener beside the modules that consume study groups' completions (gradebook, PD): the
+ * tests see through it what was published, and Modulith's registry records each publication for it
+ * too, as for any listener.
  */
 @TestComponent
 public class HeardEvents {

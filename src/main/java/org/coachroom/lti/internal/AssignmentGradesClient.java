@@ -1,14 +1,14 @@
 package org.coachroom.lti.internal;
 
+import java.math.BigDecimal;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.coachroom.lti.AssignmentGrades;
 import org.coachroom.shared.TenantId;
 import org.springframework.http.HttpHeaders;
@@ -16,6 +16,8 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -69,19 +71,7 @@ class AssignmentGradesClient implements AssignmentGrades {
 		if (elsewhere != null) {
 			return elsewhere;
 		}
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("userId", score.userId());
-		// no scoreGiven clears the platform's score (AGS 2.0); scoreMaximum goes with a scoreGiven only
-		if (score.scoreGiven() != null) {
-			body.put("scoreGiven", score.scoreGiven());
-			body.put("scoreMaximum", score.scoreMaximum());
-		}
-		if (score.comment() != null) {
-			body.put("comment", score.comment());
-		}
-		body.put("timestamp", score.timestamp().toString());
-		body.put("activityProgress", score.activityProgress());
-		body.put("gradingProgress", score.gradingProgress());
+		ScoreBody body = ScoreBody.of(score);
 		return call(platform, Set.of(SCORE_SCOPE), () -> http.post()
 			.uri(scoresUrl(lineItemUrl))
 			.contentType(MediaType.parseMediaType(SCORE_TYPE))
@@ -98,10 +88,8 @@ class AssignmentGradesClient implements AssignmentGrades {
 		if (elsewhere != null) {
 			return elsewhere;
 		}
-		String query = "resource_link_id=" + URLEncoder.encode(spec.resourceLinkId(), StandardCharsets.UTF_8) + "&tag="
-				+ URLEncoder.encode(spec.tag(), StandardCharsets.UTF_8);
 		Outcome found = call(platform, Set.of(LINE_ITEM_SCOPE), () -> http.get()
-			.uri(withQuery(lineItemsUrl, query))
+			.uri(lineItemsFor(lineItemsUrl, spec))
 			.header(HttpHeaders.ACCEPT, CONTAINER_TYPE), answer -> {
 				JsonNode items = json.readTree(answer.body());
 				for (JsonNode item : items) {
@@ -115,12 +103,8 @@ class AssignmentGradesClient implements AssignmentGrades {
 		if (!(found instanceof Done done) || done.value() != null) {
 			return found;
 		}
-		Map<String, Object> item = new LinkedHashMap<>();
-		item.put("scoreMaximum", spec.scoreMaximum());
-		item.put("label", spec.label());
-		item.put("resourceId", spec.resourceId());
-		item.put("tag", spec.tag());
-		item.put("resourceLinkId", spec.resourceLinkId());
+		LineItemBody item = new LineItemBody(spec.scoreMaximum(), spec.label(), spec.resourceId(), spec.tag(),
+				spec.resourceLinkId());
 		return call(platform, Set.of(LINE_ITEM_SCOPE), () -> http.post()
 			.uri(URI.create(lineItemsUrl))
 			.contentType(MediaType.parseMediaType(LINE_ITEM_TYPE))
@@ -242,20 +226,43 @@ class AssignmentGradesClient implements AssignmentGrades {
 	}
 
 	static URI subResource(String url, String name) {
-		URI uri = URI.create(url);
-		String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
-		String query = uri.getRawQuery();
-		return URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + path + "/" + name
-				+ (query == null ? "" : "?" + query));
+		// the LMS's URL as it gave it (already encoded); the builder keeps its query after the new segment
+		return UriComponentsBuilder.fromUriString(url).pathSegment(name).build(true).toUri();
 	}
 
-	private static URI withQuery(String url, String extra) {
-		URI uri = URI.create(url);
-		return URI.create(url + (uri.getRawQuery() == null ? "?" : "&") + extra);
+	/** The line items of one resource link and tag, added to whatever query the LMS's URL has. */
+	static URI lineItemsFor(String lineItemsUrl, LineItemSpec spec) {
+		return UriComponentsBuilder.fromUriString(lineItemsUrl)
+			.queryParam("resource_link_id", UriUtils.encode(spec.resourceLinkId(), StandardCharsets.UTF_8))
+			.queryParam("tag", UriUtils.encode(spec.tag(), StandardCharsets.UTF_8))
+			.build(true)
+			.toUri();
+	}
+
+	/**
+	 * An AGS score ({@code application/vnd.ims.lis.v1.score+json}). Without {@code scoreGiven} it clears
+	 * the platform's score (AGS 2.0), and {@code scoreMaximum} goes with a {@code scoreGiven} only.
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	@JsonPropertyOrder({ "userId", "scoreGiven", "scoreMaximum", "comment", "timestamp", "activityProgress",
+			"gradingProgress" })
+	record ScoreBody(String userId, BigDecimal scoreGiven, BigDecimal scoreMaximum, String comment, String timestamp,
+			String activityProgress, String gradingProgress) {
+
+		static ScoreBody of(Score score) {
+			return new ScoreBody(score.userId(), score.scoreGiven(),
+					score.scoreGiven() == null ? null : score.scoreMaximum(), score.comment(),
+					score.timestamp().toString(), score.activityProgress(), score.gradingProgress());
+		}
 	}
 
 	private Platform platformOf(TenantId tenant) {
 		return directory.byTenant(tenant).orElse(null);
+	}
+
+	/** A new line item ({@code application/vnd.ims.lis.v2.lineitem+json}). */
+	@JsonPropertyOrder({ "scoreMaximum", "label", "resourceId", "tag", "resourceLinkId" })
+	record LineItemBody(BigDecimal scoreMaximum, String label, String resourceId, String tag, String resourceLinkId) {
 	}
 
 	private static String text(JsonNode node, String field) {

@@ -6,8 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -28,11 +31,19 @@ class LaunchRecords {
 
 	private final JdbcClient jdbc;
 
-	private final RecentRows<Object, Object> recent;
+	/**
+	 * What this node last read or wrote for a row, for a while and for a bounded number of rows.
+	 * Forgetting is always safe: the row is then read again. Timed by the application's clock.
+	 */
+	private final Cache<Object, Object> recent;
 
 	LaunchRecords(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
-		this.recent = new RecentRows<>(REMEMBERED_ROWS, REMEMBERED, clock);
+		this.recent = Caffeine.newBuilder()
+			.maximumSize(REMEMBERED_ROWS)
+			.expireAfterWrite(REMEMBERED)
+			.ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+			.build();
 	}
 
 	private record UserKey(long tenant, String subject) {
@@ -67,7 +78,7 @@ class LaunchRecords {
 			.params(tenant, subject, cut(name, 300), cut(givenName, 200), cut(familyName, 200), cut(email, 320),
 					Timestamp.from(now))
 			.update();
-		recent.remove(new UserKey(tenant, subject));
+		recent.invalidate(new UserKey(tenant, subject));
 		return jdbc.sql("SELECT id FROM lti_user WHERE tenant_id = ? AND subject = ?")
 			.params(tenant, subject)
 			.query(Long.class)
@@ -85,11 +96,11 @@ class LaunchRecords {
 
 	/** Forgets what this node remembered, e.g. when a row it pointed to turned out to be gone. */
 	void forget() {
-		recent.clear();
+		recent.invalidateAll();
 	}
 
 	private Long known(Object key, Object data) {
-		return recent.get(key) instanceof Known known && known.data().equals(data) ? known.id() : null;
+		return recent.getIfPresent(key) instanceof Known known && known.data().equals(data) ? known.id() : null;
 	}
 
 	record UserData(String subject, String name, String givenName, String familyName, String email, String locale) {
@@ -245,7 +256,7 @@ class LaunchRecords {
 	void membership(long tenant, long contextRef, long userRef, String ltiRoles, String coachroomRoles, Instant now) {
 		MemberKey key = new MemberKey(contextRef, userRef);
 		String lti = cut(ltiRoles, 2000);
-		if (recent.get(key) instanceof KnownMembership known && known.ltiRoles().equals(lti)
+		if (recent.getIfPresent(key) instanceof KnownMembership known && known.ltiRoles().equals(lti)
 				&& known.roles().equals(coachroomRoles) && known.writtenAt().isAfter(now.minusSeconds(3600))) {
 			return;
 		}

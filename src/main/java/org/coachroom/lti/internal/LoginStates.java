@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -117,9 +118,10 @@ class LoginStates {
 
 	/**
 	 * Logins never finished go once expired; used ones are kept a day, long enough to tell a replayed
-	 * token from a forged one.
+	 * token from a forged one. Every five minutes, on one node of many (ShedLock).
 	 */
 	@Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT5M")
+	@SchedulerLock(name = "lti-login-states-cleanup", lockAtMostFor = "PT4M")
 	void removeOld() {
 		Instant now = clock.instant();
 		int removed = jdbc.sql("""

@@ -107,4 +107,23 @@ class PeopleDirectory implements People {
 			.map(Sessions::decode)
 			.orElse(Set.of());
 	}
+
+	@Override
+	public Optional<String> tenantName(TenantId tenant) {
+		return jdbc.sql("""
+				SELECT d.name, p.name, p.issuer FROM lti_deployment d JOIN lti_platform p ON p.id = d.platform_id
+				WHERE d.id = ?""")
+			.param(tenant.value())
+			.query((rs, i) -> {
+				String deployment = rs.getString(1);
+				String platform = rs.getString(2);
+				if (deployment != null && !deployment.isBlank()) {
+					return Optional.of(deployment.strip());
+				}
+				return platform == null || platform.isBlank() || platform.equals(rs.getString(3)) ? Optional.<String>empty()
+						: Optional.of(platform.strip());
+			})
+			.optional()
+			.flatMap(name -> name);
+	}
 }

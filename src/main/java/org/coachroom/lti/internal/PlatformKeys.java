@@ -3,8 +3,9 @@ package org.coachroom.lti.internal;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.JWK;
@@ -26,13 +27,7 @@ class PlatformKeys {
 	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PlatformKeys.class);
 
 	/** One source per key set URL; bounded, so registrations cannot make it grow without end. */
-	private final Map<String, JWKSource<SecurityContext>> sources = java.util.Collections
-		.synchronizedMap(new java.util.LinkedHashMap<>(64, 0.75f, true) {
-			@Override
-			protected boolean removeEldestEntry(Map.Entry<String, JWKSource<SecurityContext>> eldest) {
-				return size() > 1000;
-			}
-		});
+	private final Cache<String, JWKSource<SecurityContext>> sources = Caffeine.newBuilder().maximumSize(1000).build();
 
 	private final LtiProperties properties;
 
@@ -45,10 +40,7 @@ class PlatformKeys {
 
 	/** Keys of the platform that match the token's header (kid, alg, use). */
 	List<JWK> keysFor(Platform platform, JWSHeader header) {
-		JWKSource<SecurityContext> source;
-		synchronized (sources) {
-			source = sources.computeIfAbsent(platform.getJwksUri(), this::sourceFor);
-		}
+		JWKSource<SecurityContext> source = sources.get(platform.getJwksUri(), this::sourceFor);
 		try {
 			return source.get(new JWKSelector(JWKMatcher.forJWSHeader(header)), null);
 		}

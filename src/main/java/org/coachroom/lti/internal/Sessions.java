@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.coachroom.lti.CoachroomRole;
 import org.coachroom.lti.CourseContext;
 import org.coachroom.lti.LaunchDetails;
@@ -106,7 +107,9 @@ class Sessions {
 		}
 	}
 
+	/** Every hour, on one node of many (ShedLock). */
 	@Scheduled(initialDelayString = "PT5M", fixedDelayString = "PT1H")
+	@SchedulerLock(name = "lti-sessions-cleanup", lockAtMostFor = "PT10M")
 	void removeExpired() {
 		int removed = jdbc.sql("DELETE FROM lti_session WHERE expires_at < ?")
 			.param(Timestamp.from(clock.instant()))

@@ -18,6 +18,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -115,8 +116,13 @@ public class ToolKeys implements SmartInitializingSingleton {
 		return load().publicSet();
 	}
 
-	/** Runs every hour on each node; the lock makes the steps happen once. */
+	/**
+	 * Every hour, on one node of many (ShedLock). The steps still take the key table's row lock, since
+	 * a starting node (the first key) and a rotation asked for by hand must wait for it, where ShedLock
+	 * would skip.
+	 */
 	@Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT1H")
+	@SchedulerLock(name = "lti-tool-key-rotation", lockAtMostFor = "PT10M")
 	public void rotateWhenDue() {
 		rotate(clock.instant(), false);
 	}

@@ -5,8 +5,8 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
-/** True when no production database is configured, so the embedded one is started. */
-class NoDataSourceUrlCondition implements Condition {
+/** True when no database is configured: the development run starts its embedded one, production refuses. */
+public class NoDataSourceUrlCondition implements Condition {
 
 	@Override
 	public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {

@@ -1,8 +1,0 @@
-package org.coachroom.pd;
-
-/** Whom a program is for, as their LMS roles say. */
-public enum Audience {
-
-	TEACHER, COACH
-
-}

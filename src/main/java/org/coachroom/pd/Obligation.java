@@ -1,8 +1,0 @@
-package org.coachroom.pd;
-
-/** Whether a program is required of the people it applies to, or recommended to them. */
-public enum Obligation {
-
-	REQUIRED, RECOMMENDED
-
-}

@@ -1,0 +1,109 @@
+package org.coachroom.pd.evidence;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import org.coachroom.lti.Member;
+import org.coachroom.pd.ProgramNotFoundException;
+import org.coachroom.pd.RecordingRefusedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * Evidence for requirements: a person uploads it at a requirement of a program; whoever may review it
+ * downloads it, and verifies or returns it from the review queue.
+ */
+@Controller
+class EvidenceController {
+
+	private static final Logger log = LoggerFactory.getLogger(EvidenceController.class);
+
+	private final EvidenceFiles files;
+
+	private final EvidenceReview review;
+
+	EvidenceController(EvidenceFiles files, EvidenceReview review) {
+		this.files = files;
+		this.review = review;
+	}
+
+	@PostMapping("/pd/programs/{code}/requirements/{requirement}/evidence")
+	String uploadEvidence(@AuthenticationPrincipal Member member, @PathVariable String code,
+			@PathVariable String requirement, @RequestParam(name = "file", required = false) MultipartFile file,
+			RedirectAttributes redirect) throws IOException {
+		String back = backToRequirement(code, requirement);
+		if (file == null || file.isEmpty()) {
+			redirect.addFlashAttribute("error", "pd.evidence.empty");
+			return back;
+		}
+		try {
+			files.upload(member, code, requirement, file.getOriginalFilename(), file.getBytes());
+		}
+		catch (RecordingRefusedException e) {
+			log.info("PD evidence refused: {} at {}/{}", e.getMessage(), clip(code), clip(requirement));
+			redirect.addFlashAttribute("error", e.getMessage());
+			return back;
+		}
+		redirect.addFlashAttribute("message", "pd.flash.evidence-uploaded");
+		return back;
+	}
+
+	@GetMapping("/pd/evidence/{id}")
+	ResponseEntity<byte[]> download(@AuthenticationPrincipal Member member, @PathVariable long id) {
+		EvidenceFiles.Download file = files.download(member, id).orElseThrow(() -> new ProgramNotFoundException("evidence"));
+		return org.coachroom.shared.web.Attachment.of(file.fileName(), file.mediaType(), file.content());
+	}
+
+	@GetMapping("/pd/evidence")
+	String queue(@AuthenticationPrincipal Member member, Model model) {
+		if (!review.reviews(member)) {
+			throw new ProgramNotFoundException("evidence");
+		}
+		model.addAttribute("waiting", review.queue(member));
+		return "pd/review";
+	}
+
+	@PostMapping("/pd/evidence/{id}/review")
+	String review(@AuthenticationPrincipal Member member, @PathVariable long id,
+			@RequestParam(defaultValue = "") String decision, @RequestParam(defaultValue = "") String comment,
+			RedirectAttributes redirect) {
+		if (!decision.equals("verify") && !decision.equals("return") || comment.length() > 1000) {
+			redirect.addFlashAttribute("error", "pd.evidence.decision");
+			return "redirect:/pd/evidence";
+		}
+		try {
+			review.review(member, id, decision.equals("verify"), comment);
+		}
+		catch (RecordingRefusedException e) {
+			log.info("PD review refused: {} on evidence {}", e.getMessage(), id);
+			redirect.addFlashAttribute("error", e.getMessage());
+			return "redirect:/pd/evidence";
+		}
+		redirect.addFlashAttribute("message", decision.equals("verify") ? "pd.flash.verified" : "pd.flash.returned");
+		return "redirect:/pd/evidence";
+	}
+
+	private static String clip(String s) {
+		return s.length() > 60 ? s.substring(0, 60) : s;
+	}
+
+	/**
+	 * The program page at a requirement. The codes come from the URL: encoded, so that braces are not
+	 * read as a template by the redirect (a 500) and nothing else in them becomes part of the path.
+	 */
+	private static String backToRequirement(String code, String requirement) {
+		return "redirect:/pd/programs/" + UriUtils.encodePathSegment(code, StandardCharsets.UTF_8) + "#req-"
+				+ UriUtils.encodeFragment(requirement, StandardCharsets.UTF_8);
+	}
+}

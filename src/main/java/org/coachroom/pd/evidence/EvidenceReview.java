@@ -1,0 +1,153 @@
+package org.coachroom.pd.evidence;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.coachroom.lti.CoachroomRole;
+import org.coachroom.lti.Member;
+import org.coachroom.lti.People;
+import org.coachroom.pd.ProgramNotFoundException;
+import org.coachroom.pd.RecordingRefusedException;
+import org.coachroom.pd.catalog.Program;
+import org.coachroom.pd.catalog.Programs;
+import org.coachroom.pd.catalog.Requirement;
+import org.coachroom.pd.tracking.AuditTrail;
+import org.coachroom.pd.tracking.EvidenceState;
+import org.coachroom.pd.tracking.ProgramProgress;
+import org.coachroom.pd.tracking.ProgressRecords;
+import org.coachroom.pd.tracking.RequirementState;
+import org.coachroom.pd.tracking.Standings;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+/**
+ * Reviewing evidence: a coach who supports the person, HR or a district admin verifies it or returns
+ * it with a comment. Principals never see it. Every step is in the audit trail.
+ */
+@Service
+public class EvidenceReview {
+
+	private final Programs programs;
+
+	private final ProgressRecords progress;
+
+	private final AuditTrail audit;
+
+	private final People people;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final Standings standings;
+
+	EvidenceReview(Programs programs, ProgressRecords progress, AuditTrail audit, Standings standings, People people,
+			JdbcClient jdbc, Clock clock) {
+		this.programs = programs;
+		this.progress = progress;
+		this.audit = audit;
+		this.standings = standings;
+		this.people = people;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** Evidence waiting for a reviewer, as the review queue lists it. */
+	public record Waiting(long id, long userRef, String person, String programTitle, String requirementTitle,
+			String fileName, Instant uploadedAt) {
+	}
+
+	/** Whether the viewer may review this person's evidence: HR, a district admin, or a coach who supports them. */
+	boolean mayReview(Member viewer, long personRef) {
+		if (viewer.userId() == personRef || viewer.hasRole(CoachroomRole.PRINCIPAL)) {
+			return false;
+		}
+		if (viewer.hasRole(CoachroomRole.HR) || viewer.hasRole(CoachroomRole.DISTRICT_ADMIN)) {
+			return true;
+		}
+		return viewer.hasRole(CoachroomRole.COACH) && people.supportedBy(viewer).contains(personRef);
+	}
+
+	/** Whether the viewer reviews anyone's evidence at all (the queue link shows for them). */
+	public boolean reviews(Member viewer) {
+		return !viewer.hasRole(CoachroomRole.PRINCIPAL) && (viewer.hasRole(CoachroomRole.HR)
+				|| viewer.hasRole(CoachroomRole.DISTRICT_ADMIN) || viewer.hasRole(CoachroomRole.COACH));
+	}
+
+	/** Evidence waiting for this viewer's review, oldest first. */
+	@Transactional(readOnly = true)
+	public List<Waiting> queue(Member viewer) {
+		if (!reviews(viewer)) {
+			return List.of();
+		}
+		boolean everyone = viewer.hasRole(CoachroomRole.HR) || viewer.hasRole(CoachroomRole.DISTRICT_ADMIN);
+		Set<Long> supported = everyone ? Set.of() : people.supportedBy(viewer);
+		record Row(long id, long userRef, String programTitle, String requirementTitle, String fileName,
+				Instant uploadedAt) {
+		}
+		List<Row> rows = jdbc.sql("""
+				SELECT e.id, e.user_ref, p.title, r.title, e.file_name, e.uploaded_at
+				FROM pd_evidence e JOIN pd_program p ON p.id = e.program
+				LEFT JOIN pd_requirement r ON r.program = e.program AND r.code = e.requirement_code
+				WHERE e.tenant_id = ? AND e.state = 'SUBMITTED' AND e.user_ref <> ? ORDER BY e.uploaded_at, e.id LIMIT 500""")
+			.params(viewer.tenant().value(), viewer.userId())
+			.query((rs, i) -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3),
+					rs.getString(4) == null ? "" : rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant()))
+			.list()
+			.stream()
+			.filter(row -> everyone || supported.contains(row.userRef()))
+			.toList();
+		// names from the lti module's directory; evidence of someone it does not know is no one's to review
+		Map<Long, People.Person> named = people.people(viewer.tenant(), rows.stream().map(Row::userRef).distinct().toList());
+		return rows.stream()
+			.filter(row -> named.containsKey(row.userRef()))
+			.map(row -> new Waiting(row.id(), row.userRef(), named.get(row.userRef()).name(), row.programTitle(),
+					row.requirementTitle(), row.fileName(), row.uploadedAt()))
+			.toList();
+	}
+
+	/** A reviewer verifies the evidence, or returns it with a comment saying what is missing. */
+	@Transactional
+	public void review(Member viewer, long evidenceId, boolean verified, String comment) {
+		record Row(long owner, long program, String requirement, String state) {
+		}
+		Row row = jdbc.sql("""
+				SELECT user_ref, program, requirement_code, state FROM pd_evidence WHERE id = ? AND tenant_id = ? FOR UPDATE""")
+			.params(evidenceId, viewer.tenant().value())
+			.query((rs, i) -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)))
+			.optional()
+			.filter(r -> mayReview(viewer, r.owner()))
+			.orElseThrow(() -> new ProgramNotFoundException("evidence"));
+		if (!"SUBMITTED".equals(row.state())) {
+			throw new RecordingRefusedException("pd.evidence.already-reviewed");
+		}
+		if (!verified && (comment == null || comment.isBlank())) {
+			throw new RecordingRefusedException("pd.evidence.comment-required");
+		}
+		Program program = programs.findById(row.program()).orElseThrow(() -> new ProgramNotFoundException("evidence"));
+		Requirement requirement = program.requirement(row.requirement())
+			.orElseThrow(() -> new ProgramNotFoundException("evidence"));
+		Instant now = clock.instant();
+		ProgramProgress theirs = progress.findByProgramAndUserRef(row.program(), row.owner())
+			.orElseThrow(() -> new ProgramNotFoundException("evidence"));
+		RequirementState before = theirs.stateOf(row.requirement());
+		RequirementState after = theirs.evidence(requirement, verified ? EvidenceState.VERIFIED : EvidenceState.RETURNED,
+				now);
+		progress.save(theirs);
+		jdbc.sql("""
+				UPDATE pd_evidence SET state = ?, reviewed_by = ?, reviewed_at = ?, review_comment = ? WHERE id = ?""")
+			.params(verified ? "VERIFIED" : "RETURNED", viewer.userId(), Timestamp.from(now),
+					comment == null || comment.isBlank() ? null : comment.strip(), evidenceId)
+			.update();
+		audit.audit(viewer.tenant().value(), row.owner(), row.program(), row.requirement(), viewer.userId(), now,
+				verified ? "EVIDENCE_VERIFIED" : "EVIDENCE_RETURNED", AuditTrail.describe(before),
+				AuditTrail.describe(after) + (comment == null || comment.isBlank() ? "" : "; comment: " + comment.strip()));
+		standings.refresh(viewer.tenant().value(), row.owner());
+	}
+}

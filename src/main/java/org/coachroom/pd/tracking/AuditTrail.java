@@ -1,0 +1,54 @@
+package org.coachroom.pd.tracking;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+import org.coachroom.lti.Member;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The PD audit trail: who changed what of whose progress, when, before and after. */
+@Component
+public class AuditTrail {
+
+	private final JdbcClient jdbc;
+
+	AuditTrail(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Audit rows of a person, newest first. */
+	public record AuditRow(Instant at, String programTitle, String requirementCode, String action, String before,
+			String after, long actor) {
+	}
+
+	@Transactional(readOnly = true)
+	public List<AuditRow> history(Member member) {
+		return jdbc.sql("""
+				SELECT a.at, p.title, a.requirement_code, a.action, a.before_value, a.after_value, a.actor
+				FROM pd_audit a JOIN pd_program p ON p.id = a.program
+				WHERE a.tenant_id = ? AND a.user_ref = ? ORDER BY a.at DESC, a.id DESC LIMIT 200""")
+			.params(member.tenant().value(), member.userId())
+			.query((rs, i) -> new AuditRow(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
+					rs.getString(4), rs.getString(5), rs.getString(6), rs.getLong(7)))
+			.list();
+	}
+
+	public void audit(long tenant, long userRef, long program, String requirementCode, long actor, Instant at,
+			String action, String before, String after) {
+		jdbc.sql("""
+				INSERT INTO pd_audit (tenant_id, user_ref, program, requirement_code, actor, at, action, before_value,
+				after_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(tenant, userRef, program, requirementCode, actor, Timestamp.from(at), action, before, after)
+			.update();
+	}
+
+	public static String describe(RequirementState s) {
+		return "best score " + (s.bestScore() == null ? "-" : s.bestScore().stripTrailingZeros().toPlainString())
+				+ ", attempts " + s.attemptsUsed() + ", hours "
+				+ (s.hours() == null ? "0" : s.hours().stripTrailingZeros().toPlainString()) + ", done "
+				+ (s.doneOn() == null ? "-" : s.doneOn()) + ", evidence " + s.evidence();
+	}
+}

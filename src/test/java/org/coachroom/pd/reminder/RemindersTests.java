@@ -1,0 +1,133 @@
+package org.coachroom.pd.reminder;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.UUID;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import org.coachroom.lti.PlatformRegistry;
+import org.coachroom.testsupport.LaunchClient;
+import org.coachroom.testsupport.LaunchTest;
+import org.coachroom.testsupport.Launcher.Launched;
+import org.coachroom.testsupport.Launcher;
+import org.coachroom.testsupport.TestPlatform;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The weekly digest, delivered to an in-process SMTP server: who gets what, once a week, and what people see of it. */
+@LaunchTest
+class RemindersTests {
+
+	private static final String ADMINISTRATOR = "http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	PlatformRegistry registry;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Reminders reminders;
+
+	TestPlatform platform;
+
+	GreenMail smtp;
+
+	JavaMailSenderImpl sender;
+
+	long tenant;
+
+	@BeforeEach
+	void setUp() {
+		smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		smtp.start();
+		sender = new JavaMailSenderImpl();
+		sender.setHost("127.0.0.1");
+		sender.setPort(smtp.getSmtp().getPort());
+		platform = TestPlatform.start();
+		tenant = platform.registerWith(registry, Map.of(), "coachroom_role").tenants().get(0).value();
+	}
+
+	@AfterEach
+	void tearDown() {
+		platform.close();
+		smtp.stop();
+	}
+
+	private static void profile(LaunchClient browser, String level, String start) {
+		browser.post("/pd/profile", Map.of("schoolLevel", level, "roleStartedOn", start, "_csrf", browser.csrfFrom("/pd")));
+	}
+
+	@Test
+	void peopleDueSoonOrOverdueAndHrGetOneDigestAWeekAndSeeWhatWasSent() throws Exception {
+		String course = "mail-" + UUID.randomUUID();
+		Launcher launcher = new Launcher(port, platform, jdbc);
+		Launched coach = launcher.launch("coach-" + course, "Carla Coach", TestPlatform.INSTRUCTOR, course, "Hub");
+		Launched done = launcher.launch("t-" + course, "Tom Teacher", TestPlatform.LEARNER, course, "Hub");
+		launcher.launch("hr-" + course, "Helen HR", ADMINISTRATOR, course, "Hub", Map.of("coachroom_role", "HR"));
+		profile(coach.browser(), "ELEMENTARY", "2023-01-02");
+		// a secondary teacher in year one: induction is due in three years, nothing to remind
+		profile(done.browser(), "SECONDARY", LocalDate.now().minusMonths(1).toString());
+
+		int sent = reminders.sendWeek(tenant, LocalDate.now(), sender);
+
+		assertThat(sent).isEqualTo(2);
+		MimeMessage[] messages = smtp.getReceivedMessages();
+		assertThat(messages).hasSize(2);
+		assertThat(Arrays.stream(messages).map(m -> {
+			try {
+				return m.getSubject();
+			}
+			catch (jakarta.mail.MessagingException e) {
+				throw new IllegalStateException(e);
+			}
+		})).containsExactlyInAnyOrder("Your PD: programs due soon or overdue",
+				"PD programs: this week's overdue and due soon");
+		String digest = Arrays.stream(messages).map(GreenMailUtil::getBody).filter(b -> b.contains("Hello"))
+			.findFirst().orElseThrow();
+		assertThat(digest).contains("Carla Coach").contains("LETRS (3rd edition): was due 2 January 2026");
+		String hrDigest = Arrays.stream(messages).map(GreenMailUtil::getBody).filter(b -> !b.contains("Hello"))
+			.findFirst().orElseThrow();
+		// HR's mail carries counts, not names
+		assertThat(hrDigest).contains("LETRS (3rd edition): 1 overdue, 0 due soon").doesNotContain("Carla");
+
+		assertThat(reminders.sendWeek(tenant, LocalDate.now(), sender)).as("once a week").isZero();
+		assertThat(smtp.getReceivedMessages()).hasSize(2);
+		assertThat(coach.browser().get("/pd").body()).contains("Reminders sent to you")
+			.contains("Your PD: programs due soon or overdue");
+		assertThat(done.browser().get("/pd").body()).doesNotContain("Reminders sent to you");
+	}
+
+	@Test
+	void remindersTheSmtpServerCouldNotTakeAreSentOnTheNextRun() {
+		String course = "down-" + UUID.randomUUID();
+		Launched coach = new Launcher(port, platform, jdbc).launch("coach-" + course, "Carla Coach",
+				TestPlatform.INSTRUCTOR, course, "Hub");
+		profile(coach.browser(), "ELEMENTARY", "2023-01-02");
+		smtp.stop();
+
+		assertThat(reminders.sendWeek(tenant, LocalDate.now(), sender)).isZero();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM pd_reminder WHERE tenant_id = ?").param(tenant).query(Integer.class)
+			.single()).as("nothing claims to have been sent").isZero();
+
+		smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		smtp.start();
+		sender.setPort(smtp.getSmtp().getPort());
+		assertThat(reminders.sendWeek(tenant, LocalDate.now(), sender)).isOne();
+		assertThat(smtp.getReceivedMessages()).hasSize(1);
+	}
+}

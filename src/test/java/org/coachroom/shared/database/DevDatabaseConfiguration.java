@@ -1,0 +1,38 @@
+package org.coachroom.shared.database;
+
+import java.nio.file.Path;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.core.env.Environment;
+
+/**
+ * The development run's database ({@code ./mvnw spring-boot:run}, see {@code DevApplication}):
+ * without {@code spring.datasource.url}, Coachroom runs on its own embedded MariaDB with data in
+ * {@code coachroom.embedded-database.data-dir} (./data by default), connecting with the password the
+ * server keeps there. Added by name ({@code SpringApplication.from(...).with(...)}, the benchmarks'
+ * {@code sources(...)}), never by component scanning: it carries no {@code @Configuration}, so test
+ * contexts and the production jar never pick it up.
+ */
+@Conditional(NoDataSourceUrlCondition.class)
+public class DevDatabaseConfiguration {
+
+	@Bean(destroyMethod = "stop")
+	EmbeddedMariaDb embeddedMariaDb(Environment env) {
+		return EmbeddedMariaDb.start(Path.of(env.getProperty(EmbeddedMariaDb.DATA_DIR_PROPERTY, "data")),
+				env.getProperty("coachroom.embedded-database.name", "coachroom"));
+	}
+
+	@Bean
+	@ConfigurationProperties("spring.datasource.hikari")
+	HikariDataSource dataSource(EmbeddedMariaDb server) {
+		HikariDataSource dataSource = new HikariDataSource();
+		dataSource.setJdbcUrl(server.jdbcUrl());
+		dataSource.setUsername(server.username());
+		dataSource.setPassword(server.password());
+		return dataSource;
+	}
+
+}

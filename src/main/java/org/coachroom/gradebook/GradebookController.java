@@ -1,12 +1,11 @@
 package org.coachroom.gradebook;
 
 import java.time.Clock;
+import java.util.List;
 
 import org.coachroom.lti.CoachroomRole;
 import org.coachroom.lti.Member;
-import org.coachroom.studygroup.GroupNotFoundException;
-import org.coachroom.studygroup.StudyGroup;
-import org.coachroom.studygroup.StudyGroupManagement;
+import org.coachroom.lti.ScoreReportAccess;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,7 +15,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The gradebook report: for a study group, to the people who manage it; for the whole tenant, to
+ * The gradebook report: for a source of scores (a study group, a PD item, a team workspace), to the
+ * people who manage it, as its module's {@link ScoreReportAccess} says; for the whole tenant, to
  * district admins. Shows what reached the LMS, what waits (and when it is tried next), what failed
  * and the LMS's answer, and lets failed scores be sent again.
  */
@@ -25,16 +25,16 @@ class GradebookController {
 
 	private final ScoreReport report;
 
-	private final StudyGroupManagement studyGroups;
+	private final List<ScoreReportAccess> sources;
 
 	private final Clock clock;
 
 	private final java.time.ZoneId zone;
 
-	GradebookController(ScoreReport report, StudyGroupManagement studyGroups, Clock clock,
+	GradebookController(ScoreReport report, List<ScoreReportAccess> sources, Clock clock,
 			@org.springframework.beans.factory.annotation.Value("${coachroom.time-zone:}") String timeZone) {
 		this.report = report;
-		this.studyGroups = studyGroups;
+		this.sources = sources;
 		this.clock = clock;
 		this.zone = timeZone == null || timeZone.isBlank() ? java.time.ZoneId.systemDefault() : java.time.ZoneId.of(timeZone);
 	}
@@ -45,21 +45,34 @@ class GradebookController {
 		return zone;
 	}
 
-	@GetMapping("/gradebook/study-groups/{id}")
-	String studyGroup(@AuthenticationPrincipal Member member, @PathVariable long id, Model model) {
-		StudyGroup group = studyGroups.visible(member, id, StudyGroupManagement.Access.MANAGER)
-			.orElseThrow(() -> new GroupNotFoundException(id));
-		model.addAttribute("group", group);
-		model.addAttribute("rows", report.forSource(member.tenant().value(), "STUDY_GROUP", id));
-		return "gradebook/study-group";
+	@GetMapping("/gradebook/{segment}/{id}")
+	String source(@AuthenticationPrincipal Member member, @PathVariable String segment, @PathVariable long id,
+			Model model) {
+		ScoreReportAccess access = accessFor(segment);
+		ScoreReportAccess.Reported source = access.managedBy(member, id).orElseThrow(GradebookController::notFound);
+		model.addAttribute("source", source);
+		model.addAttribute("segment", access.segment());
+		model.addAttribute("sourceId", id);
+		model.addAttribute("rows", report.forSource(member.tenant().value(), access.source(), id));
+		return "gradebook/source";
 	}
 
-	@PostMapping("/gradebook/study-groups/{id}/retry")
-	String retryStudyGroup(@AuthenticationPrincipal Member member, @PathVariable long id, RedirectAttributes redirect) {
-		studyGroups.visible(member, id, StudyGroupManagement.Access.MANAGER).orElseThrow(() -> new GroupNotFoundException(id));
-		int again = report.retryFailed(member.tenant().value(), "STUDY_GROUP", id, clock.instant());
+	@PostMapping("/gradebook/{segment}/{id}/retry")
+	String retrySource(@AuthenticationPrincipal Member member, @PathVariable String segment, @PathVariable long id,
+			RedirectAttributes redirect) {
+		ScoreReportAccess access = accessFor(segment);
+		access.managedBy(member, id).orElseThrow(GradebookController::notFound);
+		int again = report.retryFailed(member.tenant().value(), access.source(), id, clock.instant());
 		redirect.addFlashAttribute("retried", again);
-		return "redirect:/gradebook/study-groups/" + id;
+		return "redirect:/gradebook/" + access.segment() + "/" + id;
+	}
+
+	private ScoreReportAccess accessFor(String segment) {
+		return sources.stream().filter(s -> s.segment().equals(segment)).findFirst().orElseThrow(GradebookController::notFound);
+	}
+
+	private static org.springframework.web.server.ResponseStatusException notFound() {
+		return new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
 	}
 
 	@GetMapping("/gradebook")
@@ -81,7 +94,7 @@ class GradebookController {
 		// the report names teachers: whoever also holds a principal's or HR's role sees no individual's record
 		if (!member.hasRole(CoachroomRole.DISTRICT_ADMIN) || member.hasRole(CoachroomRole.PRINCIPAL)
 				|| member.hasRole(CoachroomRole.HR)) {
-			throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
+			throw notFound();
 		}
 	}
 }

@@ -2,8 +2,12 @@ package org.coachroom.gradebook;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import org.coachroom.lti.People;
+import org.coachroom.shared.TenantId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -13,8 +17,11 @@ class ScoreReport {
 
 	private final JdbcClient jdbc;
 
-	ScoreReport(JdbcClient jdbc) {
+	private final People people;
+
+	ScoreReport(JdbcClient jdbc, People people) {
 		this.jdbc = jdbc;
+		this.people = people;
 	}
 
 	/** One score as the report shows it. */
@@ -36,12 +43,12 @@ class ScoreReport {
 	}
 
 	List<Row> forSource(long tenant, String source, long sourceId) {
-		return rows("s.tenant_id = ? AND s.source = ? AND s.source_id = ?", tenant, source, sourceId);
+		return rows(tenant, "s.tenant_id = ? AND s.source = ? AND s.source_id = ?", tenant, source, sourceId);
 	}
 
 	/** The tenant's scores that need a person: failed ones first, then those still waiting. */
 	List<Row> unsent(long tenant) {
-		return rows("s.tenant_id = ? AND s.status <> 'SENT'", tenant);
+		return rows(tenant, "s.tenant_id = ? AND s.status <> 'SENT'", tenant);
 	}
 
 	Totals totals(long tenant) {
@@ -71,18 +78,36 @@ class ScoreReport {
 			.update();
 	}
 
-	private List<Row> rows(String where, Object... params) {
-		return jdbc.sql("""
-				SELECT s.id, s.source_title, s.source_id, s.resource_link_id, COALESCE(u.name, s.user_subject), s.status,
+	/** A row as read, before the person is named: names come from the {@code lti} module's {@link People}. */
+	private record Stored(Row row, long userRef) {
+	}
+
+	private List<Row> rows(long tenant, String where, Object... params) {
+		List<Stored> stored = jdbc.sql("""
+				SELECT s.id, s.source_title, s.source_id, s.resource_link_id, s.user_ref, s.user_subject, s.status,
 				s.attempts, s.completed_at, s.next_attempt_at, s.sent_at, s.platform_status, s.last_error, s.service_off,
 				s.score_given IS NULL
-				FROM gradebook_score s LEFT JOIN lti_user u ON u.id = s.user_ref
+				FROM gradebook_score s
 				WHERE""" + " " + where + " ORDER BY FIELD(s.status, 'FAILED', 'PENDING', 'SENT'), s.completed_at DESC, s.id LIMIT 500")
 			.params(params)
-			.query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
-					rs.getString(6), rs.getInt(7), rs.getTimestamp(8).toInstant(), rs.getTimestamp(9).toInstant(),
-					rs.getTimestamp(10) == null ? null : rs.getTimestamp(10).toInstant(),
-					(Integer) rs.getObject(11, Integer.class), rs.getString(12), rs.getBoolean(13), rs.getBoolean(14)))
+			.query((rs, i) -> new Stored(new Row(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+					rs.getString(6), rs.getString(7), rs.getInt(8), rs.getTimestamp(9).toInstant(),
+					rs.getTimestamp(10).toInstant(), rs.getTimestamp(11) == null ? null : rs.getTimestamp(11).toInstant(),
+					(Integer) rs.getObject(12, Integer.class), rs.getString(13), rs.getBoolean(14), rs.getBoolean(15)),
+					rs.getLong(5)))
 			.list();
+		Map<Long, People.Person> named = people.people(new TenantId(tenant),
+				stored.stream().map(Stored::userRef).distinct().toList());
+		List<Row> rows = new ArrayList<>(stored.size());
+		for (Stored s : stored) {
+			People.Person person = named.get(s.userRef());
+			// as before: the LMS's name when it gave one, else the LMS user id the score was sent under
+			String name = person != null && person.name() != null ? person.name() : s.row().person();
+			Row r = s.row();
+			rows.add(new Row(r.id(), r.sourceTitle(), r.sourceId(), r.resourceLinkId(), name, r.status(), r.attempts(),
+					r.completedAt(), r.nextAttemptAt(), r.sentAt(), r.platformStatus(), r.lastError(), r.serviceOff(),
+					r.clears()));
+		}
+		return rows;
 	}
 }

@@ -1,6 +1,7 @@
 package org.coachroom.home;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -8,11 +9,10 @@ import jakarta.validation.constraints.Size;
 import org.coachroom.lti.CoachroomRole;
 import org.coachroom.lti.DeepLinking;
 import org.coachroom.lti.Member;
-import org.coachroom.pd.CourseItems;
-import org.coachroom.team.TeamWorkspaces;
-import org.coachroom.studygroup.StudyGroupManagement;
+import org.coachroom.lti.PlaceableContent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,10 +22,12 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * What a coach sees after "Select content" in the LMS: place Coachroom in the course as a link.
- * Later modules add their own content (a study group, a team workspace) to this picker.
+ * Each module adds its own content (a study group, a PD program, a team workspace) to this picker
+ * through {@link PlaceableContent}; this controller knows none of them.
  */
 @Controller
 class DeepLinkingController {
@@ -34,17 +36,11 @@ class DeepLinkingController {
 
 	private final DeepLinking deepLinking;
 
-	private final StudyGroupManagement studyGroups;
+	private final List<PlaceableContent> contents;
 
-	private final CourseItems pd;
-
-	private final TeamWorkspaces teams;
-
-	DeepLinkingController(DeepLinking deepLinking, StudyGroupManagement studyGroups, CourseItems pd, TeamWorkspaces teams) {
+	DeepLinkingController(DeepLinking deepLinking, List<PlaceableContent> contents) {
 		this.deepLinking = deepLinking;
-		this.studyGroups = studyGroups;
-		this.pd = pd;
-		this.teams = teams;
+		this.contents = contents;
 	}
 
 	record PlacementForm(@NotBlank @Size(max = 255) String title) {
@@ -55,59 +51,29 @@ class DeepLinkingController {
 		if (!member.launch().isDeepLinking()) {
 			return "redirect:/home";
 		}
-		model.addAttribute("member", member);
-		model.addAttribute("mayPlace", mayPlace(member));
 		model.addAttribute("form", new PlacementForm("Coachroom"));
-		model.addAttribute("groups", studyGroups.placeable(member));
-		model.addAttribute("mayCreateGroup", studyGroups.canCreate(member));
-		model.addAttribute("programs", pd.placeable(member));
-		model.addAttribute("mayPlaceTeam", teams.mayPlace(member));
+		picker(member, model);
 		return "home/deep-linking";
 	}
 
-	/** Places the course's team workspace: a link with a gradebook column for its closed cycles. */
-	@PostMapping("/deep-linking/team")
-	String placeTeam(@AuthenticationPrincipal Member member, Model model) {
+	/**
+	 * Places what a module offers ({@code study-groups/{id}}, {@code pd/{code}}, {@code team}): its own
+	 * link, with its own gradebook column, as the module's {@link PlaceableContent} makes it.
+	 */
+	@PostMapping({ "/deep-linking/{kind:[a-z-]+}", "/deep-linking/{kind:[a-z-]+}/{id}" })
+	String placeContent(@AuthenticationPrincipal Member member, @PathVariable String kind,
+			@PathVariable(required = false) String id, @RequestParam Map<String, String> form, Model model) {
+		PlaceableContent content = contents.stream()
+			.filter(c -> c.kind().equals(kind))
+			.findFirst()
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		if (!member.launch().isDeepLinking()) {
 			return "redirect:/home";
 		}
-		DeepLinking.ResourceLink item = teams.contentItem(member);
-		DeepLinking.Response response = deepLinking.respond(member, List.of(item), null);
-		model.addAttribute("action", response.returnUrl());
-		model.addAttribute("fields", java.util.Map.of("JWT", response.jwt()));
-		model.addAttribute("message", "Adding the team workspace to your course…");
-		return "autopost";
-	}
-
-	/** Places a PD program, or one requirement of it: its own link, with its own gradebook column. */
-	@PostMapping("/deep-linking/pd/{code}")
-	String placeProgram(@AuthenticationPrincipal Member member, @PathVariable String code,
-			@RequestParam(defaultValue = "") String requirement, Model model) {
-		if (!member.launch().isDeepLinking()) {
-			return "redirect:/home";
-		}
-		DeepLinking.ResourceLink item = pd.contentItem(member, code, requirement.isBlank() ? null : requirement);
-		DeepLinking.Response response = deepLinking.respond(member, List.of(item), null);
-		model.addAttribute("action", response.returnUrl());
-		model.addAttribute("fields", java.util.Map.of("JWT", response.jwt()));
-		model.addAttribute("message", "Adding the program to your course…");
-		return "autopost";
-	}
-
-	/** Places one study group: its own link, with its own gradebook column. */
-	@PostMapping("/deep-linking/study-groups/{id}")
-	String placeStudyGroup(@AuthenticationPrincipal Member member, @PathVariable long id, Model model) {
-		if (!member.launch().isDeepLinking()) {
-			return "redirect:/home";
-		}
-		DeepLinking.ResourceLink item = studyGroups.contentItem(member, id);
-		DeepLinking.Response response = deepLinking.respond(member, List.of(item), null);
-		log.info("Deep linking: {} placed study group {} in {}", member.subject(), id,
+		DeepLinking.ResourceLink item = content.place(member, id, form);
+		log.info("Deep linking: {} placed {} {} in {}", member.subject(), kind, id == null ? "" : id.replaceAll("[\\r\\n\\t]", "_"),
 				member.context() == null ? "(no course)" : member.context().contextId());
-		model.addAttribute("action", response.returnUrl());
-		model.addAttribute("fields", java.util.Map.of("JWT", response.jwt()));
-		model.addAttribute("message", "Adding the study group to your course…");
-		return "autopost";
+		return autopost(member, item, content.placingMessage(), model);
 	}
 
 	@PostMapping("/deep-linking")
@@ -116,22 +82,29 @@ class DeepLinkingController {
 		if (!member.launch().isDeepLinking()) {
 			return "redirect:/home";
 		}
-		model.addAttribute("member", member);
-		model.addAttribute("mayPlace", mayPlace(member));
-		model.addAttribute("groups", studyGroups.placeable(member));
-		model.addAttribute("mayCreateGroup", studyGroups.canCreate(member));
-		model.addAttribute("programs", pd.placeable(member));
-		model.addAttribute("mayPlaceTeam", teams.mayPlace(member));
+		picker(member, model);
 		if (!mayPlace(member) || result.hasErrors()) {
 			return "home/deep-linking";
 		}
-		DeepLinking.Response response = deepLinking.respond(member,
-				List.of(new DeepLinking.ResourceLink(form.title().trim(), null, null, null, null)), null);
 		log.info("Deep linking: {} placed \"{}\" in {}", member.subject(), form.title().trim().replaceAll("[\\r\\n\\t]", "_"),
 				member.context() == null ? "(no course)" : member.context().contextId());
+		return autopost(member, new DeepLinking.ResourceLink(form.title().trim(), null, null, null, null),
+				"Adding Coachroom to your course…", model);
+	}
+
+	/** The picker: each module's section, in their order, and Coachroom itself. */
+	private void picker(Member member, Model model) {
+		model.addAttribute("member", member);
+		model.addAttribute("mayPlace", mayPlace(member));
+		model.addAttribute("sections", contents.stream().flatMap(c -> c.sectionFor(member).stream()).toList());
+	}
+
+	/** The one way back to the LMS: a page that posts the signed response to the platform. */
+	private String autopost(Member member, DeepLinking.ResourceLink item, String message, Model model) {
+		DeepLinking.Response response = deepLinking.respond(member, List.of(item), null);
 		model.addAttribute("action", response.returnUrl());
-		model.addAttribute("fields", java.util.Map.of("JWT", response.jwt()));
-		model.addAttribute("message", "Adding Coachroom to your course…");
+		model.addAttribute("fields", Map.of("JWT", response.jwt()));
+		model.addAttribute("message", message);
 		return "autopost";
 	}
 

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Map;
 
+import org.coachroom.studygroup.session.AttendanceStatus;
+
 /**
  * When a member has finished a study group, as data the coach sets: how many of the sessions that
  * are held they must attend (a count or a share), whether excused absences count as attended,

@@ -6,9 +6,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Links as a coach types them, one per line: "Title | https://..." or just the address. */
-final class LinkLines {
+public final class LinkLines {
 
-	static final int MAX_LINKS = 10;
+	public static final int MAX_LINKS = 10;
 
 	private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"]{1,1990}");
 
@@ -16,19 +16,19 @@ final class LinkLines {
 	}
 
 	/** Whether every non-blank line holds a web address, and there are not too many. */
-	static boolean valid(String text) {
+	public static boolean valid(String text) {
 		List<String> lines = lines(text);
 		return lines.size() <= MAX_LINKS && lines.stream().allMatch(line -> parse(line) != null);
 	}
 
 	/** The links of valid text; call {@link #valid} first. */
-	static List<StudyGroup.Link> parseAll(String text) {
+	public static List<StudyGroup.Link> parseAll(String text) {
 		List<StudyGroup.Link> links = new ArrayList<>();
 		lines(text).forEach(line -> links.add(parse(line)));
 		return links;
 	}
 
-	static String format(List<StudyGroup.Link> links) {
+	public static String format(List<StudyGroup.Link> links) {
 		return links.stream()
 			.map(l -> l.title().equals(l.url()) ? l.url() : l.title() + " | " + l.url())
 			.collect(Collectors.joining("\n"));

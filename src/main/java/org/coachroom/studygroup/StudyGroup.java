@@ -101,7 +101,7 @@ public class StudyGroup {
 	StudyGroup() {
 	}
 
-	static StudyGroup start(long tenantId, long homeContextRef, long coach, Details details, CompletionRule rule,
+	public static StudyGroup start(long tenantId, long homeContextRef, long coach, Details details, CompletionRule rule,
 			Instant now) {
 		StudyGroup group = new StudyGroup();
 		group.tenantId = tenantId;
@@ -114,7 +114,7 @@ public class StudyGroup {
 		return group;
 	}
 
-	void revise(Details details, Instant now) {
+	public void revise(Details details, Instant now) {
 		title = details.title();
 		purpose = details.purpose();
 		schoolGoal = details.schoolGoal();
@@ -128,18 +128,18 @@ public class StudyGroup {
 		updatedAt = now;
 	}
 
-	void changeRule(CompletionRule newRule, Instant now) {
+	public void changeRule(CompletionRule newRule, Instant now) {
 		rule = newRule;
 		updatedAt = now;
 	}
 
-	void addFacilitator(long userRef, Instant now) {
+	public void addFacilitator(long userRef, Instant now) {
 		facilitators.add(new Facilitator(userRef));
 		updatedAt = now;
 	}
 
 	/** Returns false when the person is not a facilitator, or is the last one. */
-	boolean removeFacilitator(long userRef, Instant now) {
+	public boolean removeFacilitator(long userRef, Instant now) {
 		if (facilitators.size() <= 1 || !facilitators.remove(new Facilitator(userRef))) {
 			return false;
 		}
@@ -148,7 +148,7 @@ public class StudyGroup {
 	}
 
 	/** A finished group: kept for its record, no longer listed to join or changed. */
-	void archive(Instant now) {
+	public void archive(Instant now) {
 		if (archivedAt == null) {
 			archivedAt = now;
 			updatedAt = now;
@@ -156,7 +156,7 @@ public class StudyGroup {
 	}
 
 	/** The same study for a new cohort: details, rule and facilitators, no members or sessions. */
-	StudyGroup copyForNewCohort(String newTitle, long coach, Instant now) {
+	public StudyGroup copyForNewCohort(String newTitle, long coach, Instant now) {
 		StudyGroup copy = start(tenantId, homeContextRef, coach, new Details(newTitle, purpose, schoolGoal, kind, textTitle,
 				textAuthor, visibility, creditHours, creditUnit, links), rule, now);
 		facilitators.forEach(f -> copy.facilitators.add(f));

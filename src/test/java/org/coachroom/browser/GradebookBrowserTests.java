@@ -10,7 +10,7 @@ import java.util.UUID;
 
 import org.coachroom.lti.PlatformRegistry;
 import org.coachroom.studygroup.CompletionRule;
-import org.coachroom.studygroup.GroupSession;
+import org.coachroom.studygroup.session.GroupSession;
 import org.coachroom.studygroup.StudyGroup;
 import org.coachroom.studygroup.StudyGroupManagement;
 import org.coachroom.testsupport.BrowserSignIn;

@@ -188,11 +188,11 @@ class PdTrackingTests {
 				new org.coachroom.studygroup.CompletionRule(org.coachroom.studygroup.CompletionRule.Basis.COUNT, 1, false,
 						false, 1, null));
 		java.time.Instant start = java.time.Instant.now().minus(java.time.Duration.ofDays(1));
-		var session = studyGroups.planSession(coach.member(), group.getId(), new org.coachroom.studygroup.GroupSession.Plan(
+		var session = studyGroups.planSession(coach.member(), group.getId(), new org.coachroom.studygroup.session.GroupSession.Plan(
 				start, start.plus(java.time.Duration.ofHours(1)), null, null, null, null, null, null));
 		studyGroups.addMembers(coach.member(), group.getId(), java.util.List.of(teacher.member().userId()));
 		studyGroups.recordAttendance(coach.member(), group.getId(), session.getId(),
-				Map.of(teacher.member().userId(), org.coachroom.studygroup.AttendanceStatus.PRESENT));
+				Map.of(teacher.member().userId(), org.coachroom.studygroup.session.AttendanceStatus.PRESENT));
 
 		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
 			.until(() -> browser.get("/pd").body().contains("6 clock hours from the study group"));

@@ -9,13 +9,14 @@ import java.util.Map;
 import org.coachroom.studygroup.CompletionRule.Basis;
 import org.coachroom.studygroup.CompletionRule.SessionFact;
 import org.coachroom.studygroup.CompletionRule.Standing;
+import org.coachroom.studygroup.session.AttendanceStatus;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.coachroom.studygroup.AttendanceStatus.ABSENT;
-import static org.coachroom.studygroup.AttendanceStatus.EXCUSED;
-import static org.coachroom.studygroup.AttendanceStatus.PRESENT;
+import static org.coachroom.studygroup.session.AttendanceStatus.ABSENT;
+import static org.coachroom.studygroup.session.AttendanceStatus.EXCUSED;
+import static org.coachroom.studygroup.session.AttendanceStatus.PRESENT;
 
 class CompletionRuleTests {
 

@@ -13,6 +13,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
 import org.coachroom.lti.PlatformRegistry;
 import org.coachroom.lti.ServiceUnavailableException;
+import org.coachroom.studygroup.membership.GroupRosterImports;
 import org.coachroom.testsupport.LaunchTest;
 import org.coachroom.testsupport.Launcher;
 import org.coachroom.testsupport.Launcher.Launched;
@@ -58,6 +59,9 @@ class RosterImportTests {
 
 	@Autowired
 	StudyGroupManagement management;
+
+	@Autowired
+	GroupRosterImports rosterImports;
 
 	Launched coach;
 
@@ -110,9 +114,9 @@ class RosterImportTests {
 						+ "," + member(course + "-4", "Dee Gone", "Learner", "Inactive"));
 		StudyGroup group = group();
 
-		var first = management.importRoster(coach.member(), group.getId(), false);
+		var first = rosterImports.importRoster(coach.member(), group.getId(), false);
 		assertThat(first.added()).isEqualTo(3);
-		var again = management.importRoster(coach.member(), group.getId(), true);
+		var again = rosterImports.importRoster(coach.member(), group.getId(), true);
 		assertThat(again.added()).isEqualTo(1);
 		assertThat(again.alreadyMembers()).isEqualTo(3);
 
@@ -143,16 +147,16 @@ class RosterImportTests {
 		String ben = member(course + "-2", "Ben Ode", "Learner", "Active");
 		rosterPages(ana, ben);
 		StudyGroup group = group();
-		management.importRoster(coach.member(), group.getId(), false);
+		rosterImports.importRoster(coach.member(), group.getId(), false);
 
 		rosterPages(ana, member(course + "-2", "Ben Ode", "Learner", "Inactive"));
-		var afterLeaving = management.importRoster(coach.member(), group.getId(), false);
+		var afterLeaving = rosterImports.importRoster(coach.member(), group.getId(), false);
 		assertThat(afterLeaving.leftCourse()).isEqualTo(1);
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM study_group_member WHERE study_group = ? AND left_course_at IS NOT NULL")
 			.param(group.getId()).query(Integer.class).single()).isOne();
 
 		rosterPages(ana, ben);
-		assertThat(management.importRoster(coach.member(), group.getId(), false).returned()).isEqualTo(1);
+		assertThat(rosterImports.importRoster(coach.member(), group.getId(), false).returned()).isEqualTo(1);
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM study_group_member WHERE study_group = ?").param(group.getId())
 			.query(Integer.class).single()).isEqualTo(2);
 	}
@@ -163,7 +167,7 @@ class RosterImportTests {
 			.withHeader("Content-Type", "application/json; charset=utf-8")
 			.withBody(MoodleFixtures.read("lineitems-401.json"))));
 		StudyGroup group = group();
-		assertThatThrownBy(() -> management.importRoster(coach.member(), group.getId(), false))
+		assertThatThrownBy(() -> rosterImports.importRoster(coach.member(), group.getId(), false))
 			.isInstanceOfSatisfying(ServiceUnavailableException.class,
 					e -> assertThat(e.reason()).isEqualTo(ServiceUnavailableException.Reason.REFUSED));
 		// a 401 gets one fresh token and one more try before giving up
@@ -185,7 +189,7 @@ class RosterImportTests {
 			var m = coach.member();
 			var member = new org.coachroom.lti.Member(m.tenant(), m.userId(), m.subject(), m.name(), m.email(), m.roles(),
 					m.context(), m.platformName(), odd);
-			assertThatThrownBy(() -> management.importRoster(member, group.getId(), false)).as(url)
+			assertThatThrownBy(() -> rosterImports.importRoster(member, group.getId(), false)).as(url)
 				.isInstanceOfSatisfying(ServiceUnavailableException.class,
 						e -> assertThat(e.reason()).isEqualTo(ServiceUnavailableException.Reason.INVALID));
 		}
@@ -197,7 +201,7 @@ class RosterImportTests {
 		platform.wireMock().stubFor(get(urlPathEqualTo(MEMBERSHIPS)).willReturn(aResponse().withStatus(200)
 			.withHeader("Content-Type", NRPS_TYPE).withFixedDelay(3_000).withBody("{\"members\":[]}")));
 		StudyGroup group = group();
-		assertThatThrownBy(() -> management.importRoster(coach.member(), group.getId(), false))
+		assertThatThrownBy(() -> rosterImports.importRoster(coach.member(), group.getId(), false))
 			.isInstanceOfSatisfying(ServiceUnavailableException.class,
 					e -> assertThat(e.reason()).isEqualTo(ServiceUnavailableException.Reason.UNREACHABLE));
 	}

@@ -10,6 +10,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import org.coachroom.lti.PlatformRegistry;
+import org.coachroom.studygroup.files.FileSharing;
 import org.coachroom.testsupport.LaunchClient;
 import org.coachroom.testsupport.LaunchTest;
 import org.coachroom.testsupport.Launcher;
@@ -44,6 +45,9 @@ class SharedFilesTests {
 
 	@Autowired
 	StudyGroupManagement management;
+
+	@Autowired
+	FileSharing fileSharing;
 
 	Launched coach;
 
@@ -136,7 +140,7 @@ class SharedFilesTests {
 	void onlyTheGroupsManagersShareOrRemoveFiles() {
 		LaunchClient m = member.browser();
 		assertThat(upload(m, "mine.pdf", "application/pdf", PDF).status()).isEqualTo(404);
-		long fileId = management.shareFile(coach.member(), groupId, "reading.pdf", PDF);
+		long fileId = fileSharing.shareFile(coach.member(), groupId, "reading.pdf", PDF);
 		assertThat(m.post("/groups/" + groupId + "/files/" + fileId + "/delete",
 				Map.of("_csrf", m.csrfFrom("/groups/" + groupId))).status()).isEqualTo(404);
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM study_group_file WHERE id = ?").param(fileId).query(Integer.class).single())

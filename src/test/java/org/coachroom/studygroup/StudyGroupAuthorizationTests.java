@@ -10,6 +10,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.coachroom.lti.PlatformRegistry;
+import org.coachroom.studygroup.files.FileSharing;
+import org.coachroom.studygroup.group.GroupEditing;
+import org.coachroom.studygroup.reflection.ReflectionWriting;
+import org.coachroom.studygroup.session.GroupSession;
 import org.coachroom.testsupport.LaunchClient;
 import org.coachroom.testsupport.LaunchTest;
 import org.coachroom.testsupport.Launcher;
@@ -50,6 +54,15 @@ class StudyGroupAuthorizationTests {
 
 	@Autowired
 	StudyGroupManagement management;
+
+	@Autowired
+	FileSharing fileSharing;
+
+	@Autowired
+	GroupEditing groupEditing;
+
+	@Autowired
+	ReflectionWriting reflectionWriting;
 
 	Launcher launcher;
 
@@ -95,10 +108,10 @@ class StudyGroupAuthorizationTests {
 		GroupSession session = management.planSession(facilitator.member(), group.getId(),
 				new GroupSession.Plan(start, start.plus(1, ChronoUnit.HOURS), null, null, null, null, null, null));
 		management.addMembers(facilitator.member(), group.getId(), List.of(member.member().userId()));
-		management.writeReflection(member.member(), group.getId(), session.getId(), false, "My private thoughts");
+		reflectionWriting.writeReflection(member.member(), group.getId(), session.getId(), false, "My private thoughts");
 		long reflectionId = jdbc.sql("SELECT id FROM study_group_reflection WHERE study_group = ?").param(group.getId())
 			.query(Long.class).single();
-		long fileId = management.shareFile(facilitator.member(), group.getId(), "reading.pdf",
+		long fileId = fileSharing.shareFile(facilitator.member(), group.getId(), "reading.pdf",
 				"%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 		return new Setup(group.getId(), session.getId(), reflectionId, member.member().userId(), title,
 				facilitator.member().userId(), fileId);
@@ -232,9 +245,9 @@ class StudyGroupAuthorizationTests {
 			expect.put(new Endpoint("GET", "/groups/new"), Expect.HIDDEN);
 			check(principal, s, expect, failures, "principal who is instructor of the course");
 			assertThat(failures).isEmpty();
-			assertThat(management.possibleFacilitators(facilitator.member(), s.groupId()))
+			assertThat(groupEditing.possibleFacilitators(facilitator.member(), s.groupId()))
 				.noneMatch(c -> c.person().userRef() == principal.member().userId());
-			assertThatThrownBy(() -> management.addFacilitator(facilitator.member(), s.groupId(), principal.member().userId()))
+			assertThatThrownBy(() -> groupEditing.addFacilitator(facilitator.member(), s.groupId(), principal.member().userId()))
 				.isInstanceOf(NotInCourseException.class);
 		}
 	}

@@ -10,6 +10,12 @@ import java.util.UUID;
 import org.coachroom.lti.PlatformRegistry;
 import org.coachroom.studygroup.CompletionRule.Basis;
 import org.coachroom.studygroup.StudyGroupManagement.Access;
+import org.coachroom.studygroup.group.GroupEditing;
+import org.coachroom.studygroup.membership.Membership;
+import org.coachroom.studygroup.reflection.ReflectionWriting;
+import org.coachroom.studygroup.session.AttendanceStatus;
+import org.coachroom.studygroup.session.GroupSession;
+import org.coachroom.studygroup.session.SessionPlanning;
 import org.coachroom.testsupport.HeardEvents;
 import org.coachroom.testsupport.LaunchTest;
 import org.coachroom.testsupport.Launcher;
@@ -24,8 +30,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** A study group from creation to a member's completion, against the database. */
 @LaunchTest
@@ -44,6 +50,18 @@ class StudyGroupFlowTests {
 
 	@Autowired
 	StudyGroupManagement management;
+
+	@Autowired
+	GroupEditing groupEditing;
+
+	@Autowired
+	Membership membership;
+
+	@Autowired
+	ReflectionWriting reflectionWriting;
+
+	@Autowired
+	SessionPlanning sessionPlanning;
 
 	@Autowired
 	HeardEvents heard;
@@ -104,7 +122,7 @@ class StudyGroupFlowTests {
 				Map.of(ana.member().userId(), AttendanceStatus.PRESENT, ben.member().userId(), AttendanceStatus.PRESENT));
 		assertThat(completed(group, ana)).isFalse();
 
-		management.writeReflection(ana.member(), group.getId(), null, true, "I will use decodable texts in small groups.");
+		reflectionWriting.writeReflection(ana.member(), group.getId(), null, true, "I will use decodable texts in small groups.");
 
 		assertThat(completed(group, ana)).isTrue();
 		assertThat(completed(group, ben)).isFalse();
@@ -118,7 +136,7 @@ class StudyGroupFlowTests {
 			}));
 		assertThat(heard.studyGroupCompletions()).noneMatch(e -> e.userRef() == ben.member().userId());
 		// one publication per listener (PD credit listens too): the stand-in listener's is recorded once
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE event_type LIKE '%StudyGroupCompleted' "
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE event_type LIKE '%StudyGroupCompleted' "
 				+ "AND listener_id LIKE '%HeardEvents%' AND serialized_event LIKE ?")
 			.param("%\"userRef\":" + ana.member().userId() + ",%")
 			.query(Integer.class)
@@ -166,7 +184,7 @@ class StudyGroupFlowTests {
 		assertThat(management.overview(outsider.member()).open()).extracting(GroupSummary::id).doesNotContain(group.getId());
 		assertThat(management.page(outsider.member(), group.getId())).isEmpty();
 
-		management.join(ben.member(), group.getId());
+		membership.join(ben.member(), group.getId());
 		assertThat(management.overview(ben.member()).joined()).extracting(GroupSummary::id).contains(group.getId());
 	}
 
@@ -178,7 +196,7 @@ class StudyGroupFlowTests {
 		try {
 			List<java.util.concurrent.Future<?>> clicks = new java.util.ArrayList<>();
 			for (int i = 0; i < 4; i++) {
-				clicks.add(pool.submit(() -> management.join(ben.member(), group.getId())));
+				clicks.add(pool.submit(() -> membership.join(ben.member(), group.getId())));
 			}
 			for (var click : clicks) {
 				click.get();
@@ -207,10 +225,10 @@ class StudyGroupFlowTests {
 		assertThatThrownBy(() -> management.planSession(ana.member(), group.getId(), pastSession(1)))
 			.isInstanceOf(GroupNotFoundException.class);
 
-		management.archive(coach.member(), group.getId());
+		groupEditing.archive(coach.member(), group.getId());
 		assertThatThrownBy(() -> management.planSession(coach.member(), group.getId(), pastSession(1)))
 			.isInstanceOf(GroupArchivedException.class);
-		StudyGroup copy = management.copy(coach.member(), group.getId(), "The Reading League, spring cohort");
+		StudyGroup copy = groupEditing.copy(coach.member(), group.getId(), "The Reading League, spring cohort");
 		assertThat(copy.isArchived()).isFalse();
 		assertThat(copy.getRule()).isEqualTo(group.getRule());
 		assertThat(copy.getLinks()).isEqualTo(group.getLinks());
@@ -222,11 +240,11 @@ class StudyGroupFlowTests {
 				TestPlatform.INSTRUCTOR, coach.member().context().contextId(), "Lincoln coaching hub");
 		StudyGroup group = management.create(coach.member(), details(StudyGroup.Visibility.CLOSED),
 				CompletionRule.DISTRICT_DEFAULT);
-		assertThat(management.possibleFacilitators(coach.member(), group.getId())).extracting(c -> c.person().displayName())
+		assertThat(groupEditing.possibleFacilitators(coach.member(), group.getId())).extracting(c -> c.person().displayName())
 			.containsExactly("Cole Coach");
-		assertThatThrownBy(() -> management.addFacilitator(coach.member(), group.getId(), ana.member().userId()))
+		assertThatThrownBy(() -> groupEditing.addFacilitator(coach.member(), group.getId(), ana.member().userId()))
 			.isInstanceOf(NotInCourseException.class);
-		management.addFacilitator(coach.member(), group.getId(), cole.member().userId());
+		groupEditing.addFacilitator(coach.member(), group.getId(), cole.member().userId());
 		assertThat(management.overview(cole.member()).managed()).extracting(GroupSummary::id).contains(group.getId());
 	}
 
@@ -236,8 +254,8 @@ class StudyGroupFlowTests {
 				CompletionRule.DISTRICT_DEFAULT);
 		GroupSession session = management.planSession(coach.member(), group.getId(), pastSession(3));
 		management.addMembers(coach.member(), group.getId(), List.of(ana.member().userId()));
-		management.archive(coach.member(), group.getId());
-		assertThatThrownBy(() -> management.writeReflection(ana.member(), group.getId(), null, true, "Late"))
+		groupEditing.archive(coach.member(), group.getId());
+		assertThatThrownBy(() -> reflectionWriting.writeReflection(ana.member(), group.getId(), null, true, "Late"))
 			.isInstanceOf(GroupArchivedException.class);
 		assertThatThrownBy(() -> management.recordAttendance(coach.member(), group.getId(), session.getId(),
 				Map.of(ana.member().userId(), AttendanceStatus.PRESENT)))
@@ -250,7 +268,7 @@ class StudyGroupFlowTests {
 				CompletionRule.DISTRICT_DEFAULT);
 		GroupSession session = management.planSession(coach.member(), group.getId(), pastSession(3));
 		management.addMembers(coach.member(), group.getId(), List.of(ana.member().userId()));
-		management.cancelSession(coach.member(), group.getId(), session.getId(), true);
+		sessionPlanning.cancelSession(coach.member(), group.getId(), session.getId(), true);
 		assertThatThrownBy(() -> management.recordAttendance(coach.member(), group.getId(), session.getId(),
 				Map.of(ana.member().userId(), AttendanceStatus.PRESENT)))
 			.isInstanceOf(NotInCourseException.class);

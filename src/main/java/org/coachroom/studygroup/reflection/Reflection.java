@@ -1,9 +1,10 @@
-package org.coachroom.studygroup;
+package org.coachroom.studygroup.reflection;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.coachroom.studygroup.StudyGroup;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.MappedCollection;
@@ -13,6 +14,8 @@ import org.springframework.data.relational.core.mapping.Table;
  * What a member wrote after a session, or at the end (final). Private to the member and the
  * group's facilitators, who may reply; never shown to principals or HR.
  */
+// the group page of the module's API (StudyGroupManagement.GroupPage) shows these: other modules may name them
+@org.springframework.modulith.NamedInterface("model")
 @Table("study_group_reflection")
 public class Reflection {
 

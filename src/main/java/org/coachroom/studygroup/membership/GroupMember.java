@@ -1,13 +1,16 @@
-package org.coachroom.studygroup;
+package org.coachroom.studygroup.membership;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 
+import org.coachroom.studygroup.StudyGroup;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
 /** A person's membership of a study group, and their completion once they have it. */
+// the group page of the module's API (StudyGroupManagement.GroupPage) shows these: other modules may name them
+@org.springframework.modulith.NamedInterface("model")
 @Table("study_group_member")
 public class GroupMember {
 
@@ -70,7 +73,7 @@ public class GroupMember {
 	 * The rule saw the member finish. Returns whether this is news. A completion a facilitator withdrew
 	 * is not given back by the rule: only a facilitator can mark it again.
 	 */
-	boolean completeByRule(BigDecimal credit, Instant now) {
+	public boolean completeByRule(BigDecimal credit, Instant now) {
 		if (completedAt != null || withdrawnAt != null) {
 			return false;
 		}
@@ -82,7 +85,7 @@ public class GroupMember {
 	}
 
 	/** A facilitator marks completion the rule cannot see (a make-up session, say), with the reason. */
-	boolean completeByHand(long facilitator, String reason, BigDecimal credit, Instant now) {
+	public boolean completeByHand(long facilitator, String reason, BigDecimal credit, Instant now) {
 		if (completedAt != null) {
 			return false;
 		}
@@ -100,7 +103,7 @@ public class GroupMember {
 	 * A facilitator takes back a completion (marked for the wrong person, say), with the reason: the
 	 * credit no longer counts. Returns whether there was a completion to withdraw.
 	 */
-	boolean withdrawCompletion(long facilitator, String reason, Instant now) {
+	public boolean withdrawCompletion(long facilitator, String reason, Instant now) {
 		if (completedAt == null) {
 			return false;
 		}

@@ -1,4 +1,4 @@
-package org.coachroom.studygroup;
+package org.coachroom.studygroup.session;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -6,12 +6,17 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
+import org.coachroom.studygroup.CompletionRule;
+import org.coachroom.studygroup.LinkLines;
+import org.coachroom.studygroup.StudyGroup;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
 /** One meeting of a study group, with its plan and who was there. */
+// the group page of the module's API (StudyGroupManagement.GroupPage) shows these: other modules may name them
+@org.springframework.modulith.NamedInterface("model")
 @Table("study_group_session")
 public class GroupSession {
 
@@ -109,7 +114,7 @@ public class GroupSession {
 		return !startsAt.isAfter(now);
 	}
 
-	CompletionRule.SessionFact factAt(Instant now) {
+	public CompletionRule.SessionFact factAt(Instant now) {
 		return new CompletionRule.SessionFact(id, cancelled, isOverAt(now));
 	}
 

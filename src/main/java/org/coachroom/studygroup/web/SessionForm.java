@@ -1,4 +1,4 @@
-package org.coachroom.studygroup;
+package org.coachroom.studygroup.web;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -8,6 +8,8 @@ import java.time.format.DateTimeParseException;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.coachroom.studygroup.LinkLines;
+import org.coachroom.studygroup.session.GroupSession;
 import org.springframework.validation.Errors;
 
 /** A session as a coach plans it, in the district's time zone; text fields, so any input comes back with an error. */

@@ -1,4 +1,4 @@
-package org.coachroom.studygroup;
+package org.coachroom.studygroup.membership;
 
 import java.util.List;
 import java.util.Optional;
@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
 
-interface GroupMembers extends ListCrudRepository<GroupMember, Long> {
+public interface GroupMembers extends ListCrudRepository<GroupMember, Long> {
 
 	@Query("SELECT * FROM study_group_member WHERE study_group = :groupId ORDER BY id")
 	List<GroupMember> findByGroup(long groupId);

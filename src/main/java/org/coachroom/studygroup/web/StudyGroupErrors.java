@@ -1,5 +1,9 @@
-package org.coachroom.studygroup;
+package org.coachroom.studygroup.web;
 
+import org.coachroom.studygroup.GroupArchivedException;
+import org.coachroom.studygroup.GroupNotFoundException;
+import org.coachroom.studygroup.NotInCourseException;
+import org.coachroom.studygroup.RosterFromOtherCourseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -33,7 +37,7 @@ class StudyGroupErrors {
 		return "studygroup/refused";
 	}
 
-	@ExceptionHandler({ NotInCourseException.class, StudyGroupController.BadGroupInputException.class,
+	@ExceptionHandler({ NotInCourseException.class, BadGroupInputException.class,
 			RosterFromOtherCourseException.class })
 	@ResponseStatus(HttpStatus.BAD_REQUEST)
 	String badInput(RuntimeException e, Model model) {

@@ -1,4 +1,4 @@
-package org.coachroom.studygroup;
+package org.coachroom.studygroup.web;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -6,6 +6,9 @@ import java.util.List;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.coachroom.studygroup.CompletionRule;
+import org.coachroom.studygroup.LinkLines;
+import org.coachroom.studygroup.StudyGroup;
 import org.springframework.validation.Errors;
 
 /**

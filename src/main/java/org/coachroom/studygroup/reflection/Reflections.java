@@ -1,4 +1,4 @@
-package org.coachroom.studygroup;
+package org.coachroom.studygroup.reflection;
 
 import java.util.List;
 import java.util.Optional;
@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
 
-interface Reflections extends ListCrudRepository<Reflection, Long> {
+public interface Reflections extends ListCrudRepository<Reflection, Long> {
 
 	@Query("SELECT * FROM study_group_reflection WHERE study_group = :groupId AND user_ref = :userRef ORDER BY created_at")
 	List<Reflection> findByMember(long groupId, long userRef);

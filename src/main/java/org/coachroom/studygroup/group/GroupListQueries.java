@@ -1,14 +1,16 @@
-package org.coachroom.studygroup;
+package org.coachroom.studygroup.group;
 
 import java.util.List;
 
+import org.coachroom.studygroup.GroupSummary;
+import org.coachroom.studygroup.StudyGroup;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Lists of study groups, one query each: a course's, the ones a person facilitates, the ones they belong to. */
 @Component
-class GroupSummaries {
+class GroupListQueries {
 
 	private static final String COLUMNS = "g.id, g.home_context_ref, g.title, g.kind, g.purpose, g.visibility, g.archived_at IS NOT NULL";
 
@@ -20,7 +22,7 @@ class GroupSummaries {
 
 	private final JdbcClient jdbc;
 
-	GroupSummaries(JdbcClient jdbc) {
+	GroupListQueries(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 

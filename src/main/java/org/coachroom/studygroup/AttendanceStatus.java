@@ -1,8 +1,0 @@
-package org.coachroom.studygroup;
-
-/** How a member was recorded at one session. */
-public enum AttendanceStatus {
-
-	PRESENT, ABSENT, EXCUSED
-
-}

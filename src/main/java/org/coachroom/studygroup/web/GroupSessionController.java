@@ -1,0 +1,156 @@
+package org.coachroom.studygroup.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import org.coachroom.lti.Member;
+import org.coachroom.studygroup.GroupNotFoundException;
+import org.coachroom.studygroup.StudyGroup;
+import org.coachroom.studygroup.StudyGroupManagement.Access;
+import org.coachroom.studygroup.group.GroupAccess;
+import org.coachroom.studygroup.group.GroupPages;
+import org.coachroom.studygroup.session.AttendanceStatus;
+import org.coachroom.studygroup.session.GroupSession;
+import org.coachroom.studygroup.session.SessionPlanning;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** A group's sessions and the attendance taken at each. */
+@Controller
+class GroupSessionController {
+
+	private final GroupAccess access;
+
+	private final GroupPages pages;
+
+	private final SessionPlanning sessions;
+
+	private final ZoneId zone;
+
+	private final Clock clock;
+
+	GroupSessionController(GroupAccess access, GroupPages pages, SessionPlanning sessions, StudyGroupWebSettings settings, Clock clock) {
+		this.access = access;
+		this.pages = pages;
+		this.sessions = sessions;
+		this.zone = settings.zone();
+		this.clock = clock;
+	}
+
+	@GetMapping("/groups/{id}/sessions/new")
+	String initSession(@AuthenticationPrincipal Member member, @PathVariable long id, Model model) {
+		StudyGroup group = access.visible(member, id, Access.MANAGER).orElseThrow(() -> new GroupNotFoundException(id));
+		model.addAttribute("group", group);
+		model.addAttribute("form", SessionForm.blank(LocalDate.now(clock.withZone(zone)).plusDays(7)));
+		return "studygroup/session-form";
+	}
+
+	@PostMapping("/groups/{id}/sessions")
+	String processSession(@AuthenticationPrincipal Member member, @PathVariable long id,
+			@Valid @ModelAttribute("form") SessionForm form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		StudyGroup group = access.visible(member, id, Access.MANAGER).orElseThrow(() -> new GroupNotFoundException(id));
+		form.check(result);
+		if (result.hasErrors()) {
+			model.addAttribute("group", group);
+			return "studygroup/session-form";
+		}
+		sessions.planSession(member, id, form.plan(zone));
+		redirect.addFlashAttribute("message", "studygroup.flash.session-planned");
+		return "redirect:/groups/" + id;
+	}
+
+	@GetMapping("/groups/{id}/sessions/{sessionId}/edit")
+	String initEditSession(@AuthenticationPrincipal Member member, @PathVariable long id, @PathVariable long sessionId,
+			Model model) {
+		StudyGroup group = access.visible(member, id, Access.MANAGER).orElseThrow(() -> new GroupNotFoundException(id));
+		GroupSession session = sessions.session(member, id, sessionId, Access.MANAGER)
+			.orElseThrow(() -> new GroupNotFoundException(id));
+		model.addAttribute("group", group);
+		model.addAttribute("sessionId", sessionId);
+		model.addAttribute("form", SessionForm.of(session, zone));
+		return "studygroup/session-form";
+	}
+
+	@PostMapping("/groups/{id}/sessions/{sessionId}/edit")
+	String processEditSession(@AuthenticationPrincipal Member member, @PathVariable long id, @PathVariable long sessionId,
+			@Valid @ModelAttribute("form") SessionForm form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		StudyGroup group = access.visible(member, id, Access.MANAGER).orElseThrow(() -> new GroupNotFoundException(id));
+		form.check(result);
+		if (result.hasErrors()) {
+			model.addAttribute("group", group);
+			model.addAttribute("sessionId", sessionId);
+			return "studygroup/session-form";
+		}
+		sessions.replanSession(member, id, sessionId, form.plan(zone));
+		redirect.addFlashAttribute("message", "studygroup.flash.session-saved");
+		return "redirect:/groups/" + id;
+	}
+
+	@PostMapping("/groups/{id}/sessions/{sessionId}/cancel")
+	String cancelSession(@AuthenticationPrincipal Member member, @PathVariable long id, @PathVariable long sessionId,
+			@RequestParam(defaultValue = "true") boolean cancelled, RedirectAttributes redirect) {
+		sessions.cancelSession(member, id, sessionId, cancelled);
+		redirect.addFlashAttribute("message", cancelled ? "studygroup.flash.session-cancelled" : "studygroup.flash.session-reinstated");
+		return "redirect:/groups/" + id;
+	}
+
+	@GetMapping("/groups/{id}/sessions/{sessionId}/attendance")
+	String initAttendance(@AuthenticationPrincipal Member member, @PathVariable long id, @PathVariable long sessionId,
+			Model model) {
+		var page = pages.page(member, id).filter(p -> p.access() == Access.MANAGER)
+			.orElseThrow(() -> new GroupNotFoundException(id));
+		GroupSession session = page.sessions().stream().filter(s -> s.getId() == sessionId).findFirst()
+			.orElseThrow(() -> new GroupNotFoundException(id));
+		model.addAttribute("page", page);
+		model.addAttribute("groupSession", session);
+		model.addAttribute("marks", session.attendanceByMember());
+		return "studygroup/attendance";
+	}
+
+	@PostMapping("/groups/{id}/sessions/{sessionId}/attendance")
+	String processAttendance(@AuthenticationPrincipal Member member, @PathVariable long id, @PathVariable long sessionId,
+			@RequestParam Map<String, String> form, RedirectAttributes redirect) {
+		Map<Long, AttendanceStatus> marks = new LinkedHashMap<>();
+		for (var entry : form.entrySet()) {
+			if (entry.getKey().startsWith("mark-")) {
+				long userRef = parseId(entry.getKey().substring(5));
+				marks.put(userRef, entry.getValue().isBlank() ? null : parseStatus(entry.getValue()));
+			}
+		}
+		sessions.recordAttendance(member, id, sessionId, marks);
+		redirect.addFlashAttribute("message", "studygroup.flash.attendance-saved");
+		return "redirect:/groups/" + id;
+	}
+
+	private static long parseId(String s) {
+		try {
+			return Long.parseLong(s);
+		}
+		catch (NumberFormatException e) {
+			throw new BadGroupInputException("not a person: " + s);
+		}
+	}
+
+	private static AttendanceStatus parseStatus(String s) {
+		try {
+			return AttendanceStatus.valueOf(s);
+		}
+		catch (IllegalArgumentException e) {
+			throw new BadGroupInputException("not an attendance mark: " + s);
+		}
+	}
+}

@@ -5,7 +5,7 @@ import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
 /**
- * The module rules hold (README, "How the code is laid out": feature modules talk through events and
+ * The module rules hold (docs/architecture.md: feature modules talk through events and
  * each other's APIs, everything may use {@code shared}), and the module documentation is written from
  * the code to {@code target/spring-modulith-docs}.
  */

@@ -31,7 +31,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * with an LMS on a local port that answers every call after {@code benchmark.lms-delay-ms} (50), puts
  * {@code benchmark.scores} (10,000) pending scores for {@code benchmark.line-items} (50) line items in
  * the outbox, and times them out. Counts the tokens the LMS granted and the scores it received (each
- * must arrive once). Run on demand (README "Gradebook benchmark"):
+ * must arrive once). Run on demand (docs/benchmarks.md, "Gradebook benchmark"):
  *
  * <pre>
  * ./mvnw -q -Pbenchmark test-compile exec:java -Dbenchmark.main=org.coachroom.benchmark.GradebookBenchmark

@@ -42,7 +42,7 @@ import java.util.stream.Collectors;
  * is a returning person, as in a school day. Not a test: run it against a running app that allows
  * registration from this machine ({@code coachroom.lti.allow-private-network=true} and
  * {@code coachroom.lti.registration-allowed-hosts=127.0.0.1}, both on in the demo
- * profile; see README "Launch benchmark"):
+ * profile; see docs/benchmarks.md, "Launch benchmark"):
  *
  * <pre>
  * ./mvnw spring-boot:run

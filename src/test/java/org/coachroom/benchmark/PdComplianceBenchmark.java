@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * registers the benchmark LMS, writes a generated district of {@code benchmark.teachers} (50,000)
  * teachers, each in {@code benchmark.programs} (10) programs with a spread of standings, launches a
  * district admin, then times the view's first page under several filters (p50/p95/p99 each) and the
- * CSV export of everything (time, size, peak heap). Run on demand (README "PD compliance benchmark"):
+ * CSV export of everything (time, size, peak heap). Run on demand (docs/benchmarks.md, "PD compliance benchmark"):
  *
  * <pre>
  * ./mvnw -q -Pbenchmark test-compile exec:java -Dbenchmark.main=org.coachroom.benchmark.PdComplianceBenchmark

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * {@link LaunchBenchmark}), launches a coach and the school's teachers into one course, builds the
  * school's study groups through the app's own forms (groups, sessions, members, attendance at the
  * sessions already held), then times the two pages people open most: the coach's attendance page
- * and a teacher's home page. Prints p50/p95/p99 per page. Run on demand (README "Study group pages
+ * and a teacher's home page. Prints p50/p95/p99 per page. Run on demand (docs/benchmarks.md, "Study group pages
  * benchmark"):
  *
  * <pre>

@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * opens the workspace, writes {@code benchmark.cycles} (20) closed learning cycles of
  * {@code benchmark.classes} (6) classes each (baseline and re-assessment), then times the workspace
  * overview, a closed cycle's page with its chart, and its printable summary (p50/p95/p99 each). Run on
- * demand (README "Team workspace benchmark"):
+ * demand (docs/benchmarks.md, "Team workspace benchmark"):
  *
  * <pre>
  * ./mvnw -q -Pbenchmark test-compile exec:java -Dbenchmark.main=org.coachroom.benchmark.TeamCyclesBenchmark

@@ -22,11 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * LTI Dynamic Registration 1.0, tool side: read the platform's OpenID configuration, post our client
  * registration, and keep what the platform answers (client id, deployment). Tolerates Moodle's
  * quirks: message types as strings or objects, a key with a trailing space, JSON labelled text/html.
- * <p>
- * Every registration is a tenant, so not anyone may make one ({@link Admission}): an LMS on a host the
- * operator listed, or one that brings an invitation a district admin or the operator issued, is
- * active at once; others only when the operator turned open registration on, and then they wait for
- * approval. Who may not register is refused before Coachroom calls anything.
+ * Who may register at all is {@link RegistrationAdmission}'s to say, before anything is fetched.
  */
 @Component
 class DynamicRegistration {
@@ -44,13 +40,7 @@ class DynamicRegistration {
 
 	private final PlatformRegistryService registry;
 
-	private final RegistrationInvites invites;
-
-	private final boolean openRegistration;
-
-	private final int maxPendingRegistrations;
-
-	private final List<String> allowedHosts;
+	private final RegistrationAdmission admission;
 
 	private final boolean allowPrivateNetwork;
 
@@ -59,31 +49,18 @@ class DynamicRegistration {
 	static final int MAX_ANSWER_BYTES = 256 * 1024;
 
 	DynamicRegistration(LtiProperties properties, LmsHttp lmsHttp, JsonMapper json, ToolUrls urls,
-			PlatformRegistryService registry, Platforms platforms, RegistrationInvites invites) {
-		this.invites = invites;
-		this.openRegistration = properties.openRegistration();
-		this.maxPendingRegistrations = properties.maxPendingRegistrations();
+			PlatformRegistryService registry, Platforms platforms, RegistrationAdmission admission) {
+		this.admission = admission;
 		this.platforms = platforms;
 		this.allowPrivateNetwork = properties.allowPrivateNetwork();
 		this.http = lmsHttp.client();
 		this.json = json;
 		this.urls = urls;
 		this.registry = registry;
-		this.allowedHosts = properties.registrationAllowedHosts();
 	}
 
 	record Result(String platformName, String issuer, String clientId, List<String> deploymentIds,
 			String productFamily, boolean pending) {
-	}
-
-	/** Why a registration may go ahead. */
-	enum Admission {
-		/** From a host in {@code coachroom.lti.registration-allowed-hosts}: active at once. */
-		LISTED_HOST,
-		/** With an unused, unexpired invitation: active at once, and the invitation is spent. */
-		INVITE,
-		/** Open registration: the new platform waits for the operator's approval. */
-		OPEN
 	}
 
 	record PlatformConfiguration(String issuer, String authorizationEndpoint, String tokenEndpoint, String jwksUri,
@@ -97,12 +74,12 @@ class DynamicRegistration {
 					"The registration link has no openid_configuration parameter.");
 		}
 		URI configUri = httpUri(openidConfiguration, "openid_configuration");
-		Admission admission = admit(configUri, invite);
+		RegistrationAdmission.Admission admitted = admission.admit(configUri, invite);
 		NetworkGuard.requirePublic(configUri, allowPrivateNetwork, "openid_configuration URL");
 		PlatformConfiguration config = readConfiguration(configUri, registrationToken);
 		String body = registrationRequest(config, request);
 		JsonNode answer = postRegistration(config, registrationToken, body);
-		String clientId = text(answer, "client_id");
+		String clientId = LenientJson.text(answer, "client_id");
 		if (clientId == null || clientId.isBlank()) {
 			throw new RefusedException(Refusal.REGISTRATION_REJECTED,
 					"The platform's registration answer has no client_id.");
@@ -119,8 +96,8 @@ class DynamicRegistration {
 			}
 		});
 		List<String> deploymentIds = new ArrayList<>();
-		JsonNode toolConfig = field(answer, LtiClaims.TOOL_CONFIGURATION);
-		String deploymentId = toolConfig == null ? null : text(toolConfig, "deployment_id");
+		JsonNode toolConfig = LenientJson.field(answer, LtiClaims.TOOL_CONFIGURATION);
+		String deploymentId = toolConfig == null ? null : LenientJson.text(toolConfig, "deployment_id");
 		if (deploymentId != null && !deploymentId.isBlank()) {
 			deploymentIds.add(deploymentId);
 		}
@@ -128,47 +105,12 @@ class DynamicRegistration {
 				+ URI.create(config.issuer()).getAuthority();
 		var registered = registry.registerDynamically(new PlatformRegistration(config.issuer(), clientId, name,
 				config.authorizationEndpoint(), config.tokenEndpoint(), config.jwksUri(), config.productFamily(),
-				PlatformRegistration.Source.DYNAMIC_REGISTRATION, deploymentIds, null, null, null), admission,
+				PlatformRegistration.Source.DYNAMIC_REGISTRATION, deploymentIds, null, null, null), admitted,
 				invite == null ? null : invite.trim());
 		boolean pending = platforms.findById(registered.platformId()).map(Platform::isPending).orElse(false);
 		log.info("Dynamic registration of {} (client id {}) admitted as {}{}", config.issuer(), Logs.safe(clientId),
-				admission, pending ? ": waiting for approval" : "");
+				admitted, pending ? ": waiting for approval" : "");
 		return new Result(name, config.issuer(), clientId, deploymentIds, config.productFamily(), pending);
-	}
-
-	/** Who may register at all, decided before Coachroom fetches or posts anything. */
-	private Admission admit(URI configUri, String invite) {
-		if (invite != null && !invite.isBlank()) {
-			if (!invites.usable(invite.trim())) {
-				throw inviteNotUsable();
-			}
-			return Admission.INVITE;
-		}
-		if (allowedHosts.stream().anyMatch(h -> h.equalsIgnoreCase(configUri.getHost()))) {
-			return Admission.LISTED_HOST;
-		}
-		if (openRegistration) {
-			if (platforms.countByStatus(Platform.Status.PENDING) >= maxPendingRegistrations) {
-				throw tooManyPending(maxPendingRegistrations);
-			}
-			return Admission.OPEN;
-		}
-		log.warn("Dynamic registration from {} refused: no invitation, host not in coachroom.lti.registration-allowed-hosts, "
-				+ "open registration off", Logs.safe(configUri.getHost()));
-		throw new RefusedException(Refusal.REGISTRATION_NOT_INVITED, "Registering an LMS with this Coachroom needs an "
-				+ "invitation: a registration URL from your district's Coachroom admin, or the LMS's host ("
-				+ Logs.safe(configUri.getHost()) + ") listed by the Coachroom operator in "
-				+ "coachroom.lti.registration-allowed-hosts.");
-	}
-
-	static RefusedException inviteNotUsable() {
-		return new RefusedException(Refusal.REGISTRATION_INVITE_INVALID, "This registration URL was already used, has "
-				+ "expired, or was never issued. Each one works once; ask your district's Coachroom admin for a new one.");
-	}
-
-	static RefusedException tooManyPending(int max) {
-		return new RefusedException(Refusal.REGISTRATION_PENDING_FULL, max + " registrations are already waiting for "
-				+ "the Coachroom operator's approval; no more are taken until they are approved or refused.");
 	}
 
 	PlatformConfiguration readConfiguration(URI configUri, String registrationToken) {
@@ -191,10 +133,10 @@ class DynamicRegistration {
 					"Could not read the platform's configuration at " + configUri + " (" + brief(e) + ").");
 		}
 		JsonNode node = parse(raw, "The platform's configuration at " + configUri);
-		String issuer = text(node, "issuer");
-		String auth = text(node, "authorization_endpoint");
-		String jwks = text(node, "jwks_uri");
-		String registration = text(node, "registration_endpoint");
+		String issuer = LenientJson.text(node, "issuer");
+		String auth = LenientJson.text(node, "authorization_endpoint");
+		String jwks = LenientJson.text(node, "jwks_uri");
+		String registration = LenientJson.text(node, "registration_endpoint");
 		if (issuer == null || auth == null || jwks == null || registration == null) {
 			throw new RefusedException(Refusal.REGISTRATION_CONFIGURATION_UNREADABLE, "The platform's configuration at "
 					+ configUri + " lacks issuer, authorization_endpoint, jwks_uri or registration_endpoint.");
@@ -208,30 +150,30 @@ class DynamicRegistration {
 		sameOrigin(issuerUri, auth, "authorization_endpoint");
 		sameOrigin(issuerUri, jwks, "jwks_uri");
 		sameOrigin(issuerUri, registration, "registration_endpoint");
-		if (text(node, "token_endpoint") != null) {
-			sameOrigin(issuerUri, text(node, "token_endpoint"), "token_endpoint");
+		if (LenientJson.text(node, "token_endpoint") != null) {
+			sameOrigin(issuerUri, LenientJson.text(node, "token_endpoint"), "token_endpoint");
 		}
 		List<String> scopes = new ArrayList<>();
-		JsonNode scopesNode = field(node, "scopes_supported");
+		JsonNode scopesNode = LenientJson.field(node, "scopes_supported");
 		if (scopesNode != null && scopesNode.isArray()) {
 			scopesNode.forEach(s -> scopes.add(s.asString().trim()));
 		}
-		JsonNode platform = field(node, LtiClaims.PLATFORM_CONFIGURATION);
+		JsonNode platform = LenientJson.field(node, LtiClaims.PLATFORM_CONFIGURATION);
 		Set<String> messages = new java.util.LinkedHashSet<>();
 		String family = null;
 		if (platform != null) {
-			family = text(platform, "product_family_code");
-			JsonNode supported = field(platform, "messages_supported");
+			family = LenientJson.text(platform, "product_family_code");
+			JsonNode supported = LenientJson.field(platform, "messages_supported");
 			if (supported != null && supported.isArray()) {
 				for (JsonNode m : supported) {
-					String type = m.isObject() ? text(m, "type") : m.asString();
+					String type = m.isObject() ? LenientJson.text(m, "type") : m.asString();
 					if (type != null) {
 						messages.add(type.trim());
 					}
 				}
 			}
 		}
-		return new PlatformConfiguration(issuer.trim(), auth.trim(), trimmed(text(node, "token_endpoint")), jwks.trim(),
+		return new PlatformConfiguration(issuer.trim(), auth.trim(), trimmed(LenientJson.text(node, "token_endpoint")), jwks.trim(),
 				registration.trim(), scopes, messages, family);
 	}
 
@@ -239,7 +181,7 @@ class DynamicRegistration {
 		URI uri = httpUri(endpoint, what);
 		boolean same = uri.getScheme().equals(issuer.getScheme()) && uri.getHost().equalsIgnoreCase(issuer.getHost())
 				&& uri.getPort() == issuer.getPort();
-		if (!same && allowedHosts.stream().noneMatch(h -> h.equalsIgnoreCase(uri.getHost()))) {
+		if (!same && !admission.listedHost(uri.getHost())) {
 			throw new RefusedException(Refusal.REGISTRATION_CONFIGURATION_UNREADABLE, "The configuration's " + what
 					+ " is not on the issuer's address " + issuer.getScheme() + "://" + issuer.getAuthority() + ".");
 		}
@@ -323,25 +265,6 @@ class DynamicRegistration {
 		catch (JacksonException e) {
 			throw new RefusedException(Refusal.REGISTRATION_CONFIGURATION_UNREADABLE, what + " is not JSON.");
 		}
-	}
-
-	/** A field by name, forgiving keys with stray white space (older Moodle sends one). */
-	static JsonNode field(JsonNode node, String name) {
-		JsonNode exact = node.get(name);
-		if (exact != null) {
-			return exact;
-		}
-		for (Map.Entry<String, JsonNode> entry : node.properties()) {
-			if (entry.getKey().trim().equals(name)) {
-				return entry.getValue();
-			}
-		}
-		return null;
-	}
-
-	static String text(JsonNode node, String name) {
-		JsonNode value = field(node, name);
-		return value == null || value.isNull() ? null : value.isString() ? value.asString() : value.toString();
 	}
 
 	private static URI httpUri(String value, String what) {

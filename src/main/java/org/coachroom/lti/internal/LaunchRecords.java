@@ -21,6 +21,9 @@ import org.springframework.stereotype.Component;
  * row is remembered for a few minutes, so that relaunches, the common case, cost no query at all;
  * concurrent first launches of one person meet on the unique keys. A row changed by another node
  * within those minutes is rewritten here only when this node's launch brings different data.
+ * <p>
+ * A little over 300 lines: the four kinds of row share one remember-read-write pattern, and keeping
+ * them together keeps that pattern (the launch's hot path) in one place.
  */
 @Component
 class LaunchRecords {

@@ -54,17 +54,17 @@ class PlatformRegistryService implements PlatformRegistry {
 	 * already known keeps its status.
 	 */
 	@Transactional
-	RegisteredPlatform registerDynamically(PlatformRegistration registration, DynamicRegistration.Admission admission,
+	RegisteredPlatform registerDynamically(PlatformRegistration registration, RegistrationAdmission.Admission admission,
 			String invite) {
 		boolean known = platforms.findByIssuerAndClientId(registration.issuer(), registration.clientId()).isPresent();
-		if (admission == DynamicRegistration.Admission.OPEN && !known
+		if (admission == RegistrationAdmission.Admission.OPEN && !known
 				&& platforms.countByStatus(Platform.Status.PENDING) >= properties.maxPendingRegistrations()) {
-			throw DynamicRegistration.tooManyPending(properties.maxPendingRegistrations());
+			throw RegistrationAdmission.tooManyPending(properties.maxPendingRegistrations());
 		}
 		RegisteredPlatform registered = save(registration,
-				admission == DynamicRegistration.Admission.OPEN ? Platform.Status.PENDING : Platform.Status.ACTIVE);
-		if (admission == DynamicRegistration.Admission.INVITE && !invites.use(invite, registered.platformId())) {
-			throw DynamicRegistration.inviteNotUsable();
+				admission == RegistrationAdmission.Admission.OPEN ? Platform.Status.PENDING : Platform.Status.ACTIVE);
+		if (admission == RegistrationAdmission.Admission.INVITE && !invites.use(invite, registered.platformId())) {
+			throw RegistrationAdmission.inviteNotUsable();
 		}
 		return registered;
 	}

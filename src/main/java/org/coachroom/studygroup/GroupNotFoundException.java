@@ -1,9 +1,13 @@
 package org.coachroom.studygroup;
 
-/** The group does not exist for this person: missing, in another tenant, or closed to them. */
-public class GroupNotFoundException extends RuntimeException {
+import org.coachroom.shared.web.Refusal;
+import org.springframework.http.HttpStatus;
+
+/** The group does not exist for this person: missing, in another tenant, or closed to them. A 404 that says nothing of it. */
+public class GroupNotFoundException extends Refusal {
 
 	public GroupNotFoundException(long groupId) {
-		super("No study group " + groupId + " for this person");
+		super(HttpStatus.NOT_FOUND, "No study group " + groupId + " for this person", "studygroup.not-found.title",
+				"studygroup.not-found.body", StudyGroupRefusals.BACK);
 	}
 }

@@ -2,12 +2,13 @@ package org.coachroom.pd.catalog;
 
 import org.coachroom.lti.Member;
 import org.coachroom.pd.RecordingRefusedException;
-import org.coachroom.pd.SchoolLevel;
 import org.coachroom.pd.Schools;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -26,17 +27,10 @@ class SchoolsController {
 	}
 
 	@PostMapping("/pd/schools")
-	String addSchool(@AuthenticationPrincipal Member member, @RequestParam(defaultValue = "") String name,
-			@RequestParam(defaultValue = "") String level, RedirectAttributes redirect) {
-		SchoolLevel schoolLevel = null;
+	String addSchool(@AuthenticationPrincipal Member member, @ModelAttribute SchoolEntryForm form, BindingResult unread,
+			RedirectAttributes redirect) {
 		try {
-			schoolLevel = level.isBlank() ? null : SchoolLevel.valueOf(level);
-		}
-		catch (IllegalArgumentException e) {
-			// refused below, as no level
-		}
-		try {
-			schools.add(member, name, schoolLevel);
+			schools.add(member, form.name(), unread.hasFieldErrors("level") ? null : form.level());
 		}
 		catch (RecordingRefusedException e) {
 			log.info("School refused: {}", e.getMessage());

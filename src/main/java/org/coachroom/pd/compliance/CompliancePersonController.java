@@ -1,8 +1,6 @@
 package org.coachroom.pd.compliance;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-
+import jakarta.validation.Valid;
 import org.coachroom.lti.Member;
 import org.coachroom.pd.ProgramNotFoundException;
 import org.coachroom.pd.RecordingRefusedException;
@@ -12,7 +10,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -81,19 +81,14 @@ class CompliancePersonController {
 
 	@PostMapping("/pd/compliance/people/{userRef}/programs/{code}/extensions")
 	String extend(@AuthenticationPrincipal Member member, @PathVariable long userRef, @PathVariable String code,
-			@RequestParam(defaultValue = "") String dueOn, @RequestParam(defaultValue = "") String reason,
-			RedirectAttributes redirect) {
+			@Valid @ModelAttribute ExtensionForm form, BindingResult result, RedirectAttributes redirect) {
 		String back = "redirect:/pd/compliance/people/" + userRef;
-		LocalDate date;
-		try {
-			date = LocalDate.parse(dueOn);
-		}
-		catch (DateTimeParseException e) {
+		if (result.hasErrors()) {
 			redirect.addFlashAttribute("error", "pd.extension.date");
 			return back;
 		}
 		try {
-			extensions.extend(member, userRef, code, date, reason);
+			extensions.extend(member, userRef, code, form.dueOn(), form.given());
 		}
 		catch (RecordingRefusedException e) {
 			log.info("Extension refused: {}", e.getMessage());

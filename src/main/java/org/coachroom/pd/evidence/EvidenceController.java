@@ -3,6 +3,7 @@ package org.coachroom.pd.evidence;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
+import jakarta.validation.Valid;
 import org.coachroom.lti.Member;
 import org.coachroom.pd.ProgramNotFoundException;
 import org.coachroom.pd.RecordingRefusedException;
@@ -12,7 +13,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -76,21 +79,20 @@ class EvidenceController {
 
 	@PostMapping("/pd/evidence/{id}/review")
 	String review(@AuthenticationPrincipal Member member, @PathVariable long id,
-			@RequestParam(defaultValue = "") String decision, @RequestParam(defaultValue = "") String comment,
-			RedirectAttributes redirect) {
-		if (!decision.equals("verify") && !decision.equals("return") || comment.length() > 1000) {
+			@Valid @ModelAttribute ReviewForm form, BindingResult result, RedirectAttributes redirect) {
+		if (result.hasErrors()) {
 			redirect.addFlashAttribute("error", "pd.evidence.decision");
 			return "redirect:/pd/evidence";
 		}
 		try {
-			review.review(member, id, decision.equals("verify"), comment);
+			review.review(member, id, form.verifies(), form.said());
 		}
 		catch (RecordingRefusedException e) {
 			log.info("PD review refused: {} on evidence {}", e.getMessage(), id);
 			redirect.addFlashAttribute("error", e.getMessage());
 			return "redirect:/pd/evidence";
 		}
-		redirect.addFlashAttribute("message", decision.equals("verify") ? "pd.flash.verified" : "pd.flash.returned");
+		redirect.addFlashAttribute("message", form.verifies() ? "pd.flash.verified" : "pd.flash.returned");
 		return "redirect:/pd/evidence";
 	}
 

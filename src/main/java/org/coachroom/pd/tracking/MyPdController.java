@@ -1,11 +1,10 @@
 package org.coachroom.pd.tracking;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.Valid;
 import org.coachroom.lti.Member;
 import org.coachroom.pd.RecordingRefusedException;
 import org.coachroom.pd.SchoolLevel;
@@ -17,7 +16,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -100,27 +101,15 @@ class MyPdController {
 	}
 
 	@PostMapping("/pd/profile")
-	String saveProfile(@AuthenticationPrincipal Member member, @RequestParam(defaultValue = "") String schoolLevel,
-			@RequestParam(defaultValue = "") String roleStartedOn, @RequestParam(defaultValue = "") String school,
-			RedirectAttributes redirect) {
-		SchoolLevel level;
-		LocalDate start;
-		Long schoolId;
-		try {
-			level = SchoolLevel.valueOf(schoolLevel);
-			schoolId = school.isBlank() ? null : Long.valueOf(school);
-			start = roleStartedOn.isBlank() ? null : LocalDate.parse(roleStartedOn);
-			if (start != null && start.getYear() < 1950) {
-				throw new IllegalArgumentException("start");
-			}
-		}
-		catch (IllegalArgumentException | DateTimeParseException e) {
-			log.info("PD profile refused: school level {} / start {}", clip(schoolLevel), clip(roleStartedOn));
+	String saveProfile(@AuthenticationPrincipal Member member, @Valid @ModelAttribute ProfileForm form,
+			BindingResult result, RedirectAttributes redirect) {
+		if (result.hasErrors()) {
+			log.info("PD profile refused: fields {}", result.getFieldErrors().stream().map(e -> e.getField()).toList());
 			redirect.addFlashAttribute("error", "pd.profile.invalid");
 			return "redirect:/pd";
 		}
 		try {
-			profiles.saveProfile(member, level, start, schoolId);
+			profiles.saveProfile(member, form.schoolLevel(), form.roleStartedOn(), form.school());
 		}
 		catch (RecordingRefusedException e) {
 			log.info("PD profile refused: {}", e.getMessage());

@@ -3,9 +3,8 @@ package org.coachroom.pd.tracking;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.regex.Pattern;
 
+import jakarta.validation.Valid;
 import org.coachroom.lti.Member;
 import org.coachroom.pd.RecordingRefusedException;
 import org.coachroom.pd.compliance.Mentors;
@@ -15,10 +14,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriUtils;
 
@@ -30,8 +31,6 @@ import org.springframework.web.util.UriUtils;
 class ProgramController {
 
 	private static final Logger log = LoggerFactory.getLogger(ProgramController.class);
-
-	private static final Pattern AMOUNT = Pattern.compile("\\d{1,4}(\\.\\d{1,2})?");
 
 	private final ProgramTracking tracking;
 
@@ -66,28 +65,16 @@ class ProgramController {
 
 	@PostMapping("/pd/programs/{code}/requirements/{requirement}")
 	String record(@AuthenticationPrincipal Member member, @PathVariable String code, @PathVariable String requirement,
-			@RequestParam(defaultValue = "") String kind, @RequestParam(defaultValue = "") String value,
-			@RequestParam(defaultValue = "") String on, RedirectAttributes redirect) {
-		ProgressRecording.Entry entry;
-		try {
-			LocalDate date = LocalDate.parse(on);
-			// a number as the page's fields send it, and a date of this era: nothing the database would refuse
-			if (date.getYear() < 1950 || (!kind.equals("done") && !AMOUNT.matcher(value.strip()).matches())) {
-				throw new IllegalArgumentException("value");
-			}
-			entry = switch (kind) {
-				case "score" -> new ProgressRecording.Score(new BigDecimal(value.strip()), date);
-				case "hours" -> new ProgressRecording.Hours(new BigDecimal(value.strip()), date);
-				case "done" -> new ProgressRecording.Done(date);
-				default -> throw new IllegalArgumentException("kind");
-			};
-		}
-		catch (IllegalArgumentException | DateTimeParseException e) {
-			log.info("PD progress refused: {} at {}/{}", e.getClass().getSimpleName(), clip(code), clip(requirement));
+			@Valid @ModelAttribute ProgressForm form, BindingResult result, RedirectAttributes redirect) {
+		if (result.hasErrors()) {
+			log.info("PD progress refused: fields {} at {}/{}",
+					result.getAllErrors().stream().map(e -> e instanceof FieldError f ? f.getField() : e.getObjectName()).toList(),
+					clip(code), clip(requirement));
 			redirect.addFlashAttribute("error", "pd.record.invalid");
 			redirect.addFlashAttribute("errorAt", requirement);
 			return backToRequirement(code, requirement);
 		}
+		ProgressRecording.Entry entry = form.entry();
 		try {
 			recording.record(member, code, requirement, entry);
 		}

@@ -7,17 +7,18 @@ import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
- * A refusal any module's pages can meet and that no module words better: two changes to the same
- * thing at once, a page with a 409 and a log line. A module that words these itself gives its advice
- * an {@code @Order} before this one's (advices of equal order are asked in no promised order). (An
- * upload over the size limit is refused before any controller, while the form is read: the error
- * page answers it with a 413.)
+ * The one refusal page ({@code refused.html}), wherever a refusal arises: a {@link Refusal} a module
+ * throws (a 404 that says nothing of what is not someone's, a 409 for a stale page, a 400 for a value no
+ * page sends) and two changes to the same thing at once that no module words better (a 409). Each with
+ * a log line, never a stack trace. A module that words a refusal itself gives its advice an
+ * {@code @Order} before this one's (advices of equal order are asked in no promised order). (An upload
+ * over the size limit is refused before any controller, while the form is read: the error page answers
+ * it with a 413.) The LTI launch refusal, with its part for the LMS administrator, is lti's own page.
  */
 @ControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -25,12 +26,28 @@ class CommonRefusals {
 
 	private static final Logger log = LoggerFactory.getLogger(CommonRefusals.class);
 
+	@ExceptionHandler(Refusal.class)
+	ModelAndView refused(Refusal e) {
+		log.info("Refused ({}): {}", e.status().value(), e.getMessage());
+		return page(e.status(), e.titleKey(), e.reasonKey(), e.back(), e.args());
+	}
+
 	/** Two changes to the same thing at once (a double click, two coaches): the later one is not applied. */
 	@ExceptionHandler({ OptimisticLockingFailureException.class, DuplicateKeyException.class })
-	@ResponseStatus(HttpStatus.CONFLICT)
-	String concurrent(RuntimeException e, Model model) {
+	ModelAndView concurrent(RuntimeException e) {
 		log.info("Change refused: changed concurrently ({})", e.getClass().getSimpleName());
-		model.addAttribute("reason", "refused.concurrent");
-		return "refused";
+		return page(HttpStatus.CONFLICT, "refused.title", "refused.concurrent", Refusal.Back.HOME);
+	}
+
+	private static ModelAndView page(HttpStatus status, String title, String reason, Refusal.Back back,
+			Object... args) {
+		ModelAndView page = new ModelAndView("refused");
+		page.setStatus(status);
+		page.addObject("title", title);
+		page.addObject("reason", reason);
+		page.addObject("args", args);
+		page.addObject("back", back.path());
+		page.addObject("backLabel", back.labelKey());
+		return page;
 	}
 }

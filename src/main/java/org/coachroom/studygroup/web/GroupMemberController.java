@@ -2,6 +2,7 @@ package org.coachroom.studygroup.web;
 
 import java.util.List;
 
+import jakarta.validation.Valid;
 import org.coachroom.lti.Member;
 import org.coachroom.lti.ServiceUnavailableException;
 import org.coachroom.studygroup.GroupNotFoundException;
@@ -17,7 +18,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -88,24 +91,24 @@ class GroupMemberController {
 
 	@PostMapping("/groups/{id}/members/{userRef}/complete")
 	String completeByHand(@AuthenticationPrincipal Member member, @PathVariable long id, @PathVariable long userRef,
-			@RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
-		if (reason.isBlank() || reason.length() > 1000) {
+			@Valid @ModelAttribute ReasonForm form, BindingResult result, RedirectAttributes redirect) {
+		if (result.hasErrors()) {
 			redirect.addFlashAttribute("error", "studygroup.complete.reason-required");
 			return "redirect:/groups/" + id;
 		}
-		completions.completeByHand(member, id, userRef, reason.strip());
+		completions.completeByHand(member, id, userRef, form.reason().strip());
 		redirect.addFlashAttribute("message", "studygroup.flash.completed");
 		return "redirect:/groups/" + id;
 	}
 
 	@PostMapping("/groups/{id}/members/{userRef}/withdraw-completion")
 	String withdrawCompletion(@AuthenticationPrincipal Member member, @PathVariable long id, @PathVariable long userRef,
-			@RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
-		if (reason.isBlank() || reason.length() > 1000) {
+			@Valid @ModelAttribute ReasonForm form, BindingResult result, RedirectAttributes redirect) {
+		if (result.hasErrors()) {
 			redirect.addFlashAttribute("error", "studygroup.withdraw.reason-required");
 			return "redirect:/groups/" + id;
 		}
-		completions.withdrawCompletion(member, id, userRef, reason.strip());
+		completions.withdrawCompletion(member, id, userRef, form.reason().strip());
 		redirect.addFlashAttribute("message", "studygroup.flash.withdrawn");
 		return "redirect:/groups/" + id;
 	}

@@ -1,5 +1,6 @@
 package org.coachroom.team.cycle;
 
+import jakarta.validation.Valid;
 import org.coachroom.lti.Member;
 import org.coachroom.team.CycleStep;
 import org.coachroom.team.workspace.TeamInputException;
@@ -8,7 +9,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -34,9 +37,12 @@ class SchoolController {
 
 	@PostMapping("/team/{id}/school")
 	String nameSchool(@AuthenticationPrincipal Member member, @PathVariable long id,
-			@RequestParam(defaultValue = "") String school, RedirectAttributes redirect) {
+			@Valid @ModelAttribute SchoolForm form, BindingResult result, RedirectAttributes redirect) {
 		try {
-			schools.nameSchool(member, id, school.isBlank() ? null : parseId(school));
+			if (result.hasErrors()) {
+				throw new TeamInputException("team.school.unknown");
+			}
+			schools.nameSchool(member, id, form.schoolId());
 			redirect.addFlashAttribute("message", "team.flash.school-saved");
 		}
 		catch (TeamInputException e) {
@@ -63,12 +69,5 @@ class SchoolController {
 		model.addAttribute("chartTable", ResultsChart.table(
 				ResultsChart.groups(summary.baseline(), summary.reassessment(), screens.word("team.chart.team"))));
 		return "team/shared";
-	}
-
-	private static long parseId(String value) {
-		if (!value.strip().matches("\\d{1,18}")) {
-			throw new TeamInputException("team.school.unknown");
-		}
-		return Long.parseLong(value.strip());
 	}
 }

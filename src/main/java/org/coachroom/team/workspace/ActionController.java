@@ -2,11 +2,14 @@ package org.coachroom.team.workspace;
 
 import java.time.LocalDate;
 
+import jakarta.validation.Valid;
 import org.coachroom.lti.Member;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,24 +31,24 @@ class ActionController {
 	}
 
 	@PostMapping("/team/{id}/actions")
-	String agree(@AuthenticationPrincipal Member member, @PathVariable long id, @RequestParam(defaultValue = "") String text,
-			@RequestParam(defaultValue = "") String owner, @RequestParam(defaultValue = "") String dueOn,
-			@RequestParam(defaultValue = "") String meeting, RedirectAttributes redirect) {
-		if (!meeting.isBlank() && !meeting.strip().matches("\\d{1,18}")) {
+	String agree(@AuthenticationPrincipal Member member, @PathVariable long id, @Valid @ModelAttribute ActionForm form,
+			BindingResult result, RedirectAttributes redirect) {
+		if (result.hasFieldErrors("meeting")) {
+			// not a meeting of ours: a page of ours sends its id or nothing
 			throw new WorkspaceNotFoundException(id);
 		}
-		String back = meeting.isBlank() ? "redirect:/team/" + id + "#actions"
-				: "redirect:/team/" + id + "/meetings/" + meeting.strip() + "#actions";
+		String back = form.meeting() == null ? "redirect:/team/" + id + "#actions"
+				: "redirect:/team/" + id + "/meetings/" + form.meeting() + "#actions";
 		try {
-			String clean = text.strip();
-			if (clean.isEmpty() || clean.length() > 500) {
+			if (result.hasFieldErrors("text")) {
 				throw new TeamInputException("team.action.text");
 			}
-			Long ownerRef = owner.isBlank() ? null : parseId(owner);
-			LocalDate due = dueOn.isBlank() ? null
-					: calendar.parse(dueOn).orElseThrow(() -> new TeamInputException("team.action.due"));
-			Long meetingId = meeting.isBlank() ? null : parseId(meeting);
-			editing.agree(member, id, meetingId, clean, ownerRef, due);
+			if (result.hasFieldErrors("owner")) {
+				throw new TeamInputException("team.action.owner");
+			}
+			LocalDate due = form.dueOn() == null || form.dueOn().isBlank() ? null
+					: calendar.parse(form.dueOn()).orElseThrow(() -> new TeamInputException("team.action.due"));
+			editing.agree(member, id, form.meetingId(), form.text(), form.ownerRef(), due);
 		}
 		catch (TeamInputException e) {
 			log.info("Team action refused: {}", e.getMessage());
@@ -65,14 +68,5 @@ class ActionController {
 		String meeting = from.replaceAll("[^0-9]", "");
 		return meeting.isEmpty() ? "redirect:/team/" + id + "#actions"
 				: "redirect:/team/" + id + "/meetings/" + meeting + "#actions";
-	}
-
-	private static long parseId(String value) {
-		try {
-			return Long.parseLong(value.strip());
-		}
-		catch (NumberFormatException e) {
-			throw new TeamInputException("team.action.owner");
-		}
 	}
 }

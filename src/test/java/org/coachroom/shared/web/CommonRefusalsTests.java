@@ -3,6 +3,7 @@ package org.coachroom.shared.web;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -28,6 +29,12 @@ class CommonRefusalsTests {
 		String twice() {
 			throw new DuplicateKeyException("already there");
 		}
+
+		@GetMapping("/gone")
+		String gone() {
+			throw new Refusal(HttpStatus.NOT_FOUND, "No thing 7", "thing.not-found.title", "thing.not-found.body",
+					new Refusal.Back("/things", "thing.back"), 7);
+		}
 	}
 
 	private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new Racing())
@@ -42,5 +49,16 @@ class CommonRefusalsTests {
 				.andExpect(view().name("refused"))
 				.andExpect(model().attribute("reason", "refused.concurrent"));
 		}
+	}
+
+	@Test
+	void aModulesRefusalIsTheOneRefusalPageWithItsStatusWordsAndWayBack() throws Exception {
+		mvc.perform(get("/gone"))
+			.andExpect(status().isNotFound())
+			.andExpect(view().name("refused"))
+			.andExpect(model().attribute("title", "thing.not-found.title"))
+			.andExpect(model().attribute("reason", "thing.not-found.body"))
+			.andExpect(model().attribute("back", "/things"))
+			.andExpect(model().attribute("backLabel", "thing.back"));
 	}
 }

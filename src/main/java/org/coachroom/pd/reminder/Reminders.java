@@ -81,7 +81,7 @@ public class Reminders {
 	 * Tried every morning; a district's week is sent once. A week in which some mail could not be
 	 * delivered is tried again the next morning, for those who did not get theirs.
 	 */
-	@Scheduled(cron = "${coachroom.pd.reminders.cron:0 0 7 * * *}", zone = "${coachroom.time-zone:UTC}")
+	@Scheduled(cron = "${coachroom.pd.reminders.cron:0 0 7 * * *}", zone = "#{@districtClock.zone().id}")
 	@net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "pd-reminders", lockAtMostFor = "PT1H")
 	void weekly() {
 		JavaMailSender sender = mail.getIfAvailable();

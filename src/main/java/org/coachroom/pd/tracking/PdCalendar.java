@@ -1,10 +1,10 @@
 package org.coachroom.pd.tracking;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
 
+import org.coachroom.shared.DistrictClock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -12,16 +12,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class PdCalendar {
 
-	private final Clock clock;
-
-	private final ZoneId zone;
+	private final DistrictClock district;
 
 	private final Period dueSoon;
 
-	PdCalendar(Clock clock, @Value("${coachroom.time-zone:}") String timeZone,
-			@Value("${coachroom.pd.due-soon:P30D}") Period dueSoon) {
-		this.clock = clock;
-		this.zone = timeZone == null || timeZone.isBlank() ? ZoneId.systemDefault() : ZoneId.of(timeZone);
+	PdCalendar(DistrictClock district, @Value("${coachroom.pd.due-soon:P30D}") Period dueSoon) {
+		this.district = district;
 		this.dueSoon = dueSoon;
 	}
 
@@ -30,10 +26,10 @@ public class PdCalendar {
 	}
 
 	public ZoneId zone() {
-		return zone;
+		return district.zone();
 	}
 
 	public LocalDate today() {
-		return LocalDate.now(clock.withZone(zone));
+		return district.today();
 	}
 }

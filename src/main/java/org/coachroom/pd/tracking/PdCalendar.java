@@ -5,7 +5,6 @@ import java.time.Period;
 import java.time.ZoneId;
 
 import org.coachroom.shared.DistrictClock;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** The day and zone PD works in (the district's), and how near a due date counts as due soon. */
@@ -16,9 +15,9 @@ public class PdCalendar {
 
 	private final Period dueSoon;
 
-	PdCalendar(DistrictClock district, @Value("${coachroom.pd.due-soon:P30D}") Period dueSoon) {
+	PdCalendar(DistrictClock district, PdProperties properties) {
 		this.district = district;
-		this.dueSoon = dueSoon;
+		this.dueSoon = properties.dueSoon();
 	}
 
 	public Period dueSoon() {

@@ -80,7 +80,7 @@ public class Reminders {
 	 * Tried every morning; a district's week is sent once. A week in which some mail could not be
 	 * delivered is tried again the next morning, for those who did not get theirs.
 	 */
-	// coachroom.pd.reminders.cron is PdProperties.ReminderMail#cron, with the same default
+	// coachroom.pd.reminders.cron is PdProperties.ReminderSettings#cron, with the same default
 	@Scheduled(cron = "${coachroom.pd.reminders.cron:0 0 7 * * *}", zone = "#{@districtClock.zone().id}")
 	@net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "pd-reminders", lockAtMostFor = "PT1H")
 	void weekly() {

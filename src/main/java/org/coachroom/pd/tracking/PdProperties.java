@@ -12,14 +12,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reminders the weekly reminder e-mails
  */
 @ConfigurationProperties("coachroom.pd")
-public record PdProperties(@DefaultValue("P30D") Period dueSoon, @DefaultValue ReminderMail reminders) {
+public record PdProperties(@DefaultValue("P30D") Period dueSoon, @DefaultValue ReminderSettings reminders) {
 
 	/**
 	 * @param cron when reminders are tried, in the district's time zone (each district's week is sent once;
 	 * undelivered ones are tried again the next run); read by the schedule itself
 	 * @param from the reminders' sender
 	 */
-	public record ReminderMail(@DefaultValue("0 0 7 * * *") String cron,
+	public record ReminderSettings(@DefaultValue("0 0 7 * * *") String cron,
 			@DefaultValue("Coachroom <no-reply@coachroom.invalid>") String from) {
 	}
 }

@@ -32,11 +32,11 @@ class GradebookController {
 	private final java.time.ZoneId zone;
 
 	GradebookController(ScoreReport report, List<ScoreReportAccess> sources, Clock clock,
-			@org.springframework.beans.factory.annotation.Value("${coachroom.time-zone:}") String timeZone) {
+			org.coachroom.shared.DistrictClock district) {
 		this.report = report;
 		this.sources = sources;
 		this.clock = clock;
-		this.zone = timeZone == null || timeZone.isBlank() ? java.time.ZoneId.systemDefault() : java.time.ZoneId.of(timeZone);
+		this.zone = district.zone();
 	}
 
 	/** Times show in the district's zone, as on the study group pages. */

@@ -10,7 +10,6 @@ import org.coachroom.lti.AssignmentGrades;
 import org.coachroom.shared.TenantId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -54,23 +53,17 @@ class ScoreSender implements org.springframework.context.SmartLifecycle {
 	private volatile boolean running;
 
 	ScoreSender(ScoreOutbox outbox, AssignmentGrades grades, Clock clock,
-			@Value("${coachroom.gradebook.batch:50}") int batch,
-			@Value("${coachroom.gradebook.claim-for:PT2M}") Duration claimFor,
-			@Value("${coachroom.gradebook.first-retry:PT5S}") Duration firstRetry,
-			@Value("${coachroom.gradebook.longest-retry:PT1H}") Duration longestRetry,
-			@Value("${coachroom.gradebook.workers:8}") int workers,
-			@Value("${coachroom.gradebook.per-lms:4}") int perHost,
-			@Value("${coachroom.gradebook.refusal-retries:5}") int refusalRetries) {
-		this.refusalRetries = refusalRetries;
+			GradebookProperties properties) {
+		this.refusalRetries = properties.refusalRetries();
 		this.outbox = outbox;
 		this.grades = grades;
 		this.clock = clock;
-		this.batch = batch;
-		this.claimFor = claimFor;
-		this.firstRetry = firstRetry;
-		this.longestRetry = longestRetry;
-		this.perHost = Math.max(1, perHost);
-		this.workerCount = Math.max(1, workers);
+		this.batch = properties.batch();
+		this.claimFor = properties.claimFor();
+		this.firstRetry = properties.firstRetry();
+		this.longestRetry = properties.longestRetry();
+		this.perHost = Math.max(1, properties.perLms());
+		this.workerCount = Math.max(1, properties.workers());
 	}
 
 	/**
@@ -127,6 +120,7 @@ class ScoreSender implements org.springframework.context.SmartLifecycle {
 		return DEFAULT_PHASE - 512;
 	}
 
+	/** Every {@code coachroom.gradebook.poll} ({@link GradebookProperties#poll()}, with the same default). */
 	@Scheduled(initialDelayString = "${coachroom.gradebook.poll:PT1S}", fixedDelayString = "${coachroom.gradebook.poll:PT1S}")
 	void drain() {
 		List<ScoreOutbox.PendingScore> due;

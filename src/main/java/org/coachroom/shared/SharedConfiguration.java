@@ -13,4 +13,13 @@ class SharedConfiguration {
 	Clock clock() {
 		return Clock.systemUTC();
 	}
+
+	/**
+	 * The district's time zone, read once. Named {@code districtClock}: the reminders' cron names it
+	 * ({@code #{@districtClock.zone().id}}) so they run in the same zone.
+	 */
+	@Bean
+	DistrictClock districtClock(Clock clock, SharedProperties properties) {
+		return new DistrictClock(clock, properties.zone());
+	}
 }

@@ -16,6 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sessionTtl how long a launch keeps a browser signed in
  * @param maxIdTokenLength longer id_tokens are refused unread
  * @param registrationsFile JSON file of manually registered platforms, read at start-up if present
+ * @param jwks how platforms' key sets are fetched and trusted
+ * @param keys the tool's own signing keys: rotation and encryption at rest
+ * @param httpTimeout how long Coachroom waits to connect to an LMS and for each read of its answer
  * @param registrationAllowedHosts hosts whose platforms may register dynamically, active at once (each
  * into a tenant of its own); others need an invitation ({@code /lti/register?invite=...}) or open
  * registration
@@ -50,6 +53,7 @@ public record LtiProperties(String publicUrl, @DefaultValue("10s") Duration cloc
 	/**
 	 * @param cacheTtl how long a platform's key set is trusted before it is fetched again
 	 * @param minRefreshInterval an unknown kid refetches the key set at most this often per platform
+	 * @param maxSize the largest key set, in bytes, read from a platform; a larger one is refused
 	 */
 	public record Jwks(@DefaultValue("15m") Duration cacheTtl, @DefaultValue("30s") Duration minRefreshInterval,
 			@DefaultValue("262144") int maxSize) {

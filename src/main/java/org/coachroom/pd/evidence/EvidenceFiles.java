@@ -21,7 +21,7 @@ import org.coachroom.pd.tracking.ProgressRecords;
 import org.coachroom.pd.tracking.RequirementState;
 import org.coachroom.pd.tracking.Standings;
 import org.coachroom.shared.FileType;
-import org.springframework.beans.factory.annotation.Value;
+import org.coachroom.shared.SharedProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,7 +56,7 @@ public class EvidenceFiles {
 	private final Standings standings;
 
 	EvidenceFiles(Programs programs, ProgressRecords progress, Profiles profiles, EvidenceReview review, AuditTrail audit,
-			Standings standings, JdbcClient jdbc, Clock clock, @Value("${coachroom.uploads.max-bytes:10485760}") long maxBytes) {
+			Standings standings, JdbcClient jdbc, Clock clock, SharedProperties shared) {
 		this.programs = programs;
 		this.progress = progress;
 		this.profiles = profiles;
@@ -65,7 +65,7 @@ public class EvidenceFiles {
 		this.standings = standings;
 		this.jdbc = jdbc;
 		this.clock = clock;
-		this.maxBytes = maxBytes;
+		this.maxBytes = shared.uploads().maxBytes();
 	}
 
 	/** A file to serve. */

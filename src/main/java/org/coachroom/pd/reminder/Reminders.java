@@ -16,11 +16,11 @@ import java.util.Map;
 import org.coachroom.lti.CoachroomRole;
 import org.coachroom.lti.People;
 import org.coachroom.pd.tracking.PdCalendar;
+import org.coachroom.pd.tracking.PdProperties;
 import org.coachroom.shared.TenantId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
@@ -65,23 +65,23 @@ public class Reminders {
 	}
 
 	Reminders(JdbcClient jdbc, People people, PdCalendar calendar, ReminderMail mails, ObjectProvider<JavaMailSender> mail, Clock clock,
-			@Value("${coachroom.pd.due-soon:P30D}") Period dueSoon,
-			@Value("${coachroom.pd.reminders.from:Coachroom <no-reply@coachroom.invalid>}") String from) {
+			PdProperties properties) {
 		this.jdbc = jdbc;
 		this.people = people;
 		this.calendar = calendar;
 		this.mails = mails;
 		this.mail = mail;
 		this.clock = clock;
-		this.dueSoon = dueSoon;
-		this.from = from;
+		this.dueSoon = properties.dueSoon();
+		this.from = properties.reminders().from();
 	}
 
 	/*
 	 * Tried every morning; a district's week is sent once. A week in which some mail could not be
 	 * delivered is tried again the next morning, for those who did not get theirs.
 	 */
-	@Scheduled(cron = "${coachroom.pd.reminders.cron:0 0 7 * * *}", zone = "${coachroom.time-zone:UTC}")
+	// coachroom.pd.reminders.cron is PdProperties.ReminderSettings#cron, with the same default
+	@Scheduled(cron = "${coachroom.pd.reminders.cron:0 0 7 * * *}", zone = "#{@districtClock.zone().id}")
 	@net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "pd-reminders", lockAtMostFor = "PT1H")
 	void weekly() {
 		JavaMailSender sender = mail.getIfAvailable();

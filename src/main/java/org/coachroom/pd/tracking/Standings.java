@@ -23,10 +23,10 @@ import org.coachroom.pd.catalog.PdProfile;
 import org.coachroom.pd.catalog.Program;
 import org.coachroom.pd.catalog.Programs;
 import org.coachroom.pd.placement.CoursePlacements;
+import org.coachroom.shared.DistrictClock;
 import org.coachroom.shared.TenantId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -65,7 +65,7 @@ public class Standings {
 
 	Standings(Programs programs, ProgressRecords progress, People people, CoursePlacements courseItems, NameWords nameWords,
 			JdbcClient jdbc,
-			Clock clock, PlatformTransactionManager transactionManager, @Value("${coachroom.time-zone:}") String timeZone) {
+			Clock clock, PlatformTransactionManager transactionManager, DistrictClock district) {
 		this.courseItems = courseItems;
 		this.nameWords = nameWords;
 		this.transactions = new TransactionTemplate(transactionManager);
@@ -75,7 +75,7 @@ public class Standings {
 		this.people = people;
 		this.jdbc = jdbc;
 		this.clock = clock;
-		this.zone = timeZone == null || timeZone.isBlank() ? ZoneId.systemDefault() : ZoneId.of(timeZone);
+		this.zone = district.zone();
 	}
 
 	/**

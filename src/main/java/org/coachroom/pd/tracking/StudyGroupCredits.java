@@ -3,9 +3,9 @@ package org.coachroom.pd.tracking;
 import java.sql.Date;
 import java.time.ZoneId;
 
+import org.coachroom.shared.DistrictClock;
 import org.coachroom.studygroup.StudyGroupCompleted;
 import org.coachroom.studygroup.StudyGroupCompletionWithdrawn;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -24,10 +24,10 @@ public class StudyGroupCredits {
 
 	private final ZoneId zone;
 
-	StudyGroupCredits(JdbcClient jdbc, Credits credits, @Value("${coachroom.time-zone:}") String timeZone) {
+	StudyGroupCredits(JdbcClient jdbc, Credits credits, DistrictClock district) {
 		this.jdbc = jdbc;
 		this.credits = credits;
-		this.zone = timeZone == null || timeZone.isBlank() ? ZoneId.systemDefault() : ZoneId.of(timeZone);
+		this.zone = district.zone();
 	}
 
 	@ApplicationModuleListener

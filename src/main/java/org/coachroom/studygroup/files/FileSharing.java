@@ -7,11 +7,11 @@ import java.util.Optional;
 
 import org.coachroom.lti.Member;
 import org.coachroom.shared.FileType;
+import org.coachroom.shared.SharedProperties;
 import org.coachroom.studygroup.FileRejectedException;
 import org.coachroom.studygroup.StudyGroup;
 import org.coachroom.studygroup.StudyGroupManagement.Access;
 import org.coachroom.studygroup.group.GroupAccess;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,11 +28,11 @@ public class FileSharing {
 	private final long maxFileBytes;
 
 	FileSharing(GroupAccess access, GroupFiles files, Clock clock,
-			@Value("${coachroom.uploads.max-bytes:10485760}") long maxFileBytes) {
+			SharedProperties shared) {
 		this.access = access;
 		this.files = files;
 		this.clock = clock;
-		this.maxFileBytes = maxFileBytes;
+		this.maxFileBytes = shared.uploads().maxBytes();
 	}
 
 	/** A shared file as a list shows it. */

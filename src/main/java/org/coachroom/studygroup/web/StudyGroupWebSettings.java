@@ -2,7 +2,7 @@ package org.coachroom.studygroup.web;
 
 import java.time.ZoneId;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.coachroom.shared.DistrictClock;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -12,8 +12,8 @@ class StudyGroupWebSettings {
 
 	private final ZoneId zone;
 
-	StudyGroupWebSettings(@Value("${coachroom.time-zone:}") String timeZone) {
-		this.zone = timeZone == null || timeZone.isBlank() ? ZoneId.systemDefault() : ZoneId.of(timeZone);
+	StudyGroupWebSettings(DistrictClock district) {
+		this.zone = district.zone();
 	}
 
 	@ModelAttribute("zone")

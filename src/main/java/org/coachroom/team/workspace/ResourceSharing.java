@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 import org.coachroom.lti.Member;
 import org.coachroom.shared.FileType;
-import org.springframework.beans.factory.annotation.Value;
+import org.coachroom.shared.SharedProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,11 +26,11 @@ public class ResourceSharing {
 	private final long maxFileBytes;
 
 	ResourceSharing(TeamAccess access, SharedResources resources, Clock clock,
-			@Value("${coachroom.uploads.max-bytes:10485760}") long maxFileBytes) {
+			SharedProperties shared) {
 		this.access = access;
 		this.resources = resources;
 		this.clock = clock;
-		this.maxFileBytes = maxFileBytes;
+		this.maxFileBytes = shared.uploads().maxBytes();
 	}
 
 	/** A shared link or file as the list shows it. */

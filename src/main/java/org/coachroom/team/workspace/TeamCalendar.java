@@ -1,12 +1,11 @@
 package org.coachroom.team.workspace;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.coachroom.shared.DistrictClock;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,21 +16,18 @@ import org.springframework.stereotype.Component;
 @Component
 public class TeamCalendar {
 
-	private final Clock clock;
+	private final DistrictClock district;
 
-	private final ZoneId zone;
-
-	TeamCalendar(Clock clock, @Value("${coachroom.time-zone:}") String timeZone) {
-		this.clock = clock;
-		this.zone = timeZone == null || timeZone.isBlank() ? ZoneId.systemDefault() : ZoneId.of(timeZone);
+	TeamCalendar(DistrictClock district) {
+		this.district = district;
 	}
 
 	public LocalDate today() {
-		return LocalDate.now(clock.withZone(zone));
+		return district.today();
 	}
 
 	public ZoneId zone() {
-		return zone;
+		return district.zone();
 	}
 
 	/** The date typed, if it is one in the range a team's dates fall in; blank or anything else is empty. */

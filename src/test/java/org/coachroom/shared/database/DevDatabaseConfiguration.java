@@ -6,7 +6,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
-import org.springframework.core.env.Environment;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 /**
  * The development run's database ({@code ./mvnw spring-boot:run}, see {@code DevApplication}):
@@ -17,12 +17,12 @@ import org.springframework.core.env.Environment;
  * contexts and the production jar never pick it up.
  */
 @Conditional(NoDataSourceUrlCondition.class)
+@EnableConfigurationProperties(EmbeddedDatabaseProperties.class)
 public class DevDatabaseConfiguration {
 
 	@Bean(destroyMethod = "stop")
-	EmbeddedMariaDb embeddedMariaDb(Environment env) {
-		return EmbeddedMariaDb.start(Path.of(env.getProperty(EmbeddedMariaDb.DATA_DIR_PROPERTY, "data")),
-				env.getProperty("coachroom.embedded-database.name", "coachroom"));
+	EmbeddedMariaDb embeddedMariaDb(EmbeddedDatabaseProperties properties) {
+		return EmbeddedMariaDb.start(Path.of(properties.dataDir()), properties.name());
 	}
 
 	@Bean

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
+import org.coachroom.shared.DistrictClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TeamCalendarTests {
 
 	private final TeamCalendar calendar = new TeamCalendar(
-			Clock.fixed(Instant.parse("2026-12-05T12:00:00Z"), ZoneOffset.UTC), "UTC");
+			new DistrictClock(Clock.fixed(Instant.parse("2026-12-05T12:00:00Z"), ZoneOffset.UTC), ZoneOffset.UTC));
 
 	@Test
 	void readsADateWithinTenYearsBackAndFiveAhead() {

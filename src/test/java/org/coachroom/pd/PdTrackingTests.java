@@ -122,6 +122,18 @@ class PdTrackingTests {
 	}
 
 	@Test
+	void aProgressBarShowsTheRequirementsMetWithoutAnInlineStyleTheCspBlocks() {
+		var browser = coach.browser();
+		profile(browser, "ELEMENTARY", "2025-08-01");
+		String list = browser.get("/pd").body();
+		// style-src 'self' drops an inline width, which left every bar full
+		assertThat(list).doesNotContain(" style=").containsPattern("<progress[^>]* value=\"0\" max=\"22\"");
+		record(browser, "letrs", "u1-assessment", "score", "90", java.time.LocalDate.now().toString());
+		String program = browser.get("/pd/programs/letrs").body();
+		assertThat(program).doesNotContain(" style=").containsPattern("<progress[^>]* value=\"1\" max=\"22\"");
+	}
+
+	@Test
 	void badInputComesBackAsAMessageAndNothingIsRecorded() {
 		var browser = coach.browser();
 		profile(browser, "ELEMENTARY", "2025-08-01");

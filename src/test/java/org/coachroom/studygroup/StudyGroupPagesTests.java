@@ -199,6 +199,17 @@ class StudyGroupPagesTests {
 		assertThat(b.get("/groups/" + id).body()).contains("Your progress");
 	}
 
+	@Test
+	void aNewMembersProgressBarIsEmptyAndDrawnWithoutAnInlineStyleTheCspBlocks() {
+		long id = createGroup(coach.browser(), "Lesson study: ratios", "OPEN");
+		LaunchClient b = ben.browser();
+		b.post("/groups/" + id + "/join", java.util.Map.of("_csrf", b.csrfFrom("/groups/" + id)));
+		String page = b.get("/groups/" + id).body();
+		// style-src 'self' drops an inline width, which left every bar full
+		assertThat(page).doesNotContain(" style=");
+		assertThat(page).containsPattern("<progress[^>]* value=\"0\" max=\"1\"");
+	}
+
 	private int groupsInTenant() {
 		return jdbc.sql("SELECT COUNT(*) FROM study_group WHERE tenant_id = ?").param(coach.member().tenant().value())
 			.query(Integer.class).single();

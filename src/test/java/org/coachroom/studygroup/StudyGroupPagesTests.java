@@ -210,6 +210,28 @@ class StudyGroupPagesTests {
 		assertThat(page).containsPattern("<progress[^>]* value=\"0\" max=\"1\"");
 	}
 
+	@Test
+	void attendanceForASessionThatHasNotStartedIsRefusedWithAMessageAndNothingIsRecorded() {
+		LaunchClient c = coach.browser();
+		long id = createGroup(c, "Lesson study: area", "CLOSED");
+		c.postPairs("/groups/" + id + "/sessions", List.of(new String[] { "_csrf", c.csrfFrom("/groups/" + id) },
+				new String[] { "date", LocalDate.now().plusDays(6).toString() }, new String[] { "startTime", "15:30" },
+				new String[] { "endTime", "16:30" }));
+		c.postPairs("/groups/" + id + "/members", List.of(new String[] { "_csrf", c.csrfFrom("/groups/" + id) },
+				new String[] { "person", Long.toString(ana.member().userId()) }));
+		long sessionId = jdbc.sql("SELECT id FROM study_group_session WHERE study_group = ?").param(id)
+			.query(Long.class).single();
+		String attendancePage = "/groups/" + id + "/sessions/" + sessionId + "/attendance";
+		var marked = c.postPairs(attendancePage, List.of(new String[] { "_csrf", c.csrfFrom("/groups/" + id) },
+				new String[] { "mark-" + ana.member().userId(), "PRESENT" }));
+		assertThat(marked.status()).isEqualTo(409);
+		assertThat(marked.body()).contains("Attendance opens when the session starts");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM study_group_attendance WHERE session_id = ?").param(sessionId)
+			.query(Integer.class).single()).isZero();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM study_group_member WHERE study_group = ? AND completed_at IS NOT NULL")
+			.param(id).query(Integer.class).single()).isZero();
+	}
+
 	private int groupsInTenant() {
 		return jdbc.sql("SELECT COUNT(*) FROM study_group WHERE tenant_id = ?").param(coach.member().tenant().value())
 			.query(Integer.class).single();

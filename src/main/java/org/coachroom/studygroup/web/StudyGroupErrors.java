@@ -4,6 +4,7 @@ import org.coachroom.studygroup.GroupArchivedException;
 import org.coachroom.studygroup.GroupNotFoundException;
 import org.coachroom.studygroup.NotInCourseException;
 import org.coachroom.studygroup.RosterFromOtherCourseException;
+import org.coachroom.studygroup.SessionNotStartedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -34,6 +35,14 @@ class StudyGroupErrors {
 	String archived(GroupArchivedException e, Model model) {
 		log.info("Study group refused: {}", e.getMessage());
 		model.addAttribute("reason", "studygroup.archived");
+		return "studygroup/refused";
+	}
+
+	@ExceptionHandler(SessionNotStartedException.class)
+	@ResponseStatus(HttpStatus.CONFLICT)
+	String notStarted(SessionNotStartedException e, Model model) {
+		log.info("Study group refused: {}", e.getMessage());
+		model.addAttribute("reason", "studygroup.session-not-started");
 		return "studygroup/refused";
 	}
 

@@ -310,6 +310,20 @@ class PdTrackingTests {
 	}
 
 	@Test
+	void aRefusedEvidenceUploadIsShownBesideItsFileFieldWhereTheRedirectLands() {
+		var browser = teacher.browser();
+		profile(browser, "SECONDARY", "2025-08-01");
+		var refused = upload(browser, "esl-endorsement", "coursework", "transcript.pdf",
+				"<html><script>alert(1)</script>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(refused.location()).endsWith("#req-coursework");
+		String page = browser.get("/pd/programs/esl-endorsement").body();
+		// the page lands at the requirement: the refusal sits by its file field, not at the top out of view
+		assertThat(page).doesNotContain("id=\"record-error\"");
+		assertThat(page).containsPattern("(?s)id=\"req-coursework\".*aria-describedby=\"file-error-coursework\""
+				+ ".*id=\"file-error-coursework\"[^>]*>Upload a PDF or an image");
+	}
+
+	@Test
 	void onlyTheOwnerTheirCoachHrAndAdminsSeeEvidenceNeverAPrincipalOrACoachElsewhere() {
 		profile(teacher.browser(), "SECONDARY", "2025-08-01");
 		upload(teacher.browser(), "esl-endorsement", "coursework", "transcript.pdf", PDF);

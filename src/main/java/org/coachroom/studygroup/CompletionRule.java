@@ -86,7 +86,8 @@ public record CompletionRule(Basis basis, int minimum, boolean excusedCounts, bo
 				continue;
 			}
 			held++;
-			AttendanceStatus status = attendance.get(session.id());
+			// only a session that has started can have been attended (or missed)
+			AttendanceStatus status = session.over() ? attendance.get(session.id()) : null;
 			if (status == AttendanceStatus.PRESENT || (status == AttendanceStatus.EXCUSED && excusedCounts)) {
 				attended++;
 			}
@@ -120,7 +121,7 @@ public record CompletionRule(Basis basis, int minimum, boolean excusedCounts, bo
 				standing);
 	}
 
-	/** A session as the rule sees it. */
+	/** A session as the rule sees it; {@code over}: it has started, so attendance at it counts. */
 	public record SessionFact(long id, boolean cancelled, boolean over) {
 	}
 

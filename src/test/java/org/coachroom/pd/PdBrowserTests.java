@@ -118,7 +118,8 @@ class PdBrowserTests {
 		signIn.seat(new BrowserSignIn.Seat(hrSub, "Helen HR", ADMINISTRATOR, course, "Lincoln PD",
 				Map.of("coachroom_role", "HR")));
 
-		// this district's LETRS, edited to a unit and a certificate
+		// this district's LETRS, edited to a unit and a certificate, and required of its elementary teachers
+		// (recommended, it would have no deadline to be due soon for)
 		catalog.ensureImported(tenant);
 		Program letrs = programs.findByTenantIdAndCode(tenant, "letrs").orElseThrow();
 		letrs.redefine(new Program.Definition("letrs", letrs.getTitle(), letrs.getDescription(), letrs.getDeadline(),
@@ -126,7 +127,9 @@ class PdBrowserTests {
 						new BigDecimal("80"), 2, null, null, false),
 						new Requirement("certificate", "LETRS Volume 1 certificate", "Volume 1", RequirementKind.EVIDENCE,
 								null, 0, null, null, false)),
-				letrs.getAssignments()), Instant.now());
+				List.of(new org.coachroom.pd.catalog.AssignmentRule(org.coachroom.pd.catalog.Obligation.REQUIRED,
+						org.coachroom.pd.catalog.Audience.TEACHER, org.coachroom.pd.SchoolLevel.ELEMENTARY, null))),
+				Instant.now());
 		programs.save(letrs);
 
 		// the teacher: elementary, in the role for almost three years, so LETRS is due in ten days

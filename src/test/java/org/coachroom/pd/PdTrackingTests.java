@@ -122,6 +122,18 @@ class PdTrackingTests {
 	}
 
 	@Test
+	void aProgressBarShowsTheRequirementsMetWithoutAnInlineStyleTheCspBlocks() {
+		var browser = coach.browser();
+		profile(browser, "ELEMENTARY", "2025-08-01");
+		String list = browser.get("/pd").body();
+		// style-src 'self' drops an inline width, which left every bar full
+		assertThat(list).doesNotContain(" style=").containsPattern("<progress[^>]* value=\"0\" max=\"22\"");
+		record(browser, "letrs", "u1-assessment", "score", "90", java.time.LocalDate.now().toString());
+		String program = browser.get("/pd/programs/letrs").body();
+		assertThat(program).doesNotContain(" style=").containsPattern("<progress[^>]* value=\"1\" max=\"22\"");
+	}
+
+	@Test
 	void badInputComesBackAsAMessageAndNothingIsRecorded() {
 		var browser = coach.browser();
 		profile(browser, "ELEMENTARY", "2025-08-01");
@@ -295,6 +307,20 @@ class PdTrackingTests {
 		assertThat(browser.get("/pd/programs/esl-endorsement").body()).contains("Upload a PDF or an image");
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM pd_evidence WHERE user_ref = ?").param(teacher.member().userId())
 			.query(Integer.class).single()).isZero();
+	}
+
+	@Test
+	void aRefusedEvidenceUploadIsShownBesideItsFileFieldWhereTheRedirectLands() {
+		var browser = teacher.browser();
+		profile(browser, "SECONDARY", "2025-08-01");
+		var refused = upload(browser, "esl-endorsement", "coursework", "transcript.pdf",
+				"<html><script>alert(1)</script>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(refused.location()).endsWith("#req-coursework");
+		String page = browser.get("/pd/programs/esl-endorsement").body();
+		// the page lands at the requirement: the refusal sits by its file field, not at the top out of view
+		assertThat(page).doesNotContain("id=\"record-error\"");
+		assertThat(page).containsPattern("(?s)id=\"req-coursework\".*aria-describedby=\"file-error-coursework\""
+				+ ".*id=\"file-error-coursework\"[^>]*>Upload a PDF or an image");
 	}
 
 	@Test

@@ -128,6 +128,16 @@ class CompletionRuleTests {
 	}
 
 	@Test
+	void attendanceAtASessionThatHasNotStartedCountsForNothing() {
+		// three sessions held so far, three ahead: "present" marked ahead of time is no attendance
+		var progress = FIVE_OF_SIX.progressOf(sessions(6, 3),
+				attendance(PRESENT, PRESENT, PRESENT, PRESENT, PRESENT, PRESENT), true, 8);
+		assertThat(progress.attended()).isEqualTo(3);
+		assertThat(progress.complete()).isFalse();
+		assertThat(progress.standing()).isEqualTo(Standing.ON_TRACK);
+	}
+
+	@Test
 	void aRuleOutOfRangeIsRefused() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new CompletionRule(Basis.SHARE, 0, false, false, 1, null));
 		assertThatIllegalArgumentException().isThrownBy(() -> new CompletionRule(Basis.SHARE, 101, false, false, 1, null));

@@ -108,6 +108,29 @@ class RosterImportTests {
 	}
 
 	@Test
+	void aPrincipalOnTheRosterIsNotImportedIntoTheGroup() throws Exception {
+		// this district's LMS gives principals a role of their own, mapped to a teacher's and a principal's
+		platform.close();
+		platform = TestPlatform.start();
+		platform.registerWith(registry, java.util.Map.of("http://purl.imsglobal.org/vocab/lis/v2/membership#Mentor",
+				java.util.Set.of(org.coachroom.lti.CoachroomRole.TEACHER, org.coachroom.lti.CoachroomRole.PRINCIPAL)), null);
+		coach = new Launcher(port, platform, jdbc).launch("coach-" + course, "Carla Coach", TestPlatform.INSTRUCTOR, course,
+				"Hub");
+		platform.wireMock().stubFor(post(urlPathEqualTo("/mod/lti/token.php")).willReturn(aResponse().withStatus(200)
+			.withHeader("Content-type", "text/html; charset=utf-8")
+			.withBody(MoodleFixtures.read("token-response.json"))));
+		rosterPages(member(course + "-1", "Ana Ruiz", "Learner", "Active") + ","
+				+ member(course + "-p", "Pat Principal", "Mentor", "Active"), member("coach-" + course, "Carla Coach",
+						"Instructor", "Active"));
+		StudyGroup group = group();
+		var imported = rosterImports.importRoster(coach.member(), group.getId(), true);
+		assertThat(imported.added()).isEqualTo(2);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM study_group_member m JOIN lti_user u ON u.id = m.user_ref "
+				+ "WHERE m.study_group = ? AND u.subject = ?").params(group.getId(), course + "-p").query(Integer.class).single())
+			.isZero();
+	}
+
+	@Test
 	void everyPageIsImportedTeachersOnlyByDefaultAndNobodyTwice() throws Exception {
 		rosterPages(member(course + "-1", "Ana Ruiz", "Learner", "Active") + "," + member(course + "-2", "Ben Ode", "Learner", "Active"),
 				member(course + "-3", "Cy Dana", "Learner", "Active") + "," + member("coach-" + course, "Carla Coach", "Instructor", "Active")

@@ -137,6 +137,18 @@ class SharedFilesTests {
 	}
 
 	@Test
+	void aRefusedUploadIsShownBesideTheFileFieldWhereTheRedirectLands() {
+		LaunchClient c = coach.browser();
+		LaunchClient.Response refused = upload(c, "empty.pdf", "application/pdf", new byte[0]);
+		assertThat(refused.location()).endsWith("#files");
+		String page = c.get("/groups/" + groupId).body();
+		// the page jumps to #files: a refusal at the top of the page is out of view
+		assertThat(page).containsPattern("(?s)id=\"files\".*aria-describedby=\"file-error\""
+				+ ".*id=\"file-error\"[^>]*>Choose a file first.*id=\"share-file\"");
+		assertThat(page.indexOf("Choose a file first")).isGreaterThan(page.indexOf("id=\"files\""));
+	}
+
+	@Test
 	void onlyTheGroupsManagersShareOrRemoveFiles() {
 		LaunchClient m = member.browser();
 		assertThat(upload(m, "mine.pdf", "application/pdf", PDF).status()).isEqualTo(404);

@@ -62,6 +62,9 @@ class StudyGroupAuthorizationTests {
 	GroupEditing groupEditing;
 
 	@Autowired
+	org.coachroom.studygroup.membership.Membership membership;
+
+	@Autowired
 	ReflectionWriting reflectionWriting;
 
 	Launcher launcher;
@@ -249,6 +252,51 @@ class StudyGroupAuthorizationTests {
 				.noneMatch(c -> c.person().userRef() == principal.member().userId());
 			assertThatThrownBy(() -> groupEditing.addFacilitator(facilitator.member(), s.groupId(), principal.member().userId()))
 				.isInstanceOf(NotInCourseException.class);
+		}
+	}
+
+	@Test
+	void aPrincipalOrHrIsNeverAMemberOfAStudyGroupAndOneAddedEarlierSeesNoMembersContent() {
+		try (TestPlatform withCustomRoles = TestPlatform.start()) {
+			withCustomRoles.registerWith(registry, Map.of(), "coachroom_role");
+			Launcher custom = new Launcher(port, withCustomRoles, jdbc);
+			Launched facilitator = custom.launch("fac-" + course, "Fay Facilitator", TestPlatform.INSTRUCTOR, course, "Hub");
+			Launched member = custom.launch("mem-" + course, "Mia Member", TestPlatform.LEARNER, course, "Hub");
+			Launched principal = custom.launch("pri-" + course, "Pat Principal", TestPlatform.LEARNER, course, "Hub",
+					Map.of("coachroom_role", "Principal"));
+			Launched hr = custom.launch("hr-" + course, "Helen HR", TestPlatform.LEARNER, course, "Hub",
+					Map.of("coachroom_role", "HR"));
+			Setup s = groupFor(facilitator, member, StudyGroup.Visibility.OPEN);
+
+			// not offered, refused by hand, and no joining
+			assertThat(membership.candidates(facilitator.member(), s.groupId())).extracting(c -> c.person().userRef())
+				.doesNotContain(principal.member().userId(), hr.member().userId());
+			for (Launched evaluative : List.of(principal, hr)) {
+				assertThatThrownBy(() -> management.addMembers(facilitator.member(), s.groupId(),
+						List.of(evaluative.member().userId()))).isInstanceOf(NotInCourseException.class);
+				LaunchClient browser = evaluative.browser();
+				browser.post("/groups/" + s.groupId() + "/join", Map.of("_csrf", browser.csrfFrom("/home")));
+			}
+			assertThat(jdbc.sql("SELECT COUNT(*) FROM study_group_member WHERE study_group = ? AND user_ref IN (?, ?)")
+				.params(s.groupId(), principal.member().userId(), hr.member().userId()).query(Integer.class).single()).isZero();
+
+			// added before this rule held: a member's sessions, files, attendance and reflection form stay closed
+			for (Launched evaluative : List.of(principal, hr)) {
+				jdbc.sql("INSERT INTO study_group_member (tenant_id, study_group, user_ref, source, lms_role, joined_at, version) "
+						+ "VALUES (?, ?, ?, 'MANUAL', 'LEARNER', NOW(), 0)")
+					.params(facilitator.member().tenant().value(), s.groupId(), evaluative.member().userId())
+					.update();
+				List<String> failures = new ArrayList<>();
+				Map<Endpoint, Expect> expect = new LinkedHashMap<>();
+				endpoints(s).keySet().forEach(ep -> expect.put(ep, Expect.HIDDEN));
+				expect.put(download(s), Expect.HIDDEN);
+				expect.put(reflect(s), Expect.HIDDEN);
+				expect.put(new Endpoint("POST", "/groups/" + s.groupId() + "/join"), Expect.HIDDEN);
+				check(evaluative, s, expect, failures, "principal or HR added earlier");
+				assertThat(failures).isEmpty();
+				assertThat(management.accessOf(evaluative.member(), management.visible(facilitator.member(), s.groupId(),
+						StudyGroupManagement.Access.MANAGER).orElseThrow())).isEqualTo(StudyGroupManagement.Access.NONE);
+			}
 		}
 	}
 

@@ -199,6 +199,70 @@ class StudyGroupPagesTests {
 		assertThat(b.get("/groups/" + id).body()).contains("Your progress");
 	}
 
+	@Test
+	void aNewMembersProgressBarIsEmptyAndDrawnWithoutAnInlineStyleTheCspBlocks() {
+		long id = createGroup(coach.browser(), "Lesson study: ratios", "OPEN");
+		LaunchClient b = ben.browser();
+		b.post("/groups/" + id + "/join", java.util.Map.of("_csrf", b.csrfFrom("/groups/" + id)));
+		String page = b.get("/groups/" + id).body();
+		// style-src 'self' drops an inline width, which left every bar full
+		assertThat(page).doesNotContain(" style=");
+		assertThat(page).containsPattern("<progress[^>]* value=\"0\" max=\"1\"");
+	}
+
+	@Test
+	void attendanceForASessionThatHasNotStartedIsRefusedWithAMessageAndNothingIsRecorded() {
+		LaunchClient c = coach.browser();
+		long id = createGroup(c, "Lesson study: area", "CLOSED");
+		c.postPairs("/groups/" + id + "/sessions", List.of(new String[] { "_csrf", c.csrfFrom("/groups/" + id) },
+				new String[] { "date", LocalDate.now().plusDays(6).toString() }, new String[] { "startTime", "15:30" },
+				new String[] { "endTime", "16:30" }));
+		c.postPairs("/groups/" + id + "/members", List.of(new String[] { "_csrf", c.csrfFrom("/groups/" + id) },
+				new String[] { "person", Long.toString(ana.member().userId()) }));
+		long sessionId = jdbc.sql("SELECT id FROM study_group_session WHERE study_group = ?").param(id)
+			.query(Long.class).single();
+		String attendancePage = "/groups/" + id + "/sessions/" + sessionId + "/attendance";
+		var marked = c.postPairs(attendancePage, List.of(new String[] { "_csrf", c.csrfFrom("/groups/" + id) },
+				new String[] { "mark-" + ana.member().userId(), "PRESENT" }));
+		assertThat(marked.status()).isEqualTo(409);
+		assertThat(marked.body()).contains("Attendance opens when the session starts");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM study_group_attendance WHERE session_id = ?").param(sessionId)
+			.query(Integer.class).single()).isZero();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM study_group_member WHERE study_group = ? AND completed_at IS NOT NULL")
+			.param(id).query(Integer.class).single()).isZero();
+	}
+
+	@Test
+	void afterAWithdrawalTheStandingNoLongerSaysComplete() {
+		LaunchClient c = coach.browser();
+		long id = createGroup(c, "Lesson study: volume", "CLOSED");
+		c.postPairs("/groups/" + id + "/sessions", List.of(new String[] { "_csrf", c.csrfFrom("/groups/" + id) },
+				new String[] { "date", LocalDate.now().minusDays(1).toString() }, new String[] { "startTime", "15:30" },
+				new String[] { "endTime", "16:30" }));
+		c.postPairs("/groups/" + id + "/members", List.of(new String[] { "_csrf", c.csrfFrom("/groups/" + id) },
+				new String[] { "person", Long.toString(ana.member().userId()) }));
+		long sessionId = jdbc.sql("SELECT id FROM study_group_session WHERE study_group = ?").param(id)
+			.query(Long.class).single();
+		String attendancePage = "/groups/" + id + "/sessions/" + sessionId + "/attendance";
+		c.postPairs(attendancePage, List.of(new String[] { "_csrf", c.csrfFrom(attendancePage) },
+				new String[] { "mark-" + ana.member().userId(), "PRESENT" }));
+		LaunchClient a = ana.browser();
+		a.postPairs("/groups/" + id + "/reflections", List.of(new String[] { "_csrf", a.csrfFrom("/groups/" + id) },
+				new String[] { "sessionId", Long.toString(sessionId) }, new String[] { "finalReflection", "true" },
+				new String[] { "body", "Done." }));
+		assertThat(a.get("/groups/" + id).body()).contains("id=\"my-completion\"");
+
+		var withdrawn = c.postPairs("/groups/" + id + "/members/" + ana.member().userId() + "/withdraw-completion",
+				List.of(new String[] { "_csrf", c.csrfFrom("/groups/" + id) }, new String[] { "reason", "Marked by mistake" }));
+		assertThat(withdrawn.status()).isEqualTo(302);
+		String mine = a.get("/groups/" + id).body();
+		String progress = mine.substring(mine.indexOf("id=\"my-progress\""), mine.indexOf("</section>", mine.indexOf("id=\"my-progress\"")));
+		assertThat(progress).contains("Marked by mistake").doesNotContain(">Complete<").contains("Completion withdrawn");
+		String members = c.get("/groups/" + id).body();
+		assertThat(members).doesNotContain(">Complete<").contains("Completion withdrawn");
+		assertThat(c.get(attendancePage).body()).doesNotContain(">Complete<").contains("Completion withdrawn");
+	}
+
 	private int groupsInTenant() {
 		return jdbc.sql("SELECT COUNT(*) FROM study_group WHERE tenant_id = ?").param(coach.member().tenant().value())
 			.query(Integer.class).single();

@@ -297,6 +297,43 @@ class LearningCycleTests {
 	}
 
 	@Test
+	void aSharedSummaryLettersTheClassesUnlessTheTeamChoosesToShowItsClassNamesAndTheSharingStepPreviewsIt() {
+		jdbc.sql("INSERT INTO pd_school (tenant_id, name, school_level, archived, created_at) VALUES (?, ?, 'ELEMENTARY', FALSE, NOW())")
+			.params(coach.member().tenant().value(), "Lincoln " + course)
+			.update();
+		long school = jdbc.sql("SELECT id FROM pd_school WHERE name = ?").param("Lincoln " + course).query(Long.class).single();
+		coach.browser().post("/team/" + workspace + "/school", Map.of("school", String.valueOf(school), "_csrf",
+				coach.browser().csrfFrom("/team/" + workspace)));
+		long cycle = walkToAdjust(coach.browser());
+		// class names are usually teachers' names: "Lopez 2A" is one teacher's class
+		save(coach.browser(), cycle, "adjust", "results", grid("reassessment", new Object[] { "Room 12", 24, 1, 5, 12, 6 },
+				new Object[] { "Room 14", 22, 2, 4, 10, 6 }));
+		coach.browser().post(base(cycle) + "/close", Map.of("participant", String.valueOf(coach.member().userId()),
+				"version", version(coach.browser(), base(cycle) + "/adjust"), "_csrf", coach.browser().csrfFrom(base(cycle) + "/adjust")));
+
+		// the sharing step shows exactly what the principal will see, either way
+		String step = coach.browser().get(base(cycle) + "/adjust").body();
+		assertThat(step).contains("id=\"class-names\"");
+		String letters = step.substring(step.indexOf("id=\"share-preview-letters\""), step.indexOf("id=\"share-preview-names\""));
+		assertThat(letters).contains("Class A").contains("Class B").doesNotContain("Room 12").doesNotContain("Room 14");
+		String names = step.substring(step.indexOf("id=\"share-preview-names\""));
+		assertThat(names.substring(0, names.indexOf("</table>"))).contains("Room 12").contains("Room 14");
+
+		Launched principal = launcher.launch("p-" + course, "Pat Principal", TestPlatform.INSTRUCTOR, "office-" + course,
+				"Principal's office", Map.of("coachroom_role", "Principal"));
+		coach.browser().post(base(cycle) + "/share", Map.of("share", "true", "_csrf", coach.browser().csrfFrom(base(cycle) + "/adjust")));
+		String shared = principal.browser().get("/team/shared/" + cycle).body();
+		assertThat(shared).contains("Class A").contains("Class B").doesNotContain("Room 12").doesNotContain("Room 14");
+		assertThat(principal.browser().get("/team/school?school=" + school).body()).doesNotContain("Room 12");
+
+		coach.browser().post(base(cycle) + "/share", Map.of("share", "false", "_csrf", coach.browser().csrfFrom(base(cycle) + "/adjust")));
+		coach.browser().post(base(cycle) + "/share", Map.of("share", "true", "classNames", "true", "_csrf",
+				coach.browser().csrfFrom(base(cycle) + "/adjust")));
+		assertThat(principal.browser().get("/team/shared/" + cycle).body()).contains("Room 12").contains("Room 14")
+			.doesNotContain("Class A");
+	}
+
+	@Test
 	void aPrincipalSeesTheSchoolsTeamsStagesAndCountsAndOnlyWhatATeamShared() {
 		jdbc.sql("INSERT INTO pd_school (tenant_id, name, school_level, archived, created_at) VALUES (?, ?, 'ELEMENTARY', FALSE, NOW())")
 			.params(coach.member().tenant().value(), "Lincoln " + course)
@@ -325,8 +362,9 @@ class LearningCycleTests {
 				coach.browser().csrfFrom(base(cycle) + "/adjust"))).status()).isEqualTo(302);
 		assertThat(principal.browser().get("/team/school?school=" + school).body()).contains("/team/shared/" + cycle);
 		String shared = principal.browser().get("/team/shared/" + cycle).body();
-		assertThat(shared).contains("By November, 70% of our students will be proficient.").contains("Room 12")
-			.contains("<svg")
+		// Room 12, lettered: the team did not choose to show its class names
+		assertThat(shared).contains("By November, 70% of our students will be proficient.").contains("Class A")
+			.doesNotContain("Room 12").contains("<svg")
 			// the class of six is folded into the team's total, with Room 14 so that it cannot be worked out
 			// by subtraction; and no note leaves the team
 			.doesNotContain("Small group").doesNotContain("Room 14").doesNotContain("PRIVATE REFLECTION").doesNotContain("Common denominators")

@@ -46,8 +46,10 @@ class EvidenceController {
 			@PathVariable String requirement, @RequestParam(name = "file", required = false) MultipartFile file,
 			RedirectAttributes redirect) throws IOException {
 		String back = backToRequirement(code, requirement);
+		// the page lands at the requirement (#req-...): the refusal is shown beside its file field, in view
+		redirect.addFlashAttribute("evidenceFor", requirement);
 		if (file == null || file.isEmpty()) {
-			redirect.addFlashAttribute("error", "pd.evidence.empty");
+			redirect.addFlashAttribute("evidenceError", "pd.evidence.empty");
 			return back;
 		}
 		try {
@@ -55,7 +57,7 @@ class EvidenceController {
 		}
 		catch (RecordingRefusedException e) {
 			log.info("PD evidence refused: {} at {}/{}", e.getMessage(), clip(code), clip(requirement));
-			redirect.addFlashAttribute("error", e.getMessage());
+			redirect.addFlashAttribute("evidenceError", e.getMessage());
 			return back;
 		}
 		redirect.addFlashAttribute("message", "pd.flash.evidence-uploaded");

@@ -147,8 +147,11 @@ public class ProgramProgress {
 		for (Requirement r : definition.getRequirements()) {
 			rows.add(RequirementStatus.of(r, progress == null ? RequirementState.empty() : progress.stateOf(r.code())));
 		}
-		Optional<LocalDate> due = progress == null ? definition.getDeadline().dueFor(person.roleStartedOn())
-				: progress.dueOn(definition, person.roleStartedOn());
+		// only a required program has a deadline to miss: recommended (optional) PD is never overdue or due soon,
+		// so it keeps no due date in the standing, HR's tallies or the CSV
+		Optional<LocalDate> due = obligation != Obligation.REQUIRED ? Optional.<LocalDate>empty()
+				: progress == null ? definition.getDeadline().dueFor(person.roleStartedOn())
+						: progress.dueOn(definition, person.roleStartedOn());
 		boolean complete = rows.stream().allMatch(RequirementStatus::met);
 		boolean started = rows.stream().anyMatch(s -> s.progress() != RequirementStatus.Progress.NOT_STARTED);
 		return new ProgramStatus(definition, obligation, rows, due.orElse(null),

@@ -41,6 +41,12 @@ public class GroupAccess {
 		if (!evaluative(viewer) && (group.isFacilitatedBy(viewer.userId()) || coachOfCourse(viewer, group.getHomeContextRef()))) {
 			return Access.MANAGER;
 		}
+		// whoever holds a principal's or HR role, in this launch or in the group's course, is of no group:
+		// not even one they were added to before that rule held
+		if (evaluative(viewer) || !launchedFrom(viewer, group.getHomeContextRef())
+				&& !mayBeMember(people.rolesInCourse(viewer.tenant(), group.getHomeContextRef(), viewer.userId()))) {
+			return Access.NONE;
+		}
 		if (group.getId() != null && members.findMember(group.getId(), viewer.userId()).isPresent()) {
 			return Access.MEMBER;
 		}
@@ -58,6 +64,14 @@ public class GroupAccess {
 		return viewer.hasRole(CoachroomRole.PRINCIPAL) || viewer.hasRole(CoachroomRole.HR);
 	}
 
+	/**
+	 * Course roles that allow membership: anything but a principal's or HR's, as in team workspaces
+	 * (members see sessions, files and attendance, and reflect; coaching is non-evaluative).
+	 */
+	public static boolean mayBeMember(Set<CoachroomRole> roles) {
+		return !roles.contains(CoachroomRole.PRINCIPAL) && !roles.contains(CoachroomRole.HR);
+	}
+
 	/** Course roles that make someone a possible facilitator: a coach's, with no principal's or HR's beside it. */
 	public static boolean courseCoach(Set<CoachroomRole> roles) {
 		return roles.contains(CoachroomRole.COACH) && !roles.contains(CoachroomRole.PRINCIPAL)
@@ -71,6 +85,11 @@ public class GroupAccess {
 	 */
 	private static boolean coachOfCourse(Member viewer, long contextRef) {
 		return viewer.context() != null && viewer.context().id() == contextRef && viewer.hasRole(CoachroomRole.COACH);
+	}
+
+	/** Whether the viewer's launch is from that course (its roles are the viewer's, already checked). */
+	private static boolean launchedFrom(Member viewer, long contextRef) {
+		return viewer.context() != null && viewer.context().id() == contextRef;
 	}
 
 	private boolean inCourse(Member viewer, long contextRef) {

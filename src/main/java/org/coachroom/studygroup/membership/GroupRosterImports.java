@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.coachroom.lti.CoachroomRole;
 import org.coachroom.lti.Member;
+import org.coachroom.lti.People;
 import org.coachroom.lti.Rosters;
 import org.coachroom.lti.ServiceUnavailableException;
 import org.coachroom.studygroup.RosterFromOtherCourseException;
@@ -32,7 +33,11 @@ public class GroupRosterImports {
 
 	private final Clock clock;
 
-	GroupRosterImports(GroupAccess access, GroupMembers members, Rosters rosters, TransactionTemplate tx, Clock clock) {
+	private final People people;
+
+	GroupRosterImports(GroupAccess access, GroupMembers members, Rosters rosters, TransactionTemplate tx, Clock clock,
+			People people) {
+		this.people = people;
 		this.access = access;
 		this.members = members;
 		this.rosters = rosters;
@@ -57,6 +62,10 @@ public class GroupRosterImports {
 			throw new RosterFromOtherCourseException(groupId);
 		}
 		List<Rosters.Entry> roster = rosters.courseRoster(coach);
+		// the roster knows LMS roles only: whoever launched in the course as a principal or HR stays out too
+		Map<Long, Set<CoachroomRole>> launchedHere = new HashMap<>();
+		people.inCourse(coach.tenant(), group.getHomeContextRef())
+			.forEach(m -> launchedHere.put(m.person().userRef(), m.roles()));
 		return tx.execute(status -> {
 			Instant now = clock.instant();
 			Map<Long, GroupMember> current = new HashMap<>();
@@ -83,7 +92,9 @@ public class GroupRosterImports {
 				}
 				boolean teacher = entry.roles().contains(CoachroomRole.TEACHER);
 				boolean instructor = entry.roles().contains(CoachroomRole.COACH);
-				if (teacher || (includeInstructors && instructor)) {
+				boolean evaluative = !GroupAccess.mayBeMember(entry.roles())
+						|| !GroupAccess.mayBeMember(launchedHere.getOrDefault(userRef, Set.of()));
+				if (!evaluative && (teacher || (includeInstructors && instructor))) {
 					members.save(GroupMember.join(group, userRef, GroupMember.Source.ROSTER,
 							instructor ? "INSTRUCTOR" : "LEARNER", now));
 					added++;

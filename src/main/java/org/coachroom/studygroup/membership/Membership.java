@@ -45,6 +45,7 @@ public class Membership {
 		return people.inCourse(viewer.tenant(), group.getHomeContextRef())
 			.stream()
 			.filter(c -> !already.contains(c.person().userRef()))
+			.filter(c -> GroupAccess.mayBeMember(c.roles()))
 			.toList();
 	}
 
@@ -57,7 +58,8 @@ public class Membership {
 		int added = 0;
 		for (Long userRef : new HashSet<>(userRefs)) {
 			People.CourseMember person = inCourse.get(userRef);
-			if (person == null) {
+			// a principal or HR is of no study group (coaching is non-evaluative): refused like a stranger
+			if (person == null || !GroupAccess.mayBeMember(person.roles())) {
 				throw new NotInCourseException(userRef);
 			}
 			if (members.findMember(groupId, userRef).isEmpty()) {

@@ -84,6 +84,10 @@ public class SessionPlanning {
 		if (session.isCancelled()) {
 			throw new NotInCourseException(0);
 		}
+		// attendance opens when the session starts: a mark ahead of it would count as held, and complete someone
+		if (!session.isOverAt(clock.instant())) {
+			throw new org.coachroom.studygroup.SessionNotStartedException(sessionId);
+		}
 		Set<Long> roster = new HashSet<>();
 		members.findByGroup(groupId).forEach(m -> roster.add(m.getUserRef()));
 		Instant now = clock.instant();

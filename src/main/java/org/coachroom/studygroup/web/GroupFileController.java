@@ -39,7 +39,8 @@ class GroupFileController {
 		}
 		catch (FileRejectedException e) {
 			log.info("Upload to study group {} refused: {}", id, e.reason());
-			redirect.addFlashAttribute("error", "studygroup.file." + e.reason().name());
+			// the page lands at #files: the refusal is shown beside the file field, in view
+			redirect.addFlashAttribute("fileError", "studygroup.file." + e.reason().name());
 		}
 		return "redirect:/groups/" + id + "#files";
 	}

@@ -77,6 +77,8 @@ public class Cycle {
 
 	private Long sharedBy;
 
+	private boolean classNamesShared;
+
 	private long createdBy;
 
 	private Instant createdAt;
@@ -182,9 +184,10 @@ public class Cycle {
 	}
 
 	/** The team shares the cycle's summary (goal and results, no notes) with its principal, or stops sharing it. */
-	void shareWithPrincipal(boolean share, long by, Instant now) {
+	void shareWithPrincipal(boolean share, boolean classNames, long by, Instant now) {
 		sharedAt = share ? now : null;
 		sharedBy = share ? by : null;
+		classNamesShared = share && classNames;
 		touch(by, now);
 	}
 
@@ -204,6 +207,11 @@ public class Cycle {
 
 	public boolean isShared() {
 		return sharedAt != null;
+	}
+
+	/** Whether the team chose, when sharing, to show its class names to the principal (else Class A, B, C). */
+	public boolean isClassNamesShared() {
+		return classNamesShared;
 	}
 
 	/** Where the team is: the first step not yet done, or CLOSED. */

@@ -96,16 +96,19 @@ public class CycleClosing {
 		return cycle;
 	}
 
-	/** The facilitator shares a closed cycle's summary with the school's principal, or stops sharing it. */
+	/**
+	 * The facilitator shares a closed cycle's summary with the school's principal (its classes lettered,
+	 * unless the team chose to show their names), or stops sharing it.
+	 */
 	@Transactional
-	public void share(Member member, long workspace, long cycleId, boolean share) {
+	public void share(Member member, long workspace, long cycleId, boolean share, boolean classNames) {
 		access.require(member, workspace);
 		access.requireFacilitator(member, workspace);
 		Cycle cycle = cycles.findByIdAndWorkspace(cycleId, workspace).orElseThrow(() -> new WorkspaceNotFoundException(workspace));
 		if (!cycle.isClosed()) {
 			throw new EditConflictException("Cycle " + cycleId, "team.cycle.share.open");
 		}
-		cycle.shareWithPrincipal(share, member.userId(), clock.instant());
+		cycle.shareWithPrincipal(share, classNames, member.userId(), clock.instant());
 		editable.save(cycle);
 		log.info("Team workspace {}: cycle {} {} the principal by {}", workspace, cycle.getNumber(),
 				share ? "shared with" : "no longer shared with", member.subject());

@@ -50,8 +50,9 @@ class CycleClosingController {
 
 	@PostMapping("/team/{id}/cycles/{cycle}/share")
 	String share(@AuthenticationPrincipal Member member, @PathVariable long id, @PathVariable long cycle,
-			@RequestParam(defaultValue = "true") boolean share, RedirectAttributes redirect) {
-		closing.share(member, id, cycle, share);
+			@RequestParam(defaultValue = "true") boolean share, @RequestParam(defaultValue = "false") boolean classNames,
+			RedirectAttributes redirect) {
+		closing.share(member, id, cycle, share, classNames);
 		redirect.addFlashAttribute("message", share ? "team.flash.cycle-shared" : "team.flash.cycle-unshared");
 		return "redirect:/team/" + id + "/cycles/" + cycle + "/adjust#share";
 	}

@@ -63,7 +63,20 @@ class CycleScreens {
 			model.addAttribute("chart", chart("cycle-chart", view.cycle().levels(), view.baseline().get().inTheTeam(), after));
 			model.addAttribute("chartTable",
 					ResultsChart.table(ResultsChart.groups(view.baseline().get().inTheTeam(), after, word("team.chart.team"))));
+			if (step == CycleStep.ADJUST && view.cycle().isClosed()) {
+				// the sharing step previews exactly what the principal will see, lettered and with the class names
+				List<ClassResult> before = view.baseline().get().classes();
+				List<ClassResult> reassessed = view.reassessment().map(Results::classes).orElse(List.of());
+				model.addAttribute("previewLetters", preview(view.cycle().levels(), before, reassessed, false));
+				model.addAttribute("previewNames", preview(view.cycle().levels(), before, reassessed, true));
+			}
 		}
+	}
+
+	private List<ResultsChart.TableRow> preview(ProficiencyBands bands, List<ClassResult> before, List<ClassResult> after,
+			boolean classNames) {
+		PrincipalResults shown = PrincipalResults.of(bands, before, after, classNames);
+		return ResultsChart.table(ResultsChart.groups(shown.baseline(), shown.reassessment(), word("team.chart.team")));
 	}
 
 	/** The step's screen as the cycle holds it now. */

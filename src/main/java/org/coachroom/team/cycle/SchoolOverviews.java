@@ -107,12 +107,10 @@ public class SchoolOverviews {
 		String school = schools.find(principal.tenant().value(), team.school()).map(Schools.School::name).orElse("");
 		CycleResultQueries.Rounds rounds = results.of(cycleId);
 		ProficiencyBands bands = cycle.levels();
+		PrincipalResults shown = PrincipalResults.of(bands, rounds.baseline(), rounds.reassessment(),
+				cycle.isClassNamesShared());
 		return new SharedSummary(team.title(), school, cycle.getNumber(), cycle.getStandard(), cycle.getGoal(),
 				cycle.getTargetPercent(), cycle.getGoalBy(), Boolean.TRUE.equals(cycle.getGoalMet()), cycle.getClosedAt(),
-				bands, outside(bands, rounds.baseline()), outside(bands, rounds.reassessment()));
-	}
-
-	private static List<Results.Row> outside(ProficiencyBands bands, List<ClassResult> classes) {
-		return classes.isEmpty() ? List.of() : new Results(bands, classes).outsideTheTeam();
+				bands, shown.baseline(), shown.reassessment());
 	}
 }

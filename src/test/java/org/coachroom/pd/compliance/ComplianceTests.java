@@ -102,6 +102,22 @@ class ComplianceTests {
 	}
 
 	@Test
+	void aRecommendedProgramIsNeverOverdueOrDueSoonInTheListTheTilesOrTheCsv() {
+		// the coach started in 2023: the recommended coaching endorsement ("within three years") is optional
+		var browser = hr.browser();
+		String csv = browser.get("/pd/compliance.csv").body();
+		assertThat(csv).contains("Carla Coach,State instructional coaching endorsement,RECOMMENDED,")
+			.doesNotContain("State instructional coaching endorsement,RECOMMENDED,OVERDUE")
+			.doesNotContain("State instructional coaching endorsement,RECOMMENDED,DUE_SOON");
+		assertThat(browser.get("/pd/compliance?standing=OVERDUE").body()).contains("LETRS (3rd edition)")
+			.doesNotContain("<span>State instructional coaching endorsement</span>");
+		assertThat(browser.get("/pd/compliance.csv?standing=OVERDUE").body().split("\r\n")).as("LETRS alone").hasSize(2);
+		String tiles = browser.get("/pd/compliance").body();
+		assertThat(tiles).containsPattern("id=\"count-OVERDUE\">\\s*<strong>1</strong>");
+		assertThat(coach.browser().get("/pd").body()).doesNotContainPattern("(?s)id=\"program-coaching-endorsement\".{0,400}Overdue");
+	}
+
+	@Test
 	void aCsvCellStartingWithATabOrCarriageReturnIsNotReadAsAFormula() {
 		assertThat(ComplianceCsv.csv("\t=2+5")).isEqualTo("'\t=2+5");
 		assertThat(ComplianceCsv.csv("\r=1+1")).isEqualTo("\"'\r=1+1\"");

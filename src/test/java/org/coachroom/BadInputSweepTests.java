@@ -28,9 +28,10 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every endpoint the application maps, tried with hostile path values, query strings and form fields
- * by each kind of person and by nobody: whatever comes in, the answer is never a 5xx and never a stack
- * trace. The endpoints are read from Spring MVC itself, so a new one is swept without being listed.
+ * Every endpoint the application maps, tried with hostile path values, query strings and
+ * form fields by each kind of person and by nobody: whatever comes in, the answer is
+ * never a 5xx and never a stack trace. The endpoints are read from Spring MVC itself, so
+ * a new one is swept without being listed.
  */
 @LaunchTest
 class BadInputSweepTests {
@@ -89,12 +90,20 @@ class BadInputSweepTests {
 		Launcher launcher = new Launcher(port, platform, jdbc);
 		Map<String, LaunchClient> people = new LinkedHashMap<>();
 		people.put("nobody", new LaunchClient("http://localhost:" + port));
-		people.put("teacher", launcher.launch("t-" + course, "Tess Teacher", TestPlatform.LEARNER, course, "Hub").browser());
-		people.put("coach", launcher.launch("c-" + course, "Cal Coach", TestPlatform.INSTRUCTOR, course, "Hub").browser());
-		people.put("HR", launcher.launch("hr-" + course, "Helen HR", TestPlatform.INSTRUCTOR, course, "Hub",
-				Map.of("coachroom_role", "HR")).browser());
-		people.put("admin", launcher.launch("a-" + course, "Ada Admin",
-				"http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator", course, "Hub").browser());
+		people.put("teacher",
+				launcher.launch("t-" + course, "Tess Teacher", TestPlatform.LEARNER, course, "Hub").browser());
+		people.put("coach",
+				launcher.launch("c-" + course, "Cal Coach", TestPlatform.INSTRUCTOR, course, "Hub").browser());
+		people.put("HR",
+				launcher
+					.launch("hr-" + course, "Helen HR", TestPlatform.INSTRUCTOR, course, "Hub",
+							Map.of("coachroom_role", "HR"))
+					.browser());
+		people.put("admin",
+				launcher
+					.launch("a-" + course, "Ada Admin",
+							"http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator", course, "Hub")
+					.browser());
 		Map<String, String> csrf = new LinkedHashMap<>();
 		people.forEach((who, browser) -> {
 			if (!who.equals("nobody")) {
@@ -127,7 +136,10 @@ class BadInputSweepTests {
 		assertThat(failures).as("server errors among " + requests + " requests").isEmpty();
 	}
 
-	/** The pattern with each hostile value in every path variable (and as it stands, if it has none). */
+	/**
+	 * The pattern with each hostile value in every path variable (and as it stands, if it
+	 * has none).
+	 */
 	private static Set<String> paths(String pattern) {
 		Set<String> paths = new LinkedHashSet<>();
 		if (!VARIABLE.matcher(pattern).find()) {
@@ -166,4 +178,5 @@ class BadInputSweepTests {
 	private static String abbreviate(String s) {
 		return s.length() > 160 ? s.substring(0, 160) + "…" : s;
 	}
+
 }

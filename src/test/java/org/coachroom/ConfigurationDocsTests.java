@@ -23,12 +23,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The operator's configuration table says what the code reads. The settings are
- * {@code @ConfigurationProperties} records, and the configuration processor writes their names,
- * descriptions (the records' Javadoc) and defaults to {@code META-INF/spring-configuration-metadata.json}
- * at compile time (the test sources' records, e.g. the embedded database's, to test-classes). Every
- * {@code coachroom.*} setting there must have a description and a row in the table under
- * "## Configuration" (in docs/operations.md when that exists, else README.md), and every
- * {@code coachroom.*} setting the table names must exist.
+ * {@code @ConfigurationProperties} records, and the configuration processor writes their
+ * names, descriptions (the records' Javadoc) and defaults to
+ * {@code META-INF/spring-configuration-metadata.json} at compile time (the test sources'
+ * records, e.g. the embedded database's, to test-classes). Every {@code coachroom.*}
+ * setting there must have a description and a row in the table under "## Configuration"
+ * (in docs/operations.md when that exists, else README.md), and every {@code coachroom.*}
+ * setting the table names must exist.
  */
 class ConfigurationDocsTests {
 
@@ -37,11 +38,14 @@ class ConfigurationDocsTests {
 	@Test
 	void everySettingIsDescribedAndInTheTableAndTheTableNamesOnlySettingsThatExist() throws IOException {
 		Map<String, String> settings = coachroomSettings();
-		assertThat(settings).as("coachroom.* settings in spring-configuration-metadata.json (is annotation processing on?)")
+		assertThat(settings)
+			.as("coachroom.* settings in spring-configuration-metadata.json (is annotation processing on?)")
 			.isNotEmpty()
 			.containsKeys("coachroom.time-zone", "coachroom.lti.public-url", "coachroom.gradebook.poll");
-		assertThat(settings.entrySet().stream().filter(e -> e.getValue() == null || e.getValue().isBlank()).map(Map.Entry::getKey))
-			.as("settings without a description (an @param in their record's Javadoc)")
+		assertThat(settings.entrySet()
+			.stream()
+			.filter(e -> e.getValue() == null || e.getValue().isBlank())
+			.map(Map.Entry::getKey)).as("settings without a description (an @param in their record's Javadoc)")
 			.isEmpty();
 
 		Path doc = Files.exists(Path.of("docs/operations.md")) ? Path.of("docs/operations.md") : Path.of("README.md");
@@ -54,7 +58,8 @@ class ConfigurationDocsTests {
 		unknown.removeAll(settings.keySet());
 		SoftAssertions.assertSoftly(softly -> {
 			softly.assertThat(undocumented).as("settings missing from the configuration table in " + doc).isEmpty();
-			softly.assertThat(unknown).as("settings the configuration table in " + doc + " names that do not exist")
+			softly.assertThat(unknown)
+				.as("settings the configuration table in " + doc + " names that do not exist")
 				.isEmpty();
 		});
 	}
@@ -82,7 +87,10 @@ class ConfigurationDocsTests {
 				"coachroom.x");
 	}
 
-	/** The names of the {@code coachroom.*} settings and their descriptions, from every metadata file on the class path. */
+	/**
+	 * The names of the {@code coachroom.*} settings and their descriptions, from every
+	 * metadata file on the class path.
+	 */
 	private static Map<String, String> coachroomSettings() throws IOException {
 		Map<String, String> settings = new TreeMap<>();
 		for (URL url : Collections.list(ConfigurationDocsTests.class.getClassLoader()
@@ -103,9 +111,10 @@ class ConfigurationDocsTests {
 	}
 
 	/**
-	 * The {@code coachroom.*} names in the first column of the table under "## Configuration": each in
-	 * backticks, a name starting with a dot continuing the group of the full name before it
-	 * ({@code `coachroom.pd.reminders.cron`, `.from`}), a value after {@code =} dropped.
+	 * The {@code coachroom.*} names in the first column of the table under "##
+	 * Configuration": each in backticks, a name starting with a dot continuing the group
+	 * of the full name before it ({@code `coachroom.pd.reminders.cron`, `.from`}), a
+	 * value after {@code =} dropped.
 	 */
 	static Set<String> documentedSettings(String markdown) {
 		Set<String> names = new TreeSet<>();
@@ -137,4 +146,5 @@ class ConfigurationDocsTests {
 		}
 		return names;
 	}
+
 }

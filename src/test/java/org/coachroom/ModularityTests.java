@@ -6,8 +6,8 @@ import org.springframework.modulith.docs.Documenter;
 
 /**
  * The module rules hold (docs/architecture.md: feature modules talk through events and
- * each other's APIs, everything may use {@code shared}), and the module documentation is written from
- * the code to {@code target/spring-modulith-docs}.
+ * each other's APIs, everything may use {@code shared}), and the module documentation is
+ * written from the code to {@code target/spring-modulith-docs}.
  */
 class ModularityTests {
 
@@ -22,4 +22,5 @@ class ModularityTests {
 	void writesModuleDocumentation() {
 		new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml().writeModuleCanvases();
 	}
+
 }

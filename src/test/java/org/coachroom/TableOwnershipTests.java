@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A module reads and writes its own tables only; another module's data comes through that module's
- * API. {@code ModularityTests} sees Java dependencies, not SQL, so this test reads the SQL in each
- * module's sources for table names of another module.
+ * A module reads and writes its own tables only; another module's data comes through that
+ * module's API. {@code ModularityTests} sees Java dependencies, not SQL, so this test
+ * reads the SQL in each module's sources for table names of another module.
  */
 class TableOwnershipTests {
 
@@ -27,8 +27,8 @@ class TableOwnershipTests {
 	private static final Map<String, String> OWNER_BY_PREFIX = Map.of("lti_", "lti", "pd_", "pd", "team_", "team",
 			"study_group", "studygroup", "gradebook_", "gradebook", "demo_", "demo");
 
-	private static final Pattern TABLE = Pattern
-		.compile("(?i)\\b(?:FROM|JOIN|INTO|UPDATE|TABLE)\\s+`?((?:lti_|pd_|team_|study_group|gradebook_|demo_)[a-z_]*)");
+	private static final Pattern TABLE = Pattern.compile(
+			"(?i)\\b(?:FROM|JOIN|INTO|UPDATE|TABLE)\\s+`?((?:lti_|pd_|team_|study_group|gradebook_|demo_)[a-z_]*)");
 
 	@Test
 	void noModulesSqlNamesAnotherModulesTables() throws IOException {
@@ -53,4 +53,5 @@ class TableOwnershipTests {
 		}
 		assertThat(trespasses).isEmpty();
 	}
+
 }

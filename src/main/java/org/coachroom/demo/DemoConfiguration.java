@@ -13,10 +13,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The demo runs only when {@code coachroom.demo.enabled} is true (the {@code demo} profile of
- * {@code ./mvnw spring-boot:run}), and refuses to start against a database Coachroom did not start
- * itself: demo people must never land in a district's real data. The packaged jar starts no database
- * of its own, so there the demo is always refused.
+ * The demo runs only when {@code coachroom.demo.enabled} is true (the {@code demo}
+ * profile of {@code ./mvnw spring-boot:run}), and refuses to start against a database
+ * Coachroom did not start itself: demo people must never land in a district's real data.
+ * The packaged jar starts no database of its own, so there the demo is always refused.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "coachroom.demo.enabled", havingValue = "true")
@@ -52,5 +52,7 @@ class DemoConfiguration {
 			super("The demo district must not run on a production database (" + url.replaceAll("\\?.*", "")
 					+ "). Start without the demo profile, or try the demo with ./mvnw spring-boot:run on its embedded database.");
 		}
+
 	}
+
 }

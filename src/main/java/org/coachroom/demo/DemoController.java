@@ -19,8 +19,9 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * The demo LMS's pages: a launch button's login initiation, the OIDC authorization endpoint that
- * answers with a signed id_token, and its public keys. Coachroom's side of the launch is the real one.
+ * The demo LMS's pages: a launch button's login initiation, the OIDC authorization
+ * endpoint that answers with a signed id_token, and its public keys. Coachroom's side of
+ * the launch is the real one.
  */
 @Controller
 @ConditionalOnProperty(name = "coachroom.demo.enabled", havingValue = "true")
@@ -37,7 +38,10 @@ class DemoController {
 		this.platform = platform;
 	}
 
-	/** What the LMS page does when someone clicks the tool: post the login initiation to Coachroom. */
+	/**
+	 * What the LMS page does when someone clicks the tool: post the login initiation to
+	 * Coachroom.
+	 */
 	@GetMapping("/demo/launch/{persona}")
 	ModelAndView launch(@PathVariable String persona) {
 		DemoPersona who = DemoPersona.bySlug(persona).orElse(null);
@@ -54,7 +58,10 @@ class DemoController {
 		return post(platform.baseUrl() + "/lti/login", fields, "Opening Coachroom as " + who.fullName() + "…");
 	}
 
-	/** The demo LMS's OIDC authorization endpoint: checks the request like a platform would. */
+	/**
+	 * The demo LMS's OIDC authorization endpoint: checks the request like a platform
+	 * would.
+	 */
 	@GetMapping("/demo/platform/auth")
 	ModelAndView authorize(@RequestParam Map<String, String> params) {
 		String redirectUri = params.get("redirect_uri");
@@ -84,7 +91,10 @@ class DemoController {
 		return post(redirectUri, Map.of("id_token", idToken, "state", state), "Signing in as " + who.fullName() + "…");
 	}
 
-	/** The demo LMS's token endpoint (client credentials with a private_key_jwt assertion). */
+	/**
+	 * The demo LMS's token endpoint (client credentials with a private_key_jwt
+	 * assertion).
+	 */
 	@org.springframework.web.bind.annotation.PostMapping(path = "/demo/platform/token",
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
@@ -92,8 +102,8 @@ class DemoController {
 		if (!platform.started()) {
 			return ResponseEntity.notFound().build();
 		}
-		String token = "client_credentials".equals(params.get("grant_type")) ? services.grant(params.get("client_assertion"))
-				: null;
+		String token = "client_credentials".equals(params.get("grant_type"))
+				? services.grant(params.get("client_assertion")) : null;
 		if (token == null) {
 			return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("error", "invalid_client"));
 		}
@@ -101,10 +111,14 @@ class DemoController {
 				params.getOrDefault("scope", "")));
 	}
 
-	/** The demo course's roster (NRPS), ten members a page, with Link rel="next" as Moodle sends it. */
+	/**
+	 * The demo course's roster (NRPS), ten members a page, with Link rel="next" as Moodle
+	 * sends it.
+	 */
 	@GetMapping(path = "/demo/platform/memberships")
 	ResponseEntity<Map<String, Object>> memberships(
-			@org.springframework.web.bind.annotation.RequestHeader(name = "Authorization", required = false) String authorization,
+			@org.springframework.web.bind.annotation.RequestHeader(name = "Authorization",
+					required = false) String authorization,
 			@RequestParam(defaultValue = "0") int from) {
 		String token = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : null;
 		if (!platform.started() || !services.valid(token)) {
@@ -115,12 +129,15 @@ class DemoController {
 		int end = Math.min(roster.size(), start + 10);
 		Map<String, Object> body = new java.util.LinkedHashMap<>();
 		body.put("id", platform.baseUrl() + "/demo/platform/memberships");
-		body.put("context", Map.of("id", "demo-lincoln-coaching", "label", "LES-COACH", "title", "Lincoln Elementary Coaching Hub"));
+		body.put("context", Map.of("id", "demo-lincoln-coaching", "label", "LES-COACH", "title",
+				"Lincoln Elementary Coaching Hub"));
 		body.put("members", roster.subList(start, end).stream().map(DemoServices.RosterMember::json).toList());
 		ResponseEntity.BodyBuilder answer = ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType("application/vnd.ims.lti-nrps.v2.membershipcontainer+json; charset=utf-8"));
+			.contentType(MediaType
+				.parseMediaType("application/vnd.ims.lti-nrps.v2.membershipcontainer+json; charset=utf-8"));
 		if (end < roster.size()) {
-			answer.header("Link", "<" + platform.baseUrl() + "/demo/platform/memberships?from=" + end + ">; rel=\"next\"");
+			answer.header("Link",
+					"<" + platform.baseUrl() + "/demo/platform/memberships?from=" + end + ">; rel=\"next\"");
 		}
 		return answer.body(body);
 	}

@@ -9,4 +9,5 @@ public interface DemoDistrict {
 
 	/** Where the demo lives; the launch cookies belong to this host. */
 	String baseUrl();
+
 }

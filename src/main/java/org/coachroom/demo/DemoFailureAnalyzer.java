@@ -7,10 +7,12 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 class DemoFailureAnalyzer extends AbstractFailureAnalyzer<DemoConfiguration.DemoOnProductionDatabaseException> {
 
 	@Override
-	protected FailureAnalysis analyze(Throwable rootFailure, DemoConfiguration.DemoOnProductionDatabaseException cause) {
+	protected FailureAnalysis analyze(Throwable rootFailure,
+			DemoConfiguration.DemoOnProductionDatabaseException cause) {
 		return new FailureAnalysis(cause.getMessage(),
 				"Remove the demo profile (spring.profiles.active) or coachroom.demo.enabled=true when a production "
 						+ "database is configured.",
 				cause);
 	}
+
 }

@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The people of the demo district, each launched with the LTI roles a real LMS would send. */
+/**
+ * The people of the demo district, each launched with the LTI roles a real LMS would
+ * send.
+ */
 public enum DemoPersona {
 
 	TEACHER("Teacher", "demo-teacher-maria", "Maria", "Lopez", "Second-grade teacher",
@@ -80,7 +83,8 @@ public enum DemoPersona {
 	}
 
 	String email() {
-		return givenName.toLowerCase(Locale.ROOT) + "." + familyName.toLowerCase(Locale.ROOT) + "@demo.coachroom.invalid";
+		return givenName.toLowerCase(Locale.ROOT) + "." + familyName.toLowerCase(Locale.ROOT)
+				+ "@demo.coachroom.invalid";
 	}
 
 	static Optional<DemoPersona> bySlug(String slug) {
@@ -100,4 +104,5 @@ public enum DemoPersona {
 		}
 		return Optional.empty();
 	}
+
 }

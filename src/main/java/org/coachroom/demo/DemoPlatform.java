@@ -29,7 +29,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The demo district's LMS: its key, its registration with Coachroom, and the id_tokens it signs.
+ * The demo district's LMS: its key, its registration with Coachroom, and the id_tokens it
+ * signs.
  */
 class DemoPlatform implements DemoDistrict {
 
@@ -49,7 +50,10 @@ class DemoPlatform implements DemoDistrict {
 
 	private volatile RSAKey key;
 
-	/** Made once: building a signer converts the key, which costs more than a launch should. */
+	/**
+	 * Made once: building a signer converts the key, which costs more than a launch
+	 * should.
+	 */
 	private volatile RSASSASigner signer;
 
 	private volatile String baseUrl;
@@ -75,8 +79,8 @@ class DemoPlatform implements DemoDistrict {
 		}
 		PlatformRegistration registration = new PlatformRegistration(ISSUER, CLIENT_ID, "Demo District LMS",
 				baseUrl + "/demo/platform/auth", baseUrl + "/demo/platform/token", baseUrl + "/demo/platform/jwks.json",
-				"coachroom-demo",
-				PlatformRegistration.Source.DEMO, List.of(DEPLOYMENT_ID), Map.of(), ROLE_PARAMETER, List.of());
+				"coachroom-demo", PlatformRegistration.Source.DEMO, List.of(DEPLOYMENT_ID), Map.of(), ROLE_PARAMETER,
+				List.of());
 		PlatformRegistry.RegisteredPlatform registered;
 		try {
 			registered = registry.register(registration);
@@ -84,9 +88,11 @@ class DemoPlatform implements DemoDistrict {
 		catch (DuplicateKeyException anotherNodeWasFaster) {
 			registered = registry.register(registration);
 		}
-		// the demo district lists its one school, so that a principal's views (PD counts, PLC teams) have
+		// the demo district lists its one school, so that a principal's views (PD counts,
+		// PLC teams) have
 		// one to show; nobody in the demo is a district admin who could add it
-		registered.tenants().forEach(tenant -> schools.listAtSetUp(tenant, "Lincoln Elementary", SchoolLevel.ELEMENTARY));
+		registered.tenants()
+			.forEach(tenant -> schools.listAtSetUp(tenant, "Lincoln Elementary", SchoolLevel.ELEMENTARY));
 	}
 
 	@Override
@@ -135,14 +141,15 @@ class DemoPlatform implements DemoDistrict {
 			.claim("https://purl.imsglobal.org/spec/lti/claim/roles", persona.ltiRoles())
 			.claim("https://purl.imsglobal.org/spec/lti/claim/context", context)
 			.claim("https://purl.imsglobal.org/spec/lti/claim/tool_platform",
-					Map.of("guid", "demo-district-lms", "name", "Demo District LMS", "product_family_code", "coachroom-demo"))
+					Map.of("guid", "demo-district-lms", "name", "Demo District LMS", "product_family_code",
+							"coachroom-demo"))
 			.claim("https://purl.imsglobal.org/spec/lti/claim/launch_presentation",
 					Map.of("document_target", "window", "locale", "en-US"))
-			.claim("https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice",
-					Map.of("context_memberships_url", baseUrl + "/demo/platform/memberships", "service_versions",
-							List.of("2.0")));
+			.claim("https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice", Map.of("context_memberships_url",
+					baseUrl + "/demo/platform/memberships", "service_versions", List.of("2.0")));
 		if (persona.customRole() != null) {
-			claims.claim("https://purl.imsglobal.org/spec/lti/claim/custom", Map.of(ROLE_PARAMETER, persona.customRole()));
+			claims.claim("https://purl.imsglobal.org/spec/lti/claim/custom",
+					Map.of(ROLE_PARAMETER, persona.customRole()));
 		}
 		SignedJWT jwt = new SignedJWT(
 				new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(key.getKeyID()).build(),
@@ -157,7 +164,10 @@ class DemoPlatform implements DemoDistrict {
 	}
 
 	private RSAKey loadOrCreateKey() {
-		return jdbc.sql("SELECT jwk FROM demo_platform_key WHERE id = 1").query(String.class).optional().map(DemoPlatform::parse)
+		return jdbc.sql("SELECT jwk FROM demo_platform_key WHERE id = 1")
+			.query(String.class)
+			.optional()
+			.map(DemoPlatform::parse)
 			.orElseGet(() -> {
 				try {
 					RSAKey created = new RSAKeyGenerator(2048).keyID("demo-" + UUID.randomUUID())
@@ -186,4 +196,5 @@ class DemoPlatform implements DemoDistrict {
 			throw new IllegalStateException("The stored demo platform key cannot be read", e);
 		}
 	}
+
 }

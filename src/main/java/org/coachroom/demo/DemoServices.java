@@ -26,20 +26,20 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo LMS's services: a token endpoint that checks the tool's client assertion against the
- * tool's published keys, as a real LMS does, and the course roster (NRPS) of the demo course, with
- * pages, so that a roster import can be tried without an LMS.
+ * The demo LMS's services: a token endpoint that checks the tool's client assertion
+ * against the tool's published keys, as a real LMS does, and the course roster (NRPS) of
+ * the demo course, with pages, so that a roster import can be tried without an LMS.
  */
 @Component
 @ConditionalOnProperty(name = "coachroom.demo.enabled", havingValue = "true")
 class DemoServices {
 
 	/** The demo course's other teachers: enough for a roster worth importing. */
-	private static final List<String[]> CLASS = List.of(new String[] { "Ana", "Ruiz" }, new String[] { "Ben", "Okafor" },
-			new String[] { "Chloe", "Nguyen" }, new String[] { "Daniel", "Haddad" }, new String[] { "Elena", "Petrova" },
-			new String[] { "Felix", "Moreno" }, new String[] { "Grace", "Kim" }, new String[] { "Hana", "Sato" },
-			new String[] { "Isaac", "Brown" }, new String[] { "Jade", "Wilson" }, new String[] { "Kofi", "Mensah" },
-			new String[] { "Lucia", "Romero" });
+	private static final List<String[]> CLASS = List.of(new String[] { "Ana", "Ruiz" },
+			new String[] { "Ben", "Okafor" }, new String[] { "Chloe", "Nguyen" }, new String[] { "Daniel", "Haddad" },
+			new String[] { "Elena", "Petrova" }, new String[] { "Felix", "Moreno" }, new String[] { "Grace", "Kim" },
+			new String[] { "Hana", "Sato" }, new String[] { "Isaac", "Brown" }, new String[] { "Jade", "Wilson" },
+			new String[] { "Kofi", "Mensah" }, new String[] { "Lucia", "Romero" });
 
 	private final DemoPlatform platform;
 
@@ -67,7 +67,8 @@ class DemoServices {
 			m.put("name", givenName + " " + familyName);
 			m.put("given_name", givenName);
 			m.put("family_name", familyName);
-			m.put("email", (givenName + "." + familyName).toLowerCase(java.util.Locale.ROOT) + "@demo-district.invalid");
+			m.put("email",
+					(givenName + "." + familyName).toLowerCase(java.util.Locale.ROOT) + "@demo-district.invalid");
 			return m;
 		}
 	}
@@ -83,8 +84,8 @@ class DemoServices {
 	}
 
 	/**
-	 * Grants a token for a client assertion signed by the tool's current key, issued by the demo
-	 * client, for this token endpoint; null when the assertion does not hold.
+	 * Grants a token for a client assertion signed by the tool's current key, issued by
+	 * the demo client, for this token endpoint; null when the assertion does not hold.
 	 */
 	String grant(String clientAssertion) {
 		if (clientAssertion == null || clientAssertion.isBlank() || clientAssertion.length() > 16_384) {
@@ -94,8 +95,9 @@ class DemoServices {
 			JWTClaimsSet claims = processor().process(clientAssertion, null);
 			String endpoint = platform.baseUrl() + "/demo/platform/token";
 			if (claims.getExpirationTime() == null || claims.getJWTID() == null
-					|| !DemoPlatform.CLIENT_ID.equals(claims.getIssuer()) || !DemoPlatform.CLIENT_ID.equals(claims.getSubject())
-					|| claims.getAudience() == null || !claims.getAudience().contains(endpoint)) {
+					|| !DemoPlatform.CLIENT_ID.equals(claims.getIssuer())
+					|| !DemoPlatform.CLIENT_ID.equals(claims.getSubject()) || claims.getAudience() == null
+					|| !claims.getAudience().contains(endpoint)) {
 				return null;
 			}
 		}
@@ -132,4 +134,5 @@ class DemoServices {
 		}
 		return assertions;
 	}
+
 }

@@ -8,8 +8,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns completions of any module (the {@link CourseCompletion} port) into scores to send, in the
- * completion's own transaction: a completion and its outbox rows are kept together or not at all.
+ * Turns completions of any module (the {@link CourseCompletion} port) into scores to
+ * send, in the completion's own transaction: a completion and its outbox rows are kept
+ * together or not at all.
  */
 @Component
 class CompletionListener {
@@ -28,16 +29,19 @@ class CompletionListener {
 
 	@EventListener
 	void on(CourseCompletion completion) {
-		// a withdrawn completion sends no scoreGiven: AGS says the platform then clears what it had
+		// a withdrawn completion sends no scoreGiven: AGS says the platform then clears
+		// what it had
 		BigDecimal given = completion.completed() ? FULL : null;
 		for (CourseCompletion.Placement placement : completion.placements()) {
 			if (completion.subject() == null) {
-				// no LMS id known for the person now: a score already on its way or sent still gets
-				// replaced, under the LMS id it was sent with; a new one has nowhere to go
+				// no LMS id known for the person now: a score already on its way or sent
+				// still gets
+				// replaced, under the LMS id it was sent with; a new one has nowhere to
+				// go
 				outbox.replaceForKnownSubject(new ScoreOutbox.NewScore(completion.tenantId(), completion.source(),
-						completion.sourceId(), completion.sourceTitle(), placement.resourceLinkId(), completion.userRef(),
-						null, placement.lineItemUrl(), placement.lineItemsUrl(), given, FULL, completion.comment(),
-						completion.at()), clock.instant());
+						completion.sourceId(), completion.sourceTitle(), placement.resourceLinkId(),
+						completion.userRef(), null, placement.lineItemUrl(), placement.lineItemsUrl(), given, FULL,
+						completion.comment(), completion.at()), clock.instant());
 				continue;
 			}
 			outbox.record(new ScoreOutbox.NewScore(completion.tenantId(), completion.source(), completion.sourceId(),
@@ -46,4 +50,5 @@ class CompletionListener {
 					completion.at()), clock.instant());
 		}
 	}
+
 }

@@ -15,10 +15,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The gradebook report: for a source of scores (a study group, a PD item, a team workspace), to the
- * people who manage it, as its module's {@link ScoreReportAccess} says; for the whole tenant, to
- * district admins. Shows what reached the LMS, what waits (and when it is tried next), what failed
- * and the LMS's answer, and lets failed scores be sent again.
+ * The gradebook report: for a source of scores (a study group, a PD item, a team
+ * workspace), to the people who manage it, as its module's {@link ScoreReportAccess}
+ * says; for the whole tenant, to district admins. Shows what reached the LMS, what waits
+ * (and when it is tried next), what failed and the LMS's answer, and lets failed scores
+ * be sent again.
  */
 @Controller
 class GradebookController {
@@ -68,11 +69,15 @@ class GradebookController {
 	}
 
 	private ScoreReportAccess accessFor(String segment) {
-		return sources.stream().filter(s -> s.segment().equals(segment)).findFirst().orElseThrow(GradebookController::notFound);
+		return sources.stream()
+			.filter(s -> s.segment().equals(segment))
+			.findFirst()
+			.orElseThrow(GradebookController::notFound);
 	}
 
 	private static org.springframework.web.server.ResponseStatusException notFound() {
-		return new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
+		return new org.springframework.web.server.ResponseStatusException(
+				org.springframework.http.HttpStatus.NOT_FOUND);
 	}
 
 	@GetMapping("/gradebook")
@@ -91,10 +96,12 @@ class GradebookController {
 	}
 
 	private static void requireAdmin(Member member) {
-		// the report names teachers: whoever also holds a principal's or HR's role sees no individual's record
+		// the report names teachers: whoever also holds a principal's or HR's role sees
+		// no individual's record
 		if (!member.hasRole(CoachroomRole.DISTRICT_ADMIN) || member.hasRole(CoachroomRole.PRINCIPAL)
 				|| member.hasRole(CoachroomRole.HR)) {
 			throw notFound();
 		}
 	}
+
 }

@@ -11,10 +11,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The outbox of scores to send. A row is claimed for a while by one worker (SELECT ... FOR UPDATE SKIP
- * LOCKED, so workers on many nodes never take the same row) and then recorded as sent, to be tried
- * again at a later time, or failed with the platform's answer. A claim that runs out (a node that
- * stopped mid-send) makes the row due again.
+ * The outbox of scores to send. A row is claimed for a while by one worker (SELECT ...
+ * FOR UPDATE SKIP LOCKED, so workers on many nodes never take the same row) and then
+ * recorded as sent, to be tried again at a later time, or failed with the platform's
+ * answer. A claim that runs out (a node that stopped mid-send) makes the row due again.
  */
 @Component
 class ScoreOutbox {
@@ -28,21 +28,26 @@ class ScoreOutbox {
 	ScoreOutbox(JdbcClient jdbc, org.springframework.transaction.PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.tx = new TransactionTemplate(transactions);
-		// Read committed: the claim locks only the rows it takes, no gaps between them, so completions
+		// Read committed: the claim locks only the rows it takes, no gaps between them,
+		// so completions
 		// inserting new rows meanwhile neither wait for it nor deadlock with it.
 		this.tx.setIsolationLevel(TransactionTemplate.ISOLATION_READ_COMMITTED);
 		this.ownTx = new TransactionTemplate(transactions);
 		this.ownTx.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
 	}
 
-	/** A score waiting to be sent; {@code scoreGiven} null clears the score at the platform. */
-	record PendingScore(long id, long tenantId, String source, long sourceId, String resourceLinkId, String userSubject, String lineItemUrl,
-			String lineItemsUrl, String sourceTitle, BigDecimal scoreGiven, BigDecimal scoreMaximum, String comment,
-			Instant completedAt, int attempts, int revision, Instant claimedUntil) {
+	/**
+	 * A score waiting to be sent; {@code scoreGiven} null clears the score at the
+	 * platform.
+	 */
+	record PendingScore(long id, long tenantId, String source, long sourceId, String resourceLinkId, String userSubject,
+			String lineItemUrl, String lineItemsUrl, String sourceTitle, BigDecimal scoreGiven, BigDecimal scoreMaximum,
+			String comment, Instant completedAt, int attempts, int revision, Instant claimedUntil) {
 
 		PendingScore claimedUntil(Instant until) {
 			return new PendingScore(id, tenantId, source, sourceId, resourceLinkId, userSubject, lineItemUrl,
-					lineItemsUrl, sourceTitle, scoreGiven, scoreMaximum, comment, completedAt, attempts, revision, until);
+					lineItemsUrl, sourceTitle, scoreGiven, scoreMaximum, comment, completedAt, attempts, revision,
+					until);
 		}
 
 		boolean clears() {
@@ -57,28 +62,30 @@ class ScoreOutbox {
 	}
 
 	/**
-	 * One row per person and placement: a later score (a withdrawn completion, a new one) replaces the
-	 * row's content and makes it due again under a new revision. A send of an older revision that is
-	 * under way then cannot mark the row sent, so the newest score is always the last one the platform
-	 * gets, and a score overtaken before it went out is never sent at all. Its timestamp is at least a
-	 * second after the one it replaces (nodes' clocks differ; Moodle compares whole seconds and refuses
-	 * a score no newer than the one it holds).
+	 * One row per person and placement: a later score (a withdrawn completion, a new one)
+	 * replaces the row's content and makes it due again under a new revision. A send of
+	 * an older revision that is under way then cannot mark the row sent, so the newest
+	 * score is always the last one the platform gets, and a score overtaken before it
+	 * went out is never sent at all. Its timestamp is at least a second after the one it
+	 * replaces (nodes' clocks differ; Moodle compares whole seconds and refuses a score
+	 * no newer than the one it holds).
 	 */
 	void record(NewScore score, Instant now) {
-		jdbc.sql("""
-				INSERT INTO gradebook_score (tenant_id, source, source_id, source_title, resource_link_id, user_ref,
-				user_subject, line_item_url, line_items_url, score_given, score_maximum, comment, completed_at, status,
-				attempts, next_attempt_at, service_off, revision, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, FALSE, 1, ?)
-				ON DUPLICATE KEY UPDATE source_title = VALUES(source_title), user_subject = VALUES(user_subject),
-				line_item_url = COALESCE(VALUES(line_item_url), line_item_url), line_items_url = VALUES(line_items_url),
-				score_given = VALUES(score_given), score_maximum = VALUES(score_maximum), comment = VALUES(comment),
-				completed_at = GREATEST(VALUES(completed_at), completed_at + INTERVAL 1 SECOND), status = 'PENDING', attempts = 0, next_attempt_at = VALUES(next_attempt_at),
-				last_error = NULL, platform_status = NULL, service_off = FALSE, sent_at = NULL, revision = revision + 1""")
+		jdbc.sql(
+				"""
+						INSERT INTO gradebook_score (tenant_id, source, source_id, source_title, resource_link_id, user_ref,
+						user_subject, line_item_url, line_items_url, score_given, score_maximum, comment, completed_at, status,
+						attempts, next_attempt_at, service_off, revision, created_at)
+						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, FALSE, 1, ?)
+						ON DUPLICATE KEY UPDATE source_title = VALUES(source_title), user_subject = VALUES(user_subject),
+						line_item_url = COALESCE(VALUES(line_item_url), line_item_url), line_items_url = VALUES(line_items_url),
+						score_given = VALUES(score_given), score_maximum = VALUES(score_maximum), comment = VALUES(comment),
+						completed_at = GREATEST(VALUES(completed_at), completed_at + INTERVAL 1 SECOND), status = 'PENDING', attempts = 0, next_attempt_at = VALUES(next_attempt_at),
+						last_error = NULL, platform_status = NULL, service_off = FALSE, sent_at = NULL, revision = revision + 1""")
 			.params(score.tenantId(), score.source(), score.sourceId(), cut(score.sourceTitle(), 300),
 					score.resourceLinkId(), score.userRef(), score.userSubject(), cut(score.lineItemUrl(), 2000),
-					cut(score.lineItemsUrl(), 2000), score.scoreGiven(), score.scoreMaximum(), cut(score.comment(), 1000),
-					Timestamp.from(score.at()), Timestamp.from(now), Timestamp.from(now))
+					cut(score.lineItemsUrl(), 2000), score.scoreGiven(), score.scoreMaximum(),
+					cut(score.comment(), 1000), Timestamp.from(score.at()), Timestamp.from(now), Timestamp.from(now))
 			.update();
 	}
 
@@ -96,17 +103,22 @@ class ScoreOutbox {
 			.update();
 	}
 
-	/** Claims up to {@code limit} due rows for {@code claimFor}; no other worker gets them meanwhile. */
+	/**
+	 * Claims up to {@code limit} due rows for {@code claimFor}; no other worker gets them
+	 * meanwhile.
+	 */
 	List<PendingScore> claim(int limit, Instant now, Duration claimFor) {
-		// the claim's end, to the column's millisecond, is the claim's token: every later update checks it
+		// the claim's end, to the column's millisecond, is the claim's token: every later
+		// update checks it
 		Instant until = now.plus(claimFor).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
 		return tx.execute(status -> {
-			List<PendingScore> due = jdbc.sql("""
-					SELECT id, tenant_id, source, source_id, resource_link_id, user_subject, line_item_url, line_items_url, source_title,
-					score_given, score_maximum, comment, completed_at, attempts, revision
-					FROM gradebook_score
-					WHERE status = 'PENDING' AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until <= ?)
-					ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED""")
+			List<PendingScore> due = jdbc
+				.sql("""
+						SELECT id, tenant_id, source, source_id, resource_link_id, user_subject, line_item_url, line_items_url, source_title,
+						score_given, score_maximum, comment, completed_at, attempts, revision
+						FROM gradebook_score
+						WHERE status = 'PENDING' AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until <= ?)
+						ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED""")
 				.params(Timestamp.from(now), Timestamp.from(now), limit)
 				.query((rs, i) -> new PendingScore(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4),
 						rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
@@ -124,9 +136,10 @@ class ScoreOutbox {
 	}
 
 	/**
-	 * Runs {@code work} holding a database-wide lock on the score's placement (MariaDB's GET_LOCK on
-	 * one connection), so that senders on every node find or make its line item one at a time and
-	 * never make two. Null when the lock did not come within 20 seconds (inside the 30 s query timeout).
+	 * Runs {@code work} holding a database-wide lock on the score's placement (MariaDB's
+	 * GET_LOCK on one connection), so that senders on every node find or make its line
+	 * item one at a time and never make two. Null when the lock did not come within 20
+	 * seconds (inside the 30 s query timeout).
 	 */
 	<T> T underPlacementLock(PendingScore score, java.util.function.Supplier<T> work) {
 		String name = "coachroom-li-" + placementHash(score);
@@ -156,8 +169,9 @@ class ScoreOutbox {
 	}
 
 	/**
-	 * Every score of the placement goes to the line item found or made for it. Committed on its own,
-	 * before the placement's lock is let go, so the next sender to take the lock sees it.
+	 * Every score of the placement goes to the line item found or made for it. Committed
+	 * on its own, before the placement's lock is let go, so the next sender to take the
+	 * lock sees it.
 	 */
 	void lineItemFound(PendingScore score, String lineItemUrl) {
 		ownTx.executeWithoutResult(status -> jdbc.sql("""
@@ -170,7 +184,8 @@ class ScoreOutbox {
 	private static String placementHash(PendingScore score) {
 		try {
 			byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-				.digest((score.tenantId() + "\n" + score.source() + "\n" + score.sourceId() + "\n" + score.resourceLinkId())
+				.digest((score.tenantId() + "\n" + score.source() + "\n" + score.sourceId() + "\n"
+						+ score.resourceLinkId())
 					.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 			return java.util.HexFormat.of().formatHex(digest).substring(0, 40);
 		}
@@ -180,8 +195,9 @@ class ScoreOutbox {
 	}
 
 	/*
-	 * The outcomes below change the row only if it still holds the revision that was sent; if a newer
-	 * score replaced it meanwhile, the claim is released so the newer one goes out next.
+	 * The outcomes below change the row only if it still holds the revision that was
+	 * sent; if a newer score replaced it meanwhile, the claim is released so the newer
+	 * one goes out next.
 	 */
 
 	void sent(PendingScore score, Instant now) {
@@ -193,24 +209,29 @@ class ScoreOutbox {
 	}
 
 	void retryAt(PendingScore score, Instant next, String reason) {
-		settle(score, jdbc.sql("""
-				UPDATE gradebook_score SET attempts = attempts + 1, next_attempt_at = ?, claimed_until = NULL, last_error = ?
-				WHERE id = ? AND revision = ? AND claimed_until = ?""")
+		settle(score, jdbc
+			.sql("""
+					UPDATE gradebook_score SET attempts = attempts + 1, next_attempt_at = ?, claimed_until = NULL, last_error = ?
+					WHERE id = ? AND revision = ? AND claimed_until = ?""")
 			.params(Timestamp.from(next), cut(reason, 2000), score.id(), score.revision(),
 					Timestamp.from(score.claimedUntil()))
 			.update());
 	}
 
 	void failed(PendingScore score, int platformStatus, String answer, boolean serviceOff) {
-		settle(score, jdbc.sql("""
-				UPDATE gradebook_score SET status = 'FAILED', attempts = attempts + 1, claimed_until = NULL,
-				last_error = ?, platform_status = ?, service_off = ? WHERE id = ? AND revision = ? AND claimed_until = ?""")
+		settle(score, jdbc
+			.sql("""
+					UPDATE gradebook_score SET status = 'FAILED', attempts = attempts + 1, claimed_until = NULL,
+					last_error = ?, platform_status = ?, service_off = ? WHERE id = ? AND revision = ? AND claimed_until = ?""")
 			.params(cut(answer, 2000), platformStatus, serviceOff, score.id(), score.revision(),
 					Timestamp.from(score.claimedUntil()))
 			.update());
 	}
 
-	/** Gives a claimed score back unsent (the node is stopping): due again at once, for any node. */
+	/**
+	 * Gives a claimed score back unsent (the node is stopping): due again at once, for
+	 * any node.
+	 */
 	void release(PendingScore score) {
 		jdbc.sql("UPDATE gradebook_score SET claimed_until = NULL WHERE id = ? AND claimed_until = ?")
 			.params(score.id(), Timestamp.from(score.claimedUntil()))
@@ -218,14 +239,15 @@ class ScoreOutbox {
 	}
 
 	/**
-	 * Just before a score goes on the wire: the claim is still this worker's (it did not run out while
-	 * the score queued behind slow sends), and lasts {@code claimFor} from now. Empty when another
-	 * worker has the row now, which then sends it instead.
+	 * Just before a score goes on the wire: the claim is still this worker's (it did not
+	 * run out while the score queued behind slow sends), and lasts {@code claimFor} from
+	 * now. Empty when another worker has the row now, which then sends it instead.
 	 */
 	java.util.Optional<PendingScore> renew(PendingScore score, Instant now, Duration claimFor) {
 		Instant until = now.plus(claimFor).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-		int renewed = jdbc.sql("""
-				UPDATE gradebook_score SET claimed_until = ? WHERE id = ? AND status = 'PENDING' AND claimed_until = ?""")
+		int renewed = jdbc
+			.sql("""
+					UPDATE gradebook_score SET claimed_until = ? WHERE id = ? AND status = 'PENDING' AND claimed_until = ?""")
 			.params(Timestamp.from(until), score.id(), Timestamp.from(score.claimedUntil()))
 			.update();
 		return renewed == 1 ? java.util.Optional.of(score.claimedUntil(until)) : java.util.Optional.empty();
@@ -233,7 +255,8 @@ class ScoreOutbox {
 
 	private void settle(PendingScore score, int updated) {
 		if (updated == 0) {
-			// a newer revision replaced the row meanwhile: give it back (only if still ours) to go out next
+			// a newer revision replaced the row meanwhile: give it back (only if still
+			// ours) to go out next
 			release(score);
 		}
 	}
@@ -241,4 +264,5 @@ class ScoreOutbox {
 	private static String cut(String s, int max) {
 		return s == null || s.length() <= max ? s : s.substring(0, max);
 	}
+
 }

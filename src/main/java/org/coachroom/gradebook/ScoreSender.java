@@ -14,9 +14,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Drains the outbox: claims due scores, makes sure each has its line item, posts the score, and
- * records what the platform said. Tries again with exponential backoff and jitter (or the platform's
- * Retry-After); nothing is dropped: a score is sent, waiting, or failed with the platform's answer.
+ * Drains the outbox: claims due scores, makes sure each has its line item, posts the
+ * score, and records what the platform said. Tries again with exponential backoff and
+ * jitter (or the platform's Retry-After); nothing is dropped: a score is sent, waiting,
+ * or failed with the platform's answer.
  */
 @Component
 class ScoreSender implements org.springframework.context.SmartLifecycle {
@@ -31,7 +32,10 @@ class ScoreSender implements org.springframework.context.SmartLifecycle {
 
 	private final int workerCount;
 
-	/** Made when the sender starts and shut down when it stops; a context may stop and start again. */
+	/**
+	 * Made when the sender starts and shut down when it stops; a context may stop and
+	 * start again.
+	 */
 	private volatile java.util.concurrent.ExecutorService workers;
 
 	private final java.util.Map<String, java.util.concurrent.Semaphore> hosts = new java.util.concurrent.ConcurrentHashMap<>();
@@ -52,8 +56,7 @@ class ScoreSender implements org.springframework.context.SmartLifecycle {
 
 	private volatile boolean running;
 
-	ScoreSender(ScoreOutbox outbox, AssignmentGrades grades, Clock clock,
-			GradebookProperties properties) {
+	ScoreSender(ScoreOutbox outbox, AssignmentGrades grades, Clock clock, GradebookProperties properties) {
 		this.refusalRetries = properties.refusalRetries();
 		this.outbox = outbox;
 		this.grades = grades;
@@ -67,9 +70,9 @@ class ScoreSender implements org.springframework.context.SmartLifecycle {
 	}
 
 	/**
-	 * The application is stopping (the first thing a context does when it closes): no more claims, and
-	 * scores claimed but not yet on the wire are given back at once, so a restarted or other node sends
-	 * them without waiting for the claim to run out.
+	 * The application is stopping (the first thing a context does when it closes): no
+	 * more claims, and scores claimed but not yet on the wire are given back at once, so
+	 * a restarted or other node sends them without waiting for the claim to run out.
 	 */
 	@org.springframework.context.event.EventListener(org.springframework.context.event.ContextClosedEvent.class)
 	void stopping() {
@@ -88,8 +91,9 @@ class ScoreSender implements org.springframework.context.SmartLifecycle {
 	}
 
 	/**
-	 * Sends under way finish, so no row is left half-sent, and they finish while the web server still
-	 * runs: the LMS checks each token request against Coachroom's key set, served by this node.
+	 * Sends under way finish, so no row is left half-sent, and they finish while the web
+	 * server still runs: the LMS checks each token request against Coachroom's key set,
+	 * served by this node.
 	 */
 	@Override
 	public void stop() {
@@ -114,14 +118,20 @@ class ScoreSender implements org.springframework.context.SmartLifecycle {
 		return running;
 	}
 
-	/** Stopped before the web server (its graceful shutdown is at DEFAULT_PHASE - 1024). */
+	/**
+	 * Stopped before the web server (its graceful shutdown is at DEFAULT_PHASE - 1024).
+	 */
 	@Override
 	public int getPhase() {
 		return DEFAULT_PHASE - 512;
 	}
 
-	/** Every {@code coachroom.gradebook.poll} ({@link GradebookProperties#poll()}, with the same default). */
-	@Scheduled(initialDelayString = "${coachroom.gradebook.poll:PT1S}", fixedDelayString = "${coachroom.gradebook.poll:PT1S}")
+	/**
+	 * Every {@code coachroom.gradebook.poll} ({@link GradebookProperties#poll()}, with
+	 * the same default).
+	 */
+	@Scheduled(initialDelayString = "${coachroom.gradebook.poll:PT1S}",
+			fixedDelayString = "${coachroom.gradebook.poll:PT1S}")
 	void drain() {
 		List<ScoreOutbox.PendingScore> due;
 		do {
@@ -139,7 +149,8 @@ class ScoreSender implements org.springframework.context.SmartLifecycle {
 					sending.add(current.submit(() -> politely(score)));
 				}
 				catch (java.util.concurrent.RejectedExecutionException stoppedMeanwhile) {
-					// the sender stopped after the claim: another node, or this one once started again, sends it
+					// the sender stopped after the claim: another node, or this one once
+					// started again, sends it
 					outbox.release(score);
 				}
 			}
@@ -152,14 +163,18 @@ class ScoreSender implements org.springframework.context.SmartLifecycle {
 					return;
 				}
 				catch (java.util.concurrent.ExecutionException e) {
-					log.warn("Sending a score failed unexpectedly; it is tried again when its claim runs out", e.getCause());
+					log.warn("Sending a score failed unexpectedly; it is tried again when its claim runs out",
+							e.getCause());
 				}
 			}
 		}
 		while (due.size() == batch);
 	}
 
-	/** At most {@code per-lms} sends at once to one LMS host, however many workers there are. */
+	/**
+	 * At most {@code per-lms} sends at once to one LMS host, however many workers there
+	 * are.
+	 */
 	private void politely(ScoreOutbox.PendingScore score) {
 		String url = score.lineItemUrl() != null ? score.lineItemUrl() : score.lineItemsUrl();
 		String host = url == null ? "" : java.net.URI.create(url).getHost();
@@ -192,7 +207,8 @@ class ScoreSender implements org.springframework.context.SmartLifecycle {
 			send(mine);
 		}
 		catch (RuntimeException e) {
-			// never leave a score claimed with no outcome: a person sees it failed and can send it again
+			// never leave a score claimed with no outcome: a person sees it failed and
+			// can send it again
 			log.warn("Score {} could not be sent: {}", score.id(), e.toString());
 			outbox.failed(mine, 0, "Coachroom could not send this score: " + e.getClass().getSimpleName() + ".", false);
 		}
@@ -206,11 +222,12 @@ class ScoreSender implements org.springframework.context.SmartLifecycle {
 		String lineItem = score.lineItemUrl();
 		if (lineItem == null) {
 			if (score.lineItemsUrl() == null) {
-				outbox.failed(score, 0, "The course offers no gradebook service (no line item container in the launch).",
-						true);
+				outbox.failed(score, 0,
+						"The course offers no gradebook service (no line item container in the launch).", true);
 				return;
 			}
-			// one sender at a time per placement, on any node: members completing together share one column
+			// one sender at a time per placement, on any node: members completing
+			// together share one column
 			AssignmentGrades.Outcome found = outbox.underPlacementLock(score, () -> {
 				String known = outbox.knownLineItem(score);
 				if (known != null) {
@@ -225,7 +242,8 @@ class ScoreSender implements org.springframework.context.SmartLifecycle {
 				return made;
 			});
 			if (found == null) {
-				found = new AssignmentGrades.Retry(null, "Another sender is still finding this course's gradebook column.");
+				found = new AssignmentGrades.Retry(null,
+						"Another sender is still finding this course's gradebook column.");
 			}
 			if (!(found instanceof AssignmentGrades.Done done)) {
 				record(score, found);
@@ -235,8 +253,8 @@ class ScoreSender implements org.springframework.context.SmartLifecycle {
 		}
 		AssignmentGrades.Outcome outcome = grades.postScore(tenant, lineItem,
 				score.clears()
-						? new AssignmentGrades.Score(score.userSubject(), null, null, score.comment(), score.completedAt(),
-								"Initialized", "NotReady")
+						? new AssignmentGrades.Score(score.userSubject(), null, null, score.comment(),
+								score.completedAt(), "Initialized", "NotReady")
 						: new AssignmentGrades.Score(score.userSubject(), score.scoreGiven(), score.scoreMaximum(),
 								score.comment(), score.completedAt(), "Completed", "FullyGraded"));
 		record(score, outcome);
@@ -248,7 +266,8 @@ class ScoreSender implements org.springframework.context.SmartLifecycle {
 			outbox.sent(score, now);
 		}
 		else if (outcome instanceof AssignmentGrades.Retry retry && retry.conflict() && score.attempts() > 0) {
-			// Moodle refuses a score no newer than the one it holds: an earlier attempt of this one
+			// Moodle refuses a score no newer than the one it holds: an earlier attempt
+			// of this one
 			// landed though its answer never came back
 			outbox.sent(score, now);
 			log.info("Score {} was already at the LMS (409 on a repeat)", score.id());
@@ -285,11 +304,15 @@ class ScoreSender implements org.springframework.context.SmartLifecycle {
 		return kind(score) + "-" + score.sourceId();
 	}
 
-	/** 5 s, 10 s, 20 s ... (from the first retry) up to an hour, each between half and one and a half times that. */
+	/**
+	 * 5 s, 10 s, 20 s ... (from the first retry) up to an hour, each between half and one
+	 * and a half times that.
+	 */
 	static Duration backoff(Duration firstRetry, Duration longestRetry, int attempts) {
 		long base = firstRetry.toMillis() << Math.min(attempts, 20);
 		long capped = Math.min(base, longestRetry.toMillis());
 		double jitter = 0.5 + ThreadLocalRandom.current().nextDouble();
 		return Duration.ofMillis((long) (capped * jitter));
 	}
+
 }

@@ -25,9 +25,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * What a coach sees after "Select content" in the LMS: place Coachroom in the course as a link.
- * Each module adds its own content (a study group, a PD program, a team workspace) to this picker
- * through {@link PlaceableContent}; this controller knows none of them.
+ * What a coach sees after "Select content" in the LMS: place Coachroom in the course as a
+ * link. Each module adds its own content (a study group, a PD program, a team workspace)
+ * to this picker through {@link PlaceableContent}; this controller knows none of them.
  */
 @Controller
 class DeepLinkingController {
@@ -57,8 +57,9 @@ class DeepLinkingController {
 	}
 
 	/**
-	 * Places what a module offers ({@code study-groups/{id}}, {@code pd/{code}}, {@code team}): its own
-	 * link, with its own gradebook column, as the module's {@link PlaceableContent} makes it.
+	 * Places what a module offers ({@code study-groups/{id}}, {@code pd/{code}},
+	 * {@code team}): its own link, with its own gradebook column, as the module's
+	 * {@link PlaceableContent} makes it.
 	 */
 	@PostMapping({ "/deep-linking/{kind:[a-z-]+}", "/deep-linking/{kind:[a-z-]+}/{id}" })
 	String placeContent(@AuthenticationPrincipal Member member, @PathVariable String kind,
@@ -71,7 +72,8 @@ class DeepLinkingController {
 			return "redirect:/home";
 		}
 		DeepLinking.ResourceLink item = content.place(member, id, form);
-		log.info("Deep linking: {} placed {} {} in {}", member.subject(), kind, id == null ? "" : id.replaceAll("[\\r\\n\\t]", "_"),
+		log.info("Deep linking: {} placed {} {} in {}", member.subject(), kind,
+				id == null ? "" : id.replaceAll("[\\r\\n\\t]", "_"),
 				member.context() == null ? "(no course)" : member.context().contextId());
 		return autopost(member, item, content.placingMessage(), model);
 	}
@@ -86,7 +88,8 @@ class DeepLinkingController {
 		if (!mayPlace(member) || result.hasErrors()) {
 			return "home/deep-linking";
 		}
-		log.info("Deep linking: {} placed \"{}\" in {}", member.subject(), form.title().trim().replaceAll("[\\r\\n\\t]", "_"),
+		log.info("Deep linking: {} placed \"{}\" in {}", member.subject(),
+				form.title().trim().replaceAll("[\\r\\n\\t]", "_"),
 				member.context() == null ? "(no course)" : member.context().contextId());
 		return autopost(member, new DeepLinking.ResourceLink(form.title().trim(), null, null, null, null),
 				"Adding Coachroom to your course…", model);
@@ -99,7 +102,9 @@ class DeepLinkingController {
 		model.addAttribute("sections", contents.stream().flatMap(c -> c.sectionFor(member).stream()).toList());
 	}
 
-	/** The one way back to the LMS: a page that posts the signed response to the platform. */
+	/**
+	 * The one way back to the LMS: a page that posts the signed response to the platform.
+	 */
 	private String autopost(Member member, DeepLinking.ResourceLink item, String message, Model model) {
 		DeepLinking.Response response = deepLinking.respond(member, List.of(item), null);
 		model.addAttribute("action", response.returnUrl());
@@ -111,4 +116,5 @@ class DeepLinkingController {
 	private static boolean mayPlace(Member member) {
 		return member.hasRole(CoachroomRole.COACH) || member.hasRole(CoachroomRole.DISTRICT_ADMIN);
 	}
+
 }

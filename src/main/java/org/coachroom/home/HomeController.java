@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The home page for the person's role. Someone with several roles (a site admin who also teaches)
- * opens on the widest and can switch to the others.
+ * The home page for the person's role. Someone with several roles (a site admin who also
+ * teaches) opens on the widest and can switch to the others.
  */
 @Controller
 class HomeController {
@@ -39,4 +39,5 @@ class HomeController {
 		}
 		return "home/home";
 	}
+
 }

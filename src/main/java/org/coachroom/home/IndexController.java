@@ -10,8 +10,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The front page. With the demo district it offers launches as each role; without, it tells a
- * visitor that Coachroom opens from their LMS and tells an admin how to register it.
+ * The front page. With the demo district it offers launches as each role; without, it
+ * tells a visitor that Coachroom opens from their LMS and tells an admin how to register
+ * it.
  */
 @Controller
 class IndexController {
@@ -27,7 +28,8 @@ class IndexController {
 		DemoDistrict district = demo.getIfAvailable();
 		if (district != null && district.baseUrl() != null) {
 			URI base = URI.create(district.baseUrl());
-			// Launch cookies belong to one host name: send 127.0.0.1 visitors to the demo's own host.
+			// Launch cookies belong to one host name: send 127.0.0.1 visitors to the
+			// demo's own host.
 			if (!base.getHost().equalsIgnoreCase(request.getServerName())) {
 				return "redirect:" + district.baseUrl() + "/";
 			}
@@ -38,4 +40,5 @@ class IndexController {
 				+ "/lti/register");
 		return "index";
 	}
+
 }

@@ -23,7 +23,10 @@ public enum CoachroomRole {
 		return "ROLE_" + name();
 	}
 
-	/** Reads a role as people write it: "HR", "principal", "District admin", "district_admin". */
+	/**
+	 * Reads a role as people write it: "HR", "principal", "District admin",
+	 * "district_admin".
+	 */
 	public static Optional<CoachroomRole> parse(String text) {
 		if (text == null) {
 			return Optional.empty();
@@ -39,4 +42,5 @@ public enum CoachroomRole {
 		}
 		return Optional.empty();
 	}
+
 }

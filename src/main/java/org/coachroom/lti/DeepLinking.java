@@ -5,15 +5,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * LTI Deep Linking 2.0, tool side: the signed answer to a platform's content selection request. Which
- * content to offer is the caller's business; how to say it to the platform is this module's.
+ * LTI Deep Linking 2.0, tool side: the signed answer to a platform's content selection
+ * request. Which content to offer is the caller's business; how to say it to the platform
+ * is this module's.
  */
 public interface DeepLinking {
 
 	/**
-	 * Signs a {@code LtiDeepLinkingResponse} carrying {@code items} for the member's deep linking launch.
-	 *
-	 * @throws IllegalStateException when the member's launch was not a deep linking request
+	 * Signs a {@code LtiDeepLinkingResponse} carrying {@code items} for the member's deep
+	 * linking launch.
+	 * @throws IllegalStateException when the member's launch was not a deep linking
+	 * request
 	 */
 	Response respond(Member member, List<ResourceLink> items, String message);
 
@@ -22,8 +24,8 @@ public interface DeepLinking {
 	}
 
 	/**
-	 * An {@code ltiResourceLink} content item. A null url means the tool's launch URL; a lineItem makes
-	 * the platform create a gradebook column for the link.
+	 * An {@code ltiResourceLink} content item. A null url means the tool's launch URL; a
+	 * lineItem makes the platform create a gradebook column for the link.
 	 */
 	record ResourceLink(String title, String text, String url, Map<String, String> custom, LineItem lineItem) {
 
@@ -34,4 +36,5 @@ public interface DeepLinking {
 
 	record LineItem(BigDecimal scoreMaximum, String label, String resourceId, String tag) {
 	}
+
 }

@@ -4,12 +4,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the platform offered with a launch that later modules need: service endpoints, custom
- * parameters, deep linking settings and where to send the person back.
+ * What the platform offered with a launch that later modules need: service endpoints,
+ * custom parameters, deep linking settings and where to send the person back.
  */
-public record LaunchDetails(String issuer, String clientId, String deploymentId, String messageType, String targetLinkUri, String resourceLinkId, String resourceLinkTitle,
-		String lineItemsUrl, String lineItemUrl, List<String> agsScopes, String membershipsUrl,
-		Map<String, String> custom, String deepLinkReturnUrl, String deepLinkData, String returnUrl, String locale) {
+public record LaunchDetails(String issuer, String clientId, String deploymentId, String messageType,
+		String targetLinkUri, String resourceLinkId, String resourceLinkTitle, String lineItemsUrl, String lineItemUrl,
+		List<String> agsScopes, String membershipsUrl, Map<String, String> custom, String deepLinkReturnUrl,
+		String deepLinkData, String returnUrl, String locale) {
 
 	public static final String RESOURCE_LINK_REQUEST = "LtiResourceLinkRequest";
 

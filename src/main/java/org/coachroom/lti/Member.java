@@ -7,8 +7,8 @@ import java.util.Set;
 import org.coachroom.shared.TenantId;
 
 /**
- * The person signed in through an LTI launch: who they are, in which tenant and course, with which
- * Coachroom roles. Feature modules receive it as the authentication principal.
+ * The person signed in through an LTI launch: who they are, in which tenant and course,
+ * with which Coachroom roles. Feature modules receive it as the authentication principal.
  */
 public record Member(TenantId tenant, long userId, String subject, String name, String email, Set<CoachroomRole> roles,
 		CourseContext context, String platformName, LaunchDetails launch) {

@@ -10,8 +10,9 @@ import java.util.Set;
 import org.coachroom.shared.TenantId;
 
 /**
- * The people and course memberships Coachroom knows from launches (and roster imports), for feature
- * modules that show names or check who is in a course. Always within one tenant.
+ * The people and course memberships Coachroom knows from launches (and roster imports),
+ * for feature modules that show names or check who is in a course. Always within one
+ * tenant.
  */
 public interface People {
 
@@ -23,13 +24,18 @@ public interface People {
 		}
 	}
 
-	/** A person's place in one course: their Coachroom roles there, from their latest launch. */
+	/**
+	 * A person's place in one course: their Coachroom roles there, from their latest
+	 * launch.
+	 */
 	record CourseMember(Person person, Set<CoachroomRole> roles, Instant lastLaunchAt) {
 	}
 
 	Optional<Person> person(TenantId tenant, long userRef);
 
-	/** The people with these ids in the tenant; ids of other tenants are simply absent. */
+	/**
+	 * The people with these ids in the tenant; ids of other tenants are simply absent.
+	 */
 	Map<Long, Person> people(TenantId tenant, Collection<Long> userRefs);
 
 	/** Everyone recorded in the course, by name. */
@@ -39,10 +45,11 @@ public interface People {
 	Set<CoachroomRole> rolesInCourse(TenantId tenant, long contextRef, long userRef);
 
 	/**
-	 * The people a coach supports: the teachers and coaches recorded in the course the coach launched
-	 * from now, when this launch gives the coach's role there (and no principal's or HR role beside it).
-	 * A course's principals and HR are no one's to support. As for study groups, rights come from the
-	 * current launch, never from a course role an earlier launch once recorded.
+	 * The people a coach supports: the teachers and coaches recorded in the course the
+	 * coach launched from now, when this launch gives the coach's role there (and no
+	 * principal's or HR role beside it). A course's principals and HR are no one's to
+	 * support. As for study groups, rights come from the current launch, never from a
+	 * course role an earlier launch once recorded.
 	 */
 	Set<Long> supportedBy(Member coach);
 
@@ -50,8 +57,10 @@ public interface People {
 	List<Person> withRole(TenantId tenant, CoachroomRole role);
 
 	/**
-	 * The tenant's name for people to read (a district's, on a certificate): the deployment's name, else
-	 * the platform's as its registration gives it; empty when neither was given (a platform known only by its issuer).
+	 * The tenant's name for people to read (a district's, on a certificate): the
+	 * deployment's name, else the platform's as its registration gives it; empty when
+	 * neither was given (a platform known only by its issuer).
 	 */
 	Optional<String> tenantName(TenantId tenant);
+
 }

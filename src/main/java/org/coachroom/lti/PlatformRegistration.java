@@ -5,21 +5,27 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Everything Coachroom needs to trust launches from one platform (issuer + client id), however it was
- * registered: dynamic registration, the registrations file, or the built-in demo.
+ * Everything Coachroom needs to trust launches from one platform (issuer + client id),
+ * however it was registered: dynamic registration, the registrations file, or the
+ * built-in demo.
  *
- * @param roleRules per-platform overrides: an LTI role URI and the Coachroom roles it grants; null keeps
- * what an earlier registration set (dynamic registration knows nothing of them)
- * @param customRoleParameter name of a custom launch parameter that may add Principal or HR, or null
- * @param frameOrigins further origins whose pages may show Coachroom in a frame, for an LMS whose pages
- * are not on its issuer's host (Canvas: the district's own Canvas address); null keeps earlier ones
+ * @param roleRules per-platform overrides: an LTI role URI and the Coachroom roles it
+ * grants; null keeps what an earlier registration set (dynamic registration knows nothing
+ * of them)
+ * @param customRoleParameter name of a custom launch parameter that may add Principal or
+ * HR, or null
+ * @param frameOrigins further origins whose pages may show Coachroom in a frame, for an
+ * LMS whose pages are not on its issuer's host (Canvas: the district's own Canvas
+ * address); null keeps earlier ones
  */
 public record PlatformRegistration(String issuer, String clientId, String name, String authorizationEndpoint,
 		String tokenEndpoint, String jwksUri, String productFamily, Source source, List<String> deploymentIds,
 		Map<String, Set<CoachroomRole>> roleRules, String customRoleParameter, List<String> frameOrigins) {
 
 	public enum Source {
+
 		DYNAMIC_REGISTRATION, REGISTRATIONS_FILE, DEMO
+
 	}
 
 	public PlatformRegistration {
@@ -33,7 +39,10 @@ public record PlatformRegistration(String issuer, String clientId, String name, 
 		name = name == null || name.isBlank() ? issuer : name.trim();
 	}
 
-	/** Whether this registration says how roles map, or leaves the platform's settings as they are. */
+	/**
+	 * Whether this registration says how roles map, or leaves the platform's settings as
+	 * they are.
+	 */
 	public boolean setsRoles() {
 		return roleRules != null;
 	}

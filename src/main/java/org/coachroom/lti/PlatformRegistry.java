@@ -6,11 +6,13 @@ import org.coachroom.shared.TenantId;
 public interface PlatformRegistry {
 
 	/**
-	 * Creates the platform or updates the one with the same issuer and client id, and makes sure its
-	 * deployments exist. Returns the tenant of the first deployment, if any.
+	 * Creates the platform or updates the one with the same issuer and client id, and
+	 * makes sure its deployments exist. Returns the tenant of the first deployment, if
+	 * any.
 	 */
 	RegisteredPlatform register(PlatformRegistration registration);
 
 	record RegisteredPlatform(long platformId, java.util.List<TenantId> tenants) {
 	}
+
 }

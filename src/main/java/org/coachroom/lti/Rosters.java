@@ -7,15 +7,18 @@ import java.util.Set;
 public interface Rosters {
 
 	/**
-	 * A person on the roster, recorded in Coachroom (so they can be added to things before their
-	 * first launch), with the roles the roster gives them and whether they are active in the course.
+	 * A person on the roster, recorded in Coachroom (so they can be added to things
+	 * before their first launch), with the roles the roster gives them and whether they
+	 * are active in the course.
 	 */
 	record Entry(People.Person person, Set<CoachroomRole> roles, boolean active) {
 	}
 
 	/**
 	 * Everyone in the course the member launched from, every page of it.
-	 * @throws ServiceUnavailableException when the launch offered no roster or the LMS did not give it
+	 * @throws ServiceUnavailableException when the launch offered no roster or the LMS
+	 * did not give it
 	 */
 	List<Entry> courseRoster(Member launchedBy);
+
 }

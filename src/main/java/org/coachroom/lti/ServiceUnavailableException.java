@@ -1,9 +1,10 @@
 package org.coachroom.lti;
 
 /**
- * An LMS service (roster, gradebook) could not be used, with the reason a person can act on: the
- * launch offered no such service, the LMS refused (the service is switched off in the tool's
- * settings), it did not answer in time, or it answered something Coachroom cannot read.
+ * An LMS service (roster, gradebook) could not be used, with the reason a person can act
+ * on: the launch offered no such service, the LMS refused (the service is switched off in
+ * the tool's settings), it did not answer in time, or it answered something Coachroom
+ * cannot read.
  */
 public class ServiceUnavailableException extends RuntimeException {
 
@@ -24,4 +25,5 @@ public class ServiceUnavailableException extends RuntimeException {
 	public Reason reason() {
 		return reason;
 	}
+
 }

@@ -17,17 +17,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
 /**
- * PD programs and requirements placed in LMS courses (by deep linking): what a coach can place, and the
- * content item for one, each with its own gradebook column. What a launch of a placed link records, and
- * the completions sent to the columns, are {@code placement.CoursePlacements}'.
+ * PD programs and requirements placed in LMS courses (by deep linking): what a coach can
+ * place, and the content item for one, each with its own gradebook column. What a launch
+ * of a placed link records, and the completions sent to the columns, are
+ * {@code placement.CoursePlacements}'.
  */
 @Service
 public class CourseItems {
 
 	private static final Logger log = LoggerFactory.getLogger(CourseItems.class);
 
-	/** The custom parameters a placed link carries: the program's code, and a requirement's if it is one. */
+	/**
+	 * The custom parameters a placed link carries: the program's code, and a
+	 * requirement's if it is one.
+	 */
 	public static final String PROGRAM_PARAMETER = "pd_program";
 
 	public static final String REQUIREMENT_PARAMETER = "pd_requirement";
@@ -44,7 +49,9 @@ public class CourseItems {
 		this.placements = placements;
 	}
 
-	/** A program a coach can place, with its requirements (each can be placed on its own). */
+	/**
+	 * A program a coach can place, with its requirements (each can be placed on its own).
+	 */
 	public record Placeable(String code, String title, List<Part> requirements) {
 	}
 
@@ -72,8 +79,9 @@ public class CourseItems {
 	}
 
 	/**
-	 * The deep linking content item for a program, or for one of its requirements: a link that opens
-	 * the program's page, with a gradebook column (out of 100; a completion scores 100).
+	 * The deep linking content item for a program, or for one of its requirements: a link
+	 * that opens the program's page, with a gradebook column (out of 100; a completion
+	 * scores 100).
 	 */
 	@Transactional
 	public DeepLinking.ResourceLink contentItem(Member member, String programCode, String requirementCode) {
@@ -104,4 +112,5 @@ public class CourseItems {
 	private static String cut(String s, int max) {
 		return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
 	}
+
 }

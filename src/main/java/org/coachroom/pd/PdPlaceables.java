@@ -10,7 +10,10 @@ import org.coachroom.lti.PlaceableContent;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** PD programs in the deep linking picker: a program, or one requirement of it, its own link and gradebook column. */
+/**
+ * PD programs in the deep linking picker: a program, or one requirement of it, its own
+ * link and gradebook column.
+ */
 @Component
 @Order(30)
 class PdPlaceables implements PlaceableContent {
@@ -45,4 +48,5 @@ class PdPlaceables implements PlaceableContent {
 	public String placingMessage() {
 		return "Adding the program to your course…";
 	}
+
 }

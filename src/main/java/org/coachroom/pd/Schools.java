@@ -14,8 +14,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The district's schools: a district admin lists them, each person names theirs in their profile,
- * and HR's view and principals' counts go per school.
+ * The district's schools: a district admin lists them, each person names theirs in their
+ * profile, and HR's view and principals' counts go per school.
  */
 @Service
 public class Schools {
@@ -42,7 +42,8 @@ public class Schools {
 	}
 
 	public List<School> all(long tenantId) {
-		return jdbc.sql("SELECT id, name, school_level, archived FROM pd_school WHERE tenant_id = ? ORDER BY archived, name")
+		return jdbc
+			.sql("SELECT id, name, school_level, archived FROM pd_school WHERE tenant_id = ? ORDER BY archived, name")
 			.param(tenantId)
 			.query(SCHOOL)
 			.list();
@@ -55,7 +56,10 @@ public class Schools {
 			.optional();
 	}
 
-	/** A district admin adds a school; a blank, over-long or taken name is refused with its reason. */
+	/**
+	 * A district admin adds a school; a blank, over-long or taken name is refused with
+	 * its reason.
+	 */
 	@Transactional
 	public void add(Member admin, String name, SchoolLevel level) {
 		requireAdmin(admin);
@@ -67,7 +71,8 @@ public class Schools {
 			throw new RecordingRefusedException("pd.school.level");
 		}
 		try {
-			jdbc.sql("INSERT INTO pd_school (tenant_id, name, school_level, archived, created_at) VALUES (?, ?, ?, FALSE, ?)")
+			jdbc.sql(
+					"INSERT INTO pd_school (tenant_id, name, school_level, archived, created_at) VALUES (?, ?, ?, FALSE, ?)")
 				.params(admin.tenant().value(), clean, level.name(), Timestamp.from(clock.instant()))
 				.update();
 		}
@@ -77,12 +82,13 @@ public class Schools {
 	}
 
 	/**
-	 * Lists a school for a district set up in advance (the demo district), once: a school already listed
-	 * under that name is left as it is.
+	 * Lists a school for a district set up in advance (the demo district), once: a school
+	 * already listed under that name is left as it is.
 	 */
 	@Transactional
 	public void listAtSetUp(TenantId tenant, String name, SchoolLevel level) {
-		jdbc.sql("INSERT IGNORE INTO pd_school (tenant_id, name, school_level, archived, created_at) VALUES (?, ?, ?, FALSE, ?)")
+		jdbc.sql(
+				"INSERT IGNORE INTO pd_school (tenant_id, name, school_level, archived, created_at) VALUES (?, ?, ?, FALSE, ?)")
 			.params(tenant.value(), name, level.name(), Timestamp.from(clock.instant()))
 			.update();
 	}
@@ -104,4 +110,5 @@ public class Schools {
 			throw new ProgramNotFoundException("schools");
 		}
 	}
+
 }

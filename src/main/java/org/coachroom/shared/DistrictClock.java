@@ -6,9 +6,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 /**
- * The district's time: the application's one {@link Clock} (which tests move) read in the district's
- * zone ({@code coachroom.time-zone}, the server's when unset). Every "today", every date shown or
- * read, and the reminders' schedule use this one zone.
+ * The district's time: the application's one {@link Clock} (which tests move) read in the
+ * district's zone ({@code coachroom.time-zone}, the server's when unset). Every "today",
+ * every date shown or read, and the reminders' schedule use this one zone.
  */
 public final class DistrictClock {
 
@@ -39,4 +39,5 @@ public final class DistrictClock {
 	public Clock clock() {
 		return clock.withZone(zone);
 	}
+
 }

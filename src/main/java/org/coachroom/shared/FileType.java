@@ -7,9 +7,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
- * The kinds of file people may upload (a group's shared files, PD evidence), recognised by their
- * content, never by the name or the type the browser claims: PDF, PNG, JPEG, GIF, and Word,
- * PowerPoint and Excel documents.
+ * The kinds of file people may upload (a group's shared files, PD evidence), recognised
+ * by their content, never by the name or the type the browser claims: PDF, PNG, JPEG,
+ * GIF, and Word, PowerPoint and Excel documents.
  */
 public enum FileType {
 
@@ -18,7 +18,10 @@ public enum FileType {
 	PPTX("application/vnd.openxmlformats-officedocument.presentationml.presentation", ".pptx"),
 	XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ".xlsx");
 
-	/** Office documents a coach shares are a few megabytes unpacked; far more is a zip bomb. */
+	/**
+	 * Office documents a coach shares are a few megabytes unpacked; far more is a zip
+	 * bomb.
+	 */
 	private static final long MAX_INFLATED_BYTES = 100L * 1024 * 1024;
 
 	private final String mediaType;
@@ -39,8 +42,8 @@ public enum FileType {
 	}
 
 	/**
-	 * The name a file of this kind is kept and served under: no path, no characters that break a
-	 * header or a file system, not hidden, and ending in this kind's extension.
+	 * The name a file of this kind is kept and served under: no path, no characters that
+	 * break a header or a file system, not hidden, and ending in this kind's extension.
 	 */
 	public String safeName(String original) {
 		String name = original == null ? "" : original.replace('\\', '/');
@@ -57,7 +60,8 @@ public enum FileType {
 	/** The content's SHA-256 in hex, kept with a stored file. */
 	public static String sha256(byte[] content) {
 		try {
-			return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+			return java.util.HexFormat.of()
+				.formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
 		}
 		catch (java.security.NoSuchAlgorithmException e) {
 			throw new IllegalStateException(e);
@@ -83,7 +87,10 @@ public enum FileType {
 		return Optional.empty();
 	}
 
-	/** An Office Open XML package names its part folder; anything else zipped is not accepted. */
+	/**
+	 * An Office Open XML package names its part folder; anything else zipped is not
+	 * accepted.
+	 */
 	private static Optional<FileType> office(byte[] content) {
 		boolean contentTypes = false;
 		FileType found = null;
@@ -96,7 +103,8 @@ public enum FileType {
 				if (++entries > 2000) {
 					return Optional.empty();
 				}
-				// read each entry here, counting, so a zip bomb is stopped instead of inflated whole
+				// read each entry here, counting, so a zip bomb is stopped instead of
+				// inflated whole
 				int n;
 				while ((n = zip.read(buffer)) > 0) {
 					inflated += n;
@@ -136,4 +144,5 @@ public enum FileType {
 		}
 		return true;
 	}
+
 }

@@ -10,10 +10,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Scheduled jobs marked {@code @SchedulerLock} run on one node at a time: ShedLock keeps a row per job
- * in the {@code shedlock} table (V12), timed by the database's clock so the nodes' clocks need not
- * agree. A job whose lock another node holds is skipped on this node, not queued. The gradebook's
- * senders do not use it: every node sends, claiming rows with {@code SKIP LOCKED}.
+ * Scheduled jobs marked {@code @SchedulerLock} run on one node at a time: ShedLock keeps
+ * a row per job in the {@code shedlock} table (V12), timed by the database's clock so the
+ * nodes' clocks need not agree. A job whose lock another node holds is skipped on this
+ * node, not queued. The gradebook's senders do not use it: every node sends, claiming
+ * rows with {@code SKIP LOCKED}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableSchedulerLock(defaultLockAtMostFor = "PT30M")
@@ -27,4 +28,5 @@ class ScheduledJobLocks {
 			.usingDbTime()
 			.build());
 	}
+
 }

@@ -15,11 +15,12 @@ class SharedConfiguration {
 	}
 
 	/**
-	 * The district's time zone, read once. Named {@code districtClock}: the reminders' cron names it
-	 * ({@code #{@districtClock.zone().id}}) so they run in the same zone.
+	 * The district's time zone, read once. Named {@code districtClock}: the reminders'
+	 * cron names it ({@code #{@districtClock.zone().id}}) so they run in the same zone.
 	 */
 	@Bean
 	DistrictClock districtClock(Clock clock, SharedProperties properties) {
 		return new DistrictClock(clock, properties.zone());
 	}
+
 }

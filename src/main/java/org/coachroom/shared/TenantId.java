@@ -1,7 +1,8 @@
 package org.coachroom.shared;
 
 /**
- * The tenant every domain row belongs to: one tool deployment in one platform (a district or a school).
+ * The tenant every domain row belongs to: one tool deployment in one platform (a district
+ * or a school).
  */
 public record TenantId(long value) {
 

@@ -7,10 +7,10 @@ import java.util.Map;
 import org.coachroom.studygroup.session.AttendanceStatus;
 
 /**
- * When a member has finished a study group, as data the coach sets: how many of the sessions that
- * are held they must attend (a count or a share), whether excused absences count as attended,
- * whether a final reflection is required, how many members a group needs for anyone to earn
- * credit, and a cap on the hours awarded.
+ * When a member has finished a study group, as data the coach sets: how many of the
+ * sessions that are held they must attend (a count or a share), whether excused absences
+ * count as attended, whether a final reflection is required, how many members a group
+ * needs for anyone to earn credit, and a cap on the hours awarded.
  *
  * @param basis whether {@code minimum} is a number of sessions or a percentage of them
  * @param minimum sessions to attend (COUNT) or percent of sessions (SHARE, 1-100)
@@ -29,7 +29,10 @@ public record CompletionRule(Basis basis, int minimum, boolean excusedCounts, bo
 
 	}
 
-	/** What most districts use: attend 80% of the sessions held (5 of 6), a final reflection, three members. */
+	/**
+	 * What most districts use: attend 80% of the sessions held (5 of 6), a final
+	 * reflection, three members.
+	 */
 	public static final CompletionRule DISTRICT_DEFAULT = new CompletionRule(Basis.SHARE, 80, false, true, 3, null);
 
 	public CompletionRule {
@@ -51,15 +54,15 @@ public record CompletionRule(Basis basis, int minimum, boolean excusedCounts, bo
 	}
 
 	/**
-	 * Sessions a member must attend out of the sessions that are held. Cancelled sessions are not
-	 * held, so they lower a share's requirement, and a count is never more than the sessions held.
+	 * Sessions a member must attend out of the sessions that are held. Cancelled sessions
+	 * are not held, so they lower a share's requirement, and a count is never more than
+	 * the sessions held.
 	 */
 	public int requiredOf(int sessionsHeld) {
 		if (sessionsHeld <= 0) {
 			return 0;
 		}
-		int required = basis == Basis.COUNT ? minimum
-				: (int) Math.ceil(sessionsHeld * (minimum / 100.0) - 1e-9);
+		int required = basis == Basis.COUNT ? minimum : (int) Math.ceil(sessionsHeld * (minimum / 100.0) - 1e-9);
 		return Math.max(1, Math.min(required, sessionsHeld));
 	}
 
@@ -72,8 +75,8 @@ public record CompletionRule(Basis basis, int minimum, boolean excusedCounts, bo
 	}
 
 	/**
-	 * Where a member stands: the sessions held (not cancelled), which of them are over, and the
-	 * member's attendance at them.
+	 * Where a member stands: the sessions held (not cancelled), which of them are over,
+	 * and the member's attendance at them.
 	 */
 	public Progress progressOf(Collection<SessionFact> sessions, Map<Long, AttendanceStatus> attendance,
 			boolean finalReflectionSubmitted, int activeMembers) {
@@ -92,7 +95,8 @@ public record CompletionRule(Basis basis, int minimum, boolean excusedCounts, bo
 				attended++;
 			}
 			else if (status != null) {
-				// an absence that does not count; a session not yet recorded is held against no one
+				// an absence that does not count; a session not yet recorded is held
+				// against no one
 				missed++;
 			}
 			if (session.over()) {
@@ -121,7 +125,10 @@ public record CompletionRule(Basis basis, int minimum, boolean excusedCounts, bo
 				standing);
 	}
 
-	/** A session as the rule sees it; {@code over}: it has started, so attendance at it counts. */
+	/**
+	 * A session as the rule sees it; {@code over}: it has started, so attendance at it
+	 * counts.
+	 */
 	public record SessionFact(long id, boolean cancelled, boolean over) {
 	}
 

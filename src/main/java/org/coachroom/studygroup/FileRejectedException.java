@@ -20,4 +20,5 @@ public class FileRejectedException extends RuntimeException {
 	public Reason reason() {
 		return reason;
 	}
+
 }

@@ -10,4 +10,5 @@ public class GroupArchivedException extends Refusal {
 		super(HttpStatus.CONFLICT, "Study group " + groupId + " is archived", "studygroup.refused.title",
 				"studygroup.archived", StudyGroupRefusals.BACK);
 	}
+
 }

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** Links as a coach types them, one per line: "Title | https://..." or just the address. */
+/**
+ * Links as a coach types them, one per line: "Title | https://..." or just the address.
+ */
 public final class LinkLines {
 
 	public static final int MAX_LINKS = 10;
@@ -50,4 +52,5 @@ public final class LinkLines {
 		}
 		return new StudyGroup.Link(title.length() > 300 ? title.substring(0, 300) : title, url);
 	}
+
 }

@@ -14,8 +14,9 @@ import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
- * A text, book or lesson study run by its facilitators in one tenant, belonging to the LMS course
- * it was created from (the school's coaching course, whose coaches may manage it).
+ * A text, book or lesson study run by its facilitators in one tenant, belonging to the
+ * LMS course it was created from (the school's coaching course, whose coaches may manage
+ * it).
  */
 @Table("study_group")
 public class StudyGroup {
@@ -27,7 +28,10 @@ public class StudyGroup {
 
 	}
 
-	/** Open groups are listed to the course's teachers, who may join; closed ones only to their members. */
+	/**
+	 * Open groups are listed to the course's teachers, who may join; closed ones only to
+	 * their members.
+	 */
 	public enum Visibility {
 
 		OPEN, CLOSED
@@ -155,10 +159,13 @@ public class StudyGroup {
 		}
 	}
 
-	/** The same study for a new cohort: details, rule and facilitators, no members or sessions. */
+	/**
+	 * The same study for a new cohort: details, rule and facilitators, no members or
+	 * sessions.
+	 */
 	public StudyGroup copyForNewCohort(String newTitle, long coach, Instant now) {
-		StudyGroup copy = start(tenantId, homeContextRef, coach, new Details(newTitle, purpose, schoolGoal, kind, textTitle,
-				textAuthor, visibility, creditHours, creditUnit, links), rule, now);
+		StudyGroup copy = start(tenantId, homeContextRef, coach, new Details(newTitle, purpose, schoolGoal, kind,
+				textTitle, textAuthor, visibility, creditHours, creditUnit, links), rule, now);
 		facilitators.forEach(f -> copy.facilitators.add(f));
 		return copy;
 	}
@@ -245,4 +252,5 @@ public class StudyGroup {
 		facilitators.forEach(f -> refs.add(f.userRef()));
 		return refs;
 	}
+
 }

@@ -7,8 +7,9 @@ import java.util.List;
 import org.coachroom.shared.CourseCompletion;
 
 /**
- * A member finished a study group (by its rule, or marked by a facilitator). Published in the
- * completion's transaction; the gradebook sends it as a score to every placement's column.
+ * A member finished a study group (by its rule, or marked by a facilitator). Published in
+ * the completion's transaction; the gradebook sends it as a score to every placement's
+ * column.
  *
  * @param tenantId the deployment the group lives in
  * @param studyGroupId the group

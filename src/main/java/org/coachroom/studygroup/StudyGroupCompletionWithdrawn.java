@@ -6,8 +6,8 @@ import java.util.List;
 import org.coachroom.shared.CourseCompletion;
 
 /**
- * A facilitator withdrew a member's completion (marked by mistake, say), with the reason. The
- * gradebook clears the score it sent; PD credit earned by it no longer counts.
+ * A facilitator withdrew a member's completion (marked by mistake, say), with the reason.
+ * The gradebook clears the score it sent; PD credit earned by it no longer counts.
  *
  * @param tenantId the deployment the group lives in
  * @param studyGroupId the group
@@ -54,7 +54,8 @@ public record StudyGroupCompletionWithdrawn(long tenantId, long studyGroupId, St
 
 	@Override
 	public String comment() {
-		// the reason stays in Coachroom: the LMS gradebook is read by more people than the group's facilitators
+		// the reason stays in Coachroom: the LMS gradebook is read by more people than
+		// the group's facilitators
 		return "Completion of the study group \"" + title + "\" withdrawn by a facilitator.";
 	}
 }

@@ -20,10 +20,11 @@ import org.coachroom.studygroup.session.SessionPlanning;
 import org.springframework.stereotype.Service;
 
 /**
- * The study group module's API for other modules (and their tests): what a person's groups are, what
- * a group page shows, and the few actions others drive. Each call goes to the part of the module that
- * owns it ({@code group}, {@code session}, {@code membership}, {@code completion}, {@code placement}),
- * checked there against the one access policy, {@link GroupAccess}.
+ * The study group module's API for other modules (and their tests): what a person's
+ * groups are, what a group page shows, and the few actions others drive. Each call goes
+ * to the part of the module that owns it ({@code group}, {@code session},
+ * {@code membership}, {@code completion}, {@code placement}), checked there against the
+ * one access policy, {@link GroupAccess}.
  */
 @Service
 public class StudyGroupManagement {
@@ -61,6 +62,7 @@ public class StudyGroupManagement {
 		public boolean atLeast(Access other) {
 			return compareTo(other) >= 0;
 		}
+
 	}
 
 	/** The groups a person's study group page lists. */
@@ -91,7 +93,10 @@ public class StudyGroupManagement {
 		return access.canCreate(viewer);
 	}
 
-	/** The group, if the viewer may at least see it; otherwise nothing, as if it did not exist. */
+	/**
+	 * The group, if the viewer may at least see it; otherwise nothing, as if it did not
+	 * exist.
+	 */
 	public Optional<StudyGroup> visible(Member viewer, long groupId, Access needed) {
 		return access.visible(viewer, groupId, needed);
 	}
@@ -108,7 +113,10 @@ public class StudyGroupManagement {
 		return editing.create(coach, details, rule);
 	}
 
-	/** Adds people of the group's course; anyone else (another course, another tenant) is refused. */
+	/**
+	 * Adds people of the group's course; anyone else (another course, another tenant) is
+	 * refused.
+	 */
 	public int addMembers(Member coach, long groupId, List<Long> userRefs) {
 		return membership.addMembers(coach, groupId, userRefs);
 	}
@@ -117,7 +125,9 @@ public class StudyGroupManagement {
 		return sessions.planSession(coach, groupId, plan);
 	}
 
-	/** Records attendance for one session; members not in the map are left as they were. */
+	/**
+	 * Records attendance for one session; members not in the map are left as they were.
+	 */
 	public void recordAttendance(Member coach, long groupId, long sessionId, Map<Long, AttendanceStatus> marks) {
 		sessions.recordAttendance(coach, groupId, sessionId, marks);
 	}
@@ -131,8 +141,12 @@ public class StudyGroupManagement {
 		completions.withdrawCompletion(coach, groupId, userRef, reason);
 	}
 
-	/** Remembers that a launch of an LMS resource link opened this group, so completions reach its column. */
+	/**
+	 * Remembers that a launch of an LMS resource link opened this group, so completions
+	 * reach its column.
+	 */
 	public void recordPlacement(Member viewer, StudyGroup group) {
 		placements.recordPlacement(viewer, group);
 	}
+
 }

@@ -9,4 +9,5 @@ final class StudyGroupRefusals {
 
 	private StudyGroupRefusals() {
 	}
+
 }

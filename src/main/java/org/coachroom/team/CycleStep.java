@@ -1,8 +1,9 @@
 package org.coachroom.team;
 
 /**
- * The steps of a learning cycle: the four PLC questions walked as Plan / Teach / Assess / Adjust, one
- * screen each, in order. A cycle's stage is its first step not yet done, or CLOSED.
+ * The steps of a learning cycle: the four PLC questions walked as Plan / Teach / Assess /
+ * Adjust, one screen each, in order. A cycle's stage is its first step not yet done, or
+ * CLOSED.
  */
 public enum CycleStep {
 
@@ -15,8 +16,7 @@ public enum CycleStep {
 	/** What if they don't learn it, or already know it? */
 	RESPOND("respond"),
 	/** The re-assessment, the reflection and what carries forward; closing. */
-	ADJUST("adjust"),
-	CLOSED("closed");
+	ADJUST("adjust"), CLOSED("closed");
 
 	private final String path;
 
@@ -46,4 +46,5 @@ public enum CycleStep {
 	public int number() {
 		return ordinal() + 1;
 	}
+
 }

@@ -7,8 +7,9 @@ import org.coachroom.team.cycle.CyclesAtHome;
 import org.springframework.stereotype.Service;
 
 /**
- * The team learning cycles module's API for the home page: the teams a member is in, with where each
- * one's latest cycle is. Closing a cycle publishes {@link TeamCycleCompleted} for the gradebook.
+ * The team learning cycles module's API for the home page: the teams a member is in, with
+ * where each one's latest cycle is. Closing a cycle publishes {@link TeamCycleCompleted}
+ * for the gradebook.
  */
 @Service
 public class LearningCycles {
@@ -23,8 +24,12 @@ public class LearningCycles {
 	public record TeamAtHome(long workspace, String title, Integer cycleNumber, CycleStep stage) {
 	}
 
-	/** The teams the member is in, with where each one's latest cycle is (none for a principal or HR). */
+	/**
+	 * The teams the member is in, with where each one's latest cycle is (none for a
+	 * principal or HR).
+	 */
 	public List<TeamAtHome> atHome(Member member) {
 		return home.of(member);
 	}
+
 }

@@ -10,7 +10,10 @@ import org.coachroom.team.workspace.WorkspaceNotFoundException;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** The course's team workspace in the deep linking picker: a link with a gradebook column for its closed cycles. */
+/**
+ * The course's team workspace in the deep linking picker: a link with a gradebook column
+ * for its closed cycles.
+ */
 @Component
 @Order(20)
 class TeamPlaceables implements PlaceableContent {
@@ -34,7 +37,8 @@ class TeamPlaceables implements PlaceableContent {
 	@Override
 	public DeepLinking.ResourceLink place(Member member, String id, Map<String, String> form) {
 		if (id != null) {
-			// one workspace per course, placed at /deep-linking/team: no address names one
+			// one workspace per course, placed at /deep-linking/team: no address names
+			// one
 			throw new WorkspaceNotFoundException(0);
 		}
 		return teams.contentItem(member);
@@ -44,4 +48,5 @@ class TeamPlaceables implements PlaceableContent {
 	public String placingMessage() {
 		return "Adding the team workspace to your course…";
 	}
+
 }

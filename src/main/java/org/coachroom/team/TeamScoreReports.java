@@ -10,7 +10,9 @@ import org.coachroom.team.workspace.WorkspaceNotFoundException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The gradebook report of a team workspace's closed cycles: for the team's facilitators. */
+/**
+ * The gradebook report of a team workspace's closed cycles: for the team's facilitators.
+ */
 @Component
 class TeamScoreReports implements ScoreReportAccess {
 
@@ -42,4 +44,5 @@ class TeamScoreReports implements ScoreReportAccess {
 			return Optional.empty();
 		}
 	}
+
 }

@@ -13,7 +13,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** One person's browser for the page benchmarks: a kept-alive connection, their cookies, and their CSRF token. */
+/**
+ * One person's browser for the page benchmarks: a kept-alive connection, their cookies,
+ * and their CSRF token.
+ */
 final class BenchmarkBrowser implements AutoCloseable {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
@@ -31,7 +34,10 @@ final class BenchmarkBrowser implements AutoCloseable {
 		this.http = new MiniHttp(base);
 	}
 
-	/** A full LTI launch of this person from the benchmark LMS; afterwards the browser is signed in. */
+	/**
+	 * A full LTI launch of this person from the benchmark LMS; afterwards the browser is
+	 * signed in.
+	 */
 	void launch(BenchmarkLms lms, String subject, String name, String role, String contextId, String courseTitle)
 			throws IOException {
 		String launchUrl = base.resolve("/lti/launch").toString();
@@ -103,7 +109,9 @@ final class BenchmarkBrowser implements AutoCloseable {
 		return cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; "));
 	}
 
-	/** Keeps the cookies an answer sets (name=value; this host only), as a browser would. */
+	/**
+	 * Keeps the cookies an answer sets (name=value; this host only), as a browser would.
+	 */
 	static MiniHttp.Response keep(MiniHttp.Response response, Map<String, String> cookies) {
 		for (String set : response.setCookies()) {
 			String pair = set.split(";", 2)[0];
@@ -138,4 +146,5 @@ final class BenchmarkBrowser implements AutoCloseable {
 	public void close() {
 		http.close();
 	}
+
 }

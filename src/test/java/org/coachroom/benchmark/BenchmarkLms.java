@@ -29,8 +29,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * The LMS side of the launch benchmark: a Moodle-shaped platform on a local port that Coachroom
- * registers with through Dynamic Registration, and that signs RS256 id_tokens for its launches.
+ * The LMS side of the launch benchmark: a Moodle-shaped platform on a local port that
+ * Coachroom registers with through Dynamic Registration, and that signs RS256 id_tokens
+ * for its launches.
  */
 final class BenchmarkLms implements AutoCloseable {
 
@@ -66,7 +67,9 @@ final class BenchmarkLms implements AutoCloseable {
 
 	static BenchmarkLms start() throws IOException {
 		try {
-			RSAKey key = new RSAKeyGenerator(2048).keyID("benchmark-" + UUID.randomUUID()).keyUse(KeyUse.SIGNATURE).generate();
+			RSAKey key = new RSAKeyGenerator(2048).keyID("benchmark-" + UUID.randomUUID())
+				.keyUse(KeyUse.SIGNATURE)
+				.generate();
 			HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
 			BenchmarkLms lms = new BenchmarkLms(server, key);
 			server.createContext("/.well-known/openid-configuration", lms::openidConfiguration);
@@ -113,7 +116,10 @@ final class BenchmarkLms implements AutoCloseable {
 
 	static final String COACH_ROLE = INSTRUCTOR;
 
-	/** The resource link launch of one person in one course, for the nonce Coachroom issued. */
+	/**
+	 * The resource link launch of one person in one course, for the nonce Coachroom
+	 * issued.
+	 */
 	String idToken(int person, int course, String nonce, String targetLinkUri) {
 		String role = switch (person % 10) {
 			case 7, 8 -> INSTRUCTOR;
@@ -148,7 +154,8 @@ final class BenchmarkLms implements AutoCloseable {
 			.claim("https://purl.imsglobal.org/spec/lti/claim/message_type", "LtiResourceLinkRequest")
 			.claim("https://purl.imsglobal.org/spec/lti/claim/version", "1.3.0")
 			.claim("https://purl.imsglobal.org/spec/lti/claim/target_link_uri", targetLinkUri)
-			.claim("https://purl.imsglobal.org/spec/lti/claim/resource_link", Map.of("id", contextId, "title", "Coachroom"))
+			.claim("https://purl.imsglobal.org/spec/lti/claim/resource_link",
+					Map.of("id", contextId, "title", "Coachroom"))
 			.claim("https://purl.imsglobal.org/spec/lti/claim/roles", List.of(role))
 			.claim("https://purl.imsglobal.org/spec/lti/claim/context", context)
 			.claim("https://purl.imsglobal.org/spec/lti/claim/tool_platform",
@@ -170,7 +177,8 @@ final class BenchmarkLms implements AutoCloseable {
 		Map<String, Object> platform = new LinkedHashMap<>();
 		platform.put("product_family_code", "moodle");
 		platform.put("version", "4.5.6 (Build: 20250811)");
-		// Moodle announces its messages as plain strings in some versions; Coachroom takes both.
+		// Moodle announces its messages as plain strings in some versions; Coachroom
+		// takes both.
 		platform.put("messages_supported", List.of(Map.of("type", "LtiResourceLinkRequest"),
 				Map.of("type", "LtiDeepLinkingRequest", "placements", List.of("ContentArea"))));
 		Map<String, Object> config = new LinkedHashMap<>();
@@ -226,4 +234,5 @@ final class BenchmarkLms implements AutoCloseable {
 	public void close() {
 		server.stop(0);
 	}
+
 }

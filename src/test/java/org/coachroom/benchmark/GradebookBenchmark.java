@@ -27,18 +27,19 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * How fast the gradebook outbox drains: starts Coachroom in this JVM on a fresh embedded database,
- * with an LMS on a local port that answers every call after {@code benchmark.lms-delay-ms} (50), puts
- * {@code benchmark.scores} (10,000) pending scores for {@code benchmark.line-items} (50) line items in
- * the outbox, and times them out. Counts the tokens the LMS granted and the scores it received (each
- * must arrive once). Run on demand (docs/benchmarks.md, "Gradebook benchmark"):
+ * How fast the gradebook outbox drains: starts Coachroom in this JVM on a fresh embedded
+ * database, with an LMS on a local port that answers every call after
+ * {@code benchmark.lms-delay-ms} (50), puts {@code benchmark.scores} (10,000) pending
+ * scores for {@code benchmark.line-items} (50) line items in the outbox, and times them
+ * out. Counts the tokens the LMS granted and the scores it received (each must arrive
+ * once). Run on demand (docs/benchmarks.md, "Gradebook benchmark"):
  *
  * <pre>
  * ./mvnw -q -Pbenchmark test-compile exec:java -Dbenchmark.main=org.coachroom.benchmark.GradebookBenchmark
  * </pre>
  *
- * Sends at once per LMS: {@code benchmark.per-lms} (16; the app's default is a polite 4), workers:
- * {@code benchmark.workers} (16).
+ * Sends at once per LMS: {@code benchmark.per-lms} (16; the app's default is a polite 4),
+ * workers: {@code benchmark.workers} (16).
  */
 public final class GradebookBenchmark {
 
@@ -61,12 +62,14 @@ public final class GradebookBenchmark {
 			exchange.getRequestBody().readAllBytes();
 			tokens.incrementAndGet();
 			sleep(delay);
-			answer(exchange, 200, "{\"access_token\":\"" + UUID.randomUUID() + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}");
+			answer(exchange, 200,
+					"{\"access_token\":\"" + UUID.randomUUID() + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}");
 		});
 		lms.createContext("/lineitems/", exchange -> {
 			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 			String user = body.replaceAll("(?s).*\"userId\"\\s*:\\s*\"([^\"]+)\".*", "$1");
-			perScore.computeIfAbsent(exchange.getRequestURI().getPath() + " " + user, k -> new AtomicInteger()).incrementAndGet();
+			perScore.computeIfAbsent(exchange.getRequestURI().getPath() + " " + user, k -> new AtomicInteger())
+				.incrementAndGet();
 			received.incrementAndGet();
 			sleep(delay);
 			answer(exchange, 200, "");
@@ -75,7 +78,8 @@ public final class GradebookBenchmark {
 		String base = "http://127.0.0.1:" + lms.getAddress().getPort();
 		Path data = InProcessApp.dataDir("coachroom-gradebook-bench");
 
-		ConfigurableApplicationContext app = new SpringApplicationBuilder(Application.class, DevDatabaseConfiguration.class)
+		ConfigurableApplicationContext app = new SpringApplicationBuilder(Application.class,
+				DevDatabaseConfiguration.class)
 			.properties("server.port=0", "spring.jmx.enabled=false", "coachroom.embedded-database.data-dir=" + data,
 					"coachroom.lti.allow-private-network=true", "coachroom.gradebook.per-lms=" + perLms,
 					"coachroom.gradebook.workers=" + workers, "coachroom.gradebook.poll=PT0.2S",
@@ -83,24 +87,29 @@ public final class GradebookBenchmark {
 			.run();
 		try {
 			PlatformRegistry registry = app.getBean(PlatformRegistry.class);
-			long tenant = registry.register(new PlatformRegistration(base, "bench-" + UUID.randomUUID(), "Benchmark LMS",
-					base + "/auth", base + "/token", base + "/jwks", "moodle", PlatformRegistration.Source.REGISTRATIONS_FILE,
-					List.of("1"), Map.of(), null, List.of())).tenants().get(0).value();
+			long tenant = registry
+				.register(new PlatformRegistration(base, "bench-" + UUID.randomUUID(), "Benchmark LMS", base + "/auth",
+						base + "/token", base + "/jwks", "moodle", PlatformRegistration.Source.REGISTRATIONS_FILE,
+						List.of("1"), Map.of(), null, List.of()))
+				.tenants()
+				.get(0)
+				.value();
 			JdbcClient jdbc = app.getBean(JdbcClient.class);
 			Instant now = Instant.now().plusSeconds(3600);
 			for (int i = 0; i < scores; i++) {
-				jdbc.sql("""
-						INSERT INTO gradebook_score (tenant_id, source, source_id, source_title, resource_link_id, user_ref,
-						user_subject, line_item_url, score_given, score_maximum, completed_at, status, attempts, next_attempt_at,
-						service_off, created_at) VALUES (?, 'STUDY_GROUP', 0, 'Benchmark', ?, ?, ?, ?, 100, 100, ?, 'PENDING', 0,
-						?, FALSE, ?)""")
+				jdbc.sql(
+						"""
+								INSERT INTO gradebook_score (tenant_id, source, source_id, source_title, resource_link_id, user_ref,
+								user_subject, line_item_url, score_given, score_maximum, completed_at, status, attempts, next_attempt_at,
+								service_off, created_at) VALUES (?, 'STUDY_GROUP', 0, 'Benchmark', ?, ?, ?, ?, 100, 100, ?, 'PENDING', 0,
+								?, FALSE, ?)""")
 					.params(tenant, Integer.toString(i % lineItems), i, "user-" + i,
-							base + "/lineitems/" + (i % lineItems) + "/lineitem?type_id=1", Timestamp.from(Instant.now()),
-							Timestamp.from(now), Timestamp.from(Instant.now()))
+							base + "/lineitems/" + (i % lineItems) + "/lineitem?type_id=1",
+							Timestamp.from(Instant.now()), Timestamp.from(now), Timestamp.from(Instant.now()))
 					.update();
 			}
-			System.out.printf(Locale.ROOT, "%d scores for %d line items waiting; the LMS answers in %d ms ...%n", scores,
-					lineItems, delay);
+			System.out.printf(Locale.ROOT, "%d scores for %d line items waiting; the LMS answers in %d ms ...%n",
+					scores, lineItems, delay);
 			long started = System.nanoTime();
 			// all due at once
 			jdbc.sql("UPDATE gradebook_score SET next_attempt_at = ? WHERE tenant_id = ?")
@@ -120,11 +129,13 @@ public final class GradebookBenchmark {
 			System.out.print("\n" + rule + "Coachroom gradebook benchmark\n" + rule);
 			System.out.printf(Locale.ROOT, "  scores          %d for %d line items, LMS answering in %d ms%n", scores,
 					lineItems, delay);
-			System.out.printf(Locale.ROOT, "  sends at once   %d per LMS, %d workers; JVM %s, %d cores%n", perLms, workers,
-					System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
-			System.out.printf(Locale.ROOT, "  drained         %d sent in %.1f s = %.1f scores/s%n", sent, seconds, sent / seconds);
-			System.out.printf(Locale.ROOT, "  LMS received    %d score posts, %d scores more than once; %d token(s) granted%n",
-					received.get(), twice, tokens.get());
+			System.out.printf(Locale.ROOT, "  sends at once   %d per LMS, %d workers; JVM %s, %d cores%n", perLms,
+					workers, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+			System.out.printf(Locale.ROOT, "  drained         %d sent in %.1f s = %.1f scores/s%n", sent, seconds,
+					sent / seconds);
+			System.out.printf(Locale.ROOT,
+					"  LMS received    %d score posts, %d scores more than once; %d token(s) granted%n", received.get(),
+					twice, tokens.get());
 			System.out.print(rule);
 		}
 		finally {
@@ -150,4 +161,5 @@ public final class GradebookBenchmark {
 			out.write(bytes);
 		}
 	}
+
 }

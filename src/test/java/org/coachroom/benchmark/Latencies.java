@@ -5,8 +5,9 @@ import java.util.stream.LongStream;
 import org.HdrHistogram.Histogram;
 
 /**
- * Request latencies, recorded in nanoseconds in an HdrHistogram (three significant digits, growing to
- * whatever the slowest request took) and read back as percentiles in milliseconds.
+ * Request latencies, recorded in nanoseconds in an HdrHistogram (three significant
+ * digits, growing to whatever the slowest request took) and read back as percentiles in
+ * milliseconds.
  */
 final class Latencies {
 
@@ -26,7 +27,10 @@ final class Latencies {
 		return histogram.getTotalCount();
 	}
 
-	/** The value at this percentile (0 to 100) in milliseconds; NaN when nothing was recorded. */
+	/**
+	 * The value at this percentile (0 to 100) in milliseconds; NaN when nothing was
+	 * recorded.
+	 */
 	double ms(double percentile) {
 		return count() == 0 ? Double.NaN : histogram.getValueAtPercentile(percentile) / 1e6;
 	}
@@ -34,4 +38,5 @@ final class Latencies {
 	double maxMs() {
 		return count() == 0 ? Double.NaN : histogram.getMaxValue() / 1e6;
 	}
+
 }

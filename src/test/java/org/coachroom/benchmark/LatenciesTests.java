@@ -7,7 +7,10 @@ import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.Test;
 
-/** The benchmarks' percentiles, as HdrHistogram reads them back (three significant digits). */
+/**
+ * The benchmarks' percentiles, as HdrHistogram reads them back (three significant
+ * digits).
+ */
 class LatenciesTests {
 
 	@Test
@@ -25,4 +28,5 @@ class LatenciesTests {
 	void nothingRecordedIsNotANumber() {
 		assertThat(Latencies.of(LongStream.empty()).ms(50)).isNaN();
 	}
+
 }

@@ -25,22 +25,25 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Launches per second, the whole LTI 1.3 launch path as an LMS and a browser drive it. The benchmark
- * is the LMS: it serves its openid configuration, registration endpoint and JWKS on a local port,
- * registers itself with Coachroom through Dynamic Registration ({@code /lti/register}), and then each
- * launch is
+ * Launches per second, the whole LTI 1.3 launch path as an LMS and a browser drive it.
+ * The benchmark is the LMS: it serves its openid configuration, registration endpoint and
+ * JWKS on a local port, registers itself with Coachroom through Dynamic Registration
+ * ({@code /lti/register}), and then each launch is
  * <ol>
- * <li>POST {@code /lti/login}, the login initiation (302 to the LMS's authorization endpoint with
- * state and nonce, browser cookie set),</li>
- * <li>the LMS signs an RS256 id_token for that nonce (work a real LMS does on its own machine; here it
- * runs on the benchmark's threads, on the same cores, and is timed as its own step),</li>
- * <li>POST {@code /lti/launch} with id_token and state (302 to {@code /home}, session cookie set),</li>
+ * <li>POST {@code /lti/login}, the login initiation (302 to the LMS's authorization
+ * endpoint with state and nonce, browser cookie set),</li>
+ * <li>the LMS signs an RS256 id_token for that nonce (work a real LMS does on its own
+ * machine; here it runs on the benchmark's threads, on the same cores, and is timed as
+ * its own step),</li>
+ * <li>POST {@code /lti/launch} with id_token and state (302 to {@code /home}, session
+ * cookie set),</li>
  * <li>GET {@code /home}, which must say "Signed in as".</li>
  * </ol>
- * Each launch has a fresh cookie jar. People and courses take turns from a small district (400
- * people, 20 courses; teachers, coaches and administrators), so after the first round every launch
- * is a returning person, as in a school day. Not a test: run it against a running app that allows
- * registration from this machine ({@code coachroom.lti.allow-private-network=true} and
+ * Each launch has a fresh cookie jar. People and courses take turns from a small district
+ * (400 people, 20 courses; teachers, coaches and administrators), so after the first
+ * round every launch is a returning person, as in a school day. Not a test: run it
+ * against a running app that allows registration from this machine
+ * ({@code coachroom.lti.allow-private-network=true} and
  * {@code coachroom.lti.registration-allowed-hosts=127.0.0.1}, both on in the demo
  * profile; see docs/benchmarks.md, "Launch benchmark"):
  *
@@ -49,9 +52,10 @@ import java.util.stream.Collectors;
  * ./mvnw -q -Pbenchmark test-compile exec:java -Dbenchmark.launches=5000 -Dbenchmark.concurrency=20
  * </pre>
  *
- * System properties: {@code benchmark.url} (http://localhost:8080), {@code benchmark.launches} (5000),
- * {@code benchmark.concurrency} (20), {@code benchmark.warmup} (20000), {@code benchmark.max-seconds}
- * (600, a run stops by itself after that), {@code benchmark.fail-on-error} (true), {@code benchmark.trace} (a
+ * System properties: {@code benchmark.url} (http://localhost:8080),
+ * {@code benchmark.launches} (5000), {@code benchmark.concurrency} (20),
+ * {@code benchmark.warmup} (20000), {@code benchmark.max-seconds} (600, a run stops by
+ * itself after that), {@code benchmark.fail-on-error} (true), {@code benchmark.trace} (a
  * CSV file to write each measured launch's start and duration to; none by default).
  */
 public final class LaunchBenchmark {
@@ -126,7 +130,10 @@ public final class LaunchBenchmark {
 		}
 	}
 
-	/** Registers the benchmark's LMS through Dynamic Registration; fails fast, with a hint, when it cannot. */
+	/**
+	 * Registers the benchmark's LMS through Dynamic Registration; fails fast, with a
+	 * hint, when it cannot.
+	 */
 	private void register() throws InterruptedException {
 		URI register = base.resolve("/lti/register?openid_configuration="
 				+ URLEncoder.encode(lms.openidConfigurationUrl(), StandardCharsets.UTF_8) + "&registration_token="
@@ -180,8 +187,8 @@ public final class LaunchBenchmark {
 	}
 
 	/**
-	 * One launch with its own cookies, on the user's kept-alive connection; returns its duration in
-	 * nanoseconds, or -1 when it failed.
+	 * One launch with its own cookies, on the user's kept-alive connection; returns its
+	 * duration in nanoseconds, or -1 when it failed.
 	 */
 	private long launchOnce(MiniHttp browser, int i, Run run) {
 		Map<String, String> cookies = new LinkedHashMap<>();
@@ -199,11 +206,13 @@ public final class LaunchBenchmark {
 			login.put("lti_message_hint", "{\"cmid\":" + course + ",\"launchid\":\"ltilaunch" + i + "\"}");
 			login.put("client_id", lms.clientId());
 			login.put("lti_deployment_id", lms.deploymentId());
-			MiniHttp.Response redirect = BenchmarkBrowser.keep(browser.postForm("/lti/login", BenchmarkBrowser.cookieHeader(cookies), form(login)), cookies);
+			MiniHttp.Response redirect = BenchmarkBrowser
+				.keep(browser.postForm("/lti/login", BenchmarkBrowser.cookieHeader(cookies), form(login)), cookies);
 			expect(redirect, 302, STEPS[0]);
 			String location = location(redirect, STEPS[0]);
 			if (!lms.authorizationEndpoint().equals(location.split("\\?", 2)[0])) {
-				throw new IllegalStateException(STEPS[0] + " redirected elsewhere than the LMS's authorization endpoint");
+				throw new IllegalStateException(
+						STEPS[0] + " redirected elsewhere than the LMS's authorization endpoint");
 			}
 			Map<String, String> auth = BenchmarkBrowser.query(URI.create(location));
 			steps[0] = System.nanoTime() - t;
@@ -217,14 +226,16 @@ public final class LaunchBenchmark {
 			launch.put("id_token", idToken);
 			launch.put("state", auth.get("state"));
 			URI redirectUri = URI.create(auth.get("redirect_uri"));
-			MiniHttp.Response launched = BenchmarkBrowser.keep(browser.postForm(redirectUri.getRawPath(), BenchmarkBrowser.cookieHeader(cookies), form(launch)),
+			MiniHttp.Response launched = BenchmarkBrowser.keep(
+					browser.postForm(redirectUri.getRawPath(), BenchmarkBrowser.cookieHeader(cookies), form(launch)),
 					cookies);
 			expect(launched, 302, STEPS[2]);
 			URI home = redirectUri.resolve(location(launched, STEPS[2]));
 			steps[2] = System.nanoTime() - t;
 
 			t = System.nanoTime();
-			MiniHttp.Response homePage = BenchmarkBrowser.keep(browser.get(home.getRawPath(), BenchmarkBrowser.cookieHeader(cookies)), cookies);
+			MiniHttp.Response homePage = BenchmarkBrowser
+				.keep(browser.get(home.getRawPath(), BenchmarkBrowser.cookieHeader(cookies)), cookies);
 			expect(homePage, 200, STEPS[3]);
 			if (!homePage.body().contains("Signed in as")) {
 				throw new IllegalStateException(STEPS[3] + " answered 200 without \"Signed in as\"");
@@ -267,7 +278,8 @@ public final class LaunchBenchmark {
 
 	/** CPU time this JVM has used, or 0 where the JVM does not say. */
 	private static long processCpuNanos() {
-		if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+		if (java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
 			return Math.max(0, os.getProcessCpuTime());
 		}
 		return 0;
@@ -327,7 +339,10 @@ public final class LaunchBenchmark {
 			startedAt[i] = began;
 		}
 
-		/** One line per launch (start ms into the run, duration ms; -1 when it failed), for plotting tails. */
+		/**
+		 * One line per launch (start ms into the run, duration ms; -1 when it failed),
+		 * for plotting tails.
+		 */
 		void writeTrace(java.nio.file.Path file, long runStarted) throws IOException {
 			StringBuilder csv = new StringBuilder("start_ms,duration_ms\n");
 			for (int i = 0; i < nanos.length; i++) {
@@ -368,8 +383,8 @@ public final class LaunchBenchmark {
 			out.append(String.format(Locale.ROOT, "  JVM / cores     %s / %d here (the client shares the machine)%n",
 					System.getProperty("java.version"), Runtime.getRuntime().availableProcessors()));
 			if (attempted < launches) {
-				out.append(String.format(Locale.ROOT, "  STOPPED EARLY   benchmark.max-seconds ran out after %d launches%n",
-						attempted));
+				out.append(String.format(Locale.ROOT,
+						"  STOPPED EARLY   benchmark.max-seconds ran out after %d launches%n", attempted));
 			}
 			out.append("  ").append("-".repeat(62)).append('\n');
 			out.append(String.format(Locale.ROOT, "  launches/s      %.1f   (%d ok in %.2f s)%n", ok.count() / seconds,
@@ -406,5 +421,7 @@ public final class LaunchBenchmark {
 		private static double ms(long nanos) {
 			return nanos / 1e6;
 		}
+
 	}
+
 }

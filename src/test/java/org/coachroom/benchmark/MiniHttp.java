@@ -15,9 +15,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A small HTTP/1.1 client for one benchmark user: one kept-alive connection, as a browser keeps one
- * to a site. The launch benchmark shares two cores with the app it measures, so its client must cost
- * little; the JDK's HttpClient spends more CPU per request than the app's lighter pages.
+ * A small HTTP/1.1 client for one benchmark user: one kept-alive connection, as a browser
+ * keeps one to a site. The launch benchmark shares two cores with the app it measures, so
+ * its client must cost little; the JDK's HttpClient spends more CPU per request than the
+ * app's lighter pages.
  */
 final class MiniHttp implements AutoCloseable {
 
@@ -37,7 +38,8 @@ final class MiniHttp implements AutoCloseable {
 		this.host = base.getHost();
 		this.port = base.getPort() < 0 ? 80 : base.getPort();
 		if (!"http".equals(base.getScheme())) {
-			throw new IllegalArgumentException("The benchmark speaks plain http to a local app, not " + base.getScheme());
+			throw new IllegalArgumentException(
+					"The benchmark speaks plain http to a local app, not " + base.getScheme());
 		}
 	}
 
@@ -73,7 +75,8 @@ final class MiniHttp implements AutoCloseable {
 			if (fresh) {
 				throw stale;
 			}
-			// the server closed a kept-alive connection between requests: one more try on a new one
+			// the server closed a kept-alive connection between requests: one more try on
+			// a new one
 			return send(head, body);
 		}
 	}
@@ -168,4 +171,5 @@ final class MiniHttp implements AutoCloseable {
 			socket = null;
 		}
 	}
+
 }

@@ -21,17 +21,19 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * HR's compliance view at district size: starts Coachroom in this JVM on a fresh embedded database,
- * registers the benchmark LMS, writes a generated district of {@code benchmark.teachers} (50,000)
- * teachers, each in {@code benchmark.programs} (10) programs with a spread of standings, launches a
- * district admin, then times the view's first page under several filters (p50/p95/p99 each) and the
- * CSV export of everything (time, size, peak heap). Run on demand (docs/benchmarks.md, "PD compliance benchmark"):
+ * HR's compliance view at district size: starts Coachroom in this JVM on a fresh embedded
+ * database, registers the benchmark LMS, writes a generated district of
+ * {@code benchmark.teachers} (50,000) teachers, each in {@code benchmark.programs} (10)
+ * programs with a spread of standings, launches a district admin, then times the view's
+ * first page under several filters (p50/p95/p99 each) and the CSV export of everything
+ * (time, size, peak heap). Run on demand (docs/benchmarks.md, "PD compliance benchmark"):
  *
  * <pre>
  * ./mvnw -q -Pbenchmark test-compile exec:java -Dbenchmark.main=org.coachroom.benchmark.PdComplianceBenchmark
  * </pre>
  *
- * Other settings: {@code benchmark.requests} (200 per filter), {@code benchmark.warmup} (50).
+ * Other settings: {@code benchmark.requests} (200 per filter), {@code benchmark.warmup}
+ * (50).
  */
 public final class PdComplianceBenchmark {
 
@@ -41,7 +43,8 @@ public final class PdComplianceBenchmark {
 			"Jade", "Kofi", "Lucia", "Maria", "Noah", "Omar", "Priya", "Quinn", "Rosa", "Sam", "Tariq" };
 
 	private static final String[] FAMILY = { "Garcia", "Smith", "Nguyen", "Lopez", "Brown", "Kim", "Patel", "Mensah",
-			"Romero", "Sato", "Wilson", "Ode", "Ruiz", "Ellis", "Moreno", "Chen", "Novak", "Haddad", "Okafor", "Silva" };
+			"Romero", "Sato", "Wilson", "Ode", "Ruiz", "Ellis", "Moreno", "Chen", "Novak", "Haddad", "Okafor",
+			"Silva" };
 
 	private PdComplianceBenchmark() {
 	}
@@ -61,7 +64,8 @@ public final class PdComplianceBenchmark {
 			// opening the view once imports the starter catalog for the district
 			admin.get("/pd/compliance");
 			JdbcTemplate jdbc = new JdbcTemplate(app.getBean(javax.sql.DataSource.class));
-			long tenant = jdbc.queryForObject("SELECT tenant_id FROM lti_user WHERE subject = ?", Long.class, "admin-" + run);
+			long tenant = jdbc.queryForObject("SELECT tenant_id FROM lti_user WHERE subject = ?", Long.class,
+					"admin-" + run);
 
 			long started = System.nanoTime();
 			List<Long> programs = programs(jdbc, tenant, programCount);
@@ -70,10 +74,12 @@ public final class PdComplianceBenchmark {
 			System.out.printf(Locale.ROOT, "District written: %,d teachers x %d programs = %,d standings in %.1f s%n",
 					teachers, programs.size(), (long) teachers * programs.size(), (System.nanoTime() - started) / 1e9);
 			// the counts Standings keeps as it writes, made here in one go
-			jdbc.update("""
-					INSERT INTO pd_standing_tally (tenant_id, program, school_level, complete, started, due_sort, people)
-					SELECT tenant_id, program, school_level, complete, started, due_sort, COUNT(*) FROM pd_standing
-					WHERE tenant_id = ? GROUP BY tenant_id, program, school_level, complete, started, due_sort""", tenant);
+			jdbc.update(
+					"""
+							INSERT INTO pd_standing_tally (tenant_id, program, school_level, complete, started, due_sort, people)
+							SELECT tenant_id, program, school_level, complete, started, due_sort, COUNT(*) FROM pd_standing
+							WHERE tenant_id = ? GROUP BY tenant_id, program, school_level, complete, started, due_sort""",
+					tenant);
 			jdbc.execute("ANALYZE TABLE pd_standing, pd_standing_tally, pd_name_word");
 
 			String letrs = "letrs";
@@ -89,14 +95,15 @@ public final class PdComplianceBenchmark {
 					new String[] { "name search, 2 letters", "/pd/compliance?name=ng" },
 					new String[] { "name search, one person", "/pd/compliance?name=ana+garcia+1234" },
 					new String[] { "page 100", "/pd/compliance?page=100" },
-					new String[] { "one school", "/pd/compliance?school=" + schools.get(7) },
-					new String[] { "one school, overdue", "/pd/compliance?school=" + schools.get(7) + "&standing=OVERDUE" });
+					new String[] { "one school", "/pd/compliance?school=" + schools.get(7) }, new String[] {
+							"one school, overdue", "/pd/compliance?school=" + schools.get(7) + "&standing=OVERDUE" });
 			System.out.println();
 			System.out.println("================================================================");
 			System.out.println("Coachroom PD compliance benchmark");
 			System.out.println("================================================================");
-			System.out.printf(Locale.ROOT, "  district        %,d teachers, %d programs, %,d standings; JVM %s, %d cores%n",
-					teachers, programs.size(), (long) teachers * programs.size(), System.getProperty("java.version"),
+			System.out.printf(Locale.ROOT,
+					"  district        %,d teachers, %d programs, %,d standings; JVM %s, %d cores%n", teachers,
+					programs.size(), (long) teachers * programs.size(), System.getProperty("java.version"),
 					Runtime.getRuntime().availableProcessors());
 			for (String[] filter : filters) {
 				for (int i = 0; i < warmup; i++) {
@@ -113,7 +120,8 @@ public final class PdComplianceBenchmark {
 						latencies.ms(50), latencies.ms(95), latencies.ms(99));
 			}
 
-			// the export: read as it streams, counting bytes, while the heap's peak is watched
+			// the export: read as it streams, counting bytes, while the heap's peak is
+			// watched
 			System.gc();
 			List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans()
 				.stream()
@@ -121,7 +129,8 @@ public final class PdComplianceBenchmark {
 				.toList();
 			long before = heap.stream().mapToLong(p -> p.getUsage().getUsed()).sum();
 			heap.forEach(MemoryPoolMXBean::resetPeakUsage);
-			// what stays alive is what a leak would show: the heap used right after each collection
+			// what stays alive is what a leak would show: the heap used right after each
+			// collection
 			long[] liveAfterGc = { 0 };
 			Thread sampler = new Thread(() -> {
 				while (!Thread.currentThread().isInterrupted()) {
@@ -163,9 +172,10 @@ public final class PdComplianceBenchmark {
 			long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
 			System.out.printf(Locale.ROOT, "  CSV export      %,d rows, %.1f MB in %.1f s (status %d)%n", lines - 1,
 					bytes / 1e6, seconds, csv.statusCode());
-			System.out.printf(Locale.ROOT, "  heap            %.0f MB before the export, peak %.0f MB during it, at most %.0f MB "
-					+ "left after a collection (max heap %.0f MB)%n", before / 1e6, peak / 1e6, liveAfterGc[0] / 1e6,
-					Runtime.getRuntime().maxMemory() / 1e6);
+			System.out.printf(Locale.ROOT,
+					"  heap            %.0f MB before the export, peak %.0f MB during it, at most %.0f MB "
+							+ "left after a collection (max heap %.0f MB)%n",
+					before / 1e6, peak / 1e6, liveAfterGc[0] / 1e6, Runtime.getRuntime().maxMemory() / 1e6);
 			System.out.println("================================================================");
 			admin.close();
 		}
@@ -174,37 +184,48 @@ public final class PdComplianceBenchmark {
 		}
 	}
 
-	/** The district's programs: the starter catalog's, and copies of ESL up to the count. */
+	/**
+	 * The district's programs: the starter catalog's, and copies of ESL up to the count.
+	 */
 	private static List<Long> programs(JdbcTemplate jdbc, long tenant, int count) {
-		List<Long> ids = new ArrayList<>(jdbc.queryForList("SELECT id FROM pd_program WHERE tenant_id = ? ORDER BY id",
-				Long.class, tenant));
+		List<Long> ids = new ArrayList<>(
+				jdbc.queryForList("SELECT id FROM pd_program WHERE tenant_id = ? ORDER BY id", Long.class, tenant));
 		for (int i = ids.size(); i < count; i++) {
-			jdbc.update("""
-					INSERT INTO pd_program (tenant_id, code, title, description, deadline_kind, deadline_fixed_date, deadline_years,
-					catalog_version, mentored, archived, updated_at, version) VALUES (?, ?, ?, NULL, 'YEARS_AFTER_ROLE_START', NULL, 2,
-					NULL, FALSE, FALSE, NOW(3), 1)""", tenant, "district-" + i, "District program " + i);
+			jdbc.update(
+					"""
+							INSERT INTO pd_program (tenant_id, code, title, description, deadline_kind, deadline_fixed_date, deadline_years,
+							catalog_version, mentored, archived, updated_at, version) VALUES (?, ?, ?, NULL, 'YEARS_AFTER_ROLE_START', NULL, 2,
+							NULL, FALSE, FALSE, NOW(3), 1)""",
+					tenant, "district-" + i, "District program " + i);
 			long id = jdbc.queryForObject("SELECT LAST_INSERT_ID()", Long.class);
-			jdbc.update("""
-					INSERT INTO pd_requirement (program, position, code, title, part, kind, threshold, attempts, hours, hours_unit,
-					evidence_required) VALUES (?, 0, 'hours', 'Hours', NULL, 'HOURS', NULL, 0, 12, 'clock hours', FALSE)""", id);
+			jdbc.update(
+					"""
+							INSERT INTO pd_requirement (program, position, code, title, part, kind, threshold, attempts, hours, hours_unit,
+							evidence_required) VALUES (?, 0, 'hours', 'Hours', NULL, 'HOURS', NULL, 0, 12, 'clock hours', FALSE)""",
+					id);
 			ids.add(id);
 		}
 		return ids.subList(0, count);
 	}
 
-	/** Teachers with profiles and a spread of standings: some complete, overdue, due soon, not started, on track. */
+	/**
+	 * Teachers with profiles and a spread of standings: some complete, overdue, due soon,
+	 * not started, on track.
+	 */
 	/** The district's schools, half elementary, half secondary. */
 	private static List<Long> schools(JdbcTemplate jdbc, long tenant, int count) {
 		List<Long> ids = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
-			jdbc.update("INSERT INTO pd_school (tenant_id, name, school_level, archived, created_at) VALUES (?, ?, ?, FALSE, NOW(3))",
+			jdbc.update(
+					"INSERT INTO pd_school (tenant_id, name, school_level, archived, created_at) VALUES (?, ?, ?, FALSE, NOW(3))",
 					tenant, "School " + i, i % 2 == 0 ? "ELEMENTARY" : "SECONDARY");
 			ids.add(jdbc.queryForObject("SELECT LAST_INSERT_ID()", Long.class));
 		}
 		return ids;
 	}
 
-	private static void writeDistrict(JdbcTemplate jdbc, long tenant, List<Long> programs, List<Long> schools, int teachers) {
+	private static void writeDistrict(JdbcTemplate jdbc, long tenant, List<Long> programs, List<Long> schools,
+			int teachers) {
 		Random random = new Random(42);
 		LocalDate today = LocalDate.now();
 		int batch = 1000;
@@ -223,13 +244,16 @@ public final class PdComplianceBenchmark {
 						"t" + i + "@district.invalid"));
 			}
 			jdbc.update(users.toString(), params.toArray());
-			List<Long> ids = jdbc.queryForList("SELECT id FROM lti_user WHERE tenant_id = ? AND subject LIKE 'bench-teacher-%' "
-					+ "AND id > COALESCE((SELECT MAX(user_ref) FROM pd_profile WHERE tenant_id = ?), 0) ORDER BY id",
-					Long.class, tenant, tenant);
-			StringBuilder profiles = new StringBuilder("INSERT INTO pd_profile (tenant_id, user_ref, audience, confirmed, "
-					+ "school_level, school_id, role_started_on, updated_at, updated_by) VALUES ");
-			StringBuilder standings = new StringBuilder("INSERT INTO pd_standing (tenant_id, program, user_ref, person_name, "
-					+ "audience, school_level, school_id, obligation, complete, started, due_on, met, total, updated_at) VALUES ");
+			List<Long> ids = jdbc
+				.queryForList("SELECT id FROM lti_user WHERE tenant_id = ? AND subject LIKE 'bench-teacher-%' "
+						+ "AND id > COALESCE((SELECT MAX(user_ref) FROM pd_profile WHERE tenant_id = ?), 0) ORDER BY id",
+						Long.class, tenant, tenant);
+			StringBuilder profiles = new StringBuilder(
+					"INSERT INTO pd_profile (tenant_id, user_ref, audience, confirmed, "
+							+ "school_level, school_id, role_started_on, updated_at, updated_by) VALUES ");
+			StringBuilder standings = new StringBuilder(
+					"INSERT INTO pd_standing (tenant_id, program, user_ref, person_name, "
+							+ "audience, school_level, school_id, obligation, complete, started, due_on, met, total, updated_at) VALUES ");
 			List<Object> profileParams = new ArrayList<>();
 			List<Object> standingParams = new ArrayList<>();
 			for (int k = 0; k < ids.size(); k++) {
@@ -238,7 +262,8 @@ public final class PdComplianceBenchmark {
 				long school = schools.get(s);
 				String level = s % 2 == 0 ? "ELEMENTARY" : "SECONDARY";
 				profiles.append(k > 0 ? "," : "").append("(?, ?, 'TEACHER', TRUE, ?, ?, ?, NOW(3), ?)");
-				profileParams.addAll(List.of(tenant, user, level, school, Date.valueOf(today.minusDays(random.nextInt(2000))), user));
+				profileParams.addAll(List.of(tenant, user, level, school,
+						Date.valueOf(today.minusDays(random.nextInt(2000))), user));
 				// ids come back in the order the rows were inserted
 				String name = names.get(k);
 				for (int p = 0; p < programs.size(); p++) {
@@ -246,13 +271,15 @@ public final class PdComplianceBenchmark {
 					boolean complete = roll < 30;
 					boolean started = complete || roll < 70;
 					LocalDate due = today.plusDays(random.nextInt(900) - 200);
-					standings.append(k > 0 || p > 0 ? "," : "").append("(?, ?, ?, ?, 'TEACHER', ?, ?, ?, ?, ?, ?, ?, ?, NOW(3))");
+					standings.append(k > 0 || p > 0 ? "," : "")
+						.append("(?, ?, ?, ?, 'TEACHER', ?, ?, ?, ?, ?, ?, ?, ?, NOW(3))");
 					standingParams.addAll(Arrays.asList(tenant, programs.get(p), user, name, level, school,
 							p % 3 == 0 ? "REQUIRED" : "RECOMMENDED", complete, started, Date.valueOf(due),
 							complete ? 10 : started ? random.nextInt(10) : 0, 10));
 				}
 			}
-			StringBuilder words = new StringBuilder("INSERT IGNORE INTO pd_name_word (tenant_id, word, user_ref) VALUES ");
+			StringBuilder words = new StringBuilder(
+					"INSERT IGNORE INTO pd_name_word (tenant_id, word, user_ref) VALUES ");
 			List<Object> wordParams = new ArrayList<>();
 			for (int k = 0; k < ids.size(); k++) {
 				for (String word : names.get(k).toLowerCase(Locale.ROOT).split(" ")) {
@@ -265,4 +292,5 @@ public final class PdComplianceBenchmark {
 			jdbc.update(standings.toString(), standingParams.toArray());
 		}
 	}
+
 }

@@ -20,21 +20,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Study group pages at school size, against a running app: the benchmark is the LMS (as in
- * {@link LaunchBenchmark}), launches a coach and the school's teachers into one course, builds the
- * school's study groups through the app's own forms (groups, sessions, members, attendance at the
- * sessions already held), then times the two pages people open most: the coach's attendance page
- * and a teacher's home page. Prints p50/p95/p99 per page. Run on demand (docs/benchmarks.md, "Study group pages
- * benchmark"):
+ * Study group pages at school size, against a running app: the benchmark is the LMS (as
+ * in {@link LaunchBenchmark}), launches a coach and the school's teachers into one
+ * course, builds the school's study groups through the app's own forms (groups, sessions,
+ * members, attendance at the sessions already held), then times the two pages people open
+ * most: the coach's attendance page and a teacher's home page. Prints p50/p95/p99 per
+ * page. Run on demand (docs/benchmarks.md, "Study group pages benchmark"):
  *
  * <pre>
  * ./mvnw spring-boot:run
  * ./mvnw -q -Pbenchmark test-compile exec:java -Dbenchmark.main=org.coachroom.benchmark.StudyGroupPagesBenchmark
  * </pre>
  *
- * System properties: {@code benchmark.url} (http://localhost:8080), {@code benchmark.groups} (40),
- * {@code benchmark.members} (600), {@code benchmark.sessions} (8), {@code benchmark.requests} (2000 per
- * page), {@code benchmark.warmup} (1000 per page), {@code benchmark.concurrency} (1).
+ * System properties: {@code benchmark.url} (http://localhost:8080),
+ * {@code benchmark.groups} (40), {@code benchmark.members} (600),
+ * {@code benchmark.sessions} (8), {@code benchmark.requests} (2000 per page),
+ * {@code benchmark.warmup} (1000 per page), {@code benchmark.concurrency} (1).
  */
 public final class StudyGroupPagesBenchmark {
 
@@ -42,7 +43,8 @@ public final class StudyGroupPagesBenchmark {
 
 	private static final Pattern ATTENDANCE_LINK = Pattern.compile("/groups/(\\d+)/sessions/(\\d+)/attendance");
 
-	private static final Pattern PERSON = Pattern.compile("name=\"person\" value=\"(\\d+)\"[^>]*>\\s*<span>([^<]+)</span>");
+	private static final Pattern PERSON = Pattern
+		.compile("name=\"person\" value=\"(\\d+)\"[^>]*>\\s*<span>([^<]+)</span>");
 
 	private StudyGroupPagesBenchmark() {
 	}
@@ -63,7 +65,8 @@ public final class StudyGroupPagesBenchmark {
 		try (BenchmarkLms lms = BenchmarkLms.start()) {
 			try (BenchmarkBrowser registrar = new BenchmarkBrowser(base)) {
 				MiniHttp.Response registered = registrar.get("/lti/register?openid_configuration="
-						+ URLEncoder.encode(lms.openidConfigurationUrl(), StandardCharsets.UTF_8) + "&registration_token=" + run);
+						+ URLEncoder.encode(lms.openidConfigurationUrl(), StandardCharsets.UTF_8)
+						+ "&registration_token=" + run);
 				if (registered.status() != 200 || !lms.registered()) {
 					throw new IllegalStateException("Dynamic registration answered " + registered.status()
 							+ ": start the app with the demo profile (./mvnw spring-boot:run), which allows an LMS on this machine");
@@ -80,7 +83,8 @@ public final class StudyGroupPagesBenchmark {
 			int perGroup = Math.max(1, members / groups);
 			LocalDate today = LocalDate.now();
 			for (int g = 0; g < groups; g++) {
-				MiniHttp.Response created = coach.submit("/groups", groupForm("Study group " + (g + 1) + " (" + run + ")"));
+				MiniHttp.Response created = coach.submit("/groups",
+						groupForm("Study group " + (g + 1) + " (" + run + ")"));
 				BenchmarkBrowser.expect(created, 302, "creating a group");
 				Matcher id = GROUP_ID.matcher(created.location());
 				if (!id.find()) {
@@ -92,7 +96,8 @@ public final class StudyGroupPagesBenchmark {
 					BenchmarkBrowser.expect(coach.submit("/groups/" + groupId + "/sessions",
 							List.of(new String[] { "date", day.toString() }, new String[] { "startTime", "15:30" },
 									new String[] { "endTime", "16:30" }, new String[] { "location", "Library" },
-									new String[] { "agenda", "Chapter " + (s + 1) }, new String[] { "reading", "Pages" })),
+									new String[] { "agenda", "Chapter " + (s + 1) },
+									new String[] { "reading", "Pages" })),
 							302, "planning a session");
 				}
 				if (people == null) {
@@ -117,25 +122,29 @@ public final class StudyGroupPagesBenchmark {
 						String mark = (m + s) % 9 == 0 ? "ABSENT" : (m + s) % 13 == 0 ? "EXCUSED" : "PRESENT";
 						marks.add(new String[] { "mark-" + memberIds.get(m), mark });
 					}
-					BenchmarkBrowser.expect(coach.submit("/groups/" + groupId + "/sessions/" + sessionIds.get(s) + "/attendance",
-							marks), 302, "taking attendance");
+					BenchmarkBrowser.expect(coach
+						.submit("/groups/" + groupId + "/sessions/" + sessionIds.get(s) + "/attendance", marks), 302,
+							"taking attendance");
 					attendancePages.add(new long[] { groupId, sessionIds.get(s) });
 				}
 			}
-			System.out.printf(Locale.ROOT, "Built in %.1f s. Timing %d requests per page after %d warm-up, %d at a time ...%n",
+			System.out.printf(Locale.ROOT,
+					"Built in %.1f s. Timing %d requests per page after %d warm-up, %d at a time ...%n",
 					(System.nanoTime() - started) / 1e9, requests, warmup, concurrency);
 
 			List<BenchmarkBrowser> coaches = new ArrayList<>();
 			coaches.add(coach);
 			for (int c = 1; c < concurrency; c++) {
 				BenchmarkBrowser another = new BenchmarkBrowser(base);
-				another.launch(lms, "coach-" + run, "Jordan Ellis", BenchmarkLms.COACH_ROLE, course, "Lincoln Elementary");
+				another.launch(lms, "coach-" + run, "Jordan Ellis", BenchmarkLms.COACH_ROLE, course,
+						"Lincoln Elementary");
 				coaches.add(another);
 			}
-			Timing attendance = time("coach's attendance page", coaches, warmup, requests, concurrency, (browser, i) -> {
-				long[] page = attendancePages.get(ThreadLocalRandom.current().nextInt(attendancePages.size()));
-				return browser.get("/groups/" + page[0] + "/sessions/" + page[1] + "/attendance");
-			}, "Attendance,");
+			Timing attendance = time("coach's attendance page", coaches, warmup, requests, concurrency,
+					(browser, i) -> {
+						long[] page = attendancePages.get(ThreadLocalRandom.current().nextInt(attendancePages.size()));
+						return browser.get("/groups/" + page[0] + "/sessions/" + page[1] + "/attendance");
+					}, "Attendance,");
 			Timing home = time("teacher's home page", teachers, warmup, requests, concurrency,
 					(browser, i) -> browser.get("/home"), "Signed in as");
 			System.out.print(report(base, groups, members, sessions, concurrency, attendance, home));
@@ -144,8 +153,8 @@ public final class StudyGroupPagesBenchmark {
 		}
 	}
 
-	private static List<BenchmarkBrowser> launchTeachers(URI base, BenchmarkLms lms, String run, String course, int members)
-			throws Exception {
+	private static List<BenchmarkBrowser> launchTeachers(URI base, BenchmarkLms lms, String run, String course,
+			int members) throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(8);
 		try {
 			List<Future<BenchmarkBrowser>> launched = new ArrayList<>();
@@ -171,12 +180,12 @@ public final class StudyGroupPagesBenchmark {
 
 	private static List<String[]> groupForm(String title) {
 		return List.of(new String[] { "title", title }, new String[] { "purpose", "Read, try, reflect" },
-				new String[] { "schoolGoal", "Grade 3 reading proficiency to 70%" }, new String[] { "kind", "BOOK_STUDY" },
-				new String[] { "textTitle", "Shifting the Balance" }, new String[] { "textAuthor", "Burkins and Yates" },
-				new String[] { "visibility", "CLOSED" }, new String[] { "creditHours", "12" },
-				new String[] { "creditUnit", "clock hours" }, new String[] { "ruleBasis", "SHARE" },
-				new String[] { "ruleMinimum", "80" }, new String[] { "ruleFinalReflection", "true" },
-				new String[] { "ruleMinimumMembers", "3" });
+				new String[] { "schoolGoal", "Grade 3 reading proficiency to 70%" },
+				new String[] { "kind", "BOOK_STUDY" }, new String[] { "textTitle", "Shifting the Balance" },
+				new String[] { "textAuthor", "Burkins and Yates" }, new String[] { "visibility", "CLOSED" },
+				new String[] { "creditHours", "12" }, new String[] { "creditUnit", "clock hours" },
+				new String[] { "ruleBasis", "SHARE" }, new String[] { "ruleMinimum", "80" },
+				new String[] { "ruleFinalReflection", "true" }, new String[] { "ruleMinimumMembers", "3" });
 	}
 
 	private static Map<String, Long> people(String page) {
@@ -207,8 +216,8 @@ public final class StudyGroupPagesBenchmark {
 		return new Timing(page, Latencies.of(Arrays.stream(nanos).filter(n -> n > 0)), seconds, errors);
 	}
 
-	private static int run(List<BenchmarkBrowser> browsers, int count, int concurrency, Request request, String mustContain,
-			long[] nanos) throws Exception {
+	private static int run(List<BenchmarkBrowser> browsers, int count, int concurrency, Request request,
+			String mustContain, long[] nanos) throws Exception {
 		AtomicInteger next = new AtomicInteger();
 		AtomicInteger errors = new AtomicInteger();
 		List<Thread> workers = new ArrayList<>();
@@ -251,10 +260,11 @@ public final class StudyGroupPagesBenchmark {
 		String rule = "=".repeat(64) + "\n";
 		out.append('\n').append(rule).append("Coachroom study group pages benchmark\n").append(rule);
 		out.append(String.format(Locale.ROOT, "  target          %s%n", base));
-		out.append(String.format(Locale.ROOT, "  school          %d groups, %d members, %d sessions each%n", groups, members,
-				sessions));
-		out.append(String.format(Locale.ROOT, "  concurrency     %d at a time; JVM %s, %d cores (client on the same machine)%n",
-				concurrency, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors()));
+		out.append(String.format(Locale.ROOT, "  school          %d groups, %d members, %d sessions each%n", groups,
+				members, sessions));
+		out.append(String.format(Locale.ROOT,
+				"  concurrency     %d at a time; JVM %s, %d cores (client on the same machine)%n", concurrency,
+				System.getProperty("java.version"), Runtime.getRuntime().availableProcessors()));
 		out.append("  page                        req/s     p50 ms   p95 ms   p99 ms   errors\n");
 		for (Timing t : timings) {
 			out.append(String.format(Locale.ROOT, "  %-25s %7.1f  %7.1f  %7.1f  %7.1f   %d%n", t.page(),
@@ -263,4 +273,5 @@ public final class StudyGroupPagesBenchmark {
 		out.append(rule);
 		return out.toString();
 	}
+
 }

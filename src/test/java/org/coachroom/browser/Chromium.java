@@ -27,10 +27,10 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Headless Chromium for the browser tests: Debian's {@code chromium} and {@code chromium-driver} (or
- * {@code CHROME_BIN} and {@code CHROMEDRIVER}); without them the calling class is skipped. Nothing is
- * downloaded: the driver is passed explicitly, so Selenium Manager never runs. Test classes get one
- * through {@link ChromiumExtension}.
+ * Headless Chromium for the browser tests: Debian's {@code chromium} and
+ * {@code chromium-driver} (or {@code CHROME_BIN} and {@code CHROMEDRIVER}); without them
+ * the calling class is skipped. Nothing is downloaded: the driver is passed explicitly,
+ * so Selenium Manager never runs. Test classes get one through {@link ChromiumExtension}.
  */
 public final class Chromium implements AutoCloseable {
 
@@ -43,8 +43,9 @@ public final class Chromium implements AutoCloseable {
 	private static final List<String> WCAG_TAGS = List.of("wcag2a", "wcag2aa");
 
 	/**
-	 * Selenium warns that it has no DevTools (CDP) bindings for this Chromium; these tests use only
-	 * WebDriver, so the warning is noise. Held here so the loggers keep their level.
+	 * Selenium warns that it has no DevTools (CDP) bindings for this Chromium; these
+	 * tests use only WebDriver, so the warning is noise. Held here so the loggers keep
+	 * their level.
 	 */
 	private static final List<Logger> QUIET = List.of(Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder"),
 			Logger.getLogger("org.openqa.selenium.chromium.ChromiumDriver"));
@@ -58,12 +59,16 @@ public final class Chromium implements AutoCloseable {
 		this.profile = profile;
 	}
 
-	/** Starts a browser, or skips the calling test class (saying why) where none is installed. */
+	/**
+	 * Starts a browser, or skips the calling test class (saying why) where none is
+	 * installed.
+	 */
 	public static Chromium start(Class<?> testClass) throws IOException {
 		File chromium = new File(envOr("CHROME_BIN", "/usr/bin/chromium"));
 		File chromedriver = chromedriver();
 		if (!chromium.canExecute() || chromedriver == null) {
-			// Surefire reports a class skipped in @BeforeAll as "Tests run: 0"; say why on the console too.
+			// Surefire reports a class skipped in @BeforeAll as "Tests run: 0"; say why
+			// on the console too.
 			System.err.println("SKIPPED " + testClass.getSimpleName() + ": " + NO_BROWSER + " (looked for " + chromium
 					+ " and a chromedriver)");
 		}
@@ -88,7 +93,10 @@ public final class Chromium implements AutoCloseable {
 		return driver;
 	}
 
-	/** Quits the browser and removes its profile; {@link ChromiumExtension} calls it after a test class. */
+	/**
+	 * Quits the browser and removes its profile; {@link ChromiumExtension} calls it after
+	 * a test class.
+	 */
 	@Override
 	public void close() throws IOException {
 		stop();
@@ -101,7 +109,10 @@ public final class Chromium implements AutoCloseable {
 		}
 	}
 
-	/** Saves what the browser shows to target/screenshots/NAME.png, for a person to look at. */
+	/**
+	 * Saves what the browser shows to target/screenshots/NAME.png, for a person to look
+	 * at.
+	 */
 	public void screenshot(String name) throws IOException {
 		Files.createDirectories(SCREENSHOTS);
 		Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
@@ -113,15 +124,17 @@ public final class Chromium implements AutoCloseable {
 		assertThat(results.getErrorMessage()).as("axe run on the %s", page).isNull();
 		String report = report(results.getViolations());
 		if (!report.isEmpty()) {
-			System.out.println("axe WCAG 2 A/AA violations on the " + page + " (" + driver.getCurrentUrl() + "):\n" + report);
+			System.out
+				.println("axe WCAG 2 A/AA violations on the " + page + " (" + driver.getCurrentUrl() + "):\n" + report);
 		}
 		assertThat(results.getViolations()).as("axe WCAG 2 A/AA violations on the %s:%n%s", page, report).isEmpty();
 	}
 
 	private static String report(List<Rule> violations) {
 		return violations.stream()
-			.map(rule -> "- " + rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + "\n  " + rule.getHelpUrl()
-					+ "\n" + rule.getNodes().stream().map(Chromium::describe).collect(Collectors.joining("\n")))
+			.map(rule -> "- " + rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + "\n  "
+					+ rule.getHelpUrl() + "\n"
+					+ rule.getNodes().stream().map(Chromium::describe).collect(Collectors.joining("\n")))
 			.collect(Collectors.joining("\n"));
 	}
 
@@ -130,10 +143,13 @@ public final class Chromium implements AutoCloseable {
 				+ String.valueOf(node.getFailureSummary()).replace("\n", "\n      ");
 	}
 
-	/** CHROMEDRIVER, webdriver.chrome.driver, or where Debian's chromium-driver puts it. */
+	/**
+	 * CHROMEDRIVER, webdriver.chrome.driver, or where Debian's chromium-driver puts it.
+	 */
 	private static File chromedriver() {
-		Stream<String> candidates = Stream.of(System.getenv("CHROMEDRIVER"), System.getProperty("webdriver.chrome.driver"),
-				"/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
+		Stream<String> candidates = Stream.of(System.getenv("CHROMEDRIVER"),
+				System.getProperty("webdriver.chrome.driver"), "/usr/bin/chromedriver",
+				"/usr/lib/chromium/chromedriver");
 		return candidates.filter(c -> c != null && !c.isBlank())
 			.map(File::new)
 			.filter(File::canExecute)
@@ -145,4 +161,5 @@ public final class Chromium implements AutoCloseable {
 		String value = System.getenv(name);
 		return value == null || value.isBlank() ? fallback : value;
 	}
+
 }

@@ -19,11 +19,13 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The demo district as a person uses it, in headless Chromium: the front page's launch buttons run
- * the whole LTI launch (two auto-submitting forms and the redirects between them) and land on the
- * right home page, and the pages pass axe's WCAG 2 A/AA checks. Skipped where no Chromium is installed.
+ * The demo district as a person uses it, in headless Chromium: the front page's launch
+ * buttons run the whole LTI launch (two auto-submitting forms and the redirects between
+ * them) and land on the right home page, and the pages pass axe's WCAG 2 A/AA checks.
+ * Skipped where no Chromium is installed.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "coachroom.time-zone=America/Denver")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "coachroom.time-zone=America/Denver")
 // the demo profile, as ./mvnw spring-boot:run runs it
 @ActiveProfiles("demo")
 @Tag("browser")
@@ -70,4 +72,5 @@ class DemoLaunchBrowserTests {
 	private String base() {
 		return "http://localhost:" + port;
 	}
+
 }

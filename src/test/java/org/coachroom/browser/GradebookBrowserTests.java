@@ -40,9 +40,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * From a click in a browser to the LMS gradebook: a coach, launched in headless Chromium from the
- * WireMock Moodle, takes attendance; the teacher's completion leaves the outbox and the platform
- * receives the score; the coach's gradebook page says it reached the LMS.
+ * From a click in a browser to the LMS gradebook: a coach, launched in headless Chromium
+ * from the WireMock Moodle, takes attendance; the teacher's completion leaves the outbox
+ * and the platform receives the score; the coach's gradebook page says it reached the
+ * LMS.
  */
 @LaunchTest
 @Tag("browser")
@@ -87,20 +88,23 @@ class GradebookBrowserTests {
 		BrowserSignIn signIn = new BrowserSignIn();
 		platform = BrowserSignIn.startPlatform(signIn);
 		platform.registerWith(registry);
-		platform.wireMock().stubFor(post(urlPathEqualTo("/mod/lti/token.php")).willReturn(aResponse().withStatus(200)
-			.withHeader("Content-type", "text/html; charset=utf-8")
-			.withBody(MoodleFixtures.read("token-response.json"))));
+		platform.wireMock()
+			.stubFor(post(urlPathEqualTo("/mod/lti/token.php")).willReturn(aResponse().withStatus(200)
+				.withHeader("Content-type", "text/html; charset=utf-8")
+				.withBody(MoodleFixtures.read("token-response.json"))));
 		platform.wireMock().stubFor(post(urlPathEqualTo(SCORES)).willReturn(aResponse().withStatus(200)));
 
-		// the course, its coach and a teacher, and a placed group with yesterday's session
+		// the course, its coach and a teacher, and a placed group with yesterday's
+		// session
 		String course = "pd-" + UUID.randomUUID();
 		Launcher launcher = new Launcher(port, platform, jdbc);
 		var coach = launcher.launch("coach-" + course, "Carla Coach", TestPlatform.INSTRUCTOR, course, "Literacy PD");
 		var teacher = launcher.launch("t-" + course, "Maria Lopez", TestPlatform.LEARNER, course, "Literacy PD");
 		String title = "Shifting the Balance " + course.substring(3, 11);
-		StudyGroup group = management.create(coach.member(), new StudyGroup.Details(title, "Six shifts", null,
-				StudyGroup.Kind.BOOK_STUDY, null, null, StudyGroup.Visibility.CLOSED, new BigDecimal("6"), "clock hours",
-				List.of()), new CompletionRule(CompletionRule.Basis.COUNT, 1, false, false, 1, null));
+		StudyGroup group = management.create(coach.member(),
+				new StudyGroup.Details(title, "Six shifts", null, StudyGroup.Kind.BOOK_STUDY, null, null,
+						StudyGroup.Visibility.CLOSED, new BigDecimal("6"), "clock hours", List.of()),
+				new CompletionRule(CompletionRule.Basis.COUNT, 1, false, false, 1, null));
 		management.recordPlacement(teacher.member(), group);
 		Instant start = Instant.now().minus(1, ChronoUnit.DAYS);
 		management.planSession(coach.member(), group.getId(),
@@ -111,7 +115,8 @@ class GradebookBrowserTests {
 		signIn.seat(new BrowserSignIn.Seat(coach.member().subject(), "Carla Coach", TestPlatform.INSTRUCTOR, course,
 				"Literacy PD"));
 		driver.get(signIn.loginInitiation("http://localhost:" + port, coach.member().subject()));
-		new WebDriverWait(driver, Chromium.WAIT).until(ExpectedConditions.urlToBe("http://localhost:" + port + "/home"));
+		new WebDriverWait(driver, Chromium.WAIT)
+			.until(ExpectedConditions.urlToBe("http://localhost:" + port + "/home"));
 
 		driver.get("http://localhost:" + port + "/groups/" + group.getId());
 		driver.findElement(By.linkText("Take attendance")).click();
@@ -119,16 +124,19 @@ class GradebookBrowserTests {
 		driver.findElement(By.id("save-attendance")).click();
 		new WebDriverWait(driver, Chromium.WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("members")));
 
-		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> platform.wireMock()
-			.verify(1, postRequestedFor(urlPathEqualTo(SCORES)).withRequestBody(equalToJson("""
-					{"userId": "%s", "scoreGiven": 100, "scoreMaximum": 100, "activityProgress": "Completed",
-					 "gradingProgress": "FullyGraded"}""".formatted(teacher.member().subject()), true, true))));
+		await().atMost(Duration.ofSeconds(15))
+			.untilAsserted(() -> platform.wireMock()
+				.verify(1, postRequestedFor(urlPathEqualTo(SCORES)).withRequestBody(equalToJson("""
+						{"userId": "%s", "scoreGiven": 100, "scoreMaximum": 100, "activityProgress": "Completed",
+						 "gradingProgress": "FullyGraded"}""".formatted(teacher.member().subject()), true, true))));
 
 		driver.findElement(By.id("gradebook-link")).click();
 		new WebDriverWait(driver, Chromium.WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("scores")));
-		assertThat(driver.findElement(By.id("scores")).getText()).contains("Maria Lopez").contains("Sent")
+		assertThat(driver.findElement(By.id("scores")).getText()).contains("Maria Lopez")
+			.contains("Sent")
 			.contains("Reached the LMS");
 		chromium.assertAccessible("gradebook page of a study group");
 		chromium.screenshot("gradebook-study-group");
 	}
+
 }

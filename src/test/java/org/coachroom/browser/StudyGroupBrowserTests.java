@@ -21,12 +21,14 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A study group in headless Chromium, in the demo district: the coach creates a group, plans a
- * session, imports the course roster from the demo LMS (NRPS) and takes attendance; the teacher
- * finds the group on their home page, writes a final reflection and sees their completion. Every
- * page passes axe's WCAG 2 A/AA checks. Skipped where no Chromium is installed.
+ * A study group in headless Chromium, in the demo district: the coach creates a group,
+ * plans a session, imports the course roster from the demo LMS (NRPS) and takes
+ * attendance; the teacher finds the group on their home page, writes a final reflection
+ * and sees their completion. Every page passes axe's WCAG 2 A/AA checks. Skipped where no
+ * Chromium is installed.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "coachroom.time-zone=America/Denver")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "coachroom.time-zone=America/Denver")
 // the demo profile, as ./mvnw spring-boot:run runs it
 @ActiveProfiles("demo")
 @Tag("browser")
@@ -88,7 +90,8 @@ class StudyGroupBrowserTests {
 		launchAs("teacher");
 		driver.findElement(By.linkText(title)).click();
 		waitFor(By.id("my-progress"));
-		assertThat(driver.findElement(By.id("my-attendance")).getText()).startsWith("1 of the 1 sessions you need attended");
+		assertThat(driver.findElement(By.id("my-attendance")).getText())
+			.startsWith("1 of the 1 sessions you need attended");
 		assertThat(driver.findElement(By.id("my-progress")).getText()).contains("Final reflection still to write");
 		chromium.assertAccessible("study group page (teacher)");
 
@@ -110,7 +113,10 @@ class StudyGroupBrowserTests {
 		new WebDriverWait(driver, Chromium.WAIT).until(ExpectedConditions.presenceOfElementLocated(element));
 	}
 
-	/** Date inputs take their value in the browser's locale format when typed; set it as the form sends it. */
+	/**
+	 * Date inputs take their value in the browser's locale format when typed; set it as
+	 * the form sends it.
+	 */
 	private void setValue(WebElement input, String value) {
 		((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];", input, value);
 	}
@@ -118,4 +124,5 @@ class StudyGroupBrowserTests {
 	private String base() {
 		return "http://localhost:" + port;
 	}
+
 }

@@ -12,11 +12,12 @@ class DemoGuardTests {
 
 	@Test
 	void theDemoRefusesToStartOnADatabaseCoachroomDidNotStart() {
-		// Same server, but not a URL this JVM's embedded database was started with: to the guard, production.
+		// Same server, but not a URL this JVM's embedded database was started with: to
+		// the guard, production.
 		String production = TestDatabase.url() + "&applicationName=district-production";
 		assertThatThrownBy(() -> new SpringApplicationBuilder(Application.class).profiles("demo")
-			.properties("server.port=0", "spring.jmx.enabled=false",
-					"spring.datasource.url=" + production, "spring.datasource.username=" + TestDatabase.username(),
+			.properties("server.port=0", "spring.jmx.enabled=false", "spring.datasource.url=" + production,
+					"spring.datasource.username=" + TestDatabase.username(),
 					"spring.datasource.password=" + TestDatabase.password())
 			.run()
 			.close()).hasRootCauseInstanceOf(DemoConfiguration.DemoOnProductionDatabaseException.class)
@@ -24,4 +25,5 @@ class DemoGuardTests {
 			.hasMessageContaining("must not run on a production database")
 			.hasMessageNotContaining("password");
 	}
+
 }

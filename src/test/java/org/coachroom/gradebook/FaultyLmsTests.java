@@ -32,8 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * An LMS that fails 30% of token and score calls, at random places (500, 503 and 429 with Retry-After, and
- * answers slower than Coachroom waits): every score still arrives, and is accepted exactly once.
+ * An LMS that fails 30% of token and score calls, at random places (500, 503 and 429 with
+ * Retry-After, and answers slower than Coachroom waits): every score still arrives, and
+ * is accepted exactly once.
  */
 @LaunchTest
 class FaultyLmsTests {
@@ -41,8 +42,9 @@ class FaultyLmsTests {
 	private static final String SCORES = "/mod/lti/services.php/2/lineitems/2/lineitem/scores";
 
 	/**
-	 * Fails three calls in every ten, at random places within each ten and of a random kind, and counts them. Exactly
-	 * 30% in every block of ten rather than a coin toss per call, so a run never gets by with too few faults.
+	 * Fails three calls in every ten, at random places within each ten and of a random
+	 * kind, and counts them. Exactly 30% in every block of ten rather than a coin toss
+	 * per call, so a run never gets by with too few faults.
 	 */
 	static final class Flaky implements ResponseDefinitionTransformerV2 {
 
@@ -70,7 +72,8 @@ class FaultyLmsTests {
 				case 0 -> aResponse().withStatus(500).build();
 				case 1 -> aResponse().withStatus(503).withHeader("Retry-After", "1").build();
 				case 2 -> aResponse().withStatus(429).withHeader("Retry-After", "1").build();
-				// slower than coachroom.lti.http-timeout (2 s in tests): Coachroom gives up before the answer
+				// slower than coachroom.lti.http-timeout (2 s in tests): Coachroom gives
+				// up before the answer
 				default -> aResponse().withStatus(503).withFixedDelay(3_000).build();
 			};
 		}
@@ -84,6 +87,7 @@ class FaultyLmsTests {
 		public String getName() {
 			return "flaky";
 		}
+
 	}
 
 	@Autowired
@@ -103,12 +107,13 @@ class FaultyLmsTests {
 		flaky = new Flaky();
 		platform = TestPlatform.startWith(flaky);
 		tenant = platform.registerWith(registry).tenants().get(0).value();
-		platform.wireMock().stubFor(post(urlPathEqualTo("/mod/lti/token.php")).willReturn(aResponse().withStatus(200)
-			.withHeader("Content-type", "text/html; charset=utf-8")
-			.withBody(MoodleFixtures.read("token-response.json").replace("3600", "2"))
-			.withTransformers("flaky")));
-		platform.wireMock().stubFor(post(urlPathEqualTo(SCORES)).willReturn(aResponse().withStatus(200)
-			.withTransformers("flaky")));
+		platform.wireMock()
+			.stubFor(post(urlPathEqualTo("/mod/lti/token.php")).willReturn(aResponse().withStatus(200)
+				.withHeader("Content-type", "text/html; charset=utf-8")
+				.withBody(MoodleFixtures.read("token-response.json").replace("3600", "2"))
+				.withTransformers("flaky")));
+		platform.wireMock()
+			.stubFor(post(urlPathEqualTo(SCORES)).willReturn(aResponse().withStatus(200).withTransformers("flaky")));
 	}
 
 	@AfterEach
@@ -124,32 +129,43 @@ class FaultyLmsTests {
 		for (int i = 0; i < 20; i++) {
 			String subject = "flaky-" + run + "-" + i;
 			subjects.add(subject);
-			jdbc.sql("""
-					INSERT INTO gradebook_score (tenant_id, source, source_id, source_title, resource_link_id, user_ref,
-					user_subject, line_item_url, score_given, score_maximum, completed_at, status, attempts, next_attempt_at,
-					service_off, created_at) VALUES (?, 'STUDY_GROUP', 0, 'Faults', '1', ?, ?, ?, 100, 100, ?, 'PENDING', 0, ?,
-					FALSE, ?)""")
-				.params(tenant, i, subject, platform.issuer() + "/mod/lti/services.php/2/lineitems/2/lineitem?type_id=1",
+			jdbc.sql(
+					"""
+							INSERT INTO gradebook_score (tenant_id, source, source_id, source_title, resource_link_id, user_ref,
+							user_subject, line_item_url, score_given, score_maximum, completed_at, status, attempts, next_attempt_at,
+							service_off, created_at) VALUES (?, 'STUDY_GROUP', 0, 'Faults', '1', ?, ?, ?, 100, 100, ?, 'PENDING', 0, ?,
+							FALSE, ?)""")
+				.params(tenant, i, subject,
+						platform.issuer() + "/mod/lti/services.php/2/lineitems/2/lineitem?type_id=1",
 						Timestamp.from(now), Timestamp.from(now), Timestamp.from(now))
 				.update();
 		}
 
-		await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(500))
+		await().atMost(Duration.ofSeconds(240))
+			.pollInterval(Duration.ofMillis(500))
 			.until(() -> jdbc.sql("SELECT COUNT(*) FROM gradebook_score WHERE tenant_id = ? AND status = 'SENT'")
-				.param(tenant).query(Integer.class).single() == subjects.size());
+				.param(tenant)
+				.query(Integer.class)
+				.single() == subjects.size());
 
 		Map<String, Integer> accepted = new HashMap<>();
 		for (ServeEvent event : platform.wireMock().getAllServeEvents()) {
 			if (event.getRequest().getUrl().startsWith(SCORES) && event.getResponse().getStatus() == 200) {
-				String subject = event.getRequest().getBodyAsString().replaceAll("(?s).*\"userId\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+				String subject = event.getRequest()
+					.getBodyAsString()
+					.replaceAll("(?s).*\"userId\"\\s*:\\s*\"([^\"]+)\".*", "$1");
 				accepted.merge(subject, 1, Integer::sum);
 			}
 		}
-		// at least 20 score calls and a token call went through the transformer: three in ten of them failed
+		// at least 20 score calls and a token call went through the transformer: three in
+		// ten of them failed
 		assertThat(flaky.faults.get()).as("faults injected").isGreaterThanOrEqualTo(6);
 		assertThat(accepted.keySet()).containsExactlyInAnyOrderElementsOf(subjects);
 		assertThat(accepted.values()).allMatch(n -> n == 1);
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM gradebook_score WHERE tenant_id = ? AND status <> 'SENT'").param(tenant)
-			.query(Integer.class).single()).isZero();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM gradebook_score WHERE tenant_id = ? AND status <> 'SENT'")
+			.param(tenant)
+			.query(Integer.class)
+			.single()).isZero();
 	}
+
 }

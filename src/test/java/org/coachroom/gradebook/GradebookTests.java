@@ -41,7 +41,10 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** A study group completion becomes a score in the LMS gradebook, through the outbox, as Moodle takes it. */
+/**
+ * A study group completion becomes a score in the LMS gradebook, through the outbox, as
+ * Moodle takes it.
+ */
 @LaunchTest
 class GradebookTests {
 
@@ -79,11 +82,13 @@ class GradebookTests {
 		platform.registerWith(registry);
 		tokenEndpoint.expect("http://localhost:" + port + "/.well-known/jwks.json", platform.clientId(),
 				platform.issuer() + "/mod/lti/token.php");
-		// Moodle's answer, labelled text/html, once the assertion checks out against Coachroom's JWKS
-		platform.wireMock().stubFor(post(urlPathEqualTo("/mod/lti/token.php")).willReturn(aResponse().withStatus(200)
-			.withHeader("Content-type", "text/html; charset=utf-8")
-			.withBody(MoodleFixtures.read("token-response.json"))
-			.withTransformers("verifying-token-endpoint")));
+		// Moodle's answer, labelled text/html, once the assertion checks out against
+		// Coachroom's JWKS
+		platform.wireMock()
+			.stubFor(post(urlPathEqualTo("/mod/lti/token.php")).willReturn(aResponse().withStatus(200)
+				.withHeader("Content-type", "text/html; charset=utf-8")
+				.withBody(MoodleFixtures.read("token-response.json"))
+				.withTransformers("verifying-token-endpoint")));
 		String course = "grades-" + UUID.randomUUID();
 		Launcher launcher = new Launcher(port, platform, jdbc);
 		coach = launcher.launch("coach-" + course, "Carla Coach", TestPlatform.INSTRUCTOR, course, "Hub");
@@ -96,7 +101,10 @@ class GradebookTests {
 		assertThat(tokenEndpoint.refused()).as("token requests the platform refused").isZero();
 	}
 
-	/** A placed group with one held session and the teacher as member; attending completes it. */
+	/**
+	 * A placed group with one held session and the teacher as member; attending completes
+	 * it.
+	 */
 	private long completeAPlacedGroup() {
 		return completeAPlacedGroup(true);
 	}
@@ -105,19 +113,24 @@ class GradebookTests {
 		return completeAPlacedGroup(launchNamedALineItem ? teacher.member().launch().lineItemUrl() : null);
 	}
 
-	/** As above, the placing launch naming {@code lineItemUrl} as the link's line item (or none). */
+	/**
+	 * As above, the placing launch naming {@code lineItemUrl} as the link's line item (or
+	 * none).
+	 */
 	private long completeAPlacedGroup(String lineItemUrl) {
-		StudyGroup group = management.create(coach.member(), new StudyGroup.Details("Reading League " + UUID.randomUUID(),
-				"Purpose", null, StudyGroup.Kind.BOOK_STUDY, null, null, StudyGroup.Visibility.CLOSED, new BigDecimal("6"),
-				"clock hours", List.of()), new CompletionRule(CompletionRule.Basis.COUNT, 1, false, false, 1, null));
+		StudyGroup group = management.create(coach.member(),
+				new StudyGroup.Details("Reading League " + UUID.randomUUID(), "Purpose", null,
+						StudyGroup.Kind.BOOK_STUDY, null, null, StudyGroup.Visibility.CLOSED, new BigDecimal("6"),
+						"clock hours", List.of()),
+				new CompletionRule(CompletionRule.Basis.COUNT, 1, false, false, 1, null));
 		var m = teacher.member();
 		var d = m.launch();
 		var launch = java.util.Objects.equals(lineItemUrl, d.lineItemUrl()) ? d
 				: new org.coachroom.lti.LaunchDetails(d.issuer(), d.clientId(), d.deploymentId(), d.messageType(),
 						d.targetLinkUri(), d.resourceLinkId(), d.resourceLinkTitle(), d.lineItemsUrl(), lineItemUrl,
 						d.agsScopes(), d.membershipsUrl(), d.custom(), null, null, null, "en");
-		management.recordPlacement(new org.coachroom.lti.Member(m.tenant(), m.userId(), m.subject(), m.name(), m.email(),
-				m.roles(), m.context(), m.platformName(), launch), group);
+		management.recordPlacement(new org.coachroom.lti.Member(m.tenant(), m.userId(), m.subject(), m.name(),
+				m.email(), m.roles(), m.context(), m.platformName(), launch), group);
 		Instant start = Instant.now().minus(1, ChronoUnit.DAYS);
 		GroupSession session = management.planSession(coach.member(), group.getId(),
 				new GroupSession.Plan(start, start.plus(1, ChronoUnit.HOURS), null, null, null, null, null, null));
@@ -136,57 +149,71 @@ class GradebookTests {
 
 	@Test
 	void aCompletionArrivesAsAFullScoreOnTheLinksLineItem() {
-		platform.wireMock().stubFor(post(urlPathEqualTo(SCORES)).withQueryParam("type_id", equalTo("1"))
-			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/vnd.ims.lis.v1.score+json")));
+		platform.wireMock()
+			.stubFor(post(urlPathEqualTo(SCORES)).withQueryParam("type_id", equalTo("1"))
+				.willReturn(aResponse().withStatus(200)
+					.withHeader("Content-Type", "application/vnd.ims.lis.v1.score+json")));
 		long groupId = completeAPlacedGroup();
 
 		await().atMost(Duration.ofSeconds(10)).until(() -> status(groupId).equals("SENT"));
-		platform.wireMock().verify(1, postRequestedFor(urlPathEqualTo(SCORES))
-			.withQueryParam("type_id", equalTo("1"))
-			.withHeader("Content-Type", WireMock.containing("application/vnd.ims.lis.v1.score+json"))
-			.withHeader("Authorization", equalTo("Bearer 8861fa1b1532d8437cc6d046cf2dfbf7"))
-			.withRequestBody(equalToJson("""
-					{"userId": "%s", "scoreGiven": 100, "scoreMaximum": 100, "activityProgress": "Completed",
-					 "gradingProgress": "FullyGraded"}""".formatted(teacher.member().subject()), true, true)));
+		platform.wireMock()
+			.verify(1, postRequestedFor(urlPathEqualTo(SCORES)).withQueryParam("type_id", equalTo("1"))
+				.withHeader("Content-Type", WireMock.containing("application/vnd.ims.lis.v1.score+json"))
+				.withHeader("Authorization", equalTo("Bearer 8861fa1b1532d8437cc6d046cf2dfbf7"))
+				.withRequestBody(equalToJson("""
+						{"userId": "%s", "scoreGiven": 100, "scoreMaximum": 100, "activityProgress": "Completed",
+						 "gradingProgress": "FullyGraded"}""".formatted(teacher.member().subject()), true, true)));
 	}
 
 	@Test
 	void aThrottlingLmsIsAskedAgainAfterItsRetryAfter() {
-		platform.wireMock().stubFor(post(urlPathEqualTo(SCORES)).inScenario("throttle").whenScenarioStateIs(Scenario.STARTED)
-			.willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1"))
-			.willSetStateTo("calm"));
-		platform.wireMock().stubFor(post(urlPathEqualTo(SCORES)).inScenario("throttle").whenScenarioStateIs("calm")
-			.willReturn(aResponse().withStatus(200)));
+		platform.wireMock()
+			.stubFor(post(urlPathEqualTo(SCORES)).inScenario("throttle")
+				.whenScenarioStateIs(Scenario.STARTED)
+				.willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1"))
+				.willSetStateTo("calm"));
+		platform.wireMock()
+			.stubFor(post(urlPathEqualTo(SCORES)).inScenario("throttle")
+				.whenScenarioStateIs("calm")
+				.willReturn(aResponse().withStatus(200)));
 		long groupId = completeAPlacedGroup();
 
 		await().atMost(Duration.ofSeconds(10)).until(() -> status(groupId).equals("SENT"));
-		assertThat(jdbc.sql("SELECT attempts FROM gradebook_score WHERE source_id = ?").param(groupId).query(Integer.class)
+		assertThat(jdbc.sql("SELECT attempts FROM gradebook_score WHERE source_id = ?")
+			.param(groupId)
+			.query(Integer.class)
 			.single()).isEqualTo(2);
 	}
 
 	@Test
 	void aUserTheLmsCannotGradeFailsWithTheLmssAnswerAndIsNotDropped() {
-		platform.wireMock().stubFor(post(urlPathEqualTo(SCORES)).willReturn(aResponse().withStatus(400)
-			.withHeader("Content-Type", "application/json; charset=utf-8")
-			.withBody("{\"status\":400,\"reason\":\"Incorrect score received\"}")));
+		platform.wireMock()
+			.stubFor(post(urlPathEqualTo(SCORES)).willReturn(aResponse().withStatus(400)
+				.withHeader("Content-Type", "application/json; charset=utf-8")
+				.withBody("{\"status\":400,\"reason\":\"Incorrect score received\"}")));
 		long groupId = completeAPlacedGroup();
 
 		await().atMost(Duration.ofSeconds(10)).until(() -> status(groupId).equals("FAILED"));
-		assertThat(jdbc.sql("SELECT last_error FROM gradebook_score WHERE source_id = ?").param(groupId)
-			.query(String.class).single()).contains("Incorrect score received");
+		assertThat(jdbc.sql("SELECT last_error FROM gradebook_score WHERE source_id = ?")
+			.param(groupId)
+			.query(String.class)
+			.single()).contains("Incorrect score received");
 	}
 
 	@Test
 	void theCoachSeesAFailureWithTheLmssAnswerAndSendsItAgainOnceFixed() {
-		platform.wireMock().stubFor(post(urlPathEqualTo(SCORES)).willReturn(aResponse().withStatus(403)
-			.withHeader("Content-Type", "application/json; charset=utf-8")
-			.withBody("{\"status\":403,\"reason\":\"Forbidden\"}")));
+		platform.wireMock()
+			.stubFor(post(urlPathEqualTo(SCORES)).willReturn(aResponse().withStatus(403)
+				.withHeader("Content-Type", "application/json; charset=utf-8")
+				.withBody("{\"status\":403,\"reason\":\"Forbidden\"}")));
 		long groupId = completeAPlacedGroup();
 		await().atMost(Duration.ofSeconds(10)).until(() -> status(groupId).equals("FAILED"));
 
 		var browser = coach.browser();
 		String report = browser.get("/gradebook/study-groups/" + groupId).body();
-		assertThat(report).contains("Sam Student").contains("Failed").contains("The LMS refused it (HTTP 403)")
+		assertThat(report).contains("Sam Student")
+			.contains("Failed")
+			.contains("The LMS refused it (HTTP 403)")
 			.contains("Assignment and Grade Services");
 		// the LMS's own words are for the district's admins only
 		assertThat(report).doesNotContain("Forbidden");
@@ -203,12 +230,14 @@ class GradebookTests {
 
 	@Test
 	void aGradebookAddressThatIsNotTheLmssIsNeverCalledAndItsAnswerNeverShown() {
-		// a server on this machine (the allow-private-network of the tests lets the LMS itself be here too)
+		// a server on this machine (the allow-private-network of the tests lets the LMS
+		// itself be here too)
 		WireMockServer internal = new WireMockServer(options().dynamicPort());
 		internal.start();
 		try {
-			internal.stubFor(WireMock.any(WireMock.anyUrl()).willReturn(aResponse().withStatus(400)
-				.withBody("<html>internal admin console: db password hunter2</html>")));
+			internal.stubFor(WireMock.any(WireMock.anyUrl())
+				.willReturn(aResponse().withStatus(400)
+					.withBody("<html>internal admin console: db password hunter2</html>")));
 			long groupId = completeAPlacedGroup("http://127.0.0.1:" + internal.port() + "/internal/x");
 
 			await().atMost(Duration.ofSeconds(10)).until(() -> status(groupId).equals("FAILED"));
@@ -224,12 +253,15 @@ class GradebookTests {
 	@Test
 	void theLmssAnswerIsShownToTheDistrictsAdminsShortenedAndEscaped() {
 		String page = "<script>alert(1)</script>" + "x".repeat(5000);
-		platform.wireMock().stubFor(post(urlPathEqualTo(SCORES)).willReturn(aResponse().withStatus(422).withBody(page)));
+		platform.wireMock()
+			.stubFor(post(urlPathEqualTo(SCORES)).willReturn(aResponse().withStatus(422).withBody(page)));
 		long groupId = completeAPlacedGroup();
 		await().atMost(Duration.ofSeconds(10)).until(() -> status(groupId).equals("FAILED"));
 
 		String kept = jdbc.sql("SELECT last_error FROM gradebook_score WHERE source = 'STUDY_GROUP' AND source_id = ?")
-			.param(groupId).query(String.class).single();
+			.param(groupId)
+			.query(String.class)
+			.single();
 		assertThat(kept).hasSizeLessThanOrEqualTo(301);
 		Launched admin = new Launcher(port, platform, jdbc).launch("admin-" + UUID.randomUUID(), "Ada Admin",
 				"http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator", "admin-" + UUID.randomUUID(),
@@ -242,10 +274,14 @@ class GradebookTests {
 
 	@Test
 	void aRefusedTokenRequestIsTriedAgainBeforeTheScoreFails() {
-		// the LMS refuses the first token request (it could not read Coachroom's key set just then)
-		platform.wireMock().stubFor(post(urlPathEqualTo("/mod/lti/token.php")).atPriority(1)
-			.inScenario("token").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("refused once")
-			.willReturn(aResponse().withStatus(401).withBody("{\"error\":\"invalid_client\"}")));
+		// the LMS refuses the first token request (it could not read Coachroom's key set
+		// just then)
+		platform.wireMock()
+			.stubFor(post(urlPathEqualTo("/mod/lti/token.php")).atPriority(1)
+				.inScenario("token")
+				.whenScenarioStateIs(Scenario.STARTED)
+				.willSetStateTo("refused once")
+				.willReturn(aResponse().withStatus(401).withBody("{\"error\":\"invalid_client\"}")));
 		platform.wireMock().stubFor(post(urlPathEqualTo(SCORES)).willReturn(aResponse().withStatus(200)));
 		long groupId = completeAPlacedGroup();
 
@@ -255,7 +291,8 @@ class GradebookTests {
 
 	@Test
 	void aSenderStoppedAndStartedAgainSendsAgain() {
-		// as when a context is paused and resumed (the test framework does this; so may an operator's tooling)
+		// as when a context is paused and resumed (the test framework does this; so may
+		// an operator's tooling)
 		sender.stop();
 		sender.start();
 		platform.wireMock().stubFor(post(urlPathEqualTo(SCORES)).willReturn(aResponse().withStatus(200)));
@@ -265,29 +302,39 @@ class GradebookTests {
 
 	@Test
 	void theSendersStopBeforeTheWebServerThatServesTheKeySetTheLmsChecks() {
-		// Spring Boot's graceful shutdown of the web server runs at this phase; higher phases stop first
+		// Spring Boot's graceful shutdown of the web server runs at this phase; higher
+		// phases stop first
 		int webServerShutdown = org.springframework.context.SmartLifecycle.DEFAULT_PHASE - 1024;
 		assertThat(sender.getPhase()).isGreaterThan(webServerShutdown);
 	}
 
 	@Test
 	void withoutALineItemOneIsFoundOrMadeInTheCoursesContainer() {
-		platform.wireMock().stubFor(get(urlPathEqualTo("/mod/lti/services.php/2/lineitems")).willReturn(aResponse()
-			.withStatus(200).withHeader("Content-Type", "application/vnd.ims.lis.v2.lineitemcontainer+json; charset=utf-8")
-			.withBody("[]")));
-		platform.wireMock().stubFor(post(urlPathEqualTo("/mod/lti/services.php/2/lineitems")).willReturn(aResponse()
-			.withStatus(201).withHeader("Content-Type", "application/vnd.ims.lis.v2.lineitem+json; charset=utf-8")
-			.withBody("{\"id\":\"" + platform.issuer() + "/mod/lti/services.php/2/lineitems/9/lineitem?type_id=1\","
-					+ "\"scoreMaximum\":100,\"label\":\"x\",\"tag\":\"coachroom\",\"resourceLinkId\":\"1\"}")));
-		platform.wireMock().stubFor(post(urlPathEqualTo("/mod/lti/services.php/2/lineitems/9/lineitem/scores"))
-			.willReturn(aResponse().withStatus(200)));
+		platform.wireMock()
+			.stubFor(get(urlPathEqualTo("/mod/lti/services.php/2/lineitems")).willReturn(aResponse().withStatus(200)
+				.withHeader("Content-Type", "application/vnd.ims.lis.v2.lineitemcontainer+json; charset=utf-8")
+				.withBody("[]")));
+		platform.wireMock()
+			.stubFor(post(urlPathEqualTo("/mod/lti/services.php/2/lineitems")).willReturn(aResponse().withStatus(201)
+				.withHeader("Content-Type", "application/vnd.ims.lis.v2.lineitem+json; charset=utf-8")
+				.withBody("{\"id\":\"" + platform.issuer() + "/mod/lti/services.php/2/lineitems/9/lineitem?type_id=1\","
+						+ "\"scoreMaximum\":100,\"label\":\"x\",\"tag\":\"coachroom\",\"resourceLinkId\":\"1\"}")));
+		platform.wireMock()
+			.stubFor(post(urlPathEqualTo("/mod/lti/services.php/2/lineitems/9/lineitem/scores"))
+				.willReturn(aResponse().withStatus(200)));
 		long groupId = completeAPlacedGroup(false);
 		await().atMost(Duration.ofSeconds(10)).until(() -> status(groupId).equals("SENT"));
-		platform.wireMock().verify(1, postRequestedFor(urlPathEqualTo("/mod/lti/services.php/2/lineitems"))
-			.withRequestBody(equalToJson("{\"tag\":\"coachroom-study-group\",\"resourceLinkId\":\"1\",\"scoreMaximum\":100,\"resourceId\":\"study-group-" + groupId + "\"}", true, true)));
+		platform.wireMock()
+			.verify(1, postRequestedFor(urlPathEqualTo("/mod/lti/services.php/2/lineitems"))
+				.withRequestBody(equalToJson(
+						"{\"tag\":\"coachroom-study-group\",\"resourceLinkId\":\"1\",\"scoreMaximum\":100,\"resourceId\":\"study-group-"
+								+ groupId + "\"}",
+						true, true)));
 	}
 
-	/** The score requests the platform answered 200, oldest first, as their JSON bodies. */
+	/**
+	 * The score requests the platform answered 200, oldest first, as their JSON bodies.
+	 */
 	private List<String> acceptedScores() {
 		List<com.github.tomakehurst.wiremock.stubbing.ServeEvent> events = new java.util.ArrayList<>(
 				platform.wireMock().getAllServeEvents());
@@ -310,31 +357,41 @@ class GradebookTests {
 		long groupId = completeAPlacedGroup();
 		await().atMost(Duration.ofSeconds(10)).until(() -> status(groupId).equals("SENT"));
 
-		management.withdrawCompletion(coach.member(), groupId, teacher.member().userId(), "Marked for the wrong person");
+		management.withdrawCompletion(coach.member(), groupId, teacher.member().userId(),
+				"Marked for the wrong person");
 
-		await().atMost(Duration.ofSeconds(10)).until(() -> acceptedScores().size() == 2 && status(groupId).equals("SENT"));
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> acceptedScores().size() == 2 && status(groupId).equals("SENT"));
 		List<String> scores = acceptedScores();
 		assertThat(scores.get(0)).contains("\"scoreGiven\":100");
-		// no scoreGiven: AGS says the platform clears the score; the reason stays in Coachroom
+		// no scoreGiven: AGS says the platform clears the score; the reason stays in
+		// Coachroom
 		assertThat(scores.get(1)).doesNotContain("scoreGiven").doesNotContain("wrong person");
-		platform.wireMock().verify(postRequestedFor(urlPathEqualTo(SCORES))
-			.withRequestBody(equalToJson(clearingFor(teacher.member().subject()), false, false)));
+		platform.wireMock()
+			.verify(postRequestedFor(urlPathEqualTo(SCORES))
+				.withRequestBody(equalToJson(clearingFor(teacher.member().subject()), false, false)));
 		Instant completed = Instant.parse(scores.get(0).replaceAll("(?s).*\"timestamp\":\"([^\"]+)\".*", "$1"));
 		Instant withdrawn = Instant.parse(scores.get(1).replaceAll("(?s).*\"timestamp\":\"([^\"]+)\".*", "$1"));
 		assertThat(withdrawn).as("a later timestamp, so the platform keeps the clearing").isAfter(completed);
-		assertThat(coach.browser().get("/gradebook/study-groups/" + groupId).body()).contains("Cleared: completion withdrawn");
-		assertThat(coach.browser().get("/groups/" + groupId).body()).contains("Completion withdrawn: Marked for the wrong person");
+		assertThat(coach.browser().get("/gradebook/study-groups/" + groupId).body())
+			.contains("Cleared: completion withdrawn");
+		assertThat(coach.browser().get("/groups/" + groupId).body())
+			.contains("Completion withdrawn: Marked for the wrong person");
 		assertThat(teacher.browser().get("/groups/" + groupId).body())
 			.contains("A facilitator withdrew your completion. Their reason: Marked for the wrong person");
 	}
 
 	@Test
 	void aCompletionWithdrawnWhileTheLmsIsDownNeverReachesItOnlyTheClearingDoes() {
-		platform.wireMock().stubFor(post(urlPathEqualTo(SCORES)).willReturn(aResponse().withStatus(503)
-			.withHeader("Retry-After", "1")));
+		platform.wireMock()
+			.stubFor(post(urlPathEqualTo(SCORES))
+				.willReturn(aResponse().withStatus(503).withHeader("Retry-After", "1")));
 		long groupId = completeAPlacedGroup();
-		await().atMost(Duration.ofSeconds(10)).until(() -> jdbc
-			.sql("SELECT attempts FROM gradebook_score WHERE source_id = ?").param(groupId).query(Integer.class).single() > 0);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> jdbc.sql("SELECT attempts FROM gradebook_score WHERE source_id = ?")
+				.param(groupId)
+				.query(Integer.class)
+				.single() > 0);
 
 		management.withdrawCompletion(coach.member(), groupId, teacher.member().userId(), "Marked by mistake");
 		platform.wireMock().stubFor(post(urlPathEqualTo(SCORES)).willReturn(aResponse().withStatus(200)));
@@ -345,22 +402,29 @@ class GradebookTests {
 
 	@Test
 	void aCompletionWithdrawnWhileItsScoreIsOnTheWireIsClearedAfterIt() {
-		// the LMS takes a second and a half to answer: the withdrawal lands while the first score is being sent
-		platform.wireMock().stubFor(post(urlPathEqualTo(SCORES)).willReturn(aResponse().withStatus(200)
-			.withFixedDelay(1500)));
+		// the LMS takes a second and a half to answer: the withdrawal lands while the
+		// first score is being sent
+		platform.wireMock()
+			.stubFor(post(urlPathEqualTo(SCORES)).willReturn(aResponse().withStatus(200).withFixedDelay(1500)));
 		long groupId = completeAPlacedGroup();
-		await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
-			.until(() -> !platform.wireMock().findAll(postRequestedFor(urlPathEqualTo(SCORES))).isEmpty()
-					|| jdbc.sql("SELECT COUNT(*) FROM gradebook_score WHERE source_id = ? AND claimed_until IS NOT NULL")
-						.param(groupId).query(Integer.class).single() > 0);
+		await().atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(20))
+			.until(() -> !platform.wireMock().findAll(postRequestedFor(urlPathEqualTo(SCORES))).isEmpty() || jdbc
+				.sql("SELECT COUNT(*) FROM gradebook_score WHERE source_id = ? AND claimed_until IS NOT NULL")
+				.param(groupId)
+				.query(Integer.class)
+				.single() > 0);
 
 		management.withdrawCompletion(coach.member(), groupId, teacher.member().userId(), "Marked by mistake");
 
-		await().atMost(Duration.ofSeconds(15)).until(() -> acceptedScores().size() == 2 && status(groupId).equals("SENT"));
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> acceptedScores().size() == 2 && status(groupId).equals("SENT"));
 		List<String> scores = acceptedScores();
 		assertThat(scores.get(0)).contains("scoreGiven");
 		assertThat(scores.get(1)).as("the last write is the clearing").doesNotContain("scoreGiven");
-		assertThat(jdbc.sql("SELECT revision FROM gradebook_score WHERE source_id = ?").param(groupId).query(Integer.class)
+		assertThat(jdbc.sql("SELECT revision FROM gradebook_score WHERE source_id = ?")
+			.param(groupId)
+			.query(Integer.class)
 			.single()).isEqualTo(2);
 	}
 
@@ -372,45 +436,60 @@ class GradebookTests {
 		// attendance changes re-run the rule: the withdrawn completion stays withdrawn
 		management.planSession(coach.member(), groupId, new GroupSession.Plan(Instant.now().plus(3, ChronoUnit.DAYS),
 				Instant.now().plus(3, ChronoUnit.DAYS).plus(1, ChronoUnit.HOURS), null, null, null, null, null, null));
-		assertThat(management.page(coach.member(), groupId).orElseThrow().members().stream()
+		assertThat(management.page(coach.member(), groupId)
+			.orElseThrow()
+			.members()
+			.stream()
 			.filter(r -> r.membership().getUserRef() == teacher.member().userId())
-			.findFirst().orElseThrow().membership().isComplete()).isFalse();
+			.findFirst()
+			.orElseThrow()
+			.membership()
+			.isComplete()).isFalse();
 
 		management.completeByHand(coach.member(), groupId, teacher.member().userId(), "Made up the session");
-		await().atMost(Duration.ofSeconds(10)).until(() -> status(groupId).equals("SENT")
-				&& jdbc.sql("SELECT score_given IS NOT NULL FROM gradebook_score WHERE source_id = ?").param(groupId)
-					.query(Boolean.class).single());
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> status(groupId).equals("SENT")
+					&& jdbc.sql("SELECT score_given IS NOT NULL FROM gradebook_score WHERE source_id = ?")
+						.param(groupId)
+						.query(Boolean.class)
+						.single());
 	}
 
 	@Test
 	void membersCompletingTogetherShareOneNewLineItem() {
-		platform.wireMock().stubFor(get(urlPathEqualTo("/mod/lti/services.php/2/lineitems")).willReturn(aResponse()
-			.withStatus(200).withHeader("Content-Type", "application/vnd.ims.lis.v2.lineitemcontainer+json; charset=utf-8")
-			.withBody("[]")));
+		platform.wireMock()
+			.stubFor(get(urlPathEqualTo("/mod/lti/services.php/2/lineitems")).willReturn(aResponse().withStatus(200)
+				.withHeader("Content-Type", "application/vnd.ims.lis.v2.lineitemcontainer+json; charset=utf-8")
+				.withBody("[]")));
 		// a slow LMS widens the window in which parallel senders could each make a column
-		platform.wireMock().stubFor(post(urlPathEqualTo("/mod/lti/services.php/2/lineitems")).willReturn(aResponse()
-			.withStatus(201).withFixedDelay(300)
-			.withHeader("Content-Type", "application/vnd.ims.lis.v2.lineitem+json; charset=utf-8")
-			.withBody("{\"id\":\"" + platform.issuer() + "/mod/lti/services.php/2/lineitems/9/lineitem?type_id=1\","
-					+ "\"scoreMaximum\":100,\"label\":\"x\",\"tag\":\"coachroom\",\"resourceLinkId\":\"1\"}")));
-		platform.wireMock().stubFor(post(urlPathEqualTo("/mod/lti/services.php/2/lineitems/9/lineitem/scores"))
-			.willReturn(aResponse().withStatus(200)));
+		platform.wireMock()
+			.stubFor(post(urlPathEqualTo("/mod/lti/services.php/2/lineitems")).willReturn(aResponse().withStatus(201)
+				.withFixedDelay(300)
+				.withHeader("Content-Type", "application/vnd.ims.lis.v2.lineitem+json; charset=utf-8")
+				.withBody("{\"id\":\"" + platform.issuer() + "/mod/lti/services.php/2/lineitems/9/lineitem?type_id=1\","
+						+ "\"scoreMaximum\":100,\"label\":\"x\",\"tag\":\"coachroom\",\"resourceLinkId\":\"1\"}")));
+		platform.wireMock()
+			.stubFor(post(urlPathEqualTo("/mod/lti/services.php/2/lineitems/9/lineitem/scores"))
+				.willReturn(aResponse().withStatus(200)));
 		Launcher launcher = new Launcher(port, platform, jdbc);
 		String course = coach.member().context().contextId();
 		List<Long> members = new java.util.ArrayList<>(List.of(teacher.member().userId()));
 		for (int i = 0; i < 5; i++) {
 			members.add(launcher.launch("t" + i + "-" + course, "Teacher " + i, TestPlatform.LEARNER, course, "Hub")
-				.member().userId());
+				.member()
+				.userId());
 		}
-		StudyGroup group = management.create(coach.member(), new StudyGroup.Details("Together " + UUID.randomUUID(),
-				"Purpose", null, StudyGroup.Kind.BOOK_STUDY, null, null, StudyGroup.Visibility.CLOSED, new BigDecimal("6"),
-				"clock hours", List.of()), new CompletionRule(CompletionRule.Basis.COUNT, 1, false, false, 1, null));
+		StudyGroup group = management.create(coach.member(),
+				new StudyGroup.Details("Together " + UUID.randomUUID(), "Purpose", null, StudyGroup.Kind.BOOK_STUDY,
+						null, null, StudyGroup.Visibility.CLOSED, new BigDecimal("6"), "clock hours", List.of()),
+				new CompletionRule(CompletionRule.Basis.COUNT, 1, false, false, 1, null));
 		var m = teacher.member();
 		var d = m.launch();
-		management.recordPlacement(new org.coachroom.lti.Member(m.tenant(), m.userId(), m.subject(), m.name(), m.email(),
-				m.roles(), m.context(), m.platformName(), new org.coachroom.lti.LaunchDetails(d.issuer(), d.clientId(),
-						d.deploymentId(), d.messageType(), d.targetLinkUri(), d.resourceLinkId(), d.resourceLinkTitle(),
-						d.lineItemsUrl(), null, d.agsScopes(), d.membershipsUrl(), d.custom(), null, null, null, "en")),
+		management.recordPlacement(new org.coachroom.lti.Member(m.tenant(), m.userId(), m.subject(), m.name(),
+				m.email(), m.roles(), m.context(), m.platformName(),
+				new org.coachroom.lti.LaunchDetails(d.issuer(), d.clientId(), d.deploymentId(), d.messageType(),
+						d.targetLinkUri(), d.resourceLinkId(), d.resourceLinkTitle(), d.lineItemsUrl(), null,
+						d.agsScopes(), d.membershipsUrl(), d.custom(), null, null, null, "en")),
 				group);
 		Instant start = Instant.now().minus(1, ChronoUnit.DAYS);
 		GroupSession session = management.planSession(coach.member(), group.getId(),
@@ -420,21 +499,31 @@ class GradebookTests {
 		members.forEach(u -> present.put(u, AttendanceStatus.PRESENT));
 		management.recordAttendance(coach.member(), group.getId(), session.getId(), present);
 
-		await().atMost(Duration.ofSeconds(15)).until(() -> jdbc
-			.sql("SELECT COUNT(*) FROM gradebook_score WHERE source_id = ? AND status = 'SENT'").param(group.getId())
-			.query(Integer.class).single() == members.size());
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> jdbc.sql("SELECT COUNT(*) FROM gradebook_score WHERE source_id = ? AND status = 'SENT'")
+				.param(group.getId())
+				.query(Integer.class)
+				.single() == members.size());
 		platform.wireMock().verify(1, postRequestedFor(urlPathEqualTo("/mod/lti/services.php/2/lineitems")));
-		platform.wireMock().verify(members.size(),
-				postRequestedFor(urlPathEqualTo("/mod/lti/services.php/2/lineitems/9/lineitem/scores")));
+		platform.wireMock()
+			.verify(members.size(),
+					postRequestedFor(urlPathEqualTo("/mod/lti/services.php/2/lineitems/9/lineitem/scores")));
 	}
 
 	@Test
 	void aScoreWhoseAnswerWasLostIsSentOnceWhenMoodleSaysItHasItAlready() {
-		// the first answer comes after Coachroom stopped waiting; Moodle then refuses the repeat with 409
-		platform.wireMock().stubFor(post(urlPathEqualTo(SCORES)).inScenario("lost").whenScenarioStateIs(Scenario.STARTED)
-			.willReturn(aResponse().withStatus(200).withFixedDelay(3_000)).willSetStateTo("held"));
-		platform.wireMock().stubFor(post(urlPathEqualTo(SCORES)).inScenario("lost").whenScenarioStateIs("held")
-			.willReturn(aResponse().withStatus(409).withBody("Refusing score with an earlier timestamp for item 2 and user 3")));
+		// the first answer comes after Coachroom stopped waiting; Moodle then refuses the
+		// repeat with 409
+		platform.wireMock()
+			.stubFor(post(urlPathEqualTo(SCORES)).inScenario("lost")
+				.whenScenarioStateIs(Scenario.STARTED)
+				.willReturn(aResponse().withStatus(200).withFixedDelay(3_000))
+				.willSetStateTo("held"));
+		platform.wireMock()
+			.stubFor(post(urlPathEqualTo(SCORES)).inScenario("lost")
+				.whenScenarioStateIs("held")
+				.willReturn(aResponse().withStatus(409)
+					.withBody("Refusing score with an earlier timestamp for item 2 and user 3")));
 		long groupId = completeAPlacedGroup();
 
 		await().atMost(Duration.ofSeconds(15)).until(() -> status(groupId).equals("SENT"));
@@ -444,17 +533,20 @@ class GradebookTests {
 	@Test
 	void membersWhoFinishedBeforeTheLinkWasFirstLaunchedGetTheirScoreInItsColumn() {
 		platform.wireMock().stubFor(post(urlPathEqualTo(SCORES)).willReturn(aResponse().withStatus(200)));
-		StudyGroup group = management.create(coach.member(), new StudyGroup.Details("Early " + UUID.randomUUID(),
-				"Purpose", null, StudyGroup.Kind.BOOK_STUDY, null, null, StudyGroup.Visibility.CLOSED, new BigDecimal("6"),
-				"clock hours", List.of()), new CompletionRule(CompletionRule.Basis.COUNT, 1, false, false, 1, null));
+		StudyGroup group = management.create(coach.member(),
+				new StudyGroup.Details("Early " + UUID.randomUUID(), "Purpose", null, StudyGroup.Kind.BOOK_STUDY, null,
+						null, StudyGroup.Visibility.CLOSED, new BigDecimal("6"), "clock hours", List.of()),
+				new CompletionRule(CompletionRule.Basis.COUNT, 1, false, false, 1, null));
 		Instant start = Instant.now().minus(1, ChronoUnit.DAYS);
 		GroupSession session = management.planSession(coach.member(), group.getId(),
 				new GroupSession.Plan(start, start.plus(1, ChronoUnit.HOURS), null, null, null, null, null, null));
 		management.addMembers(coach.member(), group.getId(), List.of(teacher.member().userId()));
 		management.recordAttendance(coach.member(), group.getId(), session.getId(),
 				Map.of(teacher.member().userId(), AttendanceStatus.PRESENT));
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM gradebook_score WHERE source_id = ?").param(group.getId())
-			.query(Integer.class).single()).as("not placed yet: nowhere to send").isZero();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM gradebook_score WHERE source_id = ?")
+			.param(group.getId())
+			.query(Integer.class)
+			.single()).as("not placed yet: nowhere to send").isZero();
 
 		management.recordPlacement(teacher.member(), group);
 		management.recordPlacement(teacher.member(), group);
@@ -465,20 +557,24 @@ class GradebookTests {
 
 	@Test
 	void thePlatformsTokenEndpointRefusesAnAssertionNotSignedByCoachroom() throws Exception {
-		var forged = new com.nimbusds.jwt.JWTClaimsSet.Builder().issuer(platform.clientId()).subject(platform.clientId())
-			.audience(platform.issuer() + "/mod/lti/token.php").jwtID(UUID.randomUUID().toString())
-			.expirationTime(java.util.Date.from(Instant.now().plusSeconds(60))).build();
+		var forged = new com.nimbusds.jwt.JWTClaimsSet.Builder().issuer(platform.clientId())
+			.subject(platform.clientId())
+			.audience(platform.issuer() + "/mod/lti/token.php")
+			.jwtID(UUID.randomUUID().toString())
+			.expirationTime(java.util.Date.from(Instant.now().plusSeconds(60)))
+			.build();
 		String assertion = TestPlatform.sign(forged, TestPlatform.newKey(), "coachroom-key");
-		var answer = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
-			.newBuilder(java.net.URI.create(platform.issuer() + "/mod/lti/token.php"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(java.net.http.HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"
-					+ "&client_assertion_type=urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer"
-					+ "&client_assertion=" + assertion + "&scope=x"))
-			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		var answer = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(platform.issuer() + "/mod/lti/token.php"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"
+						+ "&client_assertion_type=urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer"
+						+ "&client_assertion=" + assertion + "&scope=x"))
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
 		assertThat(answer.statusCode()).isEqualTo(401);
 		assertThat(tokenEndpoint.refused()).isOne();
-		// this test's refusal was the point; the check after each test is for Coachroom's own requests
+		// this test's refusal was the point; the check after each test is for Coachroom's
+		// own requests
 		tokenEndpoint = new VerifyingTokenEndpoint();
 	}
 
@@ -491,13 +587,16 @@ class GradebookTests {
 		long groupId = completeAPlacedGroup();
 		await().atMost(Duration.ofSeconds(10)).until(() -> status(groupId).equals("SENT"));
 
-		events.publishEvent(new org.coachroom.studygroup.StudyGroupCompletionWithdrawn(teacher.member().tenant().value(),
-				groupId, "Reading League", teacher.member().userId(), null,
+		events.publishEvent(new org.coachroom.studygroup.StudyGroupCompletionWithdrawn(
+				teacher.member().tenant().value(), groupId, "Reading League", teacher.member().userId(), null,
 				List.of(new org.coachroom.shared.CourseCompletion.Placement("1", null, null)), Instant.now(),
 				coach.member().userId(), "Marked by mistake"));
 
-		await().atMost(Duration.ofSeconds(10)).until(() -> acceptedScores().size() == 2 && status(groupId).equals("SENT"));
-		platform.wireMock().verify(postRequestedFor(urlPathEqualTo(SCORES))
-			.withRequestBody(equalToJson(clearingFor(teacher.member().subject()), false, false)));
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> acceptedScores().size() == 2 && status(groupId).equals("SENT"));
+		platform.wireMock()
+			.verify(postRequestedFor(urlPathEqualTo(SCORES))
+				.withRequestBody(equalToJson(clearingFor(teacher.member().subject()), false, false)));
 	}
+
 }

@@ -31,8 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * One outbox, several nodes: two app instances on one database drain it without sending a score
- * twice, and a node that stops with scores in flight leaves nothing behind.
+ * One outbox, several nodes: two app instances on one database drain it without sending a
+ * score twice, and a node that stops with scores in flight leaves nothing behind.
  */
 @LaunchTest
 class OutboxNodesTests {
@@ -55,9 +55,10 @@ class OutboxNodesTests {
 	void setUp() {
 		platform = TestPlatform.start();
 		tenant = platform.registerWith(registry).tenants().get(0).value();
-		platform.wireMock().stubFor(post(urlPathEqualTo("/mod/lti/token.php")).willReturn(aResponse().withStatus(200)
-			.withHeader("Content-type", "text/html; charset=utf-8")
-			.withBody(MoodleFixtures.read("token-response.json"))));
+		platform.wireMock()
+			.stubFor(post(urlPathEqualTo("/mod/lti/token.php")).willReturn(aResponse().withStatus(200)
+				.withHeader("Content-type", "text/html; charset=utf-8")
+				.withBody(MoodleFixtures.read("token-response.json"))));
 	}
 
 	@AfterEach
@@ -85,12 +86,14 @@ class OutboxNodesTests {
 		for (int i = 0; i < count; i++) {
 			String subject = "node-" + run + "-" + i;
 			subjects.add(subject);
-			jdbc.sql("""
-					INSERT INTO gradebook_score (tenant_id, source, source_id, source_title, resource_link_id, user_ref,
-					user_subject, line_item_url, score_given, score_maximum, completed_at, status, attempts, next_attempt_at,
-					service_off, created_at) VALUES (?, 'STUDY_GROUP', 0, 'Nodes', '1', ?, ?, ?, 100, 100, ?, 'PENDING', 0, ?,
-					FALSE, ?)""")
-				.params(tenant, i, subject, platform.issuer() + "/mod/lti/services.php/2/lineitems/2/lineitem?type_id=1",
+			jdbc.sql(
+					"""
+							INSERT INTO gradebook_score (tenant_id, source, source_id, source_title, resource_link_id, user_ref,
+							user_subject, line_item_url, score_given, score_maximum, completed_at, status, attempts, next_attempt_at,
+							service_off, created_at) VALUES (?, 'STUDY_GROUP', 0, 'Nodes', '1', ?, ?, ?, 100, 100, ?, 'PENDING', 0, ?,
+							FALSE, ?)""")
+				.params(tenant, i, subject,
+						platform.issuer() + "/mod/lti/services.php/2/lineitems/2/lineitem?type_id=1",
 						Timestamp.from(now), Timestamp.from(now), Timestamp.from(now))
 				.update();
 		}
@@ -107,13 +110,16 @@ class OutboxNodesTests {
 	}
 
 	private int sent(List<String> subjects) {
-		return jdbc.sql("SELECT COUNT(*) FROM gradebook_score WHERE tenant_id = ? AND status = 'SENT'").param(tenant)
-			.query(Integer.class).single();
+		return jdbc.sql("SELECT COUNT(*) FROM gradebook_score WHERE tenant_id = ? AND status = 'SENT'")
+			.param(tenant)
+			.query(Integer.class)
+			.single();
 	}
 
 	@Test
 	void twoNodesDrainOneOutboxAndNoScoreIsSentTwice() {
-		platform.wireMock().stubFor(post(urlPathEqualTo(SCORES)).willReturn(aResponse().withStatus(200).withFixedDelay(20)));
+		platform.wireMock()
+			.stubFor(post(urlPathEqualTo(SCORES)).willReturn(aResponse().withStatus(200).withFixedDelay(20)));
 		secondNode = startSecondNode();
 		List<String> subjects = pendingScores(120);
 
@@ -125,7 +131,8 @@ class OutboxNodesTests {
 
 	@Test
 	void aNodeThatStopsWithScoresInFlightLeavesNothingBehind() {
-		platform.wireMock().stubFor(post(urlPathEqualTo(SCORES)).willReturn(aResponse().withStatus(200).withFixedDelay(300)));
+		platform.wireMock()
+			.stubFor(post(urlPathEqualTo(SCORES)).willReturn(aResponse().withStatus(200).withFixedDelay(300)));
 		secondNode = startSecondNode();
 		List<String> subjects = pendingScores(40);
 		await().atMost(Duration.ofSeconds(20))
@@ -138,4 +145,5 @@ class OutboxNodesTests {
 		assertThat(arrivals.keySet()).containsExactlyInAnyOrderElementsOf(subjects);
 		assertThat(arrivals.values()).allMatch(n -> n == 1);
 	}
+
 }

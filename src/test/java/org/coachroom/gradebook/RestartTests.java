@@ -27,8 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The whole app stops while scores are on the wire and waiting, and starts again on the same database:
- * every score arrives, once. The app here is the only one using its database, so nothing else drains it.
+ * The whole app stops while scores are on the wire and waiting, and starts again on the
+ * same database: every score arrives, once. The app here is the only one using its
+ * database, so nothing else drains it.
  */
 @Tag("database")
 class RestartTests {
@@ -72,7 +73,8 @@ class RestartTests {
 
 	private static int countWhileStopped(String database, String where) {
 		try (java.sql.Connection c = java.sql.DriverManager.getConnection(database, TestDatabase.username(),
-				TestDatabase.password()); java.sql.Statement st = c.createStatement();
+				TestDatabase.password());
+				java.sql.Statement st = c.createStatement();
 				java.sql.ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM gradebook_score WHERE " + where)) {
 			rs.next();
 			return rs.getInt(1);
@@ -86,22 +88,27 @@ class RestartTests {
 	void scoresInFlightAndWaitingWhenTheAppStopsAllArriveOnceAfterItStartsAgain() {
 		database = TestDatabase.freshDatabase("coachroom_restart");
 		platform = TestPlatform.start();
-		platform.wireMock().stubFor(post(urlPathEqualTo("/mod/lti/token.php")).willReturn(aResponse().withStatus(200)
-			.withHeader("Content-type", "text/html; charset=utf-8")
-			.withBody(MoodleFixtures.read("token-response.json"))));
-		// two at a time, 400 ms each: the 30 scores take six seconds, and the app stops in the middle
-		platform.wireMock().stubFor(post(urlPathEqualTo(SCORES)).willReturn(aResponse().withStatus(200).withFixedDelay(400)));
+		platform.wireMock()
+			.stubFor(post(urlPathEqualTo("/mod/lti/token.php")).willReturn(aResponse().withStatus(200)
+				.withHeader("Content-type", "text/html; charset=utf-8")
+				.withBody(MoodleFixtures.read("token-response.json"))));
+		// two at a time, 400 ms each: the 30 scores take six seconds, and the app stops
+		// in the middle
+		platform.wireMock()
+			.stubFor(post(urlPathEqualTo(SCORES)).willReturn(aResponse().withStatus(200).withFixedDelay(400)));
 
 		app = start(database);
 		long tenant = platform.registerWith(app.getBean(PlatformRegistry.class)).tenants().get(0).value();
 		Instant now = Instant.now();
 		for (int i = 0; i < COUNT; i++) {
-			app.getBean(JdbcClient.class).sql("""
-					INSERT INTO gradebook_score (tenant_id, source, source_id, source_title, resource_link_id, user_ref,
-					user_subject, line_item_url, score_given, score_maximum, completed_at, status, attempts, next_attempt_at,
-					service_off, created_at) VALUES (?, 'STUDY_GROUP', 0, 'Restart', '1', ?, ?, ?, 100, 100, ?, 'PENDING', 0, ?,
-					FALSE, ?)""")
-				.params(tenant, i, "restart-" + i, platform.issuer() + "/mod/lti/services.php/2/lineitems/2/lineitem?type_id=1",
+			app.getBean(JdbcClient.class)
+				.sql("""
+						INSERT INTO gradebook_score (tenant_id, source, source_id, source_title, resource_link_id, user_ref,
+						user_subject, line_item_url, score_given, score_maximum, completed_at, status, attempts, next_attempt_at,
+						service_off, created_at) VALUES (?, 'STUDY_GROUP', 0, 'Restart', '1', ?, ?, ?, 100, 100, ?, 'PENDING', 0, ?,
+						FALSE, ?)""")
+				.params(tenant, i, "restart-" + i,
+						platform.issuer() + "/mod/lti/services.php/2/lineitems/2/lineitem?type_id=1",
 						Timestamp.from(now), Timestamp.from(now), Timestamp.from(now))
 				.update();
 		}
@@ -110,8 +117,10 @@ class RestartTests {
 
 		app.close();
 		app = null;
-		// the stopped app finished what was on the wire and gave back what was not: nothing is left claimed
-		assertThat(countWhileStopped(database, "status = 'SENT'")).as("some scores had gone out").isPositive()
+		// the stopped app finished what was on the wire and gave back what was not:
+		// nothing is left claimed
+		assertThat(countWhileStopped(database, "status = 'SENT'")).as("some scores had gone out")
+			.isPositive()
 			.isLessThan(COUNT);
 		assertThat(countWhileStopped(database, "status = 'PENDING' AND claimed_until IS NOT NULL")).isZero();
 
@@ -126,4 +135,5 @@ class RestartTests {
 		assertThat(arrivals).hasSize(COUNT);
 		assertThat(arrivals.values()).allMatch(n -> n == 1);
 	}
+
 }

@@ -18,7 +18,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The gradebook report of sources other than study groups, as their modules' ScoreReportAccess says. */
+/**
+ * The gradebook report of sources other than study groups, as their modules'
+ * ScoreReportAccess says.
+ */
 @LaunchTest
 class ScoreReportSourcesTests {
 
@@ -78,4 +81,5 @@ class ScoreReportSourcesTests {
 		assertThat(coach.browser().get("/gradebook/pd-requirements/987654321").status()).isEqualTo(404);
 		assertThat(teacher.browser().get("/gradebook/study-groups/987654321").status()).isEqualTo(404);
 	}
+
 }

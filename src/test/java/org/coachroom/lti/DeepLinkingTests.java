@@ -22,8 +22,8 @@ import org.springframework.web.util.HtmlUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * "Select content" in the LMS: a coach places Coachroom in the course, and the platform receives a
- * deep linking response it can verify with our published keys.
+ * "Select content" in the LMS: a coach places Coachroom in the course, and the platform
+ * receives a deep linking response it can verify with our published keys.
  */
 @LaunchTest
 class DeepLinkingTests {
@@ -57,7 +57,8 @@ class DeepLinkingTests {
 		String picker = coach.get("/deep-linking").body();
 		assertThat(picker).contains("Add Coachroom to your course").contains("LTI 101");
 
-		LaunchClient.Response answer = coach.post("/deep-linking", Map.of("_csrf", csrf(picker), "title", "Coaching hub"));
+		LaunchClient.Response answer = coach.post("/deep-linking",
+				Map.of("_csrf", csrf(picker), "title", "Coaching hub"));
 		assertThat(answer.status()).isEqualTo(200);
 		assertThat(HtmlUtils.htmlUnescape(answer.body()))
 			.contains("action=\"" + platform.issuer() + "/mod/lti/contentitem_return.php?course=2&id=1&sesskey=abc\"");
@@ -77,7 +78,8 @@ class DeepLinkingTests {
 		assertThat(claims.getStringClaim("https://purl.imsglobal.org/spec/lti/claim/message_type"))
 			.isEqualTo("LtiDeepLinkingResponse");
 		assertThat(claims.getStringClaim("https://purl.imsglobal.org/spec/lti/claim/version")).isEqualTo("1.3.0");
-		assertThat(claims.getStringClaim("https://purl.imsglobal.org/spec/lti-dl/claim/data")).isEqualTo("opaque-platform-data");
+		assertThat(claims.getStringClaim("https://purl.imsglobal.org/spec/lti-dl/claim/data"))
+			.isEqualTo("opaque-platform-data");
 		List<Object> items = claims.getListClaim("https://purl.imsglobal.org/spec/lti-dl/claim/content_items");
 		assertThat(items).singleElement().satisfies(item -> {
 			@SuppressWarnings("unchecked")
@@ -91,7 +93,8 @@ class DeepLinkingTests {
 	void aTeacherCannotPlaceContent() {
 		LaunchClient teacher = deepLinkingLaunch(TestPlatform.LEARNER);
 		String picker = teacher.get("/deep-linking").body();
-		assertThat(picker).contains("Only coaches and district administrators").doesNotContain("Add to course</button>");
+		assertThat(picker).contains("Only coaches and district administrators")
+			.doesNotContain("Add to course</button>");
 		LaunchClient.Response answer = teacher.post("/deep-linking", Map.of("_csrf", csrf(picker), "title", "Sneaky"));
 		assertThat(answer.body()).doesNotContain("name=\"JWT\"");
 	}
@@ -126,4 +129,5 @@ class DeepLinkingTests {
 	private static String csrf(String page) {
 		return page.replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
 	}
+
 }

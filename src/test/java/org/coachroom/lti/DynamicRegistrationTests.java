@@ -28,8 +28,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * LTI Dynamic Registration against a WireMock platform that answers as Moodle 4.5 did in the captures:
- * its configuration, its rewritten registration answer, and the quirks of older versions.
+ * LTI Dynamic Registration against a WireMock platform that answers as Moodle 4.5 did in
+ * the captures: its configuration, its rewritten registration answer, and the quirks of
+ * older versions.
  */
 @LaunchTest
 class DynamicRegistrationTests {
@@ -62,7 +63,8 @@ class DynamicRegistrationTests {
 
 	@Test
 	void registersWithMoodleAndRecordsItsClientAndDeployment() {
-		serveConfiguration(MoodleFixtures.readFor("openid-configuration.json", moodle.baseUrl()), "application/json; charset=utf-8");
+		serveConfiguration(MoodleFixtures.readFor("openid-configuration.json", moodle.baseUrl()),
+				"application/json; charset=utf-8");
 		serveRegistrationAnswer("application/json; charset=utf-8");
 
 		LaunchClient.Response page = admin.get("/lti/register?openid_configuration=" + moodle.baseUrl() + CONFIG
@@ -75,10 +77,14 @@ class DynamicRegistrationTests {
 			.contains(moodle.baseUrl());
 		assertThat(jdbc.sql("""
 				SELECT d.deployment_id FROM lti_platform p JOIN lti_deployment d ON d.platform_id = p.id
-				WHERE p.issuer = ? AND p.client_id = 'sD4xhS2UPywMPuw'""").param(moodle.baseUrl()).query(String.class).list())
-			.containsExactly("3");
+				WHERE p.issuer = ? AND p.client_id = 'sD4xhS2UPywMPuw'""")
+			.param(moodle.baseUrl())
+			.query(String.class)
+			.list()).containsExactly("3");
 		assertThat(jdbc.sql("SELECT status FROM lti_platform WHERE issuer = ? AND client_id = 'sD4xhS2UPywMPuw'")
-			.param(moodle.baseUrl()).query(String.class).single()).as("a listed host is active at once").isEqualTo("ACTIVE");
+			.param(moodle.baseUrl())
+			.query(String.class)
+			.single()).as("a listed host is active at once").isEqualTo("ACTIVE");
 
 		LoggedRequest sent = moodle.findAll(postRequestedFor(urlPathEqualTo(REGISTRATION))).get(0);
 		assertThat(sent.getHeader("Authorization")).isEqualTo("Bearer reg-token-123");
@@ -87,14 +93,16 @@ class DynamicRegistrationTests {
 		String tool = "http://localhost:" + port;
 		assertThat(body.get("initiate_login_uri").asString()).isEqualTo(tool + "/lti/login");
 		assertThat(body.get("jwks_uri").asString()).isEqualTo(tool + "/.well-known/jwks.json");
-		assertThat(body.get("redirect_uris").toString()).contains(tool + "/lti/launch").contains(tool + "/lti/deeplink");
+		assertThat(body.get("redirect_uris").toString()).contains(tool + "/lti/launch")
+			.contains(tool + "/lti/deeplink");
 		assertThat(body.get("token_endpoint_auth_method").asString()).isEqualTo("private_key_jwt");
 		assertThat(body.get("scope").asString()).contains("https://purl.imsglobal.org/spec/lti-ags/scope/score")
 			.contains("https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly");
 		JsonNode config = body.get("https://purl.imsglobal.org/spec/lti-tool-configuration");
 		assertThat(config.get("domain").asString()).isEqualTo("localhost:" + port);
 		assertThat(config.get("target_link_uri").asString()).isEqualTo(tool + "/lti/launch");
-		assertThat(config.get("messages").toString()).contains("LtiResourceLinkRequest").contains("LtiDeepLinkingRequest");
+		assertThat(config.get("messages").toString()).contains("LtiResourceLinkRequest")
+			.contains("LtiDeepLinkingRequest");
 	}
 
 	@Test
@@ -103,14 +111,15 @@ class DynamicRegistrationTests {
 			.replace("\"https://purl.imsglobal.org/spec/lti-platform-configuration\"",
 					"\"https://purl.imsglobal.org/spec/lti-platform-configuration \"")
 			.replaceAll("\\{\\s*\"type\": \"LtiResourceLinkRequest\"\\s*}", "\"LtiResourceLinkRequest\"")
-			.replaceAll("\\{\\s*\"type\": \"LtiDeepLinkingRequest\",\\s*\"placements\": \\[\\s*\"ContentArea\"\\s*]\\s*}",
+			.replaceAll(
+					"\\{\\s*\"type\": \"LtiDeepLinkingRequest\",\\s*\"placements\": \\[\\s*\"ContentArea\"\\s*]\\s*}",
 					"\"LtiDeepLinkingRequest\"");
 		assertThat(quirky).contains("\"LtiDeepLinkingRequest\"\n").contains("configuration \"");
 		serveConfiguration(quirky, "text/html; charset=utf-8");
 		serveRegistrationAnswer("text/html; charset=utf-8");
 
-		LaunchClient.Response page = admin.get("/lti/register?openid_configuration=" + moodle.baseUrl() + CONFIG
-				+ "&registration_token=t");
+		LaunchClient.Response page = admin
+			.get("/lti/register?openid_configuration=" + moodle.baseUrl() + CONFIG + "&registration_token=t");
 
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.body()).contains("Moodle at");
@@ -125,8 +134,8 @@ class DynamicRegistrationTests {
 			.withHeader("Content-Type", "application/json; charset=utf-8")
 			.withBody("{\"status\":401,\"reason\":\"Unauthorized\"}")));
 
-		LaunchClient.Response page = admin.get("/lti/register?openid_configuration=" + moodle.baseUrl() + CONFIG
-				+ "&registration_token=expired");
+		LaunchClient.Response page = admin
+			.get("/lti/register?openid_configuration=" + moodle.baseUrl() + CONFIG + "&registration_token=expired");
 
 		assertThat(page.status()).isEqualTo(400);
 		assertThat(page.refusalCode()).isEqualTo("registration-rejected");
@@ -135,8 +144,10 @@ class DynamicRegistrationTests {
 
 	@Test
 	void refusesAConfigurationWhoseIssuerIsOnAnotherHost() {
-		serveConfiguration(MoodleFixtures.read("openid-configuration.json").replace("\"issuer\": \"http://127.0.0.1:8081\"",
-				"\"issuer\": \"https://evil.example\""), "application/json");
+		serveConfiguration(
+				MoodleFixtures.read("openid-configuration.json")
+					.replace("\"issuer\": \"http://127.0.0.1:8081\"", "\"issuer\": \"https://evil.example\""),
+				"application/json");
 		LaunchClient.Response page = admin.get("/lti/register?openid_configuration=" + moodle.baseUrl() + CONFIG);
 		assertThat(page.status()).isEqualTo(400);
 		assertThat(page.refusalCode()).isEqualTo("registration-configuration-unreadable");
@@ -145,8 +156,10 @@ class DynamicRegistrationTests {
 
 	@Test
 	void refusesAConfigurationWhoseKeysLiveOnAnotherHost() {
-		serveConfiguration(MoodleFixtures.readFor("openid-configuration.json", moodle.baseUrl())
-			.replace(moodle.baseUrl() + "/mod/lti/certs.php", "https://evil.example/keys.json"), "application/json");
+		serveConfiguration(
+				MoodleFixtures.readFor("openid-configuration.json", moodle.baseUrl())
+					.replace(moodle.baseUrl() + "/mod/lti/certs.php", "https://evil.example/keys.json"),
+				"application/json");
 		LaunchClient.Response page = admin.get("/lti/register?openid_configuration=" + moodle.baseUrl() + CONFIG);
 		assertThat(page.status()).isEqualTo(400);
 		assertThat(page.refusalCode()).isEqualTo("registration-configuration-unreadable");
@@ -169,14 +182,16 @@ class DynamicRegistrationTests {
 		assertThat(page.status()).isEqualTo(400);
 		assertThat(page.refusalCode()).isEqualTo("registration-rejected");
 		assertThat(jdbc.sql("SELECT jwks_uri FROM lti_platform WHERE issuer = ? AND client_id = 'sD4xhS2UPywMPuw'")
-			.param(moodle.baseUrl()).query(String.class).single()).endsWith("/mod/lti/certs.php");
+			.param(moodle.baseUrl())
+			.query(String.class)
+			.single()).endsWith("/mod/lti/certs.php");
 	}
 
 	@Test
 	void thePlatformsErrorAnswerIsLoggedNotShown() {
 		serveConfiguration(MoodleFixtures.readFor("openid-configuration.json", moodle.baseUrl()), "application/json");
-		moodle.stubFor(post(urlPathEqualTo(REGISTRATION)).willReturn(aResponse().withStatus(500)
-			.withBody("secret-internal-detail")));
+		moodle.stubFor(post(urlPathEqualTo(REGISTRATION))
+			.willReturn(aResponse().withStatus(500).withBody("secret-internal-detail")));
 		LaunchClient.Response page = admin.get("/lti/register?openid_configuration=" + moodle.baseUrl() + CONFIG);
 		assertThat(page.status()).isEqualTo(400);
 		assertThat(page.body()).contains("HTTP 500").doesNotContain("secret-internal-detail");
@@ -199,17 +214,21 @@ class DynamicRegistrationTests {
 		serveConfiguration(MoodleFixtures.readFor("openid-configuration.json", moodle.baseUrl()), "application/json");
 		serveRegistrationAnswer("application/json");
 		admin.get("/lti/register?openid_configuration=" + moodle.baseUrl() + CONFIG);
-		registry.register(new PlatformRegistration(moodle.baseUrl(), "sD4xhS2UPywMPuw", "Moodle", moodle.baseUrl() + "/auth",
-				null, moodle.baseUrl() + "/certs", "moodle", PlatformRegistration.Source.REGISTRATIONS_FILE, List.of("3"),
-				Map.of("http://purl.imsglobal.org/vocab/lis/v2/institution/person#Staff", java.util.Set.of(CoachroomRole.HR)),
-				"coachroom_role", List.of()));
+		registry.register(
+				new PlatformRegistration(moodle.baseUrl(), "sD4xhS2UPywMPuw", "Moodle", moodle.baseUrl() + "/auth",
+						null, moodle.baseUrl() + "/certs", "moodle", PlatformRegistration.Source.REGISTRATIONS_FILE,
+						List.of("3"), Map.of("http://purl.imsglobal.org/vocab/lis/v2/institution/person#Staff",
+								java.util.Set.of(CoachroomRole.HR)),
+						"coachroom_role", List.of()));
 
 		admin.get("/lti/register?openid_configuration=" + moodle.baseUrl() + CONFIG);
 
 		assertThat(jdbc.sql("""
 				SELECT r.coachroom_role FROM lti_platform_role_rule r JOIN lti_platform p ON p.id = r.platform_id
-				WHERE p.issuer = ? AND p.client_id = 'sD4xhS2UPywMPuw'""").param(moodle.baseUrl()).query(String.class).list())
-			.containsExactly("HR");
+				WHERE p.issuer = ? AND p.client_id = 'sD4xhS2UPywMPuw'""")
+			.param(moodle.baseUrl())
+			.query(String.class)
+			.list()).containsExactly("HR");
 	}
 
 	@Test
@@ -218,17 +237,21 @@ class DynamicRegistrationTests {
 		serveConfiguration(MoodleFixtures.readFor("openid-configuration.json", unlisted), "application/json");
 		serveRegistrationAnswer("application/json");
 
-		LaunchClient.Response page = admin.get("/lti/register?openid_configuration=" + unlisted + CONFIG
-				+ "&registration_token=t");
+		LaunchClient.Response page = admin
+			.get("/lti/register?openid_configuration=" + unlisted + CONFIG + "&registration_token=t");
 
 		assertThat(page.status()).isEqualTo(403);
 		assertThat(page.refusalCode()).isEqualTo("registration-not-invited");
-		assertThat(page.body()).contains("registration needs an invitation").contains("Coachroom admin")
+		assertThat(page.body()).contains("registration needs an invitation")
+			.contains("Coachroom admin")
 			.contains("coachroom.lti.registration-allowed-hosts");
 		assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
-			.as("the LMS's frame may show why").startsWith("frame-ancestors 'self' " + unlisted + ";");
+			.as("the LMS's frame may show why")
+			.startsWith("frame-ancestors 'self' " + unlisted + ";");
 		assertThat(moodle.getAllServeEvents()).isEmpty();
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM lti_platform WHERE issuer = ?").param(unlisted).query(Integer.class)
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM lti_platform WHERE issuer = ?")
+			.param(unlisted)
+			.query(Integer.class)
 			.single()).isZero();
 	}
 
@@ -242,16 +265,19 @@ class DynamicRegistrationTests {
 			String url = issueRegistrationUrl(districtAdmin);
 			assertThat(url).startsWith("http://localhost:" + port + "/lti/register?invite=");
 
-			LaunchClient.Response first = admin.get(url + "&openid_configuration=" + unlisted + CONFIG
-					+ "&registration_token=t");
+			LaunchClient.Response first = admin
+				.get(url + "&openid_configuration=" + unlisted + CONFIG + "&registration_token=t");
 			assertThat(first.status()).isEqualTo(200);
 			assertThat(first.body()).contains("sD4xhS2UPywMPuw").doesNotContain("registration-pending");
-			assertThat(jdbc.sql("SELECT status FROM lti_platform WHERE issuer = ?").param(unlisted).query(String.class)
+			assertThat(jdbc.sql("SELECT status FROM lti_platform WHERE issuer = ?")
+				.param(unlisted)
+				.query(String.class)
 				.single()).isEqualTo("ACTIVE");
-			assertThat(districtAdmin.get("/lti/registrations").body()).contains("Used: Moodle at 127.0.0.1:" + moodle.port());
+			assertThat(districtAdmin.get("/lti/registrations").body())
+				.contains("Used: Moodle at 127.0.0.1:" + moodle.port());
 
-			LaunchClient.Response second = admin.get(url + "&openid_configuration=" + unlisted + CONFIG
-					+ "&registration_token=t");
+			LaunchClient.Response second = admin
+				.get(url + "&openid_configuration=" + unlisted + CONFIG + "&registration_token=t");
 			assertThat(second.status()).isEqualTo(403);
 			assertThat(second.refusalCode()).isEqualTo("registration-invite-invalid");
 			assertThat(moodle.findAll(postRequestedFor(urlPathEqualTo(REGISTRATION)))).hasSize(1);
@@ -266,10 +292,13 @@ class DynamicRegistrationTests {
 		try (TestPlatform district = TestPlatform.start()) {
 			String url = issueRegistrationUrl(launchedAdmin(district, registry));
 			String token = url.substring(url.indexOf("invite=") + "invite=".length());
-			String hash = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-					java.security.MessageDigest.getInstance("SHA-256").digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+			String hash = java.util.Base64.getUrlEncoder()
+				.withoutPadding()
+				.encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+					.digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
 			assertThat(jdbc.sql("UPDATE lti_registration_invite SET expires_at = ? WHERE token_hash = ?")
-				.params(java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(1)), hash).update()).isEqualTo(1);
+				.params(java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(1)), hash)
+				.update()).isEqualTo(1);
 
 			LaunchClient.Response page = admin.get(url + "&openid_configuration=" + unlisted + CONFIG);
 
@@ -285,9 +314,11 @@ class DynamicRegistrationTests {
 			district.registerWith(registry);
 			LaunchClient teacher = new LaunchClient("http://localhost:" + port);
 			LaunchClient.AuthRequest auth = teacher.login(district, "7");
-			teacher.launch(district.sign(district.launchClaims(auth.nonce(), "7", TestPlatform.LEARNER).build()), auth.state());
+			teacher.launch(district.sign(district.launchClaims(auth.nonce(), "7", TestPlatform.LEARNER).build()),
+					auth.state());
 			assertThat(teacher.get("/lti/registrations").status()).isEqualTo(404);
-			assertThat(new LaunchClient("http://localhost:" + port).post("/lti/registrations/invite", Map.of()).status())
+			assertThat(
+					new LaunchClient("http://localhost:" + port).post("/lti/registrations/invite", Map.of()).status())
 				.isIn(401, 403);
 		}
 	}
@@ -296,8 +327,11 @@ class DynamicRegistrationTests {
 		district.registerWith(registry);
 		LaunchClient browser = new LaunchClient("http://localhost:" + port);
 		LaunchClient.AuthRequest auth = browser.login(district, "admin-1");
-		assertThat(browser.launch(district.sign(district.launchClaims(auth.nonce(), "admin-1",
-				"http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator").build()), auth.state()).status())
+		assertThat(
+				browser.launch(district.sign(district
+					.launchClaims(auth.nonce(), "admin-1",
+							"http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator")
+					.build()), auth.state()).status())
 			.isEqualTo(302);
 		return browser;
 	}
@@ -323,4 +357,5 @@ class DynamicRegistrationTests {
 				.withHeader("Content-Type", contentType)
 				.withBody(MoodleFixtures.readFor("registration-response.json", moodle.baseUrl()))));
 	}
+
 }

@@ -21,8 +21,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * Coachroom lives in the LMS's iframe: cookies that survive there, framing allowed only to registered
- * platforms, CSRF on forms, and a page to act on when the session is gone.
+ * Coachroom lives in the LMS's iframe: cookies that survive there, framing allowed only
+ * to registered platforms, CSRF on forms, and a page to act on when the session is gone.
  */
 @LaunchTest
 class InsideTheLmsFrameTests {
@@ -55,11 +55,13 @@ class InsideTheLmsFrameTests {
 
 	@Test
 	void overHttpsCookiesAreSameSiteNoneSecureAndPartitioned() throws Exception {
-		MvcResult login = mvc.perform(post("/lti/login").secure(true)
-			.param("iss", platform.issuer())
-			.param("login_hint", "3")
-			.param("target_link_uri", "https://localhost/lti/launch")
-			.param("client_id", platform.clientId())).andReturn();
+		MvcResult login = mvc
+			.perform(post("/lti/login").secure(true)
+				.param("iss", platform.issuer())
+				.param("login_hint", "3")
+				.param("target_link_uri", "https://localhost/lti/launch")
+				.param("client_id", platform.clientId()))
+			.andReturn();
 		assertThat(login.getResponse().getStatus()).isEqualTo(302);
 		assertThat(login.getResponse().getHeaders("Set-Cookie")).singleElement()
 			.satisfies(cookie -> assertThat(cookie).startsWith("__Host-coachroom_browser=")
@@ -73,12 +75,16 @@ class InsideTheLmsFrameTests {
 
 	@Test
 	void onPlainHttpLocalhostCookiesAreLax() throws Exception {
-		MvcResult login = mvc.perform(post("/lti/login").param("iss", platform.issuer())
-			.param("login_hint", "3")
-			.param("target_link_uri", "http://localhost/lti/launch")
-			.param("client_id", platform.clientId())).andReturn();
+		MvcResult login = mvc
+			.perform(post("/lti/login").param("iss", platform.issuer())
+				.param("login_hint", "3")
+				.param("target_link_uri", "http://localhost/lti/launch")
+				.param("client_id", platform.clientId()))
+			.andReturn();
 		assertThat(login.getResponse().getHeaders("Set-Cookie")).singleElement()
-			.satisfies(cookie -> assertThat(cookie).contains("SameSite=Lax").doesNotContain("Secure").doesNotContain("Partitioned"));
+			.satisfies(cookie -> assertThat(cookie).contains("SameSite=Lax")
+				.doesNotContain("Secure")
+				.doesNotContain("Partitioned"));
 	}
 
 	@Test
@@ -92,10 +98,12 @@ class InsideTheLmsFrameTests {
 	void aRefusedLoginMayBeFramedByThePlatformWhoseLoginItWas() throws Exception {
 		try (TestPlatform other = TestPlatform.start()) {
 			other.registerWith(registry);
-			MvcResult refused = mvc.perform(post("/lti/login").param("iss", platform.issuer())
-				.param("login_hint", "3")
-				.param("target_link_uri", "javascript:alert(1)")
-				.param("client_id", platform.clientId())).andReturn();
+			MvcResult refused = mvc
+				.perform(post("/lti/login").param("iss", platform.issuer())
+					.param("login_hint", "3")
+					.param("target_link_uri", "javascript:alert(1)")
+					.param("client_id", platform.clientId()))
+				.andReturn();
 			assertThat(refused.getResponse().getStatus()).isEqualTo(400);
 			assertThat(refused.getResponse().getHeader("Content-Security-Policy"))
 				.startsWith("frame-ancestors 'self' " + platform.issuer() + ";")
@@ -122,11 +130,12 @@ class InsideTheLmsFrameTests {
 		java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.now());
 		for (int i = 0; i < 400; i++) {
 			String issuer = "https://" + marker + "-" + i + ".attacker.example";
-			jdbc.sql("""
-					INSERT INTO lti_platform (issuer, client_id, name, authorization_endpoint, jwks_uri, source, frame_origins,
-					created_at, updated_at, version) VALUES (?, 'c', 'Flood', ?, ?, 'DYNAMIC_REGISTRATION', ?, ?, ?, 0)""")
-				.params(issuer, issuer + "/auth", issuer + "/jwks", "https://" + marker + "-" + i + "-pages.attacker.example",
-						now, now)
+			jdbc.sql(
+					"""
+							INSERT INTO lti_platform (issuer, client_id, name, authorization_endpoint, jwks_uri, source, frame_origins,
+							created_at, updated_at, version) VALUES (?, 'c', 'Flood', ?, ?, 'DYNAMIC_REGISTRATION', ?, ?, ?, 0)""")
+				.params(issuer, issuer + "/auth", issuer + "/jwks",
+						"https://" + marker + "-" + i + "-pages.attacker.example", now, now)
 				.update();
 		}
 		try {
@@ -155,7 +164,8 @@ class InsideTheLmsFrameTests {
 			other.registerWith(registry);
 			LaunchClient browser = launchedBrowser();
 			String csp = browser.get("/home").headers().firstValue("Content-Security-Policy").orElseThrow();
-			assertThat(csp).startsWith("frame-ancestors 'self' " + platform.issuer() + ";").doesNotContain(other.issuer());
+			assertThat(csp).startsWith("frame-ancestors 'self' " + platform.issuer() + ";")
+				.doesNotContain(other.issuer());
 		}
 	}
 
@@ -165,7 +175,8 @@ class InsideTheLmsFrameTests {
 		String home = browser.get("/home").body();
 		String session = sessionCookie(browser);
 
-		MvcResult forged = mvc.perform(post("/lti/sign-out").cookie(new Cookie("coachroom_session", session))).andReturn();
+		MvcResult forged = mvc.perform(post("/lti/sign-out").cookie(new Cookie("coachroom_session", session)))
+			.andReturn();
 		assertThat(forged.getResponse().getStatus()).isEqualTo(403);
 
 		String token = home.replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
@@ -206,7 +217,9 @@ class InsideTheLmsFrameTests {
 	@Test
 	void aForgedSessionCookieIsNoSession() throws Exception {
 		for (String forged : List.of("x", "A".repeat(43), "../../etc/passwd", "' OR 1=1 --")) {
-			assertThat(mvc.perform(get("/home").cookie(new Cookie("coachroom_session", forged))).andReturn().getResponse()
+			assertThat(mvc.perform(get("/home").cookie(new Cookie("coachroom_session", forged)))
+				.andReturn()
+				.getResponse()
 				.getStatus()).isEqualTo(401);
 		}
 	}
@@ -225,12 +238,14 @@ class InsideTheLmsFrameTests {
 	private LaunchClient launchedBrowser() {
 		LaunchClient browser = new LaunchClient("http://localhost:" + port);
 		LaunchClient.AuthRequest auth = browser.login(platform, "3");
-		assertThat(browser.launch(platform.sign(platform.launchClaims(auth.nonce(), "3", TestPlatform.LEARNER).build()),
-				auth.state()).status()).isEqualTo(302);
+		assertThat(browser
+			.launch(platform.sign(platform.launchClaims(auth.nonce(), "3", TestPlatform.LEARNER).build()), auth.state())
+			.status()).isEqualTo(302);
 		return browser;
 	}
 
 	private static String sessionCookie(LaunchClient browser) {
 		return browser.cookie("coachroom_session");
 	}
+
 }

@@ -26,8 +26,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Forged, expired, replayed and malformed launches are refused with a 4xx page that names the reason,
- * and never reach a session.
+ * Forged, expired, replayed and malformed launches are refused with a 4xx page that names
+ * the reason, and never reach a session.
  */
 @LaunchTest
 class LaunchSecurityTests {
@@ -71,8 +71,8 @@ class LaunchSecurityTests {
 			.containsEntry("login_hint", "3")
 			.containsEntry("lti_message_hint", "{\"cmid\":2,\"launchid\":\"ltilaunch1_2109032727\"}");
 
-		LaunchClient.Response launch = browser
-			.launch(platform.sign(platform.launchClaims(auth.nonce(), "3", TestPlatform.INSTRUCTOR).build()), auth.state());
+		LaunchClient.Response launch = browser.launch(
+				platform.sign(platform.launchClaims(auth.nonce(), "3", TestPlatform.INSTRUCTOR).build()), auth.state());
 		assertThat(launch.status()).isEqualTo(302);
 		assertThat(launch.location()).isEqualTo("/home");
 
@@ -99,8 +99,10 @@ class LaunchSecurityTests {
 	@Test
 	void rejectsHs256SignedWithThePlatformsPublicKey() throws Exception {
 		LaunchClient.AuthRequest auth = browser.login(platform, "3");
-		// The classic confusion attack: HMAC keyed with the RSA public key a verifier might misuse.
-		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(platform.key().getKeyID()).build(),
+		// The classic confusion attack: HMAC keyed with the RSA public key a verifier
+		// might misuse.
+		SignedJWT jwt = new SignedJWT(
+				new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(platform.key().getKeyID()).build(),
 				claims(auth).build());
 		jwt.sign(new MACSigner(platform.key().toRSAPublicKey().getEncoded()));
 		assertRefused(browser.launch(jwt.serialize(), auth.state()), 401, "token-algorithm");
@@ -138,16 +140,18 @@ class LaunchSecurityTests {
 	void oneAddressStartingLoginsFasterThanAnySchoolWouldIsTurnedAwayOthersAreNot() throws Exception {
 		java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
 		String body = "iss=" + java.net.URLEncoder.encode(platform.issuer(), java.nio.charset.StandardCharsets.UTF_8)
-				+ "&login_hint=3&client_id=" + platform.clientId() + "&target_link_uri="
-				+ java.net.URLEncoder.encode("http://localhost:" + port + "/lti/launch", java.nio.charset.StandardCharsets.UTF_8);
+				+ "&login_hint=3&client_id=" + platform.clientId() + "&target_link_uri=" + java.net.URLEncoder
+					.encode("http://localhost:" + port + "/lti/launch", java.nio.charset.StandardCharsets.UTF_8);
 		java.util.function.Function<String, Integer> loginFrom = address -> {
 			try {
 				// the address as a proxy in front of Coachroom reports it
-				return http.send(java.net.http.HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/lti/login"))
-					.header("Content-Type", "application/x-www-form-urlencoded")
-					.header("X-Forwarded-For", address)
-					.POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
-					.build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+				return http
+					.send(java.net.http.HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/lti/login"))
+						.header("Content-Type", "application/x-www-form-urlencoded")
+						.header("X-Forwarded-For", address)
+						.POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+						.build(), java.net.http.HttpResponse.BodyHandlers.discarding())
+					.statusCode();
 			}
 			catch (Exception e) {
 				throw new IllegalStateException(e);
@@ -168,9 +172,8 @@ class LaunchSecurityTests {
 	void rejectsExpiredToken() {
 		LaunchClient.AuthRequest auth = browser.login(platform, "3");
 		Instant issued = Instant.now().minusSeconds(180);
-		String token = platform.sign(claims(auth).issueTime(Date.from(issued))
-			.expirationTime(Date.from(issued.plusSeconds(60)))
-			.build());
+		String token = platform
+			.sign(claims(auth).issueTime(Date.from(issued)).expirationTime(Date.from(issued.plusSeconds(60))).build());
 		assertRefused(browser.launch(token, auth.state()), 401, "token-expired");
 	}
 
@@ -178,9 +181,8 @@ class LaunchSecurityTests {
 	void rejectsTokenIssuedInTheFuture() {
 		LaunchClient.AuthRequest auth = browser.login(platform, "3");
 		Instant issued = Instant.now().plusSeconds(300);
-		String token = platform.sign(claims(auth).issueTime(Date.from(issued))
-			.expirationTime(Date.from(issued.plusSeconds(60)))
-			.build());
+		String token = platform
+			.sign(claims(auth).issueTime(Date.from(issued)).expirationTime(Date.from(issued.plusSeconds(60))).build());
 		assertRefused(browser.launch(token, auth.state()), 401, "token-from-future");
 	}
 
@@ -209,8 +211,8 @@ class LaunchSecurityTests {
 	@Test
 	void rejectsUnknownDeployment() {
 		LaunchClient.AuthRequest auth = browser.login(platform, "3");
-		String token = platform.sign(claims(auth).claim("https://purl.imsglobal.org/spec/lti/claim/deployment_id", "99")
-			.build());
+		String token = platform
+			.sign(claims(auth).claim("https://purl.imsglobal.org/spec/lti/claim/deployment_id", "99").build());
 		assertRefused(browser.launch(token, auth.state()), 403, "deployment-unknown");
 	}
 
@@ -237,8 +239,8 @@ class LaunchSecurityTests {
 	@Test
 	void rejectsNonceWeNeverIssued() {
 		LaunchClient.AuthRequest auth = browser.login(platform, "3");
-		String token = platform.sign(platform.launchClaims("made-up-" + UUID.randomUUID(), "3", TestPlatform.LEARNER)
-			.build());
+		String token = platform
+			.sign(platform.launchClaims("made-up-" + UUID.randomUUID(), "3", TestPlatform.LEARNER).build());
 		assertRefused(browser.launch(token, auth.state()), 401, "nonce-not-issued");
 	}
 
@@ -252,7 +254,8 @@ class LaunchSecurityTests {
 	void rejectsStateFromAnotherBrowser() {
 		LaunchClient.AuthRequest auth = browser.login(platform, "3");
 		LaunchClient otherBrowser = new LaunchClient("http://localhost:" + port);
-		assertRefused(otherBrowser.launch(platform.sign(claims(auth).build()), auth.state()), 403, "state-other-browser");
+		assertRefused(otherBrowser.launch(platform.sign(claims(auth).build()), auth.state()), 403,
+				"state-other-browser");
 	}
 
 	@Test
@@ -264,7 +267,8 @@ class LaunchSecurityTests {
 	}
 
 	@Test
-	void rejectsALaunchThatArrivesAfterTheLoginExpired(@Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+	void rejectsALaunchThatArrivesAfterTheLoginExpired(
+			@Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) {
 		LaunchClient.AuthRequest auth = browser.login(platform, "3");
 		jdbc.sql("UPDATE lti_login_state SET expires_at = ? WHERE state = ?")
 			.params(java.sql.Timestamp.from(Instant.now().minusSeconds(1)), auth.state())
@@ -291,7 +295,8 @@ class LaunchSecurityTests {
 	@Test
 	void rejectsWrongVersion() {
 		LaunchClient.AuthRequest auth = browser.login(platform, "3");
-		String token = platform.sign(claims(auth).claim("https://purl.imsglobal.org/spec/lti/claim/version", "1.1").build());
+		String token = platform
+			.sign(claims(auth).claim("https://purl.imsglobal.org/spec/lti/claim/version", "1.1").build());
 		assertRefused(browser.launch(token, auth.state()), 400, "message-version");
 	}
 
@@ -326,8 +331,9 @@ class LaunchSecurityTests {
 
 	@Test
 	void rejectsAnOversizedLoginInitiation() {
-		assertRefused(browser.post("/lti/login", java.util.Map.of("iss", platform.issuer(), "client_id", platform.clientId(),
-				"login_hint", "3", "target_link_uri", "http://localhost/lti/launch", "lti_message_hint", "h".repeat(1024 * 1024))),
+		assertRefused(browser.post("/lti/login",
+				java.util.Map.of("iss", platform.issuer(), "client_id", platform.clientId(), "login_hint", "3",
+						"target_link_uri", "http://localhost/lti/launch", "lti_message_hint", "h".repeat(1024 * 1024))),
 				400, "login-parameter-too-long");
 	}
 
@@ -354,11 +360,13 @@ class LaunchSecurityTests {
 		long started = System.nanoTime();
 		for (RSAKey key : unpublished) {
 			LaunchClient.AuthRequest auth = browser.login(platform, "3");
-			assertThat(browser.launch(TestPlatform.sign(claims(auth).build(), key, key.getKeyID()), auth.state()).status())
+			assertThat(
+					browser.launch(TestPlatform.sign(claims(auth).build(), key, key.getKeyID()), auth.state()).status())
 				.isEqualTo(401);
 		}
 		long intervals = (System.nanoTime() - started) / 300_000_000L + 1;
-		// The limiter allows a couple of refetches per 300 ms test interval, whatever the number of unknown kids.
+		// The limiter allows a couple of refetches per 300 ms test interval, whatever the
+		// number of unknown kids.
 		assertThat(platform.jwksRequests() - before).isLessThanOrEqualTo((int) Math.min(9, 2 * intervals));
 	}
 
@@ -369,7 +377,10 @@ class LaunchSecurityTests {
 	private static void assertRefused(LaunchClient.Response response, int status, String code) {
 		assertThat(response.status()).as(response.body()).isEqualTo(status);
 		assertThat(response.refusalCode()).isEqualTo(code);
-		assertThat(response.body()).doesNotContain("Exception").doesNotContain("at org.").doesNotContain("coachroom_session");
+		assertThat(response.body()).doesNotContain("Exception")
+			.doesNotContain("at org.")
+			.doesNotContain("coachroom_session");
 		assertThat(response.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("coachroom_session="));
 	}
+
 }

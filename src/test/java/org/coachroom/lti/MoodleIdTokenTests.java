@@ -19,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Real Moodle 4.5 id_tokens, checked against Moodle's real key set with the clock pinned inside their
- * 60-second life: what Moodle sends is accepted, and its roles map as a district expects.
+ * Real Moodle 4.5 id_tokens, checked against Moodle's real key set with the clock pinned
+ * inside their 60-second life: what Moodle sends is accepted, and its roles map as a
+ * district expects.
  */
 class MoodleIdTokenTests {
 

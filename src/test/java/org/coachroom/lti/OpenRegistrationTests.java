@@ -22,8 +22,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Open registration, when the operator turns it on: an LMS neither listed nor invited registers, waits
- * for the operator's approval with its launches refused, and only so many may wait.
+ * Open registration, when the operator turns it on: an LMS neither listed nor invited
+ * registers, waits for the operator's approval with its launches refused, and only so
+ * many may wait.
  */
 @LaunchTest
 @TestPropertySource(properties = { "coachroom.lti.open-registration=true", "coachroom.lti.registration-allowed-hosts=",
@@ -51,10 +52,11 @@ class OpenRegistrationTests {
 			serveRegistration(lms);
 			LaunchClient browser = new LaunchClient("http://localhost:" + port);
 
-			LaunchClient.Response registered = browser.get("/lti/register?openid_configuration=" + lms.issuer() + CONFIG
-					+ "&registration_token=t");
+			LaunchClient.Response registered = browser
+				.get("/lti/register?openid_configuration=" + lms.issuer() + CONFIG + "&registration_token=t");
 			assertThat(registered.status()).isEqualTo(200);
-			assertThat(registered.body()).contains("id=\"registration-pending\"").contains("waits for the Coachroom operator");
+			assertThat(registered.body()).contains("id=\"registration-pending\"")
+				.contains("waits for the Coachroom operator");
 			assertThat(status(lms)).isEqualTo("PENDING");
 
 			LaunchClient.Response refused = browser.post("/lti/login", loginForm(lms));
@@ -66,15 +68,19 @@ class OpenRegistrationTests {
 			LaunchClient.Response overview = operator.post("/lti/operator", Map.of("token", OPERATOR));
 			assertThat(overview.status()).isEqualTo(200);
 			assertThat(overview.body()).contains(lms.issuer()).contains(lms.clientId());
-			long id = jdbc.sql("SELECT id FROM lti_platform WHERE issuer = ?").param(lms.issuer()).query(Long.class).single();
+			long id = jdbc.sql("SELECT id FROM lti_platform WHERE issuer = ?")
+				.param(lms.issuer())
+				.query(Long.class)
+				.single();
 			LaunchClient.Response approved = operator.post("/lti/operator/approve",
 					Map.of("token", OPERATOR, "platform", Long.toString(id)));
 			assertThat(approved.body()).contains("Approved");
 			assertThat(status(lms)).isEqualTo("ACTIVE");
 
 			LaunchClient.AuthRequest auth = browser.login(lms, "3");
-			assertThat(browser.launch(lms.sign(lms.launchClaims(auth.nonce(), "3", TestPlatform.LEARNER).build()),
-					auth.state()).status()).isEqualTo(302);
+			assertThat(browser
+				.launch(lms.sign(lms.launchClaims(auth.nonce(), "3", TestPlatform.LEARNER).build()), auth.state())
+				.status()).isEqualTo(302);
 			assertThat(browser.get("/home").status()).isEqualTo(200);
 		}
 	}
@@ -86,10 +92,11 @@ class OpenRegistrationTests {
 			LaunchClient browser = new LaunchClient("http://localhost:" + port);
 			LaunchClient.AuthRequest auth = browser.login(lms, "3");
 			jdbc.sql("UPDATE lti_platform SET status = 'PENDING' WHERE issuer = ?").param(lms.issuer()).update();
-			lms.registerWith(registry); // forgets what this node remembered, as a change on it would
+			lms.registerWith(registry); // forgets what this node remembered, as a change
+										// on it would
 
-			LaunchClient.Response launch = browser.launch(
-					lms.sign(lms.launchClaims(auth.nonce(), "3", TestPlatform.LEARNER).build()), auth.state());
+			LaunchClient.Response launch = browser
+				.launch(lms.sign(lms.launchClaims(auth.nonce(), "3", TestPlatform.LEARNER).build()), auth.state());
 
 			assertThat(launch.status()).isEqualTo(403);
 			assertThat(launch.refusalCode()).isEqualTo("platform-pending");
@@ -101,9 +108,10 @@ class OpenRegistrationTests {
 	void beyondTheCapNewOpenRegistrationsAreRefusedBeforeAnythingIsFetched() {
 		Timestamp now = Timestamp.from(Instant.now());
 		for (int i = 0; i < 2; i++) {
-			jdbc.sql("""
-					INSERT INTO lti_platform (issuer, client_id, name, authorization_endpoint, jwks_uri, source, status,
-					created_at, updated_at, version) VALUES (?, 'c', 'Waiting', ?, ?, 'DYNAMIC_REGISTRATION', 'PENDING', ?, ?, 0)""")
+			jdbc.sql(
+					"""
+							INSERT INTO lti_platform (issuer, client_id, name, authorization_endpoint, jwks_uri, source, status,
+							created_at, updated_at, version) VALUES (?, 'c', 'Waiting', ?, ?, 'DYNAMIC_REGISTRATION', 'PENDING', ?, ?, 0)""")
 				.params("https://waiting-" + i + ".example", "https://waiting-" + i + ".example/auth",
 						"https://waiting-" + i + ".example/jwks", now, now)
 				.update();
@@ -117,29 +125,37 @@ class OpenRegistrationTests {
 			assertThat(page.status()).isEqualTo(429);
 			assertThat(page.refusalCode()).isEqualTo("registration-pending-full");
 			assertThat(page.body()).contains("too many registrations are already waiting for approval");
-			assertThat(lms.wireMock().findAll(com.github.tomakehurst.wiremock.client.WireMock
-				.getRequestedFor(urlPathEqualTo(CONFIG)))).isEmpty();
-			assertThat(jdbc.sql("SELECT COUNT(*) FROM lti_platform WHERE issuer = ?").param(lms.issuer())
-				.query(Integer.class).single()).isZero();
+			assertThat(lms.wireMock()
+				.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo(CONFIG))))
+				.isEmpty();
+			assertThat(jdbc.sql("SELECT COUNT(*) FROM lti_platform WHERE issuer = ?")
+				.param(lms.issuer())
+				.query(Integer.class)
+				.single()).isZero();
 		}
 	}
 
 	@Test
 	void withoutTheOperatorsTokenNothingIsShownOrApproved() {
 		Timestamp now = Timestamp.from(Instant.now());
-		jdbc.sql("""
-				INSERT INTO lti_platform (issuer, client_id, name, authorization_endpoint, jwks_uri, source, status,
-				created_at, updated_at, version) VALUES ('https://hopeful.example', 'c', 'Hopeful', 'https://hopeful.example/a',
-				'https://hopeful.example/j', 'DYNAMIC_REGISTRATION', 'PENDING', ?, ?, 0)""").params(now, now).update();
-		long id = jdbc.sql("SELECT id FROM lti_platform WHERE issuer = 'https://hopeful.example'").query(Long.class).single();
+		jdbc.sql(
+				"""
+						INSERT INTO lti_platform (issuer, client_id, name, authorization_endpoint, jwks_uri, source, status,
+						created_at, updated_at, version) VALUES ('https://hopeful.example', 'c', 'Hopeful', 'https://hopeful.example/a',
+						'https://hopeful.example/j', 'DYNAMIC_REGISTRATION', 'PENDING', ?, ?, 0)""")
+			.params(now, now)
+			.update();
+		long id = jdbc.sql("SELECT id FROM lti_platform WHERE issuer = 'https://hopeful.example'")
+			.query(Long.class)
+			.single();
 		LaunchClient stranger = new LaunchClient("http://localhost:" + port);
 
 		assertThat(stranger.get("/lti/operator").body()).contains("name=\"token\"").doesNotContain("hopeful.example");
 		LaunchClient.Response wrong = stranger.post("/lti/operator", Map.of("token", OPERATOR + "x"));
 		assertThat(wrong.status()).isEqualTo(403);
 		assertThat(wrong.body()).doesNotContain("hopeful.example");
-		assertThat(stranger.post("/lti/operator/approve", Map.of("token", "guess", "platform", Long.toString(id))).status())
-			.isEqualTo(403);
+		assertThat(stranger.post("/lti/operator/approve", Map.of("token", "guess", "platform", Long.toString(id)))
+			.status()).isEqualTo(403);
 		assertThat(jdbc.sql("SELECT status FROM lti_platform WHERE id = ?").param(id).query(String.class).single())
 			.isEqualTo("PENDING");
 	}
@@ -154,7 +170,8 @@ class OpenRegistrationTests {
 		assertThat(url.find()).isTrue();
 		try (TestPlatform lms = TestPlatform.start()) {
 			serveRegistration(lms);
-			LaunchClient.Response registered = operator.get(url.group(1) + "&openid_configuration=" + lms.issuer() + CONFIG);
+			LaunchClient.Response registered = operator
+				.get(url.group(1) + "&openid_configuration=" + lms.issuer() + CONFIG);
 			assertThat(registered.status()).isEqualTo(200);
 			assertThat(registered.body()).doesNotContain("registration-pending");
 			assertThat(status(lms)).as("an invitation skips the wait").isEqualTo("ACTIVE");
@@ -162,24 +179,32 @@ class OpenRegistrationTests {
 	}
 
 	private String status(TestPlatform lms) {
-		return jdbc.sql("SELECT status FROM lti_platform WHERE issuer = ?").param(lms.issuer()).query(String.class).single();
+		return jdbc.sql("SELECT status FROM lti_platform WHERE issuer = ?")
+			.param(lms.issuer())
+			.query(String.class)
+			.single();
 	}
 
-	/** The test LMS answers dynamic registration as Moodle does, with its own client and deployment id. */
+	/**
+	 * The test LMS answers dynamic registration as Moodle does, with its own client and
+	 * deployment id.
+	 */
 	private static void serveRegistration(TestPlatform lms) {
-		lms.wireMock().stubFor(get(urlPathEqualTo(CONFIG)).willReturn(aResponse().withStatus(200)
-			.withHeader("Content-Type", "application/json")
-			.withBody(MoodleFixtures.readFor("openid-configuration.json", lms.issuer()))));
-		lms.wireMock().stubFor(post(urlPathEqualTo("/mod/lti/openid-registration.php")).willReturn(aResponse()
-			.withStatus(200)
-			.withHeader("Content-Type", "application/json")
-			.withBody(MoodleFixtures.readFor("registration-response.json", lms.issuer())
-				.replace("sD4xhS2UPywMPuw", lms.clientId())
-				.replace("\"deployment_id\":\"3\"", "\"deployment_id\":\"" + lms.deploymentId() + "\""))));
+		lms.wireMock()
+			.stubFor(get(urlPathEqualTo(CONFIG)).willReturn(aResponse().withStatus(200)
+				.withHeader("Content-Type", "application/json")
+				.withBody(MoodleFixtures.readFor("openid-configuration.json", lms.issuer()))));
+		lms.wireMock()
+			.stubFor(post(urlPathEqualTo("/mod/lti/openid-registration.php")).willReturn(aResponse().withStatus(200)
+				.withHeader("Content-Type", "application/json")
+				.withBody(MoodleFixtures.readFor("registration-response.json", lms.issuer())
+					.replace("sD4xhS2UPywMPuw", lms.clientId())
+					.replace("\"deployment_id\":\"3\"", "\"deployment_id\":\"" + lms.deploymentId() + "\""))));
 	}
 
 	private static Map<String, String> loginForm(TestPlatform lms) {
 		return Map.of("iss", lms.issuer(), "login_hint", "3", "target_link_uri", lms.issuer() + "/x", "client_id",
 				lms.clientId(), "lti_deployment_id", lms.deploymentId());
 	}
+
 }

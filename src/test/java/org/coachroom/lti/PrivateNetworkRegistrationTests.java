@@ -8,7 +8,10 @@ import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** With the production default, registration does not fetch from the server's own network, and says so. */
+/**
+ * With the production default, registration does not fetch from the server's own network,
+ * and says so.
+ */
 @LaunchTest
 @TestPropertySource(properties = "coachroom.lti.allow-private-network=false")
 class PrivateNetworkRegistrationTests {
@@ -30,4 +33,5 @@ class PrivateNetworkRegistrationTests {
 			.doesNotContain("could not open")
 			.doesNotContain("open Coachroom again");
 	}
+
 }

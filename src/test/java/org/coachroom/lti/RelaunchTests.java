@@ -13,8 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A relaunch keeps Coachroom's copy of the person and course as the LMS now describes them, even
- * though a node remembers what it last saw to spare relaunches their queries.
+ * A relaunch keeps Coachroom's copy of the person and course as the LMS now describes
+ * them, even though a node remembers what it last saw to spare relaunches their queries.
  */
 @LaunchTest
 class RelaunchTests {
@@ -58,7 +58,8 @@ class RelaunchTests {
 		LaunchClient browser = launch("42", "Ben Ode", "Grade 4 PLC");
 
 		assertThat(browser.get("/home").body()).contains("Grade 4 PLC");
-		assertThat(jdbc.sql("SELECT title FROM lti_context WHERE context_id = 'course-42'").query(String.class).single())
+		assertThat(
+				jdbc.sql("SELECT title FROM lti_context WHERE context_id = 'course-42'").query(String.class).single())
 			.isEqualTo("Grade 4 PLC");
 	}
 
@@ -66,13 +67,15 @@ class RelaunchTests {
 	void aPersonWhoseRowWasRemovedElsewhereIsRecordedAgainAtTheNextLaunch() {
 		platform.registerWith(registry);
 		launch("43", "Cy Dana", "Grade 5 team");
-		// as another node (or a privacy deletion) would: the row goes, this node still remembers its id
+		// as another node (or a privacy deletion) would: the row goes, this node still
+		// remembers its id
 		jdbc.sql("DELETE FROM lti_user WHERE subject = '43'").update();
 
 		LaunchClient browser = launch("43", "Cy Dana", "Grade 5 team");
 
 		assertThat(browser.get("/home").body()).contains("Cy Dana");
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM lti_user WHERE subject = '43'").query(Integer.class).single()).isOne();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM lti_user WHERE subject = '43'").query(Integer.class).single())
+			.isOne();
 	}
 
 	private LaunchClient launch(String sub, String name, String courseTitle) {
@@ -86,4 +89,5 @@ class RelaunchTests {
 		assertThat(browser.launch(platform.sign(claims), auth.state()).status()).isEqualTo(302);
 		return browser;
 	}
+
 }

@@ -16,8 +16,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two Coachroom nodes on one database, as behind a load balancer without sticky sessions: a launch
- * started on one finishes on the other, and the session it makes works on both.
+ * Two Coachroom nodes on one database, as behind a load balancer without sticky sessions:
+ * a launch started on one finishes on the other, and the session it makes works on both.
  */
 @LaunchTest
 class TwoNodesLaunchTests {
@@ -62,7 +62,8 @@ class TwoNodesLaunchTests {
 
 		assertThat(launch.status()).as(launch.body()).isEqualTo(302);
 		assertThat(browser.get(secondBase + "/home").body()).contains("Signed in as Terry Teacher");
-		assertThat(browser.get("/home").body()).as("the first node knows the session too").contains("Signed in as Terry Teacher");
+		assertThat(browser.get("/home").body()).as("the first node knows the session too")
+			.contains("Signed in as Terry Teacher");
 	}
 
 	@Test
@@ -78,4 +79,5 @@ class TwoNodesLaunchTests {
 		assertThat(replay.status()).isEqualTo(400);
 		assertThat(replay.refusalCode()).isEqualTo("state-already-used");
 	}
+
 }

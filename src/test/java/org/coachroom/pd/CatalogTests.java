@@ -26,7 +26,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A district admin's program catalog: edits keep progress, bad input changes nothing, imports are all or nothing. */
+/**
+ * A district admin's program catalog: edits keep progress, bad input changes nothing,
+ * imports are all or nothing.
+ */
 @LaunchTest
 class CatalogTests {
 
@@ -59,8 +62,8 @@ class CatalogTests {
 		admin = launcher.launch("admin-" + course, "Ada Admin", ADMINISTRATOR, course, "Coaching hub");
 		tenant = coach.member().tenant().value();
 		LaunchClient browser = coach.browser();
-		browser.post("/pd/profile", Map.of("schoolLevel", "ELEMENTARY", "roleStartedOn", "2025-08-01", "_csrf",
-				browser.csrfFrom("/pd")));
+		browser.post("/pd/profile",
+				Map.of("schoolLevel", "ELEMENTARY", "roleStartedOn", "2025-08-01", "_csrf", browser.csrfFrom("/pd")));
 	}
 
 	@AfterEach
@@ -86,16 +89,24 @@ class CatalogTests {
 		assertThat(saved.status()).isEqualTo(302);
 
 		String mine = browser.get("/pd/programs/letrs").body();
-		assertThat(mine).contains("LETRS (district cohort)").contains("Cohort reflection").contains("best 90%")
-			.contains("1 of 22 requirements met").doesNotContain("Volume 1 pretest");
-		assertThat(jdbc.sql("SELECT before_value, after_value FROM pd_catalog_change WHERE tenant_id = ? AND action = 'EDITED'")
+		assertThat(mine).contains("LETRS (district cohort)")
+			.contains("Cohort reflection")
+			.contains("best 90%")
+			.contains("1 of 22 requirements met")
+			.doesNotContain("Volume 1 pretest");
+		assertThat(jdbc
+			.sql("SELECT before_value, after_value FROM pd_catalog_change WHERE tenant_id = ? AND action = 'EDITED'")
 			.param(tenant)
 			.query((rs, i) -> rs.getString(1) + "|" + rs.getString(2))
-			.single()).contains("LETRS (3rd edition)").contains("LETRS (district cohort)").contains("cohort-reflection");
+			.single()).contains("LETRS (3rd edition)")
+			.contains("LETRS (district cohort)")
+			.contains("cohort-reflection");
 		awaitTrue(() -> jdbc.sql("""
 				SELECT COUNT(*) FROM pd_standing s JOIN pd_program p ON p.id = s.program
-				WHERE s.user_ref = ? AND p.code = 'letrs' AND s.met = 1 AND s.total = 22""").param(coach.member().userId())
-			.query(Integer.class).single() == 1, "the coach's standing follows the edit");
+				WHERE s.user_ref = ? AND p.code = 'letrs' AND s.met = 1 AND s.total = 22""")
+			.param(coach.member().userId())
+			.query(Integer.class)
+			.single() == 1, "the coach's standing follows the edit");
 		assertThat(office.get("/pd/catalog").body()).contains("LETRS (district cohort)").contains("Edited");
 	}
 
@@ -143,7 +154,8 @@ class CatalogTests {
 		assertThat(duplicated.status()).isEqualTo(400);
 		assertThat(duplicated.body()).contains("Two requirements cannot share a code.");
 		set(twice, "requirements[1].code", "part-two");
-		assertThat(office.postPairs("/pd/catalog/new", twice).body()).contains("Another program already has this code.");
+		assertThat(office.postPairs("/pd/catalog/new", twice).body())
+			.contains("Another program already has this code.");
 		assertThat(programCount()).isEqualTo(programs);
 	}
 
@@ -153,8 +165,10 @@ class CatalogTests {
 		String csrf = office.csrfFrom("/pd/catalog");
 		int programs = programCount();
 		// forms no page sends
-		assertThat(office.post("/pd/catalog/new", Map.of("requirements[300].title", "x", "_csrf", csrf)).status()).isEqualTo(400);
-		assertThat(office.post("/pd/catalog/new", Map.of("rules[abc].obligation", "x", "_csrf", csrf)).status()).isEqualTo(400);
+		assertThat(office.post("/pd/catalog/new", Map.of("requirements[300].title", "x", "_csrf", csrf)).status())
+			.isEqualTo(400);
+		assertThat(office.post("/pd/catalog/new", Map.of("rules[abc].obligation", "x", "_csrf", csrf)).status())
+			.isEqualTo(400);
 		List<String[]> form = formFields(office.get("/pd/catalog/new").body(), "program-form");
 		set(form, "code", "new");
 		set(form, "title", "A program called new");
@@ -212,7 +226,9 @@ class CatalogTests {
 		awaitTrue(() -> jdbc.sql("""
 				SELECT COUNT(*) FROM pd_standing s JOIN pd_program p ON p.id = s.program
 				WHERE s.user_ref = ? AND p.code = 'science-of-reading' AND s.obligation = 'REQUIRED'""")
-			.param(coach.member().userId()).query(Integer.class).single() == 1, "HR's view has the coach in the new program");
+			.param(coach.member().userId())
+			.query(Integer.class)
+			.single() == 1, "HR's view has the coach in the new program");
 	}
 
 	@Test
@@ -226,8 +242,10 @@ class CatalogTests {
 		var late = office.postPairs("/pd/catalog/esl-endorsement", second);
 		assertThat(late.status()).isEqualTo(409);
 		assertThat(late.body()).contains("Someone else saved this program");
-		assertThat(jdbc.sql("SELECT title FROM pd_program WHERE tenant_id = ? AND code = 'esl-endorsement'").param(tenant)
-			.query(String.class).single()).isEqualTo("ESL endorsement (first)");
+		assertThat(jdbc.sql("SELECT title FROM pd_program WHERE tenant_id = ? AND code = 'esl-endorsement'")
+			.param(tenant)
+			.query(String.class)
+			.single()).isEqualTo("ESL endorsement (first)");
 	}
 
 	@Test
@@ -239,19 +257,21 @@ class CatalogTests {
 		assertThat(file).contains("\"code\" : \"letrs\"").contains("\"programs\"");
 
 		String changed = file.replace("\"ESL endorsement\"", "\"ESL endorsement (2027)\"")
-			.replaceFirst("\"programs\" : \\[", """
-					"programs" : [ {
-					  "code" : "mentor-training", "title" : "Mentor training", "description" : null,
-					  "deadline" : { "kind" : "NONE", "fixedDate" : null, "years" : 0 },
-					  "requirements" : [ { "code" : "sessions", "title" : "Mentor sessions", "part" : null, "kind" : "HOURS",
-					    "threshold" : null, "attempts" : 0, "hours" : 10, "hoursUnit" : "clock hours", "evidenceRequired" : false } ],
-					  "assignments" : [ ]
-					},""");
+			.replaceFirst("\"programs\" : \\[",
+					"""
+							"programs" : [ {
+							  "code" : "mentor-training", "title" : "Mentor training", "description" : null,
+							  "deadline" : { "kind" : "NONE", "fixedDate" : null, "years" : 0 },
+							  "requirements" : [ { "code" : "sessions", "title" : "Mentor sessions", "part" : null, "kind" : "HOURS",
+							    "threshold" : null, "attempts" : 0, "hours" : 10, "hoursUnit" : "clock hours", "evidenceRequired" : false } ],
+							  "assignments" : [ ]
+							},""");
 		var imported = office.postFile("/pd/catalog/import", Map.of("_csrf", office.csrfFrom("/pd/catalog")), "file",
 				"catalog.json", "application/json", changed.getBytes(StandardCharsets.UTF_8));
 		assertThat(imported.status()).isEqualTo(302);
 		assertThat(office.get("/pd/catalog").body()).contains("Imported: 1 programs added, 1 updated.")
-			.contains("Mentor training").contains("ESL endorsement (2027)");
+			.contains("Mentor training")
+			.contains("ESL endorsement (2027)");
 
 		int programs = programCount();
 		int changes = changeCount();
@@ -279,7 +299,8 @@ class CatalogTests {
 	void anArchivedProgramLeavesPeoplesListsAndHrsViewUntilItIsRestored() {
 		LaunchClient office = admin.browser();
 		assertThat(coach.browser().get("/pd").body()).contains("LETRS (3rd edition)");
-		var archived = office.post("/pd/catalog/letrs/archive", Map.of("archived", "true", "_csrf", office.csrfFrom("/pd/catalog")));
+		var archived = office.post("/pd/catalog/letrs/archive",
+				Map.of("archived", "true", "_csrf", office.csrfFrom("/pd/catalog")));
 		assertThat(archived.status()).isEqualTo(302);
 		assertThat(coach.browser().get("/pd").body()).doesNotContain("LETRS (3rd edition)");
 		awaitTrue(() -> letrsStandings() == 0, "the coach's LETRS standing leaves HR's view");
@@ -302,7 +323,8 @@ class CatalogTests {
 
 		try (TestPlatform other = TestPlatform.start()) {
 			other.registerWith(registry, Map.of(), "coachroom_role");
-			Launched theirs = new Launcher(port, other, jdbc).launch("admin-x", "Xavier Admin", ADMINISTRATOR, "x-course", "X");
+			Launched theirs = new Launcher(port, other, jdbc).launch("admin-x", "Xavier Admin", ADMINISTRATOR,
+					"x-course", "X");
 			assertThat(theirs.browser().get("/pd/catalog/our-own").status()).isEqualTo(404);
 			assertThat(theirs.browser().get("/pd/catalog").body()).doesNotContain("Our own program");
 			assertThat(new String(theirs.browser().getBytes("/pd/catalog.json").body(), StandardCharsets.UTF_8))
@@ -313,18 +335,29 @@ class CatalogTests {
 	private int letrsStandings() {
 		return jdbc.sql("""
 				SELECT COUNT(*) FROM pd_standing s JOIN pd_program p ON p.id = s.program
-				WHERE s.user_ref = ? AND p.code = 'letrs'""").param(coach.member().userId()).query(Integer.class).single();
+				WHERE s.user_ref = ? AND p.code = 'letrs'""")
+			.param(coach.member().userId())
+			.query(Integer.class)
+			.single();
 	}
 
 	private int programCount() {
-		return jdbc.sql("SELECT COUNT(*) FROM pd_program WHERE tenant_id = ?").param(tenant).query(Integer.class).single();
+		return jdbc.sql("SELECT COUNT(*) FROM pd_program WHERE tenant_id = ?")
+			.param(tenant)
+			.query(Integer.class)
+			.single();
 	}
 
 	private int changeCount() {
-		return jdbc.sql("SELECT COUNT(*) FROM pd_catalog_change WHERE tenant_id = ?").param(tenant).query(Integer.class).single();
+		return jdbc.sql("SELECT COUNT(*) FROM pd_catalog_change WHERE tenant_id = ?")
+			.param(tenant)
+			.query(Integer.class)
+			.single();
 	}
 
-	/** Standings follow catalog changes in the background: wait a few seconds for them. */
+	/**
+	 * Standings follow catalog changes in the background: wait a few seconds for them.
+	 */
 	static void awaitTrue(BooleanSupplier condition, String what) {
 		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
 		while (!condition.getAsBoolean()) {
@@ -347,7 +380,10 @@ class CatalogTests {
 
 	private static final Pattern TEXTAREA = Pattern.compile("<textarea\\b([^>]*)>(.*?)</textarea>", Pattern.DOTALL);
 
-	/** The fields a browser would send from the form with this id, as name and value pairs. */
+	/**
+	 * The fields a browser would send from the form with this id, as name and value
+	 * pairs.
+	 */
 	static List<String[]> formFields(String html, String formId) {
 		int start = html.indexOf("id=\"" + formId + "\"");
 		assertThat(start).as("form " + formId).isPositive();
@@ -387,7 +423,11 @@ class CatalogTests {
 	}
 
 	private static String unescape(String html) {
-		return html.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+		return html.replace("&quot;", "\"")
+			.replace("&#39;", "'")
+			.replace("&lt;", "<")
+			.replace("&gt;", ">")
+			.replace("&amp;", "&");
 	}
 
 	static void set(List<String[]> fields, String name, String value) {
@@ -408,4 +448,5 @@ class CatalogTests {
 			}
 		}
 	}
+
 }

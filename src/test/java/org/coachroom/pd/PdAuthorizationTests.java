@@ -20,9 +20,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Who reaches which PD page, tried for every kind of person: a teacher only their own; a coach the
- * evidence of the people of their courses; HR and admins their district; principals counts only; a
- * coach elsewhere and another district's HR nothing. Everything refused is the same 404.
+ * Who reaches which PD page, tried for every kind of person: a teacher only their own; a
+ * coach the evidence of the people of their courses; HR and admins their district;
+ * principals counts only; a coach elsewhere and another district's HR nothing. Everything
+ * refused is the same 404.
  */
 @LaunchTest
 class PdAuthorizationTests {
@@ -76,12 +77,15 @@ class PdAuthorizationTests {
 
 		// the teacher's evidence, waiting, in a program with a requirement that takes it
 		LaunchClient own = teacher.browser();
-		own.post("/pd/profile", Map.of("schoolLevel", "SECONDARY", "roleStartedOn", "2025-08-01", "_csrf", own.csrfFrom("/pd")));
+		own.post("/pd/profile",
+				Map.of("schoolLevel", "SECONDARY", "roleStartedOn", "2025-08-01", "_csrf", own.csrfFrom("/pd")));
 		own.postFile("/pd/programs/esl-endorsement/requirements/coursework/evidence",
 				Map.of("_csrf", own.csrfFrom("/pd/programs/esl-endorsement")), "file", "t.pdf", "application/pdf",
 				PdTrackingTests.PDF);
-		long evidence = jdbc.sql("SELECT id FROM pd_evidence WHERE user_ref = ?").param(teacher.member().userId())
-			.query(Long.class).single();
+		long evidence = jdbc.sql("SELECT id FROM pd_evidence WHERE user_ref = ?")
+			.param(teacher.member().userId())
+			.query(Long.class)
+			.single();
 		long person = teacher.member().userId();
 
 		Map<String, List<String>> allowed = new LinkedHashMap<>();
@@ -93,7 +97,8 @@ class PdAuthorizationTests {
 		allowed.put("/pd/programs/esl-endorsement", List.of("teacher", "other teacher", "coach", "coach elsewhere"));
 		allowed.put("/pd/people", List.of("coach", "coach elsewhere"));
 		allowed.put("/pd/people/" + person, List.of("coach"));
-		// HR here holds the LMS's Administrator role too, so it is a district admin: each district its own catalog
+		// HR here holds the LMS's Administrator role too, so it is a district admin: each
+		// district its own catalog
 		allowed.put("/pd/catalog", List.of("HR", "admin", "other district's HR"));
 		allowed.put("/pd/catalog/new", List.of("HR", "admin", "other district's HR"));
 		allowed.put("/pd/catalog/esl-endorsement", List.of("HR", "admin", "other district's HR"));
@@ -125,27 +130,35 @@ class PdAuthorizationTests {
 				assertThat(extended.status()).as(who.getKey() + " extends").isEqualTo(404);
 			}
 			if (!List.of("HR", "admin", "other district's HR").contains(who.getKey())) {
-				var archived = browser.post("/pd/catalog/esl-endorsement/archive", Map.of("archived", "true", "_csrf", csrf(browser)));
+				var archived = browser.post("/pd/catalog/esl-endorsement/archive",
+						Map.of("archived", "true", "_csrf", csrf(browser)));
 				var edited = browser.post("/pd/catalog/esl-endorsement",
 						Map.of("title", "Taken over", "deadlineKind", "NONE", "requirements[0].title", "x",
 								"requirements[0].kind", "COURSE", "_csrf", csrf(browser)));
-				var school = browser.post("/pd/schools", Map.of("name", "Tried by " + who.getKey(), "level", "ELEMENTARY",
-						"_csrf", csrf(browser)));
+				var school = browser.post("/pd/schools",
+						Map.of("name", "Tried by " + who.getKey(), "level", "ELEMENTARY", "_csrf", csrf(browser)));
 				assertThat(school.status()).as(who.getKey() + " adds a school").isEqualTo(404);
 				var imported = browser.postFile("/pd/catalog/import", Map.of("_csrf", csrf(browser)), "file", "c.json",
 						"application/json", "{\"programs\":[]}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-				assertThat(List.of(archived.status(), edited.status(), imported.status())).as(who.getKey() + " edits the catalog")
+				assertThat(List.of(archived.status(), edited.status(), imported.status()))
+					.as(who.getKey() + " edits the catalog")
 					.containsOnly(404);
 			}
 		}
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM pd_program WHERE archived OR title = 'Taken over'").query(Integer.class).single())
-			.as("no refused catalog change was made").isZero();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM pd_program WHERE archived OR title = 'Taken over'")
+			.query(Integer.class)
+			.single()).as("no refused catalog change was made").isZero();
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM pd_audit WHERE user_ref = ? AND (after_value LIKE '%teacher%' "
 				+ "OR after_value LIKE '%principal%' OR after_value LIKE '%elsewhere%' OR after_value LIKE '%district%')")
-			.param(person).query(Integer.class).single()).as("no refused change was made").isZero();
+			.param(person)
+			.query(Integer.class)
+			.single()).as("no refused change was made").isZero();
 	}
 
-	/** Any page of the person's session carries its CSRF token; take the first that has a form. */
+	/**
+	 * Any page of the person's session carries its CSRF token; take the first that has a
+	 * form.
+	 */
 	private static String csrf(LaunchClient browser) {
 		for (String page : List.of("/home", "/pd", "/pd/evidence")) {
 			try {
@@ -157,4 +170,5 @@ class PdAuthorizationTests {
 		}
 		throw new AssertionError("No page with a form");
 	}
+
 }

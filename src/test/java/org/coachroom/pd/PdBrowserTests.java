@@ -38,9 +38,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * PD in headless Chromium, launched from the WireMock Moodle: a teacher records a LETRS unit and
- * uploads a certificate; HR verifies it and sees the teacher move from due soon to complete. The
- * district's LETRS is cut to those two requirements (programs are data), so the walk stays short.
+ * PD in headless Chromium, launched from the WireMock Moodle: a teacher records a LETRS
+ * unit and uploads a certificate; HR verifies it and sees the teacher move from due soon
+ * to complete. The district's LETRS is cut to those two requirements (programs are data),
+ * so the walk stays short.
  */
 @LaunchTest
 @Tag("browser")
@@ -118,21 +119,23 @@ class PdBrowserTests {
 		signIn.seat(new BrowserSignIn.Seat(hrSub, "Helen HR", ADMINISTRATOR, course, "Lincoln PD",
 				Map.of("coachroom_role", "HR")));
 
-		// this district's LETRS, edited to a unit and a certificate, and required of its elementary teachers
+		// this district's LETRS, edited to a unit and a certificate, and required of its
+		// elementary teachers
 		// (recommended, it would have no deadline to be due soon for)
 		catalog.ensureImported(tenant);
 		Program letrs = programs.findByTenantIdAndCode(tenant, "letrs").orElseThrow();
 		letrs.redefine(new Program.Definition("letrs", letrs.getTitle(), letrs.getDescription(), letrs.getDeadline(),
 				List.of(new Requirement("u1-assessment", "Unit 1 assessment", "Volume 1", RequirementKind.UNIT,
 						new BigDecimal("80"), 2, null, null, false),
-						new Requirement("certificate", "LETRS Volume 1 certificate", "Volume 1", RequirementKind.EVIDENCE,
-								null, 0, null, null, false)),
+						new Requirement("certificate", "LETRS Volume 1 certificate", "Volume 1",
+								RequirementKind.EVIDENCE, null, 0, null, null, false)),
 				List.of(new org.coachroom.pd.catalog.AssignmentRule(org.coachroom.pd.catalog.Obligation.REQUIRED,
 						org.coachroom.pd.catalog.Audience.TEACHER, org.coachroom.pd.SchoolLevel.ELEMENTARY, null))),
 				Instant.now());
 		programs.save(letrs);
 
-		// the teacher: elementary, in the role for almost three years, so LETRS is due in ten days
+		// the teacher: elementary, in the role for almost three years, so LETRS is due in
+		// ten days
 		signIn(signIn, teacherSub);
 		driver.get(base() + "/pd");
 		new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("schoolLevel"))).selectByValue("ELEMENTARY");
@@ -159,12 +162,13 @@ class PdBrowserTests {
 		chromium.assertAccessible("a program's page");
 		chromium.screenshot("pd-program-teacher");
 
-		// HR: the teacher is due soon; HR verifies the certificate; the teacher is complete
+		// HR: the teacher is due soon; HR verifies the certificate; the teacher is
+		// complete
 		signIn(signIn, hrSub);
 		driver.get(base() + "/pd/compliance?program=letrs");
 		waitFor(By.id("compliance-rows"));
-		assertThat(driver.findElement(By.xpath("//tr[td/a[normalize-space()='Maria Lopez']]")).getAttribute("data-standing"))
-			.isEqualTo("DUE_SOON");
+		assertThat(driver.findElement(By.xpath("//tr[td/a[normalize-space()='Maria Lopez']]"))
+			.getAttribute("data-standing")).isEqualTo("DUE_SOON");
 		chromium.assertAccessible("compliance view");
 
 		driver.get(base() + "/pd/evidence");
@@ -175,8 +179,8 @@ class PdBrowserTests {
 
 		driver.get(base() + "/pd/compliance?program=letrs");
 		waitFor(By.id("compliance-rows"));
-		assertThat(driver.findElement(By.xpath("//tr[td/a[normalize-space()='Maria Lopez']]")).getAttribute("data-standing"))
-			.isEqualTo("COMPLETE");
+		assertThat(driver.findElement(By.xpath("//tr[td/a[normalize-space()='Maria Lopez']]"))
+			.getAttribute("data-standing")).isEqualTo("COMPLETE");
 		chromium.screenshot("pd-compliance-hr");
 		Files.deleteIfExists(certificate);
 	}
@@ -201,15 +205,18 @@ class PdBrowserTests {
 		// a mistake: a new hours requirement without hours
 		int row = driver.findElements(By.cssSelector("#requirement-rows tbody tr")).size() - 3;
 		driver.findElement(By.id("requirements" + row + ".title")).sendKeys("Practicum hours");
-		new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("requirements" + row + ".kind"))).selectByValue("HOURS");
+		new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("requirements" + row + ".kind")))
+			.selectByValue("HOURS");
 		driver.findElement(By.id("save-program")).click();
 		waitFor(By.id("form-errors"));
-		assertThat(driver.findElement(By.id("requirements" + row + ".hours")).getAttribute("aria-invalid")).isEqualTo("true");
+		assertThat(driver.findElement(By.id("requirements" + row + ".hours")).getAttribute("aria-invalid"))
+			.isEqualTo("true");
 		assertThat(driver.findElement(By.id("requirement-row-" + row)).getText()).contains("needs hours above 0");
 		chromium.assertAccessible("program editor with errors");
 
 		driver.findElement(By.id("requirements" + row + ".hours")).sendKeys("30");
-		driver.findElement(By.cssSelector("#requirement-row-" + row + " input[name$='.hoursUnit']")).sendKeys("clock hours");
+		driver.findElement(By.cssSelector("#requirement-row-" + row + " input[name$='.hoursUnit']"))
+			.sendKeys("clock hours");
 		WebElement title = driver.findElement(By.id("title"));
 		title.clear();
 		title.sendKeys("ESL endorsement (with practicum)");
@@ -219,4 +226,5 @@ class PdBrowserTests {
 		assertThat(driver.findElement(By.id("requirement-rows")).getText()).contains("practicum-hours");
 		chromium.screenshot("pd-catalog-editor");
 	}
+
 }

@@ -29,8 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * PD placed in an LMS course: completing the placed requirement or program sends full marks to the
- * link's gradebook column, losing it clears the score, and people outside the course send nothing.
+ * PD placed in an LMS course: completing the placed requirement or program sends full
+ * marks to the link's gradebook column, losing it clears the score, and people outside
+ * the course send nothing.
  */
 @LaunchTest
 class PdCompletionsTests {
@@ -58,11 +59,13 @@ class PdCompletionsTests {
 	void setUp() {
 		platform = TestPlatform.start();
 		platform.registerWith(registry, Map.of(), "coachroom_role");
-		platform.wireMock().stubFor(post(urlPathEqualTo("/mod/lti/token.php")).willReturn(aResponse().withStatus(200)
-			.withHeader("Content-type", "text/html; charset=utf-8")
-			.withBody(MoodleFixtures.read("token-response.json"))));
-		platform.wireMock().stubFor(post(urlPathEqualTo(SCORES)).willReturn(aResponse().withStatus(200)
-			.withHeader("Content-Type", "application/vnd.ims.lis.v1.score+json")));
+		platform.wireMock()
+			.stubFor(post(urlPathEqualTo("/mod/lti/token.php")).willReturn(aResponse().withStatus(200)
+				.withHeader("Content-type", "text/html; charset=utf-8")
+				.withBody(MoodleFixtures.read("token-response.json"))));
+		platform.wireMock()
+			.stubFor(post(urlPathEqualTo(SCORES)).willReturn(
+					aResponse().withStatus(200).withHeader("Content-Type", "application/vnd.ims.lis.v1.score+json")));
 		course = "placed-" + UUID.randomUUID();
 		launcher = new Launcher(port, platform, jdbc);
 	}
@@ -73,8 +76,8 @@ class PdCompletionsTests {
 	}
 
 	private static void profile(LaunchClient browser) {
-		browser.post("/pd/profile", Map.of("schoolLevel", "ELEMENTARY", "roleStartedOn", "2025-08-01", "_csrf",
-				browser.csrfFrom("/pd")));
+		browser.post("/pd/profile",
+				Map.of("schoolLevel", "ELEMENTARY", "roleStartedOn", "2025-08-01", "_csrf", browser.csrfFrom("/pd")));
 	}
 
 	private static void score(LaunchClient browser, String requirement, String percent) {
@@ -93,13 +96,16 @@ class PdCompletionsTests {
 
 	@Test
 	void aPlacedRequirementCompletedSendsFullMarksAndLosingItClearsThem() {
-		Launched coach = launcher.launch("coach-" + course, "Carla Coach", TestPlatform.INSTRUCTOR, course, "LETRS cohort",
-				Map.of("pd_program", "letrs", "pd_requirement", "u1-assessment", "coachroom_page", "/pd/programs/letrs"));
+		Launched coach = launcher.launch("coach-" + course, "Carla Coach", TestPlatform.INSTRUCTOR, course,
+				"LETRS cohort", Map.of("pd_program", "letrs", "pd_requirement", "u1-assessment", "coachroom_page",
+						"/pd/programs/letrs"));
 		LaunchClient browser = coach.browser();
 		profile(browser);
 		assertThat(browser.get("/pd/programs/letrs").status()).as("the placed link's page").isEqualTo(200);
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM pd_placement WHERE resource_link_id = '1' AND context_ref = ?")
-			.param(coach.member().context().id()).query(Integer.class).single()).isEqualTo(1);
+			.param(coach.member().context().id())
+			.query(Integer.class)
+			.single()).isEqualTo(1);
 
 		score(browser, "u1-assessment", "85");
 		await().atMost(Duration.ofSeconds(10)).until(() -> scoreStatus(coach.member().userId()).equals("SENT"));
@@ -107,18 +113,24 @@ class PdCompletionsTests {
 				{"userId": "%s", "scoreGiven": 100, "scoreMaximum": 100, "activityProgress": "Completed",
 				 "gradingProgress": "FullyGraded"}""".formatted(coach.member().subject()), true, true)));
 
-		// the district now asks for the unit's certificate: until it is verified, the requirement is not met
+		// the district now asks for the unit's certificate: until it is verified, the
+		// requirement is not met
 		Launched admin = launcher.launch("admin-" + course, "Ada Admin", ADMINISTRATOR, course, "LETRS cohort");
 		LaunchClient office = admin.browser();
 		List<String[]> form = CatalogTests.formFields(office.get("/pd/catalog/letrs").body(), "program-form");
 		CatalogTests.set(form, "requirements[" + rowOf(form, "u1-assessment") + "].evidenceRequired", "true");
 		assertThat(office.postPairs("/pd/catalog/letrs", form).status()).isEqualTo(302);
-		await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql("""
-				SELECT COUNT(*) FROM gradebook_score WHERE source = 'PD_REQUIREMENT' AND user_ref = ?
-				AND score_given IS NULL AND status = 'SENT'""").param(coach.member().userId()).query(Integer.class).single() == 1);
-		platform.wireMock().verify(postRequestedFor(urlPathEqualTo(SCORES)).withRequestBody(equalToJson("""
-				{"userId": "%s", "activityProgress": "Initialized", "gradingProgress": "NotReady"}"""
-			.formatted(coach.member().subject()), true, true)));
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> jdbc.sql("""
+					SELECT COUNT(*) FROM gradebook_score WHERE source = 'PD_REQUIREMENT' AND user_ref = ?
+					AND score_given IS NULL AND status = 'SENT'""")
+				.param(coach.member().userId())
+				.query(Integer.class)
+				.single() == 1);
+		platform.wireMock()
+			.verify(postRequestedFor(urlPathEqualTo(SCORES)).withRequestBody(equalToJson("""
+					{"userId": "%s", "activityProgress": "Initialized", "gradingProgress": "NotReady"}"""
+				.formatted(coach.member().subject()), true, true)));
 	}
 
 	@Test
@@ -126,12 +138,13 @@ class PdCompletionsTests {
 		Launched teacher = launcher.launch("t-" + course, "Maria Lopez", TestPlatform.LEARNER, course, "LETRS cohort");
 		profile(teacher.browser());
 		score(teacher.browser(), "u1-assessment", "70");
-		Launched elsewhere = launcher.launch("t2-" + course, "Ben Ode", TestPlatform.LEARNER, "other-" + course, "Other");
+		Launched elsewhere = launcher.launch("t2-" + course, "Ben Ode", TestPlatform.LEARNER, "other-" + course,
+				"Other");
 		profile(elsewhere.browser());
 		score(elsewhere.browser(), "u1-assessment", "95");
 
-		Launched coach = launcher.launch("coach-" + course, "Carla Coach", TestPlatform.INSTRUCTOR, course, "LETRS cohort",
-				Map.of("pd_program", "letrs", "pd_requirement", "u1-assessment"));
+		Launched coach = launcher.launch("coach-" + course, "Carla Coach", TestPlatform.INSTRUCTOR, course,
+				"LETRS cohort", Map.of("pd_program", "letrs", "pd_requirement", "u1-assessment"));
 		coach.browser().get("/pd/programs/letrs");
 
 		await().atMost(Duration.ofSeconds(10)).until(() -> scoreStatus(teacher.member().userId()).equals("SENT"));
@@ -147,21 +160,28 @@ class PdCompletionsTests {
 				Map.of("pd_program", "letrs", "pd_requirement", "no-such-unit"));
 		profile(coach.browser());
 		coach.browser().get("/pd/programs/letrs");
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM pd_placement WHERE context_ref = ?").param(coach.member().context().id())
-			.query(Integer.class).single()).isZero();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM pd_placement WHERE context_ref = ?")
+			.param(coach.member().context().id())
+			.query(Integer.class)
+			.single()).isZero();
 	}
 
 	@Test
 	void aCoachPlacesARequirementByDeepLinkingAsALinkWithItsOwnColumnAndATeacherCannot() throws Exception {
 		LaunchClient browser = new LaunchClient("http://localhost:" + port);
 		LaunchClient.AuthRequest auth = browser.login(platform, "dl-coach-" + course);
-		assertThat(browser.launch(platform.sign(platform.deepLinkingClaims(auth.nonce(), "dl-coach-" + course,
-				TestPlatform.INSTRUCTOR).build()), auth.state()).location()).isEqualTo("/deep-linking");
+		assertThat(browser
+			.launch(platform
+				.sign(platform.deepLinkingClaims(auth.nonce(), "dl-coach-" + course, TestPlatform.INSTRUCTOR).build()),
+					auth.state())
+			.location()).isEqualTo("/deep-linking");
 		String picker = browser.get("/deep-linking").body();
-		assertThat(picker).contains("Place a PD program").contains("id=\"place-pd-letrs\"").contains("Unit 1 assessment");
+		assertThat(picker).contains("Place a PD program")
+			.contains("id=\"place-pd-letrs\"")
+			.contains("Unit 1 assessment");
 
-		var answer = browser.post("/deep-linking/pd/letrs", Map.of("requirement", "u1-assessment", "_csrf",
-				browser.csrfFrom("/deep-linking")));
+		var answer = browser.post("/deep-linking/pd/letrs",
+				Map.of("requirement", "u1-assessment", "_csrf", browser.csrfFrom("/deep-linking")));
 		assertThat(answer.status()).isEqualTo(200);
 		String jwt = org.springframework.web.util.HtmlUtils
 			.htmlUnescape(answer.body().replaceAll("(?s).*name=\"JWT\" value=\"([^\"]+)\".*", "$1"));
@@ -179,13 +199,15 @@ class PdCompletionsTests {
 					"coachroom_page", "/pd/programs/letrs"));
 			@SuppressWarnings("unchecked")
 			Map<String, Object> lineItem = (Map<String, Object>) link.get("lineItem");
-			assertThat(lineItem).containsEntry("resourceId", "pd-requirement-" + item).containsEntry("tag",
-					"coachroom-pd-requirement");
+			assertThat(lineItem).containsEntry("resourceId", "pd-requirement-" + item)
+				.containsEntry("tag", "coachroom-pd-requirement");
 		});
 
 		LaunchClient learner = new LaunchClient("http://localhost:" + port);
 		LaunchClient.AuthRequest theirs = learner.login(platform, "dl-t-" + course);
-		learner.launch(platform.sign(platform.deepLinkingClaims(theirs.nonce(), "dl-t-" + course, TestPlatform.LEARNER).build()),
+		learner.launch(
+				platform
+					.sign(platform.deepLinkingClaims(theirs.nonce(), "dl-t-" + course, TestPlatform.LEARNER).build()),
 				theirs.state());
 		assertThat(learner.get("/deep-linking").body()).doesNotContain("Place a PD program");
 		var refused = learner.post("/deep-linking/pd/letrs", Map.of("_csrf", learner.csrfFrom("/home")));
@@ -201,4 +223,5 @@ class PdCompletionsTests {
 		}
 		throw new AssertionError("No row for " + code);
 	}
+
 }

@@ -18,7 +18,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A person's own PD, through the pages: the starter catalog, profile facts, recording, refusals, the audit trail. */
+/**
+ * A person's own PD, through the pages: the starter catalog, profile facts, recording,
+ * refusals, the audit trail.
+ */
 @LaunchTest
 class PdTrackingTests {
 
@@ -56,13 +59,14 @@ class PdTrackingTests {
 	}
 
 	private LaunchClient.Response profile(LaunchClient browser, String level, String start) {
-		return browser.post("/pd/profile", Map.of("schoolLevel", level, "roleStartedOn", start, "_csrf", browser.csrfFrom("/pd")));
+		return browser.post("/pd/profile",
+				Map.of("schoolLevel", level, "roleStartedOn", start, "_csrf", browser.csrfFrom("/pd")));
 	}
 
-	private LaunchClient.Response record(LaunchClient browser, String program, String requirement, String kind, String value,
-			String on) {
-		return browser.post("/pd/programs/" + program + "/requirements/" + requirement, Map.of("kind", kind, "value", value,
-				"on", on, "_csrf", browser.csrfFrom("/pd/programs/" + program)));
+	private LaunchClient.Response record(LaunchClient browser, String program, String requirement, String kind,
+			String value, String on) {
+		return browser.post("/pd/programs/" + program + "/requirements/" + requirement,
+				Map.of("kind", kind, "value", value, "on", on, "_csrf", browser.csrfFrom("/pd/programs/" + program)));
 	}
 
 	@Test
@@ -87,18 +91,24 @@ class PdTrackingTests {
 		assertThat(profile(browser, "ELEMENTARY", "2025-08-01").status()).isEqualTo(302);
 
 		String page = browser.get("/pd").body();
-		assertThat(page).contains("LETRS (3rd edition)").contains("Required").contains("Due 1 Aug 2028")
-			.contains("State instructional coaching endorsement").contains("Recommended")
+		assertThat(page).contains("LETRS (3rd edition)")
+			.contains("Required")
+			.contains("Due 1 Aug 2028")
+			.contains("State instructional coaching endorsement")
+			.contains("Recommended")
 			.doesNotContain("Entry Years Enhancement");
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM pd_program WHERE tenant_id = ?").param(coach.member().tenant().value())
-			.query(Integer.class).single()).as("the starter catalog, once").isEqualTo(5);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM pd_program WHERE tenant_id = ?")
+			.param(coach.member().tenant().value())
+			.query(Integer.class)
+			.single()).as("the starter catalog, once").isEqualTo(5);
 	}
 
 	@Test
 	void aNewTeacherHasInductionRequiredAndASecondaryCoachHasNoLetrs() {
 		profile(teacher.browser(), "SECONDARY", java.time.LocalDate.now().minusMonths(3).toString());
 		assertThat(teacher.browser().get("/pd").body()).contains("Entry Years Enhancement (EYE) induction")
-			.contains("ESL endorsement").doesNotContain("LETRS");
+			.contains("ESL endorsement")
+			.doesNotContain("LETRS");
 		profile(coach.browser(), "SECONDARY", "2020-01-01");
 		assertThat(coach.browser().get("/pd").body()).doesNotContain("LETRS").contains("ESL endorsement");
 	}
@@ -111,14 +121,19 @@ class PdTrackingTests {
 		assertThat(record(browser, "letrs", "u1-assessment", "score", "70", today).status()).isEqualTo(302);
 		assertThat(record(browser, "letrs", "u1-assessment", "score", "90", today).status()).isEqualTo(302);
 		String page = browser.get("/pd/programs/letrs").body();
-		assertThat(page).contains("Mastery").contains("best 90%").contains("no attempts left").contains("1 of 22 requirements met");
+		assertThat(page).contains("Mastery")
+			.contains("best 90%")
+			.contains("no attempts left")
+			.contains("1 of 22 requirements met");
 
 		var refused = record(browser, "letrs", "u1-assessment", "score", "95", today);
 		assertThat(refused.status()).isEqualTo(302);
 		assertThat(browser.get("/pd/programs/letrs").body()).contains("Every attempt allowed has been recorded")
 			.contains("best 90%");
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM pd_audit WHERE user_ref = ? AND action = 'SCORE'")
-			.param(coach.member().userId()).query(Integer.class).single()).isEqualTo(2);
+			.param(coach.member().userId())
+			.query(Integer.class)
+			.single()).isEqualTo(2);
 	}
 
 	@Test
@@ -146,8 +161,10 @@ class PdTrackingTests {
 		assertThat(browser.get("/pd/programs/letrs").body()).contains("This requirement takes no score.");
 		assertThat(profile(browser, "MIDDLE", "someday").status()).isEqualTo(302);
 		assertThat(browser.get("/pd").body()).contains("Choose a school level");
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM pd_audit WHERE user_ref = ?").param(coach.member().userId())
-			.query(Integer.class).single()).isZero();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM pd_audit WHERE user_ref = ?")
+			.param(coach.member().userId())
+			.query(Integer.class)
+			.single()).isZero();
 		assertThat(browser.get("/pd/programs/no-such-program").status()).isEqualTo(404);
 		assertThat(record(browser, "letrs", "no-such-requirement", "done", "", java.time.LocalDate.now().toString())
 			.status()).isEqualTo(404);
@@ -166,8 +183,8 @@ class PdTrackingTests {
 
 	@Test
 	void someoneWhoIsNeitherTeacherNorCoachHasNoProgramsAndCannotRecord() {
-		Launched admin = new Launcher(port, platform, jdbc).launch("admin-" + UUID.randomUUID(), "Hal Admin", ADMINISTRATOR,
-				coach.member().context().contextId(), "Coaching hub");
+		Launched admin = new Launcher(port, platform, jdbc).launch("admin-" + UUID.randomUUID(), "Hal Admin",
+				ADMINISTRATOR, coach.member().context().contextId(), "Coaching hub");
 		assertThat(admin.browser().get("/pd").body()).contains("PD programs are for teachers and coaches");
 		assertThat(admin.browser().get("/pd/programs/letrs").status()).isEqualTo(404);
 	}
@@ -193,24 +210,30 @@ class PdTrackingTests {
 	void studyGroupHoursCountWhereTheMemberChoosesAndComeOffWhenTheCompletionIsWithdrawn() {
 		var browser = teacher.browser();
 		profile(browser, "ELEMENTARY", "2025-08-01");
-		var group = studyGroups.create(coach.member(), new org.coachroom.studygroup.StudyGroup.Details(
-				"Shifting the Balance", "Six shifts", null, org.coachroom.studygroup.StudyGroup.Kind.BOOK_STUDY, null, null,
-				org.coachroom.studygroup.StudyGroup.Visibility.CLOSED, new java.math.BigDecimal("6"), "clock hours",
-				java.util.List.of()),
-				new org.coachroom.studygroup.CompletionRule(org.coachroom.studygroup.CompletionRule.Basis.COUNT, 1, false,
-						false, 1, null));
+		var group = studyGroups.create(coach.member(),
+				new org.coachroom.studygroup.StudyGroup.Details("Shifting the Balance", "Six shifts", null,
+						org.coachroom.studygroup.StudyGroup.Kind.BOOK_STUDY, null, null,
+						org.coachroom.studygroup.StudyGroup.Visibility.CLOSED, new java.math.BigDecimal("6"),
+						"clock hours", java.util.List.of()),
+				new org.coachroom.studygroup.CompletionRule(org.coachroom.studygroup.CompletionRule.Basis.COUNT, 1,
+						false, false, 1, null));
 		java.time.Instant start = java.time.Instant.now().minus(java.time.Duration.ofDays(1));
-		var session = studyGroups.planSession(coach.member(), group.getId(), new org.coachroom.studygroup.session.GroupSession.Plan(
-				start, start.plus(java.time.Duration.ofHours(1)), null, null, null, null, null, null));
+		var session = studyGroups.planSession(coach.member(), group.getId(),
+				new org.coachroom.studygroup.session.GroupSession.Plan(start, start.plus(java.time.Duration.ofHours(1)),
+						null, null, null, null, null, null));
 		studyGroups.addMembers(coach.member(), group.getId(), java.util.List.of(teacher.member().userId()));
 		studyGroups.recordAttendance(coach.member(), group.getId(), session.getId(),
 				Map.of(teacher.member().userId(), org.coachroom.studygroup.session.AttendanceStatus.PRESENT));
 
-		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(10))
 			.until(() -> browser.get("/pd").body().contains("6 clock hours from the study group"));
-		long credit = jdbc.sql("SELECT id FROM pd_credit WHERE user_ref = ?").param(teacher.member().userId())
-			.query(Long.class).single();
-		var applied = browser.post("/pd/credits/" + credit, Map.of("target", "letrs/v1-f2f", "_csrf", browser.csrfFrom("/pd")));
+		long credit = jdbc.sql("SELECT id FROM pd_credit WHERE user_ref = ?")
+			.param(teacher.member().userId())
+			.query(Long.class)
+			.single();
+		var applied = browser.post("/pd/credits/" + credit,
+				Map.of("target", "letrs/v1-f2f", "_csrf", browser.csrfFrom("/pd")));
 		assertThat(applied.status()).isEqualTo(302);
 		assertThat(browser.get("/pd").body()).contains("counts toward LETRS (3rd edition): Volume 1 face-to-face days");
 		assertThat(browser.get("/pd/programs/letrs").body()).contains("6 of 12 clock hours");
@@ -218,27 +241,35 @@ class PdTrackingTests {
 		browser.post("/pd/credits/" + credit, Map.of("target", "letrs/v2-f2f", "_csrf", browser.csrfFrom("/pd")));
 		assertThat(browser.get("/pd").body()).contains("That credit already counts toward a requirement.");
 		// another person cannot place it
-		assertThat(coach.browser().post("/pd/credits/" + credit, Map.of("target", "letrs/v1-f2f", "_csrf",
-				coach.browser().csrfFrom("/pd"))).status()).isEqualTo(404);
+		assertThat(coach.browser()
+			.post("/pd/credits/" + credit, Map.of("target", "letrs/v1-f2f", "_csrf", coach.browser().csrfFrom("/pd")))
+			.status()).isEqualTo(404);
 
 		studyGroups.withdrawCompletion(coach.member(), group.getId(), teacher.member().userId(), "Marked by mistake");
-		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(10))
 			.until(() -> browser.get("/pd/programs/letrs").body().contains("0 of 12 clock hours"));
 		assertThat(browser.get("/pd").body()).doesNotContain("from the study group");
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM pd_audit WHERE user_ref = ? AND action = 'CREDIT_WITHDRAWN'")
-			.param(teacher.member().userId()).query(Integer.class).single()).isOne();
+			.param(teacher.member().userId())
+			.query(Integer.class)
+			.single()).isOne();
 	}
 
-	static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+	static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+		.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
-	private LaunchClient.Response upload(LaunchClient browser, String program, String requirement, String name, byte[] content) {
+	private LaunchClient.Response upload(LaunchClient browser, String program, String requirement, String name,
+			byte[] content) {
 		return browser.postFile("/pd/programs/" + program + "/requirements/" + requirement + "/evidence",
 				Map.of("_csrf", browser.csrfFrom("/pd/programs/" + program)), "file", name, "application/pdf", content);
 	}
 
 	private long waitingEvidence() {
 		return jdbc.sql("SELECT id FROM pd_evidence WHERE user_ref = ? AND state = 'SUBMITTED'")
-			.param(teacher.member().userId()).query(Long.class).single();
+			.param(teacher.member().userId())
+			.query(Long.class)
+			.single();
 	}
 
 	private LaunchClient.Response review(Launched reviewer, long evidenceId, String decision, String comment) {
@@ -250,8 +281,8 @@ class PdTrackingTests {
 		catch (AssertionError nothingWaitingForThem) {
 			csrf = browser.csrfFrom("/pd");
 		}
-		return browser.post("/pd/evidence/" + evidenceId + "/review", Map.of("decision", decision, "comment", comment,
-				"_csrf", csrf));
+		return browser.post("/pd/evidence/" + evidenceId + "/review",
+				Map.of("decision", decision, "comment", comment, "_csrf", csrf));
 	}
 
 	@Test
@@ -259,14 +290,16 @@ class PdTrackingTests {
 		var browser = teacher.browser();
 		profile(browser, "SECONDARY", "2025-08-01");
 		record(browser, "esl-endorsement", "coursework", "hours", "18", java.time.LocalDate.now().toString());
-		assertThat(browser.get("/pd/programs/esl-endorsement").body()).contains("In progress").contains("Evidence needed");
+		assertThat(browser.get("/pd/programs/esl-endorsement").body()).contains("In progress")
+			.contains("Evidence needed");
 
 		assertThat(upload(browser, "esl-endorsement", "coursework", "../transcript.pdf", PDF).status()).isEqualTo(302);
 		assertThat(browser.get("/pd/programs/esl-endorsement").body()).contains("Waiting for verification")
 			.contains("transcript.pdf");
 		long first = waitingEvidence();
 
-		// the coach of the teacher's course sees it, downloads it safely, and returns it saying why
+		// the coach of the teacher's course sees it, downloads it safely, and returns it
+		// saying why
 		assertThat(coach.browser().get("/pd/evidence").body()).contains("Maria Lopez").contains("transcript.pdf");
 		var file = coach.browser().get("/pd/evidence/" + first);
 		assertThat(file.status()).isEqualTo(200);
@@ -275,7 +308,8 @@ class PdTrackingTests {
 		review(coach, first, "return", "");
 		assertThat(coach.browser().get("/pd/evidence").body()).contains("Say what is missing");
 		review(coach, first, "return", "The transcript has no grades page");
-		assertThat(browser.get("/pd/programs/esl-endorsement").body()).contains("Returned: The transcript has no grades page");
+		assertThat(browser.get("/pd/programs/esl-endorsement").body())
+			.contains("Returned: The transcript has no grades page");
 
 		upload(browser, "esl-endorsement", "coursework", "transcript-full.pdf", PDF);
 		Launched hr = new Launcher(port, platform, jdbc).launch("hr-" + UUID.randomUUID(), "Helen HR", ADMINISTRATOR,
@@ -284,17 +318,22 @@ class PdTrackingTests {
 		assertThat(review(hr, second, "verify", "").status()).isEqualTo(302);
 		String page = browser.get("/pd/programs/esl-endorsement").body();
 		assertThat(page).contains("1 of 1 requirements met").contains("Complete");
-		assertThat(jdbc.sql("SELECT action FROM pd_audit WHERE user_ref = ? ORDER BY id").param(teacher.member().userId())
-			.query(String.class).list()).containsExactly("HOURS", "EVIDENCE_SUBMITTED", "EVIDENCE_RETURNED",
-					"EVIDENCE_SUBMITTED", "EVIDENCE_VERIFIED");
+		assertThat(jdbc.sql("SELECT action FROM pd_audit WHERE user_ref = ? ORDER BY id")
+			.param(teacher.member().userId())
+			.query(String.class)
+			.list()).containsExactly("HOURS", "EVIDENCE_SUBMITTED", "EVIDENCE_RETURNED", "EVIDENCE_SUBMITTED",
+					"EVIDENCE_VERIFIED");
 
-		// the completed program's certificate: a well-formed PDF naming the person and the program
+		// the completed program's certificate: a well-formed PDF naming the person and
+		// the program
 		var pdf = browser.getBytes("/pd/programs/esl-endorsement/certificate.pdf");
 		assertThat(pdf.status()).isEqualTo(200);
 		assertThat(pdf.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
 		assertWellFormedPdf(pdf.body(), "Maria Lopez", "ESL endorsement");
-		assertThat(hr.browser().getBytes("/pd/compliance/people/" + teacher.member().userId()
-				+ "/programs/esl-endorsement/certificate.pdf").status()).isEqualTo(200);
+		assertThat(hr.browser()
+			.getBytes(
+					"/pd/compliance/people/" + teacher.member().userId() + "/programs/esl-endorsement/certificate.pdf")
+			.status()).isEqualTo(200);
 		assertThat(browser.get("/pd/programs/letrs/certificate.pdf").status()).as("not complete").isEqualTo(404);
 	}
 
@@ -305,8 +344,10 @@ class PdTrackingTests {
 		upload(browser, "esl-endorsement", "coursework", "transcript.pdf",
 				"<html><script>alert(1)</script>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
 		assertThat(browser.get("/pd/programs/esl-endorsement").body()).contains("Upload a PDF or an image");
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM pd_evidence WHERE user_ref = ?").param(teacher.member().userId())
-			.query(Integer.class).single()).isZero();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM pd_evidence WHERE user_ref = ?")
+			.param(teacher.member().userId())
+			.query(Integer.class)
+			.single()).isZero();
 	}
 
 	@Test
@@ -317,7 +358,8 @@ class PdTrackingTests {
 				"<html><script>alert(1)</script>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
 		assertThat(refused.location()).endsWith("#req-coursework");
 		String page = browser.get("/pd/programs/esl-endorsement").body();
-		// the page lands at the requirement: the refusal sits by its file field, not at the top out of view
+		// the page lands at the requirement: the refusal sits by its file field, not at
+		// the top out of view
 		assertThat(page).doesNotContain("id=\"record-error\"");
 		assertThat(page).containsPattern("(?s)id=\"req-coursework\".*aria-describedby=\"file-error-coursework\""
 				+ ".*id=\"file-error-coursework\"[^>]*>Upload a PDF or an image");
@@ -345,8 +387,14 @@ class PdTrackingTests {
 			.isEqualTo("SUBMITTED");
 	}
 
-	/** Every object where the cross-reference table says, the table where startxref says, the text inside. */
-	/** A PDF a reader opens: one A4 landscape page, every font embedded, the texts in it as text. */
+	/**
+	 * Every object where the cross-reference table says, the table where startxref says,
+	 * the text inside.
+	 */
+	/**
+	 * A PDF a reader opens: one A4 landscape page, every font embedded, the texts in it
+	 * as text.
+	 */
 	static void assertWellFormedPdf(byte[] pdf, String... texts) {
 		try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
 			assertThat(document.getNumberOfPages()).isOne();
@@ -365,4 +413,5 @@ class PdTrackingTests {
 			throw new AssertionError("Not a PDF a reader can open", e);
 		}
 	}
+
 }

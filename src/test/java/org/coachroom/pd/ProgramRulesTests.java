@@ -26,7 +26,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The rules of programs, plain: deadlines, extensions, Mastery and Completion, attempts, assignment, edits. */
+/**
+ * The rules of programs, plain: deadlines, extensions, Mastery and Completion, attempts,
+ * assignment, edits.
+ */
 class ProgramRulesTests {
 
 	static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
@@ -36,8 +39,8 @@ class ProgramRulesTests {
 	static final Period WINDOW = Period.ofDays(30);
 
 	static Requirement unit(String code) {
-		return new Requirement(code, "Unit " + code, "Volume 1", RequirementKind.UNIT, new BigDecimal("80"), 2, null, null,
-				false);
+		return new Requirement(code, "Unit " + code, "Volume 1", RequirementKind.UNIT, new BigDecimal("80"), 2, null,
+				null, false);
 	}
 
 	static Requirement hours(String code, String h) {
@@ -46,8 +49,10 @@ class ProgramRulesTests {
 	}
 
 	static Program program(DeadlineRule deadline, Requirement... requirements) {
-		Program p = Program.define(1, new Program.Definition("letrs", "LETRS", null, deadline, List.of(requirements),
-				List.of(new AssignmentRule(Obligation.REQUIRED, Audience.COACH, SchoolLevel.ELEMENTARY, null))), "1", NOW);
+		Program p = Program.define(1,
+				new Program.Definition("letrs", "LETRS", null, deadline, List.of(requirements),
+						List.of(new AssignmentRule(Obligation.REQUIRED, Audience.COACH, SchoolLevel.ELEMENTARY, null))),
+				"1", NOW);
 		return withId(p);
 	}
 
@@ -122,11 +127,15 @@ class ProgramRulesTests {
 
 	@Test
 	void dueSoonStartsWhenTheDueDateIsWithinTheWindowAndIncludesTheDueDayItself() {
-		assertThat(Standing.of(false, true, Optional.of(TODAY.plusDays(30)), TODAY, WINDOW)).isEqualTo(Standing.DUE_SOON);
-		assertThat(Standing.of(false, true, Optional.of(TODAY.plusDays(31)), TODAY, WINDOW)).isEqualTo(Standing.ON_TRACK);
+		assertThat(Standing.of(false, true, Optional.of(TODAY.plusDays(30)), TODAY, WINDOW))
+			.isEqualTo(Standing.DUE_SOON);
+		assertThat(Standing.of(false, true, Optional.of(TODAY.plusDays(31)), TODAY, WINDOW))
+			.isEqualTo(Standing.ON_TRACK);
 		assertThat(Standing.of(false, true, Optional.of(TODAY), TODAY, WINDOW)).isEqualTo(Standing.DUE_SOON);
-		assertThat(Standing.of(false, true, Optional.of(TODAY.minusDays(1)), TODAY, WINDOW)).isEqualTo(Standing.OVERDUE);
-		assertThat(Standing.of(true, true, Optional.of(TODAY.minusDays(1)), TODAY, WINDOW)).isEqualTo(Standing.COMPLETE);
+		assertThat(Standing.of(false, true, Optional.of(TODAY.minusDays(1)), TODAY, WINDOW))
+			.isEqualTo(Standing.OVERDUE);
+		assertThat(Standing.of(true, true, Optional.of(TODAY.minusDays(1)), TODAY, WINDOW))
+			.isEqualTo(Standing.COMPLETE);
 	}
 
 	@Test
@@ -150,8 +159,11 @@ class ProgramRulesTests {
 		progress.recordScore(u1, new BigDecimal("70"), TODAY, NOW);
 		assertThat(progress.stateOf("u1").bestScore()).isEqualByComparingTo("90");
 		assertThatThrownBy(() -> progress.recordScore(u1, new BigDecimal("95"), TODAY, NOW))
-			.isInstanceOf(RecordingRefusedException.class).hasMessage("pd.record.no-attempts-left");
-		assertThat(ProgramProgress.evaluate(p, progress, COACH, Obligation.REQUIRED, TODAY, WINDOW).requirements().get(0)
+			.isInstanceOf(RecordingRefusedException.class)
+			.hasMessage("pd.record.no-attempts-left");
+		assertThat(ProgramProgress.evaluate(p, progress, COACH, Obligation.REQUIRED, TODAY, WINDOW)
+			.requirements()
+			.get(0)
 			.attemptsLeft()).isZero();
 	}
 
@@ -159,15 +171,16 @@ class ProgramRulesTests {
 	void aScoreOutsideZeroToAHundredIsRefused() {
 		Program p = program(DeadlineRule.none(), unit("u1"));
 		ProgramProgress progress = ProgramProgress.start(p, 3, NOW);
-		assertThatThrownBy(() -> progress.recordScore(p.requirement("u1").orElseThrow(), new BigDecimal("101"), TODAY, NOW))
+		assertThatThrownBy(
+				() -> progress.recordScore(p.requirement("u1").orElseThrow(), new BigDecimal("101"), TODAY, NOW))
 			.isInstanceOf(RecordingRefusedException.class);
 		assertThat(progress.stateOf("u1").attemptsUsed()).isZero();
 	}
 
 	@Test
 	void anAssessmentWithAThresholdIsMetOnlyAtOrAboveIt() {
-		Requirement test = new Requirement("post", "Posttest", null, RequirementKind.ASSESSMENT, new BigDecimal("70"), 0,
-				null, null, false);
+		Requirement test = new Requirement("post", "Posttest", null, RequirementKind.ASSESSMENT, new BigDecimal("70"),
+				0, null, null, false);
 		Program p = program(DeadlineRule.none(), test);
 		ProgramProgress progress = ProgramProgress.start(p, 3, NOW);
 		progress.recordScore(test, new BigDecimal("69"), TODAY, NOW);
@@ -190,8 +203,8 @@ class ProgramRulesTests {
 
 	@Test
 	void aRequirementNeedingEvidenceIsMetOnlyOnceItIsVerified() {
-		Requirement course = new Requirement("c1", "Foundations of Instructional Coaching", null, RequirementKind.COURSE,
-				null, 0, null, null, true);
+		Requirement course = new Requirement("c1", "Foundations of Instructional Coaching", null,
+				RequirementKind.COURSE, null, 0, null, null, true);
 		Program p = program(DeadlineRule.none(), course);
 		ProgramProgress progress = ProgramProgress.start(p, 3, NOW);
 		progress.recordDone(course, TODAY, NOW);
@@ -210,9 +223,14 @@ class ProgramRulesTests {
 		ProgramProgress progress = ProgramProgress.start(p, 3, NOW);
 		progress.recordScore(p.requirement("u1").orElseThrow(), new BigDecimal("85"), TODAY, NOW);
 		// u2 renamed and re-ordered, u3 added: u1's score stays, u3 starts empty
-		p.redefine(new Program.Definition("letrs", "LETRS (3rd ed.)", null, DeadlineRule.none(),
-				List.of(unit("u3"), new Requirement("u2", "Unit 2, revised", "Volume 1", RequirementKind.UNIT,
-						new BigDecimal("80"), 2, null, null, false), unit("u1")), p.getAssignments()), NOW);
+		p.redefine(
+				new Program.Definition("letrs", "LETRS (3rd ed.)", null, DeadlineRule.none(),
+						List.of(unit("u3"),
+								new Requirement("u2", "Unit 2, revised", "Volume 1", RequirementKind.UNIT,
+										new BigDecimal("80"), 2, null, null, false),
+								unit("u1")),
+						p.getAssignments()),
+				NOW);
 		ProgramStatus status = ProgramProgress.evaluate(p, progress, COACH, Obligation.REQUIRED, TODAY, WINDOW);
 		assertThat(status.requirements()).extracting(s -> s.requirement().code() + ":" + s.progress())
 			.containsExactly("u3:NOT_STARTED", "u2:NOT_STARTED", "u1:MET");
@@ -232,7 +250,8 @@ class ProgramRulesTests {
 		assertThat(induction.appliesTo(newTeacher, TODAY)).as("last day of year 3").isTrue();
 		assertThat(induction.appliesTo(newTeacher, TODAY.plusDays(1))).as("year 4").isFalse();
 		assertThat(induction.appliesTo(new PdProfile(Audience.TEACHER, SchoolLevel.ANY, null), TODAY))
-			.as("start unknown").isFalse();
+			.as("start unknown")
+			.isFalse();
 	}
 
 	@Test
@@ -250,7 +269,9 @@ class ProgramRulesTests {
 
 	@Test
 	void aProgramRefusesTwoRequirementsWithOneCode() {
-		assertThatThrownBy(() -> new Program.Definition("x", "X", null, null, List.of(unit("u1"), unit("u1")), List.of()))
+		assertThatThrownBy(
+				() -> new Program.Definition("x", "X", null, null, List.of(unit("u1"), unit("u1")), List.of()))
 			.isInstanceOf(IllegalArgumentException.class);
 	}
+
 }

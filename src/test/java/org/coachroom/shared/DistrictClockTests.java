@@ -32,4 +32,5 @@ class DistrictClockTests {
 		assertThat(denver.clock().getZone()).isEqualTo(ZoneId.of("America/Denver"));
 		assertThat(denver.clock().instant()).isEqualTo(utc.instant());
 	}
+
 }

@@ -45,4 +45,5 @@ class FileTypeTests {
 		assertThat(FileType.PNG.safeName(".htaccess")).isEqualTo("file.htaccess.png");
 		assertThat(FileType.DOCX.safeName("a\r\nb\"c.docx")).isEqualTo("a__b_c.docx");
 	}
+
 }

@@ -24,8 +24,8 @@ class CompletionRuleTests {
 
 	@Test
 	void attendingFiveOfSixWithAFinalReflectionCompletes() {
-		var progress = FIVE_OF_SIX.progressOf(sessions(6, 6), attendance(PRESENT, PRESENT, PRESENT, ABSENT, PRESENT, PRESENT),
-				true, 8);
+		var progress = FIVE_OF_SIX.progressOf(sessions(6, 6),
+				attendance(PRESENT, PRESENT, PRESENT, ABSENT, PRESENT, PRESENT), true, 8);
 		assertThat(progress.standing()).isEqualTo(Standing.COMPLETE);
 		assertThat(progress.attended()).isEqualTo(5);
 		assertThat(progress.required()).isEqualTo(5);
@@ -33,8 +33,8 @@ class CompletionRuleTests {
 
 	@Test
 	void withoutTheRequiredFinalReflectionAttendanceAloneDoesNotComplete() {
-		var progress = FIVE_OF_SIX.progressOf(sessions(6, 6), attendance(PRESENT, PRESENT, PRESENT, PRESENT, PRESENT, PRESENT),
-				false, 8);
+		var progress = FIVE_OF_SIX.progressOf(sessions(6, 6),
+				attendance(PRESENT, PRESENT, PRESENT, PRESENT, PRESENT, PRESENT), false, 8);
 		assertThat(progress.attendanceMet()).isTrue();
 		assertThat(progress.reflectionMet()).isFalse();
 		assertThat(progress.complete()).isFalse();
@@ -55,7 +55,8 @@ class CompletionRuleTests {
 		List<SessionFact> sessions = new ArrayList<>(sessions(6, 6));
 		assertThat(rule.progressOf(sessions, Map.of(), false, 5).required()).isEqualTo(5);
 		sessions.set(2, new SessionFact(3, true, true));
-		var progress = rule.progressOf(sessions, attendance(PRESENT, PRESENT, null, PRESENT, PRESENT, ABSENT), false, 5);
+		var progress = rule.progressOf(sessions, attendance(PRESENT, PRESENT, null, PRESENT, PRESENT, ABSENT), false,
+				5);
 		assertThat(progress.held()).isEqualTo(5);
 		assertThat(progress.required()).isEqualTo(4);
 		assertThat(progress.complete()).isTrue();
@@ -66,7 +67,8 @@ class CompletionRuleTests {
 		List<SessionFact> sessions = new ArrayList<>(sessions(6, 6));
 		sessions.set(0, new SessionFact(1, true, true));
 		sessions.set(1, new SessionFact(2, true, true));
-		var progress = FIVE_OF_SIX.progressOf(sessions, attendance(null, null, PRESENT, PRESENT, PRESENT, PRESENT), true, 3);
+		var progress = FIVE_OF_SIX.progressOf(sessions, attendance(null, null, PRESENT, PRESENT, PRESENT, PRESENT),
+				true, 3);
 		assertThat(progress.required()).isEqualTo(4);
 		assertThat(progress.complete()).isTrue();
 	}
@@ -116,7 +118,8 @@ class CompletionRuleTests {
 		var attendance = attendance(PRESENT, PRESENT, PRESENT, PRESENT, ABSENT, ABSENT);
 		var strict = new CompletionRule(Basis.SHARE, 100, false, false, 1, null);
 		var lenient = new CompletionRule(Basis.SHARE, 60, false, false, 1, null);
-		assertThat(strict.progressOf(sessions(6, 6), attendance, false, 5).standing()).isEqualTo(Standing.CANNOT_COMPLETE);
+		assertThat(strict.progressOf(sessions(6, 6), attendance, false, 5).standing())
+			.isEqualTo(Standing.CANNOT_COMPLETE);
 		assertThat(lenient.progressOf(sessions(6, 6), attendance, false, 5).standing()).isEqualTo(Standing.COMPLETE);
 	}
 
@@ -129,7 +132,8 @@ class CompletionRuleTests {
 
 	@Test
 	void attendanceAtASessionThatHasNotStartedCountsForNothing() {
-		// three sessions held so far, three ahead: "present" marked ahead of time is no attendance
+		// three sessions held so far, three ahead: "present" marked ahead of time is no
+		// attendance
 		var progress = FIVE_OF_SIX.progressOf(sessions(6, 3),
 				attendance(PRESENT, PRESENT, PRESENT, PRESENT, PRESENT, PRESENT), true, 8);
 		assertThat(progress.attended()).isEqualTo(3);
@@ -139,9 +143,12 @@ class CompletionRuleTests {
 
 	@Test
 	void aRuleOutOfRangeIsRefused() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new CompletionRule(Basis.SHARE, 0, false, false, 1, null));
-		assertThatIllegalArgumentException().isThrownBy(() -> new CompletionRule(Basis.SHARE, 101, false, false, 1, null));
-		assertThatIllegalArgumentException().isThrownBy(() -> new CompletionRule(Basis.COUNT, 5, false, false, 0, null));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new CompletionRule(Basis.SHARE, 0, false, false, 1, null));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new CompletionRule(Basis.SHARE, 101, false, false, 1, null));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new CompletionRule(Basis.COUNT, 5, false, false, 0, null));
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new CompletionRule(Basis.COUNT, 5, false, false, 1, new BigDecimal("-1")));
 	}
@@ -165,4 +172,5 @@ class CompletionRuleTests {
 		}
 		return map;
 	}
+
 }

@@ -35,8 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Importing the course roster through NRPS from a WireMock platform that answers as Moodle 4.5 does:
- * token endpoint JSON labelled text/html, short role names, a {@code Link: rel="next"} page.
+ * Importing the course roster through NRPS from a WireMock platform that answers as
+ * Moodle 4.5 does: token endpoint JSON labelled text/html, short role names, a
+ * {@code Link: rel="next"} page.
  */
 @LaunchTest
 class RosterImportTests {
@@ -77,17 +78,19 @@ class RosterImportTests {
 		platform = TestPlatform.start();
 		platform.registerWith(registry);
 		course = "roster-" + UUID.randomUUID();
-		coach = new Launcher(port, platform, jdbc).launch("coach-" + course, "Carla Coach", TestPlatform.INSTRUCTOR, course,
-				"Hub");
-		platform.wireMock().stubFor(post(urlPathEqualTo("/mod/lti/token.php")).willReturn(aResponse().withStatus(200)
-			.withHeader("Content-type", "text/html; charset=utf-8")
-			.withBody(MoodleFixtures.read("token-response.json"))));
+		coach = new Launcher(port, platform, jdbc).launch("coach-" + course, "Carla Coach", TestPlatform.INSTRUCTOR,
+				course, "Hub");
+		platform.wireMock()
+			.stubFor(post(urlPathEqualTo("/mod/lti/token.php")).willReturn(aResponse().withStatus(200)
+				.withHeader("Content-type", "text/html; charset=utf-8")
+				.withBody(MoodleFixtures.read("token-response.json"))));
 	}
 
 	private StudyGroup group() {
-		return management.create(coach.member(), new StudyGroup.Details("Roster study " + course, "Purpose", null,
-				StudyGroup.Kind.TEXT_STUDY, null, null, StudyGroup.Visibility.CLOSED, new BigDecimal("3"), "clock hours",
-				List.of()), CompletionRule.DISTRICT_DEFAULT);
+		return management.create(coach.member(),
+				new StudyGroup.Details("Roster study " + course, "Purpose", null, StudyGroup.Kind.TEXT_STUDY, null,
+						null, StudyGroup.Visibility.CLOSED, new BigDecimal("3"), "clock hours", List.of()),
+				CompletionRule.DISTRICT_DEFAULT);
 	}
 
 	private static String member(String id, String name, String role, String status) {
@@ -98,43 +101,61 @@ class RosterImportTests {
 
 	private void rosterPages(String first, String second) {
 		String base = platform.issuer();
-		platform.wireMock().stubFor(get(urlPathEqualTo(MEMBERSHIPS)).withQueryParam("from", WireMock.absent())
-			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", NRPS_TYPE)
-				.withHeader("Link", "<" + base + MEMBERSHIPS + "?limit=2&from=2>; rel=\"next\"")
-				.withBody("{\"id\":\"x\",\"context\":{\"id\":\"2\",\"label\":\"LTI101\",\"title\":\"LTI 101\"},\"members\":[" + first + "]}")));
-		platform.wireMock().stubFor(get(urlPathEqualTo(MEMBERSHIPS)).withQueryParam("from", WireMock.equalTo("2"))
-			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", NRPS_TYPE)
-				.withBody("{\"id\":\"x\",\"context\":{\"id\":\"2\",\"label\":\"LTI101\",\"title\":\"LTI 101\"},\"members\":[" + second + "]}")));
+		platform.wireMock()
+			.stubFor(get(urlPathEqualTo(MEMBERSHIPS)).withQueryParam("from", WireMock.absent())
+				.willReturn(aResponse().withStatus(200)
+					.withHeader("Content-Type", NRPS_TYPE)
+					.withHeader("Link", "<" + base + MEMBERSHIPS + "?limit=2&from=2>; rel=\"next\"")
+					.withBody(
+							"{\"id\":\"x\",\"context\":{\"id\":\"2\",\"label\":\"LTI101\",\"title\":\"LTI 101\"},\"members\":["
+									+ first + "]}")));
+		platform.wireMock()
+			.stubFor(get(urlPathEqualTo(MEMBERSHIPS)).withQueryParam("from", WireMock.equalTo("2"))
+				.willReturn(aResponse().withStatus(200)
+					.withHeader("Content-Type", NRPS_TYPE)
+					.withBody(
+							"{\"id\":\"x\",\"context\":{\"id\":\"2\",\"label\":\"LTI101\",\"title\":\"LTI 101\"},\"members\":["
+									+ second + "]}")));
 	}
 
 	@Test
 	void aPrincipalOnTheRosterIsNotImportedIntoTheGroup() throws Exception {
-		// this district's LMS gives principals a role of their own, mapped to a teacher's and a principal's
+		// this district's LMS gives principals a role of their own, mapped to a teacher's
+		// and a principal's
 		platform.close();
 		platform = TestPlatform.start();
 		platform.registerWith(registry, java.util.Map.of("http://purl.imsglobal.org/vocab/lis/v2/membership#Mentor",
-				java.util.Set.of(org.coachroom.lti.CoachroomRole.TEACHER, org.coachroom.lti.CoachroomRole.PRINCIPAL)), null);
-		coach = new Launcher(port, platform, jdbc).launch("coach-" + course, "Carla Coach", TestPlatform.INSTRUCTOR, course,
-				"Hub");
-		platform.wireMock().stubFor(post(urlPathEqualTo("/mod/lti/token.php")).willReturn(aResponse().withStatus(200)
-			.withHeader("Content-type", "text/html; charset=utf-8")
-			.withBody(MoodleFixtures.read("token-response.json"))));
-		rosterPages(member(course + "-1", "Ana Ruiz", "Learner", "Active") + ","
-				+ member(course + "-p", "Pat Principal", "Mentor", "Active"), member("coach-" + course, "Carla Coach",
-						"Instructor", "Active"));
+				java.util.Set.of(org.coachroom.lti.CoachroomRole.TEACHER, org.coachroom.lti.CoachroomRole.PRINCIPAL)),
+				null);
+		coach = new Launcher(port, platform, jdbc).launch("coach-" + course, "Carla Coach", TestPlatform.INSTRUCTOR,
+				course, "Hub");
+		platform.wireMock()
+			.stubFor(post(urlPathEqualTo("/mod/lti/token.php")).willReturn(aResponse().withStatus(200)
+				.withHeader("Content-type", "text/html; charset=utf-8")
+				.withBody(MoodleFixtures.read("token-response.json"))));
+		rosterPages(
+				member(course + "-1", "Ana Ruiz", "Learner", "Active") + ","
+						+ member(course + "-p", "Pat Principal", "Mentor", "Active"),
+				member("coach-" + course, "Carla Coach", "Instructor", "Active"));
 		StudyGroup group = group();
 		var imported = rosterImports.importRoster(coach.member(), group.getId(), true);
 		assertThat(imported.added()).isEqualTo(2);
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM study_group_member m JOIN lti_user u ON u.id = m.user_ref "
-				+ "WHERE m.study_group = ? AND u.subject = ?").params(group.getId(), course + "-p").query(Integer.class).single())
-			.isZero();
+		assertThat(jdbc
+			.sql("SELECT COUNT(*) FROM study_group_member m JOIN lti_user u ON u.id = m.user_ref "
+					+ "WHERE m.study_group = ? AND u.subject = ?")
+			.params(group.getId(), course + "-p")
+			.query(Integer.class)
+			.single()).isZero();
 	}
 
 	@Test
 	void everyPageIsImportedTeachersOnlyByDefaultAndNobodyTwice() throws Exception {
-		rosterPages(member(course + "-1", "Ana Ruiz", "Learner", "Active") + "," + member(course + "-2", "Ben Ode", "Learner", "Active"),
-				member(course + "-3", "Cy Dana", "Learner", "Active") + "," + member("coach-" + course, "Carla Coach", "Instructor", "Active")
-						+ "," + member(course + "-4", "Dee Gone", "Learner", "Inactive"));
+		rosterPages(
+				member(course + "-1", "Ana Ruiz", "Learner", "Active") + ","
+						+ member(course + "-2", "Ben Ode", "Learner", "Active"),
+				member(course + "-3", "Cy Dana", "Learner", "Active") + ","
+						+ member("coach-" + course, "Carla Coach", "Instructor", "Active") + ","
+						+ member(course + "-4", "Dee Gone", "Learner", "Inactive"));
 		StudyGroup group = group();
 
 		var first = rosterImports.importRoster(coach.member(), group.getId(), false);
@@ -143,16 +164,27 @@ class RosterImportTests {
 		assertThat(again.added()).isEqualTo(1);
 		assertThat(again.alreadyMembers()).isEqualTo(3);
 
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM study_group_member WHERE study_group = ?").param(group.getId())
-			.query(Integer.class).single()).isEqualTo(4);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM study_group_member WHERE study_group = ?")
+			.param(group.getId())
+			.query(Integer.class)
+			.single()).isEqualTo(4);
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM lti_user WHERE tenant_id = ? AND subject = ?")
-			.params(coach.member().tenant().value(), "coach-" + course).query(Integer.class).single()).isOne();
-		assertThat(jdbc.sql("SELECT lms_role FROM study_group_member m JOIN lti_user u ON u.id = m.user_ref WHERE m.study_group = ? AND u.subject = ?")
-			.params(group.getId(), "coach-" + course).query(String.class).single()).isEqualTo("INSTRUCTOR");
+			.params(coach.member().tenant().value(), "coach-" + course)
+			.query(Integer.class)
+			.single()).isOne();
+		assertThat(jdbc.sql(
+				"SELECT lms_role FROM study_group_member m JOIN lti_user u ON u.id = m.user_ref WHERE m.study_group = ? AND u.subject = ?")
+			.params(group.getId(), "coach-" + course)
+			.query(String.class)
+			.single()).isEqualTo("INSTRUCTOR");
 
-		// the token request is a private_key_jwt client assertion signed by our published key, for the token endpoint
-		LoggedRequest tokenRequest = platform.wireMock().findAll(postRequestedFor(urlPathEqualTo("/mod/lti/token.php"))).get(0);
-		String assertion = java.net.URLDecoder.decode(tokenRequest.getBodyAsString().replaceAll(".*client_assertion=([^&]+).*", "$1"),
+		// the token request is a private_key_jwt client assertion signed by our published
+		// key, for the token endpoint
+		LoggedRequest tokenRequest = platform.wireMock()
+			.findAll(postRequestedFor(urlPathEqualTo("/mod/lti/token.php")))
+			.get(0);
+		String assertion = java.net.URLDecoder.decode(
+				tokenRequest.getBodyAsString().replaceAll(".*client_assertion=([^&]+).*", "$1"),
 				java.nio.charset.StandardCharsets.UTF_8);
 		SignedJWT jwt = SignedJWT.parse(assertion);
 		JWKSet ours = JWKSet.load(URI.create("http://localhost:" + port + "/.well-known/jwks.json").toURL());
@@ -175,20 +207,27 @@ class RosterImportTests {
 		rosterPages(ana, member(course + "-2", "Ben Ode", "Learner", "Inactive"));
 		var afterLeaving = rosterImports.importRoster(coach.member(), group.getId(), false);
 		assertThat(afterLeaving.leftCourse()).isEqualTo(1);
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM study_group_member WHERE study_group = ? AND left_course_at IS NOT NULL")
-			.param(group.getId()).query(Integer.class).single()).isOne();
+		assertThat(
+				jdbc.sql("SELECT COUNT(*) FROM study_group_member WHERE study_group = ? AND left_course_at IS NOT NULL")
+					.param(group.getId())
+					.query(Integer.class)
+					.single())
+			.isOne();
 
 		rosterPages(ana, ben);
 		assertThat(rosterImports.importRoster(coach.member(), group.getId(), false).returned()).isEqualTo(1);
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM study_group_member WHERE study_group = ?").param(group.getId())
-			.query(Integer.class).single()).isEqualTo(2);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM study_group_member WHERE study_group = ?")
+			.param(group.getId())
+			.query(Integer.class)
+			.single()).isEqualTo(2);
 	}
 
 	@Test
 	void aRosterSwitchedOffInTheLmsIsReportedAsRefusedAndChangesNothing() {
-		platform.wireMock().stubFor(get(urlPathEqualTo(MEMBERSHIPS)).willReturn(aResponse().withStatus(401)
-			.withHeader("Content-Type", "application/json; charset=utf-8")
-			.withBody(MoodleFixtures.read("lineitems-401.json"))));
+		platform.wireMock()
+			.stubFor(get(urlPathEqualTo(MEMBERSHIPS)).willReturn(aResponse().withStatus(401)
+				.withHeader("Content-Type", "application/json; charset=utf-8")
+				.withBody(MoodleFixtures.read("lineitems-401.json"))));
 		StudyGroup group = group();
 		assertThatThrownBy(() -> rosterImports.importRoster(coach.member(), group.getId(), false))
 			.isInstanceOfSatisfying(ServiceUnavailableException.class,
@@ -196,8 +235,10 @@ class RosterImportTests {
 		// a 401 gets one fresh token and one more try before giving up
 		assertThat(platform.wireMock().findAll(WireMock.getRequestedFor(urlPathEqualTo(MEMBERSHIPS)))).hasSize(2);
 		assertThat(platform.wireMock().findAll(postRequestedFor(urlPathEqualTo("/mod/lti/token.php")))).hasSize(2);
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM study_group_member WHERE study_group = ?").param(group.getId())
-			.query(Integer.class).single()).isZero();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM study_group_member WHERE study_group = ?")
+			.param(group.getId())
+			.query(Integer.class)
+			.single()).isZero();
 	}
 
 	@Test
@@ -206,12 +247,12 @@ class RosterImportTests {
 		for (String url : List.of("not a url", "ftp://lms.example/roster", "file:///etc/passwd")) {
 			var details = coach.member().launch();
 			var odd = new org.coachroom.lti.LaunchDetails(details.issuer(), details.clientId(), details.deploymentId(),
-					details.messageType(), details.targetLinkUri(), details.resourceLinkId(), details.resourceLinkTitle(),
-					details.lineItemsUrl(), details.lineItemUrl(), details.agsScopes(), url, details.custom(), null, null,
-					null, "en");
+					details.messageType(), details.targetLinkUri(), details.resourceLinkId(),
+					details.resourceLinkTitle(), details.lineItemsUrl(), details.lineItemUrl(), details.agsScopes(),
+					url, details.custom(), null, null, null, "en");
 			var m = coach.member();
-			var member = new org.coachroom.lti.Member(m.tenant(), m.userId(), m.subject(), m.name(), m.email(), m.roles(),
-					m.context(), m.platformName(), odd);
+			var member = new org.coachroom.lti.Member(m.tenant(), m.userId(), m.subject(), m.name(), m.email(),
+					m.roles(), m.context(), m.platformName(), odd);
 			assertThatThrownBy(() -> rosterImports.importRoster(member, group.getId(), false)).as(url)
 				.isInstanceOfSatisfying(ServiceUnavailableException.class,
 						e -> assertThat(e.reason()).isEqualTo(ServiceUnavailableException.Reason.INVALID));
@@ -221,8 +262,11 @@ class RosterImportTests {
 
 	@Test
 	void aSlowLmsIsReportedAsUnreachable() {
-		platform.wireMock().stubFor(get(urlPathEqualTo(MEMBERSHIPS)).willReturn(aResponse().withStatus(200)
-			.withHeader("Content-Type", NRPS_TYPE).withFixedDelay(3_000).withBody("{\"members\":[]}")));
+		platform.wireMock()
+			.stubFor(get(urlPathEqualTo(MEMBERSHIPS)).willReturn(aResponse().withStatus(200)
+				.withHeader("Content-Type", NRPS_TYPE)
+				.withFixedDelay(3_000)
+				.withBody("{\"members\":[]}")));
 		StudyGroup group = group();
 		assertThatThrownBy(() -> rosterImports.importRoster(coach.member(), group.getId(), false))
 			.isInstanceOfSatisfying(ServiceUnavailableException.class,
@@ -237,11 +281,14 @@ class RosterImportTests {
 		var answer = browser.post("/groups/" + group.getId() + "/members/import",
 				java.util.Map.of("_csrf", browser.csrfFrom("/groups/" + group.getId())));
 		assertThat(answer.status()).isEqualTo(302);
-		assertThat(browser.get("/groups/" + group.getId()).body()).contains("1 added, 0 already members").contains("Ana Ruiz");
+		assertThat(browser.get("/groups/" + group.getId()).body()).contains("1 added, 0 already members")
+			.contains("Ana Ruiz");
 
 		platform.wireMock().stubFor(get(urlPathEqualTo(MEMBERSHIPS)).willReturn(aResponse().withStatus(403)));
 		browser.post("/groups/" + group.getId() + "/members/import",
 				java.util.Map.of("_csrf", browser.csrfFrom("/groups/" + group.getId())));
-		assertThat(browser.get("/groups/" + group.getId()).body()).contains("The LMS refused to share the course roster");
+		assertThat(browser.get("/groups/" + group.getId()).body())
+			.contains("The LMS refused to share the course roster");
 	}
+
 }

@@ -26,11 +26,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Files a coach shares with a group: kind checked by content, size limited, served only as downloads to members. */
+/**
+ * Files a coach shares with a group: kind checked by content, size limited, served only
+ * as downloads to members.
+ */
 @LaunchTest
 class SharedFilesTests {
 
-	private static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+	private static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+		.getBytes(StandardCharsets.US_ASCII);
 
 	static TestPlatform platform;
 
@@ -75,23 +79,30 @@ class SharedFilesTests {
 		coach = launcher.launch("c-" + course, "Carla Coach", TestPlatform.INSTRUCTOR, course, "Hub");
 		member = launcher.launch("m-" + course, "Mia Member", TestPlatform.LEARNER, course, "Hub");
 		teacher = launcher.launch("t-" + course, "Tom Teacher", TestPlatform.LEARNER, course, "Hub");
-		groupId = management.create(coach.member(), new StudyGroup.Details("Files study", "Purpose", null,
-				StudyGroup.Kind.BOOK_STUDY, null, null, StudyGroup.Visibility.OPEN, new BigDecimal("2"), "clock hours",
-				List.of()), CompletionRule.DISTRICT_DEFAULT).getId();
+		groupId = management
+			.create(coach.member(),
+					new StudyGroup.Details("Files study", "Purpose", null, StudyGroup.Kind.BOOK_STUDY, null, null,
+							StudyGroup.Visibility.OPEN, new BigDecimal("2"), "clock hours", List.of()),
+					CompletionRule.DISTRICT_DEFAULT)
+			.getId();
 		management.addMembers(coach.member(), groupId, List.of(member.member().userId()));
 	}
 
 	private LaunchClient.Response upload(LaunchClient browser, String name, String claimedType, byte[] content) {
-		return browser.postFile("/groups/" + groupId + "/files", Map.of("_csrf", browser.csrfFrom("/groups/" + groupId)),
-				"file", name, claimedType, content);
+		return browser.postFile("/groups/" + groupId + "/files",
+				Map.of("_csrf", browser.csrfFrom("/groups/" + groupId)), "file", name, claimedType, content);
 	}
 
 	@Test
 	void aPdfIsSharedAndMembersDownloadItAsAnAttachmentWithSafeHeaders() {
 		LaunchClient c = coach.browser();
 		assertThat(upload(c, "..\\..\\Chapter 1 <notes>.pdf", "application/pdf", PDF).status()).isEqualTo(302);
-		long fileId = jdbc.sql("SELECT id FROM study_group_file WHERE study_group = ?").param(groupId).query(Long.class).single();
-		assertThat(jdbc.sql("SELECT name FROM study_group_file WHERE id = ?").param(fileId).query(String.class).single())
+		long fileId = jdbc.sql("SELECT id FROM study_group_file WHERE study_group = ?")
+			.param(groupId)
+			.query(Long.class)
+			.single();
+		assertThat(
+				jdbc.sql("SELECT name FROM study_group_file WHERE id = ?").param(fileId).query(String.class).single())
 			.isEqualTo("Chapter 1 _notes_.pdf");
 
 		LaunchClient.Response download = member.browser().get("/groups/" + groupId + "/files/" + fileId);
@@ -111,14 +122,19 @@ class SharedFilesTests {
 		LaunchClient c = coach.browser();
 		upload(c, "handout.pdf", "application/pdf", "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8));
 		upload(c, "page.html", "text/html", "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8));
-		upload(c, "archive.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", zip("evil.sh"));
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM study_group_file WHERE study_group = ?").param(groupId)
-			.query(Integer.class).single()).isZero();
+		upload(c, "archive.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+				zip("evil.sh"));
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM study_group_file WHERE study_group = ?")
+			.param(groupId)
+			.query(Integer.class)
+			.single()).isZero();
 		assertThat(c.get("/groups/" + groupId).body()).contains("That kind of file is not shared here");
 
 		upload(c, "plan", "application/octet-stream", zip("[Content_Types].xml", "word/document.xml"));
-		assertThat(jdbc.sql("SELECT name FROM study_group_file WHERE study_group = ?").param(groupId)
-			.query(String.class).single()).isEqualTo("plan.docx");
+		assertThat(jdbc.sql("SELECT name FROM study_group_file WHERE study_group = ?")
+			.param(groupId)
+			.query(String.class)
+			.single()).isEqualTo("plan.docx");
 	}
 
 	@Test
@@ -132,8 +148,10 @@ class SharedFilesTests {
 		LaunchClient.Response answer = upload(c, "big.pdf", "application/pdf", big);
 		assertThat(answer.status()).isEqualTo(413);
 		assertThat(answer.body()).contains("too large").doesNotContain("Exception");
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM study_group_file WHERE study_group = ?").param(groupId)
-			.query(Integer.class).single()).isZero();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM study_group_file WHERE study_group = ?")
+			.param(groupId)
+			.query(Integer.class)
+			.single()).isZero();
 	}
 
 	@Test
@@ -153,10 +171,14 @@ class SharedFilesTests {
 		LaunchClient m = member.browser();
 		assertThat(upload(m, "mine.pdf", "application/pdf", PDF).status()).isEqualTo(404);
 		long fileId = fileSharing.shareFile(coach.member(), groupId, "reading.pdf", PDF);
-		assertThat(m.post("/groups/" + groupId + "/files/" + fileId + "/delete",
-				Map.of("_csrf", m.csrfFrom("/groups/" + groupId))).status()).isEqualTo(404);
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM study_group_file WHERE id = ?").param(fileId).query(Integer.class).single())
-			.isOne();
+		assertThat(m
+			.post("/groups/" + groupId + "/files/" + fileId + "/delete",
+					Map.of("_csrf", m.csrfFrom("/groups/" + groupId)))
+			.status()).isEqualTo(404);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM study_group_file WHERE id = ?")
+			.param(fileId)
+			.query(Integer.class)
+			.single()).isOne();
 	}
 
 	private static byte[] zip(String... entries) {
@@ -175,4 +197,5 @@ class SharedFilesTests {
 			throw new IllegalStateException(e);
 		}
 	}
+
 }

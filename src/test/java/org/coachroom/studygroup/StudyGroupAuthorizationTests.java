@@ -31,10 +31,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Every study group endpoint, tried by every kind of person: the facilitator, another coach of the
- * course, a coach of another course, a member, a teacher of the course who is not a member, a
- * teacher of another course, and a district administrator in the course. Anyone without access gets
- * the same 404 as for a group that does not exist, and never its title.
+ * Every study group endpoint, tried by every kind of person: the facilitator, another
+ * coach of the course, a coach of another course, a member, a teacher of the course who
+ * is not a member, a teacher of another course, and a district administrator in the
+ * course. Anyone without access gets the same 404 as for a group that does not exist, and
+ * never its title.
  */
 @LaunchTest
 class StudyGroupAuthorizationTests {
@@ -104,16 +105,20 @@ class StudyGroupAuthorizationTests {
 
 	private Setup groupFor(Launched facilitator, Launched member, StudyGroup.Visibility visibility) {
 		String title = "Secret study " + UUID.randomUUID();
-		StudyGroup group = management.create(facilitator.member(), new StudyGroup.Details(title, "Purpose", null,
-				StudyGroup.Kind.TEXT_STUDY, null, null, visibility, new BigDecimal("3"), "clock hours", List.of()),
+		StudyGroup group = management.create(
+				facilitator.member(), new StudyGroup.Details(title, "Purpose", null, StudyGroup.Kind.TEXT_STUDY, null,
+						null, visibility, new BigDecimal("3"), "clock hours", List.of()),
 				CompletionRule.DISTRICT_DEFAULT);
 		Instant start = Instant.now().minus(2, ChronoUnit.DAYS);
 		GroupSession session = management.planSession(facilitator.member(), group.getId(),
 				new GroupSession.Plan(start, start.plus(1, ChronoUnit.HOURS), null, null, null, null, null, null));
 		management.addMembers(facilitator.member(), group.getId(), List.of(member.member().userId()));
-		reflectionWriting.writeReflection(member.member(), group.getId(), session.getId(), false, "My private thoughts");
-		long reflectionId = jdbc.sql("SELECT id FROM study_group_reflection WHERE study_group = ?").param(group.getId())
-			.query(Long.class).single();
+		reflectionWriting.writeReflection(member.member(), group.getId(), session.getId(), false,
+				"My private thoughts");
+		long reflectionId = jdbc.sql("SELECT id FROM study_group_reflection WHERE study_group = ?")
+			.param(group.getId())
+			.query(Long.class)
+			.single();
 		long fileId = fileSharing.shareFile(facilitator.member(), group.getId(), "reading.pdf",
 				"%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 		return new Setup(group.getId(), session.getId(), reflectionId, member.member().userId(), title,
@@ -125,15 +130,18 @@ class StudyGroupAuthorizationTests {
 		Map<Endpoint, List<String[]>> all = new LinkedHashMap<>();
 		all.put(new Endpoint("GET", g), List.of());
 		all.put(new Endpoint("GET", g + "/edit"), List.of());
-		all.put(new Endpoint("POST", g + "/edit"), StudyGroupPagesTests.groupForm("", "Renamed", "CLOSED").stream().skip(1).toList());
+		all.put(new Endpoint("POST", g + "/edit"),
+				StudyGroupPagesTests.groupForm("", "Renamed", "CLOSED").stream().skip(1).toList());
 		all.put(new Endpoint("GET", g + "/sessions/new"), List.of());
 		all.put(new Endpoint("POST", g + "/sessions"), List.of(new String[] { "date", "2026-12-01" },
 				new String[] { "startTime", "15:00" }, new String[] { "endTime", "16:00" }));
 		all.put(new Endpoint("GET", g + "/sessions/" + s.sessionId() + "/edit"), List.of());
-		all.put(new Endpoint("POST", g + "/sessions/" + s.sessionId() + "/edit"), List.of(new String[] { "date", "2026-12-02" },
-				new String[] { "startTime", "15:00" }, new String[] { "endTime", "16:00" }));
+		all.put(new Endpoint("POST", g + "/sessions/" + s.sessionId() + "/edit"),
+				List.of(new String[] { "date", "2026-12-02" }, new String[] { "startTime", "15:00" },
+						new String[] { "endTime", "16:00" }));
 		all.put(new Endpoint("GET", g + "/members/add"), List.of());
-		all.put(new Endpoint("POST", g + "/members"), List.<String[]>of(new String[] { "person", Long.toString(s.memberRef()) }));
+		all.put(new Endpoint("POST", g + "/members"),
+				List.<String[]>of(new String[] { "person", Long.toString(s.memberRef()) }));
 		all.put(new Endpoint("GET", g + "/sessions/" + s.sessionId() + "/attendance"), List.of());
 		all.put(new Endpoint("POST", g + "/sessions/" + s.sessionId() + "/attendance"),
 				List.<String[]>of(new String[] { "mark-" + s.memberRef(), "PRESENT" }));
@@ -144,7 +152,8 @@ class StudyGroupAuthorizationTests {
 		all.put(new Endpoint("POST", g + "/members/" + s.memberRef() + "/withdraw-completion"),
 				List.<String[]>of(new String[] { "reason", "Marked by mistake" }));
 		all.put(new Endpoint("POST", g + "/sessions/" + s.sessionId() + "/cancel"), List.of());
-		all.put(new Endpoint("POST", g + "/facilitators"), List.<String[]>of(new String[] { "person", Long.toString(s.facilitatorRef()) }));
+		all.put(new Endpoint("POST", g + "/facilitators"),
+				List.<String[]>of(new String[] { "person", Long.toString(s.facilitatorRef()) }));
 		all.put(new Endpoint("POST", g + "/members/import"), List.of());
 		all.put(new Endpoint("POST", g + "/files/" + s.fileId() + "/delete"), List.of());
 		all.put(new Endpoint("POST", g + "/copy"), List.of());
@@ -174,7 +183,8 @@ class StudyGroupAuthorizationTests {
 			else {
 				List<String[]> form = new ArrayList<>();
 				form.add(new String[] { "_csrf", csrf });
-				form.addAll(endpoints(setup).getOrDefault(endpoint, List.<String[]>of(new String[] { "body", "A reflection" })));
+				form.addAll(endpoints(setup).getOrDefault(endpoint,
+						List.<String[]>of(new String[] { "body", "A reflection" })));
 				answer = browser.postPairs(endpoint.path(), form);
 			}
 			boolean allowed = answer.status() == 200 || answer.status() == 302;
@@ -188,13 +198,16 @@ class StudyGroupAuthorizationTests {
 
 	@Test
 	void aClosedGroupIsManagedOnlyByItsCoachesSeenByItsMembersAndHiddenFromEveryoneElse() {
-		Launched facilitator = launcher.launch("fac-" + course, "Fay Facilitator", TestPlatform.INSTRUCTOR, course, "Hub");
+		Launched facilitator = launcher.launch("fac-" + course, "Fay Facilitator", TestPlatform.INSTRUCTOR, course,
+				"Hub");
 		Launched otherCoach = launcher.launch("coach2-" + course, "Cole Coach", TestPlatform.INSTRUCTOR, course, "Hub");
 		Launched member = launcher.launch("mem-" + course, "Mia Member", TestPlatform.LEARNER, course, "Hub");
 		Launched teacher = launcher.launch("tea-" + course, "Tom Teacher", TestPlatform.LEARNER, course, "Hub");
 		Launched admin = launcher.launch("adm-" + course, "Ada Admin", ADMINISTRATOR, course, "Hub");
-		Launched farCoach = launcher.launch("far-" + course, "Fred Far", TestPlatform.INSTRUCTOR, "x" + course, "Other hub");
-		Launched farTeacher = launcher.launch("fart-" + course, "Fran Far", TestPlatform.LEARNER, "x" + course, "Other hub");
+		Launched farCoach = launcher.launch("far-" + course, "Fred Far", TestPlatform.INSTRUCTOR, "x" + course,
+				"Other hub");
+		Launched farTeacher = launcher.launch("fart-" + course, "Fran Far", TestPlatform.LEARNER, "x" + course,
+				"Other hub");
 
 		List<String> failures = new ArrayList<>();
 		Map<String, Launched> managers = Map.of("facilitator", facilitator, "coach of the course", otherCoach);
@@ -215,8 +228,8 @@ class StudyGroupAuthorizationTests {
 			expect.put(download(s), Expect.ALLOWED);
 			check(member, s, expect, failures, "member");
 		}
-		Map<String, Launched> outsiders = Map.of("teacher of the course", teacher, "district admin in the course", admin,
-				"coach of another course", farCoach, "teacher of another course", farTeacher);
+		Map<String, Launched> outsiders = Map.of("teacher of the course", teacher, "district admin in the course",
+				admin, "coach of another course", farCoach, "teacher of another course", farTeacher);
 		for (var o : outsiders.entrySet()) {
 			Setup s = groupFor(facilitator, member, StudyGroup.Visibility.CLOSED);
 			Map<Endpoint, Expect> expect = new LinkedHashMap<>();
@@ -234,7 +247,8 @@ class StudyGroupAuthorizationTests {
 		try (TestPlatform withCustomRoles = TestPlatform.start()) {
 			withCustomRoles.registerWith(registry, Map.of(), "coachroom_role");
 			Launcher custom = new Launcher(port, withCustomRoles, jdbc);
-			Launched facilitator = custom.launch("fac-" + course, "Fay Facilitator", TestPlatform.INSTRUCTOR, course, "Hub");
+			Launched facilitator = custom.launch("fac-" + course, "Fay Facilitator", TestPlatform.INSTRUCTOR, course,
+					"Hub");
 			Launched member = custom.launch("mem-" + course, "Mia Member", TestPlatform.LEARNER, course, "Hub");
 			Launched principal = custom.launch("pri-" + course, "Pat Principal", TestPlatform.INSTRUCTOR, course, "Hub",
 					Map.of("coachroom_role", "Principal"));
@@ -250,7 +264,8 @@ class StudyGroupAuthorizationTests {
 			assertThat(failures).isEmpty();
 			assertThat(groupEditing.possibleFacilitators(facilitator.member(), s.groupId()))
 				.noneMatch(c -> c.person().userRef() == principal.member().userId());
-			assertThatThrownBy(() -> groupEditing.addFacilitator(facilitator.member(), s.groupId(), principal.member().userId()))
+			assertThatThrownBy(
+					() -> groupEditing.addFacilitator(facilitator.member(), s.groupId(), principal.member().userId()))
 				.isInstanceOf(NotInCourseException.class);
 		}
 	}
@@ -260,7 +275,8 @@ class StudyGroupAuthorizationTests {
 		try (TestPlatform withCustomRoles = TestPlatform.start()) {
 			withCustomRoles.registerWith(registry, Map.of(), "coachroom_role");
 			Launcher custom = new Launcher(port, withCustomRoles, jdbc);
-			Launched facilitator = custom.launch("fac-" + course, "Fay Facilitator", TestPlatform.INSTRUCTOR, course, "Hub");
+			Launched facilitator = custom.launch("fac-" + course, "Fay Facilitator", TestPlatform.INSTRUCTOR, course,
+					"Hub");
 			Launched member = custom.launch("mem-" + course, "Mia Member", TestPlatform.LEARNER, course, "Hub");
 			Launched principal = custom.launch("pri-" + course, "Pat Principal", TestPlatform.LEARNER, course, "Hub",
 					Map.of("coachroom_role", "Principal"));
@@ -273,17 +289,22 @@ class StudyGroupAuthorizationTests {
 				.doesNotContain(principal.member().userId(), hr.member().userId());
 			for (Launched evaluative : List.of(principal, hr)) {
 				assertThatThrownBy(() -> management.addMembers(facilitator.member(), s.groupId(),
-						List.of(evaluative.member().userId()))).isInstanceOf(NotInCourseException.class);
+						List.of(evaluative.member().userId())))
+					.isInstanceOf(NotInCourseException.class);
 				LaunchClient browser = evaluative.browser();
 				browser.post("/groups/" + s.groupId() + "/join", Map.of("_csrf", browser.csrfFrom("/home")));
 			}
 			assertThat(jdbc.sql("SELECT COUNT(*) FROM study_group_member WHERE study_group = ? AND user_ref IN (?, ?)")
-				.params(s.groupId(), principal.member().userId(), hr.member().userId()).query(Integer.class).single()).isZero();
+				.params(s.groupId(), principal.member().userId(), hr.member().userId())
+				.query(Integer.class)
+				.single()).isZero();
 
-			// added before this rule held: a member's sessions, files, attendance and reflection form stay closed
+			// added before this rule held: a member's sessions, files, attendance and
+			// reflection form stay closed
 			for (Launched evaluative : List.of(principal, hr)) {
-				jdbc.sql("INSERT INTO study_group_member (tenant_id, study_group, user_ref, source, lms_role, joined_at, version) "
-						+ "VALUES (?, ?, ?, 'MANUAL', 'LEARNER', NOW(), 0)")
+				jdbc.sql(
+						"INSERT INTO study_group_member (tenant_id, study_group, user_ref, source, lms_role, joined_at, version) "
+								+ "VALUES (?, ?, ?, 'MANUAL', 'LEARNER', NOW(), 0)")
 					.params(facilitator.member().tenant().value(), s.groupId(), evaluative.member().userId())
 					.update();
 				List<String> failures = new ArrayList<>();
@@ -294,19 +315,24 @@ class StudyGroupAuthorizationTests {
 				expect.put(new Endpoint("POST", "/groups/" + s.groupId() + "/join"), Expect.HIDDEN);
 				check(evaluative, s, expect, failures, "principal or HR added earlier");
 				assertThat(failures).isEmpty();
-				assertThat(management.accessOf(evaluative.member(), management.visible(facilitator.member(), s.groupId(),
-						StudyGroupManagement.Access.MANAGER).orElseThrow())).isEqualTo(StudyGroupManagement.Access.NONE);
+				assertThat(management.accessOf(evaluative.member(),
+						management.visible(facilitator.member(), s.groupId(), StudyGroupManagement.Access.MANAGER)
+							.orElseThrow()))
+					.isEqualTo(StudyGroupManagement.Access.NONE);
 			}
 		}
 	}
 
 	@Test
 	void aCoachManagesAGroupOnlyFromItsCourseUnlessTheyFacilitateIt() {
-		Launched facilitator = launcher.launch("fac-" + course, "Fay Facilitator", TestPlatform.INSTRUCTOR, course, "Hub");
+		Launched facilitator = launcher.launch("fac-" + course, "Fay Facilitator", TestPlatform.INSTRUCTOR, course,
+				"Hub");
 		Launched member = launcher.launch("mem-" + course, "Mia Member", TestPlatform.LEARNER, course, "Hub");
 		launcher.launch("coach2-" + course, "Cole Coach", TestPlatform.INSTRUCTOR, course, "Hub");
-		// the same coach later opens Coachroom from another course: remembered roles do not make them a manager
-		Launched elsewhere = launcher.launch("coach2-" + course, "Cole Coach", TestPlatform.INSTRUCTOR, "x" + course, "Team");
+		// the same coach later opens Coachroom from another course: remembered roles do
+		// not make them a manager
+		Launched elsewhere = launcher.launch("coach2-" + course, "Cole Coach", TestPlatform.INSTRUCTOR, "x" + course,
+				"Team");
 		Setup s = groupFor(facilitator, member, StudyGroup.Visibility.CLOSED);
 		List<String> failures = new ArrayList<>();
 		Map<Endpoint, Expect> expect = new LinkedHashMap<>();
@@ -321,7 +347,8 @@ class StudyGroupAuthorizationTests {
 
 	@Test
 	void aCoachOfAnotherTenantWithTheSameCourseIdSeesNothing() {
-		Launched facilitator = launcher.launch("fac-" + course, "Fay Facilitator", TestPlatform.INSTRUCTOR, course, "Hub");
+		Launched facilitator = launcher.launch("fac-" + course, "Fay Facilitator", TestPlatform.INSTRUCTOR, course,
+				"Hub");
 		Launched member = launcher.launch("mem-" + course, "Mia Member", TestPlatform.LEARNER, course, "Hub");
 		Setup s = groupFor(facilitator, member, StudyGroup.Visibility.OPEN);
 		try (TestPlatform otherDistrict = TestPlatform.start()) {
@@ -343,10 +370,12 @@ class StudyGroupAuthorizationTests {
 
 	@Test
 	void anOpenGroupIsSeenAndJoinedByTheCoursesPeopleOnlyAndTheirViewHasNoMembersOrReflections() {
-		Launched facilitator = launcher.launch("fac-" + course, "Fay Facilitator", TestPlatform.INSTRUCTOR, course, "Hub");
+		Launched facilitator = launcher.launch("fac-" + course, "Fay Facilitator", TestPlatform.INSTRUCTOR, course,
+				"Hub");
 		Launched member = launcher.launch("mem-" + course, "Mia Member", TestPlatform.LEARNER, course, "Hub");
 		Launched teacher = launcher.launch("tea-" + course, "Tom Teacher", TestPlatform.LEARNER, course, "Hub");
-		Launched farTeacher = launcher.launch("fart-" + course, "Fran Far", TestPlatform.LEARNER, "x" + course, "Other hub");
+		Launched farTeacher = launcher.launch("fart-" + course, "Fran Far", TestPlatform.LEARNER, "x" + course,
+				"Other hub");
 		Setup s = groupFor(facilitator, member, StudyGroup.Visibility.OPEN);
 
 		String view = teacher.browser().get("/groups/" + s.groupId()).body();
@@ -368,6 +397,8 @@ class StudyGroupAuthorizationTests {
 		LaunchClient near = teacher.browser();
 		assertThat(near.post("/groups/" + s.groupId() + "/join", Map.of("_csrf", near.csrfFrom("/home"))).status())
 			.isEqualTo(302);
-		assertThat(near.get("/groups/" + s.groupId()).body()).contains("Your progress").doesNotContain("My private thoughts");
+		assertThat(near.get("/groups/" + s.groupId()).body()).contains("Your progress")
+			.doesNotContain("My private thoughts");
 	}
+
 }

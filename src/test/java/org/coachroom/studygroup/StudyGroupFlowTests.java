@@ -89,23 +89,27 @@ class StudyGroupFlowTests {
 		platform.registerWith(registry);
 		Launcher launcher = new Launcher(port, platform, jdbc);
 		String course = "hub-" + UUID.randomUUID();
-		coach = launcher.launch("coach-" + course, "Carla Coach", TestPlatform.INSTRUCTOR, course, "Lincoln coaching hub");
+		coach = launcher.launch("coach-" + course, "Carla Coach", TestPlatform.INSTRUCTOR, course,
+				"Lincoln coaching hub");
 		ana = launcher.launch("ana-" + course, "Ana Ruiz", TestPlatform.LEARNER, course, "Lincoln coaching hub");
 		ben = launcher.launch("ben-" + course, "Ben Ode", TestPlatform.LEARNER, course, "Lincoln coaching hub");
-		outsider = launcher.launch("out-" + course, "Olga Other", TestPlatform.LEARNER, "other-" + course, "Other school");
+		outsider = launcher.launch("out-" + course, "Olga Other", TestPlatform.LEARNER, "other-" + course,
+				"Other school");
 	}
 
 	private StudyGroup.Details details(StudyGroup.Visibility visibility) {
 		return new StudyGroup.Details("The Reading League", "Grow our science of reading practice",
-				"Grade 3 reading proficiency to 70%", StudyGroup.Kind.BOOK_STUDY, "Shifting the Balance", "Burkins & Yates",
-				visibility, new BigDecimal("6.00"), "clock hours", List.of(new StudyGroup.Link("Publisher", "https://example.org/book")));
+				"Grade 3 reading proficiency to 70%", StudyGroup.Kind.BOOK_STUDY, "Shifting the Balance",
+				"Burkins & Yates", visibility, new BigDecimal("6.00"), "clock hours",
+				List.of(new StudyGroup.Link("Publisher", "https://example.org/book")));
 	}
 
 	private GroupSession.Plan pastSession(int daysAgo) {
 		Instant start = Instant.now().minus(daysAgo, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES);
 		return new GroupSession.Plan(start, start.plus(1, ChronoUnit.HOURS), "Room 12", null, "Chapter " + daysAgo,
 				"Read chapter " + daysAgo, "What surprised you?",
-				List.of(new StudyGroup.Link("Chapter " + daysAgo + " slides", "https://example.org/slides/" + daysAgo)));
+				List.of(new StudyGroup.Link("Chapter " + daysAgo + " slides",
+						"https://example.org/slides/" + daysAgo)));
 	}
 
 	@Test
@@ -116,28 +120,30 @@ class StudyGroupFlowTests {
 		GroupSession second = management.planSession(coach.member(), group.getId(), pastSession(7));
 		management.addMembers(coach.member(), group.getId(), List.of(ana.member().userId(), ben.member().userId()));
 
-		management.recordAttendance(coach.member(), group.getId(), first.getId(),
-				Map.of(ana.member().userId(), AttendanceStatus.PRESENT, ben.member().userId(), AttendanceStatus.ABSENT));
-		management.recordAttendance(coach.member(), group.getId(), second.getId(),
-				Map.of(ana.member().userId(), AttendanceStatus.PRESENT, ben.member().userId(), AttendanceStatus.PRESENT));
+		management.recordAttendance(coach.member(), group.getId(), first.getId(), Map.of(ana.member().userId(),
+				AttendanceStatus.PRESENT, ben.member().userId(), AttendanceStatus.ABSENT));
+		management.recordAttendance(coach.member(), group.getId(), second.getId(), Map.of(ana.member().userId(),
+				AttendanceStatus.PRESENT, ben.member().userId(), AttendanceStatus.PRESENT));
 		assertThat(completed(group, ana)).isFalse();
 
-		reflectionWriting.writeReflection(ana.member(), group.getId(), null, true, "I will use decodable texts in small groups.");
+		reflectionWriting.writeReflection(ana.member(), group.getId(), null, true,
+				"I will use decodable texts in small groups.");
 
 		assertThat(completed(group, ana)).isTrue();
 		assertThat(completed(group, ben)).isFalse();
-		await().untilAsserted(() -> assertThat(heard.studyGroupCompletions())
-			.anySatisfy(e -> {
-				assertThat(e.userRef()).isEqualTo(ana.member().userId());
-				assertThat(e.studyGroupId()).isEqualTo(group.getId());
-				assertThat(e.subject()).isEqualTo(ana.member().subject());
-				assertThat(e.creditHours()).isEqualByComparingTo("6");
-				assertThat(e.byHand()).isFalse();
-			}));
+		await().untilAsserted(() -> assertThat(heard.studyGroupCompletions()).anySatisfy(e -> {
+			assertThat(e.userRef()).isEqualTo(ana.member().userId());
+			assertThat(e.studyGroupId()).isEqualTo(group.getId());
+			assertThat(e.subject()).isEqualTo(ana.member().subject());
+			assertThat(e.creditHours()).isEqualByComparingTo("6");
+			assertThat(e.byHand()).isFalse();
+		}));
 		assertThat(heard.studyGroupCompletions()).noneMatch(e -> e.userRef() == ben.member().userId());
-		// one publication per listener (PD credit listens too): the stand-in listener's is recorded once
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE event_type LIKE '%StudyGroupCompleted' "
-				+ "AND listener_id LIKE '%HeardEvents%' AND serialized_event LIKE ?")
+		// one publication per listener (PD credit listens too): the stand-in listener's
+		// is recorded once
+		assertThat(jdbc
+			.sql("SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE event_type LIKE '%StudyGroupCompleted' "
+					+ "AND listener_id LIKE '%HeardEvents%' AND serialized_event LIKE ?")
 			.param("%\"userRef\":" + ana.member().userId() + ",%")
 			.query(Integer.class)
 			.single()).isOne();
@@ -152,9 +158,11 @@ class StudyGroupFlowTests {
 				CompletionRule.DISTRICT_DEFAULT);
 		management.addMembers(coach.member(), group.getId(), List.of(ben.member().userId()));
 
-		management.completeByHand(coach.member(), group.getId(), ben.member().userId(), "Made up session 3 with the coach");
+		management.completeByHand(coach.member(), group.getId(), ben.member().userId(),
+				"Made up session 3 with the coach");
 
-		var row = jdbc.sql("SELECT completed_by, completion_reason, completed_at FROM study_group_member WHERE study_group = ? AND user_ref = ?")
+		var row = jdbc.sql(
+				"SELECT completed_by, completion_reason, completed_at FROM study_group_member WHERE study_group = ? AND user_ref = ?")
 			.params(group.getId(), ben.member().userId())
 			.query((rs, i) -> List.of(rs.getLong(1), rs.getString(2), rs.getTimestamp(3)))
 			.single();
@@ -181,7 +189,8 @@ class StudyGroupFlowTests {
 				CompletionRule.DISTRICT_DEFAULT);
 
 		assertThat(management.overview(ben.member()).open()).extracting(GroupSummary::id).contains(group.getId());
-		assertThat(management.overview(outsider.member()).open()).extracting(GroupSummary::id).doesNotContain(group.getId());
+		assertThat(management.overview(outsider.member()).open()).extracting(GroupSummary::id)
+			.doesNotContain(group.getId());
 		assertThat(management.page(outsider.member(), group.getId())).isEmpty();
 
 		membership.join(ben.member(), group.getId());
@@ -205,17 +214,21 @@ class StudyGroupFlowTests {
 		finally {
 			pool.shutdown();
 		}
-		assertThat(management.overview(ben.member()).joined()).extracting(GroupSummary::id).containsOnlyOnce(group.getId());
+		assertThat(management.overview(ben.member()).joined()).extracting(GroupSummary::id)
+			.containsOnlyOnce(group.getId());
 	}
 
 	@Test
 	void onlyPeopleOfTheGroupsCourseCanBeAdded() {
 		StudyGroup group = management.create(coach.member(), details(StudyGroup.Visibility.CLOSED),
 				CompletionRule.DISTRICT_DEFAULT);
-		assertThatThrownBy(() -> management.addMembers(coach.member(), group.getId(), List.of(outsider.member().userId())))
+		assertThatThrownBy(
+				() -> management.addMembers(coach.member(), group.getId(), List.of(outsider.member().userId())))
 			.isInstanceOf(NotInCourseException.class);
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM study_group_member WHERE study_group = ?").param(group.getId())
-			.query(Integer.class).single()).isZero();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM study_group_member WHERE study_group = ?")
+			.param(group.getId())
+			.query(Integer.class)
+			.single()).isZero();
 	}
 
 	@Test
@@ -240,7 +253,8 @@ class StudyGroupFlowTests {
 				TestPlatform.INSTRUCTOR, coach.member().context().contextId(), "Lincoln coaching hub");
 		StudyGroup group = management.create(coach.member(), details(StudyGroup.Visibility.CLOSED),
 				CompletionRule.DISTRICT_DEFAULT);
-		assertThat(groupEditing.possibleFacilitators(coach.member(), group.getId())).extracting(c -> c.person().displayName())
+		assertThat(groupEditing.possibleFacilitators(coach.member(), group.getId()))
+			.extracting(c -> c.person().displayName())
 			.containsExactly("Cole Coach");
 		assertThatThrownBy(() -> groupEditing.addFacilitator(coach.member(), group.getId(), ana.member().userId()))
 			.isInstanceOf(NotInCourseException.class);
@@ -275,9 +289,11 @@ class StudyGroupFlowTests {
 	}
 
 	private boolean completed(StudyGroup group, Launched person) {
-		return jdbc.sql("SELECT completed_at IS NOT NULL FROM study_group_member WHERE study_group = ? AND user_ref = ?")
+		return jdbc
+			.sql("SELECT completed_at IS NOT NULL FROM study_group_member WHERE study_group = ? AND user_ref = ?")
 			.params(group.getId(), person.member().userId())
 			.query(Boolean.class)
 			.single();
 	}
+
 }

@@ -21,7 +21,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The study group pages as a coach and a teacher use them, through real launches and forms. */
+/**
+ * The study group pages as a coach and a teacher use them, through real launches and
+ * forms.
+ */
 @LaunchTest
 class StudyGroupPagesTests {
 
@@ -57,7 +60,8 @@ class StudyGroupPagesTests {
 		platform.registerWith(registry);
 		Launcher launcher = new Launcher(port, platform, jdbc);
 		String course = "pages-" + UUID.randomUUID();
-		coach = launcher.launch("coach-" + course, "Carla Coach", TestPlatform.INSTRUCTOR, course, "Lincoln coaching hub");
+		coach = launcher.launch("coach-" + course, "Carla Coach", TestPlatform.INSTRUCTOR, course,
+				"Lincoln coaching hub");
 		ana = launcher.launch("ana-" + course, "Ana Ruiz", TestPlatform.LEARNER, course, "Lincoln coaching hub");
 		ben = launcher.launch("ben-" + course, "Ben Ode", TestPlatform.LEARNER, course, "Lincoln coaching hub");
 	}
@@ -74,7 +78,8 @@ class StudyGroupPagesTests {
 		form.add(new String[] { "visibility", visibility });
 		form.add(new String[] { "creditHours", "6" });
 		form.add(new String[] { "creditUnit", "clock hours" });
-		form.add(new String[] { "links", "Publisher | https://example.org/speech-to-print\nhttps://example.org/study-guide" });
+		form.add(new String[] { "links",
+				"Publisher | https://example.org/speech-to-print\nhttps://example.org/study-guide" });
 		form.add(new String[] { "ruleBasis", "COUNT" });
 		form.add(new String[] { "ruleMinimum", "1" });
 		form.add(new String[] { "ruleFinalReflection", "true" });
@@ -86,8 +91,13 @@ class StudyGroupPagesTests {
 	/** Creates a group through the form and returns its id. */
 	static long createGroup(LaunchClient coach, String title, String visibility) {
 		var created = coach.postPairs("/groups", groupForm(coach.csrfFrom("/groups/new"), title, visibility));
-		assertThat(created.status()).as(() -> "field errors: " + java.util.regex.Pattern.compile("field-error[^>]*>([^<]*)<")
-			.matcher(created.body()).results().map(r -> r.group(1)).toList()).isEqualTo(302);
+		assertThat(created.status())
+			.as(() -> "field errors: " + java.util.regex.Pattern.compile("field-error[^>]*>([^<]*)<")
+				.matcher(created.body())
+				.results()
+				.map(r -> r.group(1))
+				.toList())
+			.isEqualTo(302);
 		return Long.parseLong(created.location().replaceAll(".*/groups/(\\d+).*", "$1"));
 	}
 
@@ -95,15 +105,18 @@ class StudyGroupPagesTests {
 	void aCoachRunsAGroupAndATeacherCompletesItByAttendingAndReflecting() {
 		LaunchClient c = coach.browser();
 		long id = createGroup(c, "Speech to Print", "CLOSED");
-		assertThat(c.get("/groups/" + id).body()).contains("Speech to Print").contains("Louisa Moats")
-			.contains("href=\"https://example.org/speech-to-print\"").contains(">Publisher<")
+		assertThat(c.get("/groups/" + id).body()).contains("Speech to Print")
+			.contains("Louisa Moats")
+			.contains("href=\"https://example.org/speech-to-print\"")
+			.contains(">Publisher<")
 			.contains("href=\"https://example.org/study-guide\"");
 
 		String yesterday = LocalDate.now().minusDays(1).toString();
-		var session = c.postPairs("/groups/" + id + "/sessions", List.of(new String[] { "_csrf", c.csrfFrom("/groups/" + id) },
-				new String[] { "date", yesterday }, new String[] { "startTime", "15:30" }, new String[] { "endTime", "16:30" },
-				new String[] { "location", "Library" }, new String[] { "agenda", "Chapter 1" },
-				new String[] { "resources", "Chapter 1 slides | https://example.org/ch1" }));
+		var session = c.postPairs("/groups/" + id + "/sessions",
+				List.of(new String[] { "_csrf", c.csrfFrom("/groups/" + id) }, new String[] { "date", yesterday },
+						new String[] { "startTime", "15:30" }, new String[] { "endTime", "16:30" },
+						new String[] { "location", "Library" }, new String[] { "agenda", "Chapter 1" },
+						new String[] { "resources", "Chapter 1 slides | https://example.org/ch1" }));
 		assertThat(session.status()).isEqualTo(302);
 		// a session ahead shows its plan and resources to members
 		c.postPairs("/groups/" + id + "/sessions", List.of(new String[] { "_csrf", c.csrfFrom("/groups/" + id) },
@@ -111,30 +124,37 @@ class StudyGroupPagesTests {
 				new String[] { "endTime", "16:30" }, new String[] { "agenda", "Chapter 2" },
 				new String[] { "resources", "Chapter 2 slides | https://example.org/ch2" }));
 
-		var added = c.postPairs("/groups/" + id + "/members", List.of(new String[] { "_csrf", c.csrfFrom("/groups/" + id) },
-				new String[] { "person", Long.toString(ana.member().userId()) },
-				new String[] { "person", Long.toString(ben.member().userId()) }));
+		var added = c.postPairs("/groups/" + id + "/members",
+				List.of(new String[] { "_csrf", c.csrfFrom("/groups/" + id) },
+						new String[] { "person", Long.toString(ana.member().userId()) },
+						new String[] { "person", Long.toString(ben.member().userId()) }));
 		assertThat(added.status()).isEqualTo(302);
 		assertThat(c.get("/groups/" + id).body()).contains("Ana Ruiz").contains("Ben Ode");
 
-		long sessionId = jdbc.sql("SELECT id FROM study_group_session WHERE study_group = ? ORDER BY starts_at LIMIT 1").param(id)
-			.query(Long.class).single();
+		long sessionId = jdbc.sql("SELECT id FROM study_group_session WHERE study_group = ? ORDER BY starts_at LIMIT 1")
+			.param(id)
+			.query(Long.class)
+			.single();
 		String attendancePage = "/groups/" + id + "/sessions/" + sessionId + "/attendance";
 		assertThat(c.get(attendancePage).status()).isEqualTo(200);
-		var marked = c.postPairs(attendancePage, List.of(new String[] { "_csrf", c.csrfFrom(attendancePage) },
-				new String[] { "mark-" + ana.member().userId(), "PRESENT" },
-				new String[] { "mark-" + ben.member().userId(), "ABSENT" }));
+		var marked = c.postPairs(attendancePage,
+				List.of(new String[] { "_csrf", c.csrfFrom(attendancePage) },
+						new String[] { "mark-" + ana.member().userId(), "PRESENT" },
+						new String[] { "mark-" + ben.member().userId(), "ABSENT" }));
 		assertThat(marked.status()).isEqualTo(302);
 
 		LaunchClient a = ana.browser();
 		String anaView = a.get("/groups/" + id).body();
 		assertThat(anaView).contains("Chapter 2").contains("href=\"https://example.org/ch2\"");
 		assertThat(anaView).contains("Final reflection still to write").doesNotContain("Ben Ode");
-		var reflected = a.postPairs("/groups/" + id + "/reflections", List.of(new String[] { "_csrf", a.csrfFrom("/groups/" + id) },
-				new String[] { "sessionId", Long.toString(sessionId) }, new String[] { "finalReflection", "true" },
-				new String[] { "body", "Phoneme-grapheme mapping changed my small groups." }));
+		var reflected = a.postPairs("/groups/" + id + "/reflections",
+				List.of(new String[] { "_csrf", a.csrfFrom("/groups/" + id) },
+						new String[] { "sessionId", Long.toString(sessionId) },
+						new String[] { "finalReflection", "true" },
+						new String[] { "body", "Phoneme-grapheme mapping changed my small groups." }));
 		assertThat(reflected.status()).isEqualTo(302);
-		assertThat(a.get("/groups/" + id).body()).contains("id=\"my-completion\"").contains("Complete: 6 clock hours earned.");
+		assertThat(a.get("/groups/" + id).body()).contains("id=\"my-completion\"")
+			.contains("Complete: 6 clock hours earned.");
 		assertThat(c.get("/groups/" + id).body()).contains("Phoneme-grapheme mapping changed my small groups.");
 		assertThat(a.get("/home").body()).contains("Speech to Print");
 	}
@@ -157,7 +177,8 @@ class StudyGroupPagesTests {
 		assertThat(tooLong.body()).contains("aria-invalid=\"true\"");
 
 		List<String[]> scriptLink = groupForm(c.csrfFrom("/groups/new"), "Links", "OPEN");
-		scriptLink.replaceAll(f -> f[0].equals("links") ? new String[] { "links", "Click me | javascript:alert(1)" } : f);
+		scriptLink
+			.replaceAll(f -> f[0].equals("links") ? new String[] { "links", "Click me | javascript:alert(1)" } : f);
 		var refusedLink = c.postPairs("/groups", scriptLink);
 		assertThat(refusedLink.status()).isEqualTo(200);
 		assertThat(refusedLink.body()).contains("Each line needs a web address");
@@ -166,13 +187,15 @@ class StudyGroupPagesTests {
 		assertThat(c.get("/groups/" + id).body()).doesNotContain("<script>alert(1)</script>")
 			.contains("&lt;script&gt;alert(1)&lt;/script&gt;");
 
-		var noEnd = c.postPairs("/groups/" + id + "/sessions", List.of(new String[] { "_csrf", c.csrfFrom("/groups/" + id) },
-				new String[] { "date", "2026-12-01" }, new String[] { "startTime", "15:30" }, new String[] { "endTime", "" }));
+		var noEnd = c.postPairs("/groups/" + id + "/sessions",
+				List.of(new String[] { "_csrf", c.csrfFrom("/groups/" + id) }, new String[] { "date", "2026-12-01" },
+						new String[] { "startTime", "15:30" }, new String[] { "endTime", "" }));
 		assertThat(noEnd.status()).isEqualTo(200);
 		assertThat(noEnd.body()).contains("aria-invalid=\"true\"");
 
-		var badMark = c.postPairs("/groups/" + id + "/sessions", List.of(new String[] { "_csrf", c.csrfFrom("/groups/" + id) },
-				new String[] { "date", "not-a-date" }, new String[] { "startTime", "15:30" }, new String[] { "endTime", "14:00" }));
+		var badMark = c.postPairs("/groups/" + id + "/sessions",
+				List.of(new String[] { "_csrf", c.csrfFrom("/groups/" + id) }, new String[] { "date", "not-a-date" },
+						new String[] { "startTime", "15:30" }, new String[] { "endTime", "14:00" }));
 		assertThat(badMark.status()).isEqualTo(200);
 		assertThat(badMark.body()).contains("aria-invalid=\"true\"");
 	}
@@ -183,7 +206,8 @@ class StudyGroupPagesTests {
 		LaunchClient.Response wrongId = c.get("/groups/abc");
 		assertThat(wrongId.status()).isEqualTo(400);
 		assertThat(wrongId.body()).contains("Coachroom could not understand that request").doesNotContain("Exception");
-		LaunchClient.Response noPerson = c.post("/groups/1/facilitators", java.util.Map.of("_csrf", c.csrfFrom("/home")));
+		LaunchClient.Response noPerson = c.post("/groups/1/facilitators",
+				java.util.Map.of("_csrf", c.csrfFrom("/home")));
 		// a client that does not ask for HTML gets the refusal as JSON
 		assertThat(noPerson.status()).isEqualTo(400);
 		assertThat(noPerson.body()).contains("\"status\":400").doesNotContain("Exception");
@@ -214,57 +238,76 @@ class StudyGroupPagesTests {
 	void attendanceForASessionThatHasNotStartedIsRefusedWithAMessageAndNothingIsRecorded() {
 		LaunchClient c = coach.browser();
 		long id = createGroup(c, "Lesson study: area", "CLOSED");
-		c.postPairs("/groups/" + id + "/sessions", List.of(new String[] { "_csrf", c.csrfFrom("/groups/" + id) },
-				new String[] { "date", LocalDate.now().plusDays(6).toString() }, new String[] { "startTime", "15:30" },
-				new String[] { "endTime", "16:30" }));
+		c.postPairs("/groups/" + id + "/sessions",
+				List.of(new String[] { "_csrf", c.csrfFrom("/groups/" + id) },
+						new String[] { "date", LocalDate.now().plusDays(6).toString() },
+						new String[] { "startTime", "15:30" }, new String[] { "endTime", "16:30" }));
 		c.postPairs("/groups/" + id + "/members", List.of(new String[] { "_csrf", c.csrfFrom("/groups/" + id) },
 				new String[] { "person", Long.toString(ana.member().userId()) }));
-		long sessionId = jdbc.sql("SELECT id FROM study_group_session WHERE study_group = ?").param(id)
-			.query(Long.class).single();
+		long sessionId = jdbc.sql("SELECT id FROM study_group_session WHERE study_group = ?")
+			.param(id)
+			.query(Long.class)
+			.single();
 		String attendancePage = "/groups/" + id + "/sessions/" + sessionId + "/attendance";
 		var marked = c.postPairs(attendancePage, List.of(new String[] { "_csrf", c.csrfFrom("/groups/" + id) },
 				new String[] { "mark-" + ana.member().userId(), "PRESENT" }));
 		assertThat(marked.status()).isEqualTo(409);
 		assertThat(marked.body()).contains("Attendance opens when the session starts");
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM study_group_attendance WHERE session_id = ?").param(sessionId)
-			.query(Integer.class).single()).isZero();
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM study_group_member WHERE study_group = ? AND completed_at IS NOT NULL")
-			.param(id).query(Integer.class).single()).isZero();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM study_group_attendance WHERE session_id = ?")
+			.param(sessionId)
+			.query(Integer.class)
+			.single()).isZero();
+		assertThat(
+				jdbc.sql("SELECT COUNT(*) FROM study_group_member WHERE study_group = ? AND completed_at IS NOT NULL")
+					.param(id)
+					.query(Integer.class)
+					.single())
+			.isZero();
 	}
 
 	@Test
 	void afterAWithdrawalTheStandingNoLongerSaysComplete() {
 		LaunchClient c = coach.browser();
 		long id = createGroup(c, "Lesson study: volume", "CLOSED");
-		c.postPairs("/groups/" + id + "/sessions", List.of(new String[] { "_csrf", c.csrfFrom("/groups/" + id) },
-				new String[] { "date", LocalDate.now().minusDays(1).toString() }, new String[] { "startTime", "15:30" },
-				new String[] { "endTime", "16:30" }));
+		c.postPairs("/groups/" + id + "/sessions",
+				List.of(new String[] { "_csrf", c.csrfFrom("/groups/" + id) },
+						new String[] { "date", LocalDate.now().minusDays(1).toString() },
+						new String[] { "startTime", "15:30" }, new String[] { "endTime", "16:30" }));
 		c.postPairs("/groups/" + id + "/members", List.of(new String[] { "_csrf", c.csrfFrom("/groups/" + id) },
 				new String[] { "person", Long.toString(ana.member().userId()) }));
-		long sessionId = jdbc.sql("SELECT id FROM study_group_session WHERE study_group = ?").param(id)
-			.query(Long.class).single();
+		long sessionId = jdbc.sql("SELECT id FROM study_group_session WHERE study_group = ?")
+			.param(id)
+			.query(Long.class)
+			.single();
 		String attendancePage = "/groups/" + id + "/sessions/" + sessionId + "/attendance";
 		c.postPairs(attendancePage, List.of(new String[] { "_csrf", c.csrfFrom(attendancePage) },
 				new String[] { "mark-" + ana.member().userId(), "PRESENT" }));
 		LaunchClient a = ana.browser();
-		a.postPairs("/groups/" + id + "/reflections", List.of(new String[] { "_csrf", a.csrfFrom("/groups/" + id) },
-				new String[] { "sessionId", Long.toString(sessionId) }, new String[] { "finalReflection", "true" },
-				new String[] { "body", "Done." }));
+		a.postPairs("/groups/" + id + "/reflections",
+				List.of(new String[] { "_csrf", a.csrfFrom("/groups/" + id) },
+						new String[] { "sessionId", Long.toString(sessionId) },
+						new String[] { "finalReflection", "true" }, new String[] { "body", "Done." }));
 		assertThat(a.get("/groups/" + id).body()).contains("id=\"my-completion\"");
 
-		var withdrawn = c.postPairs("/groups/" + id + "/members/" + ana.member().userId() + "/withdraw-completion",
-				List.of(new String[] { "_csrf", c.csrfFrom("/groups/" + id) }, new String[] { "reason", "Marked by mistake" }));
+		var withdrawn = c.postPairs("/groups/" + id + "/members/" + ana.member().userId() + "/withdraw-completion", List
+			.of(new String[] { "_csrf", c.csrfFrom("/groups/" + id) }, new String[] { "reason", "Marked by mistake" }));
 		assertThat(withdrawn.status()).isEqualTo(302);
 		String mine = a.get("/groups/" + id).body();
-		String progress = mine.substring(mine.indexOf("id=\"my-progress\""), mine.indexOf("</section>", mine.indexOf("id=\"my-progress\"")));
-		assertThat(progress).contains("Marked by mistake").doesNotContain(">Complete<").contains("Completion withdrawn");
+		String progress = mine.substring(mine.indexOf("id=\"my-progress\""),
+				mine.indexOf("</section>", mine.indexOf("id=\"my-progress\"")));
+		assertThat(progress).contains("Marked by mistake")
+			.doesNotContain(">Complete<")
+			.contains("Completion withdrawn");
 		String members = c.get("/groups/" + id).body();
 		assertThat(members).doesNotContain(">Complete<").contains("Completion withdrawn");
 		assertThat(c.get(attendancePage).body()).doesNotContain(">Complete<").contains("Completion withdrawn");
 	}
 
 	private int groupsInTenant() {
-		return jdbc.sql("SELECT COUNT(*) FROM study_group WHERE tenant_id = ?").param(coach.member().tenant().value())
-			.query(Integer.class).single();
+		return jdbc.sql("SELECT COUNT(*) FROM study_group WHERE tenant_id = ?")
+			.param(coach.member().tenant().value())
+			.query(Integer.class)
+			.single();
 	}
+
 }

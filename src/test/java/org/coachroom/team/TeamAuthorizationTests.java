@@ -22,10 +22,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Role × endpoint: every page and form of a team workspace (its cycles included) tried by each kind
- * of person who is not of the team (a principal and HR of the course, a teacher of another course, the
- * same coach under another district) is a 404 that changes nothing; the team reaches every page; the
- * principal's pages are a principal's only.
+ * Role × endpoint: every page and form of a team workspace (its cycles included) tried by
+ * each kind of person who is not of the team (a principal and HR of the course, a teacher
+ * of another course, the same coach under another district) is a 404 that changes
+ * nothing; the team reaches every page; the principal's pages are a principal's only.
  */
 @LaunchTest
 class TeamAuthorizationTests {
@@ -77,20 +77,24 @@ class TeamAuthorizationTests {
 		coach = launcher.launch("coach-" + course, "Carla Coach", TestPlatform.INSTRUCTOR, course, "Grade 3 PLC");
 		teacher = launcher.launch("t-" + course, "Maria Lopez", TestPlatform.LEARNER, course, "Grade 3 PLC");
 		LaunchClient c = coach.browser();
-		id = Long.parseLong(c.post("/team", Map.of("title", "Grade 3 team", "_csrf", c.csrfFrom("/team"))).location()
+		id = Long.parseLong(c.post("/team", Map.of("title", "Grade 3 team", "_csrf", c.csrfFrom("/team")))
+			.location()
 			.replaceAll(".*/team/", ""));
 		teacher.browser().get("/team");
 		String page = "/team/" + id;
-		meeting = Long.parseLong(c.post(page + "/meetings", Map.of("heldOn", "2026-10-01", "title", "Data meeting", "agenda",
-				"Results", "_csrf", c.csrfFrom(page))).location().replaceAll(".*/meetings/", ""));
+		meeting = Long.parseLong(c
+			.post(page + "/meetings", Map.of("heldOn", "2026-10-01", "title", "Data meeting", "agenda", "Results",
+					"_csrf", c.csrfFrom(page)))
+			.location()
+			.replaceAll(".*/meetings/", ""));
 		c.post(page + "/actions", Map.of("text", "Bring samples", "_csrf", c.csrfFrom(page)));
 		action = jdbc.sql("SELECT id FROM team_action WHERE workspace = ?").param(id).query(Long.class).single();
 		c.postFile(page + "/files", Map.of("_csrf", c.csrfFrom(page)), "file", "rubric.pdf", "application/pdf", PDF);
 		file = jdbc.sql("SELECT id FROM team_resource WHERE workspace = ?").param(id).query(Long.class).single();
-		cycle = Long.parseLong(c.post(page + "/cycles", Map.of("_csrf", c.csrfFrom(page))).location()
-			.replaceAll(".*/cycles/", ""));
-		c.post(page + "/cycles/" + cycle + "/learn", Map.of("standard", "Students will add fractions.", "version", "0",
-				"_csrf", c.csrfFrom(page)));
+		cycle = Long.parseLong(
+				c.post(page + "/cycles", Map.of("_csrf", c.csrfFrom(page))).location().replaceAll(".*/cycles/", ""));
+		c.post(page + "/cycles/" + cycle + "/learn",
+				Map.of("standard", "Students will add fractions.", "version", "0", "_csrf", c.csrfFrom(page)));
 	}
 
 	@AfterEach
@@ -109,13 +113,15 @@ class TeamAuthorizationTests {
 	private List<String> forms() {
 		String w = "/team/" + id;
 		String c = w + "/cycles/" + cycle;
-		return List.of(w + "/norms", w + "/meetings", w + "/meetings/" + meeting, w + "/actions", w + "/actions/" + action,
-				w + "/links", w + "/files", w + "/resources/" + file + "/delete", w + "/roster", w + "/cycles", c + "/learn",
-				c + "/assess", c + "/results", c + "/goal", c + "/respond", c + "/adjust", c + "/close", c + "/share",
-				w + "/school");
+		return List.of(w + "/norms", w + "/meetings", w + "/meetings/" + meeting, w + "/actions",
+				w + "/actions/" + action, w + "/links", w + "/files", w + "/resources/" + file + "/delete",
+				w + "/roster", w + "/cycles", c + "/learn", c + "/assess", c + "/results", c + "/goal", c + "/respond",
+				c + "/adjust", c + "/close", c + "/share", w + "/school");
 	}
 
-	/** Everything the team's pages hold, to see that no refused form changed any of it. */
+	/**
+	 * Everything the team's pages hold, to see that no refused form changed any of it.
+	 */
 	private String state() {
 		return jdbc.sql("""
 				SELECT CONCAT_WS('|', w.norms, w.version, w.school_ref,
@@ -130,12 +136,13 @@ class TeamAuthorizationTests {
 
 	@Test
 	void noOneOutsideTheTeamReachesAnyPageOrFormOfTheWorkspace() {
-		Launched principal = launcher.launch("p-" + course, "Pat Principal", TestPlatform.INSTRUCTOR, course, "Grade 3 PLC",
-				Map.of("coachroom_role", "Principal"));
+		Launched principal = launcher.launch("p-" + course, "Pat Principal", TestPlatform.INSTRUCTOR, course,
+				"Grade 3 PLC", Map.of("coachroom_role", "Principal"));
 		Launched hr = launcher.launch("hr-" + course, "Helen HR", ADMINISTRATOR, course, "Grade 3 PLC",
 				Map.of("coachroom_role", "HR"));
 		Launched admin = launcher.launch("a-" + course, "Ada Admin", ADMINISTRATOR, course, "Grade 3 PLC");
-		Launched elsewhere = launcher.launch("t2-" + course, "Ben Ode", TestPlatform.LEARNER, "other-" + course, "Grade 5 PLC");
+		Launched elsewhere = launcher.launch("t2-" + course, "Ben Ode", TestPlatform.LEARNER, "other-" + course,
+				"Grade 5 PLC");
 		Launched otherCoach = new Launcher(port, otherDistrict, jdbc).launch("coach-" + course, "Carla Coach",
 				TestPlatform.INSTRUCTOR, course, "Grade 3 PLC");
 		String before = state();
@@ -149,9 +156,10 @@ class TeamAuthorizationTests {
 				}
 			}
 			for (String form : forms()) {
-				Map<String, String> fields = new HashMap<>(Map.of("norms", "Taken over", "title", "Taken", "heldOn", "2026-10-02",
-						"text", "Leak", "url", "https://example.org", "standard", "Students will leak.", "version", "0",
-						"share", "true", "participant", String.valueOf(outsider.member().userId()), "school", ""));
+				Map<String, String> fields = new HashMap<>(
+						Map.of("norms", "Taken over", "title", "Taken", "heldOn", "2026-10-02", "text", "Leak", "url",
+								"https://example.org", "standard", "Students will leak.", "version", "0", "share",
+								"true", "participant", String.valueOf(outsider.member().userId()), "school", ""));
 				fields.put("_csrf", outsider.browser().csrfFrom("/home"));
 				int status = outsider.browser().post(form, fields).status();
 				if (status != 404) {
@@ -174,9 +182,11 @@ class TeamAuthorizationTests {
 		}
 		String c = "/team/" + id + "/cycles/" + cycle;
 		String before = state();
-		for (String facilitatorOnly : List.of(c + "/close", c + "/share", "/team/" + id + "/school", "/team/" + id + "/roster")) {
-			var answer = teacher.browser().post(facilitatorOnly, Map.of("participant", String.valueOf(teacher.member().userId()),
-					"version", "1", "share", "true", "school", "", "_csrf", teacher.browser().csrfFrom("/team/" + id)));
+		for (String facilitatorOnly : List.of(c + "/close", c + "/share", "/team/" + id + "/school",
+				"/team/" + id + "/roster")) {
+			var answer = teacher.browser()
+				.post(facilitatorOnly, Map.of("participant", String.valueOf(teacher.member().userId()), "version", "1",
+						"share", "true", "school", "", "_csrf", teacher.browser().csrfFrom("/team/" + id)));
 			assertThat(answer.status()).as(facilitatorOnly).isEqualTo(404);
 		}
 		assertThat(state()).isEqualTo(before);
@@ -191,10 +201,11 @@ class TeamAuthorizationTests {
 			assertThat(notPrincipal.browser().get("/team/school").status()).isEqualTo(404);
 			assertThat(notPrincipal.browser().get("/team/shared/" + cycle).status()).isEqualTo(404);
 		}
-		Launched principal = launcher.launch("p-" + course, "Pat Principal", TestPlatform.INSTRUCTOR, course, "Grade 3 PLC",
-				Map.of("coachroom_role", "Principal"));
+		Launched principal = launcher.launch("p-" + course, "Pat Principal", TestPlatform.INSTRUCTOR, course,
+				"Grade 3 PLC", Map.of("coachroom_role", "Principal"));
 		assertThat(principal.browser().get("/team/school").status()).isEqualTo(200);
 		// an open cycle, never shared, is no summary
 		assertThat(principal.browser().get("/team/shared/" + cycle).status()).isEqualTo(404);
 	}
+
 }

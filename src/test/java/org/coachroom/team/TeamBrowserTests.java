@@ -25,9 +25,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A team workspace in headless Chromium, launched from the WireMock Moodle: the coach opens it,
- * writes norms, plans a meeting with an agenda and an action item, and a teacher of the course
- * arrives (joining the team), finds them and marks the action done; axe on every page.
+ * A team workspace in headless Chromium, launched from the WireMock Moodle: the coach
+ * opens it, writes norms, plans a meeting with an agenda and an action item, and a
+ * teacher of the course arrives (joining the team), finds them and marks the action done;
+ * axe on every page.
  */
 @LaunchTest
 @Tag("browser")
@@ -240,7 +241,8 @@ class TeamBrowserTests {
 		assertThat(driver.findElement(By.id("results-table")).getText()).contains("Room 21").contains("The team");
 		chromium.assertAccessible("a closed cycle");
 		driver.findElement(By.id("share-cycle")).click();
-		// the section is on the page before the click too: wait for what the share changed, not for the section
+		// the section is on the page before the click too: wait for what the share
+		// changed, not for the section
 		new WebDriverWait(driver, Chromium.WAIT)
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("share"), "shared with the school"));
 		driver.findElement(By.id("summary-link")).click();
@@ -256,4 +258,5 @@ class TeamBrowserTests {
 		String text = new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1);
 		assertThat(java.util.regex.Pattern.compile("/Type\\s*/Page[^s]").matcher(text).results().count()).isEqualTo(1);
 	}
+
 }

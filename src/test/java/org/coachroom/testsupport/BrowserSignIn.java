@@ -13,9 +13,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 
 /**
  * The test platform's OIDC authorization endpoint for a real browser: answers Coachroom's
- * authentication request as Moodle does, with a page that posts a freshly signed id_token (carrying
- * the request's nonce) and the state back to the redirect_uri. Whom it signs in is looked up by
- * login_hint among the people the test seated.
+ * authentication request as Moodle does, with a page that posts a freshly signed id_token
+ * (carrying the request's nonce) and the state back to the redirect_uri. Whom it signs in
+ * is looked up by login_hint among the people the test seated.
  */
 public final class BrowserSignIn implements ResponseDefinitionTransformerV2 {
 
@@ -36,9 +36,10 @@ public final class BrowserSignIn implements ResponseDefinitionTransformerV2 {
 	public static TestPlatform startPlatform(BrowserSignIn signIn) {
 		TestPlatform platform = TestPlatform.startWith(signIn);
 		signIn.platform = platform;
-		platform.wireMock().stubFor(com.github.tomakehurst.wiremock.client.WireMock
-			.get(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/mod/lti/auth.php"))
-			.willReturn(aResponse().withStatus(200).withTransformers("browser-sign-in")));
+		platform.wireMock()
+			.stubFor(com.github.tomakehurst.wiremock.client.WireMock
+				.get(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/mod/lti/auth.php"))
+				.willReturn(aResponse().withStatus(200).withTransformers("browser-sign-in")));
 		return platform;
 	}
 
@@ -46,7 +47,10 @@ public final class BrowserSignIn implements ResponseDefinitionTransformerV2 {
 		seats.put(seat.sub(), seat);
 	}
 
-	/** Where a browser starts a launch: the login initiation, as Moodle's launch page sends it (GET form). */
+	/**
+	 * Where a browser starts a launch: the login initiation, as Moodle's launch page
+	 * sends it (GET form).
+	 */
 	public String loginInitiation(String appBase, String sub) {
 		return appBase + "/lti/login?iss=" + enc(platform.issuer()) + "&login_hint=" + enc(sub) + "&target_link_uri="
 				+ enc(appBase + "/lti/launch") + "&lti_message_hint=" + enc("browser-" + sub) + "&client_id="
@@ -61,7 +65,9 @@ public final class BrowserSignIn implements ResponseDefinitionTransformerV2 {
 		String redirectUri = query(request, "redirect_uri");
 		Seat seat = seats.get(query(request, "login_hint"));
 		if (nonce == null || state == null || redirectUri == null || seat == null) {
-			return aResponse().withStatus(400).withBody("Unknown login_hint, or no nonce, state or redirect_uri").build();
+			return aResponse().withStatus(400)
+				.withBody("Unknown login_hint, or no nonce, state or redirect_uri")
+				.build();
 		}
 		var builder = platform.launchClaims(nonce, seat.sub(), seat.ltiRole())
 			.claim("name", seat.name())
@@ -78,7 +84,10 @@ public final class BrowserSignIn implements ResponseDefinitionTransformerV2 {
 				<input type="hidden" name="id_token" value="%s"><input type="hidden" name="state" value="%s">
 				</form></body></html>""".formatted(HtmlUtils.htmlEscape(redirectUri), platform.sign(claims),
 				HtmlUtils.htmlEscape(state));
-		return aResponse().withStatus(200).withHeader("Content-Type", "text/html; charset=utf-8").withBody(page).build();
+		return aResponse().withStatus(200)
+			.withHeader("Content-Type", "text/html; charset=utf-8")
+			.withBody(page)
+			.build();
 	}
 
 	private static String query(Request request, String name) {
@@ -99,4 +108,5 @@ public final class BrowserSignIn implements ResponseDefinitionTransformerV2 {
 	public String getName() {
 		return "browser-sign-in";
 	}
+
 }

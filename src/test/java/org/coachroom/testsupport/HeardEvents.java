@@ -10,9 +10,9 @@ import org.springframework.boot.test.context.TestComponent;
 import org.springframework.modulith.events.ApplicationModuleListener;
 
 /**
- * A test listener beside the modules that consume study groups' completions (gradebook, PD): the
- * tests see through it what was published, and Modulith's registry records each publication for it
- * too, as for any listener.
+ * A test listener beside the modules that consume study groups' completions (gradebook,
+ * PD): the tests see through it what was published, and Modulith's registry records each
+ * publication for it too, as for any listener.
  */
 @TestComponent
 public class HeardEvents {
@@ -42,4 +42,5 @@ public class HeardEvents {
 			return List.copyOf(studyGroupCompletions);
 		}
 	}
+
 }

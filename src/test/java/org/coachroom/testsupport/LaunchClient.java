@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * One browser talking to a running Coachroom: keeps its cookies, never follows redirects, so each
- * step of a launch can be checked.
+ * One browser talking to a running Coachroom: keeps its cookies, never follows redirects,
+ * so each step of a launch can be checked.
  */
 public final class LaunchClient {
 
@@ -33,14 +33,19 @@ public final class LaunchClient {
 
 	public record Response(int status, String location, String body, java.net.http.HttpHeaders headers) {
 
-		/** The refusal code shown on a refused launch's page, e.g. {@code token-expired}. */
+		/**
+		 * The refusal code shown on a refused launch's page, e.g. {@code token-expired}.
+		 */
 		public String refusalCode() {
 			var m = java.util.regex.Pattern.compile("id=\"refusal-code\">([^<]+)<").matcher(body);
 			return m.find() ? m.group(1) : null;
 		}
 	}
 
-	/** What the login initiation sent the browser to: the platform's authorization request. */
+	/**
+	 * What the login initiation sent the browser to: the platform's authorization
+	 * request.
+	 */
 	public record AuthRequest(String location, Map<String, String> params) {
 
 		public String state() {
@@ -52,10 +57,18 @@ public final class LaunchClient {
 		}
 	}
 
-	/** The value of one of this browser's cookies, as a stolen or replayed cookie would carry it. */
+	/**
+	 * The value of one of this browser's cookies, as a stolen or replayed cookie would
+	 * carry it.
+	 */
 	public String cookie(String name) {
-		return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
-			.map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+		return cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter(c -> c.getName().equals(name))
+			.map(java.net.HttpCookie::getValue)
+			.findFirst()
+			.orElse(null);
 	}
 
 	public Response post(String path, Map<String, String> form) {
@@ -73,7 +86,8 @@ public final class LaunchClient {
 	/** Posts name/value pairs in order; a name may repeat (checkboxes). */
 	public Response postPairs(String path, java.util.List<String[]> pairs) {
 		String body = pairs.stream()
-			.map(p -> URLEncoder.encode(p[0], StandardCharsets.UTF_8) + "=" + URLEncoder.encode(p[1], StandardCharsets.UTF_8))
+			.map(p -> URLEncoder.encode(p[0], StandardCharsets.UTF_8) + "="
+					+ URLEncoder.encode(p[1], StandardCharsets.UTF_8))
 			.collect(Collectors.joining("&"));
 		return send(HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : appBase + path))
 			.header("Content-Type", "application/x-www-form-urlencoded")
@@ -81,16 +95,19 @@ public final class LaunchClient {
 			.build());
 	}
 
-	/** A multipart/form-data post with text fields and one file, as a browser's upload form sends it. */
-	public Response postFile(String path, Map<String, String> fields, String fileField, String fileName, String contentType,
-			byte[] content) {
+	/**
+	 * A multipart/form-data post with text fields and one file, as a browser's upload
+	 * form sends it.
+	 */
+	public Response postFile(String path, Map<String, String> fields, String fileField, String fileName,
+			String contentType, byte[] content) {
 		String boundary = "----coachroom" + java.util.UUID.randomUUID();
 		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
 		java.io.PrintStream out = new java.io.PrintStream(body, true, StandardCharsets.UTF_8);
 		fields.forEach((name, value) -> out.print("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
 				+ "\"\r\n\r\n" + value + "\r\n"));
-		out.print("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\"" + fileName
-				+ "\"\r\nContent-Type: " + contentType + "\r\n\r\n");
+		out.print("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+				+ fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n");
 		out.write(content, 0, content.length);
 		out.print("\r\n--" + boundary + "--\r\n");
 		return send(HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : appBase + path))
@@ -140,7 +157,10 @@ public final class LaunchClient {
 		}
 	}
 
-	/** Posts the login initiation as Moodle does (its six fields) and returns the authorization request. */
+	/**
+	 * Posts the login initiation as Moodle does (its six fields) and returns the
+	 * authorization request.
+	 */
 	public AuthRequest login(TestPlatform platform, String loginHint) {
 		Map<String, String> form = new LinkedHashMap<>();
 		form.put("iss", platform.issuer());
@@ -201,4 +221,5 @@ public final class LaunchClient {
 		}
 		return params;
 	}
+
 }

@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 
 /**
- * The whole application on a random port against the test database, as an LMS would reach it. All
- * classes with this annotation share one application context.
+ * The whole application on a random port against the test database, as an LMS would reach
+ * it. All classes with this annotation share one application context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -31,4 +31,5 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 @Import(HeardEvents.class)
 @Tag("database")
 public @interface LaunchTest {
+
 }

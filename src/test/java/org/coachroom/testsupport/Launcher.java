@@ -12,8 +12,9 @@ import org.coachroom.shared.TenantId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Real launches of people into courses from a test platform, for tests of feature modules: returns the
- * signed-in browser, and the {@link Member} the app sees, read back from the rows the launch wrote.
+ * Real launches of people into courses from a test platform, for tests of feature
+ * modules: returns the signed-in browser, and the {@link Member} the app sees, read back
+ * from the rows the launch wrote.
  */
 public final class Launcher {
 
@@ -37,7 +38,10 @@ public final class Launcher {
 		return launch(sub, name, ltiRole, contextId, courseTitle, Map.of());
 	}
 
-	/** A launch whose resource link carries custom parameters (a custom role, a placed page). */
+	/**
+	 * A launch whose resource link carries custom parameters (a custom role, a placed
+	 * page).
+	 */
 	public Launched launch(String sub, String name, String ltiRole, String contextId, String courseTitle,
 			Map<String, String> custom) {
 		LaunchClient browser = new LaunchClient(appBase);
@@ -72,16 +76,20 @@ public final class Launcher {
 				roles.add(CoachroomRole.valueOf(r));
 			}
 		}
-		// as the session keeps it: the services the launch claims offered (TestPlatform.launchClaims)
+		// as the session keeps it: the services the launch claims offered
+		// (TestPlatform.launchClaims)
 		String base = platform.issuer();
 		LaunchDetails details = new LaunchDetails(platform.issuer(), platform.clientId(), platform.deploymentId(),
 				LaunchDetails.RESOURCE_LINK_REQUEST, "http://localhost/lti/launch", "1", "Spring LTI Activity",
-				base + "/mod/lti/services.php/2/lineitems?type_id=1", base + "/mod/lti/services.php/2/lineitems/2/lineitem?type_id=1",
+				base + "/mod/lti/services.php/2/lineitems?type_id=1",
+				base + "/mod/lti/services.php/2/lineitems/2/lineitem?type_id=1",
 				List.of("https://purl.imsglobal.org/spec/lti-ags/scope/score"),
 				base + "/mod/lti/services.php/CourseSection/2/bindings/1/memberships", custom, null, null,
 				base + "/mod/lti/return.php", "en");
 		Member member = new Member(new TenantId(row.tenant()), row.user(), sub, name, null, roles,
-				new CourseContext(row.context(), contextId, contextId.toUpperCase(), courseTitle), "Test Moodle", details);
+				new CourseContext(row.context(), contextId, contextId.toUpperCase(), courseTitle), "Test Moodle",
+				details);
 		return new Launched(browser, member);
 	}
+
 }

@@ -6,8 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Real Moodle 4.5.6 traffic, byte for byte (src/test/resources/fixtures/moodle-4.5, copied from the
- * team's shared captures with their README of Moodle's quirks).
+ * Real Moodle 4.5.6 traffic, byte for byte (src/test/resources/fixtures/moodle-4.5,
+ * copied from the team's shared captures with their README of Moodle's quirks).
  */
 public final class MoodleFixtures {
 
@@ -29,9 +29,13 @@ public final class MoodleFixtures {
 		}
 	}
 
-	/** The fixture with the lab Moodle's address (plain or with escaped slashes) replaced by {@code base}. */
+	/**
+	 * The fixture with the lab Moodle's address (plain or with escaped slashes) replaced
+	 * by {@code base}.
+	 */
 	public static String readFor(String name, String base) {
 		String escapedLab = LAB_MOODLE.replace("/", "\\/");
 		return read(name).replace(LAB_MOODLE, base).replace(escapedLab, base.replace("/", "\\/"));
 	}
+
 }

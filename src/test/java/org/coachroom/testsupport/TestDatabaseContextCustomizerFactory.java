@@ -10,11 +10,15 @@ import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
 
-/** Points every Spring test context at {@link TestDatabase}, so all of them share one server. */
+/**
+ * Points every Spring test context at {@link TestDatabase}, so all of them share one
+ * server.
+ */
 public class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
 
 	@Override
-	public ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> attributes) {
+	public ContextCustomizer createContextCustomizer(Class<?> testClass,
+			List<ContextConfigurationAttributes> attributes) {
 		return new Customizer();
 	}
 
@@ -22,9 +26,11 @@ public class TestDatabaseContextCustomizerFactory implements ContextCustomizerFa
 
 		@Override
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
-			context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("coachroom-test-database",
-					Map.of("spring.datasource.url", TestDatabase.url(), "spring.datasource.username",
-							TestDatabase.username(), "spring.datasource.password", TestDatabase.password())));
+			context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new MapPropertySource("coachroom-test-database",
+						Map.of("spring.datasource.url", TestDatabase.url(), "spring.datasource.username",
+								TestDatabase.username(), "spring.datasource.password", TestDatabase.password())));
 		}
 
 		@Override
@@ -36,5 +42,7 @@ public class TestDatabaseContextCustomizerFactory implements ContextCustomizerFa
 		public int hashCode() {
 			return Customizer.class.hashCode();
 		}
+
 	}
+
 }

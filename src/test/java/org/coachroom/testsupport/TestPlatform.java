@@ -29,8 +29,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
- * An LMS for tests: WireMock serves its JWKS (Moodle's content type and shape), and it signs real
- * RS256 id_tokens shaped like Moodle 4.5's (see shared/fixtures/moodle-4.5).
+ * An LMS for tests: WireMock serves its JWKS (Moodle's content type and shape), and it
+ * signs real RS256 id_tokens shaped like Moodle 4.5's (see shared/fixtures/moodle-4.5).
  */
 public final class TestPlatform implements AutoCloseable {
 
@@ -99,7 +99,8 @@ public final class TestPlatform implements AutoCloseable {
 			Map<String, java.util.Set<CoachroomRole>> roleRules, String customRoleParameter) {
 		return registry.register(new PlatformRegistration(issuer(), clientId, "Test Moodle", authorizationEndpoint(),
 				wireMock.baseUrl() + "/mod/lti/token.php", wireMock.baseUrl() + jwksPath(), "moodle",
-				PlatformRegistration.Source.REGISTRATIONS_FILE, List.of(deploymentId), roleRules, customRoleParameter, List.of()));
+				PlatformRegistration.Source.REGISTRATIONS_FILE, List.of(deploymentId), roleRules, customRoleParameter,
+				List.of()));
 	}
 
 	/** The platform starts signing with a new key and publishes only that one. */
@@ -109,7 +110,9 @@ public final class TestPlatform implements AutoCloseable {
 		return key;
 	}
 
-	/** Claims of a Moodle 4.5 resource link launch for {@code sub} with the given roles. */
+	/**
+	 * Claims of a Moodle 4.5 resource link launch for {@code sub} with the given roles.
+	 */
 	public JWTClaimsSet.Builder launchClaims(String nonce, String sub, String... roles) {
 		Instant now = Instant.now();
 		Map<String, Object> context = new LinkedHashMap<>();
@@ -144,11 +147,15 @@ public final class TestPlatform implements AutoCloseable {
 							issuer() + "/mod/lti/services.php/2/lineitems?type_id=1", "lineitem",
 							issuer() + "/mod/lti/services.php/2/lineitems/2/lineitem?type_id=1"))
 			.claim("https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice",
-					Map.of("context_memberships_url", issuer() + "/mod/lti/services.php/CourseSection/2/bindings/1/memberships",
+					Map.of("context_memberships_url",
+							issuer() + "/mod/lti/services.php/CourseSection/2/bindings/1/memberships",
 							"service_versions", List.of("1.0", "2.0")));
 	}
 
-	/** Claims of Moodle 4.5's "Select content" request: no resource link, deep linking settings instead. */
+	/**
+	 * Claims of Moodle 4.5's "Select content" request: no resource link, deep linking
+	 * settings instead.
+	 */
 	public JWTClaimsSet.Builder deepLinkingClaims(String nonce, String sub, String... roles) {
 		Map<String, Object> settings = new LinkedHashMap<>();
 		settings.put("deep_link_return_url", issuer() + "/mod/lti/contentitem_return.php?course=2&id=1&sesskey=abc");
@@ -170,8 +177,8 @@ public final class TestPlatform implements AutoCloseable {
 	}
 
 	public static String sign(JWTClaimsSet claims, RSAKey signingKey, String kid) {
-		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(kid).build(),
-				claims);
+		SignedJWT jwt = new SignedJWT(
+				new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(kid).build(), claims);
 		try {
 			jwt.sign(new RSASSASigner(signingKey));
 		}
@@ -201,7 +208,8 @@ public final class TestPlatform implements AutoCloseable {
 	}
 
 	public int jwksRequests() {
-		return wireMock.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo(jwksPath())))
+		return wireMock
+			.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo(jwksPath())))
 			.size();
 	}
 
@@ -209,4 +217,5 @@ public final class TestPlatform implements AutoCloseable {
 	public void close() {
 		wireMock.stop();
 	}
+
 }

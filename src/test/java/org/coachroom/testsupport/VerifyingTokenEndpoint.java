@@ -20,9 +20,10 @@ import com.nimbusds.jwt.SignedJWT;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 
 /**
- * A token endpoint that checks the client assertion as a platform does: signed by a key the tool
- * publishes at its JWKS, issued by and for the client, addressed to this endpoint, not expired and
- * never seen before. Anything else gets Moodle's 400/401; a good one gets the stub's answer.
+ * A token endpoint that checks the client assertion as a platform does: signed by a key
+ * the tool publishes at its JWKS, issued by and for the client, addressed to this
+ * endpoint, not expired and never seen before. Anything else gets Moodle's 400/401; a
+ * good one gets the stub's answer.
  */
 public final class VerifyingTokenEndpoint implements ResponseDefinitionTransformerV2 {
 
@@ -36,7 +37,10 @@ public final class VerifyingTokenEndpoint implements ResponseDefinitionTransform
 
 	private volatile String endpoint;
 
-	/** What to check against: the tool's JWKS address, the client id and this endpoint's address. */
+	/**
+	 * What to check against: the tool's JWKS address, the client id and this endpoint's
+	 * address.
+	 */
 	public void expect(String toolJwks, String clientId, String endpoint) {
 		this.toolJwks = toolJwks;
 		this.clientId = clientId;
@@ -55,8 +59,10 @@ public final class VerifyingTokenEndpoint implements ResponseDefinitionTransform
 			return serveEvent.getResponseDefinition();
 		}
 		refused.incrementAndGet();
-		return aResponse().withStatus(401).withHeader("Content-Type", "application/json")
-			.withBody("{\"error\":\"invalid_client\",\"error_description\":\"" + why + "\"}").build();
+		return aResponse().withStatus(401)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"error\":\"invalid_client\",\"error_description\":\"" + why + "\"}")
+			.build();
 	}
 
 	private String check(String body) {
@@ -111,4 +117,5 @@ public final class VerifyingTokenEndpoint implements ResponseDefinitionTransform
 	public String getName() {
 		return "verifying-token-endpoint";
 	}
+
 }

@@ -22,10 +22,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * AGS over HTTP with the platform's service token. Any answer the platform gives is turned into an
- * {@link AssignmentGrades.Outcome}: 2xx done; 401 retried once with a fresh token; 408, 409, 429 and
- * 5xx (honouring Retry-After) and network failures to be tried again; other 4xx failed with the
- * platform's words.
+ * AGS over HTTP with the platform's service token. Any answer the platform gives is
+ * turned into an {@link AssignmentGrades.Outcome}: 2xx done; 401 retried once with a
+ * fresh token; 408, 409, 429 and 5xx (honouring Retry-After) and network failures to be
+ * tried again; other 4xx failed with the platform's words.
  */
 @Component
 class AssignmentGradesClient implements AssignmentGrades {
@@ -50,8 +50,7 @@ class AssignmentGradesClient implements AssignmentGrades {
 
 	private final RestClient http;
 
-	AssignmentGradesClient(ServiceTokens tokens, PlatformDirectory directory, JsonMapper json,
-			LmsHttp lmsHttp) {
+	AssignmentGradesClient(ServiceTokens tokens, PlatformDirectory directory, JsonMapper json, LmsHttp lmsHttp) {
 		this.tokens = tokens;
 		this.directory = directory;
 		this.json = json;
@@ -72,10 +71,12 @@ class AssignmentGradesClient implements AssignmentGrades {
 			return elsewhere;
 		}
 		ScoreBody body = ScoreBody.of(score);
-		return call(platform, Set.of(SCORE_SCOPE), () -> http.post()
-			.uri(scoresUrl(lineItemUrl))
-			.contentType(MediaType.parseMediaType(SCORE_TYPE))
-			.body(json.writeValueAsString(body)), answer -> new Done(lineItemUrl));
+		return call(platform, Set.of(SCORE_SCOPE),
+				() -> http.post()
+					.uri(scoresUrl(lineItemUrl))
+					.contentType(MediaType.parseMediaType(SCORE_TYPE))
+					.body(json.writeValueAsString(body)),
+				answer -> new Done(lineItemUrl));
 	}
 
 	@Override
@@ -88,32 +89,35 @@ class AssignmentGradesClient implements AssignmentGrades {
 		if (elsewhere != null) {
 			return elsewhere;
 		}
-		Outcome found = call(platform, Set.of(LINE_ITEM_SCOPE), () -> http.get()
-			.uri(lineItemsFor(lineItemsUrl, spec))
-			.header(HttpHeaders.ACCEPT, CONTAINER_TYPE), answer -> {
-				JsonNode items = json.readTree(answer.body());
-				for (JsonNode item : items) {
-					if (spec.tag().equals(text(item, "tag")) && spec.resourceLinkId().equals(text(item, "resourceLinkId"))
-							&& text(item, "id") != null) {
-						return new Done(text(item, "id"));
+		Outcome found = call(platform, Set.of(LINE_ITEM_SCOPE),
+				() -> http.get().uri(lineItemsFor(lineItemsUrl, spec)).header(HttpHeaders.ACCEPT, CONTAINER_TYPE),
+				answer -> {
+					JsonNode items = json.readTree(answer.body());
+					for (JsonNode item : items) {
+						if (spec.tag().equals(text(item, "tag"))
+								&& spec.resourceLinkId().equals(text(item, "resourceLinkId"))
+								&& text(item, "id") != null) {
+							return new Done(text(item, "id"));
+						}
 					}
-				}
-				return new Done(null);
-			});
+					return new Done(null);
+				});
 		if (!(found instanceof Done done) || done.value() != null) {
 			return found;
 		}
 		LineItemBody item = new LineItemBody(spec.scoreMaximum(), spec.label(), spec.resourceId(), spec.tag(),
 				spec.resourceLinkId());
-		return call(platform, Set.of(LINE_ITEM_SCOPE), () -> http.post()
-			.uri(URI.create(lineItemsUrl))
-			.contentType(MediaType.parseMediaType(LINE_ITEM_TYPE))
-			.header(HttpHeaders.ACCEPT, LINE_ITEM_TYPE)
-			.body(json.writeValueAsString(item)), answer -> {
-				String id = text(json.readTree(answer.body()), "id");
-				return id == null ? new Failed(answer.status(), "The LMS made a line item without an id.", false)
-						: new Done(id);
-			});
+		return call(platform, Set.of(LINE_ITEM_SCOPE),
+				() -> http.post()
+					.uri(URI.create(lineItemsUrl))
+					.contentType(MediaType.parseMediaType(LINE_ITEM_TYPE))
+					.header(HttpHeaders.ACCEPT, LINE_ITEM_TYPE)
+					.body(json.writeValueAsString(item)),
+				answer -> {
+					String id = text(json.readTree(answer.body()), "id");
+					return id == null ? new Failed(answer.status(), "The LMS made a line item without an id.", false)
+							: new Done(id);
+				});
 	}
 
 	private interface Request {
@@ -147,13 +151,16 @@ class AssignmentGradesClient implements AssignmentGrades {
 			try {
 				answer = request.build().header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange((req, res) -> {
 					byte[] bytes = res.getBody().readNBytes(MAX_ANSWER_BYTES);
-					return new Answer(res.getStatusCode().value(), new String(bytes, StandardCharsets.UTF_8), res.getHeaders());
+					return new Answer(res.getStatusCode().value(), new String(bytes, StandardCharsets.UTF_8),
+							res.getHeaders());
 				});
 			}
 			catch (RestClientException e) {
 				if (LmsHttp.refusedAsPrivate(e)) {
-					return new Failed(0, "The LMS's gradebook address is on a private network, which Coachroom does not "
-							+ "call unless its operator allows it (coachroom.lti.allow-private-network).", false);
+					return new Failed(0,
+							"The LMS's gradebook address is on a private network, which Coachroom does not "
+									+ "call unless its operator allows it (coachroom.lti.allow-private-network).",
+							false);
 				}
 				boolean timeout = e.getCause() instanceof SocketTimeoutException
 						|| (e.getMessage() != null && e.getMessage().contains("timed out"));
@@ -180,8 +187,9 @@ class AssignmentGradesClient implements AssignmentGrades {
 	}
 
 	/**
-	 * A refused URL the launch named for this platform's gradebook, or null when the platform serves it.
-	 * Without this a launch could point Coachroom, with the platform's token, at any address.
+	 * A refused URL the launch named for this platform's gradebook, or null when the
+	 * platform serves it. Without this a launch could point Coachroom, with the
+	 * platform's token, at any address.
 	 */
 	private static Failed notOnPlatform(Platform platform, String url) {
 		URI uri;
@@ -199,7 +207,10 @@ class AssignmentGradesClient implements AssignmentGrades {
 		return null;
 	}
 
-	/** What the LMS said, as one short line: kept for the district admin's report, never a whole page. */
+	/**
+	 * What the LMS said, as one short line: kept for the district admin's report, never a
+	 * whole page.
+	 */
 	static String brief(String said) {
 		String line = said == null ? "" : said.replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
 		return line.length() > 300 ? line.substring(0, 300) + "…" : line;
@@ -220,17 +231,24 @@ class AssignmentGradesClient implements AssignmentGrades {
 		}
 	}
 
-	/** Moodle's line item URLs carry {@code ?type_id=N}: the sub-resource goes before the query. */
+	/**
+	 * Moodle's line item URLs carry {@code ?type_id=N}: the sub-resource goes before the
+	 * query.
+	 */
 	static URI scoresUrl(String lineItemUrl) {
 		return subResource(lineItemUrl, "scores");
 	}
 
 	static URI subResource(String url, String name) {
-		// the LMS's URL as it gave it (already encoded); the builder keeps its query after the new segment
+		// the LMS's URL as it gave it (already encoded); the builder keeps its query
+		// after the new segment
 		return UriComponentsBuilder.fromUriString(url).pathSegment(name).build(true).toUri();
 	}
 
-	/** The line items of one resource link and tag, added to whatever query the LMS's URL has. */
+	/**
+	 * The line items of one resource link and tag, added to whatever query the LMS's URL
+	 * has.
+	 */
 	static URI lineItemsFor(String lineItemsUrl, LineItemSpec spec) {
 		return UriComponentsBuilder.fromUriString(lineItemsUrl)
 			.queryParam("resource_link_id", UriUtils.encode(spec.resourceLinkId(), StandardCharsets.UTF_8))
@@ -240,8 +258,9 @@ class AssignmentGradesClient implements AssignmentGrades {
 	}
 
 	/**
-	 * An AGS score ({@code application/vnd.ims.lis.v1.score+json}). Without {@code scoreGiven} it clears
-	 * the platform's score (AGS 2.0), and {@code scoreMaximum} goes with a {@code scoreGiven} only.
+	 * An AGS score ({@code application/vnd.ims.lis.v1.score+json}). Without
+	 * {@code scoreGiven} it clears the platform's score (AGS 2.0), and
+	 * {@code scoreMaximum} goes with a {@code scoreGiven} only.
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	@JsonPropertyOrder({ "userId", "scoreGiven", "scoreMaximum", "comment", "timestamp", "activityProgress",
@@ -269,4 +288,5 @@ class AssignmentGradesClient implements AssignmentGrades {
 		JsonNode v = node == null ? null : node.get(field);
 		return v == null || v.isNull() ? null : v.asString();
 	}
+
 }

@@ -9,7 +9,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 
 /**
- * Cookies that work inside the LMS iframe: over HTTPS they are {@code SameSite=None; Secure;
+ * Cookies that work inside the LMS iframe: over HTTPS they are
+ * {@code SameSite=None; Secure;
  * Partitioned} (a third-party context), on plain-http localhost {@code SameSite=Lax}.
  */
 final class Cookies {
@@ -22,8 +23,9 @@ final class Cookies {
 	}
 
 	/**
-	 * Over HTTPS the name carries the {@code __Host-} prefix: the browser then refuses the cookie from
-	 * any other host, so a sibling subdomain cannot plant a session in Coachroom's name.
+	 * Over HTTPS the name carries the {@code __Host-} prefix: the browser then refuses
+	 * the cookie from any other host, so a sibling subdomain cannot plant a session in
+	 * Coachroom's name.
 	 */
 	static String name(HttpServletRequest request, String name) {
 		return request.isSecure() ? "__Host-" + name : name;
@@ -31,7 +33,8 @@ final class Cookies {
 
 	static void set(HttpServletRequest request, HttpServletResponse response, String name, String value,
 			Duration maxAge) {
-		ResponseCookie.ResponseCookieBuilder cookie = ResponseCookie.from(name(request, name), value).path("/")
+		ResponseCookie.ResponseCookieBuilder cookie = ResponseCookie.from(name(request, name), value)
+			.path("/")
 			.httpOnly(true);
 		if (maxAge != null) {
 			cookie.maxAge(maxAge);
@@ -62,4 +65,5 @@ final class Cookies {
 		}
 		return null;
 	}
+
 }

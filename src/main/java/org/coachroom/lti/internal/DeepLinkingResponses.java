@@ -84,7 +84,8 @@ class DeepLinkingResponses implements DeepLinking {
 		if (item.text() != null) {
 			json.put("text", item.text());
 		}
-		// Moodle accepts only URLs it has as redirect URIs: the launch URL, never a deeper path.
+		// Moodle accepts only URLs it has as redirect URIs: the launch URL, never a
+		// deeper path.
 		json.put("url", item.url() != null ? item.url() : launchUrl());
 		if (!item.custom().isEmpty()) {
 			json.put("custom", item.custom());
@@ -110,4 +111,5 @@ class DeepLinkingResponses implements DeepLinking {
 				: ServletUriComponentsBuilder.fromCurrentContextPath().replaceQuery(null).build().toUriString();
 		return base + "/lti/launch";
 	}
+
 }

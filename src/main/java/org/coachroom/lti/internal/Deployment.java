@@ -48,4 +48,5 @@ public class Deployment {
 	public String name() {
 		return name;
 	}
+
 }

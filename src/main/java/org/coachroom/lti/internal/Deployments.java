@@ -13,4 +13,5 @@ interface Deployments extends ListCrudRepository<Deployment, Long> {
 
 	@Query("SELECT * FROM lti_deployment WHERE platform_id = :platformId ORDER BY id")
 	List<Deployment> findByPlatform(long platformId);
+
 }

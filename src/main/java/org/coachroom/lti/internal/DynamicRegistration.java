@@ -19,10 +19,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * LTI Dynamic Registration 1.0, tool side: read the platform's OpenID configuration, post our client
- * registration, and keep what the platform answers (client id, deployment). Tolerates Moodle's
- * quirks: message types as strings or objects, a key with a trailing space, JSON labelled text/html.
- * Who may register at all is {@link RegistrationAdmission}'s to say, before anything is fetched.
+ * LTI Dynamic Registration 1.0, tool side: read the platform's OpenID configuration, post
+ * our client registration, and keep what the platform answers (client id, deployment).
+ * Tolerates Moodle's quirks: message types as strings or objects, a key with a trailing
+ * space, JSON labelled text/html. Who may register at all is
+ * {@link RegistrationAdmission}'s to say, before anything is fetched.
  */
 @Component
 class DynamicRegistration {
@@ -59,8 +60,8 @@ class DynamicRegistration {
 		this.registry = registry;
 	}
 
-	record Result(String platformName, String issuer, String clientId, List<String> deploymentIds,
-			String productFamily, boolean pending) {
+	record Result(String platformName, String issuer, String clientId, List<String> deploymentIds, String productFamily,
+			boolean pending) {
 	}
 
 	record PlatformConfiguration(String issuer, String authorizationEndpoint, String tokenEndpoint, String jwksUri,
@@ -85,14 +86,16 @@ class DynamicRegistration {
 					"The platform's registration answer has no client_id.");
 		}
 		platforms.findByIssuerAndClientId(config.issuer(), clientId).ifPresent(existing -> {
-			// Anyone can call this URL: it may add a deployment to a known platform, never move its keys.
+			// Anyone can call this URL: it may add a deployment to a known platform,
+			// never move its keys.
 			if (existing.getSource() != PlatformRegistration.Source.DYNAMIC_REGISTRATION
 					|| !existing.getJwksUri().equals(config.jwksUri())
 					|| !existing.getAuthorizationEndpoint().equals(config.authorizationEndpoint())
 					|| !java.util.Objects.equals(existing.getTokenEndpoint(), config.tokenEndpoint())) {
-				throw new RefusedException(Refusal.REGISTRATION_REJECTED, "This LMS is already registered with Coachroom "
-						+ "(client id " + Logs.safe(clientId) + ") with other endpoints or by file; an administrator "
-						+ "changes it in lti-config/registrations.json.");
+				throw new RefusedException(Refusal.REGISTRATION_REJECTED,
+						"This LMS is already registered with Coachroom " + "(client id " + Logs.safe(clientId)
+								+ ") with other endpoints or by file; an administrator "
+								+ "changes it in lti-config/registrations.json.");
 			}
 		});
 		List<String> deploymentIds = new ArrayList<>();
@@ -103,10 +106,11 @@ class DynamicRegistration {
 		}
 		String name = (config.productFamily() == null ? "LMS" : capitalise(config.productFamily())) + " at "
 				+ URI.create(config.issuer()).getAuthority();
-		var registered = registry.registerDynamically(new PlatformRegistration(config.issuer(), clientId, name,
-				config.authorizationEndpoint(), config.tokenEndpoint(), config.jwksUri(), config.productFamily(),
-				PlatformRegistration.Source.DYNAMIC_REGISTRATION, deploymentIds, null, null, null), admitted,
-				invite == null ? null : invite.trim());
+		var registered = registry.registerDynamically(
+				new PlatformRegistration(config.issuer(), clientId, name, config.authorizationEndpoint(),
+						config.tokenEndpoint(), config.jwksUri(), config.productFamily(),
+						PlatformRegistration.Source.DYNAMIC_REGISTRATION, deploymentIds, null, null, null),
+				admitted, invite == null ? null : invite.trim());
 		boolean pending = platforms.findById(registered.platformId()).map(Platform::isPending).orElse(false);
 		log.info("Dynamic registration of {} (client id {}) admitted as {}{}", config.issuer(), Logs.safe(clientId),
 				admitted, pending ? ": waiting for approval" : "");
@@ -116,16 +120,13 @@ class DynamicRegistration {
 	PlatformConfiguration readConfiguration(URI configUri, String registrationToken) {
 		String raw;
 		try {
-			raw = http.get()
-				.uri(configUri)
-				.accept(MediaType.APPLICATION_JSON, MediaType.ALL)
-				.exchange((req, res) -> {
-					if (!res.getStatusCode().is2xxSuccessful()) {
-						throw new RefusedException(Refusal.REGISTRATION_CONFIGURATION_UNREADABLE, "The platform's "
-								+ "configuration at " + configUri + " answered HTTP " + res.getStatusCode().value() + ".");
-					}
-					return readCapped(res.getBody());
-				});
+			raw = http.get().uri(configUri).accept(MediaType.APPLICATION_JSON, MediaType.ALL).exchange((req, res) -> {
+				if (!res.getStatusCode().is2xxSuccessful()) {
+					throw new RefusedException(Refusal.REGISTRATION_CONFIGURATION_UNREADABLE, "The platform's "
+							+ "configuration at " + configUri + " answered HTTP " + res.getStatusCode().value() + ".");
+				}
+				return readCapped(res.getBody());
+			});
 		}
 		catch (RestClientException e) {
 			log.warn("Dynamic registration could not read {}: {}", configUri, Logs.safe(e.getMessage()));
@@ -143,10 +144,12 @@ class DynamicRegistration {
 		}
 		URI issuerUri = httpUri(issuer, "issuer");
 		if (!issuerUri.getHost().equalsIgnoreCase(configUri.getHost())) {
-			throw new RefusedException(Refusal.REGISTRATION_CONFIGURATION_UNREADABLE, "The configuration names issuer "
-					+ Logs.safe(issuer) + ", which is not on the host it was fetched from (" + configUri.getHost() + ").");
+			throw new RefusedException(Refusal.REGISTRATION_CONFIGURATION_UNREADABLE,
+					"The configuration names issuer " + Logs.safe(issuer)
+							+ ", which is not on the host it was fetched from (" + configUri.getHost() + ").");
 		}
-		// Keys, logins and registration live where the issuer does (or on a host the admin allowed).
+		// Keys, logins and registration live where the issuer does (or on a host the
+		// admin allowed).
 		sameOrigin(issuerUri, auth, "authorization_endpoint");
 		sameOrigin(issuerUri, jwks, "jwks_uri");
 		sameOrigin(issuerUri, registration, "registration_endpoint");
@@ -173,8 +176,8 @@ class DynamicRegistration {
 				}
 			}
 		}
-		return new PlatformConfiguration(issuer.trim(), auth.trim(), trimmed(LenientJson.text(node, "token_endpoint")), jwks.trim(),
-				registration.trim(), scopes, messages, family);
+		return new PlatformConfiguration(issuer.trim(), auth.trim(), trimmed(LenientJson.text(node, "token_endpoint")),
+				jwks.trim(), registration.trim(), scopes, messages, family);
 	}
 
 	private void sameOrigin(URI issuer, String endpoint, String what) {
@@ -234,7 +237,8 @@ class DynamicRegistration {
 			raw = post.body(body).exchange((req, res) -> {
 				String answer = readCapped(res.getBody());
 				if (!res.getStatusCode().is2xxSuccessful()) {
-					// The answer goes to the log only: the page must not echo what another server said.
+					// The answer goes to the log only: the page must not echo what
+					// another server said.
 					log.warn("Registration at {} refused with HTTP {}: {}", endpoint, res.getStatusCode().value(),
 							Logs.safe(answer));
 					throw new RefusedException(Refusal.REGISTRATION_REJECTED, "The platform refused the registration "
@@ -258,7 +262,8 @@ class DynamicRegistration {
 		try {
 			JsonNode node = json.readTree(raw);
 			if (node == null || !node.isObject()) {
-				throw new RefusedException(Refusal.REGISTRATION_CONFIGURATION_UNREADABLE, what + " is not a JSON object.");
+				throw new RefusedException(Refusal.REGISTRATION_CONFIGURATION_UNREADABLE,
+						what + " is not a JSON object.");
 			}
 			return node;
 		}

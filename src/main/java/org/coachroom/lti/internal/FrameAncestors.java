@@ -15,18 +15,19 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Who may show Coachroom in a frame ({@code Content-Security-Policy: frame-ancestors}): one platform
- * at most, never the list of all registered ones. That list grows with every registration, and a
- * header that outgrows the server's limit takes every page down for everyone (it happened: 326
- * registrations made "/" answer 500).
+ * Who may show Coachroom in a frame ({@code Content-Security-Policy: frame-ancestors}):
+ * one platform at most, never the list of all registered ones. That list grows with every
+ * registration, and a header that outgrows the server's limit takes every page down for
+ * everyone (it happened: 326 registrations made "/" answer 500).
  * <ul>
  * <li>a signed-in person's pages: the LMS of their session;</li>
- * <li>the dynamic registration page: the LMS named by its {@code openid_configuration}, for that
- * response only (the LMS shows it in its frame before it is registered);</li>
- * <li>a refused login or launch: the platform of the login in progress ({@link #beforeSignIn}, set by
- * {@link RefusalAdvice}), so the LMS's frame can show why;</li>
- * <li>"please open Coachroom again": the LMS of the session that ended, while its row is kept
- * ({@link #afterSession});</li>
+ * <li>the dynamic registration page: the LMS named by its {@code openid_configuration},
+ * for that response only (the LMS shows it in its frame before it is registered);</li>
+ * <li>a refused login or launch: the platform of the login in progress
+ * ({@link #beforeSignIn}, set by {@link RefusalAdvice}), so the LMS's frame can show
+ * why;</li>
+ * <li>"please open Coachroom again": the LMS of the session that ended, while its row is
+ * kept ({@link #afterSession});</li>
  * <li>anything else before sign-in: Coachroom itself only.</li>
  * </ul>
  */
@@ -67,9 +68,10 @@ class FrameAncestors extends OncePerRequestFilter {
 	}
 
 	/**
-	 * The policy for a page about a login or launch before anyone is signed in: the platform that
-	 * started it (by {@code iss} and {@code client_id} on /lti/login, by the state on /lti/launch), else
-	 * none. Only asked when a refusal is shown, so a launch that succeeds costs no lookup.
+	 * The policy for a page about a login or launch before anyone is signed in: the
+	 * platform that started it (by {@code iss} and {@code client_id} on /lti/login, by
+	 * the state on /lti/launch), else none. Only asked when a refusal is shown, so a
+	 * launch that succeeds costs no lookup.
 	 */
 	String beforeSignIn(HttpServletRequest request) {
 		String path = path(request);
@@ -87,8 +89,9 @@ class FrameAncestors extends OncePerRequestFilter {
 	}
 
 	/**
-	 * The policy for the page asking to open Coachroom again: the LMS of the browser's session that
-	 * expired, so the page shows in that LMS's frame; none when there is no such session.
+	 * The policy for the page asking to open Coachroom again: the LMS of the browser's
+	 * session that expired, so the page shows in that LMS's frame; none when there is no
+	 * such session.
 	 */
 	String afterSession(HttpServletRequest request) {
 		return render(sessions.tenantOf(Cookies.read(request, Cookies.SESSION))
@@ -113,7 +116,9 @@ class FrameAncestors extends OncePerRequestFilter {
 		return request.getRequestURI().substring(request.getContextPath().length());
 	}
 
-	/** Coachroom itself plus the origin of one URL (none when it is not a web address). */
+	/**
+	 * Coachroom itself plus the origin of one URL (none when it is not a web address).
+	 */
 	static String headerAllowing(String url) {
 		Set<String> origins = new LinkedHashSet<>();
 		if (url != null && url.length() <= LoginController.MAX_PARAMETER_LENGTH) {
@@ -125,7 +130,10 @@ class FrameAncestors extends OncePerRequestFilter {
 	static String render(Set<String> origins) {
 		StringBuilder csp = new StringBuilder("frame-ancestors 'self'");
 		origins.forEach(o -> csp.append(' ').append(o));
-		return csp.append("; default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-				+ "form-action 'self' http: https:; base-uri 'none'; object-src 'none'").toString();
+		return csp
+			.append("; default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+					+ "form-action 'self' http: https:; base-uri 'none'; object-src 'none'")
+			.toString();
 	}
+
 }

@@ -21,9 +21,10 @@ import org.coachroom.lti.LaunchDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks an id_token as LTI 1.3 Core and the 1EdTech Security Framework require: RS256 signature by
- * the platform's key, issuer, audience, lifetime, nonce, deployment, message type and version, and
- * the claims a launch cannot do without. Every failure is a {@link RefusedException}.
+ * Checks an id_token as LTI 1.3 Core and the 1EdTech Security Framework require: RS256
+ * signature by the platform's key, issuer, audience, lifetime, nonce, deployment, message
+ * type and version, and the claims a launch cannot do without. Every failure is a
+ * {@link RefusedException}.
  */
 @Component
 class IdTokenValidator {
@@ -93,7 +94,8 @@ class IdTokenValidator {
 	}
 
 	private void verifySignature(SignedJWT jwt, Platform platform) {
-		// Without a kid every key of the set would be tried: one key, named by the platform, or none.
+		// Without a kid every key of the set would be tried: one key, named by the
+		// platform, or none.
 		if (jwt.getHeader().getKeyID() == null || jwt.getHeader().getKeyID().isBlank()) {
 			throw new RefusedException(Refusal.TOKEN_KEY_UNKNOWN, "The id_token's header names no key (kid); "
 					+ "an LTI platform names the key it signs with (1EdTech Security Framework 6.3).");
@@ -218,7 +220,8 @@ class IdTokenValidator {
 		}
 		else {
 			Map<String, Object> settings = object(claims, LtiClaims.DEEP_LINKING_SETTINGS);
-			if (settings == null || !(settings.get("deep_link_return_url") instanceof String url) || !isWebAddress(url)) {
+			if (settings == null || !(settings.get("deep_link_return_url") instanceof String url)
+					|| !isWebAddress(url)) {
 				throw new RefusedException(Refusal.CLAIM_MISSING,
 						"The deep linking request has no deep_linking_settings with a deep_link_return_url web address.");
 			}
@@ -252,4 +255,5 @@ class IdTokenValidator {
 		}
 		return "\"" + Logs.safe(value) + "\"";
 	}
+
 }

@@ -24,4 +24,5 @@ class JwksController {
 			.cacheControl(CacheControl.maxAge(java.time.Duration.ofMinutes(5)).cachePublic())
 			.body(toolKeys.publicKeys().toJSONObject(true));
 	}
+
 }

@@ -23,16 +23,19 @@ import org.springframework.security.crypto.encrypt.BytesEncryptor;
 import org.springframework.security.crypto.keygen.KeyGenerators;
 
 /**
- * Private tool keys at rest, always encrypted (AES-256-GCM, a fresh IV each time), so a copy of the
- * database alone does not let anyone sign as Coachroom. The key is derived from
- * {@code coachroom.lti.keys.encryption-secret} when one is set (PBKDF2 with a random salt per value), or
- * else is a random key kept in {@code coachroom.lti.keys.encryption-key-file}, made on first use.
+ * Private tool keys at rest, always encrypted (AES-256-GCM, a fresh IV each time), so a
+ * copy of the database alone does not let anyone sign as Coachroom. The key is derived
+ * from {@code coachroom.lti.keys.encryption-secret} when one is set (PBKDF2 with a random
+ * salt per value), or else is a random key kept in
+ * {@code coachroom.lti.keys.encryption-key-file}, made on first use.
  * <p>
  * Each stored value says how it was sealed, so every format ever written stays readable:
  * <ul>
  * <li>{@code {...}}: plain JWK text (earlier versions' default, without a secret);
- * <li>{@code enc:v1:}: AES-GCM under an unsalted SHA-256 of the secret (earlier versions, with a secret);
- * <li>{@code enc:v2-secret:<iterations>:<salt>:<sealed>}: AES-GCM under PBKDF2-HMAC-SHA256 of the secret;
+ * <li>{@code enc:v1:}: AES-GCM under an unsalted SHA-256 of the secret (earlier versions,
+ * with a secret);
+ * <li>{@code enc:v2-secret:<iterations>:<salt>:<sealed>}: AES-GCM under
+ * PBKDF2-HMAC-SHA256 of the secret;
  * <li>{@code enc:v2-file:<sealed>}: AES-GCM under the key in the key file.
  * </ul>
  * {@link #isCurrent} tells which values start-up should seal again.
@@ -50,8 +53,9 @@ final class KeyEncryption {
 	static final String FILE_PREFIX = "enc:v2-file:";
 
 	/**
-	 * OWASP's 2023 figure for PBKDF2-HMAC-SHA256. Spring's {@code Encryptors.stronger} fixes 1024 rounds of
-	 * HMAC-SHA1, too few for a secret a person chose; the count is stored in each value so it can grow.
+	 * OWASP's 2023 figure for PBKDF2-HMAC-SHA256. Spring's {@code Encryptors.stronger}
+	 * fixes 1024 rounds of HMAC-SHA1, too few for a secret a person chose; the count is
+	 * stored in each value so it can grow.
 	 */
 	static final int ITERATIONS = 600_000;
 
@@ -131,16 +135,21 @@ final class KeyEncryption {
 		if (key == null) {
 			throw new IllegalStateException("The tool keys in the database are encrypted with the key file " + keyFile
 					+ ", which does not exist. Restore that file, or set " + KEY_FILE_SETTING + " to where it is. "
-					+ "Every node needs the same file (or set " + SECRET_SETTING + " on all of them). Coachroom does not "
+					+ "Every node needs the same file (or set " + SECRET_SETTING
+					+ " on all of them). Coachroom does not "
 					+ "make a new key: every LMS registration trusts the stored one.");
 		}
 		return decrypt(aesGcm(key), sealed, new IllegalStateException("The tool keys in the database cannot be "
-				+ "decrypted with the key file " + keyFile + " (" + KEY_FILE_SETTING + "); it is not the file they were "
+				+ "decrypted with the key file " + keyFile + " (" + KEY_FILE_SETTING
+				+ "); it is not the file they were "
 				+ "encrypted with. Restore the right file on every node. Coachroom does not make a new key: every LMS "
 				+ "registration trusts the stored one."));
 	}
 
-	/** The format earlier versions wrote with a secret: kept readable so those keys can be sealed again at start-up. */
+	/**
+	 * The format earlier versions wrote with a secret: kept readable so those keys can be
+	 * sealed again at start-up.
+	 */
 	private String openLegacy(String sealed) {
 		SecretKey key = new SecretKeySpec(sha256(requireSecret()), "AES");
 		try {
@@ -178,7 +187,8 @@ final class KeyEncryption {
 			return new String(encryptor.decrypt(unbase64(sealed)), StandardCharsets.UTF_8);
 		}
 		catch (RuntimeException e) {
-			// Spring reports a failed GCM tag as an IllegalStateException with no hint of which setting is wrong.
+			// Spring reports a failed GCM tag as an IllegalStateException with no hint of
+			// which setting is wrong.
 			throw failure;
 		}
 	}
@@ -209,9 +219,9 @@ final class KeyEncryption {
 	}
 
 	/**
-	 * Only sealing makes the file, never opening: a node that lacks the file other nodes used must stop
-	 * with a message, not encrypt with a key of its own. Callers hold the tool key lock, so two nodes
-	 * sharing the file do not both make it.
+	 * Only sealing makes the file, never opening: a node that lacks the file other nodes
+	 * used must stop with a message, not encrypt with a key of its own. Callers hold the
+	 * tool key lock, so two nodes sharing the file do not both make it.
 	 */
 	private SecretKey fileKeyMadeIfMissing() {
 		SecretKey key = fileKey();
@@ -225,7 +235,8 @@ final class KeyEncryption {
 			Path temp = ownerOnly(dir, keyFile.getFileName().toString());
 			Files.writeString(temp, base64(bytes) + "\n", StandardCharsets.US_ASCII);
 			try {
-				// Written aside and renamed, so no one ever reads half a key; an existing file is never replaced.
+				// Written aside and renamed, so no one ever reads half a key; an existing
+				// file is never replaced.
 				Files.move(temp, keyFile);
 			}
 			catch (FileAlreadyExistsException e) {
@@ -243,7 +254,8 @@ final class KeyEncryption {
 	private static Path ownerOnly(Path dir, String name) throws IOException {
 		boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
 		FileAttribute<?>[] attributes = posix
-				? new FileAttribute<?>[] { PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")) }
+				? new FileAttribute<?>[] {
+						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")) }
 				: new FileAttribute<?>[0];
 		return Files.createTempFile(dir, name, ".tmp", attributes);
 	}
@@ -278,4 +290,5 @@ final class KeyEncryption {
 	private static byte[] unbase64(String text) {
 		return Base64.getDecoder().decode(text);
 	}
+
 }

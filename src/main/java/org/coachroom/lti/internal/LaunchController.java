@@ -9,7 +9,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Receives the platform's form post with the id_token, validates it, and signs the browser in. */
+/**
+ * Receives the platform's form post with the id_token, validates it, and signs the
+ * browser in.
+ */
 @Controller
 class LaunchController {
 
@@ -31,9 +34,9 @@ class LaunchController {
 			@RequestParam(name = "error_description", required = false) String errorDescription,
 			HttpServletRequest request, HttpServletResponse response) {
 		if (error != null && idToken == null) {
-			throw new RefusedException(Refusal.LOGIN_PLATFORM_ERROR, "The platform answered the login with error \""
-					+ LoginController.shorten(error) + "\""
-					+ (errorDescription == null ? "." : ": " + LoginController.shorten(errorDescription)));
+			throw new RefusedException(Refusal.LOGIN_PLATFORM_ERROR,
+					"The platform answered the login with error \"" + LoginController.shorten(error) + "\""
+							+ (errorDescription == null ? "." : ": " + LoginController.shorten(errorDescription)));
 		}
 		Launches.Completed completed = launches.complete(idToken, state, Cookies.read(request, Cookies.BROWSER));
 		Cookies.set(request, response, Cookies.SESSION, completed.sessionToken(), properties.sessionTtl());
@@ -44,13 +47,17 @@ class LaunchController {
 			.build();
 	}
 
-	/** The custom parameter a placed link names its page with (Moodle launches every link at the launch URL). */
+	/**
+	 * The custom parameter a placed link names its page with (Moodle launches every link
+	 * at the launch URL).
+	 */
 	static final String PAGE_PARAMETER = "coachroom_page";
 
 	/**
-	 * Where the person lands: the page the link names (custom parameter {@value #PAGE_PARAMETER}, or a
-	 * {@code target_link_uri} on this tool), else the home page. Only a plain path of this tool is
-	 * followed, so a link cannot send anyone elsewhere; the page itself decides who may see it.
+	 * Where the person lands: the page the link names (custom parameter
+	 * {@value #PAGE_PARAMETER}, or a {@code target_link_uri} on this tool), else the home
+	 * page. Only a plain path of this tool is followed, so a link cannot send anyone
+	 * elsewhere; the page itself decides who may see it.
 	 */
 	String landing(org.coachroom.lti.LaunchDetails launch, HttpServletRequest request) {
 		String page = launch.custom().get(PAGE_PARAMETER);
@@ -69,13 +76,16 @@ class LaunchController {
 			boolean ours = target.getHost() != null && target.getHost().equalsIgnoreCase(base.getHost())
 					&& target.getPort() == base.getPort() && target.getRawUserInfo() == null;
 			// segments only: "//host" would be read by browsers as another site
-			if (!ours || path == null || !path.matches("/[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*") || path.startsWith("/lti/")) {
+			if (!ours || path == null || !path.matches("/[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*")
+					|| path.startsWith("/lti/")) {
 				return "/home";
 			}
-			return target.getRawQuery() == null ? path : path + "?" + target.getRawQuery().replaceAll("[^A-Za-z0-9=&_.-]", "");
+			return target.getRawQuery() == null ? path
+					: path + "?" + target.getRawQuery().replaceAll("[^A-Za-z0-9=&_.-]", "");
 		}
 		catch (IllegalArgumentException e) {
 			return "/home";
 		}
 	}
+
 }

@@ -16,14 +16,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps users, courses, resource links and course membership as the latest launch describes them.
- * Each row is read first and written only when something changed, and what this node last saw of a
- * row is remembered for a few minutes, so that relaunches, the common case, cost no query at all;
- * concurrent first launches of one person meet on the unique keys. A row changed by another node
- * within those minutes is rewritten here only when this node's launch brings different data.
+ * Keeps users, courses, resource links and course membership as the latest launch
+ * describes them. Each row is read first and written only when something changed, and
+ * what this node last saw of a row is remembered for a few minutes, so that relaunches,
+ * the common case, cost no query at all; concurrent first launches of one person meet on
+ * the unique keys. A row changed by another node within those minutes is rewritten here
+ * only when this node's launch brings different data.
  * <p>
- * A little over 300 lines: the four kinds of row share one remember-read-write pattern, and keeping
- * them together keeps that pattern (the launch's hot path) in one place.
+ * A little over 300 lines: the four kinds of row share one remember-read-write pattern,
+ * and keeping them together keeps that pattern (the launch's hot path) in one place.
  */
 @Component
 class LaunchRecords {
@@ -35,8 +36,9 @@ class LaunchRecords {
 	private final JdbcClient jdbc;
 
 	/**
-	 * What this node last read or wrote for a row, for a while and for a bounded number of rows.
-	 * Forgetting is always safe: the row is then read again. Timed by the application's clock.
+	 * What this node last read or wrote for a row, for a while and for a bounded number
+	 * of rows. Forgetting is always safe: the row is then read again. Timed by the
+	 * application's clock.
 	 */
 	private final Cache<Object, Object> recent;
 
@@ -68,8 +70,9 @@ class LaunchRecords {
 	}
 
 	/**
-	 * Records a person the course roster names, who may not have launched yet: name and e-mail as the
-	 * roster gives them, anything else (locale) left as a launch set it. Returns their id.
+	 * Records a person the course roster names, who may not have launched yet: name and
+	 * e-mail as the roster gives them, anything else (locale) left as a launch set it.
+	 * Returns their id.
 	 */
 	long rosterUser(long tenant, String subject, String name, String givenName, String familyName, String email,
 			Instant now) {
@@ -88,16 +91,24 @@ class LaunchRecords {
 			.single();
 	}
 
-	/** Records a roster's course membership unless the person's own launch already did: a launch knows better. */
-	void rosterMembership(long tenant, long contextRef, long userRef, String ltiRoles, String coachroomRoles, Instant now) {
-		jdbc.sql("""
-				INSERT INTO lti_context_member (tenant_id, context_ref, user_ref, lti_roles, coachroom_roles, last_launch_at)
-				VALUES (?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE user_ref = user_ref""")
+	/**
+	 * Records a roster's course membership unless the person's own launch already did: a
+	 * launch knows better.
+	 */
+	void rosterMembership(long tenant, long contextRef, long userRef, String ltiRoles, String coachroomRoles,
+			Instant now) {
+		jdbc.sql(
+				"""
+						INSERT INTO lti_context_member (tenant_id, context_ref, user_ref, lti_roles, coachroom_roles, last_launch_at)
+						VALUES (?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE user_ref = user_ref""")
 			.params(tenant, contextRef, userRef, cut(ltiRoles, 2000), coachroomRoles, Timestamp.from(now))
 			.update();
 	}
 
-	/** Forgets what this node remembered, e.g. when a row it pointed to turned out to be gone. */
+	/**
+	 * Forgets what this node remembered, e.g. when a row it pointed to turned out to be
+	 * gone.
+	 */
 	void forget() {
 		recent.invalidateAll();
 	}
@@ -130,8 +141,8 @@ class LaunchRecords {
 	private long readOrWriteUser(long tenant, UserData u, Instant now) {
 		record Row(long id, String name, String given, String family, String email, String locale) {
 		}
-		Supplier<Optional<Row>> find = () -> jdbc
-			.sql("SELECT id, name, given_name, family_name, email, locale FROM lti_user WHERE tenant_id = ? AND subject = ?")
+		Supplier<Optional<Row>> find = () -> jdbc.sql(
+				"SELECT id, name, given_name, family_name, email, locale FROM lti_user WHERE tenant_id = ? AND subject = ?")
 			.params(tenant, u.subject())
 			.query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
 					rs.getString(6)))
@@ -139,21 +150,24 @@ class LaunchRecords {
 		Optional<Row> row = find.get();
 		if (row.isEmpty()) {
 			try {
-				jdbc.sql("""
-						INSERT INTO lti_user (tenant_id, subject, name, given_name, family_name, email, locale, updated_at)
-						VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+				jdbc.sql(
+						"""
+								INSERT INTO lti_user (tenant_id, subject, name, given_name, family_name, email, locale, updated_at)
+								VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
 					.params(tenant, u.subject(), cut(u.name(), 300), cut(u.givenName(), 200), cut(u.familyName(), 200),
 							cut(u.email(), 320), cut(u.locale(), 35), Timestamp.from(now))
 					.update();
 			}
 			catch (DuplicateKeyException raced) {
-				// another launch of the same person inserted first; its row is as good as ours
+				// another launch of the same person inserted first; its row is as good as
+				// ours
 			}
 			return find.get().orElseThrow().id();
 		}
 		Row r = row.get();
 		if (!Objects.equals(r.name(), cut(u.name(), 300)) || !Objects.equals(r.given(), cut(u.givenName(), 200))
-				|| !Objects.equals(r.family(), cut(u.familyName(), 200)) || !Objects.equals(r.email(), cut(u.email(), 320))
+				|| !Objects.equals(r.family(), cut(u.familyName(), 200))
+				|| !Objects.equals(r.email(), cut(u.email(), 320))
 				|| !Objects.equals(r.locale(), cut(u.locale(), 35))) {
 			jdbc.sql("""
 					UPDATE lti_user SET name = ?, given_name = ?, family_name = ?, email = ?, locale = ?, updated_at = ?
@@ -188,7 +202,8 @@ class LaunchRecords {
 		Optional<Row> row = find.get();
 		if (row.isEmpty()) {
 			try {
-				jdbc.sql("INSERT INTO lti_context (tenant_id, context_id, label, title, types, updated_at) VALUES (?, ?, ?, ?, ?, ?)")
+				jdbc.sql(
+						"INSERT INTO lti_context (tenant_id, context_id, label, title, types, updated_at) VALUES (?, ?, ?, ?, ?, ?)")
 					.params(tenant, c.contextId(), cut(c.label(), 255), cut(c.title(), 500), cut(c.types(), 500),
 							Timestamp.from(now))
 					.update();
@@ -225,17 +240,19 @@ class LaunchRecords {
 	private long readOrWriteLink(long tenant, Long contextRef, LinkData l, Instant now) {
 		record Row(long id, Long contextRef, String title, String description) {
 		}
-		Supplier<Optional<Row>> find = () -> jdbc
-			.sql("SELECT id, context_ref, title, description FROM lti_resource_link WHERE tenant_id = ? AND resource_link_id = ?")
+		Supplier<Optional<Row>> find = () -> jdbc.sql(
+				"SELECT id, context_ref, title, description FROM lti_resource_link WHERE tenant_id = ? AND resource_link_id = ?")
 			.params(tenant, l.resourceLinkId())
-			.query((rs, i) -> new Row(rs.getLong(1), (Long) rs.getObject(2, Long.class), rs.getString(3), rs.getString(4)))
+			.query((rs, i) -> new Row(rs.getLong(1), (Long) rs.getObject(2, Long.class), rs.getString(3),
+					rs.getString(4)))
 			.optional();
 		Optional<Row> row = find.get();
 		if (row.isEmpty()) {
 			try {
-				jdbc.sql("""
-						INSERT INTO lti_resource_link (tenant_id, context_ref, resource_link_id, title, description, updated_at)
-						VALUES (?, ?, ?, ?, ?, ?)""")
+				jdbc.sql(
+						"""
+								INSERT INTO lti_resource_link (tenant_id, context_ref, resource_link_id, title, description, updated_at)
+								VALUES (?, ?, ?, ?, ?, ?)""")
 					.params(tenant, contextRef, l.resourceLinkId(), cut(l.title(), 500), cut(l.description(), 2000),
 							Timestamp.from(now))
 					.update();
@@ -248,14 +265,18 @@ class LaunchRecords {
 		Row r = row.get();
 		if (!Objects.equals(r.contextRef(), contextRef) || !Objects.equals(r.title(), cut(l.title(), 500))
 				|| !Objects.equals(r.description(), cut(l.description(), 2000))) {
-			jdbc.sql("UPDATE lti_resource_link SET context_ref = ?, title = ?, description = ?, updated_at = ? WHERE id = ?")
+			jdbc.sql(
+					"UPDATE lti_resource_link SET context_ref = ?, title = ?, description = ?, updated_at = ? WHERE id = ?")
 				.params(contextRef, cut(l.title(), 500), cut(l.description(), 2000), Timestamp.from(now), r.id())
 				.update();
 		}
 		return r.id();
 	}
 
-	/** Records that the person is in the course with these roles; refreshed at most hourly when unchanged. */
+	/**
+	 * Records that the person is in the course with these roles; refreshed at most hourly
+	 * when unchanged.
+	 */
 	void membership(long tenant, long contextRef, long userRef, String ltiRoles, String coachroomRoles, Instant now) {
 		MemberKey key = new MemberKey(contextRef, userRef);
 		String lti = cut(ltiRoles, 2000);
@@ -272,16 +293,17 @@ class LaunchRecords {
 			Instant now) {
 		record Row(String ltiRoles, String roles, Instant last) {
 		}
-		Optional<Row> row = jdbc
-			.sql("SELECT lti_roles, coachroom_roles, last_launch_at FROM lti_context_member WHERE context_ref = ? AND user_ref = ?")
+		Optional<Row> row = jdbc.sql(
+				"SELECT lti_roles, coachroom_roles, last_launch_at FROM lti_context_member WHERE context_ref = ? AND user_ref = ?")
 			.params(contextRef, userRef)
 			.query((rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
 			.optional();
 		if (row.isEmpty()) {
 			try {
-				jdbc.sql("""
-						INSERT INTO lti_context_member (tenant_id, context_ref, user_ref, lti_roles, coachroom_roles, last_launch_at)
-						VALUES (?, ?, ?, ?, ?, ?)""")
+				jdbc.sql(
+						"""
+								INSERT INTO lti_context_member (tenant_id, context_ref, user_ref, lti_roles, coachroom_roles, last_launch_at)
+								VALUES (?, ?, ?, ?, ?, ?)""")
 					.params(tenant, contextRef, userRef, lti, coachroomRoles, Timestamp.from(now))
 					.update();
 				return now;
@@ -305,4 +327,5 @@ class LaunchRecords {
 	private static String cut(String s, int max) {
 		return s == null || s.length() <= max ? s : s.substring(0, max);
 	}
+
 }

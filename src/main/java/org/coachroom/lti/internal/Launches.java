@@ -16,7 +16,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
-/** Turns a validated id_token into a signed-in browser: records who launched from where, then a session. */
+/**
+ * Turns a validated id_token into a signed-in browser: records who launched from where,
+ * then a session.
+ */
 @Component
 class Launches {
 
@@ -52,11 +55,13 @@ class Launches {
 		IdTokenValidator.ValidToken token;
 		try {
 			token = validator.validate(idToken, pending);
-			// approval may have been withdrawn, or the login started before the cache saw the platform
+			// approval may have been withdrawn, or the login started before the cache saw
+			// the platform
 			LoginController.refuseIfPending(token.platform());
 		}
 		catch (RefusedException refused) {
-			// A state that met a bad token is spent: it cannot be tried again with another token.
+			// A state that met a bad token is spent: it cannot be tried again with
+			// another token.
 			loginStates.burn(pending);
 			throw refused;
 		}
@@ -65,32 +70,38 @@ class Launches {
 		}
 		JWTClaimsSet claims = token.claims();
 		Map<String, String> custom = custom(claims);
-		Set<CoachroomRole> roles = roleMapper.map(token.platform(), RoleMapper.rolesOf(claims.getClaim(LtiClaims.ROLES)),
-				custom);
+		Set<CoachroomRole> roles = roleMapper.map(token.platform(),
+				RoleMapper.rolesOf(claims.getClaim(LtiClaims.ROLES)), custom);
 		LaunchDetails details = details(token, custom);
 		String sessionToken;
 		try {
 			sessionToken = signIn(token, roles, details);
 		}
 		catch (DataIntegrityViolationException gone) {
-			// A row this node remembered was removed meanwhile (by another node): read everything afresh once.
+			// A row this node remembered was removed meanwhile (by another node): read
+			// everything afresh once.
 			records.forget();
 			sessionToken = signIn(token, roles, details);
 		}
 		log.info("Launch accepted: platform={} deployment={} sub={} type={} roles={}", token.platform().getIssuer(),
-				Logs.safe(token.deployment().deploymentId()), Logs.safe(claims.getSubject()), details.messageType(), roles);
+				Logs.safe(token.deployment().deploymentId()), Logs.safe(claims.getSubject()), details.messageType(),
+				roles);
 		return new Completed(sessionToken, details, roles);
 	}
 
-	/** Records who launched from where, then opens their session; returns the session's token. */
+	/**
+	 * Records who launched from where, then opens their session; returns the session's
+	 * token.
+	 */
 	private String signIn(IdTokenValidator.ValidToken token, Set<CoachroomRole> roles, LaunchDetails details) {
 		JWTClaimsSet claims = token.claims();
 		Instant now = clock.instant();
 		long tenant = token.deployment().tenant().value();
-		long userRef = records.user(tenant, new LaunchRecords.UserData(claims.getSubject(),
-				IdTokenValidator.string(claims, "name"), IdTokenValidator.string(claims, "given_name"),
-				IdTokenValidator.string(claims, "family_name"), IdTokenValidator.string(claims, "email"),
-				IdTokenValidator.string(claims, "locale")), now);
+		long userRef = records.user(tenant,
+				new LaunchRecords.UserData(claims.getSubject(), IdTokenValidator.string(claims, "name"),
+						IdTokenValidator.string(claims, "given_name"), IdTokenValidator.string(claims, "family_name"),
+						IdTokenValidator.string(claims, "email"), IdTokenValidator.string(claims, "locale")),
+				now);
 		Long contextRef = null;
 		Map<String, Object> context = IdTokenValidator.object(claims, LtiClaims.CONTEXT);
 		if (context != null && context.get("id") instanceof String contextId && !contextId.isBlank()) {
@@ -99,7 +110,8 @@ class Launches {
 		}
 		if (contextRef != null) {
 			records.membership(tenant, contextRef, userRef,
-					String.join(" ", RoleMapper.rolesOf(claims.getClaim(LtiClaims.ROLES))), Sessions.encode(roles), now);
+					String.join(" ", RoleMapper.rolesOf(claims.getClaim(LtiClaims.ROLES))), Sessions.encode(roles),
+					now);
 		}
 		Long linkRef = null;
 		Map<String, Object> link = IdTokenValidator.object(claims, LtiClaims.RESOURCE_LINK);
@@ -155,4 +167,5 @@ class Launches {
 		}
 		return str(o);
 	}
+
 }

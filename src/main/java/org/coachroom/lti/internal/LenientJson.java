@@ -4,13 +4,18 @@ import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 
-/** Reading what an LMS answers in JSON the way LMSs write it, not only the way the specifications do. */
+/**
+ * Reading what an LMS answers in JSON the way LMSs write it, not only the way the
+ * specifications do.
+ */
 final class LenientJson {
 
 	private LenientJson() {
 	}
 
-	/** A field by name, forgiving keys with stray white space (older Moodle sends one). */
+	/**
+	 * A field by name, forgiving keys with stray white space (older Moodle sends one).
+	 */
 	static JsonNode field(JsonNode node, String name) {
 		JsonNode exact = node.get(name);
 		if (exact != null) {
@@ -28,4 +33,5 @@ final class LenientJson {
 		JsonNode value = field(node, name);
 		return value == null || value.isNull() ? null : value.isString() ? value.asString() : value.toString();
 	}
+
 }

@@ -35,17 +35,20 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 /**
- * The one way out to an LMS: registration, key sets, tokens, rosters and gradebooks all call through
- * it. A URL in a registration or a launch is written by someone outside, so every call
+ * The one way out to an LMS: registration, key sets, tokens, rosters and gradebooks all
+ * call through it. A URL in a registration or a launch is written by someone outside, so
+ * every call
  * <ul>
- * <li>connects only to addresses it has checked itself: names are resolved here and the addresses found
- * are the ones connected to, so a name cannot resolve to a public address for a check and a private one
- * for the connection (DNS rebinding); private, loopback and other non-public blocks are refused unless
- * {@code coachroom.lti.allow-private-network} is set;</li>
- * <li>follows no redirect (it could lead from the LMS to anywhere), uses no proxy from the environment
- * and keeps no cookies;</li>
- * <li>ends at {@code coachroom.lti.http-deadline} whatever the server does, a body dripping a byte at a
- * time included, on top of the connect and read timeouts ({@code coachroom.lti.http-timeout}).</li>
+ * <li>connects only to addresses it has checked itself: names are resolved here and the
+ * addresses found are the ones connected to, so a name cannot resolve to a public address
+ * for a check and a private one for the connection (DNS rebinding); private, loopback and
+ * other non-public blocks are refused unless {@code coachroom.lti.allow-private-network}
+ * is set;</li>
+ * <li>follows no redirect (it could lead from the LMS to anywhere), uses no proxy from
+ * the environment and keeps no cookies;</li>
+ * <li>ends at {@code coachroom.lti.http-deadline} whatever the server does, a body
+ * dripping a byte at a time included, on top of the connect and read timeouts
+ * ({@code coachroom.lti.http-timeout}).</li>
  * </ul>
  * Callers read no more of a body than they can use.
  */
@@ -84,7 +87,8 @@ class LmsHttp implements DisposableBean {
 		HttpComponentsClientHttpRequestFactory factory = new HttpComponentsClientHttpRequestFactory(httpClient) {
 			@Override
 			protected void postProcessHttpRequest(ClassicHttpRequest request) {
-				// Cancelling a request that has finished (its connection back in the pool) does nothing.
+				// Cancelling a request that has finished (its connection back in the
+				// pool) does nothing.
 				if (request instanceof Cancellable cancellable) {
 					deadlines.schedule(cancellable::cancel, deadlineMillis, TimeUnit.MILLISECONDS);
 				}
@@ -97,7 +101,10 @@ class LmsHttp implements DisposableBean {
 		return client;
 	}
 
-	/** Reads a platform's key set for Nimbus through this client, at most {@code maxBytes}. */
+	/**
+	 * Reads a platform's key set for Nimbus through this client, at most
+	 * {@code maxBytes}.
+	 */
 	ResourceRetriever keySetRetriever(int maxBytes) {
 		return url -> fetchKeySet(url, maxBytes);
 	}
@@ -120,7 +127,8 @@ class LmsHttp implements DisposableBean {
 						throw new IOException("The key set is larger than " + maxBytes + " bytes");
 					}
 					MediaType type = response.getHeaders().getContentType();
-					return new Resource(new String(bytes, StandardCharsets.UTF_8), type == null ? null : type.toString());
+					return new Resource(new String(bytes, StandardCharsets.UTF_8),
+							type == null ? null : type.toString());
 				});
 		}
 		catch (RestClientException | URISyntaxException e) {
@@ -128,7 +136,10 @@ class LmsHttp implements DisposableBean {
 		}
 	}
 
-	/** A short, log-safe account of why a call failed, naming a refused private address as such. */
+	/**
+	 * A short, log-safe account of why a call failed, naming a refused private address as
+	 * such.
+	 */
 	static String describe(Exception e) {
 		for (Throwable t = e; t != null; t = t.getCause()) {
 			if (t instanceof NotPublicException) {
@@ -162,6 +173,7 @@ class LmsHttp implements DisposableBean {
 			super(Logs.safe(host) + " is on a private or local network address; Coachroom calls LMSs on public "
 					+ "addresses only unless coachroom.lti.allow-private-network is set");
 		}
+
 	}
 
 	/** Resolves names for the connections, and refuses when any address is not public. */
@@ -200,5 +212,7 @@ class LmsHttp implements DisposableBean {
 			// only asked for by SPNEGO/Kerberos, which calls to an LMS never use
 			return host;
 		}
+
 	}
+
 }

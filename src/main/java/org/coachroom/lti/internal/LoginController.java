@@ -19,8 +19,8 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * OIDC third-party login initiation (LTI 1.3 Core §5.1.1): the platform names itself, we make a state
- * and nonce and send the browser to the platform's authorization endpoint.
+ * OIDC third-party login initiation (LTI 1.3 Core §5.1.1): the platform names itself, we
+ * make a state and nonce and send the browser to the platform's authorization endpoint.
  */
 @Controller
 class LoginController {
@@ -48,14 +48,15 @@ class LoginController {
 			@RequestParam(name = "target_link_uri", required = false) String targetLinkUri,
 			@RequestParam(name = "lti_message_hint", required = false) String messageHint,
 			@RequestParam(name = "client_id", required = false) String clientId,
-			@RequestParam(name = "lti_deployment_id", required = false) String deploymentId,
-			HttpServletRequest request, HttpServletResponse response) {
+			@RequestParam(name = "lti_deployment_id", required = false) String deploymentId, HttpServletRequest request,
+			HttpServletResponse response) {
 		limits.admitAddress(request.getRemoteAddr());
 		require(iss, "iss");
 		require(loginHint, "login_hint");
 		require(targetLinkUri, "target_link_uri");
 		for (String value : new String[] { iss, loginHint, targetLinkUri, messageHint, clientId, deploymentId }) {
-			// All of it travels on in one redirect URL; no LMS sends hints anywhere near this long.
+			// All of it travels on in one redirect URL; no LMS sends hints anywhere near
+			// this long.
 			if (value != null && value.length() > MAX_PARAMETER_LENGTH) {
 				throw new RefusedException(Refusal.LOGIN_PARAMETER_TOO_LONG, "A login initiation parameter is "
 						+ value.length() + " characters long; Coachroom accepts at most " + MAX_PARAMETER_LENGTH + ".");
@@ -88,7 +89,8 @@ class LoginController {
 		params.put("state", issued.state());
 		params.put("nonce", issued.nonce());
 		if (messageHint != null) {
-			// Passed on untouched: Moodle's hint is JSON that points into the user's LMS session.
+			// Passed on untouched: Moodle's hint is JSON that points into the user's LMS
+			// session.
 			params.put("lti_message_hint", messageHint);
 		}
 		String location = withQuery(platform.getAuthorizationEndpoint(), params);
@@ -98,7 +100,10 @@ class LoginController {
 			.build();
 	}
 
-	/** Adds parameters to an endpoint that may carry a query of its own, every value strictly encoded. */
+	/**
+	 * Adds parameters to an endpoint that may carry a query of its own, every value
+	 * strictly encoded.
+	 */
 	static String withQuery(String endpoint, Map<String, String> params) {
 		StringBuilder url = new StringBuilder(endpoint);
 		char separator = endpoint.contains("?") ? '&' : '?';
@@ -115,8 +120,9 @@ class LoginController {
 	private Platform platform(String iss, String clientId) {
 		if (clientId != null && !clientId.isBlank()) {
 			return directory.byIssuerAndClientId(iss, clientId)
-				.orElseThrow(() -> new RefusedException(Refusal.LOGIN_PLATFORM_UNKNOWN, "No platform with issuer \""
-						+ shorten(iss) + "\" and client id \"" + shorten(clientId) + "\" is registered with Coachroom."));
+				.orElseThrow(() -> new RefusedException(Refusal.LOGIN_PLATFORM_UNKNOWN,
+						"No platform with issuer \"" + shorten(iss) + "\" and client id \"" + shorten(clientId)
+								+ "\" is registered with Coachroom."));
 		}
 		List<Platform> candidates = directory.byIssuer(iss);
 		if (candidates.isEmpty()) {
@@ -130,17 +136,21 @@ class LoginController {
 		return candidates.get(0);
 	}
 
-	/** A platform from open registration signs no one in until the operator approved it. */
+	/**
+	 * A platform from open registration signs no one in until the operator approved it.
+	 */
 	static void refuseIfPending(Platform platform) {
 		if (platform.isPending()) {
-			throw new RefusedException(Refusal.PLATFORM_PENDING, platform.getName() + " (" + shorten(platform.getIssuer())
+			throw new RefusedException(Refusal.PLATFORM_PENDING, platform.getName() + " ("
+					+ shorten(platform.getIssuer())
 					+ ") registered through open registration and is waiting for the Coachroom operator's approval.");
 		}
 	}
 
 	/**
-	 * The launch must be for a page of this Coachroom: otherwise anyone could send a browser through
-	 * /lti/login on to a platform's authorization endpoint for a target that is not ours.
+	 * The launch must be for a page of this Coachroom: otherwise anyone could send a
+	 * browser through /lti/login on to a platform's authorization endpoint for a target
+	 * that is not ours.
 	 */
 	private static void checkTarget(String target, String ourBase) {
 		try {
@@ -148,8 +158,8 @@ class LoginController {
 			if (("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null) {
 				String ours = URI.create(ourBase).getHost();
 				if (ours != null && !ours.equalsIgnoreCase(uri.getHost())) {
-					throw new RefusedException(Refusal.LOGIN_TARGET_ELSEWHERE, "The target_link_uri \"" + shorten(target)
-							+ "\" is not on this Coachroom (" + Logs.safe(ours) + ").");
+					throw new RefusedException(Refusal.LOGIN_TARGET_ELSEWHERE, "The target_link_uri \""
+							+ shorten(target) + "\" is not on this Coachroom (" + Logs.safe(ours) + ").");
 				}
 				return;
 			}
@@ -171,4 +181,5 @@ class LoginController {
 	static String shorten(String s) {
 		return Logs.safe(s);
 	}
+
 }

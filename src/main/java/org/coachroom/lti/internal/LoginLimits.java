@@ -13,11 +13,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Rate limits on login initiation, which writes a row for every call: per client address (a school
- * behind one address starts its day with a burst, then a steady trickle) and per platform. Token buckets
- * from Bucket4j, one per address or platform, kept in a bounded Caffeine cache so that many addresses
- * cannot grow it without end. Calls from this machine itself (a health check, a benchmark, a proxy that
- * does not forward the client's address) count only against their platform's limit.
+ * Rate limits on login initiation, which writes a row for every call: per client address
+ * (a school behind one address starts its day with a burst, then a steady trickle) and
+ * per platform. Token buckets from Bucket4j, one per address or platform, kept in a
+ * bounded Caffeine cache so that many addresses cannot grow it without end. Calls from
+ * this machine itself (a health check, a benchmark, a proxy that does not forward the
+ * client's address) count only against their platform's limit.
  */
 @Component
 class LoginLimits {
@@ -61,19 +62,24 @@ class LoginLimits {
 		Bucket bucket = byPlatform.get(platform.getId(), id -> bucket(rate.perPlatform(), rate.platformBurst()));
 		if (!bucket.tryConsume(1)) {
 			log.warn("Login initiation refused: too many for {}", Logs.safe(platform.getIssuer()));
-			throw new RefusedException(Refusal.LOGIN_TOO_MANY, "Too many sign-ins started from " + platform.getName()
-					+ " just now (more than " + rate.perPlatform() + " a second). Wait a moment and open Coachroom again.");
+			throw new RefusedException(Refusal.LOGIN_TOO_MANY,
+					"Too many sign-ins started from " + platform.getName() + " just now (more than "
+							+ rate.perPlatform() + " a second). Wait a moment and open Coachroom again.");
 		}
 	}
 
 	private static Bucket bucket(int perSecond, int burst) {
 		return Bucket.builder()
-			.addLimit(Bandwidth.builder().capacity(Math.max(burst, perSecond)).refillGreedy(perSecond, Duration.ofSeconds(1)).build())
+			.addLimit(Bandwidth.builder()
+				.capacity(Math.max(burst, perSecond))
+				.refillGreedy(perSecond, Duration.ofSeconds(1))
+				.build())
 			.build();
 	}
 
 	private static boolean isLoopback(String address) {
-		// only literal addresses arrive here (the servlet container's remote address): nothing is looked up
+		// only literal addresses arrive here (the servlet container's remote address):
+		// nothing is looked up
 		if (!address.matches("[0-9a-fA-F:.\\[\\]%]+")) {
 			return false;
 		}
@@ -84,4 +90,5 @@ class LoginLimits {
 			return false;
 		}
 	}
+
 }

@@ -12,8 +12,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * OIDC state and nonce, in the database so that any node can finish a launch another node started.
- * A state belongs to one browser; its nonce is used once.
+ * OIDC state and nonce, in the database so that any node can finish a launch another node
+ * started. A state belongs to one browser; its nonce is used once.
  */
 @Component
 class LoginStates {
@@ -42,9 +42,10 @@ class LoginStates {
 	Issued issue(long platformId, String targetLinkUri, String browserId) {
 		Instant now = clock.instant();
 		Issued issued = new Issued(Tokens.random256(), Tokens.random256());
-		jdbc.sql("""
-				INSERT INTO lti_login_state (state, nonce, browser_hash, platform_id, target_link_uri, created_at, expires_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?)""")
+		jdbc.sql(
+				"""
+						INSERT INTO lti_login_state (state, nonce, browser_hash, platform_id, target_link_uri, created_at, expires_at)
+						VALUES (?, ?, ?, ?, ?, ?, ?)""")
 			.params(issued.state(), issued.nonce(), Tokens.hash(browserId), platformId, truncate(targetLinkUri, 2000),
 					Timestamp.from(now), Timestamp.from(now.plus(properties.loginStateTtl())))
 			.update();
@@ -52,8 +53,8 @@ class LoginStates {
 	}
 
 	/**
-	 * The state as the launch brings it back, checked against the browser; refused when unknown,
-	 * expired, used or from another browser.
+	 * The state as the launch brings it back, checked against the browser; refused when
+	 * unknown, expired, used or from another browser.
 	 */
 	Pending pending(String state, String browserId) {
 		if (state == null || state.isBlank()) {
@@ -67,8 +68,7 @@ class LoginStates {
 				FROM lti_login_state WHERE state = ?""")
 			.param(state)
 			.query((rs, i) -> new Pending(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-					rs.getTimestamp(5).toInstant(),
-					rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant()))
+					rs.getTimestamp(5).toInstant(), rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant()))
 			.optional()
 			.orElseThrow(() -> new RefusedException(Refusal.STATE_UNKNOWN,
 					"No login was started with this state (or it was cleaned up long ago)."));
@@ -80,19 +80,25 @@ class LoginStates {
 					+ properties.loginStateTtl().toMinutes() + " minutes before the launch arrived.");
 		}
 		if (browserId == null || !Tokens.hash(browserId).equals(pending.browserHash())) {
-			throw new RefusedException(Refusal.STATE_OTHER_BROWSER, browserId == null
-					? "The browser did not send back the cookie Coachroom set when the login started."
-					: "The launch arrived from a different browser than the one that started the login.");
+			throw new RefusedException(Refusal.STATE_OTHER_BROWSER,
+					browserId == null ? "The browser did not send back the cookie Coachroom set when the login started."
+							: "The launch arrived from a different browser than the one that started the login.");
 		}
 		return pending;
 	}
 
-	/** The platform a login was started for, whatever became of it since: tells whose frame may show a refusal. */
+	/**
+	 * The platform a login was started for, whatever became of it since: tells whose
+	 * frame may show a refusal.
+	 */
 	java.util.Optional<Long> platformOf(String state) {
 		if (!Tokens.looksRandom256(state)) {
 			return java.util.Optional.empty();
 		}
-		return jdbc.sql("SELECT platform_id FROM lti_login_state WHERE state = ?").param(state).query(Long.class).optional();
+		return jdbc.sql("SELECT platform_id FROM lti_login_state WHERE state = ?")
+			.param(state)
+			.query(Long.class)
+			.optional();
 	}
 
 	/** Marks the state and its nonce used; false when another request got there first. */
@@ -107,18 +113,22 @@ class LoginStates {
 		consume(pending);
 	}
 
-	/** Whether a nonce was issued and already used: tells a replay from a forgery in the log. */
+	/**
+	 * Whether a nonce was issued and already used: tells a replay from a forgery in the
+	 * log.
+	 */
 	boolean wasUsed(String nonce) {
-		return nonce != null && nonce.length() <= 64 && jdbc
-			.sql("SELECT COUNT(*) FROM lti_login_state WHERE nonce = ? AND consumed_at IS NOT NULL")
-			.param(nonce)
-			.query(Integer.class)
-			.single() > 0;
+		return nonce != null && nonce.length() <= 64
+				&& jdbc.sql("SELECT COUNT(*) FROM lti_login_state WHERE nonce = ? AND consumed_at IS NOT NULL")
+					.param(nonce)
+					.query(Integer.class)
+					.single() > 0;
 	}
 
 	/**
-	 * Logins never finished go once expired; used ones are kept a day, long enough to tell a replayed
-	 * token from a forged one. Every five minutes, on one node of many (ShedLock).
+	 * Logins never finished go once expired; used ones are kept a day, long enough to
+	 * tell a replayed token from a forged one. Every five minutes, on one node of many
+	 * (ShedLock).
 	 */
 	@Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT5M")
 	@SchedulerLock(name = "lti-login-states-cleanup", lockAtMostFor = "PT4M")

@@ -1,6 +1,8 @@
 package org.coachroom.lti.internal;
 
-/** What a request says, made safe to write into one log line or one sentence on a page. */
+/**
+ * What a request says, made safe to write into one log line or one sentence on a page.
+ */
 final class Logs {
 
 	private Logs() {
@@ -14,4 +16,5 @@ final class Logs {
 		String s = value.toString().replaceAll("[\\r\\n\\t\\u0085\\u2028\\u2029]", "_");
 		return s.length() > 200 ? s.substring(0, 200) + "…" : s;
 	}
+
 }

@@ -45,4 +45,5 @@ final class LtiClaims {
 	static final String SCOPE_SCORE = "https://purl.imsglobal.org/spec/lti-ags/scope/score";
 
 	static final String SCOPE_MEMBERSHIPS = "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly";
+
 }

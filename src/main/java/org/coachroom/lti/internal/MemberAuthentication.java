@@ -1,6 +1,5 @@
 package org.coachroom.lti.internal;
 
-
 import org.coachroom.lti.Member;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;

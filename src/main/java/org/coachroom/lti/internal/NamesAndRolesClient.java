@@ -26,8 +26,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Names and Role Provisioning Services 2.0: reads every page of a course's membership container
- * (following {@code Link: <...>; rel="next"}), and records the people it names.
+ * Names and Role Provisioning Services 2.0: reads every page of a course's membership
+ * container (following {@code Link: <...>; rel="next"}), and records the people it names.
  */
 @Component
 class NamesAndRolesClient implements Rosters {
@@ -40,7 +40,10 @@ class NamesAndRolesClient implements Rosters {
 
 	private static final Pattern NEXT = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"?next\"?", Pattern.CASE_INSENSITIVE);
 
-	/** A roster of 100 pages is a district-sized course read with a small page size; more is a loop. */
+	/**
+	 * A roster of 100 pages is a district-sized course read with a small page size; more
+	 * is a loop.
+	 */
 	private static final int MAX_PAGES = 100;
 
 	private static final int MAX_PAGE_CHARS = 8 * 1024 * 1024;
@@ -88,7 +91,8 @@ class NamesAndRolesClient implements Rosters {
 					"This launch offered no course roster (Names and Role Provisioning is off for this tool).");
 		}
 		Platform platform = directory.byIssuerAndClientId(launchedBy.launch().issuer(), launchedBy.launch().clientId())
-			.orElseThrow(() -> new ServiceException(ServiceException.Reason.NOT_OFFERED, "The platform is no longer registered."));
+			.orElseThrow(() -> new ServiceException(ServiceException.Reason.NOT_OFFERED,
+					"The platform is no longer registered."));
 		List<RosterMember> fetched = fetchAll(platform, serviceUri(platform, launchedBy.launch().membershipsUrl()));
 		long tenant = launchedBy.tenant().value();
 		long contextRef = launchedBy.context().id();
@@ -98,23 +102,24 @@ class NamesAndRolesClient implements Rosters {
 			for (RosterMember m : fetched) {
 				List<String> ltiRoles = m.roles().stream().map(NamesAndRolesClient::fullRole).toList();
 				Set<CoachroomRole> roles = roleMapper.map(platform, ltiRoles, Map.of());
-				long userRef = records.rosterUser(tenant, m.userId(), m.name(), m.givenName(), m.familyName(), m.email(),
-						now);
+				long userRef = records.rosterUser(tenant, m.userId(), m.name(), m.givenName(), m.familyName(),
+						m.email(), now);
 				if (m.active()) {
-					records.rosterMembership(tenant, contextRef, userRef, String.join(" ", ltiRoles), Sessions.encode(roles),
-							now);
+					records.rosterMembership(tenant, contextRef, userRef, String.join(" ", ltiRoles),
+							Sessions.encode(roles), now);
 				}
-				entries.put(m.userId(), new Entry(new People.Person(userRef, m.userId(), m.name(), m.email()), roles,
-						m.active()));
+				entries.put(m.userId(),
+						new Entry(new People.Person(userRef, m.userId(), m.name(), m.email()), roles, m.active()));
 			}
 			return List.copyOf(entries.values());
 		});
 	}
 
 	/**
-	 * The roster URL the platform signed into the launch, if it is a web address Coachroom may call with
-	 * the platform's token: http(s) (http only where the LMS may be on a private network), and on one of
-	 * the platform's own addresses. {@link LmsHttp} checks the address it connects to.
+	 * The roster URL the platform signed into the launch, if it is a web address
+	 * Coachroom may call with the platform's token: http(s) (http only where the LMS may
+	 * be on a private network), and on one of the platform's own addresses.
+	 * {@link LmsHttp} checks the address it connects to.
 	 */
 	private URI serviceUri(Platform platform, String url) {
 		URI uri;
@@ -122,11 +127,13 @@ class NamesAndRolesClient implements Rosters {
 			uri = URI.create(url);
 		}
 		catch (IllegalArgumentException e) {
-			throw new ServiceException(ServiceException.Reason.INVALID, "The launch's roster address is not a web address.");
+			throw new ServiceException(ServiceException.Reason.INVALID,
+					"The launch's roster address is not a web address.");
 		}
 		String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
 		if (uri.getHost() == null || !(scheme.equals("https") || (scheme.equals("http") && allowPrivateNetwork))) {
-			throw new ServiceException(ServiceException.Reason.INVALID, "The launch's roster address is not an https address.");
+			throw new ServiceException(ServiceException.Reason.INVALID,
+					"The launch's roster address is not an https address.");
 		}
 		if (!platform.serves(uri)) {
 			throw new ServiceException(ServiceException.Reason.INVALID, "The launch's roster address ("
@@ -144,7 +151,8 @@ class NamesAndRolesClient implements Rosters {
 						"The LMS's roster went on for more than " + MAX_PAGES + " pages.");
 			}
 			if (!sameOrigin(first, next)) {
-				throw new ServiceException(ServiceException.Reason.INVALID, "The LMS's roster pointed to another server.");
+				throw new ServiceException(ServiceException.Reason.INVALID,
+						"The LMS's roster pointed to another server.");
 			}
 			Page answer = get(platform, next);
 			all.addAll(parse(answer.body()));
@@ -154,7 +162,10 @@ class NamesAndRolesClient implements Rosters {
 		return all;
 	}
 
-	/** One page of the roster: its body, read no further than the page limit, and its Link headers. */
+	/**
+	 * One page of the roster: its body, read no further than the page limit, and its Link
+	 * headers.
+	 */
 	private record Page(String body, List<String> links) {
 	}
 
@@ -162,7 +173,10 @@ class NamesAndRolesClient implements Rosters {
 		for (int attempt = 1;; attempt++) {
 			String token = tokens.token(platform, Set.of(SCOPE));
 			try {
-				return http.get().uri(uri).header("Authorization", "Bearer " + token).header("Accept", MEDIA_TYPE)
+				return http.get()
+					.uri(uri)
+					.header("Authorization", "Bearer " + token)
+					.header("Accept", MEDIA_TYPE)
 					.exchange((request, response) -> {
 						if (response.getStatusCode().isError()) {
 							throw new RestClientResponseException("NRPS answered " + response.getStatusCode().value(),
@@ -170,7 +184,8 @@ class NamesAndRolesClient implements Rosters {
 						}
 						byte[] bytes = response.getBody().readNBytes(MAX_PAGE_CHARS + 1);
 						if (bytes.length == 0 || bytes.length > MAX_PAGE_CHARS) {
-							throw new ServiceException(ServiceException.Reason.INVALID, "A roster page was empty or too long.");
+							throw new ServiceException(ServiceException.Reason.INVALID,
+									"A roster page was empty or too long.");
 						}
 						return new Page(new String(bytes, java.nio.charset.StandardCharsets.UTF_8),
 								response.getHeaders().getOrEmpty("Link"));
@@ -184,12 +199,15 @@ class NamesAndRolesClient implements Rosters {
 					continue;
 				}
 				log.warn("Roster at {} answered {}", platform.getIssuer(), status);
-				throw new ServiceException(status == 401 || status == 403 ? ServiceException.Reason.REFUSED
-						: ServiceException.Reason.UNREACHABLE, "The LMS answered " + status + " to the roster request.");
+				throw new ServiceException(
+						status == 401 || status == 403 ? ServiceException.Reason.REFUSED
+								: ServiceException.Reason.UNREACHABLE,
+						"The LMS answered " + status + " to the roster request.");
 			}
 			catch (RestClientException e) {
 				log.warn("Roster at {} unreachable: {}", platform.getIssuer(), e.getClass().getSimpleName());
-				throw new ServiceException(ServiceException.Reason.UNREACHABLE, "The LMS did not answer the roster request in time.");
+				throw new ServiceException(ServiceException.Reason.UNREACHABLE,
+						"The LMS did not answer the roster request in time.");
 			}
 		}
 	}
@@ -227,7 +245,9 @@ class NamesAndRolesClient implements Rosters {
 		return page;
 	}
 
-	/** NRPS may name context roles briefly ("Learner"); the id_token names them in full. */
+	/**
+	 * NRPS may name context roles briefly ("Learner"); the id_token names them in full.
+	 */
 	static String fullRole(String role) {
 		return role.contains(":") || role.contains("/") ? role
 				: "http://purl.imsglobal.org/vocab/lis/v2/membership#" + role;
@@ -252,4 +272,5 @@ class NamesAndRolesClient implements Rosters {
 		JsonNode v = node.get(field);
 		return v == null || v.isNull() ? null : v.asString();
 	}
+
 }

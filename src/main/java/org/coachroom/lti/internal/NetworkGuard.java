@@ -9,21 +9,24 @@ import java.util.List;
 
 /**
  * Which addresses Coachroom may call an LMS at: public ones, unless
- * {@code coachroom.lti.allow-private-network} says the LMS lives on a private network. Everything a
- * request from outside can make Coachroom fetch goes through {@link LmsHttp}, which checks the very
- * addresses it connects to with {@link #isPrivate}, so a name that resolves differently the second
- * time (DNS rebinding) reaches nothing private.
+ * {@code coachroom.lti.allow-private-network} says the LMS lives on a private network.
+ * Everything a request from outside can make Coachroom fetch goes through
+ * {@link LmsHttp}, which checks the very addresses it connects to with
+ * {@link #isPrivate}, so a name that resolves differently the second time (DNS rebinding)
+ * reaches nothing private.
  */
 final class NetworkGuard {
 
-	/** Address blocks that are not the public internet (IANA special-purpose registries, RFC 6890). */
+	/**
+	 * Address blocks that are not the public internet (IANA special-purpose registries,
+	 * RFC 6890).
+	 */
 	private static final List<Block> NOT_PUBLIC = List.of(
 			// IPv4
 			Block.of("0.0.0.0/8"), Block.of("10.0.0.0/8"), Block.of("100.64.0.0/10"), Block.of("127.0.0.0/8"),
-			Block.of("169.254.0.0/16"), Block.of("172.16.0.0/12"), Block.of("192.0.0.0/24"),
-			Block.of("192.0.2.0/24"), Block.of("192.88.99.0/24"), Block.of("192.168.0.0/16"),
-			Block.of("198.18.0.0/15"), Block.of("198.51.100.0/24"), Block.of("203.0.113.0/24"),
-			Block.of("224.0.0.0/4"), Block.of("240.0.0.0/4"),
+			Block.of("169.254.0.0/16"), Block.of("172.16.0.0/12"), Block.of("192.0.0.0/24"), Block.of("192.0.2.0/24"),
+			Block.of("192.88.99.0/24"), Block.of("192.168.0.0/16"), Block.of("198.18.0.0/15"),
+			Block.of("198.51.100.0/24"), Block.of("203.0.113.0/24"), Block.of("224.0.0.0/4"), Block.of("240.0.0.0/4"),
 			// IPv6
 			Block.of("::/128"), Block.of("::1/128"), Block.of("::ffff:0:0/96"), Block.of("64:ff9b::/96"),
 			Block.of("64:ff9b:1::/48"), Block.of("100::/64"), Block.of("2001:db8::/32"), Block.of("2002::/16"),
@@ -33,8 +36,8 @@ final class NetworkGuard {
 	}
 
 	/**
-	 * Refuses a URL whose host resolves to an address that is not public (a first, early answer for a
-	 * person; {@link LmsHttp} checks again at connection time).
+	 * Refuses a URL whose host resolves to an address that is not public (a first, early
+	 * answer for a person; {@link LmsHttp} checks again at connection time).
 	 */
 	static void requirePublic(URI uri, boolean allowPrivateNetwork, String what) {
 		if (allowPrivateNetwork) {
@@ -49,9 +52,10 @@ final class NetworkGuard {
 					"The host of the " + what + " (" + Logs.safe(uri.getHost()) + ") is not known.");
 		}
 		if (onPrivateNetwork) {
-			throw new RefusedException(Refusal.REGISTRATION_PRIVATE_NETWORK, "The " + what + " ("
-					+ Logs.safe(uri.getHost()) + ") is on a private or local network address. Coachroom only calls "
-					+ "LMSs on public addresses unless its operator sets coachroom.lti.allow-private-network.");
+			throw new RefusedException(Refusal.REGISTRATION_PRIVATE_NETWORK,
+					"The " + what + " (" + Logs.safe(uri.getHost())
+							+ ") is on a private or local network address. Coachroom only calls "
+							+ "LMSs on public addresses unless its operator sets coachroom.lti.allow-private-network.");
 		}
 	}
 
@@ -79,7 +83,8 @@ final class NetworkGuard {
 				return true;
 			}
 		}
-		// an IPv6 address carrying an IPv4 one (compatible ::a.b.c.d) is judged by the IPv4 address
+		// an IPv6 address carrying an IPv4 one (compatible ::a.b.c.d) is judged by the
+		// IPv4 address
 		if (address instanceof Inet6Address && isZero(bytes, 0, 12)) {
 			return isPrivate(v4(bytes, 12));
 		}
@@ -97,8 +102,8 @@ final class NetworkGuard {
 
 	private static InetAddress v4(byte[] bytes, int offset) {
 		try {
-			return InetAddress.getByAddress(new byte[] { bytes[offset], bytes[offset + 1], bytes[offset + 2],
-					bytes[offset + 3] });
+			return InetAddress
+				.getByAddress(new byte[] { bytes[offset], bytes[offset + 1], bytes[offset + 2], bytes[offset + 3] });
 		}
 		catch (UnknownHostException e) {
 			throw new IllegalStateException(e);
@@ -115,7 +120,8 @@ final class NetworkGuard {
 				InetAddress address = InetAddress.getByName(cidr.substring(0, slash));
 				byte[] bytes = address.getAddress();
 				if (cidr.startsWith("::ffff:") && address instanceof Inet4Address) {
-					// Java folds ::ffff:0:0 into IPv4; keep the block as the 16 bytes it is
+					// Java folds ::ffff:0:0 into IPv4; keep the block as the 16 bytes it
+					// is
 					bytes = new byte[16];
 					bytes[10] = (byte) 0xff;
 					bytes[11] = (byte) 0xff;
@@ -145,4 +151,5 @@ final class NetworkGuard {
 			return (address[full] & mask) == (prefix[full] & mask);
 		}
 	}
+
 }

@@ -14,14 +14,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The operator's page ({@code /lti/operator}): approve or refuse the platforms waiting after open
- * registration, and issue registration URLs for new districts.
+ * The operator's page ({@code /lti/operator}): approve or refuse the platforms waiting
+ * after open registration, and issue registration URLs for new districts.
  * <p>
- * The operator, not a district admin, decides: open registration is the operator's choice, and a
- * pending LMS belongs to no district yet, so no district's admin may let it in (they are tenants, and
- * must not act on one another). Coachroom has no sign-in besides LTI launches, so the operator proves
- * who they are with a secret only they hold ({@code coachroom.lti.operator-token}, at least 32
- * characters), sent with every form. No session and no CSRF token: a forged form lacks the secret.
+ * The operator, not a district admin, decides: open registration is the operator's
+ * choice, and a pending LMS belongs to no district yet, so no district's admin may let it
+ * in (they are tenants, and must not act on one another). Coachroom has no sign-in
+ * besides LTI launches, so the operator proves who they are with a secret only they hold
+ * ({@code coachroom.lti.operator-token}, at least 32 characters), sent with every form.
+ * No session and no CSRF token: a forged form lacks the secret.
  */
 @Controller
 class OperatorController {
@@ -124,7 +125,8 @@ class OperatorController {
 		if (tokenHash == null) {
 			return false;
 		}
-		// Compared as hashes in constant time: the answer's timing tells nothing of the secret.
+		// Compared as hashes in constant time: the answer's timing tells nothing of the
+		// secret.
 		if (token != null && token.length() <= 1000 && MessageDigest.isEqual(tokenHash, sha256(token.trim()))) {
 			return true;
 		}
@@ -141,4 +143,5 @@ class OperatorController {
 			throw new IllegalStateException(e);
 		}
 	}
+
 }

@@ -14,7 +14,10 @@ import org.coachroom.shared.TenantId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** {@link People} from the rows launches keep: lti_user and lti_context_member, always by tenant. */
+/**
+ * {@link People} from the rows launches keep: lti_user and lti_context_member, always by
+ * tenant.
+ */
 @Component
 class PeopleDirectory implements People {
 
@@ -58,7 +61,8 @@ class PeopleDirectory implements People {
 				WHERE m.tenant_id = ? AND m.context_ref = ? AND u.tenant_id = m.tenant_id
 				ORDER BY u.family_name, u.name, u.id""")
 			.params(tenant.value(), contextRef)
-			.query((rs, i) -> new CourseMember(new Person(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+			.query((rs, i) -> new CourseMember(
+					new Person(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)),
 					Sessions.decode(rs.getString(5)), rs.getTimestamp(6).toInstant()))
 			.list();
 	}
@@ -76,7 +80,8 @@ class PeopleDirectory implements People {
 			.params(coach.tenant().value(), coach.context().id(), coach.userId())
 			.query((rs, i) -> {
 				Set<CoachroomRole> theirs = Sessions.decode(rs.getString(2));
-				// the teachers and coaches of the course; its principals, HR and admins are no one a coach supports
+				// the teachers and coaches of the course; its principals, HR and admins
+				// are no one a coach supports
 				if ((theirs.contains(CoachroomRole.TEACHER) || theirs.contains(CoachroomRole.COACH))
 						&& !theirs.contains(CoachroomRole.PRINCIPAL) && !theirs.contains(CoachroomRole.HR)
 						&& !theirs.contains(CoachroomRole.DISTRICT_ADMIN)) {
@@ -90,9 +95,10 @@ class PeopleDirectory implements People {
 
 	@Override
 	public List<Person> withRole(TenantId tenant, CoachroomRole role) {
-		return jdbc.sql("""
-				SELECT DISTINCT u.id, u.subject, u.name, u.email FROM lti_context_member m JOIN lti_user u ON u.id = m.user_ref
-				WHERE m.tenant_id = ? AND CONCAT(',', m.coachroom_roles, ',') LIKE ? ORDER BY u.name, u.id""")
+		return jdbc
+			.sql("""
+					SELECT DISTINCT u.id, u.subject, u.name, u.email FROM lti_context_member m JOIN lti_user u ON u.id = m.user_ref
+					WHERE m.tenant_id = ? AND CONCAT(',', m.coachroom_roles, ',') LIKE ? ORDER BY u.name, u.id""")
 			.params(tenant.value(), "%," + role.name() + ",%")
 			.query((rs, i) -> new Person(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
 			.list();
@@ -100,7 +106,8 @@ class PeopleDirectory implements People {
 
 	@Override
 	public Set<CoachroomRole> rolesInCourse(TenantId tenant, long contextRef, long userRef) {
-		return jdbc.sql("SELECT coachroom_roles FROM lti_context_member WHERE tenant_id = ? AND context_ref = ? AND user_ref = ?")
+		return jdbc.sql(
+				"SELECT coachroom_roles FROM lti_context_member WHERE tenant_id = ? AND context_ref = ? AND user_ref = ?")
 			.params(tenant.value(), contextRef, userRef)
 			.query(String.class)
 			.optional()
@@ -112,18 +119,15 @@ class PeopleDirectory implements People {
 	public Optional<String> tenantName(TenantId tenant) {
 		return jdbc.sql("""
 				SELECT d.name, p.name, p.issuer FROM lti_deployment d JOIN lti_platform p ON p.id = d.platform_id
-				WHERE d.id = ?""")
-			.param(tenant.value())
-			.query((rs, i) -> {
-				String deployment = rs.getString(1);
-				String platform = rs.getString(2);
-				if (deployment != null && !deployment.isBlank()) {
-					return Optional.of(deployment.strip());
-				}
-				return platform == null || platform.isBlank() || platform.equals(rs.getString(3)) ? Optional.<String>empty()
-						: Optional.of(platform.strip());
-			})
-			.optional()
-			.flatMap(name -> name);
+				WHERE d.id = ?""").param(tenant.value()).query((rs, i) -> {
+			String deployment = rs.getString(1);
+			String platform = rs.getString(2);
+			if (deployment != null && !deployment.isBlank()) {
+				return Optional.of(deployment.strip());
+			}
+			return platform == null || platform.isBlank() || platform.equals(rs.getString(3)) ? Optional.<String>empty()
+					: Optional.of(platform.strip());
+		}).optional().flatMap(name -> name);
 	}
+
 }

@@ -15,7 +15,10 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
-/** A registered LMS (issuer + client id): where to send logins and where its signing keys are. */
+/**
+ * A registered LMS (issuer + client id): where to send logins and where its signing keys
+ * are.
+ */
 @Table("lti_platform")
 public class Platform {
 
@@ -58,11 +61,13 @@ public class Platform {
 	}
 
 	/**
-	 * ACTIVE: its launches are accepted. PENDING: registered through open registration and waiting for
-	 * the operator's approval; its logins and launches are refused.
+	 * ACTIVE: its launches are accepted. PENDING: registered through open registration
+	 * and waiting for the operator's approval; its logins and launches are refused.
 	 */
 	public enum Status {
+
 		ACTIVE, PENDING
+
 	}
 
 	static Platform from(PlatformRegistration registration, Instant now) {
@@ -79,7 +84,10 @@ public class Platform {
 		return platform;
 	}
 
-	/** Takes new endpoints and name, and role and frame settings when given; issuer and client id never change. */
+	/**
+	 * Takes new endpoints and name, and role and frame settings when given; issuer and
+	 * client id never change.
+	 */
 	void update(PlatformRegistration registration, Instant now) {
 		this.name = truncate(registration.name(), 200);
 		this.authorizationEndpoint = registration.authorizationEndpoint();
@@ -90,7 +98,8 @@ public class Platform {
 		if (registration.setsRoles()) {
 			this.customRoleParameter = blankToNull(registration.customRoleParameter());
 			Set<RoleRule> rules = new LinkedHashSet<>();
-			registration.roleRules().forEach((ltiRole, roles) -> roles.forEach(r -> rules.add(new RoleRule(ltiRole, r))));
+			registration.roleRules()
+				.forEach((ltiRole, roles) -> roles.forEach(r -> rules.add(new RoleRule(ltiRole, r))));
 			this.roleRules = rules;
 		}
 		if (registration.frameOrigins() != null) {
@@ -111,16 +120,23 @@ public class Platform {
 		this.updatedAt = now;
 	}
 
-	/** The Coachroom roles this platform maps an LTI role to, when it overrides the defaults. */
+	/**
+	 * The Coachroom roles this platform maps an LTI role to, when it overrides the
+	 * defaults.
+	 */
 	Map<String, Set<CoachroomRole>> roleOverrides() {
 		Map<String, Set<CoachroomRole>> overrides = new java.util.HashMap<>();
 		for (RoleRule rule : roleRules) {
-			overrides.computeIfAbsent(rule.ltiRole(), k -> EnumSet.noneOf(CoachroomRole.class)).add(rule.coachroomRole());
+			overrides.computeIfAbsent(rule.ltiRole(), k -> EnumSet.noneOf(CoachroomRole.class))
+				.add(rule.coachroomRole());
 		}
 		return overrides;
 	}
 
-	/** Origins allowed to frame Coachroom for this platform: the LMS itself, where its pages live. */
+	/**
+	 * Origins allowed to frame Coachroom for this platform: the LMS itself, where its
+	 * pages live.
+	 */
 	Set<String> frameOrigins() {
 		Set<String> origins = new LinkedHashSet<>();
 		addOrigin(origins, issuer);
@@ -134,11 +150,12 @@ public class Platform {
 	}
 
 	/**
-	 * Whether a service URL a launch named (AGS line items, NRPS) belongs to this platform: it is on the
-	 * origin of one of the platform's registered endpoints, or of an origin its administrator listed (an
-	 * LMS such as Canvas serves its courses on the district's own domain). A launch's claims are signed by
-	 * the platform, but a platform (or whoever holds its key) must not make Coachroom call anything else
-	 * with its token.
+	 * Whether a service URL a launch named (AGS line items, NRPS) belongs to this
+	 * platform: it is on the origin of one of the platform's registered endpoints, or of
+	 * an origin its administrator listed (an LMS such as Canvas serves its courses on the
+	 * district's own domain). A launch's claims are signed by the platform, but a
+	 * platform (or whoever holds its key) must not make Coachroom call anything else with
+	 * its token.
 	 */
 	boolean serves(URI url) {
 		Set<String> known = frameOrigins();
@@ -230,4 +247,5 @@ public class Platform {
 	@Table("lti_platform_role_rule")
 	record RoleRule(String ltiRole, CoachroomRole coachroomRole) {
 	}
+
 }

@@ -12,10 +12,11 @@ import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
- * Platforms and deployments as every login and launch looks them up, remembered for a short while:
- * they change only at registration, and re-reading them costs several queries per request. A
- * registration on this node clears it at once; one on another node is seen within {@link #TTL}.
- * Only found rows are remembered, so a newly registered platform is never refused from memory.
+ * Platforms and deployments as every login and launch looks them up, remembered for a
+ * short while: they change only at registration, and re-reading them costs several
+ * queries per request. A registration on this node clears it at once; one on another node
+ * is seen within {@link #TTL}. Only found rows are remembered, so a newly registered
+ * platform is never refused from memory.
  */
 @Component
 class PlatformDirectory {
@@ -104,4 +105,5 @@ class PlatformDirectory {
 		}
 		return (Optional<T>) loaded;
 	}
+
 }

@@ -18,15 +18,19 @@ import com.nimbusds.jose.proc.SecurityContext;
 import org.springframework.stereotype.Component;
 
 /**
- * Each platform's public keys, fetched from its JWKS URL and cached. A token signed with a kid we do
- * not know refetches the set (a platform rotated its key), at most once per {@code minRefreshInterval}.
+ * Each platform's public keys, fetched from its JWKS URL and cached. A token signed with
+ * a kid we do not know refetches the set (a platform rotated its key), at most once per
+ * {@code minRefreshInterval}.
  */
 @Component
 class PlatformKeys {
 
 	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PlatformKeys.class);
 
-	/** One source per key set URL; bounded, so registrations cannot make it grow without end. */
+	/**
+	 * One source per key set URL; bounded, so registrations cannot make it grow without
+	 * end.
+	 */
 	private final Cache<String, JWKSource<SecurityContext>> sources = Caffeine.newBuilder().maximumSize(1000).build();
 
 	private final LtiProperties properties;
@@ -59,8 +63,10 @@ class PlatformKeys {
 	private JWKSource<SecurityContext> sourceFor(String jwksUri) {
 		int timeout = (int) properties.httpDeadline().toMillis();
 		try {
-			// through LmsHttp: checked addresses, no redirects, an overall deadline, a size cap
-			return JWKSourceBuilder.create(URI.create(jwksUri).toURL(), http.keySetRetriever(properties.jwks().maxSize()))
+			// through LmsHttp: checked addresses, no redirects, an overall deadline, a
+			// size cap
+			return JWKSourceBuilder
+				.create(URI.create(jwksUri).toURL(), http.keySetRetriever(properties.jwks().maxSize()))
 				.cache(properties.jwks().cacheTtl().toMillis(), timeout)
 				.rateLimited(properties.jwks().minRefreshInterval().toMillis())
 				.refreshAheadCache(false)
@@ -68,7 +74,9 @@ class PlatformKeys {
 				.build();
 		}
 		catch (MalformedURLException | IllegalArgumentException e) {
-			throw new RefusedException(Refusal.TOKEN_KEYS_UNAVAILABLE, "The platform's JWKS URL is not a URL: " + jwksUri);
+			throw new RefusedException(Refusal.TOKEN_KEYS_UNAVAILABLE,
+					"The platform's JWKS URL is not a URL: " + jwksUri);
 		}
 	}
+
 }

@@ -48,10 +48,11 @@ class PlatformRegistryService implements PlatformRegistry {
 	}
 
 	/**
-	 * A dynamic registration, as {@link DynamicRegistration} admitted it: spends the invitation it came
-	 * with (in the same transaction, so one invitation lets in one platform), and makes a new platform
-	 * from open registration PENDING, up to {@code coachroom.lti.max-pending-registrations}. A platform
-	 * already known keeps its status.
+	 * A dynamic registration, as {@link DynamicRegistration} admitted it: spends the
+	 * invitation it came with (in the same transaction, so one invitation lets in one
+	 * platform), and makes a new platform from open registration PENDING, up to
+	 * {@code coachroom.lti.max-pending-registrations}. A platform already known keeps its
+	 * status.
 	 */
 	@Transactional
 	RegisteredPlatform registerDynamically(PlatformRegistration registration, RegistrationAdmission.Admission admission,
@@ -74,7 +75,10 @@ class PlatformRegistryService implements PlatformRegistry {
 		return platforms.findByStatusOrderByCreatedAt(Platform.Status.PENDING);
 	}
 
-	/** Lets a pending platform's launches in; false when there is no such pending platform. */
+	/**
+	 * Lets a pending platform's launches in; false when there is no such pending
+	 * platform.
+	 */
 	@Transactional
 	boolean approve(long platformId) {
 		return platforms.findById(platformId).filter(Platform::isPending).map(platform -> {
@@ -92,7 +96,8 @@ class PlatformRegistryService implements PlatformRegistry {
 		return platforms.findById(platformId).filter(Platform::isPending).map(platform -> {
 			platforms.delete(platform);
 			directory.forget();
-			log.info("Refused pending platform {} (client id {})", platform.getIssuer(), Logs.safe(platform.getClientId()));
+			log.info("Refused pending platform {} (client id {})", platform.getIssuer(),
+					Logs.safe(platform.getClientId()));
 			return true;
 		}).orElse(false);
 	}
@@ -128,4 +133,5 @@ class PlatformRegistryService implements PlatformRegistry {
 			}
 		});
 	}
+
 }

@@ -14,4 +14,5 @@ interface Platforms extends ListCrudRepository<Platform, Long> {
 	long countByStatus(Platform.Status status);
 
 	List<Platform> findByStatusOrderByCreatedAt(Platform.Status status);
+
 }

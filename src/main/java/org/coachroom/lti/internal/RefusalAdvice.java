@@ -11,7 +11,10 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
-/** A refused login, launch or registration becomes a page that says what happened and what to check. */
+/**
+ * A refused login, launch or registration becomes a page that says what happened and what
+ * to check.
+ */
 @ControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RefusalAdvice {
@@ -27,7 +30,8 @@ class RefusalAdvice {
 	@ExceptionHandler(RefusedException.class)
 	ModelAndView refused(RefusedException e, HttpServletRequest request, HttpServletResponse response) {
 		if (!(SecurityContextHolder.getContext().getAuthentication() instanceof MemberAuthentication)) {
-			// Shown in the frame of the LMS whose login this was, so the person there can read why.
+			// Shown in the frame of the LMS whose login this was, so the person there can
+			// read why.
 			response.setHeader(FrameAncestors.HEADER, frameAncestors.beforeSignIn(request));
 		}
 		log.warn("LTI refused {} {}: {} - {}", request.getMethod(), request.getRequestURI(), e.reason().code(),
@@ -39,4 +43,5 @@ class RefusalAdvice {
 		page.addObject("detail", e.detail());
 		return page;
 	}
+
 }

@@ -1,8 +1,9 @@
 package org.coachroom.lti.internal;
 
 /**
- * A login, launch or registration Coachroom will not accept. {@code detail} goes to the log and,
- * being about the request rather than about Coachroom's internals, to the LMS admin on the page.
+ * A login, launch or registration Coachroom will not accept. {@code detail} goes to the
+ * log and, being about the request rather than about Coachroom's internals, to the LMS
+ * admin on the page.
  */
 public class RefusedException extends RuntimeException {
 
@@ -23,4 +24,5 @@ public class RefusedException extends RuntimeException {
 	public String detail() {
 		return detail;
 	}
+
 }

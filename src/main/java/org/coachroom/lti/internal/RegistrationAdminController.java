@@ -16,11 +16,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * A district admin's registration URLs: one they issue lets one more LMS (a school's Moodle, a moved
- * or re-installed one) register with Coachroom, active at once. It becomes a platform with its own
- * tenant, as every registration does: a tenant is one deployment and people are known by the LMS's
- * user id within it, so two LMSs in one tenant would mix up their people. The invitation records which
- * district let it in.
+ * A district admin's registration URLs: one they issue lets one more LMS (a school's
+ * Moodle, a moved or re-installed one) register with Coachroom, active at once. It
+ * becomes a platform with its own tenant, as every registration does: a tenant is one
+ * deployment and people are known by the LMS's user id within it, so two LMSs in one
+ * tenant would mix up their people. The invitation records which district let it in.
  */
 @Controller
 class RegistrationAdminController {
@@ -48,7 +48,10 @@ class RegistrationAdminController {
 		return page(member, model);
 	}
 
-	/** Answers with the page itself, not a redirect: the URL is shown this once and stored nowhere. */
+	/**
+	 * Answers with the page itself, not a redirect: the URL is shown this once and stored
+	 * nowhere.
+	 */
 	@PostMapping("/lti/registrations/invite")
 	String issue(@AuthenticationPrincipal Member member, HttpServletRequest request, Model model) {
 		requireAdmin(member);
@@ -75,4 +78,5 @@ class RegistrationAdminController {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
 	}
+
 }

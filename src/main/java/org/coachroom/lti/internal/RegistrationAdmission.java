@@ -6,10 +6,11 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may register an LMS with this Coachroom. Every registration is a tenant, so not anyone may make
- * one: an LMS on a host the operator listed, or one that brings an invitation a district admin or the
- * operator issued, is active at once; others only when the operator turned open registration on, and
- * then they wait for approval. Decided before Coachroom fetches or posts anything.
+ * Who may register an LMS with this Coachroom. Every registration is a tenant, so not
+ * anyone may make one: an LMS on a host the operator listed, or one that brings an
+ * invitation a district admin or the operator issued, is active at once; others only when
+ * the operator turned open registration on, and then they wait for approval. Decided
+ * before Coachroom fetches or posts anything.
  */
 @Component
 class RegistrationAdmission {
@@ -36,12 +37,20 @@ class RegistrationAdmission {
 
 	/** Why a registration may go ahead. */
 	enum Admission {
-		/** From a host in {@code coachroom.lti.registration-allowed-hosts}: active at once. */
+
+		/**
+		 * From a host in {@code coachroom.lti.registration-allowed-hosts}: active at
+		 * once.
+		 */
 		LISTED_HOST,
-		/** With an unused, unexpired invitation: active at once, and the invitation is spent. */
+		/**
+		 * With an unused, unexpired invitation: active at once, and the invitation is
+		 * spent.
+		 */
 		INVITE,
 		/** Open registration: the new platform waits for the operator's approval. */
 		OPEN
+
 	}
 
 	/** Who may register at all, decided before Coachroom fetches or posts anything. */
@@ -61,12 +70,15 @@ class RegistrationAdmission {
 			}
 			return Admission.OPEN;
 		}
-		log.warn("Dynamic registration from {} refused: no invitation, host not in coachroom.lti.registration-allowed-hosts, "
-				+ "open registration off", Logs.safe(configUri.getHost()));
-		throw new RefusedException(Refusal.REGISTRATION_NOT_INVITED, "Registering an LMS with this Coachroom needs an "
-				+ "invitation: a registration URL from your district's Coachroom admin, or the LMS's host ("
-				+ Logs.safe(configUri.getHost()) + ") listed by the Coachroom operator in "
-				+ "coachroom.lti.registration-allowed-hosts.");
+		log.warn(
+				"Dynamic registration from {} refused: no invitation, host not in coachroom.lti.registration-allowed-hosts, "
+						+ "open registration off",
+				Logs.safe(configUri.getHost()));
+		throw new RefusedException(Refusal.REGISTRATION_NOT_INVITED,
+				"Registering an LMS with this Coachroom needs an "
+						+ "invitation: a registration URL from your district's Coachroom admin, or the LMS's host ("
+						+ Logs.safe(configUri.getHost()) + ") listed by the Coachroom operator in "
+						+ "coachroom.lti.registration-allowed-hosts.");
 	}
 
 	static RefusedException inviteNotUsable() {
@@ -79,9 +91,12 @@ class RegistrationAdmission {
 				+ "the Coachroom operator's approval; no more are taken until they are approved or refused.");
 	}
 
-
-	/** Whether the operator listed this host in {@code coachroom.lti.registration-allowed-hosts}. */
+	/**
+	 * Whether the operator listed this host in
+	 * {@code coachroom.lti.registration-allowed-hosts}.
+	 */
 	boolean listedHost(String host) {
 		return host != null && allowedHosts.stream().anyMatch(h -> h.equalsIgnoreCase(host));
 	}
+
 }

@@ -8,8 +8,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The URL an LMS admin pastes into "Register a tool" (Moodle) or opens from the platform's
- * registration page. Registers, then shows what happened and posts {@code org.imsglobal.lti.close}.
+ * The URL an LMS admin pastes into "Register a tool" (Moodle) or opens from the
+ * platform's registration page. Registers, then shows what happened and posts
+ * {@code org.imsglobal.lti.close}.
  */
 @Controller
 class RegistrationController {
@@ -23,10 +24,12 @@ class RegistrationController {
 	@GetMapping("/lti/register")
 	String register(@RequestParam(name = "openid_configuration", required = false) String openidConfiguration,
 			@RequestParam(name = "registration_token", required = false) String registrationToken,
-			@RequestParam(required = false) String invite,
-			HttpServletRequest request, HttpServletResponse response, Model model) {
-		// The LMS shows this page in its own frame before it is registered: FrameAncestors allows its origin.
+			@RequestParam(required = false) String invite, HttpServletRequest request, HttpServletResponse response,
+			Model model) {
+		// The LMS shows this page in its own frame before it is registered:
+		// FrameAncestors allows its origin.
 		model.addAttribute("result", registration.register(openidConfiguration, registrationToken, invite, request));
 		return "lti/registered";
 	}
+
 }

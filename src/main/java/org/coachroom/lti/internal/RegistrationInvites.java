@@ -10,9 +10,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Registration URLs ({@code /lti/register?invite=...}) that a district admin or the operator issued:
- * each works once, until it expires ({@code coachroom.lti.registration-invite-ttl}). Only the token's
- * hash is stored, as for sessions: the database alone cannot be used to register.
+ * Registration URLs ({@code /lti/register?invite=...}) that a district admin or the
+ * operator issued: each works once, until it expires
+ * ({@code coachroom.lti.registration-invite-ttl}). Only the token's hash is stored, as
+ * for sessions: the database alone cannot be used to register.
  */
 @Component
 class RegistrationInvites {
@@ -32,11 +33,15 @@ class RegistrationInvites {
 	record Issued(String token, Instant expiresAt) {
 	}
 
-	/** One issued invitation as its issuer's list shows it; {@code platformName} once it was used. */
+	/**
+	 * One issued invitation as its issuer's list shows it; {@code platformName} once it
+	 * was used.
+	 */
 	record Invite(Instant createdAt, Instant expiresAt, Instant usedAt, String issuedBy, String platformName) {
 
 		private static final java.time.format.DateTimeFormatter SHOWN = java.time.format.DateTimeFormatter
-			.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
+			.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+			.withZone(java.time.ZoneOffset.UTC);
 
 		public boolean expired(Instant now) {
 			return usedAt == null && !now.isBefore(expiresAt);
@@ -51,7 +56,9 @@ class RegistrationInvites {
 		}
 	}
 
-	/** A new invitation; {@code tenant} is the district admin's, or null for the operator. */
+	/**
+	 * A new invitation; {@code tenant} is the district admin's, or null for the operator.
+	 */
 	Issued issue(TenantId tenant, String issuedBy) {
 		Instant now = clock.instant();
 		Issued issued = new Issued(Tokens.random256(), now.plus(properties.registrationInviteTtl()));
@@ -64,7 +71,10 @@ class RegistrationInvites {
 		return issued;
 	}
 
-	/** Whether the token is an invitation not used and not expired (checked before any LMS is called). */
+	/**
+	 * Whether the token is an invitation not used and not expired (checked before any LMS
+	 * is called).
+	 */
 	boolean usable(String token) {
 		return Tokens.looksRandom256(token) && jdbc.sql("""
 				SELECT COUNT(*) FROM lti_registration_invite
@@ -74,7 +84,10 @@ class RegistrationInvites {
 			.single() > 0;
 	}
 
-	/** Spends the invitation on the platform it let in; false when it was used meanwhile or expired. */
+	/**
+	 * Spends the invitation on the platform it let in; false when it was used meanwhile
+	 * or expired.
+	 */
 	boolean use(String token, long platformId) {
 		Instant now = clock.instant();
 		return Tokens.looksRandom256(token) && jdbc.sql("""
@@ -92,11 +105,13 @@ class RegistrationInvites {
 				WHERE i.issued_by_tenant = ? ORDER BY i.created_at DESC LIMIT 50""")
 			.param(tenant.value())
 			.query((rs, n) -> new Invite(rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant(),
-					rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant(), rs.getString(4), rs.getString(5)))
+					rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant(), rs.getString(4),
+					rs.getString(5)))
 			.list();
 	}
 
 	private static String truncate(String s, int max) {
 		return s == null || s.length() <= max ? s : s.substring(0, max);
 	}
+
 }

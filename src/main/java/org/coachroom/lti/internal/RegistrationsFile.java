@@ -23,9 +23,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Manual registrations: {@code lti-config/registrations.json} (see lti-config/README.md), read at
- * start-up. A broken file stops the start with a message that says where, rather than leaving a
- * district's LMS unable to launch without knowing why.
+ * Manual registrations: {@code lti-config/registrations.json} (see lti-config/README.md),
+ * read at start-up. A broken file stops the start with a message that says where, rather
+ * than leaving a district's LMS unable to launch without knowing why.
  */
 @Component
 class RegistrationsFile implements SmartInitializingSingleton {
@@ -44,12 +44,16 @@ class RegistrationsFile implements SmartInitializingSingleton {
 		this.registry = registry;
 	}
 
-	/** Before the web server takes requests, so no launch from a listed platform is refused at start-up. */
+	/**
+	 * Before the web server takes requests, so no launch from a listed platform is
+	 * refused at start-up.
+	 */
 	@Override
 	public void afterSingletonsInstantiated() {
 		Path file = Path.of(properties.registrationsFile());
 		if (!Files.isRegularFile(file)) {
-			log.info("No registrations file at {}; platforms register through dynamic registration", file.toAbsolutePath());
+			log.info("No registrations file at {}; platforms register through dynamic registration",
+					file.toAbsolutePath());
 			return;
 		}
 		List<PlatformRegistration> registrations = read(file);
@@ -70,8 +74,9 @@ class RegistrationsFile implements SmartInitializingSingleton {
 			root = json.readTree(Files.readString(file));
 		}
 		catch (IOException | JacksonException e) {
-			throw new IllegalStateException("The registrations file " + file.toAbsolutePath() + " cannot be read as JSON: "
-					+ e.getMessage(), e);
+			throw new IllegalStateException(
+					"The registrations file " + file.toAbsolutePath() + " cannot be read as JSON: " + e.getMessage(),
+					e);
 		}
 		JsonNode platforms = root.get("platforms");
 		if (platforms == null || !platforms.isArray()) {
@@ -85,8 +90,9 @@ class RegistrationsFile implements SmartInitializingSingleton {
 			try {
 				result.add(new PlatformRegistration(text(p, "issuer"), text(p, "client_id"), text(p, "name"),
 						text(p, "authorization_endpoint"), text(p, "token_endpoint"), text(p, "jwks_uri"),
-						text(p, "product_family"), PlatformRegistration.Source.REGISTRATIONS_FILE, strings(p, "deployment_ids"),
-						roleRules(p, where), text(p, "custom_role_parameter"), strings(p, "frame_origins")));
+						text(p, "product_family"), PlatformRegistration.Source.REGISTRATIONS_FILE,
+						strings(p, "deployment_ids"), roleRules(p, where), text(p, "custom_role_parameter"),
+						strings(p, "frame_origins")));
 			}
 			catch (IllegalArgumentException e) {
 				throw new IllegalStateException(where + ": " + e.getMessage(), e);
@@ -129,4 +135,5 @@ class RegistrationsFile implements SmartInitializingSingleton {
 		}
 		return values;
 	}
+
 }

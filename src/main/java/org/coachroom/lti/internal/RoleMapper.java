@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Maps the LTI role URIs of a launch to Coachroom roles: sensible defaults, overridden per platform,
- * plus an optional custom parameter for what an LMS cannot express (Principal, HR).
+ * Maps the LTI role URIs of a launch to Coachroom roles: sensible defaults, overridden
+ * per platform, plus an optional custom parameter for what an LMS cannot express
+ * (Principal, HR).
  */
 @Component
 class RoleMapper {
@@ -26,9 +27,8 @@ class RoleMapper {
 
 	static final String SYSTEM = "http://purl.imsglobal.org/vocab/lis/v2/system/person#";
 
-	static final Map<String, Set<CoachroomRole>> DEFAULTS = Map.of(
-			MEMBERSHIP + "Learner", Set.of(CoachroomRole.TEACHER),
-			MEMBERSHIP + "Instructor", Set.of(CoachroomRole.COACH),
+	static final Map<String, Set<CoachroomRole>> DEFAULTS = Map.of(MEMBERSHIP + "Learner",
+			Set.of(CoachroomRole.TEACHER), MEMBERSHIP + "Instructor", Set.of(CoachroomRole.COACH),
 			INSTITUTION + "Administrator", Set.of(CoachroomRole.DISTRICT_ADMIN));
 
 	/** What the custom parameter may add: the roles an LMS has no words for. */
@@ -47,26 +47,32 @@ class RoleMapper {
 		String parameter = platform.getCustomRoleParameter();
 		if (parameter != null && custom != null && custom.get(parameter) instanceof String value) {
 			for (String part : value.split(",")) {
-				CoachroomRole.parse(part).filter(GRANTABLE_BY_PARAMETER::contains).ifPresentOrElse(roles::add,
-						() -> log.warn("Custom role parameter {}={} of platform {} names no role it may grant",
-								parameter, part.trim(), platform.getIssuer()));
+				CoachroomRole.parse(part)
+					.filter(GRANTABLE_BY_PARAMETER::contains)
+					.ifPresentOrElse(roles::add,
+							() -> log.warn("Custom role parameter {}={} of platform {} names no role it may grant",
+									parameter, part.trim(), platform.getIssuer()));
 			}
 		}
 		if (roles.isEmpty()) {
-			// Someone the LMS let in but whose roles we cannot read gets the narrowest view.
+			// Someone the LMS let in but whose roles we cannot read gets the narrowest
+			// view.
 			roles.add(CoachroomRole.TEACHER);
 		}
 		return roles;
 	}
 
-	/** LTI 1.3 wants full URIs; some platforms still send the short context role names. */
+	/**
+	 * LTI 1.3 wants full URIs; some platforms still send the short context role names.
+	 */
 	static String normalise(String role) {
 		if (role == null) {
 			return "";
 		}
 		String r = role.trim();
 		return switch (r) {
-			case "Learner", "Instructor", "Administrator", "ContentDeveloper", "Mentor", "Manager", "Member", "Officer" ->
+			case "Learner", "Instructor", "Administrator", "ContentDeveloper", "Mentor", "Manager", "Member",
+					"Officer" ->
 				MEMBERSHIP + r;
 			default -> r;
 		};
@@ -78,4 +84,5 @@ class RoleMapper {
 		}
 		return List.of();
 	}
+
 }

@@ -16,8 +16,9 @@ import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Who may reach what. Launch endpoints are open (the id_token is the credential); everything else
- * needs the session a launch made. No HTTP session: any node serves any request.
+ * Who may reach what. Launch endpoints are open (the id_token is the credential);
+ * everything else needs the session a launch made. No HTTP session: any node serves any
+ * request.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -39,14 +40,18 @@ class SecurityConfiguration {
 			.anonymous(a -> {
 			})
 			.csrf(c -> c.csrfTokenRepository(new SessionCsrfTokenRepository())
-				// Platforms post these cross-site by design; state, nonce and signature protect them.
+				// Platforms post these cross-site by design; state, nonce and signature
+				// protect them.
 				.ignoringRequestMatchers("/lti/login", "/lti/launch", "/lti/deeplink",
-						// each operator form carries the operator's secret, which a forged one cannot
+						// each operator form carries the operator's secret, which a
+						// forged one cannot
 						"/lti/operator", "/lti/operator/**",
-						// the demo LMS's token endpoint is called server to server, like any LMS's
+						// the demo LMS's token endpoint is called server to server, like
+						// any LMS's
 						"/demo/platform/token"))
 			.headers(h -> h.frameOptions(f -> f.disable())
-				.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
+				.referrerPolicy(
+						r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
 			.addFilterBefore(new SessionAuthenticationFilter(sessions), CsrfFilter.class)
 			.authorizeHttpRequests(a -> a.requestMatchers(PUBLIC).permitAll().anyRequest().authenticated())
 			.exceptionHandling(e -> e.authenticationEntryPoint(SecurityConfiguration::sessionEnded)
@@ -77,4 +82,5 @@ class SecurityConfiguration {
 				request.getRequestURI());
 		response.sendError(HttpServletResponse.SC_FORBIDDEN);
 	}
+
 }

@@ -22,4 +22,5 @@ class ServiceException extends ServiceUnavailableException {
 	Duration retryAfter() {
 		return retryAfter;
 	}
+
 }

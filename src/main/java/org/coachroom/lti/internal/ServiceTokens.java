@@ -31,9 +31,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Access tokens for the platform's services (NRPS, AGS): the OAuth 2 client credentials grant with a
- * private_key_jwt assertion signed by the tool key (RFC 7523), cached per platform and scope set
- * until shortly before they expire, and shared by every caller.
+ * Access tokens for the platform's services (NRPS, AGS): the OAuth 2 client credentials
+ * grant with a private_key_jwt assertion signed by the tool key (RFC 7523), cached per
+ * platform and scope set until shortly before they expire, and shared by every caller.
  */
 @Component
 class ServiceTokens {
@@ -75,14 +75,18 @@ class ServiceTokens {
 		this.http = lmsHttp.client();
 	}
 
-	/** A bearer token for these scopes at this platform, from the cache or freshly granted. */
+	/**
+	 * A bearer token for these scopes at this platform, from the cache or freshly
+	 * granted.
+	 */
 	String token(Platform platform, Set<String> scopes) {
 		Key key = new Key(platform.getId(), new TreeSet<>(scopes));
 		Token cached = cache.get(key);
 		if (cached != null && cached.usableUntil().isAfter(clock.instant())) {
 			return cached.value();
 		}
-		// one request for a token at a time per platform and scope set: senders waiting meanwhile share it
+		// one request for a token at a time per platform and scope set: senders waiting
+		// meanwhile share it
 		synchronized (granting.computeIfAbsent(key, k -> new Object())) {
 			cached = cache.get(key);
 			if (cached != null && cached.usableUntil().isAfter(clock.instant())) {
@@ -90,7 +94,8 @@ class ServiceTokens {
 			}
 			Refused refused = refusals.get(key);
 			if (refused != null && refused.until().isAfter(clock.instant())) {
-				// the token endpoint failed a moment ago: the senders that waited do not each ask again
+				// the token endpoint failed a moment ago: the senders that waited do not
+				// each ask again
 				throw refused.why();
 			}
 			try {
@@ -100,7 +105,8 @@ class ServiceTokens {
 				return fresh.value();
 			}
 			catch (ServiceException e) {
-				// a throttling platform's Retry-After holds for every sender, not just the one that asked
+				// a throttling platform's Retry-After holds for every sender, not just
+				// the one that asked
 				Duration hold = e.retryAfter() != null && e.retryAfter().getSeconds() > 1 ? e.retryAfter()
 						: Duration.ofSeconds(1);
 				refusals.put(key, new Refused(e, clock.instant().plus(hold)));
@@ -133,8 +139,9 @@ class ServiceTokens {
 				.body(form)
 				.exchange((request, response) -> {
 					if (response.getStatusCode().isError()) {
-						throw new RestClientResponseException("Token endpoint answered " + response.getStatusCode().value(),
-								response.getStatusCode(), "", response.getHeaders(), null, null);
+						throw new RestClientResponseException(
+								"Token endpoint answered " + response.getStatusCode().value(), response.getStatusCode(),
+								"", response.getHeaders(), null, null);
 					}
 					// read no further than a token answer can be
 					byte[] bytes = response.getBody().readNBytes(MAX_ANSWER_CHARS + 1);
@@ -143,8 +150,9 @@ class ServiceTokens {
 		}
 		catch (RestClientResponseException e) {
 			log.warn("Token endpoint of {} answered {}", platform.getIssuer(), e.getStatusCode().value());
-			throw new ServiceException(e.getStatusCode().value() == 401 || e.getStatusCode().value() == 400
-					? ServiceException.Reason.REFUSED : ServiceException.Reason.UNREACHABLE,
+			throw new ServiceException(
+					e.getStatusCode().value() == 401 || e.getStatusCode().value() == 400
+							? ServiceException.Reason.REFUSED : ServiceException.Reason.UNREACHABLE,
 					"The LMS's token endpoint answered " + e.getStatusCode().value() + ".",
 					e.getResponseHeaders() == null ? null : AssignmentGradesClient.retryAfter(e.getResponseHeaders()));
 		}
@@ -172,12 +180,16 @@ class ServiceTokens {
 		// kept at most a day, whatever the platform says
 		long lifetime = Math.max(0, Math.min(expiresIn, 86_400));
 		// a minute early, or half way for a token that lives less than two minutes
-		Instant until = clock.instant().plusSeconds(lifetime).minus(EARLY.getSeconds() * 2 > lifetime
-				? Duration.ofSeconds(lifetime / 2) : EARLY);
+		Instant until = clock.instant()
+			.plusSeconds(lifetime)
+			.minus(EARLY.getSeconds() * 2 > lifetime ? Duration.ofSeconds(lifetime / 2) : EARLY);
 		return new Token(token.asString(), until);
 	}
 
-	/** RFC 7523 client assertion: issued by and about our client id, for the token endpoint, used once. */
+	/**
+	 * RFC 7523 client assertion: issued by and about our client id, for the token
+	 * endpoint, used once.
+	 */
 	private String assertion(Platform platform) {
 		RSAKey key = keys.signingKey();
 		Instant now = clock.instant();
@@ -189,7 +201,8 @@ class ServiceTokens {
 			.jwtID(UUID.randomUUID().toString())
 			.build();
 		SignedJWT jwt = new SignedJWT(
-				new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(key.getKeyID()).build(), claims);
+				new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(key.getKeyID()).build(),
+				claims);
 		try {
 			jwt.sign(new RSASSASigner(key));
 		}
@@ -198,4 +211,5 @@ class ServiceTokens {
 		}
 		return jwt.serialize();
 	}
+
 }

@@ -37,4 +37,5 @@ class SessionAuthenticationFilter extends OncePerRequestFilter {
 	protected boolean shouldNotFilterAsyncDispatch() {
 		return false;
 	}
+
 }

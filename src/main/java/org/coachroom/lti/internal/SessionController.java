@@ -46,11 +46,13 @@ class SessionController {
 		ModelAndView page = new ModelAndView("lti/session-ended");
 		boolean signedOut = request.getParameter("signed-out") != null;
 		if (!signedOut && Cookies.read(request, Cookies.SESSION) != null) {
-			// Most often the session expired inside the LMS's frame: that LMS may show this page.
+			// Most often the session expired inside the LMS's frame: that LMS may show
+			// this page.
 			response.setHeader(FrameAncestors.HEADER, frameAncestors.afterSession(request));
 		}
 		page.addObject("signedOut", signedOut);
 		page.setStatus(signedOut ? HttpStatus.OK : HttpStatus.UNAUTHORIZED);
 		return page;
 	}
+
 }

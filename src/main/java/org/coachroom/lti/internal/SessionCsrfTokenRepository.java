@@ -7,8 +7,9 @@ import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.csrf.DefaultCsrfToken;
 
 /**
- * The CSRF token lives with the launch session in the database, not in an HTTP session or a cookie
- * of its own, so every node knows it and nothing more has to cross the iframe boundary.
+ * The CSRF token lives with the launch session in the database, not in an HTTP session or
+ * a cookie of its own, so every node knows it and nothing more has to cross the iframe
+ * boundary.
  */
 class SessionCsrfTokenRepository implements CsrfTokenRepository {
 
@@ -18,7 +19,8 @@ class SessionCsrfTokenRepository implements CsrfTokenRepository {
 
 	@Override
 	public CsrfToken generateToken(HttpServletRequest request) {
-		// Without a session there is nothing to protect: this token is never stored, so it never matches.
+		// Without a session there is nothing to protect: this token is never stored, so
+		// it never matches.
 		return new DefaultCsrfToken(HEADER, PARAMETER, Tokens.random256());
 	}
 
@@ -32,4 +34,5 @@ class SessionCsrfTokenRepository implements CsrfTokenRepository {
 		Object token = request.getAttribute(SessionAuthenticationFilter.CSRF_ATTRIBUTE);
 		return token instanceof String value ? new DefaultCsrfToken(HEADER, PARAMETER, value) : null;
 	}
+
 }

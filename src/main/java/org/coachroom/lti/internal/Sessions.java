@@ -22,8 +22,9 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Signed-in browsers. The cookie carries a random token; the database keeps its hash with who it
- * belongs to, so any node can serve the next request and a stolen database leaks no usable cookie.
+ * Signed-in browsers. The cookie carries a random token; the database keeps its hash with
+ * who it belongs to, so any node can serve the next request and a stolen database leaks
+ * no usable cookie.
  */
 @Component
 class Sessions {
@@ -61,8 +62,8 @@ class Sessions {
 				  message_type, launch_data, csrf_token, created_at, expires_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(Tokens.hash(token), s.tenant(), s.userRef(), s.contextRef(), s.resourceLinkRef(), encode(s.roles()),
-					s.launch().messageType(), json.writeValueAsString(s.launch()), Tokens.random256(), Timestamp.from(now),
-					Timestamp.from(now.plus(properties.sessionTtl())))
+					s.launch().messageType(), json.writeValueAsString(s.launch()), Tokens.random256(),
+					Timestamp.from(now), Timestamp.from(now.plus(properties.sessionTtl())))
 			.update();
 		return token;
 	}
@@ -92,13 +93,18 @@ class Sessions {
 			.optional();
 	}
 
-	/** The tenant of a session, expired or not (until it is cleaned up): whose LMS the browser came from. */
+	/**
+	 * The tenant of a session, expired or not (until it is cleaned up): whose LMS the
+	 * browser came from.
+	 */
 	Optional<Long> tenantOf(String token) {
 		if (!Tokens.looksRandom256(token)) {
 			return Optional.empty();
 		}
-		return jdbc.sql("SELECT tenant_id FROM lti_session WHERE token_hash = ?").param(Tokens.hash(token))
-			.query(Long.class).optional();
+		return jdbc.sql("SELECT tenant_id FROM lti_session WHERE token_hash = ?")
+			.param(Tokens.hash(token))
+			.query(Long.class)
+			.optional();
 	}
 
 	void end(String token) {
@@ -132,4 +138,5 @@ class Sessions {
 		}
 		return set;
 	}
+
 }

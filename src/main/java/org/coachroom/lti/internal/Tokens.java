@@ -6,7 +6,10 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 
-/** Random values for state, nonce, cookies and CSRF, and the hashes we store instead of them. */
+/**
+ * Random values for state, nonce, cookies and CSRF, and the hashes we store instead of
+ * them.
+ */
 final class Tokens {
 
 	private static final SecureRandom random = new SecureRandom();
@@ -32,7 +35,10 @@ final class Tokens {
 		}
 	}
 
-	/** True for what {@link #random256()} makes; anything else is not worth a database lookup. */
+	/**
+	 * True for what {@link #random256()} makes; anything else is not worth a database
+	 * lookup.
+	 */
 	static boolean looksRandom256(String value) {
 		if (value == null || value.length() != 43) {
 			return false;
@@ -45,4 +51,5 @@ final class Tokens {
 		}
 		return true;
 	}
+
 }

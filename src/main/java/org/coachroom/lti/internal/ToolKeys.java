@@ -28,10 +28,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The tool's RSA signing keys, kept in the database so every node signs with the same key. Rotation
- * publishes the next key {@code nextKeyLead} before it signs, and keeps a retired key published for
- * {@code retiredGrace}, so platforms that cache our JWKS never meet an unknown kid. Private keys are
- * stored encrypted ({@link KeyEncryption}); start-up seals again any key stored another way.
+ * The tool's RSA signing keys, kept in the database so every node signs with the same
+ * key. Rotation publishes the next key {@code nextKeyLead} before it signs, and keeps a
+ * retired key published for {@code retiredGrace}, so platforms that cache our JWKS never
+ * meet an unknown kid. Private keys are stored encrypted ({@link KeyEncryption});
+ * start-up seals again any key stored another way.
  */
 @Component
 public class ToolKeys implements SmartInitializingSingleton {
@@ -39,7 +40,9 @@ public class ToolKeys implements SmartInitializingSingleton {
 	private static final Logger log = LoggerFactory.getLogger(ToolKeys.class);
 
 	enum State {
+
 		NEXT, ACTIVE, RETIRED
+
 	}
 
 	private final JdbcClient jdbc;
@@ -54,7 +57,10 @@ public class ToolKeys implements SmartInitializingSingleton {
 
 	private volatile Cached cached;
 
-	/** Opened private keys by kid: a key never changes under its kid, and opening one runs a slow KDF. */
+	/**
+	 * Opened private keys by kid: a key never changes under its kid, and opening one runs
+	 * a slow KDF.
+	 */
 	private final Map<String, RSAKey> opened = new ConcurrentHashMap<>();
 
 	private record Cached(RSAKey signingKey, JWKSet publicSet, Instant loadedAt) {
@@ -69,10 +75,11 @@ public class ToolKeys implements SmartInitializingSingleton {
 	}
 
 	/**
-	 * Seals again the keys stored unencrypted or in an older format, and on first start makes a key; under
-	 * the lock, so two nodes starting together agree. Runs before the web server accepts requests, so the
-	 * JWKS is never empty. A key that cannot be opened (a wrong secret, a missing key file) stops the start
-	 * here, and is never replaced by a new one: every LMS registration trusts the stored key.
+	 * Seals again the keys stored unencrypted or in an older format, and on first start
+	 * makes a key; under the lock, so two nodes starting together agree. Runs before the
+	 * web server accepts requests, so the JWKS is never empty. A key that cannot be
+	 * opened (a wrong secret, a missing key file) stops the start here, and is never
+	 * replaced by a new one: every LMS registration trusts the stored key.
 	 */
 	@Override
 	public void afterSingletonsInstantiated() {
@@ -96,7 +103,8 @@ public class ToolKeys implements SmartInitializingSingleton {
 				continue;
 			}
 			RSAKey key = open(row);
-			// Conditioned on the old value as well as held under the lock: a value is replaced only as it was read.
+			// Conditioned on the old value as well as held under the lock: a value is
+			// replaced only as it was read.
 			sealed += jdbc.sql("UPDATE lti_tool_key SET private_key = ? WHERE kid = ? AND private_key = ?")
 				.params(encryption.seal(key.toJSONString()), row.kid(), row.privateJwk())
 				.update();
@@ -117,9 +125,9 @@ public class ToolKeys implements SmartInitializingSingleton {
 	}
 
 	/**
-	 * Every hour, on one node of many (ShedLock). The steps still take the key table's row lock, since
-	 * a starting node (the first key) and a rotation asked for by hand must wait for it, where ShedLock
-	 * would skip.
+	 * Every hour, on one node of many (ShedLock). The steps still take the key table's
+	 * row lock, since a starting node (the first key) and a rotation asked for by hand
+	 * must wait for it, where ShedLock would skip.
 	 */
 	@Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT1H")
 	@SchedulerLock(name = "lti-tool-key-rotation", lockAtMostFor = "PT10M")
@@ -127,7 +135,10 @@ public class ToolKeys implements SmartInitializingSingleton {
 		rotate(clock.instant(), false);
 	}
 
-	/** Starts a rotation now: the next key is published at once and signs after {@code nextKeyLead}. */
+	/**
+	 * Starts a rotation now: the next key is published at once and signs after
+	 * {@code nextKeyLead}.
+	 */
 	public void startRotation() {
 		rotate(clock.instant(), true);
 	}
@@ -136,7 +147,10 @@ public class ToolKeys implements SmartInitializingSingleton {
 		tx.executeWithoutResult(status -> {
 			lock();
 			Instant activatedAt = jdbc.sql("SELECT activated_at FROM lti_tool_key WHERE state = 'ACTIVE'")
-				.query(Timestamp.class).optional().map(Timestamp::toInstant).orElse(null);
+				.query(Timestamp.class)
+				.optional()
+				.map(Timestamp::toInstant)
+				.orElse(null);
 			boolean hasNext = count(State.NEXT) > 0;
 			if (!hasNext && (force || activatedAt == null
 					|| !now.isBefore(activatedAt.plus(settings.rotationInterval()).minus(settings.nextKeyLead())))) {
@@ -145,16 +159,23 @@ public class ToolKeys implements SmartInitializingSingleton {
 				hasNext = true;
 			}
 			Instant nextCreated = jdbc.sql("SELECT created_at FROM lti_tool_key WHERE state = 'NEXT'")
-				.query(Timestamp.class).optional().map(Timestamp::toInstant).orElse(null);
+				.query(Timestamp.class)
+				.optional()
+				.map(Timestamp::toInstant)
+				.orElse(null);
 			if (nextCreated != null && !now.isBefore(nextCreated.plus(settings.nextKeyLead()))) {
 				jdbc.sql("UPDATE lti_tool_key SET state = 'RETIRED', retired_at = ? WHERE state = 'ACTIVE'")
-					.param(Timestamp.from(now)).update();
+					.param(Timestamp.from(now))
+					.update();
 				jdbc.sql("UPDATE lti_tool_key SET state = 'ACTIVE', activated_at = ? WHERE state = 'NEXT'")
-					.param(Timestamp.from(now)).update();
-				log.info("The next tool key now signs; the previous one stays published for {}", settings.retiredGrace());
+					.param(Timestamp.from(now))
+					.update();
+				log.info("The next tool key now signs; the previous one stays published for {}",
+						settings.retiredGrace());
 			}
 			int removed = jdbc.sql("DELETE FROM lti_tool_key WHERE state = 'RETIRED' AND retired_at <= ?")
-				.param(Timestamp.from(now.minus(settings.retiredGrace()))).update();
+				.param(Timestamp.from(now.minus(settings.retiredGrace())))
+				.update();
 			if (removed > 0) {
 				log.info("Removed {} retired tool key(s) after their grace period", removed);
 			}
@@ -165,7 +186,8 @@ public class ToolKeys implements SmartInitializingSingleton {
 	private Cached load() {
 		Cached c = cached;
 		Instant now = clock.instant();
-		// Other nodes may rotate: re-read now and then; a rotation's next key is published days ahead.
+		// Other nodes may rotate: re-read now and then; a rotation's next key is
+		// published days ahead.
 		if (c == null || c.loadedAt().plusSeconds(60).isBefore(now)) {
 			c = read(now);
 			cached = c;
@@ -230,7 +252,9 @@ public class ToolKeys implements SmartInitializingSingleton {
 	}
 
 	private int count(State state) {
-		return jdbc.sql("SELECT COUNT(*) FROM lti_tool_key WHERE state = ?").param(state.name()).query(Integer.class)
+		return jdbc.sql("SELECT COUNT(*) FROM lti_tool_key WHERE state = ?")
+			.param(state.name())
+			.query(Integer.class)
 			.single();
 	}
 
@@ -258,4 +282,5 @@ public class ToolKeys implements SmartInitializingSingleton {
 			throw new IllegalStateException("Could not generate an RSA key", e);
 		}
 	}
+
 }

@@ -4,7 +4,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** The tool's own public URLs: from {@code coachroom.lti.public-url}, else from the request. */
+/**
+ * The tool's own public URLs: from {@code coachroom.lti.public-url}, else from the
+ * request.
+ */
 @Component
 public class ToolUrls {
 
@@ -37,4 +40,5 @@ public class ToolUrls {
 	public String jwks(HttpServletRequest request) {
 		return base(request) + "/.well-known/jwks.json";
 	}
+
 }

@@ -5,8 +5,9 @@ import java.time.LocalDate;
 import org.coachroom.pd.SchoolLevel;
 
 /**
- * Who a program applies to, and how strongly: people of an audience, at a school level, and (for
- * induction, say) only in their first {@code withinYearsOfStart} years in the role.
+ * Who a program applies to, and how strongly: people of an audience, at a school level,
+ * and (for induction, say) only in their first {@code withinYearsOfStart} years in the
+ * role.
  */
 @org.springframework.data.relational.core.mapping.Table("pd_assignment_rule")
 public record AssignmentRule(Obligation obligation, Audience audience, SchoolLevel schoolLevel,
@@ -14,7 +15,8 @@ public record AssignmentRule(Obligation obligation, Audience audience, SchoolLev
 
 	public AssignmentRule {
 		if (obligation == null || audience == null || schoolLevel == null) {
-			throw new IllegalArgumentException("An assignment rule needs an obligation, an audience and a school level");
+			throw new IllegalArgumentException(
+					"An assignment rule needs an obligation, an audience and a school level");
 		}
 		if (withinYearsOfStart != null && (withinYearsOfStart <= 0 || withinYearsOfStart > 50)) {
 			throw new IllegalArgumentException("Years of start are from 1 to 50");
@@ -32,7 +34,8 @@ public record AssignmentRule(Obligation obligation, Audience audience, SchoolLev
 		if (withinYearsOfStart == null) {
 			return true;
 		}
-		// a rule for the first years in the role needs to know when they began, and that it is not yet over
+		// a rule for the first years in the role needs to know when they began, and that
+		// it is not yet over
 		LocalDate start = person.roleStartedOn();
 		return start != null && !today.isBefore(start) && today.isBefore(start.plusYears(withinYearsOfStart));
 	}

@@ -13,10 +13,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A district admin's program catalog: the starter catalog's programs and the district's own, edited
- * in a form (a whole file is {@link CatalogFiles}'). Every change is
- * recorded with its before and after, and people's standings follow in the background (see
- * {@link CatalogChanged}). Progress is kept by requirement code, so an edit never loses any.
+ * A district admin's program catalog: the starter catalog's programs and the district's
+ * own, edited in a form (a whole file is {@link CatalogFiles}'). Every change is recorded
+ * with its before and after, and people's standings follow in the background (see
+ * {@link CatalogChanged}). Progress is kept by requirement code, so an edit never loses
+ * any.
  */
 @Service
 public class Catalog {
@@ -51,7 +52,8 @@ public class Catalog {
 		long tenant = require(admin);
 		return programs.findByTenantId(tenant)
 			.stream()
-			.sorted(Comparator.comparing(Program::isArchived).thenComparing(Program::getTitle, String.CASE_INSENSITIVE_ORDER))
+			.sorted(Comparator.comparing(Program::isArchived)
+				.thenComparing(Program::getTitle, String.CASE_INSENSITIVE_ORDER))
 			.toList();
 	}
 
@@ -67,6 +69,7 @@ public class Catalog {
 		CodeTakenException(String code) {
 			super(code);
 		}
+
 	}
 
 	/** Thrown when someone else saved the program since the form was opened. */
@@ -75,6 +78,7 @@ public class Catalog {
 		EditConflictException(String code) {
 			super(code);
 		}
+
 	}
 
 	@Transactional
@@ -101,7 +105,8 @@ public class Catalog {
 	@Transactional
 	public Program update(Member admin, String code, Program.Definition definition, Integer version) {
 		long tenant = require(admin);
-		Program program = programs.findByTenantIdAndCode(tenant, code).orElseThrow(() -> new ProgramNotFoundException(code));
+		Program program = programs.findByTenantIdAndCode(tenant, code)
+			.orElseThrow(() -> new ProgramNotFoundException(code));
 		if (version == null || !version.equals(program.getVersion())) {
 			throw new EditConflictException(code);
 		}
@@ -123,7 +128,8 @@ public class Catalog {
 	@Transactional
 	public void archive(Member admin, String code, boolean archived) {
 		long tenant = require(admin);
-		Program program = programs.findByTenantIdAndCode(tenant, code).orElseThrow(() -> new ProgramNotFoundException(code));
+		Program program = programs.findByTenantIdAndCode(tenant, code)
+			.orElseThrow(() -> new ProgramNotFoundException(code));
 		if (program.isArchived() == archived) {
 			return;
 		}
@@ -152,4 +158,5 @@ public class Catalog {
 		starter.ensureImported(tenant);
 		return tenant;
 	}
+
 }

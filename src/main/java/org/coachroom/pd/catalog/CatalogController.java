@@ -28,8 +28,9 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The district admin's catalog: programs listed, edited in a form, added, archived and restored, and
- * the whole catalog exported and imported as JSON. Anyone else gets the PD 404 page.
+ * The district admin's catalog: programs listed, edited in a form, added, archived and
+ * restored, and the whole catalog exported and imported as JSON. Anyone else gets the PD
+ * 404 page.
  */
 @Controller
 class CatalogController {
@@ -55,11 +56,12 @@ class CatalogController {
 	}
 
 	/**
-	 * A form no page of ours sends (a row index past the limit, an index that is no number) fails
-	 * while it is read, before any check: a 400 with a log line, never a stack trace.
+	 * A form no page of ours sends (a row index past the limit, an index that is no
+	 * number) fails while it is read, before any check: a 400 with a log line, never a
+	 * stack trace.
 	 */
-	@org.springframework.web.bind.annotation.ExceptionHandler({ IndexOutOfBoundsException.class, NumberFormatException.class,
-			org.springframework.beans.BeansException.class })
+	@org.springframework.web.bind.annotation.ExceptionHandler({ IndexOutOfBoundsException.class,
+			NumberFormatException.class, org.springframework.beans.BeansException.class })
 	void unreadableForm(Exception e, HttpServletResponse response) throws IOException {
 		log.info("PD catalog form unreadable: {}", e.getClass().getSimpleName());
 		response.sendError(HttpServletResponse.SC_BAD_REQUEST);
@@ -114,8 +116,9 @@ class CatalogController {
 	}
 
 	/**
-	 * A form whose values could not even make a form (a version that is no number): no page of ours
-	 * sends one, so a 400 with a log line, as for the other unreadable forms, not a page of field errors.
+	 * A form whose values could not even make a form (a version that is no number): no
+	 * page of ours sends one, so a 400 with a log line, as for the other unreadable
+	 * forms, not a page of field errors.
 	 */
 	private static void requireReadable(BindingResult result) {
 		if (result.getTarget() == null) {
@@ -128,7 +131,8 @@ class CatalogController {
 	private static java.util.List<String> codes(BindingResult result) {
 		return result.getAllErrors()
 			.stream()
-			.map(e -> (e instanceof org.springframework.validation.FieldError f ? f.getField() + ":" : "") + e.getCode())
+			.map(e -> (e instanceof org.springframework.validation.FieldError f ? f.getField() + ":" : "")
+					+ e.getCode())
 			.toList();
 	}
 
@@ -142,7 +146,8 @@ class CatalogController {
 
 	@PostMapping("/pd/catalog/{code}")
 	String processEdit(@AuthenticationPrincipal Member member, @PathVariable String code,
-			@ModelAttribute("form") ProgramForm form, BindingResult result, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+			@ModelAttribute("form") ProgramForm form, BindingResult result, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
 		Program program = catalog.program(member, code);
 		requireReadable(result);
 		Program.Definition definition = form.toDefinition(program.getCode(), result);
@@ -150,8 +155,8 @@ class CatalogController {
 			try {
 				catalog.update(member, code, definition, form.version());
 				redirect.addFlashAttribute("message", "pd.catalog.flash.saved");
-				return "redirect:/pd/catalog/" + org.springframework.web.util.UriUtils.encodePathSegment(program.getCode(),
-						java.nio.charset.StandardCharsets.UTF_8);
+				return "redirect:/pd/catalog/" + org.springframework.web.util.UriUtils
+					.encodePathSegment(program.getCode(), java.nio.charset.StandardCharsets.UTF_8);
 			}
 			catch (Catalog.EditConflictException e) {
 				result.reject("pd.catalog.form.conflict");
@@ -159,8 +164,9 @@ class CatalogController {
 		}
 		log.info("PD program {} edit refused for {}: {}", code, member.subject(), codes(result));
 		model.addAttribute("program", program);
-		response.setStatus(result.getGlobalErrors().stream().anyMatch(e -> "pd.catalog.form.conflict".equals(e.getCode()))
-				? HttpServletResponse.SC_CONFLICT : HttpServletResponse.SC_BAD_REQUEST);
+		response
+			.setStatus(result.getGlobalErrors().stream().anyMatch(e -> "pd.catalog.form.conflict".equals(e.getCode()))
+					? HttpServletResponse.SC_CONFLICT : HttpServletResponse.SC_BAD_REQUEST);
 		return "pd/catalog-edit";
 	}
 
@@ -176,7 +182,8 @@ class CatalogController {
 	ResponseEntity<byte[]> export(@AuthenticationPrincipal Member member) {
 		byte[] file = files.export(member);
 		return ResponseEntity.ok()
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("pd-catalog.json").build().toString())
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("pd-catalog.json").build().toString())
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(file);
 	}
@@ -209,4 +216,5 @@ class CatalogController {
 		redirect.addFlashAttribute("updated", result.updated());
 		return "redirect:/pd/catalog";
 	}
+
 }

@@ -21,8 +21,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The district's catalog as a whole file (the starter catalog's JSON format): exported, and imported
- * all or nothing, each program created or updated by its code.
+ * The district's catalog as a whole file (the starter catalog's JSON format): exported,
+ * and imported all or nothing, each program created or updated by its code.
  */
 @Service
 public class CatalogFiles {
@@ -54,11 +54,15 @@ public class CatalogFiles {
 		this.clock = clock;
 	}
 
-	/** The district's catalog as a file in the starter catalog's format, archived programs left out. */
+	/**
+	 * The district's catalog as a file in the starter catalog's format, archived programs
+	 * left out.
+	 */
 	@Transactional
 	public byte[] export(Member admin) {
 		catalog.require(admin);
-		List<Program.Definition> definitions = catalog.programs(admin).stream()
+		List<Program.Definition> definitions = catalog.programs(admin)
+			.stream()
 			.filter(p -> !p.isArchived())
 			.map(Program::definition)
 			.toList();
@@ -76,8 +80,9 @@ public class CatalogFiles {
 	}
 
 	/**
-	 * Reads a whole catalog file and creates or updates each program in it by code, all or nothing:
-	 * any error in any program and nothing is saved. Programs the file leaves out stay as they are.
+	 * Reads a whole catalog file and creates or updates each program in it by code, all
+	 * or nothing: any error in any program and nothing is saved. Programs the file leaves
+	 * out stay as they are.
 	 */
 	@Transactional
 	public ImportResult importFile(Member admin, byte[] file) {
@@ -121,7 +126,8 @@ public class CatalogFiles {
 			}
 		}
 		if (!errors.isEmpty()) {
-			log.info("PD catalog import refused for tenant {}: {} errors, first: {}", tenant, errors.size(), errors.get(0));
+			log.info("PD catalog import refused for tenant {}: {} errors, first: {}", tenant, errors.size(),
+					errors.get(0));
 			return new ImportResult(0, 0, List.copyOf(errors));
 		}
 		Instant now = clock.instant();
@@ -178,4 +184,5 @@ public class CatalogFiles {
 		message = message == null ? "not valid" : message.replaceAll("\\s+", " ");
 		return message.length() > 300 ? message.substring(0, 300) + "…" : message;
 	}
+
 }

@@ -12,7 +12,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The catalog's history: every change with who, what, when, before and after (as catalog JSON). */
+/**
+ * The catalog's history: every change with who, what, when, before and after (as catalog
+ * JSON).
+ */
 @Component
 public class CatalogHistory {
 
@@ -32,7 +35,10 @@ public class CatalogHistory {
 	public record Change(Instant at, String programCode, String actor, String action, String before, String after) {
 	}
 
-	/** The tenant's latest changes, newest first, with who made each as the lti module names them. */
+	/**
+	 * The tenant's latest changes, newest first, with who made each as the lti module
+	 * names them.
+	 */
 	List<Change> changes(long tenant, int limit) {
 		record Row(Instant at, String programCode, long actor, String action, String before, String after) {
 		}
@@ -43,7 +49,8 @@ public class CatalogHistory {
 			.query((rs, i) -> new Row(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getLong(3), rs.getString(4),
 					rs.getString(5), rs.getString(6)))
 			.list();
-		Map<Long, People.Person> named = people.people(new TenantId(tenant), rows.stream().map(Row::actor).distinct().toList());
+		Map<Long, People.Person> named = people.people(new TenantId(tenant),
+				rows.stream().map(Row::actor).distinct().toList());
 		return rows.stream()
 			.map(row -> new Change(row.at(), row.programCode(),
 					Optional.ofNullable(named.get(row.actor())).map(People.Person::name).orElse("?"), row.action(),
@@ -56,8 +63,10 @@ public class CatalogHistory {
 		jdbc.sql("""
 				INSERT INTO pd_catalog_change (tenant_id, program_code, actor, at, action, before_value, after_value)
 				VALUES (?, ?, ?, ?, ?, ?, ?)""")
-			.params(tenant, code, actor, Timestamp.from(at), action, before == null ? null : json.writeValueAsString(before),
+			.params(tenant, code, actor, Timestamp.from(at), action,
+					before == null ? null : json.writeValueAsString(before),
 					after == null ? null : json.writeValueAsString(after))
 			.update();
 	}
+
 }

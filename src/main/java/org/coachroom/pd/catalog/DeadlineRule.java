@@ -4,8 +4,9 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * When a program is due: never, on a fixed date, or a number of years after the person started the
- * role it is for (a coach's start date). A start on 29 February is due on 28 February of a common year.
+ * When a program is due: never, on a fixed date, or a number of years after the person
+ * started the role it is for (a coach's start date). A start on 29 February is due on 28
+ * February of a common year.
  */
 public record DeadlineRule(Kind kind, LocalDate fixedDate, int years) {
 
@@ -43,7 +44,10 @@ public record DeadlineRule(Kind kind, LocalDate fixedDate, int years) {
 		return new DeadlineRule(Kind.YEARS_AFTER_ROLE_START, null, years);
 	}
 
-	/** The due date for someone who started the role on {@code roleStart} (which may be unknown). */
+	/**
+	 * The due date for someone who started the role on {@code roleStart} (which may be
+	 * unknown).
+	 */
 	public Optional<LocalDate> dueFor(LocalDate roleStart) {
 		return switch (kind) {
 			case NONE -> Optional.empty();

@@ -15,9 +15,10 @@ import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
- * A program in a district's catalog (LETRS, an endorsement, induction): its requirements, its
- * deadline rule and who it applies to. Programs are data: the starter catalog is imported, then a
- * district admin edits it. Requirements keep their codes, so people's progress survives an edit.
+ * A program in a district's catalog (LETRS, an endorsement, induction): its requirements,
+ * its deadline rule and who it applies to. Programs are data: the starter catalog is
+ * imported, then a district admin edits it. Requirements keep their codes, so people's
+ * progress survives an edit.
  */
 @Table("pd_program")
 public class Program {
@@ -104,7 +105,10 @@ public class Program {
 		return program;
 	}
 
-	/** The program is edited: people's progress is kept by requirement code (see {@link ProgramProgress}). */
+	/**
+	 * The program is edited: people's progress is kept by requirement code (see
+	 * {@link ProgramProgress}).
+	 */
 	public void redefine(Definition definition, Instant now) {
 		title = definition.title();
 		description = definition.description();
@@ -115,7 +119,10 @@ public class Program {
 		updatedAt = now;
 	}
 
-	/** How this program applies to a person today: required wins over recommended; empty if not at all. */
+	/**
+	 * How this program applies to a person today: required wins over recommended; empty
+	 * if not at all.
+	 */
 	public Optional<Obligation> obligationFor(PdProfile person, LocalDate today) {
 		Optional<Obligation> found = Optional.empty();
 		for (AssignmentRule rule : assignments) {
@@ -185,7 +192,10 @@ public class Program {
 		return updatedAt;
 	}
 
-	/** The program leaves people's lists and HR's view; their progress stays, for a restore. */
+	/**
+	 * The program leaves people's lists and HR's view; their progress stays, for a
+	 * restore.
+	 */
 	public void archive(Instant now) {
 		archived = true;
 		updatedAt = now;
@@ -199,4 +209,5 @@ public class Program {
 	public Definition definition() {
 		return new Definition(code, title, description, deadline, requirements, assignments, mentored);
 	}
+
 }

@@ -13,17 +13,22 @@ import org.springframework.validation.Errors;
 
 // Over 300 lines: one form, its rows and the reading of every field, so each error stays on the field it came from.
 /**
- * A program as a district admin edits it: the program's facts, one row per requirement and one per
- * assignment rule. Every field is text, so any input, however wrong, comes back with its own error;
- * blank rows are ignored and a row marked for removal is dropped. An existing requirement keeps its
- * code (people's progress hangs on it); a new one gets a code from its title unless one is typed.
+ * A program as a district admin edits it: the program's facts, one row per requirement
+ * and one per assignment rule. Every field is text, so any input, however wrong, comes
+ * back with its own error; blank rows are ignored and a row marked for removal is
+ * dropped. An existing requirement keeps its code (people's progress hangs on it); a new
+ * one gets a code from its title unless one is typed.
  */
 public record ProgramForm(String code, String title, String description, String deadlineKind, String deadlineDate,
-		String deadlineYears, List<RequirementRow> requirements, List<RuleRow> rules, Boolean mentored, Integer version) {
+		String deadlineYears, List<RequirementRow> requirements, List<RuleRow> rules, Boolean mentored,
+		Integer version) {
 
 	static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,59}");
 
-	/** Codes the catalog's own pages use ({@code /pd/catalog/new}), so no program can have them. */
+	/**
+	 * Codes the catalog's own pages use ({@code /pd/catalog/new}), so no program can have
+	 * them.
+	 */
 	static final java.util.Set<String> RESERVED = java.util.Set.of("new", "import");
 
 	private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("\\d{1,5}([.,]\\d{1,2})?");
@@ -39,7 +44,8 @@ public record ProgramForm(String code, String title, String description, String 
 		rules = rules == null ? new ArrayList<>() : new ArrayList<>(rules);
 		requirements.replaceAll(r -> r == null ? RequirementRow.empty() : r);
 		rules.replaceAll(r -> r == null ? RuleRow.empty() : r);
-		// the page always ends with a few empty rows; trailing ones are dropped first, so the rows typed
+		// the page always ends with a few empty rows; trailing ones are dropped first, so
+		// the rows typed
 		// keep their indexes (and their field errors)
 		while (!requirements.isEmpty() && requirements.get(requirements.size() - 1).isBlank()) {
 			requirements.remove(requirements.size() - 1);
@@ -53,7 +59,10 @@ public record ProgramForm(String code, String title, String description, String 
 		}
 	}
 
-	/** One requirement as typed; {@code existing} is true for a requirement the program already has. */
+	/**
+	 * One requirement as typed; {@code existing} is true for a requirement the program
+	 * already has.
+	 */
 	public record RequirementRow(String code, Boolean existing, String title, String part, String kind,
 			String threshold, String attempts, String hours, String hoursUnit, Boolean evidenceRequired,
 			Boolean remove) {
@@ -108,14 +117,16 @@ public record ProgramForm(String code, String title, String description, String 
 	static ProgramForm of(Program program) {
 		DeadlineRule d = program.getDeadline();
 		return new ProgramForm(program.getCode(), program.getTitle(), nz(program.getDescription()), d.kind().name(),
-				d.fixedDate() == null ? "" : d.fixedDate().toString(), d.years() == 0 ? "" : Integer.toString(d.years()),
+				d.fixedDate() == null ? "" : d.fixedDate().toString(),
+				d.years() == 0 ? "" : Integer.toString(d.years()),
 				program.getRequirements().stream().map(RequirementRow::of).toList(),
-				program.getAssignments().stream().map(RuleRow::of).toList(), program.isMentored(), program.getVersion());
+				program.getAssignments().stream().map(RuleRow::of).toList(), program.isMentored(),
+				program.getVersion());
 	}
 
 	/**
-	 * The program this form defines, or null with every problem put on its field. {@code newProgram}
-	 * asks for a code; an existing program's is fixed.
+	 * The program this form defines, or null with every problem put on its field.
+	 * {@code newProgram} asks for a code; an existing program's is fixed.
 	 */
 	Program.Definition toDefinition(String fixedCode, Errors errors) {
 		String programCode = fixedCode != null ? fixedCode : nz(code).strip().toLowerCase(java.util.Locale.ROOT);
@@ -158,8 +169,8 @@ public record ProgramForm(String code, String title, String description, String 
 		if (errors.hasErrors()) {
 			return null;
 		}
-		return new Program.Definition(programCode, title.strip(), blank(description) ? null : description.strip(), deadline,
-				reqs, assignments, Boolean.TRUE.equals(mentored));
+		return new Program.Definition(programCode, title.strip(), blank(description) ? null : description.strip(),
+				deadline, reqs, assignments, Boolean.TRUE.equals(mentored));
 	}
 
 	private DeadlineRule deadline(Errors errors) {
@@ -237,8 +248,9 @@ public record ProgramForm(String code, String title, String description, String 
 		if (errors.getErrorCount() > before) {
 			return null;
 		}
-		return new Requirement(reqCode, row.title().strip(), blank(row.part()) ? null : row.part().strip(), kind, threshold,
-				attempts, hours, blank(row.hoursUnit()) ? null : row.hoursUnit().strip(), Boolean.TRUE.equals(row.evidenceRequired()));
+		return new Requirement(reqCode, row.title().strip(), blank(row.part()) ? null : row.part().strip(), kind,
+				threshold, attempts, hours, blank(row.hoursUnit()) ? null : row.hoursUnit().strip(),
+				Boolean.TRUE.equals(row.evidenceRequired()));
 	}
 
 	private static AssignmentRule rule(RuleRow row, String at, Errors errors) {
@@ -299,8 +311,8 @@ public record ProgramForm(String code, String title, String description, String 
 	}
 
 	private static BigDecimal decimal(String value) {
-		return value != null && DECIMAL.matcher(value.strip()).matches() ? new BigDecimal(value.strip().replace(',', '.'))
-				: null;
+		return value != null && DECIMAL.matcher(value.strip()).matches()
+				? new BigDecimal(value.strip().replace(',', '.')) : null;
 	}
 
 	private static String plain(BigDecimal value) {

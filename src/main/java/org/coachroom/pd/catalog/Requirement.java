@@ -5,11 +5,13 @@ import java.math.BigDecimal;
 /**
  * One requirement of a program.
  *
- * @param code stable within the program (progress is kept by it when the program is edited)
+ * @param code stable within the program (progress is kept by it when the program is
+ * edited)
  * @param title as people read it
  * @param part the part of the program it belongs to ("Volume 1", "Year 2"), or null
  * @param kind what it asks
- * @param threshold percent to reach (an assessment's pass mark, a unit's Mastery), or null
+ * @param threshold percent to reach (an assessment's pass mark, a unit's Mastery), or
+ * null
  * @param attempts attempts allowed for a scored requirement (0: no limit)
  * @param hours hours to reach, for {@link RequirementKind#HOURS}
  * @param hoursUnit what the hours are ("clock hours", "semester hours")
@@ -33,7 +35,8 @@ public record Requirement(String code, String title, String part, RequirementKin
 			throw new IllegalArgumentException(
 					"A requirement's code is up to 60 lower-case letters, digits and hyphens: " + code);
 		}
-		if (title.length() > 300 || (part != null && part.length() > 100) || (hoursUnit != null && hoursUnit.length() > 40)) {
+		if (title.length() > 300 || (part != null && part.length() > 100)
+				|| (hoursUnit != null && hoursUnit.length() > 40)) {
 			throw new IllegalArgumentException("A title is at most 300 characters, a part 100, a unit 40: " + code);
 		}
 		if (hours != null && (hours.signum() <= 0 || hours.compareTo(BigDecimal.valueOf(99999)) > 0)) {
@@ -46,7 +49,8 @@ public record Requirement(String code, String title, String part, RequirementKin
 				|| (hours != null && hours.stripTrailingZeros().scale() > 2)) {
 			throw new IllegalArgumentException("A threshold and hours have at most two decimals: " + code);
 		}
-		// after the ranges (so a huge exponent is refused, not scaled), as the database keeps them: two
+		// after the ranges (so a huge exponent is refused, not scaled), as the database
+		// keeps them: two
 		// decimals, so a program read back equals the one written
 		threshold = threshold == null ? null : threshold.setScale(2, java.math.RoundingMode.HALF_UP);
 		hours = hours == null ? null : hours.setScale(2, java.math.RoundingMode.HALF_UP);

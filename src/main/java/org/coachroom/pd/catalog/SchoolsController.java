@@ -14,7 +14,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** A district admin's list of the district's schools (shown on the catalog page): added, archived, restored. */
+/**
+ * A district admin's list of the district's schools (shown on the catalog page): added,
+ * archived, restored.
+ */
 @Controller
 class SchoolsController {
 
@@ -48,4 +51,5 @@ class SchoolsController {
 		redirect.addFlashAttribute("message", archived ? "pd.flash.school-archived" : "pd.flash.school-restored");
 		return "redirect:/pd/catalog#schools";
 	}
+
 }

@@ -16,9 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The starter catalog Coachroom ships ({@code pd/catalog.json}, versioned): a district gets it the
- * first time anyone of the district opens PD tracking, once, and edits it from then on. The import
- * row is written first, so two nodes never import it twice.
+ * The starter catalog Coachroom ships ({@code pd/catalog.json}, versioned): a district
+ * gets it the first time anyone of the district opens PD tracking, once, and edits it
+ * from then on. The import row is written first, so two nodes never import it twice.
  */
 @Component
 public class StarterCatalog {
@@ -50,11 +50,15 @@ public class StarterCatalog {
 		return catalog;
 	}
 
-	/** Gives the district the starter catalog if it never had it; does nothing after the first time. */
+	/**
+	 * Gives the district the starter catalog if it never had it; does nothing after the
+	 * first time.
+	 */
 	@Transactional
 	public void ensureImported(long tenantId) {
 		Instant now = clock.instant();
-		int claimed = jdbc.sql("INSERT IGNORE INTO pd_catalog_import (tenant_id, catalog_version, imported_at) VALUES (?, ?, ?)")
+		int claimed = jdbc
+			.sql("INSERT IGNORE INTO pd_catalog_import (tenant_id, catalog_version, imported_at) VALUES (?, ?, ?)")
 			.params(tenantId, catalog.version(), Timestamp.from(now))
 			.update();
 		if (claimed == 0) {
@@ -68,4 +72,5 @@ public class StarterCatalog {
 		log.info("PD starter catalog {} imported for tenant {}: {} programs", catalog.version(), tenantId,
 				catalog.programs().size());
 	}
+
 }

@@ -6,13 +6,17 @@ import org.coachroom.pd.ProgramNotFoundException;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may see what of HR's compliance view: HR and district admins see names and credential facts
- * (never coaching content); whoever holds a principal's role sees counts only, small ones suppressed.
+ * Who may see what of HR's compliance view: HR and district admins see names and
+ * credential facts (never coaching content); whoever holds a principal's role sees counts
+ * only, small ones suppressed.
  */
 @Component
 public class ComplianceAccess {
 
-	/** Counts below this are shown as "fewer than" to principals, so no one is singled out. */
+	/**
+	 * Counts below this are shown as "fewer than" to principals, so no one is singled
+	 * out.
+	 */
 	static final int SMALLEST_SHOWN = 5;
 
 	/** What a viewer may see here. */
@@ -38,4 +42,5 @@ public class ComplianceAccess {
 			throw new ProgramNotFoundException("compliance");
 		}
 	}
+
 }

@@ -45,25 +45,28 @@ class ComplianceController {
 		this.calendar = calendar;
 	}
 
-	private ComplianceQueries.Filter filter(Member viewer, String program, String standing, String level, String name, String sort,
-			int page, String school) {
-		Long programId = program.isBlank() ? null
-				: queries.program(viewer, program).map(Program::getId).orElse(-1L);
+	private ComplianceQueries.Filter filter(Member viewer, String program, String standing, String level, String name,
+			String sort, int page, String school) {
+		Long programId = program.isBlank() ? null : queries.program(viewer, program).map(Program::getId).orElse(-1L);
 		// a school of another district, or no number, finds no one
 		Long schoolId = null;
 		if (!school.isBlank()) {
 			try {
-				schoolId = schools.find(viewer.tenant().value(), Long.parseLong(school)).map(Schools.School::id).orElse(-1L);
+				schoolId = schools.find(viewer.tenant().value(), Long.parseLong(school))
+					.map(Schools.School::id)
+					.orElse(-1L);
 			}
 			catch (NumberFormatException e) {
 				schoolId = -1L;
 			}
 		}
-		return new ComplianceQueries.Filter(programId, parse(Standing.class, standing), parse(SchoolLevel.class, level), name, sort,
-				page, schoolId);
+		return new ComplianceQueries.Filter(programId, parse(Standing.class, standing), parse(SchoolLevel.class, level),
+				name, sort, page, schoolId);
 	}
 
-	/** A filter value no form offers is ignored, not an error: the view shows everyone. */
+	/**
+	 * A filter value no form offers is ignored, not an error: the view shows everyone.
+	 */
 	private static <E extends Enum<E>> E parse(Class<E> type, String value) {
 		try {
 			return value.isBlank() ? null : Enum.valueOf(type, value);
@@ -114,8 +117,12 @@ class ComplianceController {
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType("text/csv; charset=utf-8; header=present"))
 			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename("pd-compliance-" + calendar.today() + ".csv").build().toString())
+					ContentDisposition.attachment()
+						.filename("pd-compliance-" + calendar.today() + ".csv")
+						.build()
+						.toString())
 			.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
 			.body(body);
 	}
+
 }

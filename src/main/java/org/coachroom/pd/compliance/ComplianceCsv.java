@@ -18,9 +18,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * HR's compliance view as CSV (RFC 4180, through Commons CSV): every row under the filter, streamed
- * from the database to the response one by one, UTF-8 with a byte order mark so Excel reads names
- * right, and every text cell neutralised so a spreadsheet never runs it as a formula.
+ * HR's compliance view as CSV (RFC 4180, through Commons CSV): every row under the
+ * filter, streamed from the database to the response one by one, UTF-8 with a byte order
+ * mark so Excel reads names right, and every text cell neutralised so a spreadsheet never
+ * runs it as a formula.
  */
 @Component
 public class ComplianceCsv {
@@ -38,7 +39,8 @@ public class ComplianceCsv {
 
 	ComplianceCsv(DataSource dataSource, ComplianceQueries queries, ComplianceAccess access) {
 		this.streaming = new JdbcTemplate(dataSource);
-		// Connector/J streams rows one by one at this fetch size: the export's memory stays flat
+		// Connector/J streams rows one by one at this fetch size: the export's memory
+		// stays flat
 		this.streaming.setFetchSize(Integer.MIN_VALUE);
 		this.queries = queries;
 		this.access = access;
@@ -51,7 +53,8 @@ public class ComplianceCsv {
 		List<Object> params = new ArrayList<>(queries.standingParams());
 		params.addAll(where.params());
 		BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
-		// the byte order mark: without it, Excel reads UTF-8 as the machine's code page and garbles names
+		// the byte order mark: without it, Excel reads UTF-8 as the machine's code page
+		// and garbles names
 		writer.write('\uFEFF');
 		CSVPrinter csv = new CSVPrinter(writer, FORMAT);
 		csv.printRecord((Object[]) HEADER);
@@ -77,8 +80,8 @@ public class ComplianceCsv {
 	}
 
 	/**
-	 * A leading =, +, -, @, tab or carriage return gets a ' first (OWASP's list), so a spreadsheet never
-	 * runs a name as a formula.
+	 * A leading =, +, -, @, tab or carriage return gets a ' first (OWASP's list), so a
+	 * spreadsheet never runs a name as a formula.
 	 */
 	static String neutralise(String value) {
 		String v = value == null ? "" : value;
@@ -96,4 +99,5 @@ public class ComplianceCsv {
 		}
 		return cell.toString();
 	}
+
 }

@@ -18,7 +18,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** One person's credential facts as HR sees them, with their mentors and due date extensions. */
+/**
+ * One person's credential facts as HR sees them, with their mentors and due date
+ * extensions.
+ */
 @Controller
 class CompliancePersonController {
 
@@ -43,14 +46,15 @@ class CompliancePersonController {
 	String person(@AuthenticationPrincipal Member member, @PathVariable long userRef,
 			@RequestParam(name = "mentor-search", defaultValue = "") String mentorSearch,
 			@RequestParam(name = "for", defaultValue = "") String forProgram, Model model) {
-		model.addAttribute("person", facts.person(member, userRef).orElseThrow(() -> new ProgramNotFoundException("person")));
+		model.addAttribute("person",
+				facts.person(member, userRef).orElseThrow(() -> new ProgramNotFoundException("person")));
 		model.addAttribute("today", calendar.today());
 		model.addAttribute("coachView", false);
 		model.addAttribute("mentors", mentors.mentorsOf(member.tenant().value(), userRef));
 		model.addAttribute("mentorSearch", mentorSearch.length() > 100 ? mentorSearch.substring(0, 100) : mentorSearch);
 		model.addAttribute("mentorFor", forProgram);
-		model.addAttribute("candidates", mentorSearch.isBlank() ? java.util.List.of()
-				: mentors.candidates(member, userRef, mentorSearch));
+		model.addAttribute("candidates",
+				mentorSearch.isBlank() ? java.util.List.of() : mentors.candidates(member, userRef, mentorSearch));
 		return "pd/person";
 	}
 
@@ -75,7 +79,8 @@ class CompliancePersonController {
 			redirect.addFlashAttribute("error", e.getMessage());
 			return back;
 		}
-		redirect.addFlashAttribute("message", mentorRef == null ? "pd.flash.mentor-removed" : "pd.flash.mentor-assigned");
+		redirect.addFlashAttribute("message",
+				mentorRef == null ? "pd.flash.mentor-removed" : "pd.flash.mentor-assigned");
 		return back;
 	}
 
@@ -98,4 +103,5 @@ class CompliancePersonController {
 		redirect.addFlashAttribute("message", "pd.flash.extended");
 		return back;
 	}
+
 }

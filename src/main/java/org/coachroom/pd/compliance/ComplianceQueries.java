@@ -22,9 +22,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * HR's compliance view as queries: every person's standing in every program that applies to them,
- * filtered by program, standing, school level, school and name, sorted and paged, and counted.
- * Reads only pd's own tables ({@code pd_standing} keeps each person's name for sorting and paging).
+ * HR's compliance view as queries: every person's standing in every program that applies
+ * to them, filtered by program, standing, school level, school and name, sorted and
+ * paged, and counted. Reads only pd's own tables ({@code pd_standing} keeps each person's
+ * name for sorting and paging).
  */
 @Component
 public class ComplianceQueries {
@@ -99,12 +100,14 @@ public class ComplianceQueries {
 		}
 		// each word typed must start a word of the person's name
 		for (String word : NameWords.words(filter.name())) {
-			sql.append(" AND s.user_ref IN (SELECT w.user_ref FROM pd_name_word w WHERE w.tenant_id = ? AND w.word LIKE ? ESCAPE '!')");
+			sql.append(
+					" AND s.user_ref IN (SELECT w.user_ref FROM pd_name_word w WHERE w.tenant_id = ? AND w.word LIKE ? ESCAPE '!')");
 			params.add(tenant);
 			params.add(NameWords.startsWith(word));
 		}
 		if (withStanding && filter.standing() != null) {
-			// each standing is a range of due_sort (no deadline sorts last) with complete and started
+			// each standing is a range of due_sort (no deadline sorts last) with complete
+			// and started
 			Date now = Date.valueOf(today);
 			Date soon = Date.valueOf(today.plus(calendar.dueSoon()));
 			switch (filter.standing()) {
@@ -149,34 +152,45 @@ public class ComplianceQueries {
 		params.addAll(where.params());
 		params.add(PAGE + 1);
 		params.add(filter.page() * PAGE);
-		// orders an index holds, read from pd_standing first, so a page reads about a page of rows
+		// orders an index holds, read from pd_standing first, so a page reads about a
+		// page of rows
 		String order = filter.sort().equals("due") ? "s.due_sort, s.person_name, s.user_ref, s.program"
 				: "s.person_name, s.user_ref, s.program";
-		// read pd_standing in the index's order and stop after a page, unless a name matches so few people
+		// read pd_standing in the index's order and stop after a page, unless a name
+		// matches so few people
 		// that reading theirs and sorting them is quicker
 		String join = filter.name().isEmpty() || namedPeople(viewer.tenant().value(), filter.name()) >= MANY_NAMED
 				? "STRAIGHT_JOIN " : "";
-		List<Row> rows = jdbc.sql("SELECT " + join + "s.user_ref, s.person_name, p.title, p.code, s.obligation, " + standingExpression()
-				+ ", s.due_on, s.met, s.total FROM pd_standing s JOIN pd_program p ON p.id = s.program WHERE "
-				+ where.sql() + " ORDER BY " + order + " LIMIT ? OFFSET ?")
+		List<Row> rows = jdbc
+			.sql("SELECT " + join + "s.user_ref, s.person_name, p.title, p.code, s.obligation, " + standingExpression()
+					+ ", s.due_on, s.met, s.total FROM pd_standing s JOIN pd_program p ON p.id = s.program WHERE "
+					+ where.sql() + " ORDER BY " + order + " LIMIT ? OFFSET ?")
 			.params(params)
 			.query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5) == null ? null : Obligation.valueOf(rs.getString(5)), Standing.valueOf(rs.getString(6)),
-					rs.getDate(7) == null ? null : rs.getDate(7).toLocalDate(), rs.getInt(8), rs.getInt(9)))
+					rs.getString(5) == null ? null : Obligation.valueOf(rs.getString(5)),
+					Standing.valueOf(rs.getString(6)), rs.getDate(7) == null ? null : rs.getDate(7).toLocalDate(),
+					rs.getInt(8), rs.getInt(9)))
 			.list();
 		boolean more = rows.size() > PAGE;
 		return new Page(more ? rows.subList(0, PAGE) : rows, more);
 	}
 
-	/** Above this many people named by a search, walking the name index beats sorting their standings. */
+	/**
+	 * Above this many people named by a search, walking the name index beats sorting
+	 * their standings.
+	 */
 	static final int MANY_NAMED = 1000;
 
-	/** How many people the least common word of a name search matches (counted up to {@link #MANY_NAMED}). */
+	/**
+	 * How many people the least common word of a name search matches (counted up to
+	 * {@link #MANY_NAMED}).
+	 */
 	private int namedPeople(long tenant, String name) {
 		int fewest = Integer.MAX_VALUE;
 		for (String word : NameWords.words(name)) {
-			int named = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM pd_name_word WHERE tenant_id = ? AND word LIKE ? ESCAPE '!' LIMIT "
-					+ MANY_NAMED + ") n")
+			int named = jdbc.sql(
+					"SELECT COUNT(*) FROM (SELECT 1 FROM pd_name_word WHERE tenant_id = ? AND word LIKE ? ESCAPE '!' LIMIT "
+							+ MANY_NAMED + ") n")
 				.params(tenant, NameWords.startsWith(word))
 				.query(Integer.class)
 				.single();
@@ -200,7 +214,8 @@ public class ComplianceQueries {
 		}
 		List<Object> params = new ArrayList<>(standingParams());
 		if (used.name().isEmpty() && used.school() == null) {
-			// without a name or a school, the tallies answer: a few rows per program and due date, not every standing
+			// without a name or a school, the tallies answer: a few rows per program and
+			// due date, not every standing
 			StringBuilder sql = new StringBuilder("s.tenant_id = ?");
 			params.add(viewer.tenant().value());
 			if (used.program() != null) {
@@ -211,8 +226,8 @@ public class ComplianceQueries {
 				sql.append(" AND s.school_level = ?");
 				params.add(used.level().name());
 			}
-			jdbc.sql("SELECT " + standingExpression() + " AS standing, SUM(s.people) FROM pd_standing_tally s WHERE " + sql
-					+ " GROUP BY standing")
+			jdbc.sql("SELECT " + standingExpression() + " AS standing, SUM(s.people) FROM pd_standing_tally s WHERE "
+					+ sql + " GROUP BY standing")
 				.params(params)
 				.query((rs, i) -> Map.entry(Standing.valueOf(rs.getString(1)), rs.getInt(2)))
 				.list()

@@ -16,8 +16,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * One person's credential facts (profile, school, programs and requirements, no coaching content),
- * for whoever may see them: HR and district admins here, a coach who supports them through {@link SupportedPeople}.
+ * One person's credential facts (profile, school, programs and requirements, no coaching
+ * content), for whoever may see them: HR and district admins here, a coach who supports
+ * them through {@link SupportedPeople}.
  */
 @Service
 public class CredentialFacts {
@@ -37,7 +38,10 @@ public class CredentialFacts {
 		this.access = access;
 	}
 
-	/** One person's credential facts, for HR: their programs and requirements, no coaching content. */
+	/**
+	 * One person's credential facts, for HR: their programs and requirements, no coaching
+	 * content.
+	 */
 	public record Person(long userRef, String name, PdProfile facts, String school, List<ProgramStatus> programs) {
 	}
 
@@ -47,7 +51,10 @@ public class CredentialFacts {
 		return personOf(viewer.tenant().value(), userRef);
 	}
 
-	/** Whether the person is known to PD tracking in the tenant (HR's view lists them), without working out their standing. */
+	/**
+	 * Whether the person is known to PD tracking in the tenant (HR's view lists them),
+	 * without working out their standing.
+	 */
 	public boolean isKnown(long tenant, long userRef) {
 		return jdbc.sql("SELECT COUNT(*) FROM pd_profile f WHERE f.tenant_id = ? AND f.user_ref = ?")
 			.params(tenant, userRef)
@@ -55,7 +62,10 @@ public class CredentialFacts {
 			.single() > 0 && people.person(new TenantId(tenant), userRef).isPresent();
 	}
 
-	/** A person's credential facts, for whoever may see them (HR here, a coach who supports them). */
+	/**
+	 * A person's credential facts, for whoever may see them (HR here, a coach who
+	 * supports them).
+	 */
 	Optional<Person> personOf(long tenant, long userRef) {
 		record Facts(PdProfile facts, String school) {
 		}
@@ -64,15 +74,18 @@ public class CredentialFacts {
 				LEFT JOIN pd_school sc ON sc.id = f.school_id AND sc.tenant_id = f.tenant_id
 				WHERE f.tenant_id = ? AND f.user_ref = ?""")
 			.params(tenant, userRef)
-			.query((rs, i) -> new Facts(new PdProfile(Audience.valueOf(rs.getString(1)), SchoolLevel.valueOf(rs.getString(2)),
-					rs.getDate(3) == null ? null : rs.getDate(3).toLocalDate()), rs.getString(4)))
+			.query((rs, i) -> new Facts(new PdProfile(Audience.valueOf(rs.getString(1)),
+					SchoolLevel.valueOf(rs.getString(2)), rs.getDate(3) == null ? null : rs.getDate(3).toLocalDate()),
+					rs.getString(4)))
 			.optional();
 		if (known.isEmpty()) {
 			return Optional.empty();
 		}
-		// the name from the lti module's directory: someone it does not know has no facts to show
+		// the name from the lti module's directory: someone it does not know has no facts
+		// to show
 		return people.person(new TenantId(tenant), userRef)
 			.map(p -> new Person(userRef, p.name(), known.get().facts(), known.get().school(),
 					tracking.statusesOf(tenant, userRef, known.get().facts())));
 	}
+
 }

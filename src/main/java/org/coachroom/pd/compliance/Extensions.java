@@ -18,7 +18,10 @@ import org.coachroom.pd.tracking.Standings;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** HR moves a person's due date in a program, with the reason; the latest extension counts. */
+/**
+ * HR moves a person's due date in a program, with the reason; the latest extension
+ * counts.
+ */
 @Service
 public class Extensions {
 
@@ -77,4 +80,5 @@ public class Extensions {
 				"due " + dueOn + "; reason: " + reason.strip());
 		standings.refresh(tenant, userRef);
 	}
+
 }

@@ -25,9 +25,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Mentors in programs that have them (induction): HR assigns a person one, chosen among the
- * district's teachers and coaches; the person sees who it is on the program's page, and the mentor
- * sees their mentees' standing in that program on their own PD page. Every change is audited.
+ * Mentors in programs that have them (induction): HR assigns a person one, chosen among
+ * the district's teachers and coaches; the person sees who it is on the program's page,
+ * and the mentor sees their mentees' standing in that program on their own PD page. Every
+ * change is audited.
  */
 @Service
 public class Mentors {
@@ -51,8 +52,8 @@ public class Mentors {
 
 	private final Clock clock;
 
-	Mentors(ComplianceAccess access, CredentialFacts facts, AuditTrail audit, PdCalendar calendar, Programs programs, People people, JdbcClient jdbc,
-			Clock clock) {
+	Mentors(ComplianceAccess access, CredentialFacts facts, AuditTrail audit, PdCalendar calendar, Programs programs,
+			People people, JdbcClient jdbc, Clock clock) {
 		this.access = access;
 		this.facts = facts;
 		this.audit = audit;
@@ -63,7 +64,10 @@ public class Mentors {
 		this.clock = clock;
 	}
 
-	/** The district's teachers and coaches whose name has words starting with the ones typed, the person aside. */
+	/**
+	 * The district's teachers and coaches whose name has words starting with the ones
+	 * typed, the person aside.
+	 */
 	@Transactional(readOnly = true)
 	public List<People.Person> candidates(Member hr, long userRef, String search) {
 		requireHr(hr);
@@ -72,10 +76,12 @@ public class Mentors {
 			return List.of();
 		}
 		long tenant = hr.tenant().value();
-		StringBuilder sql = new StringBuilder("SELECT f.user_ref FROM pd_profile f WHERE f.tenant_id = ? AND f.user_ref <> ?");
+		StringBuilder sql = new StringBuilder(
+				"SELECT f.user_ref FROM pd_profile f WHERE f.tenant_id = ? AND f.user_ref <> ?");
 		List<Object> params = new ArrayList<>(List.of(tenant, userRef));
 		for (String word : words) {
-			sql.append(" AND f.user_ref IN (SELECT w.user_ref FROM pd_name_word w WHERE w.tenant_id = ? AND w.word LIKE ? ESCAPE '!')");
+			sql.append(
+					" AND f.user_ref IN (SELECT w.user_ref FROM pd_name_word w WHERE w.tenant_id = ? AND w.word LIKE ? ESCAPE '!')");
 			params.add(tenant);
 			params.add(NameWords.startsWith(word));
 		}
@@ -88,7 +94,10 @@ public class Mentors {
 			.toList();
 	}
 
-	/** HR gives the person a mentor in the program (or takes it away, with {@code mentorRef} null). */
+	/**
+	 * HR gives the person a mentor in the program (or takes it away, with
+	 * {@code mentorRef} null).
+	 */
 	@Transactional
 	public void assign(Member hr, long userRef, String programCode, Long mentorRef) {
 		requireHr(hr);
@@ -105,7 +114,9 @@ public class Mentors {
 		String before = mentorOf(tenant, userRef, program.getId()).map(People.Person::displayName).orElse("no mentor");
 		Instant now = clock.instant();
 		if (mentorRef == null) {
-			jdbc.sql("DELETE FROM pd_mentor WHERE program = ? AND user_ref = ?").params(program.getId(), userRef).update();
+			jdbc.sql("DELETE FROM pd_mentor WHERE program = ? AND user_ref = ?")
+				.params(program.getId(), userRef)
+				.update();
 		}
 		else {
 			jdbc.sql("""
@@ -154,8 +165,10 @@ public class Mentors {
 
 	@Transactional(readOnly = true)
 	public List<Mentee> menteesOf(Member mentor) {
-		if (mentor.hasRole(org.coachroom.lti.CoachroomRole.PRINCIPAL) || mentor.hasRole(org.coachroom.lti.CoachroomRole.HR)) {
-			// mentoring is a colleague's work: whoever launches as a principal or HR sees no one's standing here
+		if (mentor.hasRole(org.coachroom.lti.CoachroomRole.PRINCIPAL)
+				|| mentor.hasRole(org.coachroom.lti.CoachroomRole.HR)) {
+			// mentoring is a colleague's work: whoever launches as a principal or HR sees
+			// no one's standing here
 			return List.of();
 		}
 		java.time.LocalDate today = calendar.today();
@@ -169,8 +182,8 @@ public class Mentors {
 			.params(mentor.tenant().value(), mentor.userId())
 			.query((rs, i) -> {
 				java.time.LocalDate due = rs.getDate(5) == null ? null : rs.getDate(5).toLocalDate();
-				Standing standing = Standing.of(rs.getBoolean(3), rs.getBoolean(4), java.util.Optional.ofNullable(due), today,
-						calendar.dueSoon());
+				Standing standing = Standing.of(rs.getBoolean(3), rs.getBoolean(4), java.util.Optional.ofNullable(due),
+						today, calendar.dueSoon());
 				return new Row(rs.getLong(1), rs.getString(2), standing, rs.getInt(6), rs.getInt(7));
 			})
 			.list();
@@ -187,4 +200,5 @@ public class Mentors {
 			throw new ProgramNotFoundException("mentor");
 		}
 	}
+
 }

@@ -21,9 +21,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A coach's view of the PD of the people they support (the others in the courses they coach): the
- * same credential facts each person sees of themselves, never more. Whoever holds a principal's or
- * HR role beside the coach's sees none of it here: coaching stays apart from evaluation.
+ * A coach's view of the PD of the people they support (the others in the courses they
+ * coach): the same credential facts each person sees of themselves, never more. Whoever
+ * holds a principal's or HR role beside the coach's sees none of it here: coaching stays
+ * apart from evaluation.
  */
 @Service
 public class SupportedPeople {
@@ -43,7 +44,10 @@ public class SupportedPeople {
 		this.jdbc = jdbc;
 	}
 
-	/** People per query: far below the server's limit on bind parameters, whatever the course's size. */
+	/**
+	 * People per query: far below the server's limit on bind parameters, whatever the
+	 * course's size.
+	 */
 	private static final int CHUNK = 1000;
 
 	public static boolean applies(Member member) {
@@ -52,15 +56,19 @@ public class SupportedPeople {
 	}
 
 	/** One program of a person, as the list shows it. */
-	public record Line(String programCode, String programTitle, Obligation obligation, Standing standing, LocalDate dueOn,
-			int met, int total) {
+	public record Line(String programCode, String programTitle, Obligation obligation, Standing standing,
+			LocalDate dueOn, int met, int total) {
 	}
 
-	/** A person the coach supports, with their programs (none while they have not opened their PD). */
+	/**
+	 * A person the coach supports, with their programs (none while they have not opened
+	 * their PD).
+	 */
 	public record Supported(long userRef, String name, List<Line> programs) {
 
 		public boolean attention() {
-			return programs.stream().anyMatch(l -> l.standing() == Standing.OVERDUE || l.standing() == Standing.DUE_SOON);
+			return programs.stream()
+				.anyMatch(l -> l.standing() == Standing.OVERDUE || l.standing() == Standing.DUE_SOON);
 		}
 	}
 
@@ -81,19 +89,20 @@ public class SupportedPeople {
 			List<Object> params = new ArrayList<>();
 			params.add(coach.tenant().value());
 			params.addAll(chunk);
-			jdbc.sql("SELECT s.user_ref, p.code, p.title, s.obligation, s.complete, s.started, s.due_on, s.met, s.total "
-				+ "FROM pd_standing s JOIN pd_program p ON p.id = s.program WHERE s.tenant_id = ? AND s.user_ref IN (" + in
-				+ ") ORDER BY s.obligation IS NULL, s.obligation DESC, p.title")
-			.params(params)
-			.query(rs -> {
-				LocalDate due = rs.getDate(7) == null ? null : rs.getDate(7).toLocalDate();
-				Standing standing = Standing.of(rs.getBoolean(5), rs.getBoolean(6), Optional.ofNullable(due), today,
-						calendar.dueSoon());
-				lines.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-					.add(new Line(rs.getString(2), rs.getString(3),
-							rs.getString(4) == null ? null : Obligation.valueOf(rs.getString(4)), standing, due,
-							rs.getInt(8), rs.getInt(9)));
-			});
+			jdbc.sql(
+					"SELECT s.user_ref, p.code, p.title, s.obligation, s.complete, s.started, s.due_on, s.met, s.total "
+							+ "FROM pd_standing s JOIN pd_program p ON p.id = s.program WHERE s.tenant_id = ? AND s.user_ref IN ("
+							+ in + ") ORDER BY s.obligation IS NULL, s.obligation DESC, p.title")
+				.params(params)
+				.query(rs -> {
+					LocalDate due = rs.getDate(7) == null ? null : rs.getDate(7).toLocalDate();
+					Standing standing = Standing.of(rs.getBoolean(5), rs.getBoolean(6), Optional.ofNullable(due), today,
+							calendar.dueSoon());
+					lines.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+						.add(new Line(rs.getString(2), rs.getString(3),
+								rs.getString(4) == null ? null : Obligation.valueOf(rs.getString(4)), standing, due,
+								rs.getInt(8), rs.getInt(9)));
+				});
 		}
 		return named.values()
 			.stream()
@@ -117,4 +126,5 @@ public class SupportedPeople {
 			throw new ProgramNotFoundException("people");
 		}
 	}
+
 }

@@ -9,7 +9,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-/** A coach's view of the programs of the people they support; anyone else gets the PD 404 page. */
+/**
+ * A coach's view of the programs of the people they support; anyone else gets the PD 404
+ * page.
+ */
 @Controller
 class SupportedPeopleController {
 
@@ -30,9 +33,11 @@ class SupportedPeopleController {
 
 	@GetMapping("/pd/people/{userRef}")
 	String person(@AuthenticationPrincipal Member member, @PathVariable long userRef, Model model) {
-		model.addAttribute("person", supported.person(member, userRef).orElseThrow(() -> new ProgramNotFoundException("person")));
+		model.addAttribute("person",
+				supported.person(member, userRef).orElseThrow(() -> new ProgramNotFoundException("person")));
 		model.addAttribute("today", calendar.today());
 		model.addAttribute("coachView", true);
 		return "pd/person";
 	}
+
 }

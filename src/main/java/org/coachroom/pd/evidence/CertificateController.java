@@ -11,7 +11,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-/** Completion certificates as PDF downloads: a person's own, and HR's copy of anyone's. */
+/**
+ * Completion certificates as PDF downloads: a person's own, and HR's copy of anyone's.
+ */
 @Controller
 class CertificateController {
 
@@ -22,8 +24,7 @@ class CertificateController {
 	}
 
 	@GetMapping("/pd/programs/{code}/certificate.pdf")
-	ResponseEntity<byte[]> certificate(@AuthenticationPrincipal Member member,
-			@PathVariable String code) {
+	ResponseEntity<byte[]> certificate(@AuthenticationPrincipal Member member, @PathVariable String code) {
 		return pdf("certificate-" + code + ".pdf", certificates.certificate(member, code)
 			.orElseThrow(() -> new ProgramNotFoundException(code + " (not complete)")));
 	}
@@ -31,8 +32,7 @@ class CertificateController {
 	static ResponseEntity<byte[]> pdf(String name, byte[] content) {
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(name).build().toString())
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
 			.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
 			.body(content);
 	}
@@ -43,4 +43,5 @@ class CertificateController {
 		return pdf("certificate-" + code + "-" + userRef + ".pdf", certificates.hrCopy(member, userRef, code)
 			.orElseThrow(() -> new ProgramNotFoundException(code + " (not complete)")));
 	}
+
 }

@@ -18,9 +18,10 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * A completion certificate as a one-page PDF (A4 landscape), written with Apache PDFBox in Noto Sans,
- * embedded as subsets (src/main/resources/fonts): Latin with Vietnamese, Greek and Cyrillic, and
- * Chinese from Noto Sans SC wherever Noto Sans has no glyph. Lines are centred on their measured width.
+ * A completion certificate as a one-page PDF (A4 landscape), written with Apache PDFBox
+ * in Noto Sans, embedded as subsets (src/main/resources/fonts): Latin with Vietnamese,
+ * Greek and Cyrillic, and Chinese from Noto Sans SC wherever Noto Sans has no glyph.
+ * Lines are centred on their measured width.
  */
 final class CertificatePdf {
 
@@ -35,14 +36,20 @@ final class CertificatePdf {
 
 	private static final byte[] CJK = font("NotoSansSC-Regular.ttf");
 
-	/** One line of text: size in points, whether bold, centred at the page's middle at height {@code y}. */
+	/**
+	 * One line of text: size in points, whether bold, centred at the page's middle at
+	 * height {@code y}.
+	 */
 	record Line(String text, float size, boolean bold, float y) {
 	}
 
 	private CertificatePdf() {
 	}
 
-	/** The page with its lines, a frame, and a line to sign on at {@code signatureY} (none if 0), captioned. */
+	/**
+	 * The page with its lines, a frame, and a line to sign on at {@code signatureY} (none
+	 * if 0), captioned.
+	 */
 	static byte[] render(String title, List<Line> lines, float signatureY, String signatureCaption) {
 		try (PDDocument document = new PDDocument()) {
 			PDPage page = new PDPage(PAGE);
@@ -100,7 +107,10 @@ final class CertificatePdf {
 	private record Run(PDFont font, String text) {
 	}
 
-	/** The document's fonts, loaded once each (and so embedded once each, as subsets of what it uses). */
+	/**
+	 * The document's fonts, loaded once each (and so embedded once each, as subsets of
+	 * what it uses).
+	 */
 	private static final class Fonts {
 
 		private final PDDocument document;
@@ -116,8 +126,9 @@ final class CertificatePdf {
 		}
 
 		/**
-		 * The text cut into runs of one font each: Noto Sans where it has the character, Noto Sans SC
-		 * where only it has it, and '?' for what neither has (and for controls).
+		 * The text cut into runs of one font each: Noto Sans where it has the character,
+		 * Noto Sans SC where only it has it, and '?' for what neither has (and for
+		 * controls).
 		 */
 		List<Run> runs(String text, boolean strong) throws IOException {
 			String clean = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFC);
@@ -180,6 +191,7 @@ final class CertificatePdf {
 		private PDType0Font load(byte[] font) throws IOException {
 			return PDType0Font.load(document, new ByteArrayInputStream(font), true);
 		}
+
 	}
 
 	private static byte[] font(String name) {
@@ -190,4 +202,5 @@ final class CertificatePdf {
 			throw new UncheckedIOException("The certificate font " + name + " is missing from the jar", e);
 		}
 	}
+
 }

@@ -29,7 +29,10 @@ import org.coachroom.shared.TenantId;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Completion certificates: a person's own, or (through HR's view) anyone's whose facts HR may see. */
+/**
+ * Completion certificates: a person's own, or (through HR's view) anyone's whose facts HR
+ * may see.
+ */
 @Service
 public class Certificates {
 
@@ -51,21 +54,28 @@ public class Certificates {
 		this.clock = clock;
 	}
 
-	/** A completed program's certificate for the person, as a PDF; empty while it is not complete. */
+	/**
+	 * A completed program's certificate for the person, as a PDF; empty while it is not
+	 * complete.
+	 */
 	@Transactional
 	public Optional<byte[]> certificate(Member member, String code) {
 		ProgramStatus status = tracking.program(member, code);
 		return certificateOf(member.tenant().value(), member.userId(), member.name(), status);
 	}
 
-	/** A person's certificate for a program they completed, for HR; empty while it is not complete. */
+	/**
+	 * A person's certificate for a program they completed, for HR; empty while it is not
+	 * complete.
+	 */
 	@Transactional(readOnly = true)
 	public Optional<byte[]> hrCopy(Member viewer, long userRef, String programCode) {
-		return facts.person(viewer, userRef).flatMap(p -> p.programs()
-			.stream()
-			.filter(s -> s.program().getCode().equals(programCode))
-			.findFirst()
-			.flatMap(s -> certificateOf(viewer.tenant().value(), userRef, p.name(), s)));
+		return facts.person(viewer, userRef)
+			.flatMap(p -> p.programs()
+				.stream()
+				.filter(s -> s.program().getCode().equals(programCode))
+				.findFirst()
+				.flatMap(s -> certificateOf(viewer.tenant().value(), userRef, p.name(), s)));
 	}
 
 	Optional<byte[]> certificateOf(long tenantId, long userRef, String name, ProgramStatus status) {
@@ -79,8 +89,11 @@ public class Certificates {
 			.max(Comparator.naturalOrder())
 			.orElse(clock.instant());
 		LocalDate completedOn = last.atZone(calendar.zone()).toLocalDate();
-		String id = FileType.sha256((tenantId + "|" + userRef + "|" + status.program().getId() + "|" + completedOn)
-			.getBytes(StandardCharsets.UTF_8)).substring(0, 12).toUpperCase(Locale.ROOT);
+		String id = FileType
+			.sha256((tenantId + "|" + userRef + "|" + status.program().getId() + "|" + completedOn)
+				.getBytes(StandardCharsets.UTF_8))
+			.substring(0, 12)
+			.toUpperCase(Locale.ROOT);
 		var date = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 		List<CertificatePdf.Line> lines = new ArrayList<>();
 		lines.add(new CertificatePdf.Line("Certificate of completion", 30, true, 482));
@@ -94,30 +107,37 @@ public class Certificates {
 		hours(status).ifPresent(hours -> lines.add(new CertificatePdf.Line(hours, 14, false, 250)));
 		int requirements = status.requirements().size();
 		if (requirements > 0) {
-			lines.add(new CertificatePdf.Line((requirements == 1 ? "Its one requirement met"
-					: "All " + requirements + " requirements met") + "; evidence verified where the program asks for it.",
+			lines.add(new CertificatePdf.Line(
+					(requirements == 1 ? "Its one requirement met" : "All " + requirements + " requirements met")
+							+ "; evidence verified where the program asks for it.",
 					12, false, 218));
 		}
-		lines.add(new CertificatePdf.Line("Certificate " + id + ", issued " + calendar.today().format(date) + " by Coachroom",
-				10, false, 62));
-		return Optional.of(CertificatePdf.render("Certificate of completion: " + status.program().getTitle(), lines, 140,
-				"Signature"));
+		lines.add(new CertificatePdf.Line(
+				"Certificate " + id + ", issued " + calendar.today().format(date) + " by Coachroom", 10, false, 62));
+		return Optional.of(CertificatePdf.render("Certificate of completion: " + status.program().getTitle(), lines,
+				140, "Signature"));
 	}
 
-	/** The hours the person recorded at the program's hours requirements, per unit ("36 clock hours"), if it has any. */
+	/**
+	 * The hours the person recorded at the program's hours requirements, per unit ("36
+	 * clock hours"), if it has any.
+	 */
 	static Optional<String> hours(ProgramStatus status) {
 		Map<String, BigDecimal> byUnit = new LinkedHashMap<>();
 		for (RequirementStatus r : status.requirements()) {
-			if (r.requirement().kind() == RequirementKind.HOURS && r.state().hours() != null && r.state().hours().signum() > 0) {
+			if (r.requirement().kind() == RequirementKind.HOURS && r.state().hours() != null
+					&& r.state().hours().signum() > 0) {
 				String unit = r.requirement().hoursUnit() == null || r.requirement().hoursUnit().isBlank() ? "hours"
 						: r.requirement().hoursUnit().strip();
 				byUnit.merge(unit, r.state().hours(), BigDecimal::add);
 			}
 		}
 		return byUnit.isEmpty() ? Optional.empty()
-				: Optional.of(String.join(" and ", byUnit.entrySet()
-					.stream()
-					.map(e -> e.getValue().stripTrailingZeros().toPlainString() + " " + e.getKey())
-					.toList()));
+				: Optional.of(String.join(" and ",
+						byUnit.entrySet()
+							.stream()
+							.map(e -> e.getValue().stripTrailingZeros().toPlainString() + " " + e.getKey())
+							.toList()));
 	}
+
 }

@@ -24,8 +24,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriUtils;
 
 /**
- * Evidence for requirements: a person uploads it at a requirement of a program; whoever may review it
- * downloads it, and verifies or returns it from the review queue.
+ * Evidence for requirements: a person uploads it at a requirement of a program; whoever
+ * may review it downloads it, and verifies or returns it from the review queue.
  */
 @Controller
 class EvidenceController {
@@ -46,7 +46,8 @@ class EvidenceController {
 			@PathVariable String requirement, @RequestParam(name = "file", required = false) MultipartFile file,
 			RedirectAttributes redirect) throws IOException {
 		String back = backToRequirement(code, requirement);
-		// the page lands at the requirement (#req-...): the refusal is shown beside its file field, in view
+		// the page lands at the requirement (#req-...): the refusal is shown beside its
+		// file field, in view
 		redirect.addFlashAttribute("evidenceFor", requirement);
 		if (file == null || file.isEmpty()) {
 			redirect.addFlashAttribute("evidenceError", "pd.evidence.empty");
@@ -66,7 +67,8 @@ class EvidenceController {
 
 	@GetMapping("/pd/evidence/{id}")
 	ResponseEntity<byte[]> download(@AuthenticationPrincipal Member member, @PathVariable long id) {
-		EvidenceFiles.Download file = files.download(member, id).orElseThrow(() -> new ProgramNotFoundException("evidence"));
+		EvidenceFiles.Download file = files.download(member, id)
+			.orElseThrow(() -> new ProgramNotFoundException("evidence"));
 		return org.coachroom.shared.web.Attachment.of(file.fileName(), file.mediaType(), file.content());
 	}
 
@@ -80,8 +82,8 @@ class EvidenceController {
 	}
 
 	@PostMapping("/pd/evidence/{id}/review")
-	String review(@AuthenticationPrincipal Member member, @PathVariable long id,
-			@Valid @ModelAttribute ReviewForm form, BindingResult result, RedirectAttributes redirect) {
+	String review(@AuthenticationPrincipal Member member, @PathVariable long id, @Valid @ModelAttribute ReviewForm form,
+			BindingResult result, RedirectAttributes redirect) {
 		if (result.hasErrors()) {
 			redirect.addFlashAttribute("error", "pd.evidence.decision");
 			return "redirect:/pd/evidence";
@@ -103,11 +105,13 @@ class EvidenceController {
 	}
 
 	/**
-	 * The program page at a requirement. The codes come from the URL: encoded, so that braces are not
-	 * read as a template by the redirect (a 500) and nothing else in them becomes part of the path.
+	 * The program page at a requirement. The codes come from the URL: encoded, so that
+	 * braces are not read as a template by the redirect (a 500) and nothing else in them
+	 * becomes part of the path.
 	 */
 	private static String backToRequirement(String code, String requirement) {
 		return "redirect:/pd/programs/" + UriUtils.encodePathSegment(code, StandardCharsets.UTF_8) + "#req-"
 				+ UriUtils.encodeFragment(requirement, StandardCharsets.UTF_8);
 	}
+
 }

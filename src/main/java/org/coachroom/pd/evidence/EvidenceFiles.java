@@ -27,14 +27,16 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
-/**
- * Evidence files for requirements: a person uploads a certificate or transcript (a PDF or an image,
- * checked by content and size); its owner or whoever may review it downloads it. Every upload is in the audit trail.
+ * /** Evidence files for requirements: a person uploads a certificate or transcript (a
+ * PDF or an image, checked by content and size); its owner or whoever may review it
+ * downloads it. Every upload is in the audit trail.
  */
 @Service
 public class EvidenceFiles {
 
-	/** Certificates and transcripts: documents and images, nothing that runs or unpacks. */
+	/**
+	 * Certificates and transcripts: documents and images, nothing that runs or unpacks.
+	 */
 	private static final Set<FileType> ACCEPTED = Set.of(FileType.PDF, FileType.PNG, FileType.JPEG, FileType.GIF);
 
 	private final Programs programs;
@@ -55,8 +57,8 @@ public class EvidenceFiles {
 
 	private final Standings standings;
 
-	EvidenceFiles(Programs programs, ProgressRecords progress, Profiles profiles, EvidenceReview review, AuditTrail audit,
-			Standings standings, JdbcClient jdbc, Clock clock, SharedProperties shared) {
+	EvidenceFiles(Programs programs, ProgressRecords progress, Profiles profiles, EvidenceReview review,
+			AuditTrail audit, Standings standings, JdbcClient jdbc, Clock clock, SharedProperties shared) {
 		this.programs = programs;
 		this.progress = progress;
 		this.profiles = profiles;
@@ -89,7 +91,8 @@ public class EvidenceFiles {
 		if (content.length > maxBytes) {
 			throw new RecordingRefusedException("pd.evidence.too-large");
 		}
-		FileType type = FileType.of(content).filter(ACCEPTED::contains)
+		FileType type = FileType.of(content)
+			.filter(ACCEPTED::contains)
 			.orElseThrow(() -> new RecordingRefusedException("pd.evidence.type"));
 		Instant now = clock.instant();
 		ProgramProgress mine = progress.findByProgramAndUserRef(program.getId(), member.userId())
@@ -101,11 +104,13 @@ public class EvidenceFiles {
 		RequirementState after = mine.evidence(requirement, EvidenceState.SUBMITTED, now);
 		progress.save(mine);
 		var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-		jdbc.sql("""
-				INSERT INTO pd_evidence (tenant_id, user_ref, program, requirement_code, file_name, media_type, size_bytes,
-				sha256, content, uploaded_at, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SUBMITTED')""")
-			.params(member.tenant().value(), member.userId(), program.getId(), requirementCode, type.safeName(originalName),
-					type.mediaType(), content.length, org.coachroom.shared.FileType.sha256(content), content, Timestamp.from(now))
+		jdbc.sql(
+				"""
+						INSERT INTO pd_evidence (tenant_id, user_ref, program, requirement_code, file_name, media_type, size_bytes,
+						sha256, content, uploaded_at, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SUBMITTED')""")
+			.params(member.tenant().value(), member.userId(), program.getId(), requirementCode,
+					type.safeName(originalName), type.mediaType(), content.length,
+					org.coachroom.shared.FileType.sha256(content), content, Timestamp.from(now))
 			.update(keys, "id");
 		long id = keys.getKey().longValue();
 		audit.audit(member.tenant().value(), member.userId(), program.getId(), requirementCode, member.userId(), now,
@@ -114,12 +119,16 @@ public class EvidenceFiles {
 		return id;
 	}
 
-	/** The file, for its owner or someone who may review it; empty for anyone else (a 404, saying nothing). */
+	/**
+	 * The file, for its owner or someone who may review it; empty for anyone else (a 404,
+	 * saying nothing).
+	 */
 	@Transactional(readOnly = true)
 	public Optional<Download> download(Member viewer, long evidenceId) {
 		record Row(long owner, Download file) {
 		}
-		return jdbc.sql("SELECT user_ref, file_name, media_type, content FROM pd_evidence WHERE id = ? AND tenant_id = ?")
+		return jdbc
+			.sql("SELECT user_ref, file_name, media_type, content FROM pd_evidence WHERE id = ? AND tenant_id = ?")
 			.params(evidenceId, viewer.tenant().value())
 			.query((rs, i) -> new Row(rs.getLong(1), new Download(rs.getString(2), rs.getString(3), rs.getBytes(4))))
 			.optional()
@@ -127,7 +136,10 @@ public class EvidenceFiles {
 			.map(Row::file);
 	}
 
-	/** The latest evidence of each of a person's requirements in a program, with its review. */
+	/**
+	 * The latest evidence of each of a person's requirements in a program, with its
+	 * review.
+	 */
 	public record Latest(long id, String fileName, String state, String comment) {
 	}
 

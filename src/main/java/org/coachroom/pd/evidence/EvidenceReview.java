@@ -26,9 +26,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
-/**
- * Reviewing evidence: a coach who supports the person, HR or a district admin verifies it or returns
- * it with a comment. Principals never see it. Every step is in the audit trail.
+ * /** Reviewing evidence: a coach who supports the person, HR or a district admin
+ * verifies it or returns it with a comment. Principals never see it. Every step is in the
+ * audit trail.
  */
 @Service
 public class EvidenceReview {
@@ -63,7 +63,10 @@ public class EvidenceReview {
 			String fileName, Instant uploadedAt) {
 	}
 
-	/** Whether the viewer may review this person's evidence: HR, a district admin, or a coach who supports them. */
+	/**
+	 * Whether the viewer may review this person's evidence: HR, a district admin, or a
+	 * coach who supports them.
+	 */
 	boolean mayReview(Member viewer, long personRef) {
 		if (viewer.userId() == personRef || viewer.hasRole(CoachroomRole.PRINCIPAL)) {
 			return false;
@@ -74,7 +77,10 @@ public class EvidenceReview {
 		return viewer.hasRole(CoachroomRole.COACH) && people.supportedBy(viewer).contains(personRef);
 	}
 
-	/** Whether the viewer reviews anyone's evidence at all (the queue link shows for them). */
+	/**
+	 * Whether the viewer reviews anyone's evidence at all (the queue link shows for
+	 * them).
+	 */
 	public boolean reviews(Member viewer) {
 		return !viewer.hasRole(CoachroomRole.PRINCIPAL) && (viewer.hasRole(CoachroomRole.HR)
 				|| viewer.hasRole(CoachroomRole.DISTRICT_ADMIN) || viewer.hasRole(CoachroomRole.COACH));
@@ -91,11 +97,12 @@ public class EvidenceReview {
 		record Row(long id, long userRef, String programTitle, String requirementTitle, String fileName,
 				Instant uploadedAt) {
 		}
-		List<Row> rows = jdbc.sql("""
-				SELECT e.id, e.user_ref, p.title, r.title, e.file_name, e.uploaded_at
-				FROM pd_evidence e JOIN pd_program p ON p.id = e.program
-				LEFT JOIN pd_requirement r ON r.program = e.program AND r.code = e.requirement_code
-				WHERE e.tenant_id = ? AND e.state = 'SUBMITTED' AND e.user_ref <> ? ORDER BY e.uploaded_at, e.id LIMIT 500""")
+		List<Row> rows = jdbc
+			.sql("""
+					SELECT e.id, e.user_ref, p.title, r.title, e.file_name, e.uploaded_at
+					FROM pd_evidence e JOIN pd_program p ON p.id = e.program
+					LEFT JOIN pd_requirement r ON r.program = e.program AND r.code = e.requirement_code
+					WHERE e.tenant_id = ? AND e.state = 'SUBMITTED' AND e.user_ref <> ? ORDER BY e.uploaded_at, e.id LIMIT 500""")
 			.params(viewer.tenant().value(), viewer.userId())
 			.query((rs, i) -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3),
 					rs.getString(4) == null ? "" : rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant()))
@@ -103,8 +110,10 @@ public class EvidenceReview {
 			.stream()
 			.filter(row -> everyone || supported.contains(row.userRef()))
 			.toList();
-		// names from the lti module's directory; evidence of someone it does not know is no one's to review
-		Map<Long, People.Person> named = people.people(viewer.tenant(), rows.stream().map(Row::userRef).distinct().toList());
+		// names from the lti module's directory; evidence of someone it does not know is
+		// no one's to review
+		Map<Long, People.Person> named = people.people(viewer.tenant(),
+				rows.stream().map(Row::userRef).distinct().toList());
 		return rows.stream()
 			.filter(row -> named.containsKey(row.userRef()))
 			.map(row -> new Waiting(row.id(), row.userRef(), named.get(row.userRef()).name(), row.programTitle(),
@@ -112,13 +121,17 @@ public class EvidenceReview {
 			.toList();
 	}
 
-	/** A reviewer verifies the evidence, or returns it with a comment saying what is missing. */
+	/**
+	 * A reviewer verifies the evidence, or returns it with a comment saying what is
+	 * missing.
+	 */
 	@Transactional
 	public void review(Member viewer, long evidenceId, boolean verified, String comment) {
 		record Row(long owner, long program, String requirement, String state) {
 		}
-		Row row = jdbc.sql("""
-				SELECT user_ref, program, requirement_code, state FROM pd_evidence WHERE id = ? AND tenant_id = ? FOR UPDATE""")
+		Row row = jdbc
+			.sql("""
+					SELECT user_ref, program, requirement_code, state FROM pd_evidence WHERE id = ? AND tenant_id = ? FOR UPDATE""")
 			.params(evidenceId, viewer.tenant().value())
 			.query((rs, i) -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)))
 			.optional()
@@ -137,8 +150,8 @@ public class EvidenceReview {
 		ProgramProgress theirs = progress.findByProgramAndUserRef(row.program(), row.owner())
 			.orElseThrow(() -> new ProgramNotFoundException("evidence"));
 		RequirementState before = theirs.stateOf(row.requirement());
-		RequirementState after = theirs.evidence(requirement, verified ? EvidenceState.VERIFIED : EvidenceState.RETURNED,
-				now);
+		RequirementState after = theirs.evidence(requirement,
+				verified ? EvidenceState.VERIFIED : EvidenceState.RETURNED, now);
 		progress.save(theirs);
 		jdbc.sql("""
 				UPDATE pd_evidence SET state = ?, reviewed_by = ?, reviewed_at = ?, review_comment = ? WHERE id = ?""")
@@ -147,7 +160,9 @@ public class EvidenceReview {
 			.update();
 		audit.audit(viewer.tenant().value(), row.owner(), row.program(), row.requirement(), viewer.userId(), now,
 				verified ? "EVIDENCE_VERIFIED" : "EVIDENCE_RETURNED", AuditTrail.describe(before),
-				AuditTrail.describe(after) + (comment == null || comment.isBlank() ? "" : "; comment: " + comment.strip()));
+				AuditTrail.describe(after)
+						+ (comment == null || comment.isBlank() ? "" : "; comment: " + comment.strip()));
 		standings.refresh(viewer.tenant().value(), row.owner());
 	}
+
 }

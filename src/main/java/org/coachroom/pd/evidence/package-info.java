@@ -1,4 +1,5 @@
 /**
- * Evidence for requirements (upload, download, review) and completion certificates as PDF.
+ * Evidence for requirements (upload, download, review) and completion certificates as
+ * PDF.
  */
 package org.coachroom.pd.evidence;

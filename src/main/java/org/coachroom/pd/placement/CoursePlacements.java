@@ -24,10 +24,12 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
 /**
- * Where placed PD lives in LMS courses, and what its gradebook columns are sent: the placement a
- * launch of a placed link records, and the completion (or its withdrawal) published for the gradebook
- * whenever a person's completion of a placed item changes. A placement counts for the people of its course only.
+ * Where placed PD lives in LMS courses, and what its gradebook columns are sent: the
+ * placement a launch of a placed link records, and the completion (or its withdrawal)
+ * published for the gradebook whenever a person's completion of a placed item changes. A
+ * placement counts for the people of its course only.
  */
 @Service
 public class CoursePlacements {
@@ -54,10 +56,11 @@ public class CoursePlacements {
 	}
 
 	/**
-	 * Remembers that a launch of an LMS link opened this program (or one of its requirements), with the
-	 * link's gradebook line item. The first launch also sends the completions sent elsewhere before it
-	 * to this column, and returns the people of the course whose completion was never worked out for
-	 * this item: their standings are refreshed next, which sends theirs.
+	 * Remembers that a launch of an LMS link opened this program (or one of its
+	 * requirements), with the link's gradebook line item. The first launch also sends the
+	 * completions sent elsewhere before it to this column, and returns the people of the
+	 * course whose completion was never worked out for this item: their standings are
+	 * refreshed next, which sends theirs.
 	 */
 	@Transactional
 	public List<Long> recordPlacement(Member viewer, Program program) {
@@ -72,23 +75,27 @@ public class CoursePlacements {
 		}
 		long item = itemId(program, code);
 		Instant now = clock.instant();
-		int inserted = jdbc.sql("""
-				INSERT IGNORE INTO pd_placement (course_item, resource_link_id, context_ref, line_item_url, line_items_url,
-				first_launch_at, last_launch_at) VALUES (?, ?, ?, ?, ?, ?, ?)""")
+		int inserted = jdbc
+			.sql("""
+					INSERT IGNORE INTO pd_placement (course_item, resource_link_id, context_ref, line_item_url, line_items_url,
+					first_launch_at, last_launch_at) VALUES (?, ?, ?, ?, ?, ?, ?)""")
 			.params(item, launch.resourceLinkId(), viewer.context().id(), url(launch.lineItemUrl()),
 					url(launch.lineItemsUrl()), Timestamp.from(now), Timestamp.from(now))
 			.update();
 		if (inserted == 0) {
-			jdbc.sql("""
-					UPDATE pd_placement SET last_launch_at = ?, context_ref = ?, line_item_url = COALESCE(?, line_item_url),
-					line_items_url = COALESCE(?, line_items_url) WHERE course_item = ? AND resource_link_id = ?""")
-				.params(Timestamp.from(now), viewer.context().id(), url(launch.lineItemUrl()), url(launch.lineItemsUrl()), item,
-						launch.resourceLinkId())
+			jdbc.sql(
+					"""
+							UPDATE pd_placement SET last_launch_at = ?, context_ref = ?, line_item_url = COALESCE(?, line_item_url),
+							line_items_url = COALESCE(?, line_items_url) WHERE course_item = ? AND resource_link_id = ?""")
+				.params(Timestamp.from(now), viewer.context().id(), url(launch.lineItemUrl()),
+						url(launch.lineItemsUrl()), item, launch.resourceLinkId())
 				.update();
 			return List.of();
 		}
-		log.info("PD item {} placed at link {} in course {}", item, launch.resourceLinkId(), viewer.context().contextId());
-		// people of the course who completed it before the link was first launched get their score too
+		log.info("PD item {} placed at link {} in course {}", item, launch.resourceLinkId(),
+				viewer.context().contextId());
+		// people of the course who completed it before the link was first launched get
+		// their score too
 		CourseCompletion.Placement placement = new CourseCompletion.Placement(launch.resourceLinkId(),
 				url(launch.lineItemUrl()), url(launch.lineItemsUrl()));
 		TenantId tenant = viewer.tenant();
@@ -106,7 +113,8 @@ public class CoursePlacements {
 				unknown.add(userRef);
 			}
 			else if (completed) {
-				publish(tenant.value(), new Item(item, program.getId(), code), program, userRef, List.of(placement), true, now);
+				publish(tenant.value(), new Item(item, program.getId(), code), program, userRef, List.of(placement),
+						true, now);
 			}
 		}
 		return unknown;
@@ -124,8 +132,9 @@ public class CoursePlacements {
 	}
 
 	/**
-	 * After a person's status in a program is worked out: for each placed item of the program whose
-	 * completion changed for them, the change is recorded and published for the gradebook.
+	 * After a person's status in a program is worked out: for each placed item of the
+	 * program whose completion changed for them, the change is recorded and published for
+	 * the gradebook.
 	 */
 	public void follow(long tenantId, long userRef, ProgramStatus status) {
 		Program program = status.program();
@@ -146,10 +155,12 @@ public class CoursePlacements {
 						.findFirst()
 						.map(RequirementStatus::met);
 			if (completed.isEmpty()) {
-				// a requirement the program no longer has: its column keeps what it was last sent
+				// a requirement the program no longer has: its column keeps what it was
+				// last sent
 				continue;
 			}
-			Optional<Boolean> before = jdbc.sql("SELECT completed FROM pd_item_completion WHERE course_item = ? AND user_ref = ? FOR UPDATE")
+			Optional<Boolean> before = jdbc
+				.sql("SELECT completed FROM pd_item_completion WHERE course_item = ? AND user_ref = ? FOR UPDATE")
 				.params(item.id(), userRef)
 				.query(Boolean.class)
 				.optional();
@@ -168,12 +179,16 @@ public class CoursePlacements {
 		}
 	}
 
-	/** The item's placements in courses the person is in: a column elsewhere is not theirs. */
+	/**
+	 * The item's placements in courses the person is in: a column elsewhere is not
+	 * theirs.
+	 */
 	private List<CourseCompletion.Placement> placementsFor(long tenantId, Item item, long userRef) {
 		record Placed(long contextRef, CourseCompletion.Placement placement) {
 		}
 		List<CourseCompletion.Placement> theirs = new ArrayList<>();
-		jdbc.sql("SELECT context_ref, resource_link_id, line_item_url, line_items_url FROM pd_placement WHERE course_item = ?")
+		jdbc.sql(
+				"SELECT context_ref, resource_link_id, line_item_url, line_items_url FROM pd_placement WHERE course_item = ?")
 			.param(item.id())
 			.query((rs, i) -> new Placed(rs.getLong(1),
 					new CourseCompletion.Placement(rs.getString(2), rs.getString(3), rs.getString(4))))
@@ -194,8 +209,9 @@ public class CoursePlacements {
 					.orElse(program.getTitle());
 		String subject = people.person(new TenantId(tenantId), userRef).map(People.Person::subject).orElse(null);
 		events.publishEvent(new PdCompletionChanged(tenantId,
-				item.requirementCode().isEmpty() ? PROGRAM_SOURCE : REQUIREMENT_SOURCE, item.id(), title, userRef, subject,
-				placements, now, completed, completed ? "Completed in Coachroom" : "No longer complete in Coachroom"));
+				item.requirementCode().isEmpty() ? PROGRAM_SOURCE : REQUIREMENT_SOURCE, item.id(), title, userRef,
+				subject, placements, now, completed,
+				completed ? "Completed in Coachroom" : "No longer complete in Coachroom"));
 	}
 
 	/** The item's id, made the first time the program or requirement is placed. */
@@ -209,7 +225,10 @@ public class CoursePlacements {
 			.single();
 	}
 
-	/** A URL too long to keep is not kept: the gradebook finds the column through the container instead. */
+	/**
+	 * A URL too long to keep is not kept: the gradebook finds the column through the
+	 * container instead.
+	 */
 	private static String url(String s) {
 		return s == null || s.length() <= 2000 ? s : null;
 	}
@@ -217,5 +236,5 @@ public class CoursePlacements {
 	private static String cut(String s, int max) {
 		return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
 	}
-}
 
+}

@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The gradebook reports of placed PD items (a whole program, or one requirement): for the people who
- * place PD, the district's coaches and admins, never whoever also holds a principal's or HR's role
- * (the report names teachers).
+ * The gradebook reports of placed PD items (a whole program, or one requirement): for the
+ * people who place PD, the district's coaches and admins, never whoever also holds a
+ * principal's or HR's role (the report names teachers).
  */
 abstract class PdScoreReports implements ScoreReportAccess {
 
@@ -32,7 +32,8 @@ abstract class PdScoreReports implements ScoreReportAccess {
 	@Override
 	@Transactional(readOnly = true)
 	public Optional<Reported> managedBy(Member member, long itemId) {
-		if (!CourseItems.mayPlace(member) || member.hasRole(CoachroomRole.PRINCIPAL) || member.hasRole(CoachroomRole.HR)) {
+		if (!CourseItems.mayPlace(member) || member.hasRole(CoachroomRole.PRINCIPAL)
+				|| member.hasRole(CoachroomRole.HR)) {
 			return Optional.empty();
 		}
 		record Item(long program, String requirementCode) {
@@ -45,7 +46,9 @@ abstract class PdScoreReports implements ScoreReportAccess {
 			.flatMap(item -> programs.findById(item.program())
 				.filter(p -> p.getTenantId() == member.tenant().value())
 				.map(p -> new Reported(wholeProgram() ? p.getTitle()
-						: p.requirement(item.requirementCode()).map(r -> p.getTitle() + ": " + r.title()).orElse(p.getTitle()),
+						: p.requirement(item.requirementCode())
+							.map(r -> p.getTitle() + ": " + r.title())
+							.orElse(p.getTitle()),
 						"/pd/programs/" + p.getCode())));
 	}
 
@@ -70,6 +73,7 @@ abstract class PdScoreReports implements ScoreReportAccess {
 		public String segment() {
 			return "pd-programs";
 		}
+
 	}
 
 	@Component
@@ -93,5 +97,7 @@ abstract class PdScoreReports implements ScoreReportAccess {
 		public String segment() {
 			return "pd-requirements";
 		}
+
 	}
+
 }

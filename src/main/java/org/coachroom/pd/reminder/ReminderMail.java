@@ -12,8 +12,9 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
- * The reminder e-mails' subjects and bodies, from Thymeleaf text templates ({@code templates/pd/mail/*.txt})
- * and {@code messages.properties}. An engine of its own, in text mode, so the pages' HTML engine is left as Boot made it.
+ * The reminder e-mails' subjects and bodies, from Thymeleaf text templates
+ * ({@code templates/pd/mail/*.txt}) and {@code messages.properties}. An engine of its
+ * own, in text mode, so the pages' HTML engine is left as Boot made it.
  */
 @Component
 class ReminderMail {
@@ -58,10 +59,12 @@ class ReminderMail {
 
 	/** HR's digest: counts per program, no names. */
 	Mail hrDigest(List<Count> counts) {
-		return new Mail(messages.getMessage("pd.mail.hr.subject", null, LOCALE), render("pd/mail/hr-digest", Map.of("counts", counts)));
+		return new Mail(messages.getMessage("pd.mail.hr.subject", null, LOCALE),
+				render("pd/mail/hr-digest", Map.of("counts", counts)));
 	}
 
 	private String render(String template, Map<String, Object> variables) {
 		return engine.process(template, new Context(LOCALE, variables));
 	}
+
 }

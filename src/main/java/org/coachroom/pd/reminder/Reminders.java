@@ -29,10 +29,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The weekly digest: each person with a program due soon or overdue gets one e-mail listing them,
- * and HR gets the district's counts per program. Sent through the district's SMTP server
- * ({@code spring.mail.*}); without one, nothing is sent and the log says so. One node runs a
- * district's week (the run row is claimed first); every reminder sent is kept, and people see theirs.
+ * The weekly digest: each person with a program due soon or overdue gets one e-mail
+ * listing them, and HR gets the district's counts per program. Sent through the
+ * district's SMTP server ({@code spring.mail.*}); without one, nothing is sent and the
+ * log says so. One node runs a district's week (the run row is claimed first); every
+ * reminder sent is kept, and people see theirs.
  */
 @Component
 public class Reminders {
@@ -64,8 +65,8 @@ public class Reminders {
 
 	}
 
-	Reminders(JdbcClient jdbc, People people, PdCalendar calendar, ReminderMail mails, ObjectProvider<JavaMailSender> mail, Clock clock,
-			PdProperties properties) {
+	Reminders(JdbcClient jdbc, People people, PdCalendar calendar, ReminderMail mails,
+			ObjectProvider<JavaMailSender> mail, Clock clock, PdProperties properties) {
 		this.jdbc = jdbc;
 		this.people = people;
 		this.calendar = calendar;
@@ -77,10 +78,12 @@ public class Reminders {
 	}
 
 	/*
-	 * Tried every morning; a district's week is sent once. A week in which some mail could not be
-	 * delivered is tried again the next morning, for those who did not get theirs.
+	 * Tried every morning; a district's week is sent once. A week in which some mail
+	 * could not be delivered is tried again the next morning, for those who did not get
+	 * theirs.
 	 */
-	// coachroom.pd.reminders.cron is PdProperties.ReminderSettings#cron, with the same default
+	// coachroom.pd.reminders.cron is PdProperties.ReminderSettings#cron, with the same
+	// default
 	@Scheduled(cron = "${coachroom.pd.reminders.cron:0 0 7 * * *}", zone = "#{@districtClock.zone().id}")
 	@net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "pd-reminders", lockAtMostFor = "PT1H")
 	void weekly() {
@@ -94,9 +97,13 @@ public class Reminders {
 		}
 	}
 
-	/** Sends a district's digests for the week of {@code today}, unless another node already did. */
+	/**
+	 * Sends a district's digests for the week of {@code today}, unless another node
+	 * already did.
+	 */
 	int sendWeek(long tenant, LocalDate today, JavaMailSender sender) {
-		String week = today.get(IsoFields.WEEK_BASED_YEAR) + "W" + String.format("%02d", today.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+		String week = today.get(IsoFields.WEEK_BASED_YEAR) + "W"
+				+ String.format("%02d", today.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
 		int claimed = jdbc.sql("INSERT IGNORE INTO pd_reminder_run (tenant_id, week, started_at) VALUES (?, ?, ?)")
 			.params(tenant, week, Timestamp.from(clock.instant()))
 			.update();
@@ -105,10 +112,11 @@ public class Reminders {
 		}
 		record Due(long userRef, String title, LocalDate dueOn) {
 		}
-		List<Due> due = jdbc.sql("""
-				SELECT s.user_ref, p.title, s.due_on FROM pd_standing s JOIN pd_program p ON p.id = s.program
-				WHERE s.tenant_id = ? AND NOT s.complete AND s.due_on IS NOT NULL AND s.due_on <= ? AND s.obligation IS NOT NULL
-				ORDER BY s.user_ref, s.due_on, p.title""")
+		List<Due> due = jdbc
+			.sql("""
+					SELECT s.user_ref, p.title, s.due_on FROM pd_standing s JOIN pd_program p ON p.id = s.program
+					WHERE s.tenant_id = ? AND NOT s.complete AND s.due_on IS NOT NULL AND s.due_on <= ? AND s.obligation IS NOT NULL
+					ORDER BY s.user_ref, s.due_on, p.title""")
 			.params(tenant, Date.valueOf(today.plus(dueSoon)))
 			.query((rs, i) -> new Due(rs.getLong(1), rs.getString(2), rs.getDate(3).toLocalDate()))
 			.list();
@@ -122,11 +130,13 @@ public class Reminders {
 			if (person == null || person.email() == null || person.email().isBlank()) {
 				continue;
 			}
-			ReminderMail.Mail digest = mails.digest(person.name(), entry.getValue()
-				.stream()
-				.map(d -> new ReminderMail.Due(d.title(), d.dueOn().format(DATE), d.dueOn().isBefore(today)))
-				.toList());
-			Outcome outcome = send(sender, tenant, entry.getKey(), week, person.email(), digest.subject(), digest.body());
+			ReminderMail.Mail digest = mails.digest(person.name(),
+					entry.getValue()
+						.stream()
+						.map(d -> new ReminderMail.Due(d.title(), d.dueOn().format(DATE), d.dueOn().isBefore(today)))
+						.toList());
+			Outcome outcome = send(sender, tenant, entry.getKey(), week, person.email(), digest.subject(),
+					digest.body());
 			sent += outcome == Outcome.SENT ? 1 : 0;
 			failures += outcome == Outcome.NOT_DELIVERED ? 1 : 0;
 		}
@@ -159,8 +169,8 @@ public class Reminders {
 		if (counts.isEmpty()) {
 			return new int[] { 0, 0 };
 		}
-		ReminderMail.Mail digest = mails.hrDigest(
-				counts.stream().map(c -> new ReminderMail.Count(c.title(), c.overdue(), c.soon())).toList());
+		ReminderMail.Mail digest = mails
+			.hrDigest(counts.stream().map(c -> new ReminderMail.Count(c.title(), c.overdue(), c.soon())).toList());
 		int[] outcomes = { 0, 0 };
 		for (var hr : people.withRole(tenantId, CoachroomRole.HR)) {
 			if (hr.email() == null || hr.email().isBlank()) {
@@ -175,7 +185,8 @@ public class Reminders {
 
 	private Outcome send(JavaMailSender sender, long tenant, long userRef, String week, String to, String subject,
 			String body) {
-		// recorded first: a person gets one digest a week, even if a node stops halfway through the run
+		// recorded first: a person gets one digest a week, even if a node stops halfway
+		// through the run
 		int fresh = jdbc.sql("""
 				INSERT IGNORE INTO pd_reminder (tenant_id, user_ref, week, sent_to, subject, body, sent_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?)""")
@@ -201,4 +212,5 @@ public class Reminders {
 			return Outcome.NOT_DELIVERED;
 		}
 	}
+
 }

@@ -31,4 +31,5 @@ public class SentReminders {
 			.query((rs, i) -> new SentReminder(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3)))
 			.list();
 	}
+
 }

@@ -1,4 +1,5 @@
 /**
- * The weekly reminder e-mails (Thymeleaf text templates) and the reminders a person was sent.
+ * The weekly reminder e-mails (Thymeleaf text templates) and the reminders a person was
+ * sent.
  */
 package org.coachroom.pd.reminder;

@@ -51,4 +51,5 @@ public class AuditTrail {
 				+ (s.hours() == null ? "0" : s.hours().stripTrailingZeros().toPlainString()) + ", done "
 				+ (s.doneOn() == null ? "-" : s.doneOn()) + ", evidence " + s.evidence();
 	}
+
 }

@@ -21,8 +21,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * PD credit a person earned elsewhere in Coachroom (a completed study group's hours): where it can
- * count, counting it toward an hours requirement once, and taking it back when its completion is withdrawn.
+ * PD credit a person earned elsewhere in Coachroom (a completed study group's hours):
+ * where it can count, counting it toward an hours requirement once, and taking it back
+ * when its completion is withdrawn.
  */
 @Service
 public class Credits {
@@ -52,11 +53,17 @@ public class Credits {
 		this.clock = clock;
 	}
 
-	/** PD credit a person earned elsewhere in Coachroom, and where it counts (null until they choose). */
+	/**
+	 * PD credit a person earned elsewhere in Coachroom, and where it counts (null until
+	 * they choose).
+	 */
 	public record Credit(long id, String title, BigDecimal hours, String unit, LocalDate earnedOn, String appliedTo) {
 	}
 
-	/** An hours requirement a credit can count toward: its unit matches and it is not met yet. */
+	/**
+	 * An hours requirement a credit can count toward: its unit matches and it is not met
+	 * yet.
+	 */
 	public record CreditTarget(String programCode, String requirementCode, String label, String unit) {
 
 		public String value() {
@@ -92,7 +99,10 @@ public class Credits {
 		return targets;
 	}
 
-	/** The person counts a credit toward one of their hours requirements (of the same unit), once. */
+	/**
+	 * The person counts a credit toward one of their hours requirements (of the same
+	 * unit), once.
+	 */
 	@Transactional
 	public void applyCredit(Member member, long creditId, String programCode, String requirementCode) {
 		record Row(BigDecimal hours, String unit, LocalDate earnedOn, Long applied) {
@@ -131,7 +141,10 @@ public class Credits {
 		standings.refresh(member.tenant().value(), member.userId());
 	}
 
-	/** A credit no longer counts (its completion was withdrawn): its hours come off, and it is gone. */
+	/**
+	 * A credit no longer counts (its completion was withdrawn): its hours come off, and
+	 * it is gone.
+	 */
 	@Transactional
 	void withdrawCredit(long tenantId, long userRef, String source, long sourceId, long actor) {
 		record Row(long id, BigDecimal hours, Long program, String requirement) {

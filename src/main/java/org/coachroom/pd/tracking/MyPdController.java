@@ -25,8 +25,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * A person's own PD page: their programs with standing and deadline, their profile facts, their
- * credits and the reminders they were sent. Input a rule refuses comes back as a message.
+ * A person's own PD page: their programs with standing and deadline, their profile facts,
+ * their credits and the reminders they were sent. Input a rule refuses comes back as a
+ * message.
  */
 @Controller
 class MyPdController {
@@ -47,8 +48,8 @@ class MyPdController {
 
 	private final PdCalendar calendar;
 
-	MyPdController(ProgramTracking tracking, Profiles profiles, Credits credits, SentReminders reminders, Mentors mentors,
-			Schools schools, PdCalendar calendar) {
+	MyPdController(ProgramTracking tracking, Profiles profiles, Credits credits, SentReminders reminders,
+			Mentors mentors, Schools schools, PdCalendar calendar) {
 		this.tracking = tracking;
 		this.profiles = profiles;
 		this.credits = credits;
@@ -69,7 +70,8 @@ class MyPdController {
 		// for each credit, the hours requirements of the same unit it can count toward
 		Map<Long, List<Credits.CreditTarget>> fits = new HashMap<>();
 		for (Credits.Credit c : mine) {
-			fits.put(c.id(), targets.stream().filter(t -> t.unit() != null && t.unit().equalsIgnoreCase(c.unit())).toList());
+			fits.put(c.id(),
+					targets.stream().filter(t -> t.unit() != null && t.unit().equalsIgnoreCase(c.unit())).toList());
 		}
 		model.addAttribute("credits", mine);
 		model.addAttribute("reminders", profiles.profile(member).isPresent() ? reminders.of(member) : List.of());

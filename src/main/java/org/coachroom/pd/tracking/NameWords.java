@@ -6,8 +6,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The words of people's names, as {@code pd_name_word} keeps them (pd's own copy of what the lti
- * module knows): HR's view and the mentor search find people by the words they type.
+ * The words of people's names, as {@code pd_name_word} keeps them (pd's own copy of what
+ * the lti module knows): HR's view and the mentor search find people by the words they
+ * type.
  */
 @Component
 public class NameWords {
@@ -20,7 +21,10 @@ public class NameWords {
 
 	private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[\\p{L}\\p{N}]+");
 
-	/** The words of a name or a search, as {@code pd_name_word} holds them: at most 10 of 100 characters. */
+	/**
+	 * The words of a name or a search, as {@code pd_name_word} holds them: at most 10 of
+	 * 100 characters.
+	 */
 	public static List<String> words(String text) {
 		return WORD.matcher(text == null ? "" : text)
 			.results()
@@ -38,10 +42,11 @@ public class NameWords {
 
 	void keep(long tenantId, long userRef, String name) {
 		java.util.Set<String> wanted = new java.util.TreeSet<>(words(name));
-		java.util.Set<String> held = new java.util.TreeSet<>(jdbc.sql("SELECT word FROM pd_name_word WHERE tenant_id = ? AND user_ref = ?")
-			.params(tenantId, userRef)
-			.query(String.class)
-			.list());
+		java.util.Set<String> held = new java.util.TreeSet<>(
+				jdbc.sql("SELECT word FROM pd_name_word WHERE tenant_id = ? AND user_ref = ?")
+					.params(tenantId, userRef)
+					.query(String.class)
+					.list());
 		if (held.equals(wanted)) {
 			return;
 		}

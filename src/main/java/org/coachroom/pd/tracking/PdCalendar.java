@@ -7,7 +7,10 @@ import java.time.ZoneId;
 import org.coachroom.shared.DistrictClock;
 import org.springframework.stereotype.Component;
 
-/** The day and zone PD works in (the district's), and how near a due date counts as due soon. */
+/**
+ * The day and zone PD works in (the district's), and how near a due date counts as due
+ * soon.
+ */
 @Component
 public class PdCalendar {
 
@@ -31,4 +34,5 @@ public class PdCalendar {
 	public LocalDate today() {
 		return district.today();
 	}
+
 }

@@ -15,8 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record PdProperties(@DefaultValue("P30D") Period dueSoon, @DefaultValue ReminderSettings reminders) {
 
 	/**
-	 * @param cron when reminders are tried, in the district's time zone (each district's week is sent once;
-	 * undelivered ones are tried again the next run); read by the schedule itself
+	 * @param cron when reminders are tried, in the district's time zone (each district's
+	 * week is sent once; undelivered ones are tried again the next run); read by the
+	 * schedule itself
 	 * @param from the reminders' sender
 	 */
 	public record ReminderSettings(@DefaultValue("0 0 7 * * *") String cron,

@@ -8,9 +8,9 @@ import org.coachroom.pd.SchoolLevel;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
- * A person's PD profile as they state it: the level they teach at (required), when they started in the
- * role (a date of this era, or not said) and their school (one of the district's, or none). Any refusal
- * is the one sentence {@code pd.profile.invalid}.
+ * A person's PD profile as they state it: the level they teach at (required), when they
+ * started in the role (a date of this era, or not said) and their school (one of the
+ * district's, or none). Any refusal is the one sentence {@code pd.profile.invalid}.
  */
 record ProfileForm(@NotNull(message = "{pd.profile.invalid}") SchoolLevel schoolLevel,
 		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate roleStartedOn, Long school) {

@@ -20,8 +20,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A person's profile facts for the assignment and deadline rules (school level, school, role start),
- * and the audience their launch gives them.
+ * A person's profile facts for the assignment and deadline rules (school level, school,
+ * role start), and the audience their launch gives them.
  */
 @Service
 public class Profiles {
@@ -48,13 +48,20 @@ public class Profiles {
 		this.calendar = calendar;
 	}
 
-	/** A person's facts for the rules, and whether they (or HR) have told Coachroom them yet. */
+	/**
+	 * A person's facts for the rules, and whether they (or HR) have told Coachroom them
+	 * yet.
+	 */
 	public record Profile(PdProfile facts, boolean recorded, Long schoolId) {
 	}
 
-	/** Which audience a person's LMS roles put them in; empty for people programs are not for. */
+	/**
+	 * Which audience a person's LMS roles put them in; empty for people programs are not
+	 * for.
+	 */
 	public static Optional<Audience> audienceOf(Member member) {
-		// a principal's or HR role beside a coach's (an Instructor who is the principal) is not a coach's PD
+		// a principal's or HR role beside a coach's (an Instructor who is the principal)
+		// is not a coach's PD
 		if (member.hasRole(CoachroomRole.PRINCIPAL) || member.hasRole(CoachroomRole.HR)) {
 			return Optional.empty();
 		}
@@ -69,30 +76,34 @@ public class Profiles {
 
 	@Transactional(readOnly = true)
 	public Optional<Profile> profile(Member member) {
-		return audienceOf(member).map(audience -> jdbc
-			.sql("SELECT school_level, role_started_on, confirmed, school_id FROM pd_profile WHERE tenant_id = ? AND user_ref = ?")
+		return audienceOf(member).map(audience -> jdbc.sql(
+				"SELECT school_level, role_started_on, confirmed, school_id FROM pd_profile WHERE tenant_id = ? AND user_ref = ?")
 			.params(member.tenant().value(), member.userId())
-			.query((rs, i) -> new Profile(new PdProfile(audience, SchoolLevel.valueOf(rs.getString(1)),
-					rs.getDate(2) == null ? null : rs.getDate(2).toLocalDate()), rs.getBoolean(3),
-					(Long) rs.getObject(4, Long.class)))
+			.query((rs, i) -> new Profile(
+					new PdProfile(audience, SchoolLevel.valueOf(rs.getString(1)),
+							rs.getDate(2) == null ? null : rs.getDate(2).toLocalDate()),
+					rs.getBoolean(3), (Long) rs.getObject(4, Long.class)))
 			.optional()
 			.orElse(new Profile(new PdProfile(audience, SchoolLevel.ANY, null), false, null)));
 	}
 
 	/**
-	 * The person becomes known to PD tracking (HR's view lists them) with the audience their current
-	 * launch gives; the facts they have not told yet stay unknown.
+	 * The person becomes known to PD tracking (HR's view lists them) with the audience
+	 * their current launch gives; the facts they have not told yet stay unknown.
 	 */
 	void register(Member member, Audience audience) {
-		jdbc.sql("""
-				INSERT INTO pd_profile (tenant_id, user_ref, audience, confirmed, school_level, role_started_on, updated_at,
-				updated_by) VALUES (?, ?, ?, FALSE, 'ANY', NULL, ?, ?) ON DUPLICATE KEY UPDATE audience = VALUES(audience)""")
+		jdbc.sql(
+				"""
+						INSERT INTO pd_profile (tenant_id, user_ref, audience, confirmed, school_level, role_started_on, updated_at,
+						updated_by) VALUES (?, ?, ?, FALSE, 'ANY', NULL, ?, ?) ON DUPLICATE KEY UPDATE audience = VALUES(audience)""")
 			.params(member.tenant().value(), member.userId(), audience.name(), Timestamp.from(clock.instant()),
 					member.userId())
 			.update();
 	}
 
-	/** A person says what level of school they work at and when they started their role. */
+	/**
+	 * A person says what level of school they work at and when they started their role.
+	 */
 	@Transactional
 	public void saveProfile(Member member, SchoolLevel level, LocalDate roleStartedOn, Long schoolId) {
 		if (audienceOf(member).isEmpty()) {
@@ -105,13 +116,15 @@ public class Profiles {
 			throw new RecordingRefusedException("pd.profile.start-in-future");
 		}
 		Instant now = clock.instant();
-		jdbc.sql("""
-				INSERT INTO pd_profile (tenant_id, user_ref, audience, confirmed, school_level, school_id, role_started_on,
-				updated_at, updated_by) VALUES (?, ?, ?, TRUE, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE audience = VALUES(audience),
-				confirmed = TRUE, school_level = VALUES(school_level), school_id = VALUES(school_id),
-				role_started_on = VALUES(role_started_on), updated_at = VALUES(updated_at), updated_by = VALUES(updated_by)""")
-			.params(member.tenant().value(), member.userId(), audienceOf(member).orElseThrow().name(), level.name(), schoolId,
-					roleStartedOn == null ? null : java.sql.Date.valueOf(roleStartedOn), Timestamp.from(now), member.userId())
+		jdbc.sql(
+				"""
+						INSERT INTO pd_profile (tenant_id, user_ref, audience, confirmed, school_level, school_id, role_started_on,
+						updated_at, updated_by) VALUES (?, ?, ?, TRUE, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE audience = VALUES(audience),
+						confirmed = TRUE, school_level = VALUES(school_level), school_id = VALUES(school_id),
+						role_started_on = VALUES(role_started_on), updated_at = VALUES(updated_at), updated_by = VALUES(updated_by)""")
+			.params(member.tenant().value(), member.userId(), audienceOf(member).orElseThrow().name(), level.name(),
+					schoolId, roleStartedOn == null ? null : java.sql.Date.valueOf(roleStartedOn), Timestamp.from(now),
+					member.userId())
 			.update();
 		catalog.ensureImported(member.tenant().value());
 		standings.refresh(member.tenant().value(), member.userId());

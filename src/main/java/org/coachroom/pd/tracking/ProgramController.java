@@ -24,8 +24,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriUtils;
 
 /**
- * One program's page for a person, and recording progress at a requirement. Input a rule refuses
- * comes back as a message; nothing is half-saved.
+ * One program's page for a person, and recording progress at a requirement. Input a rule
+ * refuses comes back as a message; nothing is half-saved.
  */
 @Controller
 class ProgramController {
@@ -68,7 +68,10 @@ class ProgramController {
 			@Valid @ModelAttribute ProgressForm form, BindingResult result, RedirectAttributes redirect) {
 		if (result.hasErrors()) {
 			log.info("PD progress refused: fields {} at {}/{}",
-					result.getAllErrors().stream().map(e -> e instanceof FieldError f ? f.getField() : e.getObjectName()).toList(),
+					result.getAllErrors()
+						.stream()
+						.map(e -> e instanceof FieldError f ? f.getField() : e.getObjectName())
+						.toList(),
 					clip(code), clip(requirement));
 			redirect.addFlashAttribute("error", "pd.record.invalid");
 			redirect.addFlashAttribute("errorAt", requirement);
@@ -93,11 +96,13 @@ class ProgramController {
 	}
 
 	/**
-	 * The program page at a requirement. The codes come from the URL: encoded, so that braces are not
-	 * read as a template by the redirect (a 500) and nothing else in them becomes part of the path.
+	 * The program page at a requirement. The codes come from the URL: encoded, so that
+	 * braces are not read as a template by the redirect (a 500) and nothing else in them
+	 * becomes part of the path.
 	 */
 	private static String backToRequirement(String code, String requirement) {
 		return "redirect:/pd/programs/" + UriUtils.encodePathSegment(code, StandardCharsets.UTF_8) + "#req-"
 				+ UriUtils.encodeFragment(requirement, StandardCharsets.UTF_8);
 	}
+
 }

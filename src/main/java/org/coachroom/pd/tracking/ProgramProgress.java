@@ -22,8 +22,9 @@ import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
- * One person's progress in one program: what they recorded per requirement (by its code, so an
- * edited program keeps it) and the extensions HR granted. Recording checks the requirement's rule.
+ * One person's progress in one program: what they recorded per requirement (by its code,
+ * so an edited program keeps it) and the extensions HR granted. Recording checks the
+ * requirement's rule.
  */
 @Table("pd_progress")
 public class ProgramProgress {
@@ -64,7 +65,10 @@ public class ProgramProgress {
 		return states.getOrDefault(requirementCode, RequirementState.empty());
 	}
 
-	/** A score (percent) at a unit or assessment; the best is kept, attempts are counted and capped. */
+	/**
+	 * A score (percent) at a unit or assessment; the best is kept, attempts are counted
+	 * and capped.
+	 */
 	public RequirementState recordScore(Requirement requirement, BigDecimal percent, LocalDate on, Instant now) {
 		if (!requirement.scored()) {
 			throw new RecordingRefusedException("pd.record.not-scored");
@@ -77,8 +81,8 @@ public class ProgramProgress {
 			throw new RecordingRefusedException("pd.record.no-attempts-left");
 		}
 		BigDecimal best = was.bestScore() == null || percent.compareTo(was.bestScore()) > 0 ? percent : was.bestScore();
-		return put(requirement, new RequirementState(best, was.attemptsUsed() + 1, was.hours(),
-				on, was.evidence(), now));
+		return put(requirement,
+				new RequirementState(best, was.attemptsUsed() + 1, was.hours(), on, was.evidence(), now));
 	}
 
 	/** Hours earned toward an hours requirement (a workshop day, a course's credits). */
@@ -91,15 +95,19 @@ public class ProgramProgress {
 		}
 		RequirementState was = stateOf(requirement.code());
 		BigDecimal total = (was.hours() == null ? BigDecimal.ZERO : was.hours()).add(hours);
-		return put(requirement, new RequirementState(was.bestScore(), was.attemptsUsed(), total, on, was.evidence(), now));
+		return put(requirement,
+				new RequirementState(was.bestScore(), was.attemptsUsed(), total, on, was.evidence(), now));
 	}
 
-	/** Hours that no longer count (the study group that earned them had its completion withdrawn). */
+	/**
+	 * Hours that no longer count (the study group that earned them had its completion
+	 * withdrawn).
+	 */
 	public RequirementState removeHours(Requirement requirement, BigDecimal hours, Instant now) {
 		RequirementState was = stateOf(requirement.code());
 		BigDecimal left = (was.hours() == null ? BigDecimal.ZERO : was.hours()).subtract(hours).max(BigDecimal.ZERO);
-		return put(requirement, new RequirementState(was.bestScore(), was.attemptsUsed(), left, was.doneOn(),
-				was.evidence(), now));
+		return put(requirement,
+				new RequirementState(was.bestScore(), was.attemptsUsed(), left, was.doneOn(), was.evidence(), now));
 	}
 
 	/** A course taken or an observation held, on a date. */
@@ -111,15 +119,17 @@ public class ProgramProgress {
 			throw new RecordingRefusedException("pd.record.date-required");
 		}
 		RequirementState was = stateOf(requirement.code());
-		return put(requirement, new RequirementState(was.bestScore(), was.attemptsUsed(), was.hours(), on, was.evidence(),
-				now));
+		return put(requirement,
+				new RequirementState(was.bestScore(), was.attemptsUsed(), was.hours(), on, was.evidence(), now));
 	}
 
-	/** Evidence moves on: submitted by the person, verified or returned by a coach or HR. */
+	/**
+	 * Evidence moves on: submitted by the person, verified or returned by a coach or HR.
+	 */
 	public RequirementState evidence(Requirement requirement, EvidenceState evidence, Instant now) {
 		RequirementState was = stateOf(requirement.code());
-		return put(requirement, new RequirementState(was.bestScore(), was.attemptsUsed(), was.hours(), was.doneOn(),
-				evidence, now));
+		return put(requirement,
+				new RequirementState(was.bestScore(), was.attemptsUsed(), was.hours(), was.doneOn(), evidence, now));
 	}
 
 	/** HR moves the due date, with a reason; the latest extension counts. */
@@ -132,7 +142,10 @@ public class ProgramProgress {
 		return state;
 	}
 
-	/** The due date: the latest extension's, else the program's rule for this person's role start. */
+	/**
+	 * The due date: the latest extension's, else the program's rule for this person's
+	 * role start.
+	 */
 	public Optional<LocalDate> dueOn(Program definition, LocalDate roleStart) {
 		if (!extensions.isEmpty()) {
 			return Optional.of(extensions.get(extensions.size() - 1).dueOn());
@@ -141,13 +154,14 @@ public class ProgramProgress {
 	}
 
 	/** How the person stands with the program as it is defined now. */
-	public static ProgramStatus evaluate(Program definition, ProgramProgress progress, PdProfile person, Obligation obligation,
-			LocalDate today, Period dueSoon) {
+	public static ProgramStatus evaluate(Program definition, ProgramProgress progress, PdProfile person,
+			Obligation obligation, LocalDate today, Period dueSoon) {
 		List<RequirementStatus> rows = new ArrayList<>();
 		for (Requirement r : definition.getRequirements()) {
 			rows.add(RequirementStatus.of(r, progress == null ? RequirementState.empty() : progress.stateOf(r.code())));
 		}
-		// only a required program has a deadline to miss: recommended (optional) PD is never overdue or due soon,
+		// only a required program has a deadline to miss: recommended (optional) PD is
+		// never overdue or due soon,
 		// so it keeps no due date in the standing, HR's tallies or the CSV
 		Optional<LocalDate> due = obligation != Obligation.REQUIRED ? Optional.<LocalDate>empty()
 				: progress == null ? definition.getDeadline().dueFor(person.roleStartedOn())
@@ -155,7 +169,8 @@ public class ProgramProgress {
 		boolean complete = rows.stream().allMatch(RequirementStatus::met);
 		boolean started = rows.stream().anyMatch(s -> s.progress() != RequirementStatus.Progress.NOT_STARTED);
 		return new ProgramStatus(definition, obligation, rows, due.orElse(null),
-				Standing.of(complete, started, due, today, dueSoon), progress == null ? List.of() : progress.getExtensions());
+				Standing.of(complete, started, due, today, dueSoon),
+				progress == null ? List.of() : progress.getExtensions());
 	}
 
 	public Long getId() {
@@ -173,4 +188,5 @@ public class ProgramProgress {
 	public List<Extension> getExtensions() {
 		return List.copyOf(extensions);
 	}
+
 }

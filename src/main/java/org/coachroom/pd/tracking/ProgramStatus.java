@@ -8,8 +8,8 @@ import org.coachroom.pd.catalog.Obligation;
 import org.coachroom.pd.catalog.Program;
 
 /**
- * A person's standing in a program: every requirement's status, the due date (after extensions),
- * the standing HR reads, and how far along they are.
+ * A person's standing in a program: every requirement's status, the due date (after
+ * extensions), the standing HR reads, and how far along they are.
  */
 public record ProgramStatus(Program program, Obligation obligation, List<RequirementStatus> requirements,
 		LocalDate dueOn, Standing standing, List<Extension> extensions) {

@@ -20,8 +20,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A person's programs as their pages show them: those the assignment rules give them, with their
- * standing, and one program of the catalog with their progress in it.
+ * A person's programs as their pages show them: those the assignment rules give them,
+ * with their standing, and one program of the catalog with their progress in it.
  */
 @Service
 public class ProgramTracking {
@@ -52,8 +52,8 @@ public class ProgramTracking {
 	}
 
 	/**
-	 * The person's programs: those the assignment rules give them (required first), and any other
-	 * they have recorded progress in.
+	 * The person's programs: those the assignment rules give them (required first), and
+	 * any other they have recorded progress in.
 	 */
 	@Transactional
 	public List<ProgramStatus> myPrograms(Member member) {
@@ -69,7 +69,10 @@ public class ProgramTracking {
 		return statusesOf(member.tenant().value(), member.userId(), profile.get().facts());
 	}
 
-	/** A person's programs with their standing, as they see them and as HR sees their credential facts. */
+	/**
+	 * A person's programs with their standing, as they see them and as HR sees their
+	 * credential facts.
+	 */
 	public List<ProgramStatus> statusesOf(long tenantId, long userRef, PdProfile facts) {
 		LocalDate today = calendar.today();
 		Map<Long, ProgramProgress> mine = new HashMap<>();
@@ -81,7 +84,8 @@ public class ProgramTracking {
 			Optional<Obligation> obligation = program.obligationFor(facts, today);
 			ProgramProgress recorded = mine.get(program.getId());
 			if (obligation.isPresent() || recorded != null) {
-				result.add(ProgramProgress.evaluate(program, recorded, facts, obligation.orElse(null), today, calendar.dueSoon()));
+				result.add(ProgramProgress.evaluate(program, recorded, facts, obligation.orElse(null), today,
+						calendar.dueSoon()));
 			}
 		}
 		result.sort(java.util.Comparator.comparing((ProgramStatus s) -> s.obligation() == Obligation.REQUIRED ? 0 : 1));
@@ -89,9 +93,9 @@ public class ProgramTracking {
 	}
 
 	/**
-	 * A launch of a link placed in a course opened this program: the placement is remembered, and the
-	 * people of the course whose completion it never saw have their standings worked out, which sends
-	 * any completion of theirs to the new column.
+	 * A launch of a link placed in a course opened this program: the placement is
+	 * remembered, and the people of the course whose completion it never saw have their
+	 * standings worked out, which sends any completion of theirs to the new column.
 	 */
 	@Transactional
 	public void recordPlacement(Member member, String code) {
@@ -102,10 +106,14 @@ public class ProgramTracking {
 		catalog.ensureImported(tenant);
 		programs.findByTenantIdAndCode(tenant, code)
 			.filter(p -> !p.isArchived())
-			.ifPresent(program -> placements.recordPlacement(member, program).forEach(user -> standings.refresh(tenant, user)));
+			.ifPresent(program -> placements.recordPlacement(member, program)
+				.forEach(user -> standings.refresh(tenant, user)));
 	}
 
-	/** Every program of the district, with the person's standing in it (for browsing the catalog). */
+	/**
+	 * Every program of the district, with the person's standing in it (for browsing the
+	 * catalog).
+	 */
 	@Transactional
 	public ProgramStatus program(Member member, String code) {
 		Profiles.Profile profile = profiles.profile(member).orElseThrow(() -> new ProgramNotFoundException(code));
@@ -115,8 +123,8 @@ public class ProgramTracking {
 			.orElseThrow(() -> new ProgramNotFoundException(code));
 		LocalDate today = calendar.today();
 		ProgramProgress recorded = progress.findByProgramAndUserRef(program.getId(), member.userId()).orElse(null);
-		return ProgramProgress.evaluate(program, recorded, profile.facts(), program.obligationFor(profile.facts(), today)
-			.orElse(null), today, calendar.dueSoon());
+		return ProgramProgress.evaluate(program, recorded, profile.facts(),
+				program.obligationFor(profile.facts(), today).orElse(null), today, calendar.dueSoon());
 	}
 
 }

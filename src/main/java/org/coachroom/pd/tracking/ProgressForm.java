@@ -9,12 +9,15 @@ import jakarta.validation.constraints.NotNull;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
- * Progress at a requirement as a person records it: a score (percent), hours, or done, on a date. A
- * number as the page's fields send it and a date of this era: nothing the database would refuse. Any
- * refusal is the one sentence {@code pd.record.invalid} by the requirement.
+ * Progress at a requirement as a person records it: a score (percent), hours, or done, on
+ * a date. A number as the page's fields send it and a date of this era: nothing the
+ * database would refuse. Any refusal is the one sentence {@code pd.record.invalid} by the
+ * requirement.
  */
-record ProgressForm(@NotNull(message = "{pd.record.invalid}") @jakarta.validation.constraints.Pattern(
-		regexp = "score|hours|done", message = "{pd.record.invalid}") String kind, String value,
+record ProgressForm(
+		@NotNull(message = "{pd.record.invalid}") @jakarta.validation.constraints.Pattern(regexp = "score|hours|done",
+				message = "{pd.record.invalid}") String kind,
+		String value,
 		@NotNull(message = "{pd.record.invalid}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
 
 	private static final Pattern AMOUNT = Pattern.compile("\\d{1,4}(\\.\\d{1,2})?");

@@ -15,8 +15,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A person records their own progress at a requirement (a score, hours, a date done). Every change
- * is written to the audit trail with who, what, when, before and after.
+ * A person records their own progress at a requirement (a score, hours, a date done).
+ * Every change is written to the audit trail with who, what, when, before and after.
  */
 @Service
 public class ProgressRecording {
@@ -48,6 +48,7 @@ public class ProgressRecording {
 
 	/** What a person records of their own progress at one requirement. */
 	public sealed interface Entry permits Score, Hours, Done {
+
 	}
 
 	public record Score(BigDecimal percent, LocalDate on) implements Entry {
@@ -90,8 +91,8 @@ public class ProgressRecording {
 			action = "DONE";
 		}
 		progress.save(mine);
-		audit.audit(member.tenant().value(), member.userId(), program.getId(), requirementCode, member.userId(), now, action,
-				AuditTrail.describe(before), AuditTrail.describe(after));
+		audit.audit(member.tenant().value(), member.userId(), program.getId(), requirementCode, member.userId(), now,
+				action, AuditTrail.describe(before), AuditTrail.describe(after));
 		standings.refresh(member.tenant().value(), member.userId());
 	}
 

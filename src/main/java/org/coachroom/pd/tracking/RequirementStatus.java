@@ -11,8 +11,10 @@ import org.coachroom.pd.catalog.RequirementKind;
  * @param requirement the requirement
  * @param state what they recorded
  * @param progress where they are: not started, in progress, waiting for verification, met
- * @param unitResult for a unit: Mastery (at or above its threshold) or Completion (below), else null
- * @param attemptsLeft attempts still allowed at a scored requirement (null: no limit or not scored)
+ * @param unitResult for a unit: Mastery (at or above its threshold) or Completion
+ * (below), else null
+ * @param attemptsLeft attempts still allowed at a scored requirement (null: no limit or
+ * not scored)
  */
 public record RequirementStatus(Requirement requirement, RequirementState state, Progress progress,
 		UnitResult unitResult, Integer attemptsLeft) {

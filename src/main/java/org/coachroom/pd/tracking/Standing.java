@@ -10,10 +10,11 @@ public enum Standing {
 	COMPLETE, OVERDUE, DUE_SOON, NOT_STARTED, ON_TRACK;
 
 	/**
-	 * Complete wins; then a passed due date (overdue), then one within the window (due soon); of
-	 * the rest, those who recorded nothing have not started.
+	 * Complete wins; then a passed due date (overdue), then one within the window (due
+	 * soon); of the rest, those who recorded nothing have not started.
 	 */
-	public static Standing of(boolean complete, boolean started, Optional<LocalDate> due, LocalDate today, Period dueSoon) {
+	public static Standing of(boolean complete, boolean started, Optional<LocalDate> due, LocalDate today,
+			Period dueSoon) {
 		if (complete) {
 			return COMPLETE;
 		}
@@ -25,4 +26,5 @@ public enum Standing {
 		}
 		return started ? ON_TRACK : NOT_STARTED;
 	}
+
 }

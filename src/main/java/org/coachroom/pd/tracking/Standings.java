@@ -35,10 +35,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Keeps {@code pd_standing} current: after any change to a person's profile, progress or evidence,
- * their row per program is recomputed with the same rules the person's own page uses, so HR's view
- * can filter and sort a district in SQL. Rows hold the due date; overdue and due soon are read
- * against the day of the query.
+ * Keeps {@code pd_standing} current: after any change to a person's profile, progress or
+ * evidence, their row per program is recomputed with the same rules the person's own page
+ * uses, so HR's view can filter and sort a district in SQL. Rows hold the due date;
+ * overdue and due soon are read against the day of the query.
  */
 @Component
 public class Standings {
@@ -63,13 +63,14 @@ public class Standings {
 
 	private final NameWords nameWords;
 
-	Standings(Programs programs, ProgressRecords progress, People people, CoursePlacements courseItems, NameWords nameWords,
-			JdbcClient jdbc,
-			Clock clock, PlatformTransactionManager transactionManager, DistrictClock district) {
+	Standings(Programs programs, ProgressRecords progress, People people, CoursePlacements courseItems,
+			NameWords nameWords, JdbcClient jdbc, Clock clock, PlatformTransactionManager transactionManager,
+			DistrictClock district) {
 		this.courseItems = courseItems;
 		this.nameWords = nameWords;
 		this.transactions = new TransactionTemplate(transactionManager);
-		this.transactions.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.transactions
+			.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.programs = programs;
 		this.progress = progress;
 		this.people = people;
@@ -79,9 +80,9 @@ public class Standings {
 	}
 
 	/**
-	 * After a catalog change, everyone's standings in the district: in batches, each its own
-	 * transaction, so a big district never holds one long transaction and a person changing their own
-	 * progress meanwhile waits for one batch at most.
+	 * After a catalog change, everyone's standings in the district: in batches, each its
+	 * own transaction, so a big district never holds one long transaction and a person
+	 * changing their own progress meanwhile waits for one batch at most.
 	 */
 	@ApplicationModuleListener
 	void on(CatalogChanged changed) {
@@ -90,7 +91,8 @@ public class Standings {
 		int done = 0;
 		long started = System.nanoTime();
 		while (true) {
-			List<Long> batch = jdbc.sql("SELECT user_ref FROM pd_profile WHERE tenant_id = ? AND user_ref > ? ORDER BY user_ref LIMIT ?")
+			List<Long> batch = jdbc
+				.sql("SELECT user_ref FROM pd_profile WHERE tenant_id = ? AND user_ref > ? ORDER BY user_ref LIMIT ?")
 				.params(tenant, after, BATCH)
 				.query(Long.class)
 				.list();
@@ -134,7 +136,8 @@ public class Standings {
 		String name = people.person(new TenantId(tenantId), userRef).map(People.Person::name).orElse("?");
 		LocalDate today = LocalDate.now(clock.withZone(zone));
 		Instant now = clock.instant();
-		// the profile's row lock makes one refresh per person at a time, so the counts move exactly once
+		// the profile's row lock makes one refresh per person at a time, so the counts
+		// move exactly once
 		Map<Long, Tally> before = new HashMap<>();
 		jdbc.sql("""
 				SELECT program, school_level, complete, started, due_sort FROM pd_standing
@@ -154,18 +157,19 @@ public class Standings {
 			if (obligation.isEmpty() && mine == null) {
 				continue;
 			}
-			ProgramStatus status = ProgramProgress.evaluate(program, mine, profile.get(), obligation.orElse(null), today,
-					Period.ZERO);
+			ProgramStatus status = ProgramProgress.evaluate(program, mine, profile.get(), obligation.orElse(null),
+					today, Period.ZERO);
 			boolean started = status.requirements()
 				.stream()
 				.anyMatch(s -> s.progress() != RequirementStatus.Progress.NOT_STARTED);
-			jdbc.sql("""
-					INSERT INTO pd_standing (tenant_id, program, user_ref, person_name, audience, school_level, school_id,
-					obligation, complete, started, due_on, met, total, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-					ON DUPLICATE KEY UPDATE person_name = VALUES(person_name), audience = VALUES(audience),
-					school_level = VALUES(school_level), school_id = VALUES(school_id), obligation = VALUES(obligation), complete = VALUES(complete),
-					started = VALUES(started), due_on = VALUES(due_on), met = VALUES(met), total = VALUES(total),
-					updated_at = VALUES(updated_at)""")
+			jdbc.sql(
+					"""
+							INSERT INTO pd_standing (tenant_id, program, user_ref, person_name, audience, school_level, school_id,
+							obligation, complete, started, due_on, met, total, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+							ON DUPLICATE KEY UPDATE person_name = VALUES(person_name), audience = VALUES(audience),
+							school_level = VALUES(school_level), school_id = VALUES(school_id), obligation = VALUES(obligation), complete = VALUES(complete),
+							started = VALUES(started), due_on = VALUES(due_on), met = VALUES(met), total = VALUES(total),
+							updated_at = VALUES(updated_at)""")
 				.params(tenantId, program.getId(), userRef, name.length() > 300 ? name.substring(0, 300) : name,
 						profile.get().audience().name(), profile.get().schoolLevel().name(), school[0],
 						obligation.map(Enum::name).orElse(null), status.standing() == Standing.COMPLETE, started,
@@ -175,14 +179,19 @@ public class Standings {
 			if (placed.contains(program.getId())) {
 				courseItems.follow(tenantId, userRef, status);
 			}
-			after.put(program.getId(), new Tally(program.getId(), profile.get().schoolLevel().name(),
-					status.standing() == Standing.COMPLETE, started, status.dueOn() == null ? NO_DEADLINE : status.dueOn()));
+			after.put(program.getId(),
+					new Tally(program.getId(), profile.get().schoolLevel().name(),
+							status.standing() == Standing.COMPLETE, started,
+							status.dueOn() == null ? NO_DEADLINE : status.dueOn()));
 		}
-		// programs that no longer apply (a changed role start, say) and hold no progress leave the view
+		// programs that no longer apply (a changed role start, say) and hold no progress
+		// leave the view
 		before.keySet()
 			.stream()
 			.filter(p -> !after.containsKey(p))
-			.forEach(p -> jdbc.sql("DELETE FROM pd_standing WHERE program = ? AND user_ref = ?").params(p, userRef).update());
+			.forEach(p -> jdbc.sql("DELETE FROM pd_standing WHERE program = ? AND user_ref = ?")
+				.params(p, userRef)
+				.update());
 		adjustTallies(tenantId, before.values(), after.values());
 		nameWords.keep(tenantId, userRef, name);
 	}
@@ -201,8 +210,8 @@ public class Standings {
 		.thenComparing(Tally::dueSort);
 
 	/**
-	 * Moves this person's counts from their old keys to their new ones, touching rows in key order so
-	 * two people's refreshes never wait on each other in a circle.
+	 * Moves this person's counts from their old keys to their new ones, touching rows in
+	 * key order so two people's refreshes never wait on each other in a circle.
 	 */
 	private void adjustTallies(long tenantId, Collection<Tally> before, Collection<Tally> after) {
 		Map<Tally, Integer> delta = new TreeMap<>(TALLY_ORDER);
@@ -210,12 +219,15 @@ public class Standings {
 		after.forEach(t -> delta.merge(t, 1, Integer::sum));
 		delta.forEach((t, d) -> {
 			if (d != 0) {
-				jdbc.sql("""
-						INSERT INTO pd_standing_tally (tenant_id, program, school_level, complete, started, due_sort, people)
-						VALUES (?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE people = people + VALUES(people)""")
-					.params(tenantId, t.program(), t.schoolLevel(), t.complete(), t.started(), java.sql.Date.valueOf(t.dueSort()), d)
+				jdbc.sql(
+						"""
+								INSERT INTO pd_standing_tally (tenant_id, program, school_level, complete, started, due_sort, people)
+								VALUES (?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE people = people + VALUES(people)""")
+					.params(tenantId, t.program(), t.schoolLevel(), t.complete(), t.started(),
+							java.sql.Date.valueOf(t.dueSort()), d)
 					.update();
 			}
 		});
 	}
+
 }

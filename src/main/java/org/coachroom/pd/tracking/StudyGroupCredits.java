@@ -11,9 +11,10 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Hours a completed study group earned become PD credit the member can count toward an hours
- * requirement; a withdrawn completion takes them back. Listens after the completion commits, through
- * Modulith's event registry, so a failure here is retried and never undoes the completion.
+ * Hours a completed study group earned become PD credit the member can count toward an
+ * hours requirement; a withdrawn completion takes them back. Listens after the completion
+ * commits, through Modulith's event registry, so a failure here is retried and never
+ * undoes the completion.
  */
 @Component
 public class StudyGroupCredits {
@@ -35,9 +36,10 @@ public class StudyGroupCredits {
 		if (completion.creditHours() == null || completion.creditHours().signum() <= 0) {
 			return;
 		}
-		jdbc.sql("""
-				INSERT IGNORE INTO pd_credit (tenant_id, user_ref, source, source_id, title, hours, hours_unit, earned_on)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+		jdbc.sql(
+				"""
+						INSERT IGNORE INTO pd_credit (tenant_id, user_ref, source, source_id, title, hours, hours_unit, earned_on)
+						VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(completion.tenantId(), completion.userRef(), completion.source(), completion.sourceId(),
 					cut(completion.title(), 300), completion.creditHours(), cut(completion.creditUnit(), 40),
 					Date.valueOf(completion.completedAt().atZone(zone).toLocalDate()))
@@ -53,4 +55,5 @@ public class StudyGroupCredits {
 	private static String cut(String s, int max) {
 		return s == null ? "" : s.length() <= max ? s : s.substring(0, max);
 	}
+
 }

@@ -9,9 +9,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 
 /**
- * The packaged application carries no database of its own: without {@code spring.datasource.url} (and
- * no data source given by the development run) it refuses to start, and
- * {@link NoDatabaseFailureAnalyzer} says what to set, instead of Boot looking for an in-memory one.
+ * The packaged application carries no database of its own: without
+ * {@code spring.datasource.url} (and no data source given by the development run) it
+ * refuses to start, and {@link NoDatabaseFailureAnalyzer} says what to set, instead of
+ * Boot looking for an in-memory one.
  */
 @AutoConfiguration(before = DataSourceAutoConfiguration.class)
 @Conditional(NoDataSourceUrlCondition.class)
@@ -23,12 +24,17 @@ class DatabaseRequiredAutoConfiguration {
 		throw new NoDatabaseConfiguredException();
 	}
 
-	/** Start-up's refusal to run without a database; {@link NoDatabaseFailureAnalyzer} shows it. */
+	/**
+	 * Start-up's refusal to run without a database; {@link NoDatabaseFailureAnalyzer}
+	 * shows it.
+	 */
 	static final class NoDatabaseConfiguredException extends IllegalStateException {
 
 		NoDatabaseConfiguredException() {
 			super("No database is configured: spring.datasource.url is not set, and the packaged Coachroom "
 					+ "does not start a database of its own.");
 		}
+
 	}
+
 }

@@ -4,9 +4,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * JDBC URLs of database servers this JVM started itself (the embedded MariaDB of the development run
- * and the tests, which lives outside the production jar). The demo guard trusts only these; the
- * production jar starts none, so there the demo is always refused.
+ * JDBC URLs of database servers this JVM started itself (the embedded MariaDB of the
+ * development run and the tests, which lives outside the production jar). The demo guard
+ * trusts only these; the production jar starts none, so there the demo is always refused.
  */
 public final class DatabasesStartedHere {
 
@@ -26,4 +26,5 @@ public final class DatabasesStartedHere {
 	public static boolean contains(String jdbcUrl) {
 		return jdbcUrl != null && urls.contains(jdbcUrl);
 	}
+
 }

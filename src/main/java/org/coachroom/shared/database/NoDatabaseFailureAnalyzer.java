@@ -16,4 +16,5 @@ class NoDatabaseFailureAnalyzer
 			DatabaseRequiredAutoConfiguration.NoDatabaseConfiguredException cause) {
 		return new FailureAnalysis(cause.getMessage(), ACTION, cause);
 	}
+
 }

@@ -8,8 +8,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * A file someone shared, answered as a download and never rendered here: with its headers, an
- * uploaded file cannot act as a page of Coachroom (no sniffing, a sandbox, nothing cached).
+ * A file someone shared, answered as a download and never rendered here: with its
+ * headers, an uploaded file cannot act as a page of Coachroom (no sniffing, a sandbox,
+ * nothing cached).
  */
 public final class Attachment {
 
@@ -26,4 +27,5 @@ public final class Attachment {
 			.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
 			.body(content);
 	}
+
 }

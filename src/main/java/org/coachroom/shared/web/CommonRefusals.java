@@ -12,13 +12,15 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * The one refusal page ({@code refused.html}), wherever a refusal arises: a {@link Refusal} a module
- * throws (a 404 that says nothing of what is not someone's, a 409 for a stale page, a 400 for a value no
- * page sends) and two changes to the same thing at once that no module words better (a 409). Each with
- * a log line, never a stack trace. A module that words a refusal itself gives its advice an
- * {@code @Order} before this one's (advices of equal order are asked in no promised order). (An upload
- * over the size limit is refused before any controller, while the form is read: the error page answers
- * it with a 413.) The LTI launch refusal, with its part for the LMS administrator, is lti's own page.
+ * The one refusal page ({@code refused.html}), wherever a refusal arises: a
+ * {@link Refusal} a module throws (a 404 that says nothing of what is not someone's, a
+ * 409 for a stale page, a 400 for a value no page sends) and two changes to the same
+ * thing at once that no module words better (a 409). Each with a log line, never a stack
+ * trace. A module that words a refusal itself gives its advice an {@code @Order} before
+ * this one's (advices of equal order are asked in no promised order). (An upload over the
+ * size limit is refused before any controller, while the form is read: the error page
+ * answers it with a 413.) The LTI launch refusal, with its part for the LMS
+ * administrator, is lti's own page.
  */
 @ControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -32,7 +34,10 @@ class CommonRefusals {
 		return page(e.status(), e.titleKey(), e.reasonKey(), e.back(), e.args());
 	}
 
-	/** Two changes to the same thing at once (a double click, two coaches): the later one is not applied. */
+	/**
+	 * Two changes to the same thing at once (a double click, two coaches): the later one
+	 * is not applied.
+	 */
 	@ExceptionHandler({ OptimisticLockingFailureException.class, DuplicateKeyException.class })
 	ModelAndView concurrent(RuntimeException e) {
 		log.info("Change refused: changed concurrently ({})", e.getClass().getSimpleName());
@@ -50,4 +55,5 @@ class CommonRefusals {
 		page.addObject("backLabel", back.labelKey());
 		return page;
 	}
+
 }

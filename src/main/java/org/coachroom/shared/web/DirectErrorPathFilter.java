@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * {@code /error} is where the container sends a failed request to be answered. Asked for directly it has
- * no failure to report, and Spring Boot would call that a 500: it is a page that does not exist.
+ * {@code /error} is where the container sends a failed request to be answered. Asked for
+ * directly it has no failure to report, and Spring Boot would call that a 500: it is a
+ * page that does not exist.
  */
 @Component
 class DirectErrorPathFilter extends OncePerRequestFilter {
@@ -26,4 +27,5 @@ class DirectErrorPathFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		response.sendError(HttpServletResponse.SC_NOT_FOUND);
 	}
+
 }

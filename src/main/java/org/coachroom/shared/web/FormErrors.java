@@ -9,9 +9,10 @@ import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
 
 /**
- * For a form whose refusal goes back as a flash message after a redirect (not as the fields' messages
- * on a re-shown page): the key of the sentence to flash. A constraint names its sentence as its message,
- * {@code @NotBlank(message = "{studygroup.reflection.empty}")}, the key being one of messages.properties.
+ * For a form whose refusal goes back as a flash message after a redirect (not as the
+ * fields' messages on a re-shown page): the key of the sentence to flash. A constraint
+ * names its sentence as its message, {@code @NotBlank(message =
+ * "{studygroup.reflection.empty}")}, the key being one of messages.properties.
  */
 public final class FormErrors {
 
@@ -21,8 +22,9 @@ public final class FormErrors {
 	}
 
 	/**
-	 * The message key of the first error: the key a constraint names as its message, or {@code otherwise}
-	 * for any other refusal (a value that is not of the field's type, a constraint's own wording).
+	 * The message key of the first error: the key a constraint names as its message, or
+	 * {@code otherwise} for any other refusal (a value that is not of the field's type, a
+	 * constraint's own wording).
 	 */
 	public static String firstKey(Errors errors, String otherwise) {
 		ObjectError first = errors.getAllErrors().isEmpty() ? null : errors.getAllErrors().get(0);
@@ -35,7 +37,10 @@ public final class FormErrors {
 		return otherwise;
 	}
 
-	/** Whether a field holds a value not of its type (a number, a date, a yes/no), which no page of ours sends. */
+	/**
+	 * Whether a field holds a value not of its type (a number, a date, a yes/no), which
+	 * no page of ours sends.
+	 */
 	public static boolean unreadable(Errors errors, String... fields) {
 		for (String field : fields) {
 			FieldError error = errors.getFieldError(field);
@@ -45,4 +50,5 @@ public final class FormErrors {
 		}
 		return false;
 	}
+
 }

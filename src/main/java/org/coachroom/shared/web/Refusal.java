@@ -3,11 +3,12 @@ package org.coachroom.shared.web;
 import org.springframework.http.HttpStatus;
 
 /**
- * A request refused for a reason a person can act on, shown as the one refusal page ({@code refused.html})
- * with its HTTP status: 400 for a value no page of ours sends, 404 for what is not there or not theirs
- * (saying nothing more), 409 for a change made from a stale page. The page says it in messages: a title,
- * the reason (with its arguments) and a link back. Modules name their refusals by extending this class,
- * so a call site reads {@code throw new GroupNotFoundException(id)}.
+ * A request refused for a reason a person can act on, shown as the one refusal page
+ * ({@code refused.html}) with its HTTP status: 400 for a value no page of ours sends, 404
+ * for what is not there or not theirs (saying nothing more), 409 for a change made from a
+ * stale page. The page says it in messages: a title, the reason (with its arguments) and
+ * a link back. Modules name their refusals by extending this class, so a call site reads
+ * {@code throw new GroupNotFoundException(id)}.
  */
 public class Refusal extends RuntimeException {
 
@@ -16,6 +17,7 @@ public class Refusal extends RuntimeException {
 
 		/** Coachroom's home page. */
 		public static final Back HOME = new Back("/home", "error.back");
+
 	}
 
 	private final HttpStatus status;
@@ -30,7 +32,8 @@ public class Refusal extends RuntimeException {
 
 	/**
 	 * @param status the page's HTTP status
-	 * @param logMessage for the log line only, never shown (no request text unless cut and cleaned)
+	 * @param logMessage for the log line only, never shown (no request text unless cut
+	 * and cleaned)
 	 * @param titleKey the message key of the page's heading
 	 * @param reasonKey the message key of the sentence that says why
 	 * @param back the page's link back
@@ -64,4 +67,5 @@ public class Refusal extends RuntimeException {
 	public Back back() {
 		return back;
 	}
+
 }

@@ -7,10 +7,10 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.InitBinder;
 
 /**
- * A form's {@code version} is a hidden field our pages fill in. Anything but a number there was not typed
- * by a person: it is read as no version (the change is then refused as made from a stale page) rather
- * than failing to build the form at all, which form records (bound through their constructor) cannot
- * report on a field.
+ * A form's {@code version} is a hidden field our pages fill in. Anything but a number
+ * there was not typed by a person: it is read as no version (the change is then refused
+ * as made from a stale page) rather than failing to build the form at all, which form
+ * records (bound through their constructor) cannot report on a field.
  */
 @ControllerAdvice
 class StaleFormVersions {
@@ -29,4 +29,5 @@ class StaleFormVersions {
 			}
 		});
 	}
+
 }

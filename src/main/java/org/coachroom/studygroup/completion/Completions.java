@@ -25,9 +25,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Members' completions: by the rule after each change that may finish someone, by a facilitator's
- * hand, and taken back. Each publishes its event in the transaction that records it, for the
- * gradebook and PD credit.
+ * Members' completions: by the rule after each change that may finish someone, by a
+ * facilitator's hand, and taken back. Each publishes its event in the transaction that
+ * records it, for the gradebook and PD credit.
  */
 @Service
 public class Completions {
@@ -87,9 +87,10 @@ public class Completions {
 	}
 
 	/**
-	 * Marks complete every member who now meets the rule, publishing {@link StudyGroupCompleted} for
-	 * each in the same transaction (the event registry keeps it until its listeners are done).
-	 * Members already complete stay complete when the rule or attendance changes later.
+	 * Marks complete every member who now meets the rule, publishing
+	 * {@link StudyGroupCompleted} for each in the same transaction (the event registry
+	 * keeps it until its listeners are done). Members already complete stay complete when
+	 * the rule or attendance changes later.
 	 */
 	public void completeWhoFinished(StudyGroup group) {
 		Instant now = clock.instant();
@@ -105,7 +106,10 @@ public class Completions {
 		}
 	}
 
-	/** Members who finished before a link was first launched get their score in its column too. */
+	/**
+	 * Members who finished before a link was first launched get their score in its column
+	 * too.
+	 */
 	public void sendEarlierCompletions(StudyGroup group, CourseCompletion.Placement placement) {
 		for (GroupMember member : members.findByGroup(group.getId())) {
 			if (member.isComplete()) {
@@ -127,4 +131,5 @@ public class Completions {
 			.map(People.Person::subject)
 			.orElse(null);
 	}
+
 }

@@ -20,7 +20,10 @@ import org.coachroom.studygroup.session.AttendanceStatus;
 import org.coachroom.studygroup.session.GroupSession;
 import org.springframework.stereotype.Component;
 
-/** How far each member is with the group's completion rule: what the group page shows and completion acts on. */
+/**
+ * How far each member is with the group's completion rule: what the group page shows and
+ * completion acts on.
+ */
 @Component
 public class Progress {
 
@@ -61,4 +64,5 @@ public class Progress {
 		}
 		return byMember;
 	}
+
 }

@@ -27,8 +27,7 @@ public class FileSharing {
 
 	private final long maxFileBytes;
 
-	FileSharing(GroupAccess access, GroupFiles files, Clock clock,
-			SharedProperties shared) {
+	FileSharing(GroupAccess access, GroupFiles files, Clock clock, SharedProperties shared) {
 		this.access = access;
 		this.files = files;
 		this.clock = clock;
@@ -50,8 +49,9 @@ public class FileSharing {
 	}
 
 	/**
-	 * Keeps a file for the group's members, after checking its size and, by its content, its kind.
-	 * The name is cleaned of paths and control characters and ends with the extension of its kind.
+	 * Keeps a file for the group's members, after checking its size and, by its content,
+	 * its kind. The name is cleaned of paths and control characters and ends with the
+	 * extension of its kind.
 	 */
 	@Transactional
 	public long shareFile(Member coach, long groupId, String originalName, byte[] content) {
@@ -62,9 +62,11 @@ public class FileSharing {
 		if (content.length > maxFileBytes) {
 			throw new FileRejectedException(FileRejectedException.Reason.TOO_LARGE);
 		}
-		FileType type = FileType.of(content).orElseThrow(() -> new FileRejectedException(FileRejectedException.Reason.TYPE));
+		FileType type = FileType.of(content)
+			.orElseThrow(() -> new FileRejectedException(FileRejectedException.Reason.TYPE));
 		return files.save(GroupFile.shared(group.getTenantId(), groupId, type.safeName(originalName), type.mediaType(),
-				content, FileType.sha256(content), coach.userId(), clock.instant())).getId();
+				content, FileType.sha256(content), coach.userId(), clock.instant()))
+			.getId();
 	}
 
 	@Transactional(readOnly = true)
@@ -84,4 +86,5 @@ public class FileSharing {
 	public long maxFileBytes() {
 		return maxFileBytes;
 	}
+
 }

@@ -5,7 +5,9 @@ import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
 
-/** A file a facilitator shared with a group, kept in the database outside any web root. */
+/**
+ * A file a facilitator shared with a group, kept in the database outside any web root.
+ */
 @Table("study_group_file")
 class GroupFile {
 
@@ -64,4 +66,5 @@ class GroupFile {
 	FileSharing.Download download() {
 		return new FileSharing.Download(name, contentType, content);
 	}
+
 }

@@ -17,4 +17,5 @@ interface GroupFiles extends ListCrudRepository<GroupFile, Long> {
 	@Modifying
 	@Query("DELETE FROM study_group_file WHERE study_group = :groupId AND id = :fileId")
 	int removeFrom(long groupId, long fileId);
+
 }

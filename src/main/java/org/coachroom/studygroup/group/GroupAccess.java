@@ -14,10 +14,10 @@ import org.coachroom.studygroup.membership.GroupMembers;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may see and do what with a study group, the one policy every part of the module asks:
- * facilitators and the course's coaches manage a group; members take part; people in the group's
- * course see open groups and may join them; everyone else learns nothing of a group, not even that
- * it exists.
+ * Who may see and do what with a study group, the one policy every part of the module
+ * asks: facilitators and the course's coaches manage a group; members take part; people
+ * in the group's course see open groups and may join them; everyone else learns nothing
+ * of a group, not even that it exists.
  */
 @Component
 public class GroupAccess {
@@ -38,10 +38,12 @@ public class GroupAccess {
 		if (group.getTenantId() != viewer.tenant().value()) {
 			return Access.NONE;
 		}
-		if (!evaluative(viewer) && (group.isFacilitatedBy(viewer.userId()) || coachOfCourse(viewer, group.getHomeContextRef()))) {
+		if (!evaluative(viewer)
+				&& (group.isFacilitatedBy(viewer.userId()) || coachOfCourse(viewer, group.getHomeContextRef()))) {
 			return Access.MANAGER;
 		}
-		// whoever holds a principal's or HR role, in this launch or in the group's course, is of no group:
+		// whoever holds a principal's or HR role, in this launch or in the group's
+		// course, is of no group:
 		// not even one they were added to before that rule held
 		if (evaluative(viewer) || !launchedFrom(viewer, group.getHomeContextRef())
 				&& !mayBeMember(people.rolesInCourse(viewer.tenant(), group.getHomeContextRef(), viewer.userId()))) {
@@ -57,37 +59,45 @@ public class GroupAccess {
 	}
 
 	/**
-	 * Coaching is non-evaluative: whoever holds a principal's or HR's role (even beside a coach's, as
-	 * a custom role adds it) never manages a group, so never reads its reflections or attendance.
+	 * Coaching is non-evaluative: whoever holds a principal's or HR's role (even beside a
+	 * coach's, as a custom role adds it) never manages a group, so never reads its
+	 * reflections or attendance.
 	 */
 	public static boolean evaluative(Member viewer) {
 		return viewer.hasRole(CoachroomRole.PRINCIPAL) || viewer.hasRole(CoachroomRole.HR);
 	}
 
 	/**
-	 * Course roles that allow membership: anything but a principal's or HR's, as in team workspaces
-	 * (members see sessions, files and attendance, and reflect; coaching is non-evaluative).
+	 * Course roles that allow membership: anything but a principal's or HR's, as in team
+	 * workspaces (members see sessions, files and attendance, and reflect; coaching is
+	 * non-evaluative).
 	 */
 	public static boolean mayBeMember(Set<CoachroomRole> roles) {
 		return !roles.contains(CoachroomRole.PRINCIPAL) && !roles.contains(CoachroomRole.HR);
 	}
 
-	/** Course roles that make someone a possible facilitator: a coach's, with no principal's or HR's beside it. */
+	/**
+	 * Course roles that make someone a possible facilitator: a coach's, with no
+	 * principal's or HR's beside it.
+	 */
 	public static boolean courseCoach(Set<CoachroomRole> roles) {
 		return roles.contains(CoachroomRole.COACH) && !roles.contains(CoachroomRole.PRINCIPAL)
 				&& !roles.contains(CoachroomRole.HR);
 	}
 
 	/**
-	 * A coach of the group's course, by the launch they are signed in with: roles remembered from
-	 * earlier launches are not trusted for managing, so a coach who left the course or changed role
-	 * loses it at their next launch.
+	 * A coach of the group's course, by the launch they are signed in with: roles
+	 * remembered from earlier launches are not trusted for managing, so a coach who left
+	 * the course or changed role loses it at their next launch.
 	 */
 	private static boolean coachOfCourse(Member viewer, long contextRef) {
 		return viewer.context() != null && viewer.context().id() == contextRef && viewer.hasRole(CoachroomRole.COACH);
 	}
 
-	/** Whether the viewer's launch is from that course (its roles are the viewer's, already checked). */
+	/**
+	 * Whether the viewer's launch is from that course (its roles are the viewer's,
+	 * already checked).
+	 */
 	private static boolean launchedFrom(Member viewer, long contextRef) {
 		return viewer.context() != null && viewer.context().id() == contextRef;
 	}
@@ -104,7 +114,10 @@ public class GroupAccess {
 		return viewer.context() != null && viewer.hasRole(CoachroomRole.COACH) && !evaluative(viewer);
 	}
 
-	/** The group, if the viewer may at least see it; otherwise nothing, as if it did not exist. */
+	/**
+	 * The group, if the viewer may at least see it; otherwise nothing, as if it did not
+	 * exist.
+	 */
 	public Optional<StudyGroup> visible(Member viewer, long groupId, Access needed) {
 		return groups.findInTenant(viewer.tenant().value(), groupId).filter(g -> accessOf(viewer, g).atLeast(needed));
 	}
@@ -114,7 +127,9 @@ public class GroupAccess {
 		return visible(viewer, groupId, needed).orElseThrow(() -> new GroupNotFoundException(groupId));
 	}
 
-	/** A group the viewer manages and that is not archived: the condition of every change. */
+	/**
+	 * A group the viewer manages and that is not archived: the condition of every change.
+	 */
 	public StudyGroup requireManageable(Member viewer, long groupId) {
 		StudyGroup group = require(viewer, groupId, Access.MANAGER);
 		if (group.isArchived()) {
@@ -122,4 +137,5 @@ public class GroupAccess {
 		}
 		return group;
 	}
+
 }

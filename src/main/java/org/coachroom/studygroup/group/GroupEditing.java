@@ -16,7 +16,10 @@ import org.coachroom.studygroup.completion.Completions;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** A group's own details: creating, revising, its rule, its facilitators, archiving and copying for a new cohort. */
+/**
+ * A group's own details: creating, revising, its rule, its facilitators, archiving and
+ * copying for a new cohort.
+ */
 @Service
 public class GroupEditing {
 
@@ -84,7 +87,10 @@ public class GroupEditing {
 		groups.save(group);
 	}
 
-	/** A co-facilitator steps down (or is taken off); a group always keeps at least one facilitator. */
+	/**
+	 * A co-facilitator steps down (or is taken off); a group always keeps at least one
+	 * facilitator.
+	 */
 	@Transactional
 	public void removeFacilitator(Member coach, long groupId, long userRef) {
 		StudyGroup group = access.requireManageable(coach, groupId);
@@ -106,4 +112,5 @@ public class GroupEditing {
 		StudyGroup group = access.require(coach, groupId, Access.MANAGER);
 		return groups.save(group.copyForNewCohort(newTitle, coach.userId(), clock.instant()));
 	}
+
 }

@@ -27,7 +27,10 @@ import org.coachroom.studygroup.session.GroupSessions;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The study group pages' read models: a person's list of groups, and one group cut to what the viewer may see. */
+/**
+ * The study group pages' read models: a person's list of groups, and one group cut to
+ * what the viewer may see.
+ */
 @Service
 public class GroupPages {
 
@@ -62,7 +65,8 @@ public class GroupPages {
 	@Transactional(readOnly = true)
 	public Overview overview(Member viewer) {
 		long tenant = viewer.tenant().value();
-		List<GroupSummary> inCourse = viewer.context() == null ? List.of() : lists.inCourse(tenant, viewer.context().id());
+		List<GroupSummary> inCourse = viewer.context() == null ? List.of()
+				: lists.inCourse(tenant, viewer.context().id());
 		Map<Long, GroupSummary> managed = new LinkedHashMap<>();
 		if (!GroupAccess.evaluative(viewer)) {
 			if (viewer.context() != null && viewer.hasRole(CoachroomRole.COACH)) {
@@ -76,7 +80,10 @@ public class GroupPages {
 			.toList();
 		Set<Long> seen = new HashSet<>(managed.keySet());
 		joined.forEach(g -> seen.add(g.id()));
-		List<GroupSummary> open = inCourse.stream().filter(GroupSummary::open).filter(g -> !seen.contains(g.id())).toList();
+		List<GroupSummary> open = inCourse.stream()
+			.filter(GroupSummary::open)
+			.filter(g -> !seen.contains(g.id()))
+			.toList();
 		return new Overview(access.canCreate(viewer), List.copyOf(managed.values()), joined, open);
 	}
 
@@ -110,4 +117,5 @@ public class GroupPages {
 		}
 		return Optional.of(new GroupPage(group, level, planned, next, rows, mine, myReflections, facilitators));
 	}
+
 }

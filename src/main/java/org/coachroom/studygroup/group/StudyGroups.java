@@ -10,4 +10,5 @@ public interface StudyGroups extends ListCrudRepository<StudyGroup, Long> {
 
 	@Query("SELECT * FROM study_group WHERE id = :id AND tenant_id = :tenantId")
 	Optional<StudyGroup> findInTenant(long tenantId, long id);
+
 }

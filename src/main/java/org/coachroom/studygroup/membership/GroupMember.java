@@ -9,7 +9,8 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
 /** A person's membership of a study group, and their completion once they have it. */
-// the group page of the module's API (StudyGroupManagement.GroupPage) shows these: other modules may name them
+// the group page of the module's API (StudyGroupManagement.GroupPage) shows these: other
+// modules may name them
 @org.springframework.modulith.NamedInterface("model")
 @Table("study_group_member")
 public class GroupMember {
@@ -70,8 +71,9 @@ public class GroupMember {
 	}
 
 	/**
-	 * The rule saw the member finish. Returns whether this is news. A completion a facilitator withdrew
-	 * is not given back by the rule: only a facilitator can mark it again.
+	 * The rule saw the member finish. Returns whether this is news. A completion a
+	 * facilitator withdrew is not given back by the rule: only a facilitator can mark it
+	 * again.
 	 */
 	public boolean completeByRule(BigDecimal credit, Instant now) {
 		if (completedAt != null || withdrawnAt != null) {
@@ -84,7 +86,10 @@ public class GroupMember {
 		return true;
 	}
 
-	/** A facilitator marks completion the rule cannot see (a make-up session, say), with the reason. */
+	/**
+	 * A facilitator marks completion the rule cannot see (a make-up session, say), with
+	 * the reason.
+	 */
 	public boolean completeByHand(long facilitator, String reason, BigDecimal credit, Instant now) {
 		if (completedAt != null) {
 			return false;
@@ -100,8 +105,9 @@ public class GroupMember {
 	}
 
 	/**
-	 * A facilitator takes back a completion (marked for the wrong person, say), with the reason: the
-	 * credit no longer counts. Returns whether there was a completion to withdraw.
+	 * A facilitator takes back a completion (marked for the wrong person, say), with the
+	 * reason: the credit no longer counts. Returns whether there was a completion to
+	 * withdraw.
 	 */
 	public boolean withdrawCompletion(long facilitator, String reason, Instant now) {
 		if (completedAt == null) {
@@ -117,7 +123,9 @@ public class GroupMember {
 		return true;
 	}
 
-	/** The roster import no longer finds the person in the course: flagged, never deleted. */
+	/**
+	 * The roster import no longer finds the person in the course: flagged, never deleted.
+	 */
 	void leftCourse(Instant now) {
 		if (leftCourseAt == null) {
 			leftCourseAt = now;
@@ -195,4 +203,5 @@ public class GroupMember {
 	public String getWithdrawalReason() {
 		return withdrawalReason;
 	}
+
 }

@@ -13,4 +13,5 @@ public interface GroupMembers extends ListCrudRepository<GroupMember, Long> {
 
 	@Query("SELECT * FROM study_group_member WHERE study_group = :groupId AND user_ref = :userRef")
 	Optional<GroupMember> findMember(long groupId, long userRef);
+
 }

@@ -50,10 +50,11 @@ public class GroupRosterImports {
 	}
 
 	/**
-	 * Brings the LMS course roster into the group: teachers (and instructors when asked) who are not
-	 * members yet are added, nobody twice; members no longer active in the course are flagged as
-	 * having left, never removed, and flagged members who are back lose the flag. The roster is read
-	 * before the transaction opens: no database connection waits on the LMS.
+	 * Brings the LMS course roster into the group: teachers (and instructors when asked)
+	 * who are not members yet are added, nobody twice; members no longer active in the
+	 * course are flagged as having left, never removed, and flagged members who are back
+	 * lose the flag. The roster is read before the transaction opens: no database
+	 * connection waits on the LMS.
 	 * @throws ServiceUnavailableException when the roster cannot be read
 	 */
 	public RosterImport importRoster(Member coach, long groupId, boolean includeInstructors) {
@@ -62,7 +63,8 @@ public class GroupRosterImports {
 			throw new RosterFromOtherCourseException(groupId);
 		}
 		List<Rosters.Entry> roster = rosters.courseRoster(coach);
-		// the roster knows LMS roles only: whoever launched in the course as a principal or HR stays out too
+		// the roster knows LMS roles only: whoever launched in the course as a principal
+		// or HR stays out too
 		Map<Long, Set<CoachroomRole>> launchedHere = new HashMap<>();
 		people.inCourse(coach.tenant(), group.getHomeContextRef())
 			.forEach(m -> launchedHere.put(m.person().userRef(), m.roles()));
@@ -111,4 +113,5 @@ public class GroupRosterImports {
 			return new RosterImport(added, already, left, returned);
 		});
 	}
+
 }

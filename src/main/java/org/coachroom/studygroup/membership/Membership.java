@@ -17,7 +17,10 @@ import org.coachroom.studygroup.group.GroupAccess;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Who is in a group: added by a facilitator from the course, or joining an open group themselves. */
+/**
+ * Who is in a group: added by a facilitator from the course, or joining an open group
+ * themselves.
+ */
 @Service
 public class Membership {
 
@@ -49,7 +52,10 @@ public class Membership {
 			.toList();
 	}
 
-	/** Adds people of the group's course; anyone else (another course, another tenant) is refused. */
+	/**
+	 * Adds people of the group's course; anyone else (another course, another tenant) is
+	 * refused.
+	 */
 	@Transactional
 	public int addMembers(Member coach, long groupId, List<Long> userRefs) {
 		StudyGroup group = access.requireManageable(coach, groupId);
@@ -58,7 +64,8 @@ public class Membership {
 		int added = 0;
 		for (Long userRef : new HashSet<>(userRefs)) {
 			People.CourseMember person = inCourse.get(userRef);
-			// a principal or HR is of no study group (coaching is non-evaluative): refused like a stranger
+			// a principal or HR is of no study group (coaching is non-evaluative):
+			// refused like a stranger
 			if (person == null || !GroupAccess.mayBeMember(person.roles())) {
 				throw new NotInCourseException(userRef);
 			}
@@ -71,8 +78,10 @@ public class Membership {
 		return added;
 	}
 
-	// no transaction around it: the insert is one statement, and a duplicate caught inside a transaction
-	// would have marked it for rollback (a double click answered with a 500 instead of being ignored)
+	// no transaction around it: the insert is one statement, and a duplicate caught
+	// inside a transaction
+	// would have marked it for rollback (a double click answered with a 500 instead of
+	// being ignored)
 	public void join(Member teacher, long groupId) {
 		StudyGroup group = access.require(teacher, groupId, Access.OPEN_TO_JOIN);
 		if (access.accessOf(teacher, group) != Access.OPEN_TO_JOIN) {
@@ -90,4 +99,5 @@ public class Membership {
 	private static String lmsRole(Set<CoachroomRole> roles) {
 		return roles.contains(CoachroomRole.COACH) ? "INSTRUCTOR" : "LEARNER";
 	}
+
 }

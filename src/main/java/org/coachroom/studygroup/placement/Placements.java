@@ -20,8 +20,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A study group placed in LMS courses: which groups a coach may place, the deep linking item that
- * places one, and the launches of placed links, remembered so completions reach their columns.
+ * A study group placed in LMS courses: which groups a coach may place, the deep linking
+ * item that places one, and the launches of placed links, remembered so completions reach
+ * their columns.
  */
 @Service
 public class Placements {
@@ -51,7 +52,8 @@ public class Placements {
 		if (coach.context() == null) {
 			return List.of();
 		}
-		// a link carries its completions to the course it is placed in: only groups of that course
+		// a link carries its completions to the course it is placed in: only groups of
+		// that course
 		return pages.overview(coach)
 			.managed()
 			.stream()
@@ -61,8 +63,9 @@ public class Placements {
 	}
 
 	/**
-	 * The deep linking content item for a group: a link to the group's page with a gradebook column
-	 * (score out of 100; a completion scores 100), so each placement has its own column.
+	 * The deep linking content item for a group: a link to the group's page with a
+	 * gradebook column (score out of 100; a completion scores 100), so each placement has
+	 * its own column.
 	 */
 	@Transactional(readOnly = true)
 	public DeepLinking.ResourceLink contentItem(Member coach, long groupId) {
@@ -72,7 +75,8 @@ public class Placements {
 		}
 		String text = group.getPurpose() != null && group.getPurpose().length() > 1000
 				? group.getPurpose().substring(0, 1000) : group.getPurpose();
-		// Moodle launches every link at the tool's launch URL: the custom parameters name the page to open.
+		// Moodle launches every link at the tool's launch URL: the custom parameters name
+		// the page to open.
 		return new DeepLinking.ResourceLink(group.getTitle(), text, null,
 				Map.of(StudyGroupManagement.PLACEMENT_PARAMETER, Long.toString(group.getId()), "coachroom_page",
 						"/groups/" + group.getId()),
@@ -81,9 +85,10 @@ public class Placements {
 	}
 
 	/**
-	 * Remembers that a launch of an LMS resource link opened this group, with the link's gradebook
-	 * line item, so completions reach that column. Only a link in the group's own course, or one a
-	 * manager of the group launched, counts: an edited link in another course does not.
+	 * Remembers that a launch of an LMS resource link opened this group, with the link's
+	 * gradebook line item, so completions reach that column. Only a link in the group's
+	 * own course, or one a manager of the group launched, counts: an edited link in
+	 * another course does not.
 	 */
 	@Transactional
 	public void recordPlacement(Member viewer, StudyGroup group) {
@@ -102,7 +107,8 @@ public class Placements {
 		placements.launched(group.getId(), link, viewer.context() == null ? null : viewer.context().id(),
 				viewer.userId(), now);
 		if (!known) {
-			// members who finished before the link was first launched get their score in its column too
+			// members who finished before the link was first launched get their score in
+			// its column too
 			completions.sendEarlierCompletions(group, link);
 		}
 	}
@@ -110,4 +116,5 @@ public class Placements {
 	private static String cut(String s, int max) {
 		return s == null || s.length() <= max ? s : null;
 	}
+
 }

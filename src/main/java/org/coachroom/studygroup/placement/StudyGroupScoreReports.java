@@ -36,4 +36,5 @@ class StudyGroupScoreReports implements ScoreReportAccess {
 		return access.visible(member, groupId, Access.MANAGER)
 			.map(g -> new Reported(g.getTitle(), "/groups/" + g.getId()));
 	}
+
 }

@@ -11,10 +11,11 @@ import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
- * What a member wrote after a session, or at the end (final). Private to the member and the
- * group's facilitators, who may reply; never shown to principals or HR.
+ * What a member wrote after a session, or at the end (final). Private to the member and
+ * the group's facilitators, who may reply; never shown to principals or HR.
  */
-// the group page of the module's API (StudyGroupManagement.GroupPage) shows these: other modules may name them
+// the group page of the module's API (StudyGroupManagement.GroupPage) shows these: other
+// modules may name them
 @org.springframework.modulith.NamedInterface("model")
 @Table("study_group_reflection")
 public class Reflection {
@@ -110,4 +111,5 @@ public class Reflection {
 	public List<Reply> getReplies() {
 		return List.copyOf(replies);
 	}
+
 }

@@ -16,7 +16,10 @@ import org.coachroom.studygroup.session.SessionPlanning;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Members' reflections (after a session, or the final one) and their facilitators' replies. */
+/**
+ * Members' reflections (after a session, or the final one) and their facilitators'
+ * replies.
+ */
 @Service
 public class ReflectionWriting {
 
@@ -63,12 +66,10 @@ public class ReflectionWriting {
 		}
 		Long session = finalReflection ? null : sessionId;
 		Instant now = clock.instant();
-		Reflection reflection = reflections.findOne(groupId, author.userId(), finalReflection, session)
-			.map(r -> {
-				r.rewrite(body, now);
-				return r;
-			})
-			.orElseGet(() -> Reflection.write(group, session, author.userId(), finalReflection, body, now));
+		Reflection reflection = reflections.findOne(groupId, author.userId(), finalReflection, session).map(r -> {
+			r.rewrite(body, now);
+			return r;
+		}).orElseGet(() -> Reflection.write(group, session, author.userId(), finalReflection, body, now));
 		reflections.save(reflection);
 		if (finalReflection) {
 			completions.completeWhoFinished(group);
@@ -84,4 +85,5 @@ public class ReflectionWriting {
 		reflection.reply(coach.userId(), body, clock.instant());
 		reflections.save(reflection);
 	}
+
 }

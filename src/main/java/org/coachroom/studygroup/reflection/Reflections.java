@@ -21,4 +21,5 @@ public interface Reflections extends ListCrudRepository<Reflection, Long> {
 			SELECT * FROM study_group_reflection WHERE study_group = :groupId AND user_ref = :userRef
 			AND final_reflection = :finalReflection AND (session_id = :sessionId OR (session_id IS NULL AND :sessionId IS NULL))""")
 	Optional<Reflection> findOne(long groupId, long userRef, boolean finalReflection, Long sessionId);
+
 }

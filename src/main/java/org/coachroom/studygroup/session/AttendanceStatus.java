@@ -1,7 +1,8 @@
 package org.coachroom.studygroup.session;
 
 /** How a member was recorded at one session. */
-// the group page of the module's API (StudyGroupManagement.GroupPage) shows these: other modules may name them
+// the group page of the module's API (StudyGroupManagement.GroupPage) shows these: other
+// modules may name them
 @org.springframework.modulith.NamedInterface("model")
 public enum AttendanceStatus {
 

@@ -15,7 +15,8 @@ import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
 /** One meeting of a study group, with its plan and who was there. */
-// the group page of the module's API (StudyGroupManagement.GroupPage) shows these: other modules may name them
+// the group page of the module's API (StudyGroupManagement.GroupPage) shows these: other
+// modules may name them
 @org.springframework.modulith.NamedInterface("model")
 @Table("study_group_session")
 public class GroupSession {
@@ -55,7 +56,10 @@ public class GroupSession {
 
 	private String prompts;
 
-	/** Links for this session, one "Title | https://..." per line, as LinkLines writes them. */
+	/**
+	 * Links for this session, one "Title | https://..." per line, as LinkLines writes
+	 * them.
+	 */
 	private String resources;
 
 	private boolean cancelled;
@@ -165,4 +169,5 @@ public class GroupSession {
 	public boolean isCancelled() {
 		return cancelled;
 	}
+
 }

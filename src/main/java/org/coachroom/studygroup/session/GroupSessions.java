@@ -9,4 +9,5 @@ public interface GroupSessions extends ListCrudRepository<GroupSession, Long> {
 
 	@Query("SELECT * FROM study_group_session WHERE study_group = :groupId ORDER BY starts_at, id")
 	List<GroupSession> findByGroup(long groupId);
+
 }

@@ -18,7 +18,9 @@ import org.coachroom.studygroup.membership.GroupMembers;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** A group's sessions: planning, replanning, cancelling, and the attendance taken at each. */
+/**
+ * A group's sessions: planning, replanning, cancelling, and the attendance taken at each.
+ */
 @Service
 public class SessionPlanning {
 
@@ -76,7 +78,9 @@ public class SessionPlanning {
 		completions.completeWhoFinished(group);
 	}
 
-	/** Records attendance for one session; members not in the map are left as they were. */
+	/**
+	 * Records attendance for one session; members not in the map are left as they were.
+	 */
 	@Transactional
 	public void recordAttendance(Member coach, long groupId, long sessionId, Map<Long, AttendanceStatus> marks) {
 		StudyGroup group = access.requireManageable(coach, groupId);
@@ -84,7 +88,8 @@ public class SessionPlanning {
 		if (session.isCancelled()) {
 			throw new NotInCourseException(0);
 		}
-		// attendance opens when the session starts: a mark ahead of it would count as held, and complete someone
+		// attendance opens when the session starts: a mark ahead of it would count as
+		// held, and complete someone
 		if (!session.isOverAt(clock.instant())) {
 			throw new org.coachroom.studygroup.SessionNotStartedException(sessionId);
 		}
@@ -107,4 +112,5 @@ public class SessionPlanning {
 			.filter(s -> s.getStudyGroup() == groupId)
 			.orElseThrow(() -> new GroupNotFoundException(groupId));
 	}
+
 }

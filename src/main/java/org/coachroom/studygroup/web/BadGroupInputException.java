@@ -10,4 +10,5 @@ class BadGroupInputException extends Refusal {
 		super(HttpStatus.BAD_REQUEST, message, "studygroup.refused.title", "studygroup.bad-input",
 				new Back("/groups", "studygroup.back-list"));
 	}
+
 }

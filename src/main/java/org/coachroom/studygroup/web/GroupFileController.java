@@ -39,7 +39,8 @@ class GroupFileController {
 		}
 		catch (FileRejectedException e) {
 			log.info("Upload to study group {} refused: {}", id, e.reason());
-			// the page lands at #files: the refusal is shown beside the file field, in view
+			// the page lands at #files: the refusal is shown beside the file field, in
+			// view
 			redirect.addFlashAttribute("fileError", "studygroup.file." + e.reason().name());
 		}
 		return "redirect:/groups/" + id + "#files";
@@ -48,7 +49,8 @@ class GroupFileController {
 	@GetMapping("/groups/{id}/files/{fileId}")
 	ResponseEntity<byte[]> download(@AuthenticationPrincipal Member member, @PathVariable long id,
 			@PathVariable long fileId) {
-		FileSharing.Download file = files.download(member, id, fileId).orElseThrow(() -> new GroupNotFoundException(id));
+		FileSharing.Download file = files.download(member, id, fileId)
+			.orElseThrow(() -> new GroupNotFoundException(id));
 		return org.coachroom.shared.web.Attachment.of(file.name(), file.contentType(), file.content());
 	}
 
@@ -59,4 +61,5 @@ class GroupFileController {
 		redirect.addFlashAttribute("message", "studygroup.flash.file-removed");
 		return "redirect:/groups/" + id + "#files";
 	}
+
 }

@@ -26,7 +26,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** A group's members: adding them, importing the course roster, joining an open group, and completions by hand. */
+/**
+ * A group's members: adding them, importing the course roster, joining an open group, and
+ * completions by hand.
+ */
 @Controller
 class GroupMemberController {
 
@@ -40,7 +43,8 @@ class GroupMemberController {
 
 	private final GroupRosterImports rosters;
 
-	GroupMemberController(GroupAccess access, Completions completions, Membership membership, GroupRosterImports rosters) {
+	GroupMemberController(GroupAccess access, Completions completions, Membership membership,
+			GroupRosterImports rosters) {
 		this.access = access;
 		this.completions = completions;
 		this.membership = membership;
@@ -112,4 +116,5 @@ class GroupMemberController {
 		redirect.addFlashAttribute("message", "studygroup.flash.withdrawn");
 		return "redirect:/groups/" + id;
 	}
+
 }

@@ -48,4 +48,5 @@ class GroupReflectionController {
 		redirect.addFlashAttribute("message", "studygroup.flash.replied");
 		return "redirect:/groups/" + id;
 	}
+
 }

@@ -41,7 +41,8 @@ class GroupSessionController {
 
 	private final Clock clock;
 
-	GroupSessionController(GroupAccess access, GroupPages pages, SessionPlanning sessions, StudyGroupWebSettings settings, Clock clock) {
+	GroupSessionController(GroupAccess access, GroupPages pages, SessionPlanning sessions,
+			StudyGroupWebSettings settings, Clock clock) {
 		this.access = access;
 		this.pages = pages;
 		this.sessions = sessions;
@@ -85,9 +86,9 @@ class GroupSessionController {
 	}
 
 	@PostMapping("/groups/{id}/sessions/{sessionId}/edit")
-	String processEditSession(@AuthenticationPrincipal Member member, @PathVariable long id, @PathVariable long sessionId,
-			@Valid @ModelAttribute("form") SessionForm form, BindingResult result, Model model,
-			RedirectAttributes redirect) {
+	String processEditSession(@AuthenticationPrincipal Member member, @PathVariable long id,
+			@PathVariable long sessionId, @Valid @ModelAttribute("form") SessionForm form, BindingResult result,
+			Model model, RedirectAttributes redirect) {
 		StudyGroup group = access.visible(member, id, Access.MANAGER).orElseThrow(() -> new GroupNotFoundException(id));
 		form.check(result);
 		if (result.hasErrors()) {
@@ -104,16 +105,21 @@ class GroupSessionController {
 	String cancelSession(@AuthenticationPrincipal Member member, @PathVariable long id, @PathVariable long sessionId,
 			@RequestParam(defaultValue = "true") boolean cancelled, RedirectAttributes redirect) {
 		sessions.cancelSession(member, id, sessionId, cancelled);
-		redirect.addFlashAttribute("message", cancelled ? "studygroup.flash.session-cancelled" : "studygroup.flash.session-reinstated");
+		redirect.addFlashAttribute("message",
+				cancelled ? "studygroup.flash.session-cancelled" : "studygroup.flash.session-reinstated");
 		return "redirect:/groups/" + id;
 	}
 
 	@GetMapping("/groups/{id}/sessions/{sessionId}/attendance")
 	String initAttendance(@AuthenticationPrincipal Member member, @PathVariable long id, @PathVariable long sessionId,
 			Model model) {
-		var page = pages.page(member, id).filter(p -> p.access() == Access.MANAGER)
+		var page = pages.page(member, id)
+			.filter(p -> p.access() == Access.MANAGER)
 			.orElseThrow(() -> new GroupNotFoundException(id));
-		GroupSession session = page.sessions().stream().filter(s -> s.getId() == sessionId).findFirst()
+		GroupSession session = page.sessions()
+			.stream()
+			.filter(s -> s.getId() == sessionId)
+			.findFirst()
 			.orElseThrow(() -> new GroupNotFoundException(id));
 		model.addAttribute("page", page);
 		model.addAttribute("groupSession", session);
@@ -122,8 +128,8 @@ class GroupSessionController {
 	}
 
 	@PostMapping("/groups/{id}/sessions/{sessionId}/attendance")
-	String processAttendance(@AuthenticationPrincipal Member member, @PathVariable long id, @PathVariable long sessionId,
-			@RequestParam Map<String, String> form, RedirectAttributes redirect) {
+	String processAttendance(@AuthenticationPrincipal Member member, @PathVariable long id,
+			@PathVariable long sessionId, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
 		Map<Long, AttendanceStatus> marks = new LinkedHashMap<>();
 		for (var entry : form.entrySet()) {
 			if (entry.getKey().startsWith("mark-")) {
@@ -153,4 +159,5 @@ class GroupSessionController {
 			throw new BadGroupInputException("not an attendance mark: " + s);
 		}
 	}
+
 }

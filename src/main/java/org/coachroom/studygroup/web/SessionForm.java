@@ -12,10 +12,14 @@ import org.coachroom.studygroup.LinkLines;
 import org.coachroom.studygroup.session.GroupSession;
 import org.springframework.validation.Errors;
 
-/** A session as a coach plans it, in the district's time zone; text fields, so any input comes back with an error. */
+/**
+ * A session as a coach plans it, in the district's time zone; text fields, so any input
+ * comes back with an error.
+ */
 record SessionForm(@NotBlank String date, @NotBlank String startTime, @NotBlank String endTime,
 		@Size(max = 300) String location,
-		@Size(max = 2000) @Pattern(regexp = "^$|^https?://\\S+$", message = "{studygroup.form.link.invalid}") String meetingUrl,
+		@Size(max = 2000) @Pattern(regexp = "^$|^https?://\\S+$",
+				message = "{studygroup.form.link.invalid}") String meetingUrl,
 		@Size(max = 5000) String agenda, @Size(max = 5000) String reading, @Size(max = 5000) String prompts,
 		@Size(max = 5000) String resources) {
 
@@ -26,9 +30,9 @@ record SessionForm(@NotBlank String date, @NotBlank String startTime, @NotBlank 
 	static SessionForm of(GroupSession s, ZoneId zone) {
 		java.time.format.DateTimeFormatter hm = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
 		return new SessionForm(s.getStartsAt().atZone(zone).toLocalDate().toString(),
-				s.getStartsAt().atZone(zone).toLocalTime().format(hm), s.getEndsAt().atZone(zone).toLocalTime().format(hm),
-				s.getLocation(), s.getMeetingUrl(), s.getAgenda(), s.getReading(), s.getPrompts(),
-				LinkLines.format(s.getResources()));
+				s.getStartsAt().atZone(zone).toLocalTime().format(hm),
+				s.getEndsAt().atZone(zone).toLocalTime().format(hm), s.getLocation(), s.getMeetingUrl(), s.getAgenda(),
+				s.getReading(), s.getPrompts(), LinkLines.format(s.getResources()));
 	}
 
 	void check(Errors errors) {
@@ -54,8 +58,8 @@ record SessionForm(@NotBlank String date, @NotBlank String startTime, @NotBlank 
 	GroupSession.Plan plan(ZoneId zone) {
 		LocalDate day = parseDate(date);
 		return new GroupSession.Plan(day.atTime(parseTime(startTime)).atZone(zone).toInstant(),
-				day.atTime(parseTime(endTime)).atZone(zone).toInstant(), blank(location), blank(meetingUrl), blank(agenda),
-				blank(reading), blank(prompts), LinkLines.parseAll(resources));
+				day.atTime(parseTime(endTime)).atZone(zone).toInstant(), blank(location), blank(meetingUrl),
+				blank(agenda), blank(reading), blank(prompts), LinkLines.parseAll(resources));
 	}
 
 	private static LocalDate parseDate(String s) {

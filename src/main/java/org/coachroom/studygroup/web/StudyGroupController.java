@@ -30,7 +30,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** A study group itself: the list of groups, creating and editing one, its page, its facilitators, archiving and copying. */
+/**
+ * A study group itself: the list of groups, creating and editing one, its page, its
+ * facilitators, archiving and copying.
+ */
 @Controller
 class StudyGroupController {
 
@@ -50,7 +53,8 @@ class StudyGroupController {
 
 	private final Clock clock;
 
-	StudyGroupController(GroupAccess access, GroupEditing editing, FileSharing files, GroupPages pages, Placements placements, ReflectionWriting reflections, Clock clock) {
+	StudyGroupController(GroupAccess access, GroupEditing editing, FileSharing files, GroupPages pages,
+			Placements placements, ReflectionWriting reflections, Clock clock) {
 		this.access = access;
 		this.editing = editing;
 		this.files = files;
@@ -85,14 +89,16 @@ class StudyGroupController {
 		}
 		form.check(result);
 		if (result.hasErrors()) {
-			log.info("Study group form refused, fields {}", result.getFieldErrors().stream().map(e -> e.getField()).toList());
+			log.info("Study group form refused, fields {}",
+					result.getFieldErrors().stream().map(e -> e.getField()).toList());
 			model.addAttribute("editing", false);
 			return "studygroup/form";
 		}
 		StudyGroup group = editing.create(member, form.details(), form.rule());
 		redirect.addFlashAttribute("message", "studygroup.flash.created");
 		if (member.launch() != null && member.launch().isDeepLinking()) {
-			// created from the LMS's content selection: back to the picker, where it can be placed
+			// created from the LMS's content selection: back to the picker, where it can
+			// be placed
 			return "redirect:/deep-linking";
 		}
 		return "redirect:/groups/" + group.getId();
@@ -114,8 +120,9 @@ class StudyGroupController {
 			model.addAttribute("possibleFacilitators", editing.possibleFacilitators(member, id));
 			model.addAttribute("reflections", reflections.reflectionsFor(member, id));
 			Map<Long, String> names = new LinkedHashMap<>();
-			page.members().forEach(r -> names.put(r.membership().getUserRef(),
-					r.person() == null ? "?" : r.person().displayName()));
+			page.members()
+				.forEach(r -> names.put(r.membership().getUserRef(),
+						r.person() == null ? "?" : r.person().displayName()));
 			model.addAttribute("names", names);
 		}
 		return "studygroup/group";
@@ -171,12 +178,14 @@ class StudyGroupController {
 	}
 
 	@PostMapping("/groups/{id}/copy")
-	String copy(@AuthenticationPrincipal Member member, @PathVariable long id, @RequestParam(defaultValue = "") String title,
-			RedirectAttributes redirect) {
-		StudyGroup original = access.visible(member, id, Access.MANAGER).orElseThrow(() -> new GroupNotFoundException(id));
+	String copy(@AuthenticationPrincipal Member member, @PathVariable long id,
+			@RequestParam(defaultValue = "") String title, RedirectAttributes redirect) {
+		StudyGroup original = access.visible(member, id, Access.MANAGER)
+			.orElseThrow(() -> new GroupNotFoundException(id));
 		String newTitle = title.isBlank() ? original.getTitle() + " (new cohort)" : title.strip();
 		StudyGroup copy = editing.copy(member, id, newTitle.length() > 200 ? newTitle.substring(0, 200) : newTitle);
 		redirect.addFlashAttribute("message", "studygroup.flash.copied");
 		return "redirect:/groups/" + copy.getId();
 	}
+
 }

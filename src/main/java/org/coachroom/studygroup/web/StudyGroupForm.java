@@ -12,15 +12,15 @@ import org.coachroom.studygroup.StudyGroup;
 import org.springframework.validation.Errors;
 
 /**
- * The study group form: details and completion rule as a coach types them. Every field is text, so
- * that any input, however wrong, comes back to the page with its own error.
+ * The study group form: details and completion rule as a coach types them. Every field is
+ * text, so that any input, however wrong, comes back to the page with its own error.
  */
 record StudyGroupForm(@NotBlank @Size(max = 200) String title, @NotBlank @Size(max = 2000) String purpose,
 		@Size(max = 500) String schoolGoal, String kind, @Size(max = 300) String textTitle,
 		@Size(max = 200) String textAuthor, String visibility, String creditHours,
-		@NotBlank @Size(max = 40) String creditUnit, @Size(max = 5000) String links,
-		String ruleBasis, String ruleMinimum, Boolean ruleExcusedCounts, Boolean ruleFinalReflection,
-		String ruleMinimumMembers, String ruleHoursCap) {
+		@NotBlank @Size(max = 40) String creditUnit, @Size(max = 5000) String links, String ruleBasis,
+		String ruleMinimum, Boolean ruleExcusedCounts, Boolean ruleFinalReflection, String ruleMinimumMembers,
+		String ruleHoursCap) {
 
 	private static final java.util.regex.Pattern HOURS = java.util.regex.Pattern.compile("\\d{1,3}([.,]\\d{1,2})?");
 
@@ -28,18 +28,19 @@ record StudyGroupForm(@NotBlank @Size(max = 200) String title, @NotBlank @Size(m
 
 	static StudyGroupForm blank() {
 		CompletionRule rule = CompletionRule.DISTRICT_DEFAULT;
-		return new StudyGroupForm("", "", "", StudyGroup.Kind.BOOK_STUDY.name(), "", "", StudyGroup.Visibility.OPEN.name(),
-				"6", "clock hours", "", rule.basis().name(), Integer.toString(rule.minimum()), rule.excusedCounts(),
-				rule.finalReflectionRequired(), Integer.toString(rule.minimumMembers()), "");
+		return new StudyGroupForm("", "", "", StudyGroup.Kind.BOOK_STUDY.name(), "", "",
+				StudyGroup.Visibility.OPEN.name(), "6", "clock hours", "", rule.basis().name(),
+				Integer.toString(rule.minimum()), rule.excusedCounts(), rule.finalReflectionRequired(),
+				Integer.toString(rule.minimumMembers()), "");
 	}
 
 	static StudyGroupForm of(StudyGroup group) {
 		StudyGroup.Details d = group.details();
 		CompletionRule rule = group.getRule();
 		String links = LinkLines.format(d.links());
-		return new StudyGroupForm(d.title(), d.purpose(), d.schoolGoal(), d.kind().name(), d.textTitle(), d.textAuthor(),
-				d.visibility().name(), d.creditHours().stripTrailingZeros().toPlainString(), d.creditUnit(), links,
-				rule.basis().name(), Integer.toString(rule.minimum()), rule.excusedCounts(),
+		return new StudyGroupForm(d.title(), d.purpose(), d.schoolGoal(), d.kind().name(), d.textTitle(),
+				d.textAuthor(), d.visibility().name(), d.creditHours().stripTrailingZeros().toPlainString(),
+				d.creditUnit(), links, rule.basis().name(), Integer.toString(rule.minimum()), rule.excusedCounts(),
 				rule.finalReflectionRequired(), Integer.toString(rule.minimumMembers()),
 				rule.hoursCap() == null ? "" : rule.hoursCap().stripTrailingZeros().toPlainString());
 	}
@@ -84,8 +85,8 @@ record StudyGroupForm(@NotBlank @Size(max = 200) String title, @NotBlank @Size(m
 	CompletionRule rule() {
 		// an unticked checkbox sends nothing
 		return new CompletionRule(parseEnum(CompletionRule.Basis.class, ruleBasis), whole(ruleMinimum),
-				Boolean.TRUE.equals(ruleExcusedCounts), Boolean.TRUE.equals(ruleFinalReflection), whole(ruleMinimumMembers),
-				ruleHoursCap == null || ruleHoursCap.isBlank() ? null : hours(ruleHoursCap));
+				Boolean.TRUE.equals(ruleExcusedCounts), Boolean.TRUE.equals(ruleFinalReflection),
+				whole(ruleMinimumMembers), ruleHoursCap == null || ruleHoursCap.isBlank() ? null : hours(ruleHoursCap));
 	}
 
 	private static BigDecimal hours(String s) {

@@ -14,7 +14,10 @@ import org.coachroom.studygroup.placement.Placements;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** Study groups in the deep linking picker: each group its own link, with its own gradebook column. */
+/**
+ * Study groups in the deep linking picker: each group its own link, with its own
+ * gradebook column.
+ */
 @Component
 @Order(10)
 class StudyGroupPlaceables implements PlaceableContent {
@@ -63,4 +66,5 @@ class StudyGroupPlaceables implements PlaceableContent {
 	public String placingMessage() {
 		return "Adding the study group to your course…";
 	}
+
 }

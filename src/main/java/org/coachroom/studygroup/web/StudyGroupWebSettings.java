@@ -20,4 +20,5 @@ class StudyGroupWebSettings {
 	ZoneId zone() {
 		return zone;
 	}
+
 }

@@ -5,8 +5,8 @@ import java.util.List;
 import org.coachroom.team.workspace.TeamInputException;
 
 /**
- * One class's results on a common assessment: how many students fell in each level. Numbers
- * only, never names; the counts cannot add up to more than the class.
+ * One class's results on a common assessment: how many students fell in each level.
+ * Numbers only, never names; the counts cannot add up to more than the class.
  *
  * @param className as the team calls the class ("Room 12", "Period 3")
  * @param classSize students in the class

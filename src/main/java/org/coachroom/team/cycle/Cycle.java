@@ -14,10 +14,10 @@ import org.springframework.data.relational.core.mapping.Table;
 
 // Over 300 lines: an aggregate of some thirty columns, each read by the pages through its getter; its rules are a third of it.
 /**
- * A team's learning cycle: the essential standard, the common assessment and its levels, the
- * analysis and SMART goal, the team's response, and the adjust step that closes it with whether the
- * goal was met. Its results per class are kept beside it ({@link CycleResultQueries}); a closed cycle is a
- * record and changes no more.
+ * A team's learning cycle: the essential standard, the common assessment and its levels,
+ * the analysis and SMART goal, the team's response, and the adjust step that closes it
+ * with whether the goal was met. Its results per class are kept beside it
+ * ({@link CycleResultQueries}); a closed cycle is a record and changes no more.
  */
 @Table("team_cycle")
 public class Cycle {
@@ -123,7 +123,10 @@ public class Cycle {
 		touch(by, now);
 	}
 
-	/** Step 2: the common assessment, when it is given, and the levels its results are sorted into. */
+	/**
+	 * Step 2: the common assessment, when it is given, and the levels its results are
+	 * sorted into.
+	 */
 	void describeAssessment(String description, LocalDate on, ProficiencyBands levels, long by, Instant now) {
 		requireOpen();
 		assessment = description;
@@ -137,7 +140,10 @@ public class Cycle {
 		proficientFrom = levels.proficientFrom();
 	}
 
-	/** Results were entered or changed: the cycle's version moves, so two people entering at once do not both win. */
+	/**
+	 * Results were entered or changed: the cycle's version moves, so two people entering
+	 * at once do not both win.
+	 */
 	void resultsChanged(long by, Instant now) {
 		requireOpen();
 		touch(by, now);
@@ -154,7 +160,10 @@ public class Cycle {
 		touch(by, now);
 	}
 
-	/** Step 4: how the team teaches it, and what it does for those who don't learn it and those who already know it. */
+	/**
+	 * Step 4: how the team teaches it, and what it does for those who don't learn it and
+	 * those who already know it.
+	 */
 	void planResponse(String strategies, String intervention, String extension, String responsibilities, long by,
 			Instant now) {
 		requireOpen();
@@ -165,7 +174,10 @@ public class Cycle {
 		touch(by, now);
 	}
 
-	/** Step 5: when the team re-assessed, what it learned, and what carries into the next cycle. */
+	/**
+	 * Step 5: when the team re-assessed, what it learned, and what carries into the next
+	 * cycle.
+	 */
 	void adjust(LocalDate reassessedOn, String reflection, String carryForward, long by, Instant now) {
 		requireOpen();
 		this.reassessedOn = reassessedOn;
@@ -174,7 +186,10 @@ public class Cycle {
 		touch(by, now);
 	}
 
-	/** Closing records whether the re-assessment met the goal; the cycle is a record from then on. */
+	/**
+	 * Closing records whether the re-assessment met the goal; the cycle is a record from
+	 * then on.
+	 */
 	void close(boolean met, long by, Instant now) {
 		requireOpen();
 		goalMet = met;
@@ -183,7 +198,10 @@ public class Cycle {
 		touch(by, now);
 	}
 
-	/** The team shares the cycle's summary (goal and results, no notes) with its principal, or stops sharing it. */
+	/**
+	 * The team shares the cycle's summary (goal and results, no notes) with its
+	 * principal, or stops sharing it.
+	 */
 	void shareWithPrincipal(boolean share, boolean classNames, long by, Instant now) {
 		sharedAt = share ? now : null;
 		sharedBy = share ? by : null;
@@ -209,7 +227,10 @@ public class Cycle {
 		return sharedAt != null;
 	}
 
-	/** Whether the team chose, when sharing, to show its class names to the principal (else Class A, B, C). */
+	/**
+	 * Whether the team chose, when sharing, to show its class names to the principal
+	 * (else Class A, B, C).
+	 */
 	public boolean isClassNamesShared() {
 		return classNamesShared;
 	}
@@ -339,4 +360,5 @@ public class Cycle {
 	public Integer getVersion() {
 		return version;
 	}
+
 }

@@ -22,8 +22,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The facilitator closes a cycle (which sends the completions of the members who took part to the
- * gradebook) and shares its summary with the principal, or stops sharing it.
+ * The facilitator closes a cycle (which sends the completions of the members who took
+ * part to the gradebook) and shares its summary with the principal, or stops sharing it.
  */
 @Service
 public class CycleClosing {
@@ -59,8 +59,9 @@ public class CycleClosing {
 	}
 
 	/**
-	 * The facilitator closes the cycle once the goal is set and the re-assessment is in: it records
-	 * whether the goal was met, and each member who took part gets the completion in the gradebook.
+	 * The facilitator closes the cycle once the goal is set and the re-assessment is in:
+	 * it records whether the goal was met, and each member who took part gets the
+	 * completion in the gradebook.
 	 */
 	@Transactional
 	public Cycle close(Member member, long workspace, long cycleId, Integer version, Collection<Long> participants) {
@@ -77,7 +78,8 @@ public class CycleClosing {
 		if (took.isEmpty() || took.size() != participants.stream().distinct().count()) {
 			throw CycleFormException.of("participants", "team.cycle.close.participants");
 		}
-		// the baseline or the levels may have changed since the goal was set: it must still aim above the baseline
+		// the baseline or the levels may have changed since the goal was set: it must
+		// still aim above the baseline
 		BigDecimal baseline = new Results(cycle.levels(), rounds.baseline()).proficientShare();
 		if (baseline == null || goal.get().targetPercent().compareTo(baseline) <= 0) {
 			throw CycleFormException.of("close", "team.cycle.close.goal-stale");
@@ -97,14 +99,15 @@ public class CycleClosing {
 	}
 
 	/**
-	 * The facilitator shares a closed cycle's summary with the school's principal (its classes lettered,
-	 * unless the team chose to show their names), or stops sharing it.
+	 * The facilitator shares a closed cycle's summary with the school's principal (its
+	 * classes lettered, unless the team chose to show their names), or stops sharing it.
 	 */
 	@Transactional
 	public void share(Member member, long workspace, long cycleId, boolean share, boolean classNames) {
 		access.require(member, workspace);
 		access.requireFacilitator(member, workspace);
-		Cycle cycle = cycles.findByIdAndWorkspace(cycleId, workspace).orElseThrow(() -> new WorkspaceNotFoundException(workspace));
+		Cycle cycle = cycles.findByIdAndWorkspace(cycleId, workspace)
+			.orElseThrow(() -> new WorkspaceNotFoundException(workspace));
 		if (!cycle.isClosed()) {
 			throw new EditConflictException("Cycle " + cycleId, "team.cycle.share.open");
 		}
@@ -113,4 +116,5 @@ public class CycleClosing {
 		log.info("Team workspace {}: cycle {} {} the principal by {}", workspace, cycle.getNumber(),
 				share ? "shared with" : "no longer shared with", member.subject());
 	}
+
 }

@@ -16,7 +16,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Closing a cycle (the facilitator), sharing its summary with the principal, and its printable summary. */
+/**
+ * Closing a cycle (the facilitator), sharing its summary with the principal, and its
+ * printable summary.
+ */
 @Controller
 class CycleClosingController {
 
@@ -34,8 +37,9 @@ class CycleClosingController {
 
 	@PostMapping("/team/{id}/cycles/{cycle}/close")
 	String close(@AuthenticationPrincipal Member member, @PathVariable long id, @PathVariable long cycle,
-			@RequestParam Map<String, String> form, @RequestParam(name = "participant", required = false) List<String> took,
-			Model model, HttpServletResponse response, RedirectAttributes redirect) {
+			@RequestParam Map<String, String> form,
+			@RequestParam(name = "participant", required = false) List<String> took, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
 		return screens.saving(member, id, cycle, CycleStep.ADJUST, form, () -> {
 			List<Long> participants = new ArrayList<>();
 			for (String p : took == null ? List.<String>of() : took) {
@@ -50,16 +54,18 @@ class CycleClosingController {
 
 	@PostMapping("/team/{id}/cycles/{cycle}/share")
 	String share(@AuthenticationPrincipal Member member, @PathVariable long id, @PathVariable long cycle,
-			@RequestParam(defaultValue = "true") boolean share, @RequestParam(defaultValue = "false") boolean classNames,
-			RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "true") boolean share,
+			@RequestParam(defaultValue = "false") boolean classNames, RedirectAttributes redirect) {
 		closing.share(member, id, cycle, share, classNames);
 		redirect.addFlashAttribute("message", share ? "team.flash.cycle-shared" : "team.flash.cycle-unshared");
 		return "redirect:/team/" + id + "/cycles/" + cycle + "/adjust#share";
 	}
 
 	@GetMapping("/team/{id}/cycles/{cycle}/summary")
-	String summary(@AuthenticationPrincipal Member member, @PathVariable long id, @PathVariable long cycle, Model model) {
+	String summary(@AuthenticationPrincipal Member member, @PathVariable long id, @PathVariable long cycle,
+			Model model) {
 		screens.show(views.view(member, id, cycle), CycleStep.ADJUST, model);
 		return "team/summary";
 	}
+
 }

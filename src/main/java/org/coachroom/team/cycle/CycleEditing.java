@@ -19,8 +19,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Someone of the team starts a learning cycle and walks its five steps, entering results per class.
- * Refused input is a {@link CycleFormException} naming each field, and nothing of it is saved.
+ * Someone of the team starts a learning cycle and walks its five steps, entering results
+ * per class. Refused input is a {@link CycleFormException} naming each field, and nothing
+ * of it is saved.
  */
 @Service
 public class CycleEditing {
@@ -53,13 +54,14 @@ public class CycleEditing {
 	}
 
 	/**
-	 * Someone of the team starts a cycle; while one is open, that one is where the team works (one at a
-	 * time). The new cycle keeps the levels of the last one.
+	 * Someone of the team starts a cycle; while one is open, that one is where the team
+	 * works (one at a time). The new cycle keeps the levels of the last one.
 	 */
 	@Transactional
 	public Cycle start(Member member, long workspace) {
 		access.require(member, workspace);
-		// two of the team starting at once: the second waits here, then finds the first one's cycle
+		// two of the team starting at once: the second waits here, then finds the first
+		// one's cycle
 		workspaces.lock(workspace);
 		List<Cycle> all = cycles.findByWorkspaceOrderByNumberDesc(workspace);
 		Optional<Cycle> open = all.stream().filter(c -> !c.isClosed()).findFirst();
@@ -105,8 +107,9 @@ public class CycleEditing {
 	}
 
 	/**
-	 * Step 2: the common assessment and its levels. Once results are in, the number of levels cannot
-	 * change (their counts would no longer fit); names and the proficient level can.
+	 * Step 2: the common assessment and its levels. Once results are in, the number of
+	 * levels cannot change (their counts would no longer fit); names and the proficient
+	 * level can.
 	 */
 	@Transactional
 	public void saveAssessment(Member member, long workspace, long cycleId, Integer version, String description,
@@ -127,7 +130,10 @@ public class CycleEditing {
 		editable.save(cycle);
 	}
 
-	/** The results of a round, every class at once: all of them are kept, or (refused) none. */
+	/**
+	 * The results of a round, every class at once: all of them are kept, or (refused)
+	 * none.
+	 */
 	@Transactional
 	public void saveResults(Member member, long workspace, long cycleId, Integer version,
 			CycleResultQueries.Round round, List<ClassResult> classes) {
@@ -154,7 +160,10 @@ public class CycleEditing {
 		results.replace(cycleId, round, classes);
 	}
 
-	/** Step 3: strengths and obstacles the results show, and the SMART goal measured from the baseline. */
+	/**
+	 * Step 3: strengths and obstacles the results show, and the SMART goal measured from
+	 * the baseline.
+	 */
 	@Transactional
 	public void saveGoal(Member member, long workspace, long cycleId, Integer version, String strengths,
 			String obstacles, String statement, BigDecimal target, LocalDate by) {
@@ -205,7 +214,10 @@ public class CycleEditing {
 		editable.save(cycle);
 	}
 
-	/** Step 5: when the team re-assessed, its reflection, and what carries into the next cycle. */
+	/**
+	 * Step 5: when the team re-assessed, its reflection, and what carries into the next
+	 * cycle.
+	 */
 	@Transactional
 	public void saveAdjust(Member member, long workspace, long cycleId, Integer version, LocalDate reassessedOn,
 			String reflection, String carryForward) {
@@ -220,4 +232,5 @@ public class CycleEditing {
 		cycle.adjust(reassessedOn, r, c, member.userId(), clock.instant());
 		editable.save(cycle);
 	}
+
 }

@@ -2,7 +2,10 @@ package org.coachroom.team.cycle;
 
 import java.util.Map;
 
-/** A cycle step's input refused: each field with the key of the sentence that says why. Nothing was saved. */
+/**
+ * A cycle step's input refused: each field with the key of the sentence that says why.
+ * Nothing was saved.
+ */
 public class CycleFormException extends RuntimeException {
 
 	private final Map<String, String> errors;
@@ -19,4 +22,5 @@ public class CycleFormException extends RuntimeException {
 	public Map<String, String> errors() {
 		return errors;
 	}
+
 }

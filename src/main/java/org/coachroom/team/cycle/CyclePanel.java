@@ -7,7 +7,10 @@ import org.coachroom.team.workspace.WorkspacePanel;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
-/** The learning cycles on the workspace page: the team's cycles, its school, and (the facilitator) the schools to name. */
+/**
+ * The learning cycles on the workspace page: the team's cycles, its school, and (the
+ * facilitator) the schools to name.
+ */
 @Component
 class CyclePanel implements WorkspacePanel {
 
@@ -29,4 +32,5 @@ class CyclePanel implements WorkspacePanel {
 			model.addAttribute("schools", schools.schoolsToName(viewer));
 		}
 	}
+
 }

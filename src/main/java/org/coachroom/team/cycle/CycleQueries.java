@@ -11,8 +11,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * What the cycle repository cannot say in one query: the note a previous cycle carried forward, who
- * took part, and for many workspaces or cycles at once their latest cycle and whether it has a baseline.
+ * What the cycle repository cannot say in one query: the note a previous cycle carried
+ * forward, who took part, and for many workspaces or cycles at once their latest cycle
+ * and whether it has a baseline.
  */
 @Component
 class CycleQueries {
@@ -25,7 +26,8 @@ class CycleQueries {
 
 	/** What the cycle before this number carried forward, if anything. */
 	Optional<String> carriedInto(long workspace, int number) {
-		return jdbc.sql("SELECT carry_forward FROM team_cycle WHERE workspace = ? AND number < ? ORDER BY number DESC LIMIT 1")
+		return jdbc
+			.sql("SELECT carry_forward FROM team_cycle WHERE workspace = ? AND number < ? ORDER BY number DESC LIMIT 1")
 			.params(workspace, number)
 			.query(String.class)
 			.optional();
@@ -45,7 +47,8 @@ class CycleQueries {
 
 	/** The latest cycle of each of the workspaces, in one query. */
 	List<Long> latestOf(Collection<Long> workspaces) {
-		return jdbc.sql("SELECT MAX(id) FROM team_cycle WHERE workspace IN (" + marks(workspaces) + ") GROUP BY workspace")
+		return jdbc
+			.sql("SELECT MAX(id) FROM team_cycle WHERE workspace IN (" + marks(workspaces) + ") GROUP BY workspace")
 			.params(new ArrayList<>(workspaces))
 			.query(Long.class)
 			.list();
@@ -56,14 +59,16 @@ class CycleQueries {
 		if (cycleIds.isEmpty()) {
 			return Set.of();
 		}
-		return Set.copyOf(jdbc.sql("SELECT DISTINCT cycle FROM team_cycle_result WHERE round = 'BASELINE' AND cycle IN ("
-				+ marks(cycleIds) + ")")
-			.params(new ArrayList<>(cycleIds))
-			.query(Long.class)
-			.list());
+		return Set
+			.copyOf(jdbc.sql("SELECT DISTINCT cycle FROM team_cycle_result WHERE round = 'BASELINE' AND cycle IN ("
+					+ marks(cycleIds) + ")")
+				.params(new ArrayList<>(cycleIds))
+				.query(Long.class)
+				.list());
 	}
 
 	private static String marks(Collection<?> values) {
 		return values.stream().map(v -> "?").collect(Collectors.joining(","));
 	}
+
 }

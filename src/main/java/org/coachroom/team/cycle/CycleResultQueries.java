@@ -12,16 +12,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * A cycle's results per class, for each round, kept as rows of counts (numbers only). Hand SQL: the
- * rounds of many cycles are read in one query (a workspace's list, a school's overview), and a
- * round is replaced whole.
+ * A cycle's results per class, for each round, kept as rows of counts (numbers only).
+ * Hand SQL: the rounds of many cycles are read in one query (a workspace's list, a
+ * school's overview), and a round is replaced whole.
  */
 @Repository
 class CycleResultQueries {
 
-	/** The first results (the common assessment) and the re-assessment of the Adjust step. */
+	/**
+	 * The first results (the common assessment) and the re-assessment of the Adjust step.
+	 */
 	enum Round {
+
 		BASELINE, REASSESSMENT
+
 	}
 
 	private final JdbcClient jdbc;
@@ -30,7 +34,10 @@ class CycleResultQueries {
 		this.jdbc = jdbc;
 	}
 
-	/** A cycle's two rounds, each's classes in the order the team entered them, read in one query. */
+	/**
+	 * A cycle's two rounds, each's classes in the order the team entered them, read in
+	 * one query.
+	 */
 	record Rounds(List<ClassResult> baseline, List<ClassResult> reassessment) {
 	}
 
@@ -56,14 +63,18 @@ class CycleResultQueries {
 			.query((rs, i) -> {
 				Key key = new Key(rs.getLong(1), Round.valueOf(rs.getString(2)));
 				List<Integer> counts = Arrays.stream(rs.getString(5).split(",")).map(Integer::valueOf).toList();
-				found.computeIfAbsent(key, k -> new ArrayList<>()).add(new ClassResult(rs.getString(3), rs.getInt(4), counts));
+				found.computeIfAbsent(key, k -> new ArrayList<>())
+					.add(new ClassResult(rs.getString(3), rs.getInt(4), counts));
 				return key;
 			})
 			.list();
 		return found;
 	}
 
-	/** The round's results become these classes, all of them or (in the caller's transaction) none. */
+	/**
+	 * The round's results become these classes, all of them or (in the caller's
+	 * transaction) none.
+	 */
 	void replace(long cycle, Round round, List<ClassResult> classes) {
 		jdbc.sql("DELETE FROM team_cycle_result WHERE cycle = ? AND round = ?").params(cycle, round.name()).update();
 		int position = 0;
@@ -76,4 +87,5 @@ class CycleResultQueries {
 				.update();
 		}
 	}
+
 }

@@ -18,8 +18,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * A cycle's results per class, the baseline (Assess step) or the re-assessment (Adjust step), typed
- * into a grid: every class is kept, or none, and every field a rule refuses is named.
+ * A cycle's results per class, the baseline (Assess step) or the re-assessment (Adjust
+ * step), typed into a grid: every class is kept, or none, and every field a rule refuses
+ * is named.
  */
 @Controller
 class CycleResultsController {
@@ -38,7 +39,8 @@ class CycleResultsController {
 
 	@PostMapping("/team/{id}/cycles/{cycle}/results")
 	String results(@AuthenticationPrincipal Member member, @PathVariable long id, @PathVariable long cycle,
-			@RequestParam Map<String, String> form, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+			@RequestParam Map<String, String> form, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		boolean again = "reassessment".equals(form.get("round"));
 		CycleStep step = again ? CycleStep.ADJUST : CycleStep.ASSESS;
 		return screens.saving(member, id, cycle, step, form, () -> {
@@ -46,11 +48,14 @@ class CycleResultsController {
 			List<ClassResult> classes = classes(form, levels);
 			editing.saveResults(member, id, cycle, CycleScreens.version(form),
 					again ? CycleResultQueries.Round.REASSESSMENT : CycleResultQueries.Round.BASELINE, classes);
-		}, model, response, redirect, "team.flash.results-saved", again ? CycleStep.ADJUST.path() + "#results"
-				: CycleStep.GOAL.path());
+		}, model, response, redirect, "team.flash.results-saved",
+				again ? CycleStep.ADJUST.path() + "#results" : CycleStep.GOAL.path());
 	}
 
-	/** The grid's classes; a blank row is skipped, and every field a rule refuses is named. */
+	/**
+	 * The grid's classes; a blank row is skipped, and every field a rule refuses is
+	 * named.
+	 */
 	private static List<ClassResult> classes(Map<String, String> form, int levels) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		List<ClassResult> classes = new ArrayList<>();
@@ -90,7 +95,10 @@ class CycleResultsController {
 		return classes;
 	}
 
-	/** A class size as typed; anything but a whole number is the size's error (its range is the rule's). */
+	/**
+	 * A class size as typed; anything but a whole number is the size's error (its range
+	 * is the rule's).
+	 */
 	private static Integer parseSize(String typed, String field, Map<String, String> errors) {
 		if (typed.matches("\\d{1,4}")) {
 			return Integer.valueOf(typed);
@@ -99,7 +107,10 @@ class CycleResultsController {
 		return null;
 	}
 
-	/** A count as typed: a whole number of 0 or more; otherwise the field's error says what is wrong. */
+	/**
+	 * A count as typed: a whole number of 0 or more; otherwise the field's error says
+	 * what is wrong.
+	 */
 	private static Integer parseCount(String typed, String field, Map<String, String> errors) {
 		if (typed.matches("\\d{1,4}")) {
 			return Integer.valueOf(typed);
@@ -108,4 +119,5 @@ class CycleResultsController {
 				: typed.matches("-\\d+") ? "team.results.negative" : "team.results.number");
 		return null;
 	}
+
 }

@@ -20,9 +20,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * A cycle step's screen, for the controllers that show it: the form as the cycle holds it (or as it
- * was typed), the results grid, the chart, and a save whose refusal re-shows the step with each
- * field's message and a 400.
+ * A cycle step's screen, for the controllers that show it: the form as the cycle holds it
+ * (or as it was typed), the results grid, the chart, and a save whose refusal re-shows
+ * the step with each field's message and a 400.
  */
 @Component
 class CycleScreens {
@@ -60,11 +60,13 @@ class CycleScreens {
 		}
 		if (view.baseline().isPresent()) {
 			List<Results.Row> after = view.reassessment().map(Results::inTheTeam).orElse(List.of());
-			model.addAttribute("chart", chart("cycle-chart", view.cycle().levels(), view.baseline().get().inTheTeam(), after));
-			model.addAttribute("chartTable",
-					ResultsChart.table(ResultsChart.groups(view.baseline().get().inTheTeam(), after, word("team.chart.team"))));
+			model.addAttribute("chart",
+					chart("cycle-chart", view.cycle().levels(), view.baseline().get().inTheTeam(), after));
+			model.addAttribute("chartTable", ResultsChart
+				.table(ResultsChart.groups(view.baseline().get().inTheTeam(), after, word("team.chart.team"))));
 			if (step == CycleStep.ADJUST && view.cycle().isClosed()) {
-				// the sharing step previews exactly what the principal will see, lettered and with the class names
+				// the sharing step previews exactly what the principal will see, lettered
+				// and with the class names
 				List<ClassResult> before = view.baseline().get().classes();
 				List<ClassResult> reassessed = view.reassessment().map(Results::classes).orElse(List.of());
 				model.addAttribute("previewLetters", preview(view.cycle().levels(), before, reassessed, false));
@@ -73,8 +75,8 @@ class CycleScreens {
 		}
 	}
 
-	private List<ResultsChart.TableRow> preview(ProficiencyBands bands, List<ClassResult> before, List<ClassResult> after,
-			boolean classNames) {
+	private List<ResultsChart.TableRow> preview(ProficiencyBands bands, List<ClassResult> before,
+			List<ClassResult> after, boolean classNames) {
 		PrincipalResults shown = PrincipalResults.of(bands, before, after, classNames);
 		return ResultsChart.table(ResultsChart.groups(shown.baseline(), shown.reassessment(), word("team.chart.team")));
 	}
@@ -111,7 +113,8 @@ class CycleScreens {
 		form.put("strengths", orEmpty(c.getStrengths()));
 		form.put("obstacles", orEmpty(c.getObstacles()));
 		form.put("goal", orEmpty(c.getGoal()));
-		form.put("target", c.getTargetPercent() == null ? "" : c.getTargetPercent().stripTrailingZeros().toPlainString());
+		form.put("target",
+				c.getTargetPercent() == null ? "" : c.getTargetPercent().stripTrailingZeros().toPlainString());
 		form.put("goalBy", c.getGoalBy() == null ? "" : c.getGoalBy().toString());
 		form.put("strategies", orEmpty(c.getStrategies()));
 		form.put("intervention", orEmpty(c.getIntervention()));
@@ -132,8 +135,8 @@ class CycleScreens {
 	}
 
 	/**
-	 * The grid's rows: as submitted (after a refusal), or the round's classes, or for the re-assessment
-	 * the baseline's classes with empty counts; then a few blank rows.
+	 * The grid's rows: as submitted (after a refusal), or the round's classes, or for the
+	 * re-assessment the baseline's classes with empty counts; then a few blank rows.
 	 */
 	private static List<GridRow> grid(Map<String, String> form, CycleViews.View view, CycleResultQueries.Round round) {
 		int levels = view.cycle().levels().size();
@@ -177,7 +180,10 @@ class CycleScreens {
 		return Math.min(n, CycleEditing.MOST_CLASSES + SPARE_ROWS);
 	}
 
-	/** Runs a step's save; a refusal re-shows the step with what was typed, its messages and a 400. */
+	/**
+	 * Runs a step's save; a refusal re-shows the step with what was typed, its messages
+	 * and a 400.
+	 */
 	String saving(Member member, long id, long cycle, CycleStep step, Map<String, String> form, Runnable save,
 			Model model, HttpServletResponse response, RedirectAttributes redirect, String flash, String next) {
 		try {
@@ -202,7 +208,10 @@ class CycleScreens {
 		return v.matches("\\d{1,9}") ? Integer.valueOf(v) : null;
 	}
 
-	/** A cycle's date as typed; a blank one is the field's "missing", any other refusal "team.cycle.date". */
+	/**
+	 * A cycle's date as typed; a blank one is the field's "missing", any other refusal
+	 * "team.cycle.date".
+	 */
 	LocalDate date(String typed, String field, Map<String, String> errors) {
 		String value = typed == null ? "" : typed.strip();
 		if (value.isEmpty()) {
@@ -215,4 +224,5 @@ class CycleScreens {
 		}
 		return date;
 	}
+
 }

@@ -21,8 +21,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * A team's learning cycle, one screen per step: starting it, showing a step, saving it. Refused input
- * comes back on its screen with each field's message and a 400, and nothing of it is saved.
+ * A team's learning cycle, one screen per step: starting it, showing a step, saving it.
+ * Refused input comes back on its screen with each field's message and a 400, and nothing
+ * of it is saved.
  */
 @Controller
 class CycleStepController {
@@ -60,7 +61,8 @@ class CycleStepController {
 
 	@PostMapping("/team/{id}/cycles/{cycle}/learn")
 	String learn(@AuthenticationPrincipal Member member, @PathVariable long id, @PathVariable long cycle,
-			@RequestParam Map<String, String> form, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+			@RequestParam Map<String, String> form, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		return screens.saving(member, id, cycle, CycleStep.LEARN, form,
 				() -> editing.saveStandard(member, id, cycle, CycleScreens.version(form), form.get("standard")), model,
 				response, redirect, "team.flash.cycle-saved", CycleStep.ASSESS.path());
@@ -68,7 +70,8 @@ class CycleStepController {
 
 	@PostMapping("/team/{id}/cycles/{cycle}/assess")
 	String assess(@AuthenticationPrincipal Member member, @PathVariable long id, @PathVariable long cycle,
-			@RequestParam Map<String, String> form, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+			@RequestParam Map<String, String> form, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		return screens.saving(member, id, cycle, CycleStep.ASSESS, form, () -> {
 			Map<String, String> errors = new LinkedHashMap<>();
 			LocalDate on = screens.date(form.get("assessedOn"), "assessedOn", errors);
@@ -99,17 +102,19 @@ class CycleStepController {
 
 	@PostMapping("/team/{id}/cycles/{cycle}/goal")
 	String goal(@AuthenticationPrincipal Member member, @PathVariable long id, @PathVariable long cycle,
-			@RequestParam Map<String, String> form, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+			@RequestParam Map<String, String> form, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		return screens.saving(member, id, cycle, CycleStep.GOAL, form, () -> {
 			Map<String, String> errors = new LinkedHashMap<>();
 			LocalDate by = screens.date(form.get("goalBy"), "goalBy", errors);
 			BigDecimal target = percent(form.get("target"), errors);
 			try {
-				editing.saveGoal(member, id, cycle, CycleScreens.version(form), form.get("strengths"), form.get("obstacles"),
-						form.get("goal"), target, by);
+				editing.saveGoal(member, id, cycle, CycleScreens.version(form), form.get("strengths"),
+						form.get("obstacles"), form.get("goal"), target, by);
 			}
 			catch (CycleFormException e) {
-				// a typing error of the field stands before the rule it could not be checked against
+				// a typing error of the field stands before the rule it could not be
+				// checked against
 				e.errors().forEach(errors::putIfAbsent);
 			}
 			if (!errors.isEmpty()) {
@@ -120,7 +125,8 @@ class CycleStepController {
 
 	@PostMapping("/team/{id}/cycles/{cycle}/respond")
 	String respond(@AuthenticationPrincipal Member member, @PathVariable long id, @PathVariable long cycle,
-			@RequestParam Map<String, String> form, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+			@RequestParam Map<String, String> form, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		return screens.saving(member, id, cycle, CycleStep.RESPOND, form,
 				() -> editing.saveResponse(member, id, cycle, CycleScreens.version(form), form.get("strategies"),
 						form.get("intervention"), form.get("extension"), form.get("responsibilities")),
@@ -129,7 +135,8 @@ class CycleStepController {
 
 	@PostMapping("/team/{id}/cycles/{cycle}/adjust")
 	String adjust(@AuthenticationPrincipal Member member, @PathVariable long id, @PathVariable long cycle,
-			@RequestParam Map<String, String> form, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+			@RequestParam Map<String, String> form, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		return screens.saving(member, id, cycle, CycleStep.ADJUST, form, () -> {
 			Map<String, String> errors = new LinkedHashMap<>();
 			String typed = form.getOrDefault("reassessedOn", "").strip();
@@ -150,4 +157,5 @@ class CycleStepController {
 		}
 		return new BigDecimal(value);
 	}
+
 }

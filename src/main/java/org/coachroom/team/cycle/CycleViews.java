@@ -17,7 +17,10 @@ import org.coachroom.team.workspace.WorkspacePages;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** What a team's cycle screens show, for someone of the team: read models only, nothing changes here. */
+/**
+ * What a team's cycle screens show, for someone of the team: read models only, nothing
+ * changes here.
+ */
 @Service
 public class CycleViews {
 
@@ -31,7 +34,8 @@ public class CycleViews {
 
 	private final WorkspacePages pages;
 
-	CycleViews(TeamAccess access, Cycles cycles, CycleResultQueries results, CycleQueries queries, WorkspacePages pages) {
+	CycleViews(TeamAccess access, Cycles cycles, CycleResultQueries results, CycleQueries queries,
+			WorkspacePages pages) {
 		this.access = access;
 		this.cycles = cycles;
 		this.results = results;
@@ -39,7 +43,10 @@ public class CycleViews {
 		this.pages = pages;
 	}
 
-	/** A cycle in the workspace's list: where it is, and its shares proficient before and after. */
+	/**
+	 * A cycle in the workspace's list: where it is, and its shares proficient before and
+	 * after.
+	 */
 	public record CycleRow(Cycle cycle, CycleStep stage, BigDecimal baseline, BigDecimal reassessment) {
 	}
 
@@ -54,8 +61,8 @@ public class CycleViews {
 		Map<CycleResultQueries.Key, List<ClassResult>> rounds = results.all(all.stream().map(Cycle::getId).toList());
 		List<CycleRow> rows = new ArrayList<>();
 		for (Cycle cycle : all) {
-			List<ClassResult> baseline = rounds.getOrDefault(
-					new CycleResultQueries.Key(cycle.getId(), CycleResultQueries.Round.BASELINE), List.of());
+			List<ClassResult> baseline = rounds
+				.getOrDefault(new CycleResultQueries.Key(cycle.getId(), CycleResultQueries.Round.BASELINE), List.of());
 			List<ClassResult> after = rounds.getOrDefault(
 					new CycleResultQueries.Key(cycle.getId(), CycleResultQueries.Round.REASSESSMENT), List.of());
 			ProficiencyBands bands = cycle.levels();
@@ -90,12 +97,14 @@ public class CycleViews {
 	@Transactional(readOnly = true)
 	public View view(Member member, long workspace, long cycleId) {
 		Workspace w = access.require(member, workspace);
-		Cycle cycle = cycles.findByIdAndWorkspace(cycleId, workspace).orElseThrow(() -> new WorkspaceNotFoundException(workspace));
+		Cycle cycle = cycles.findByIdAndWorkspace(cycleId, workspace)
+			.orElseThrow(() -> new WorkspaceNotFoundException(workspace));
 		ProficiencyBands bands = cycle.levels();
 		CycleResultQueries.Rounds rounds = results.of(cycleId);
 		List<ClassResult> baseline = rounds.baseline();
 		List<ClassResult> after = rounds.reassessment();
-		String carriedIn = cycle.getNumber() == 1 ? null : queries.carriedInto(workspace, cycle.getNumber()).orElse(null);
+		String carriedIn = cycle.getNumber() == 1 ? null
+				: queries.carriedInto(workspace, cycle.getNumber()).orElse(null);
 		List<WorkspacePages.Person> team = pages.peopleOf(member, workspace);
 		TeamRole role = team.stream().filter(p -> p.userRef() == member.userId()).findFirst().orElseThrow().role();
 		Set<Long> took = queries.participants(cycleId);
@@ -104,7 +113,10 @@ public class CycleViews {
 				after.isEmpty() ? Optional.empty() : Optional.of(new Results(bands, after)), carriedIn, team, took);
 	}
 
-	/** The cycle's levels, for someone of the team: what a results form's counts are read against. */
+	/**
+	 * The cycle's levels, for someone of the team: what a results form's counts are read
+	 * against.
+	 */
 	@Transactional(readOnly = true)
 	public ProficiencyBands levels(Member member, long workspace, long cycleId) {
 		access.require(member, workspace);
@@ -112,4 +124,5 @@ public class CycleViews {
 			.orElseThrow(() -> new WorkspaceNotFoundException(workspace))
 			.levels();
 	}
+
 }

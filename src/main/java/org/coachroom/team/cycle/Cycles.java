@@ -10,4 +10,5 @@ interface Cycles extends ListCrudRepository<Cycle, Long> {
 	Optional<Cycle> findByIdAndWorkspace(long id, long workspace);
 
 	List<Cycle> findByWorkspaceOrderByNumberDesc(long workspace);
+
 }

@@ -13,7 +13,9 @@ import org.coachroom.team.workspace.Workspace;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The teams a member is in, with where each one's latest cycle is, for their home page. */
+/**
+ * The teams a member is in, with where each one's latest cycle is, for their home page.
+ */
 @Component
 public class CyclesAtHome {
 
@@ -29,14 +31,18 @@ public class CyclesAtHome {
 		this.queries = queries;
 	}
 
-	/** The teams the member is in, with where each one's latest cycle is (none for a principal or HR). */
+	/**
+	 * The teams the member is in, with where each one's latest cycle is (none for a
+	 * principal or HR).
+	 */
 	@Transactional(readOnly = true)
 	public List<TeamAtHome> of(Member member) {
 		List<Workspace> mine = access.visibleTo(member);
 		if (mine.isEmpty()) {
 			return List.of();
 		}
-		// the home page is where every launch lands: the latest cycle of each team, in a few queries whatever the number
+		// the home page is where every launch lands: the latest cycle of each team, in a
+		// few queries whatever the number
 		List<Long> latestIds = queries.latestOf(mine.stream().map(Workspace::getId).toList());
 		Map<Long, Cycle> latest = new HashMap<>();
 		cycles.findAllById(latestIds).forEach(c -> latest.put(c.getWorkspace(), c));
@@ -49,4 +55,5 @@ public class CyclesAtHome {
 		}
 		return teamsHere;
 	}
+
 }

@@ -7,7 +7,10 @@ import org.coachroom.team.workspace.WorkspaceNotFoundException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
-/** An open cycle at the version the page showed, and its save: someone else's save meanwhile is a conflict. */
+/**
+ * An open cycle at the version the page showed, and its save: someone else's save
+ * meanwhile is a conflict.
+ */
 @Component
 class EditableCycles {
 
@@ -20,10 +23,14 @@ class EditableCycles {
 		this.cycles = cycles;
 	}
 
-	/** The cycle at the version the page showed; someone else's save meanwhile is a conflict. */
+	/**
+	 * The cycle at the version the page showed; someone else's save meanwhile is a
+	 * conflict.
+	 */
 	Cycle current(Member member, long workspace, long cycleId, Integer version) {
 		access.require(member, workspace);
-		Cycle cycle = cycles.findByIdAndWorkspace(cycleId, workspace).orElseThrow(() -> new WorkspaceNotFoundException(workspace));
+		Cycle cycle = cycles.findByIdAndWorkspace(cycleId, workspace)
+			.orElseThrow(() -> new WorkspaceNotFoundException(workspace));
 		if (cycle.isClosed()) {
 			throw new EditConflictException("Cycle " + cycleId, "team.cycle.closed");
 		}
@@ -41,4 +48,5 @@ class EditableCycles {
 			throw new EditConflictException("Cycle " + cycle.getId(), "team.cycle.conflict");
 		}
 	}
+
 }

@@ -7,17 +7,18 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A cycle's results as a principal sees them (a shared summary, and its preview on the sharing
- * step): small classes folded into the team's total, and the classes named "Class A, B, C" in the
- * order the team entered them, unless the team chose to show its class names (they are usually
- * teachers' names). A class keeps its letter in both rounds.
+ * A cycle's results as a principal sees them (a shared summary, and its preview on the
+ * sharing step): small classes folded into the team's total, and the classes named "Class
+ * A, B, C" in the order the team entered them, unless the team chose to show its class
+ * names (they are usually teachers' names). A class keeps its letter in both rounds.
  */
 record PrincipalResults(List<Results.Row> baseline, List<Results.Row> reassessment) {
 
 	static PrincipalResults of(ProficiencyBands bands, List<ClassResult> baseline, List<ClassResult> reassessment,
 			boolean classNames) {
 		List<Results.Row> before = baseline.isEmpty() ? List.of() : new Results(bands, baseline).outsideTheTeam();
-		List<Results.Row> after = reassessment.isEmpty() ? List.of() : new Results(bands, reassessment).outsideTheTeam();
+		List<Results.Row> after = reassessment.isEmpty() ? List.of()
+				: new Results(bands, reassessment).outsideTheTeam();
 		if (classNames) {
 			return new PrincipalResults(before, after);
 		}

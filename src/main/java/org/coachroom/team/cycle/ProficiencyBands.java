@@ -7,11 +7,13 @@ import java.util.Set;
 import org.coachroom.team.workspace.TeamInputException;
 
 /**
- * The levels a team sorts a common assessment's results into (for example Beginning, Developing,
- * Proficient, Advanced), lowest first, and the first level that counts as proficient.
+ * The levels a team sorts a common assessment's results into (for example Beginning,
+ * Developing, Proficient, Advanced), lowest first, and the first level that counts as
+ * proficient.
  *
  * @param names two to six levels, lowest first
- * @param proficientFrom the index of the first proficient level: at least one level is below it
+ * @param proficientFrom the index of the first proficient level: at least one level is
+ * below it
  */
 public record ProficiencyBands(List<String> names, int proficientFrom) {
 

@@ -10,12 +10,16 @@ import java.util.Set;
 import org.coachroom.team.workspace.TeamInputException;
 
 /**
- * A common assessment's results for the team: each class's counts per level against the team's
- * levels, the team's totals, and the share proficient the SMART goal is measured by.
+ * A common assessment's results for the team: each class's counts per level against the
+ * team's levels, the team's totals, and the share proficient the SMART goal is measured
+ * by.
  */
 public record Results(ProficiencyBands bands, List<ClassResult> classes) {
 
-	/** Classes smaller than this are folded into the team's total in anything shown outside the team. */
+	/**
+	 * Classes smaller than this are folded into the team's total in anything shown
+	 * outside the team.
+	 */
 	public static final int SMALLEST_CLASS_SHOWN = 10;
 
 	public Results {
@@ -37,7 +41,10 @@ public record Results(ProficiencyBands bands, List<ClassResult> classes) {
 		return classes.stream().mapToInt(c -> c.proficient(bands)).sum();
 	}
 
-	/** The team's share proficient, in percent with one decimal; null while nobody was assessed. */
+	/**
+	 * The team's share proficient, in percent with one decimal; null while nobody was
+	 * assessed.
+	 */
 	public BigDecimal proficientShare() {
 		return share(proficient(), assessed());
 	}
@@ -52,22 +59,30 @@ public record Results(ProficiencyBands bands, List<ClassResult> classes) {
 	}
 
 	/**
-	 * The results as anyone outside the team may see them (a principal, a shared summary): classes
-	 * with fewer than {@link #SMALLEST_CLASS_SHOWN} students assessed are not shown on their own, only within the team's
-	 * total, so no small group of students can be picked out. Subtracting the classes shown from the
-	 * total must not single them out either: while the folded classes hold fewer than that many
-	 * students together, the smallest class shown is folded with them. A team smaller than that
+	 * The results as anyone outside the team may see them (a principal, a shared
+	 * summary): classes with fewer than {@link #SMALLEST_CLASS_SHOWN} students assessed
+	 * are not shown on their own, only within the team's total, so no small group of
+	 * students can be picked out. Subtracting the classes shown from the total must not
+	 * single them out either: while the folded classes hold fewer than that many students
+	 * together, the smallest class shown is folded with them. A team smaller than that
 	 * shows nothing at all.
 	 */
 	public List<Row> outsideTheTeam() {
-		// what is shown of a class is its students assessed: a class of 24 of whom 3 were re-assessed is a group of 3
+		// what is shown of a class is its students assessed: a class of 24 of whom 3 were
+		// re-assessed is a group of 3
 		if (assessed() < SMALLEST_CLASS_SHOWN) {
 			return List.of();
 		}
-		List<ClassResult> shown = new ArrayList<>(classes.stream().filter(c -> c.assessed() >= SMALLEST_CLASS_SHOWN).toList());
-		int folded = classes.stream().filter(c -> c.assessed() < SMALLEST_CLASS_SHOWN).mapToInt(ClassResult::assessed).sum();
+		List<ClassResult> shown = new ArrayList<>(
+				classes.stream().filter(c -> c.assessed() >= SMALLEST_CLASS_SHOWN).toList());
+		int folded = classes.stream()
+			.filter(c -> c.assessed() < SMALLEST_CLASS_SHOWN)
+			.mapToInt(ClassResult::assessed)
+			.sum();
 		while (folded > 0 && folded < SMALLEST_CLASS_SHOWN && !shown.isEmpty()) {
-			ClassResult smallest = shown.stream().min(java.util.Comparator.comparingInt(ClassResult::assessed)).orElseThrow();
+			ClassResult smallest = shown.stream()
+				.min(java.util.Comparator.comparingInt(ClassResult::assessed))
+				.orElseThrow();
 			shown.remove(smallest);
 			folded += smallest.assessed();
 		}

@@ -8,15 +8,17 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Draws a cycle's results as an SVG a team reads at a glance: for each class and for the team, the
- * baseline bar above the re-assessment bar, each split into the levels (the lowest on the left,
- * proficient levels in blues), with the share proficient written beside it. Drawn on the server, no
- * script; the page shows the same numbers in a table beside it for screen readers and print.
+ * Draws a cycle's results as an SVG a team reads at a glance: for each class and for the
+ * team, the baseline bar above the re-assessment bar, each split into the levels (the
+ * lowest on the left, proficient levels in blues), with the share proficient written
+ * beside it. Drawn on the server, no script; the page shows the same numbers in a table
+ * beside it for screen readers and print.
  */
 final class ResultsChart {
 
 	/** Words the chart writes, in the viewer's language. */
-	record Labels(String title, String baseline, String reassessment, String team, String proficient, String notEntered) {
+	record Labels(String title, String baseline, String reassessment, String team, String proficient,
+			String notEntered) {
 	}
 
 	/** One class (or the team) with its two rounds; either may be missing. */
@@ -40,7 +42,8 @@ final class ResultsChart {
 		return rows;
 	}
 
-	// below proficient: warm shades, darkest lowest; proficient: blues, darkest highest (ColorBrewer RdYlBu, colour-blind safe)
+	// below proficient: warm shades, darkest lowest; proficient: blues, darkest highest
+	// (ColorBrewer RdYlBu, colour-blind safe)
 	private static final String[] BELOW = { "#a50026", "#d73027", "#f46d43", "#fdae61", "#fee090" };
 
 	private static final String[] AT_OR_ABOVE = { "#e0f3f8", "#abd9e9", "#74add1", "#4575b4", "#313695" };
@@ -56,15 +59,18 @@ final class ResultsChart {
 	private ResultsChart() {
 	}
 
-	/** The groups to draw: classes by name in baseline order, then classes only re-assessed, then the team. */
+	/**
+	 * The groups to draw: classes by name in baseline order, then classes only
+	 * re-assessed, then the team.
+	 */
 	static List<Group> groups(List<Results.Row> baseline, List<Results.Row> reassessment, String teamLabel) {
 		Map<String, Results.Row[]> byClass = new LinkedHashMap<>();
 		Results.Row[] team = new Results.Row[2];
 		collect(baseline, 0, byClass, team);
 		collect(reassessment, 1, byClass, team);
 		List<Group> groups = new ArrayList<>();
-		byClass.forEach((key, rows) -> groups.add(new Group(rows[0] != null ? rows[0].className() : rows[1].className(),
-				rows[0], rows[1])));
+		byClass.forEach((key, rows) -> groups
+			.add(new Group(rows[0] != null ? rows[0].className() : rows[1].className(), rows[0], rows[1])));
 		groups.add(new Group(teamLabel, team[0], team[1]));
 		return groups;
 	}
@@ -96,22 +102,38 @@ final class ResultsChart {
 		int height = legendHeight + groups.size() * groupHeight;
 		int width = LABEL + BAR + RIGHT;
 		StringBuilder svg = new StringBuilder();
-		svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"results-chart\" id=\"").append(id)
-			.append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
-			.append("\" role=\"img\" aria-labelledby=\"").append(id).append("-title\">");
+		svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"results-chart\" id=\"")
+			.append(id)
+			.append("\" viewBox=\"0 0 ")
+			.append(width)
+			.append(' ')
+			.append(height)
+			.append("\" role=\"img\" aria-labelledby=\"")
+			.append(id)
+			.append("-title\">");
 		svg.append("<title id=\"").append(id).append("-title\">").append(escape(labels.title())).append("</title>");
 		// legend: one swatch per level, lowest first
 		int x = 0;
 		for (int band = 0; band < bands.size(); band++) {
-			svg.append("<rect x=\"").append(x).append("\" y=\"4\" width=\"14\" height=\"14\" fill=\"")
-				.append(colour(bands, band)).append("\"/>");
+			svg.append("<rect x=\"")
+				.append(x)
+				.append("\" y=\"4\" width=\"14\" height=\"14\" fill=\"")
+				.append(colour(bands, band))
+				.append("\"/>");
 			String name = bands.names().get(band);
-			svg.append("<text x=\"").append(x + 18).append("\" y=\"16\" class=\"legend\">").append(escape(name)).append("</text>");
+			svg.append("<text x=\"")
+				.append(x + 18)
+				.append("\" y=\"16\" class=\"legend\">")
+				.append(escape(name))
+				.append("</text>");
 			x += 30 + Math.min(name.length(), 40) * 7;
 		}
 		int y = legendHeight;
 		for (Group group : groups) {
-			svg.append("<text x=\"0\" y=\"").append(y + 12).append("\" class=\"group\">").append(escape(group.label()))
+			svg.append("<text x=\"0\" y=\"")
+				.append(y + 12)
+				.append("\" class=\"group\">")
+				.append(escape(group.label()))
 				.append("</text>");
 			bar(svg, bands, group.baseline(), labels.baseline(), y + 16, labels);
 			bar(svg, bands, group.reassessment(), labels.reassessment(), y + 16 + BAR_HEIGHT + 4, labels);
@@ -123,12 +145,28 @@ final class ResultsChart {
 
 	private static void bar(StringBuilder svg, ProficiencyBands bands, Results.Row row, String round, int y,
 			Labels labels) {
-		svg.append("<text x=\"8\" y=\"").append(y + 13).append("\" class=\"round\">").append(escape(round)).append("</text>");
+		svg.append("<text x=\"8\" y=\"")
+			.append(y + 13)
+			.append("\" class=\"round\">")
+			.append(escape(round))
+			.append("</text>");
 		if (row == null || row.assessed() == 0) {
-			svg.append("<rect x=\"").append(LABEL).append("\" y=\"").append(y).append("\" width=\"").append(BAR)
-				.append("\" height=\"").append(BAR_HEIGHT).append("\" fill=\"none\" stroke=\"#8a8a8a\" stroke-dasharray=\"4 3\"/>");
-			svg.append("<text x=\"").append(LABEL + BAR + 8).append("\" y=\"").append(y + 13).append("\" class=\"share\">")
-				.append(escape(labels.notEntered())).append("</text>");
+			svg.append("<rect x=\"")
+				.append(LABEL)
+				.append("\" y=\"")
+				.append(y)
+				.append("\" width=\"")
+				.append(BAR)
+				.append("\" height=\"")
+				.append(BAR_HEIGHT)
+				.append("\" fill=\"none\" stroke=\"#8a8a8a\" stroke-dasharray=\"4 3\"/>");
+			svg.append("<text x=\"")
+				.append(LABEL + BAR + 8)
+				.append("\" y=\"")
+				.append(y + 13)
+				.append("\" class=\"share\">")
+				.append(escape(labels.notEntered()))
+				.append("</text>");
 			return;
 		}
 		double x = LABEL;
@@ -138,14 +176,29 @@ final class ResultsChart {
 				continue;
 			}
 			double width = BAR * (double) count / row.assessed();
-			svg.append("<rect x=\"").append(round(x)).append("\" y=\"").append(y).append("\" width=\"").append(round(width))
-				.append("\" height=\"").append(BAR_HEIGHT).append("\" fill=\"").append(colour(bands, band)).append("\"><title>")
-				.append(escape(bands.names().get(band) + ": " + count)).append("</title></rect>");
+			svg.append("<rect x=\"")
+				.append(round(x))
+				.append("\" y=\"")
+				.append(y)
+				.append("\" width=\"")
+				.append(round(width))
+				.append("\" height=\"")
+				.append(BAR_HEIGHT)
+				.append("\" fill=\"")
+				.append(colour(bands, band))
+				.append("\"><title>")
+				.append(escape(bands.names().get(band) + ": " + count))
+				.append("</title></rect>");
 			x += width;
 		}
 		BigDecimal share = row.proficientShare();
-		svg.append("<text x=\"").append(LABEL + BAR + 8).append("\" y=\"").append(y + 13).append("\" class=\"share\">")
-			.append(escape(share.toPlainString() + labels.proficient())).append("</text>");
+		svg.append("<text x=\"")
+			.append(LABEL + BAR + 8)
+			.append("\" y=\"")
+			.append(y + 13)
+			.append("\" class=\"share\">")
+			.append(escape(share.toPlainString() + labels.proficient()))
+			.append("</text>");
 	}
 
 	private static String round(double value) {
@@ -166,4 +219,5 @@ final class ResultsChart {
 		}
 		return out.toString();
 	}
+
 }

@@ -17,7 +17,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The team's school (named by the facilitator), and what its principal sees: the school's teams and the summaries shared. */
+/**
+ * The team's school (named by the facilitator), and what its principal sees: the school's
+ * teams and the summaries shared.
+ */
 @Controller
 class SchoolController {
 
@@ -65,9 +68,11 @@ class SchoolController {
 		SchoolOverviews.SharedSummary summary = overviews.shared(member, cycle);
 		model.addAttribute("summary", summary);
 		model.addAttribute("bands", summary.bands());
-		model.addAttribute("chart", screens.chart("shared-chart", summary.bands(), summary.baseline(), summary.reassessment()));
-		model.addAttribute("chartTable", ResultsChart.table(
-				ResultsChart.groups(summary.baseline(), summary.reassessment(), screens.word("team.chart.team"))));
+		model.addAttribute("chart",
+				screens.chart("shared-chart", summary.bands(), summary.baseline(), summary.reassessment()));
+		model.addAttribute("chartTable", ResultsChart
+			.table(ResultsChart.groups(summary.baseline(), summary.reassessment(), screens.word("team.chart.team"))));
 		return "team/shared";
 	}
+
 }

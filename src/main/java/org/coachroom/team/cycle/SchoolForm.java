@@ -2,7 +2,10 @@ package org.coachroom.team.cycle;
 
 import jakarta.validation.constraints.Pattern;
 
-/** The school a team's cycles are shared with: one of the district's schools by id, or none. */
+/**
+ * The school a team's cycles are shared with: one of the district's schools by id, or
+ * none.
+ */
 record SchoolForm(@Pattern(regexp = "\\d{1,18}", message = "{team.school.unknown}") String school) {
 
 	SchoolForm {

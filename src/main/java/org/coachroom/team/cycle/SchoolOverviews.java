@@ -17,8 +17,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What a principal sees: per school, which teams exist, where their cycles are and how many goals were
- * met, and the summaries teams shared; never a cycle's notes, and never a class under ten students on its own.
+ * What a principal sees: per school, which teams exist, where their cycles are and how
+ * many goals were met, and the summaries teams shared; never a cycle's notes, and never a
+ * class under ten students on its own.
  */
 @Service
 public class SchoolOverviews {
@@ -54,11 +55,14 @@ public class SchoolOverviews {
 	public record SharedCycle(long id, int number, boolean goalMet) {
 	}
 
-	public record SchoolOverview(List<Schools.School> schools, Optional<Schools.School> school, List<TeamAtSchool> teams,
-			int teamsWithoutSchool) {
+	public record SchoolOverview(List<Schools.School> schools, Optional<Schools.School> school,
+			List<TeamAtSchool> teams, int teamsWithoutSchool) {
 	}
 
-	/** For a principal: the school's teams, the stage of each one's latest cycle, and its goals met and not met. */
+	/**
+	 * For a principal: the school's teams, the stage of each one's latest cycle, and its
+	 * goals met and not met.
+	 */
 	@Transactional(readOnly = true)
 	public SchoolOverview school(Member principal, Long schoolId) {
 		access.requirePrincipal(principal);
@@ -89,18 +93,21 @@ public class SchoolOverviews {
 	}
 
 	/**
-	 * A cycle summary as the team shared it: the standard, the goal and the results with small classes
-	 * folded into the team's total. No notes, no analysis, no reflection, no names.
+	 * A cycle summary as the team shared it: the standard, the goal and the results with
+	 * small classes folded into the team's total. No notes, no analysis, no reflection,
+	 * no names.
 	 */
-	public record SharedSummary(String team, String school, int number, String standard, String goal,
-			BigDecimal target, LocalDate goalBy, boolean goalMet, Instant closedAt, ProficiencyBands bands,
-			List<Results.Row> baseline, List<Results.Row> reassessment) {
+	public record SharedSummary(String team, String school, int number, String standard, String goal, BigDecimal target,
+			LocalDate goalBy, boolean goalMet, Instant closedAt, ProficiencyBands bands, List<Results.Row> baseline,
+			List<Results.Row> reassessment) {
 	}
 
 	@Transactional(readOnly = true)
 	public SharedSummary shared(Member principal, long cycleId) {
 		access.requirePrincipal(principal);
-		Cycle cycle = cycles.findById(cycleId).filter(Cycle::isShared).orElseThrow(() -> new WorkspaceNotFoundException(0));
+		Cycle cycle = cycles.findById(cycleId)
+			.filter(Cycle::isShared)
+			.orElseThrow(() -> new WorkspaceNotFoundException(0));
 		SchoolQueries.Named team = teams.named(cycle.getWorkspace(), principal.tenant().value())
 			.filter(t -> t.school() != null)
 			.orElseThrow(() -> new WorkspaceNotFoundException(0));
@@ -110,7 +117,8 @@ public class SchoolOverviews {
 		PrincipalResults shown = PrincipalResults.of(bands, rounds.baseline(), rounds.reassessment(),
 				cycle.isClassNamesShared());
 		return new SharedSummary(team.title(), school, cycle.getNumber(), cycle.getStandard(), cycle.getGoal(),
-				cycle.getTargetPercent(), cycle.getGoalBy(), Boolean.TRUE.equals(cycle.getGoalMet()), cycle.getClosedAt(),
-				bands, shown.baseline(), shown.reassessment());
+				cycle.getTargetPercent(), cycle.getGoalBy(), Boolean.TRUE.equals(cycle.getGoalMet()),
+				cycle.getClosedAt(), bands, shown.baseline(), shown.reassessment());
 	}
+
 }

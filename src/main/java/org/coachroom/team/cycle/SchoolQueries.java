@@ -8,8 +8,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * A workspace's school (the pd module's, by id) and the teams of a school for its principal: a
- * column the workspace aggregate does not carry, and a report across workspaces and members.
+ * A workspace's school (the pd module's, by id) and the teams of a school for its
+ * principal: a column the workspace aggregate does not carry, and a report across
+ * workspaces and members.
  */
 @Component
 class SchoolQueries {
@@ -63,4 +64,5 @@ class SchoolQueries {
 			.query((rs, i) -> new Named(rs.getString(1), (Long) rs.getObject(2, Long.class)))
 			.optional();
 	}
+
 }

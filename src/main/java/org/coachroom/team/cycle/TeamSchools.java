@@ -11,7 +11,10 @@ import org.coachroom.team.workspace.Workspace;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The school a team belongs to (one of the district's, from the pd module), which its principal's overview goes by. */
+/**
+ * The school a team belongs to (one of the district's, from the pd module), which its
+ * principal's overview goes by.
+ */
 @Service
 public class TeamSchools {
 
@@ -27,7 +30,10 @@ public class TeamSchools {
 		this.schools = schools;
 	}
 
-	/** The school the team belongs to, for its principal's overview; empty while none is named. */
+	/**
+	 * The school the team belongs to, for its principal's overview; empty while none is
+	 * named.
+	 */
 	@Transactional(readOnly = true)
 	public Optional<Schools.School> schoolOf(Member member, long workspace) {
 		Workspace w = access.require(member, workspace);
@@ -49,4 +55,5 @@ public class TeamSchools {
 		}
 		queries.nameSchool(workspace, schoolId);
 	}
+
 }

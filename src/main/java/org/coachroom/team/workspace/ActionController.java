@@ -15,7 +15,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The actions a team agrees on, from the workspace page or a meeting's, and marking them done. */
+/**
+ * The actions a team agrees on, from the workspace page or a meeting's, and marking them
+ * done.
+ */
 @Controller
 class ActionController {
 
@@ -69,4 +72,5 @@ class ActionController {
 		return meeting.isEmpty() ? "redirect:/team/" + id + "#actions"
 				: "redirect:/team/" + id + "/meetings/" + meeting + "#actions";
 	}
+
 }

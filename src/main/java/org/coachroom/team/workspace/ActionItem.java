@@ -7,7 +7,10 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
-/** Something the team agreed to do: what, who owns it (a member), by when, and whether it is done. */
+/**
+ * Something the team agreed to do: what, who owns it (a member), by when, and whether it
+ * is done.
+ */
 @Table("team_action")
 public class ActionItem {
 
@@ -97,4 +100,5 @@ public class ActionItem {
 	public Instant getDoneAt() {
 		return doneAt;
 	}
+
 }

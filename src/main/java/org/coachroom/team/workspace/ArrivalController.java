@@ -58,4 +58,5 @@ class ArrivalController {
 			return "team/start";
 		}
 	}
+
 }

@@ -14,4 +14,5 @@ public class EditConflictException extends Refusal {
 	public String reason() {
 		return reasonKey();
 	}
+
 }

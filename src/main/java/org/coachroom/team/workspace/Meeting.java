@@ -7,7 +7,10 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
-/** A team meeting: when, what it is about, the shared agenda beforehand and the notes after. */
+/**
+ * A team meeting: when, what it is about, the shared agenda beforehand and the notes
+ * after.
+ */
 @Table("team_meeting")
 public class Meeting {
 
@@ -90,4 +93,5 @@ public class Meeting {
 	public Integer getVersion() {
 		return version;
 	}
+
 }

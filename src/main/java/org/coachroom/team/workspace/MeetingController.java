@@ -16,7 +16,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** A team's meetings, with agenda and notes: planned from the workspace page, revised on their own page. */
+/**
+ * A team's meetings, with agenda and notes: planned from the workspace page, revised on
+ * their own page.
+ */
 @Controller
 class MeetingController {
 
@@ -75,7 +78,8 @@ class MeetingController {
 		Meeting meeting = pages.meeting(member, id, meetingId);
 		Meeting.MeetingDetails details = form.check(result, calendar);
 		if (details == null) {
-			log.info("Team meeting {} refused: {}", meetingId, result.getFieldErrors().stream().map(e -> e.getField()).toList());
+			log.info("Team meeting {} refused: {}", meetingId,
+					result.getFieldErrors().stream().map(e -> e.getField()).toList());
 			model.addAttribute("meeting", meeting);
 			screen.show(member, id, model);
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -85,4 +89,5 @@ class MeetingController {
 		redirect.addFlashAttribute("message", "team.flash.meeting-saved");
 		return "redirect:/team/" + id + "/meetings/" + meetingId;
 	}
+
 }

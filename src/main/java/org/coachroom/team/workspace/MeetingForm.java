@@ -5,7 +5,8 @@ import java.time.LocalDate;
 import org.springframework.validation.Errors;
 
 /**
- * A meeting as the team types it. Every field is text, so any input comes back with its own error.
+ * A meeting as the team types it. Every field is text, so any input comes back with its
+ * own error.
  */
 record MeetingForm(String heldOn, String title, String agenda, String notes, Integer version) {
 

@@ -37,4 +37,5 @@ class MemberController {
 		}
 		return "redirect:/team/" + id + "#members";
 	}
+
 }

@@ -9,10 +9,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Who is in each team, row by row: people join one at a time, from many requests at once, so a
- * join is one statement and never a rewrite of the workspace (which would lose a join made
- * meanwhile). A facilitator stays one; a member who coaches the course becomes one. Hand SQL: the
- * join is an upsert two launches may race on, and a member row is keyed by workspace and person.
+ * Who is in each team, row by row: people join one at a time, from many requests at once,
+ * so a join is one statement and never a rewrite of the workspace (which would lose a
+ * join made meanwhile). A facilitator stays one; a member who coaches the course becomes
+ * one. Hand SQL: the join is an upsert two launches may race on, and a member row is
+ * keyed by workspace and person.
  */
 @Component
 public class MembershipQueries {
@@ -35,7 +36,9 @@ public class MembershipQueries {
 
 	/** The person is no longer of the team; returns 1 if they were. */
 	public int leave(long workspace, long userRef) {
-		return jdbc.sql("DELETE FROM team_member WHERE workspace = ? AND user_ref = ?").params(workspace, userRef).update();
+		return jdbc.sql("DELETE FROM team_member WHERE workspace = ? AND user_ref = ?")
+			.params(workspace, userRef)
+			.update();
 	}
 
 	public Optional<TeamRole> roleOf(long workspace, long userRef) {
@@ -48,7 +51,9 @@ public class MembershipQueries {
 	public List<TeamMember> of(long workspace) {
 		return jdbc.sql("SELECT user_ref, role, joined_at FROM team_member WHERE workspace = ?")
 			.param(workspace)
-			.query((rs, i) -> new TeamMember(rs.getLong(1), TeamRole.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant()))
+			.query((rs, i) -> new TeamMember(rs.getLong(1), TeamRole.valueOf(rs.getString(2)),
+					rs.getTimestamp(3).toInstant()))
 			.list();
 	}
+
 }

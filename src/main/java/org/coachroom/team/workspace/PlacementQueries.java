@@ -9,8 +9,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The LMS links a workspace is placed at, in hand SQL: a link is recorded in one statement two first
- * launches may race on, and who took part in the cycles closed before it is a report across cycles.
+ * The LMS links a workspace is placed at, in hand SQL: a link is recorded in one
+ * statement two first launches may race on, and who took part in the cycles closed before
+ * it is a report across cycles.
  */
 @Component
 class PlacementQueries {
@@ -21,18 +22,25 @@ class PlacementQueries {
 		this.jdbc = jdbc;
 	}
 
-	/** Records a link's first launch; returns false (and changes nothing) when it was launched before. */
+	/**
+	 * Records a link's first launch; returns false (and changes nothing) when it was
+	 * launched before.
+	 */
 	boolean recordFirst(long workspace, String resourceLinkId, long contextRef, String lineItemUrl, String lineItemsUrl,
 			Instant now) {
-		return jdbc.sql("""
-				INSERT IGNORE INTO team_placement (workspace, resource_link_id, context_ref, line_item_url, line_items_url,
-				first_launch_at, last_launch_at) VALUES (?, ?, ?, ?, ?, ?, ?)""")
+		return jdbc
+			.sql("""
+					INSERT IGNORE INTO team_placement (workspace, resource_link_id, context_ref, line_item_url, line_items_url,
+					first_launch_at, last_launch_at) VALUES (?, ?, ?, ?, ?, ?, ?)""")
 			.params(workspace, resourceLinkId, contextRef, lineItemUrl, lineItemsUrl, Timestamp.from(now),
 					Timestamp.from(now))
 			.update() == 1;
 	}
 
-	/** A later launch of a link: when, and the column's addresses if the launch names them. */
+	/**
+	 * A later launch of a link: when, and the column's addresses if the launch names
+	 * them.
+	 */
 	void recordAgain(long workspace, String resourceLinkId, String lineItemUrl, String lineItemsUrl, Instant now) {
 		jdbc.sql("""
 				UPDATE team_placement SET last_launch_at = ?, line_item_url = COALESCE(?, line_item_url),
@@ -45,7 +53,10 @@ class PlacementQueries {
 	record Took(long userRef, long cycle, int number, Instant closedAt, boolean met) {
 	}
 
-	/** For each member who took part in a closed cycle of the workspace, the latest such cycle. */
+	/**
+	 * For each member who took part in a closed cycle of the workspace, the latest such
+	 * cycle.
+	 */
 	List<Took> latestTaken(long workspace) {
 		return jdbc.sql("""
 				SELECT p.user_ref, c.id, c.number, c.closed_at, c.goal_met FROM team_cycle_participant p
@@ -61,9 +72,11 @@ class PlacementQueries {
 
 	/** Every link the workspace is placed at, with its column. */
 	List<CourseCompletion.Placement> placements(long workspace) {
-		return jdbc.sql("SELECT resource_link_id, line_item_url, line_items_url FROM team_placement WHERE workspace = ?")
+		return jdbc
+			.sql("SELECT resource_link_id, line_item_url, line_items_url FROM team_placement WHERE workspace = ?")
 			.param(workspace)
 			.query((rs, i) -> new CourseCompletion.Placement(rs.getString(1), rs.getString(2), rs.getString(3)))
 			.list();
 	}
+
 }

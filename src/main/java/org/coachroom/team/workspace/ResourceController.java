@@ -29,8 +29,9 @@ class ResourceController {
 	}
 
 	@PostMapping("/team/{id}/links")
-	String shareLink(@AuthenticationPrincipal Member member, @PathVariable long id, @RequestParam(defaultValue = "") String title,
-			@RequestParam(defaultValue = "") String url, RedirectAttributes redirect) {
+	String shareLink(@AuthenticationPrincipal Member member, @PathVariable long id,
+			@RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String url,
+			RedirectAttributes redirect) {
 		try {
 			resources.shareLink(member, id, title, url);
 			redirect.addFlashAttribute("message", "team.flash.link-shared");
@@ -47,7 +48,8 @@ class ResourceController {
 			@RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect)
 			throws IOException {
 		try {
-			resources.shareFile(member, id, file == null ? null : file.getOriginalFilename(), file == null ? null : file.getBytes());
+			resources.shareFile(member, id, file == null ? null : file.getOriginalFilename(),
+					file == null ? null : file.getBytes());
 			redirect.addFlashAttribute("message", "team.flash.file-shared");
 		}
 		catch (TeamInputException e) {
@@ -71,4 +73,5 @@ class ResourceController {
 		redirect.addFlashAttribute("message", "team.flash.resource-removed");
 		return "redirect:/team/" + id + "#resources";
 	}
+
 }

@@ -11,7 +11,10 @@ import org.coachroom.shared.SharedProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The team's shared links and files: shared, listed without their bytes, downloaded, taken away. */
+/**
+ * The team's shared links and files: shared, listed without their bytes, downloaded,
+ * taken away.
+ */
 @Service
 public class ResourceSharing {
 
@@ -25,8 +28,7 @@ public class ResourceSharing {
 
 	private final long maxFileBytes;
 
-	ResourceSharing(TeamAccess access, SharedResources resources, Clock clock,
-			SharedProperties shared) {
+	ResourceSharing(TeamAccess access, SharedResources resources, Clock clock, SharedProperties shared) {
 		this.access = access;
 		this.resources = resources;
 		this.clock = clock;
@@ -46,16 +48,21 @@ public class ResourceSharing {
 	public record Download(String name, String contentType, byte[] content) {
 	}
 
-	/** The workspace's resources, newest first (the caller has checked the viewer is of the team). */
+	/**
+	 * The workspace's resources, newest first (the caller has checked the viewer is of
+	 * the team).
+	 */
 	List<Resource> list(long workspace) {
 		return resources.listedIn(workspace)
 			.stream()
-			.map(r -> new Resource(r.getId(), r.getKind(), r.getTitle(), r.getUrl(), r.getContentType(), r.getSizeBytes(),
-					r.getAddedBy(), r.getAddedAt()))
+			.map(r -> new Resource(r.getId(), r.getKind(), r.getTitle(), r.getUrl(), r.getContentType(),
+					r.getSizeBytes(), r.getAddedBy(), r.getAddedAt()))
 			.toList();
 	}
 
-	/** Someone of the team shares a link: a title and a web address (http or https only). */
+	/**
+	 * Someone of the team shares a link: a title and a web address (http or https only).
+	 */
 	@Transactional
 	public void shareLink(Member member, long id, String title, String url) {
 		access.require(member, id);
@@ -71,8 +78,9 @@ public class ResourceSharing {
 	}
 
 	/**
-	 * Someone of the team shares a file, after the study groups' checks: not empty, not too large,
-	 * and by its content a document or image; its name cleaned and ending with its kind's extension.
+	 * Someone of the team shares a file, after the study groups' checks: not empty, not
+	 * too large, and by its content a document or image; its name cleaned and ending with
+	 * its kind's extension.
 	 */
 	@Transactional
 	public void shareFile(Member member, long id, String originalName, byte[] content) {
@@ -84,7 +92,8 @@ public class ResourceSharing {
 			throw new TeamInputException("team.resource.too-large");
 		}
 		FileType type = FileType.of(content).orElseThrow(() -> new TeamInputException("team.resource.type"));
-		resources.save(SharedResource.file(id, type.safeName(originalName), type, content, member.userId(), clock.instant()));
+		resources.save(
+				SharedResource.file(id, type.safeName(originalName), type, content, member.userId(), clock.instant()));
 	}
 
 	@Transactional(readOnly = true)
@@ -105,4 +114,5 @@ public class ResourceSharing {
 		}
 		resources.deleteById(resourceId);
 	}
+
 }

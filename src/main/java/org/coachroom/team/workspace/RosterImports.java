@@ -18,10 +18,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * The facilitator brings the whole course roster in (LTI Names and Role Provisioning): its active
- * teachers join as members, its coaches as facilitators; principals, HR and admins stay out. Those
- * of the team the roster no longer lists as active have left the course, and leave the team (what
- * they took part in stays recorded; launching from the course again brings them back).
+ * The facilitator brings the whole course roster in (LTI Names and Role Provisioning):
+ * its active teachers join as members, its coaches as facilitators; principals, HR and
+ * admins stay out. Those of the team the roster no longer lists as active have left the
+ * course, and leave the team (what they took part in stays recorded; launching from the
+ * course again brings them back).
  */
 @Service
 public class RosterImports {
@@ -47,8 +48,8 @@ public class RosterImports {
 	}
 
 	/**
-	 * What a roster import changed; {@code removalsKept} when the roster did not list the facilitator
-	 * who brought it in, so nobody was taken out on its word.
+	 * What a roster import changed; {@code removalsKept} when the roster did not list the
+	 * facilitator who brought it in, so nobody was taken out on its word.
 	 */
 	public record RosterImport(int added, int alreadyIn, int left, boolean removalsKept) {
 	}
@@ -60,7 +61,8 @@ public class RosterImports {
 		int already = 0;
 		Set<Long> inCourse = new HashSet<>();
 		Instant now = clock.instant();
-		// the roster is fetched with no transaction open (no connection held while the LMS answers);
+		// the roster is fetched with no transaction open (no connection held while the
+		// LMS answers);
 		// each join is one statement of its own
 		List<Rosters.Entry> roster = rosters.courseRoster(facilitator);
 		Map<Long, Set<CoachroomRole>> launchedHere = new HashMap<>();
@@ -71,7 +73,8 @@ public class RosterImports {
 		for (Rosters.Entry entry : roster) {
 			Optional<TeamRole> role = TeamAccess.teamRoleOf(entry.roles());
 			Set<CoachroomRole> launched = launchedHere.getOrDefault(entry.person().userRef(), Set.of());
-			// the roster knows LMS roles only: whoever launched here as a principal or HR stays out
+			// the roster knows LMS roles only: whoever launched here as a principal or HR
+			// stays out
 			if (!entry.active() || role.isEmpty() || TeamAccess.teamRoleOf(launched).isEmpty() && !launched.isEmpty()) {
 				continue;
 			}
@@ -84,18 +87,22 @@ public class RosterImports {
 			}
 			members.join(id, entry.person().userRef(), role.get(), now);
 		}
-		// an empty or partial answer (the term over, the LMS mid-change) would empty the team: the roster is
-		// trusted to say who left only when it lists the facilitator bringing it in; facilitators, and anyone
+		// an empty or partial answer (the term over, the LMS mid-change) would empty the
+		// team: the roster is
+		// trusted to say who left only when it lists the facilitator bringing it in;
+		// facilitators, and anyone
 		// who joined while it was read, stay
 		boolean trusted = inCourse.contains(facilitator.userId());
 		int left = 0;
 		for (TeamMember member : trusted ? members.of(id) : List.<TeamMember>of()) {
-			if (member.role() == TeamRole.MEMBER && member.joinedAt().isBefore(now) && !inCourse.contains(member.userRef())) {
+			if (member.role() == TeamRole.MEMBER && member.joinedAt().isBefore(now)
+					&& !inCourse.contains(member.userRef())) {
 				left += members.leave(id, member.userRef());
 			}
 		}
-		log.info("Team workspace {}: roster imported by {}, {} added, {} already in, {} left", id, facilitator.subject(),
-				added, already, left);
+		log.info("Team workspace {}: roster imported by {}, {} added, {} already in, {} left", id,
+				facilitator.subject(), added, already, left);
 		return new RosterImport(added, already, left, !trusted);
 	}
+
 }

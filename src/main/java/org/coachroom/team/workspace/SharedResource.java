@@ -6,7 +6,10 @@ import org.coachroom.shared.FileType;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
 
-/** A link or file someone of the team shared: written once, then only listed, downloaded or taken away. */
+/**
+ * A link or file someone of the team shared: written once, then only listed, downloaded
+ * or taken away.
+ */
 @Table("team_resource")
 public class SharedResource {
 
@@ -97,4 +100,5 @@ public class SharedResource {
 	Instant getAddedAt() {
 		return addedAt;
 	}
+
 }

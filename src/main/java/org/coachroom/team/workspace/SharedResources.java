@@ -8,8 +8,8 @@ import org.springframework.data.repository.ListCrudRepository;
 import org.springframework.data.repository.query.Param;
 
 /**
- * A team's shared links and files. The two queries written out leave the files' bytes in the
- * database: a list and a removal never read them.
+ * A team's shared links and files. The two queries written out leave the files' bytes in
+ * the database: a list and a removal never read them.
  */
 interface SharedResources extends ListCrudRepository<SharedResource, Long> {
 
@@ -22,4 +22,5 @@ interface SharedResources extends ListCrudRepository<SharedResource, Long> {
 
 	@Query("SELECT added_by FROM team_resource WHERE workspace = :workspace AND id = :id")
 	Optional<Long> sharerOf(@Param("workspace") long workspace, @Param("id") long id);
+
 }

@@ -11,11 +11,12 @@ import org.coachroom.lti.People;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may see and do what in a team, the one place the module asks. Only the team (its members and
- * facilitator) sees a workspace; to anyone else it does not exist. Whoever holds a principal's or HR
- * role, in this launch or in the team's course, is of no team; a principal sees only what teams
- * shared, per school. The facilitator alone closes and shares cycles, names the school and imports
- * the roster; whoever shared a resource, or the facilitator, takes it away.
+ * Who may see and do what in a team, the one place the module asks. Only the team (its
+ * members and facilitator) sees a workspace; to anyone else it does not exist. Whoever
+ * holds a principal's or HR role, in this launch or in the team's course, is of no team;
+ * a principal sees only what teams shared, per school. The facilitator alone closes and
+ * shares cycles, names the school and imports the roster; whoever shared a resource, or
+ * the facilitator, takes it away.
  */
 @Component
 public class TeamAccess {
@@ -35,7 +36,10 @@ public class TeamAccess {
 		this.people = people;
 	}
 
-	/** Who may be in a course's team: its teachers and coaches, not its principals, HR or admins only. */
+	/**
+	 * Who may be in a course's team: its teachers and coaches, not its principals, HR or
+	 * admins only.
+	 */
 	public static Optional<TeamRole> teamRoleOf(Set<CoachroomRole> roles) {
 		if (roles.contains(CoachroomRole.PRINCIPAL) || roles.contains(CoachroomRole.HR)) {
 			return Optional.empty();
@@ -46,14 +50,18 @@ public class TeamAccess {
 		return roles.contains(CoachroomRole.TEACHER) ? Optional.of(TeamRole.MEMBER) : Optional.empty();
 	}
 
-	/** Whether the member coaches the course they launched from: who opens and places its workspace. */
+	/**
+	 * Whether the member coaches the course they launched from: who opens and places its
+	 * workspace.
+	 */
 	public boolean facilitatesCourse(Member member) {
 		return member.context() != null && teamRoleOf(member.roles()).orElse(null) == TeamRole.FACILITATOR;
 	}
 
 	/**
-	 * The workspace, if the member is of its team; otherwise it does not exist for them. Whoever holds
-	 * a principal's or HR role, in this launch or in the team's course, is not of any team.
+	 * The workspace, if the member is of its team; otherwise it does not exist for them.
+	 * Whoever holds a principal's or HR role, in this launch or in the team's course, is
+	 * not of any team.
 	 */
 	public Workspace require(Member member, long id) {
 		if (member.hasRole(CoachroomRole.PRINCIPAL) || member.hasRole(CoachroomRole.HR)) {
@@ -92,7 +100,10 @@ public class TeamAccess {
 		return sharedBy == member.userId() || facilitates(member, workspace);
 	}
 
-	/** The facilitator brings in the roster of the course the workspace is of, launched from that course. */
+	/**
+	 * The facilitator brings in the roster of the course the workspace is of, launched
+	 * from that course.
+	 */
 	public void requireRosterImport(Member facilitator, Workspace workspace) {
 		if (!facilitates(facilitator, workspace.getId()) || facilitator.context() == null
 				|| facilitator.context().id() != workspace.getContextRef()) {
@@ -119,9 +130,13 @@ public class TeamAccess {
 			.toList();
 	}
 
-	/** Whether the roles the person holds in the team's course (if they ever launched there) are a team's. */
+	/**
+	 * Whether the roles the person holds in the team's course (if they ever launched
+	 * there) are a team's.
+	 */
 	private boolean mayBeOfTeam(Member member, Workspace workspace) {
 		Set<CoachroomRole> there = people.rolesInCourse(member.tenant(), workspace.getContextRef(), member.userId());
 		return there.isEmpty() || teamRoleOf(there).isPresent();
 	}
+
 }

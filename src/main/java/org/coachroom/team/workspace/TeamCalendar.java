@@ -9,9 +9,9 @@ import org.coachroom.shared.DistrictClock;
 import org.springframework.stereotype.Component;
 
 /**
- * The team's today, in the district's time zone, and the one reading of a date a team types (a
- * meeting's day, an action's due date, a cycle's dates): ISO {@code yyyy-mm-dd}, within ten years
- * before today and five after, so a typo such as 20026 is not a date.
+ * The team's today, in the district's time zone, and the one reading of a date a team
+ * types (a meeting's day, an action's due date, a cycle's dates): ISO {@code yyyy-mm-dd},
+ * within ten years before today and five after, so a typo such as 20026 is not a date.
  */
 @Component
 public class TeamCalendar {
@@ -30,7 +30,10 @@ public class TeamCalendar {
 		return district.zone();
 	}
 
-	/** The date typed, if it is one in the range a team's dates fall in; blank or anything else is empty. */
+	/**
+	 * The date typed, if it is one in the range a team's dates fall in; blank or anything
+	 * else is empty.
+	 */
 	public Optional<LocalDate> parse(String typed) {
 		String value = typed == null ? "" : typed.strip();
 		if (value.isEmpty()) {
@@ -48,4 +51,5 @@ public class TeamCalendar {
 		}
 		return Optional.empty();
 	}
+
 }

@@ -4,8 +4,9 @@ import org.coachroom.shared.web.Refusal;
 import org.springframework.http.HttpStatus;
 
 /**
- * Input a team workspace rule refuses; the message is the key of the sentence that says why. A page that
- * catches it shows the sentence by the field; one that does not answers a 400 with the sentence.
+ * Input a team workspace rule refuses; the message is the key of the sentence that says
+ * why. A page that catches it shows the sentence by the field; one that does not answers
+ * a 400 with the sentence.
  */
 public class TeamInputException extends Refusal {
 
@@ -14,4 +15,5 @@ public class TeamInputException extends Refusal {
 	public TeamInputException(String messageKey) {
 		super(HttpStatus.BAD_REQUEST, messageKey, "team.refused.title", messageKey, BACK);
 	}
+
 }

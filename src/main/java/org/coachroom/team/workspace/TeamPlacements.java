@@ -15,8 +15,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * The LMS links a workspace is placed at (by deep linking), each with the gradebook column its
- * launch names, and the completions of closed cycles sent to them.
+ * The LMS links a workspace is placed at (by deep linking), each with the gradebook
+ * column its launch names, and the completions of closed cycles sent to them.
  */
 @Component
 public class TeamPlacements {
@@ -39,13 +39,15 @@ public class TeamPlacements {
 	}
 
 	/**
-	 * A member arrived by a launch of a link placed for the team: the link is remembered with its
-	 * column. The first launch of a link also sends the cycles closed before it to the new column.
+	 * A member arrived by a launch of a link placed for the team: the link is remembered
+	 * with its column. The first launch of a link also sends the cycles closed before it
+	 * to the new column.
 	 */
 	void recordLaunch(Member member, Workspace workspace, Instant now) {
 		LaunchDetails launch = member.launch();
 		if (launch == null || launch.isDeepLinking() || launch.resourceLinkId() == null || member.context() == null
-				|| member.context().id() != workspace.getContextRef() || !PAGE.equals(launch.custom().get("coachroom_page"))) {
+				|| member.context().id() != workspace.getContextRef()
+				|| !PAGE.equals(launch.custom().get("coachroom_page"))) {
 			return;
 		}
 		if (!placements.recordFirst(workspace.getId(), launch.resourceLinkId(), member.context().id(),
@@ -56,14 +58,18 @@ public class TeamPlacements {
 		}
 		log.info("Team workspace {} placed at link {} in {}", workspace.getId(), launch.resourceLinkId(),
 				member.context().contextId());
-		// whoever took part in a cycle closed before the link was first launched gets their score in its column too
+		// whoever took part in a cycle closed before the link was first launched gets
+		// their score in its column too
 		List<CourseCompletion.Placement> placed = List.of(new CourseCompletion.Placement(launch.resourceLinkId(),
 				cut(launch.lineItemUrl()), cut(launch.lineItemsUrl())));
 		placements.latestTaken(workspace.getId())
 			.forEach(t -> publish(workspace, t.cycle(), t.number(), t.userRef(), placed, t.closedAt(), t.met()));
 	}
 
-	/** The closed cycle's completion for each member who took part, to every link the workspace is placed at. */
+	/**
+	 * The closed cycle's completion for each member who took part, to every link the
+	 * workspace is placed at.
+	 */
 	public void cycleClosed(Workspace workspace, long cycle, int number, Instant closedAt, boolean met,
 			List<Long> participants) {
 		List<CourseCompletion.Placement> placed = placements.placements(workspace.getId());
@@ -87,4 +93,5 @@ public class TeamPlacements {
 	private static String cut(String url) {
 		return url == null || url.length() > 2000 ? null : url;
 	}
+
 }

@@ -1,6 +1,9 @@
 package org.coachroom.team.workspace;
 
-/** A person's place in a team workspace: a member of the team, or its facilitator (the coach). */
+/**
+ * A person's place in a team workspace: a member of the team, or its facilitator (the
+ * coach).
+ */
 public enum TeamRole {
 
 	MEMBER, FACILITATOR

@@ -7,8 +7,9 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
- * A PLC team's workspace, one per LMS course, and the team's norms. Who is in it is kept row by row
- * ({@link MembershipQueries}); meetings and action items are aggregates of their own, referencing it by id.
+ * A PLC team's workspace, one per LMS course, and the team's norms. Who is in it is kept
+ * row by row ({@link MembershipQueries}); meetings and action items are aggregates of
+ * their own, referencing it by id.
  */
 @Table("team_workspace")
 public class Workspace {

@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * A PLC team's workspace page and its norms. Refusals are the team 404 page; input a rule refuses
- * comes back with its message, and nothing is half-saved.
+ * A PLC team's workspace page and its norms. Refusals are the team 404 page; input a rule
+ * refuses comes back with its message, and nothing is half-saved.
  */
 @Controller
 class WorkspaceController {
@@ -49,8 +49,9 @@ class WorkspaceController {
 	}
 
 	@PostMapping("/team/{id}/norms")
-	String norms(@AuthenticationPrincipal Member member, @PathVariable long id, @RequestParam(required = false) String norms,
-			@RequestParam(required = false) Integer version, RedirectAttributes redirect) {
+	String norms(@AuthenticationPrincipal Member member, @PathVariable long id,
+			@RequestParam(required = false) String norms, @RequestParam(required = false) Integer version,
+			RedirectAttributes redirect) {
 		try {
 			editing.saveNorms(member, id, norms, version);
 		}
@@ -62,4 +63,5 @@ class WorkspaceController {
 		redirect.addFlashAttribute("message", "team.flash.norms-saved");
 		return "redirect:/team/" + id + "#norms";
 	}
+
 }

@@ -9,8 +9,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What the team writes in its workspace: its norms, its meetings (agenda and notes) and the actions
- * it agrees on. A save over someone else's meanwhile is a conflict, never a silent overwrite.
+ * What the team writes in its workspace: its norms, its meetings (agenda and notes) and
+ * the actions it agrees on. A save over someone else's meanwhile is a conflict, never a
+ * silent overwrite.
  */
 @Service
 public class WorkspaceEditing {
@@ -25,8 +26,7 @@ public class WorkspaceEditing {
 
 	private final Clock clock;
 
-	WorkspaceEditing(TeamAccess access, Workspaces workspaces, Meetings meetings, ActionItems actions,
-			Clock clock) {
+	WorkspaceEditing(TeamAccess access, Workspaces workspaces, Meetings meetings, ActionItems actions, Clock clock) {
 		this.access = access;
 		this.workspaces = workspaces;
 		this.meetings = meetings;
@@ -65,7 +65,8 @@ public class WorkspaceEditing {
 	@Transactional
 	public void reviseMeeting(Member member, long id, long meetingId, Meeting.MeetingDetails details, Integer version) {
 		access.require(member, id);
-		Meeting meeting = meetings.findByIdAndWorkspace(meetingId, id).orElseThrow(() -> new WorkspaceNotFoundException(id));
+		Meeting meeting = meetings.findByIdAndWorkspace(meetingId, id)
+			.orElseThrow(() -> new WorkspaceNotFoundException(id));
 		if (version == null || !version.equals(meeting.getVersion())) {
 			throw new EditConflictException("Meeting " + meetingId, "team.meeting.conflict");
 		}
@@ -94,7 +95,8 @@ public class WorkspaceEditing {
 	@Transactional
 	public void markAction(Member member, long id, long actionId, boolean done) {
 		access.require(member, id);
-		ActionItem item = actions.findByIdAndWorkspace(actionId, id).orElseThrow(() -> new WorkspaceNotFoundException(id));
+		ActionItem item = actions.findByIdAndWorkspace(actionId, id)
+			.orElseThrow(() -> new WorkspaceNotFoundException(id));
 		if (done) {
 			item.markDone(clock.instant());
 		}
@@ -108,4 +110,5 @@ public class WorkspaceEditing {
 			throw new EditConflictException("Action " + actionId, "team.action.conflict");
 		}
 	}
+
 }

@@ -4,8 +4,8 @@ import org.coachroom.shared.web.Refusal;
 import org.springframework.http.HttpStatus;
 
 /**
- * The workspace does not exist for this person: missing, in another district, or not their team's. A 404
- * that says nothing of it.
+ * The workspace does not exist for this person: missing, in another district, or not
+ * their team's. A 404 that says nothing of it.
  */
 public class WorkspaceNotFoundException extends Refusal {
 
@@ -13,4 +13,5 @@ public class WorkspaceNotFoundException extends Refusal {
 		super(HttpStatus.NOT_FOUND, "No team workspace " + id + " for this person", "team.not-found.title",
 				"team.not-found.body", new Back("/home", "studygroup.back-home"));
 	}
+
 }

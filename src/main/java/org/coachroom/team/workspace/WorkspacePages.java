@@ -13,7 +13,10 @@ import org.coachroom.lti.People;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** What the workspace's pages show, for someone of the team: read models only, nothing changes here. */
+/**
+ * What the workspace's pages show, for someone of the team: read models only, nothing
+ * changes here.
+ */
 @Service
 public class WorkspacePages {
 
@@ -62,7 +65,8 @@ public class WorkspacePages {
 		people.people(viewer.tenant(), named).forEach((ref, p) -> names.put(ref, p.displayName()));
 		team.forEach(p -> names.put(p.userRef(), p.name()));
 		TeamRole role = team.stream().filter(m -> m.userRef() == viewer.userId()).findFirst().orElseThrow().role();
-		return new Page(workspace, role, team, meetings.findByWorkspaceOrderByHeldOnDescIdDesc(id), items, shared, names);
+		return new Page(workspace, role, team, meetings.findByWorkspaceOrderByHeldOnDescIdDesc(id), items, shared,
+				names);
 	}
 
 	/** A meeting of the workspace, for someone of the team. */
@@ -72,15 +76,20 @@ public class WorkspacePages {
 		return meetings.findByIdAndWorkspace(meetingId, id).orElseThrow(() -> new WorkspaceNotFoundException(id));
 	}
 
-	/** The team by name, the facilitators first; the caller has checked the viewer is of it. */
+	/**
+	 * The team by name, the facilitators first; the caller has checked the viewer is of
+	 * it.
+	 */
 	public List<Person> peopleOf(Member viewer, long id) {
 		List<TeamMember> team = this.members.of(id);
-		Map<Long, People.Person> named = people.people(viewer.tenant(), team.stream().map(TeamMember::userRef).toList());
+		Map<Long, People.Person> named = people.people(viewer.tenant(),
+				team.stream().map(TeamMember::userRef).toList());
 		return team.stream()
-			.map(m -> new Person(m.userRef(), named.containsKey(m.userRef()) ? named.get(m.userRef()).displayName() : "?",
-					m.role()))
+			.map(m -> new Person(m.userRef(),
+					named.containsKey(m.userRef()) ? named.get(m.userRef()).displayName() : "?", m.role()))
 			.sorted(Comparator.comparing((Person p) -> p.role() == TeamRole.FACILITATOR ? 0 : 1)
 				.thenComparing(Person::name, String.CASE_INSENSITIVE_ORDER))
 			.toList();
 	}
+
 }

@@ -6,7 +6,10 @@ import org.coachroom.lti.Member;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
-/** The workspace page's model, for the controllers that show it (the page, a meeting, a refused form). */
+/**
+ * The workspace page's model, for the controllers that show it (the page, a meeting, a
+ * refused form).
+ */
 @Component
 class WorkspaceScreen {
 
@@ -30,7 +33,9 @@ class WorkspaceScreen {
 		panels.forEach(panel -> panel.addTo(member, page, model));
 		Object meeting = model.getAttribute("meeting");
 		if (meeting instanceof Meeting m) {
-			model.addAttribute("meetingActions", page.actions().stream().filter(a -> m.getId().equals(a.getMeeting())).toList());
+			model.addAttribute("meetingActions",
+					page.actions().stream().filter(a -> m.getId().equals(a.getMeeting())).toList());
 		}
 	}
+
 }

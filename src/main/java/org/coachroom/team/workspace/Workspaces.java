@@ -11,5 +11,4 @@ interface Workspaces extends ListCrudRepository<Workspace, Long> {
 
 	Optional<Workspace> findByIdAndTenantId(long id, long tenantId);
 
-
 }

@@ -19,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A copy of the database alone never holds the tool's private key in the clear: by default it is sealed
- * with a key file kept outside the database, or with a key derived from the configured secret.
+ * A copy of the database alone never holds the tool's private key in the clear: by
+ * default it is sealed with a key file kept outside the database, or with a key derived
+ * from the configured secret.
  */
 class KeyEncryptionTests {
 
@@ -121,7 +122,10 @@ class KeyEncryptionTests {
 		return sealed.substring(KeyEncryption.SECRET_PREFIX.length()).split(":")[1];
 	}
 
-	/** What earlier versions stored with a secret: AES-GCM under an unsalted SHA-256 of it. */
+	/**
+	 * What earlier versions stored with a secret: AES-GCM under an unsalted SHA-256 of
+	 * it.
+	 */
 	static String legacySeal(String secret, String jwk) throws Exception {
 		byte[] key = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
 		byte[] iv = new byte[12];
@@ -134,4 +138,5 @@ class KeyEncryptionTests {
 		System.arraycopy(sealed, 0, out, iv.length, sealed.length);
 		return KeyEncryption.LEGACY_PREFIX + Base64.getEncoder().encodeToString(out);
 	}
+
 }

@@ -23,8 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The one way out to an LMS, tried against hostile servers on this machine: it connects only to the
- * addresses it checked, follows no redirect, and gives up at its deadline whatever the server does.
+ * The one way out to an LMS, tried against hostile servers on this machine: it connects
+ * only to the addresses it checked, follows no redirect, and gives up at its deadline
+ * whatever the server does.
  */
 class LmsHttpTests {
 
@@ -46,7 +47,10 @@ class LmsHttpTests {
 		return new LmsHttp(TestLtiProperties.of(settings));
 	}
 
-	/** A server on 127.0.0.1 that counts its requests and answers 200, or a redirect to {@code location}. */
+	/**
+	 * A server on 127.0.0.1 that counts its requests and answers 200, or a redirect to
+	 * {@code location}.
+	 */
 	private String server(String name, String location) throws IOException {
 		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		server.createContext("/", exchange -> {
@@ -156,7 +160,8 @@ class LmsHttpTests {
 					OutputStream out = socket.getOutputStream();
 					out.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n"
 						.getBytes(StandardCharsets.US_ASCII));
-					// a byte every 300 ms: each read finishes well within the read timeout, the whole never does
+					// a byte every 300 ms: each read finishes well within the read
+					// timeout, the whole never does
 					for (int i = 0; i < 100; i++) {
 						out.write('{');
 						out.flush();
@@ -181,4 +186,5 @@ class LmsHttpTests {
 			assertThat(took).isLessThan(Duration.ofSeconds(4));
 		}
 	}
+
 }

@@ -20,7 +20,6 @@ public final class MoodleFixtureAccess {
 	/** One client for every validation of the run, as the application has one. */
 	private static final java.util.Map<Boolean, LmsHttp> HTTP = new java.util.concurrent.ConcurrentHashMap<>();
 
-
 	private MoodleFixtureAccess() {
 	}
 
@@ -29,9 +28,10 @@ public final class MoodleFixtureAccess {
 
 	public static Validated validate(String idToken, String nonce, Clock clock, String issuer, String clientId,
 			String deploymentId, String jwksUri) {
-		Platform platform = Platform.from(new PlatformRegistration(issuer, clientId, "Lab Moodle", issuer + "/mod/lti/auth.php",
-				issuer + "/mod/lti/token.php", jwksUri, "moodle", PlatformRegistration.Source.REGISTRATIONS_FILE,
-				List.of(deploymentId), Map.of(), null, List.of()), clock.instant());
+		Platform platform = Platform.from(new PlatformRegistration(issuer, clientId, "Lab Moodle",
+				issuer + "/mod/lti/auth.php", issuer + "/mod/lti/token.php", jwksUri, "moodle",
+				PlatformRegistration.Source.REGISTRATIONS_FILE, List.of(deploymentId), Map.of(), null, List.of()),
+				clock.instant());
 		org.springframework.test.util.ReflectionTestUtils.setField(platform, "id", 1L);
 		Platforms platforms = mock(Platforms.class);
 		when(platforms.findById(anyLong())).thenReturn(Optional.of(platform));
@@ -40,8 +40,10 @@ public final class MoodleFixtureAccess {
 			.thenReturn(Optional.of(Deployment.of(1L, deploymentId, clock.instant())));
 		LoginStates states = mock(LoginStates.class);
 		// the key set is served by WireMock on this machine
-		LtiProperties properties = TestLtiProperties.of(java.util.Map.of("coachroom.lti.allow-private-network", "true"));
-		IdTokenValidator validator = new IdTokenValidator(new PlatformKeys(properties, HTTP.computeIfAbsent(true, k -> new LmsHttp(properties))),
+		LtiProperties properties = TestLtiProperties
+			.of(java.util.Map.of("coachroom.lti.allow-private-network", "true"));
+		IdTokenValidator validator = new IdTokenValidator(
+				new PlatformKeys(properties, HTTP.computeIfAbsent(true, k -> new LmsHttp(properties))),
 				new PlatformDirectory(platforms, deployments, clock), clock, properties, states);
 		var pending = new LoginStates.Pending("state", nonce, 1L, "browser", clock.instant().plusSeconds(600), null);
 		var valid = validator.validate(idToken, pending);
@@ -49,6 +51,8 @@ public final class MoodleFixtureAccess {
 				RoleMapper.rolesOf(valid.claims().getClaim("https://purl.imsglobal.org/spec/lti/claim/roles")),
 				Map.of());
 		return new Validated(valid.claims().getSubject(),
-				IdTokenValidator.string(valid.claims(), "https://purl.imsglobal.org/spec/lti/claim/message_type"), roles);
+				IdTokenValidator.string(valid.claims(), "https://purl.imsglobal.org/spec/lti/claim/message_type"),
+				roles);
 	}
+
 }

@@ -14,8 +14,9 @@ class NetworkGuardTests {
 
 	@Test
 	void refusesLoopbackLinkLocalAndPrivateAddresses() {
-		for (String url : new String[] { "http://127.0.0.1:8081/x", "http://localhost/x", "http://169.254.169.254/latest",
-				"http://10.1.2.3/x", "http://192.168.0.10/x", "http://[::1]/x", "http://[fd00::1]/x" }) {
+		for (String url : new String[] { "http://127.0.0.1:8081/x", "http://localhost/x",
+				"http://169.254.169.254/latest", "http://10.1.2.3/x", "http://192.168.0.10/x", "http://[::1]/x",
+				"http://[fd00::1]/x" }) {
 			assertThatThrownBy(() -> NetworkGuard.requirePublic(URI.create(url), false, "openid_configuration URL"))
 				.as(url)
 				.isInstanceOf(RefusedException.class)
@@ -26,9 +27,9 @@ class NetworkGuardTests {
 	@Test
 	void refusesSharedCarrierGradeBenchmarkingTranslatedAndOtherSpecialPurposeBlocks() throws Exception {
 		for (String address : new String[] { "100.64.0.1", "100.127.255.254", "198.18.0.1", "198.19.255.1", "0.0.0.1",
-				"192.0.0.8", "192.0.2.1", "198.51.100.7", "203.0.113.9", "240.0.0.1", "255.255.255.255", "64:ff9b::a00:1",
-				"64:ff9b::5db8:d822", "::ffff:127.0.0.1", "::ffff:10.0.0.1", "::127.0.0.1", "2001:db8::1", "2002:7f00:1::1",
-				"fe80::1", "fec0::1", "ff02::1", "::" }) {
+				"192.0.0.8", "192.0.2.1", "198.51.100.7", "203.0.113.9", "240.0.0.1", "255.255.255.255",
+				"64:ff9b::a00:1", "64:ff9b::5db8:d822", "::ffff:127.0.0.1", "::ffff:10.0.0.1", "::127.0.0.1",
+				"2001:db8::1", "2002:7f00:1::1", "fe80::1", "fec0::1", "ff02::1", "::" }) {
 			assertThat(NetworkGuard.isPrivate(InetAddress.getByName(address))).as(address).isTrue();
 		}
 	}
@@ -47,4 +48,5 @@ class NetworkGuardTests {
 		assertThatCode(() -> NetworkGuard.requirePublic(URI.create("http://127.0.0.1/x"), true, "url"))
 			.doesNotThrowAnyException();
 	}
+
 }

@@ -31,12 +31,13 @@ class RegistrationsFileTests {
 	@Test
 	void readsRoleRulesAndFrameOrigins(@TempDir Path dir) throws Exception {
 		Path json = dir.resolve("registrations.json");
-		Files.writeString(json, """
-				{"platforms": [{"issuer": "https://canvas.instructure.com", "client_id": "10000000000042",
-				  "authorization_endpoint": "https://sso.canvaslms.com/api/lti/authorize_redirect",
-				  "jwks_uri": "https://sso.canvaslms.com/api/lti/security/jwks", "deployment_ids": ["7:abc"],
-				  "role_rules": {"http://purl.imsglobal.org/vocab/lis/v2/institution/person#Staff": ["HR", "Principal"]},
-				  "frame_origins": ["https://district.instructure.com"]}]}""");
+		Files.writeString(json,
+				"""
+						{"platforms": [{"issuer": "https://canvas.instructure.com", "client_id": "10000000000042",
+						  "authorization_endpoint": "https://sso.canvaslms.com/api/lti/authorize_redirect",
+						  "jwks_uri": "https://sso.canvaslms.com/api/lti/security/jwks", "deployment_ids": ["7:abc"],
+						  "role_rules": {"http://purl.imsglobal.org/vocab/lis/v2/institution/person#Staff": ["HR", "Principal"]},
+						  "frame_origins": ["https://district.instructure.com"]}]}""");
 		PlatformRegistration canvas = file.read(json).get(0);
 		assertThat(canvas.roleRules().get("http://purl.imsglobal.org/vocab/lis/v2/institution/person#Staff"))
 			.containsExactlyInAnyOrder(CoachroomRole.HR, CoachroomRole.PRINCIPAL);
@@ -58,18 +59,21 @@ class RegistrationsFileTests {
 	@Test
 	void anUnknownRoleNameIsAnError(@TempDir Path dir) throws Exception {
 		Path json = dir.resolve("registrations.json");
-		Files.writeString(json, """
-				{"platforms": [{"issuer": "https://lms.example", "client_id": "c", "authorization_endpoint": "https://lms.example/a",
-				  "jwks_uri": "https://lms.example/k", "deployment_ids": ["1"], "role_rules": {"x": ["Superintendent"]}}]}""");
+		Files.writeString(json,
+				"""
+						{"platforms": [{"issuer": "https://lms.example", "client_id": "c", "authorization_endpoint": "https://lms.example/a",
+						  "jwks_uri": "https://lms.example/k", "deployment_ids": ["1"], "role_rules": {"x": ["Superintendent"]}}]}""");
 		assertThatThrownBy(() -> file.read(json)).hasMessageContaining("Superintendent");
 	}
 
 	@Test
 	void aPlatformWithoutDeploymentsIsAnError(@TempDir Path dir) throws Exception {
 		Path json = dir.resolve("registrations.json");
-		Files.writeString(json, """
-				{"platforms": [{"issuer": "https://lms.example", "client_id": "c", "authorization_endpoint": "https://lms.example/a",
-				  "jwks_uri": "https://lms.example/k"}]}""");
+		Files.writeString(json,
+				"""
+						{"platforms": [{"issuer": "https://lms.example", "client_id": "c", "authorization_endpoint": "https://lms.example/a",
+						  "jwks_uri": "https://lms.example/k"}]}""");
 		assertThatThrownBy(() -> file.read(json)).hasMessageContaining("deployment_ids");
 	}
+
 }

@@ -33,7 +33,8 @@ class RoleMapperTests {
 
 	@Test
 	void shortContextRoleNamesCountAsTheirFullUris() {
-		assertThat(mapper.map(platform(null, null), List.of("Instructor"), Map.of())).containsExactly(CoachroomRole.COACH);
+		assertThat(mapper.map(platform(null, null), List.of("Instructor"), Map.of()))
+			.containsExactly(CoachroomRole.COACH);
 	}
 
 	@Test
@@ -44,10 +45,11 @@ class RoleMapperTests {
 
 	@Test
 	void aPlatformRuleReplacesTheDefaultForThatRole() {
-		Platform platform = platform(Map.of(INSTRUCTOR, Set.of(CoachroomRole.TEACHER), STAFF, Set.of(CoachroomRole.HR)), null);
+		Platform platform = platform(Map.of(INSTRUCTOR, Set.of(CoachroomRole.TEACHER), STAFF, Set.of(CoachroomRole.HR)),
+				null);
 		assertThat(mapper.map(platform, List.of(INSTRUCTOR), Map.of())).containsExactly(CoachroomRole.TEACHER);
-		assertThat(mapper.map(platform, List.of(STAFF, LEARNER), Map.of()))
-			.containsExactlyInAnyOrder(CoachroomRole.HR, CoachroomRole.TEACHER);
+		assertThat(mapper.map(platform, List.of(STAFF, LEARNER), Map.of())).containsExactlyInAnyOrder(CoachroomRole.HR,
+				CoachroomRole.TEACHER);
 	}
 
 	@Test
@@ -72,15 +74,17 @@ class RoleMapperTests {
 
 	@Test
 	void rolesParseAsPeopleWriteThem() {
-		assertThat(EnumSet.of(CoachroomRole.parse("district admin").orElseThrow(), CoachroomRole.parse("DistrictAdmin")
-			.orElseThrow(), CoachroomRole.parse(" hr ").orElseThrow()))
+		assertThat(EnumSet.of(CoachroomRole.parse("district admin").orElseThrow(),
+				CoachroomRole.parse("DistrictAdmin").orElseThrow(), CoachroomRole.parse(" hr ").orElseThrow()))
 			.containsExactlyInAnyOrder(CoachroomRole.DISTRICT_ADMIN, CoachroomRole.HR);
 		assertThat(CoachroomRole.parse("superuser")).isEmpty();
 	}
 
 	static Platform platform(Map<String, Set<CoachroomRole>> rules, String customParameter) {
-		return Platform.from(new PlatformRegistration("https://lms.example", "client", "LMS", "https://lms.example/auth",
-				null, "https://lms.example/jwks", null, PlatformRegistration.Source.REGISTRATIONS_FILE, List.of("1"),
-				rules == null ? Map.of() : rules, customParameter, List.of()), Instant.now());
+		return Platform
+			.from(new PlatformRegistration("https://lms.example", "client", "LMS", "https://lms.example/auth", null,
+					"https://lms.example/jwks", null, PlatformRegistration.Source.REGISTRATIONS_FILE, List.of("1"),
+					rules == null ? Map.of() : rules, customParameter, List.of()), Instant.now());
 	}
+
 }

@@ -7,7 +7,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The lti module's scheduled jobs run on one node at a time, under a ShedLock row each. */
+/**
+ * The lti module's scheduled jobs run on one node at a time, under a ShedLock row each.
+ */
 @LaunchTest
 class ScheduledJobLockTests {
 
@@ -36,11 +38,11 @@ class ScheduledJobLockTests {
 	@Test
 	void aJobWhoseLockAnotherNodeHoldsIsSkippedHere() {
 		loginStates.removeOld();
-		// another node takes the lock for an hour (ShedLock's own rows are updated, never deleted)
+		// another node takes the lock for an hour (ShedLock's own rows are updated, never
+		// deleted)
 		jdbc.sql("""
 				UPDATE shedlock SET lock_until = UTC_TIMESTAMP(3) + INTERVAL 1 HOUR, locked_at = UTC_TIMESTAMP(3),
-				locked_by = 'another-node' WHERE name = 'lti-login-states-cleanup'""")
-			.update();
+				locked_by = 'another-node' WHERE name = 'lti-login-states-cleanup'""").update();
 		try {
 			loginStates.removeOld();
 
@@ -49,8 +51,10 @@ class ScheduledJobLockTests {
 				.single()).isEqualTo("another-node");
 		}
 		finally {
-			jdbc.sql("UPDATE shedlock SET lock_until = UTC_TIMESTAMP(3) - INTERVAL 1 SECOND WHERE name = 'lti-login-states-cleanup'")
+			jdbc.sql(
+					"UPDATE shedlock SET lock_until = UTC_TIMESTAMP(3) - INTERVAL 1 SECOND WHERE name = 'lti-login-states-cleanup'")
 				.update();
 		}
 	}
+
 }

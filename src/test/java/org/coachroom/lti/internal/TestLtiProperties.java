@@ -6,7 +6,10 @@ import java.util.Map;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
-/** LTI settings bound as the application binds them: what a test does not set takes its default. */
+/**
+ * LTI settings bound as the application binds them: what a test does not set takes its
+ * default.
+ */
 public final class TestLtiProperties {
 
 	private TestLtiProperties() {
@@ -19,4 +22,5 @@ public final class TestLtiProperties {
 		all.putAll(settings);
 		return new Binder(new MapConfigurationPropertySource(all)).bindOrCreate("coachroom.lti", LtiProperties.class);
 	}
+
 }

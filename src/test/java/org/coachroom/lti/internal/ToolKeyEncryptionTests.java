@@ -39,9 +39,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The tool keys as start-up finds them in the database: whatever way an earlier version stored them,
- * they end up encrypted the current way under the same kid, and a key that cannot be opened stops the
- * start rather than being replaced. Each start here is a new {@link ToolKeys} on a database of its own.
+ * The tool keys as start-up finds them in the database: whatever way an earlier version
+ * stored them, they end up encrypted the current way under the same kid, and a key that
+ * cannot be opened stops the start rather than being replaced. Each start here is a new
+ * {@link ToolKeys} on a database of its own.
  */
 @Tag("database")
 class ToolKeyEncryptionTests {
@@ -154,7 +155,8 @@ class ToolKeyEncryptionTests {
 
 	private ToolKeys start(String secret, Path keyFileDir) {
 		Map<String, String> settings = new HashMap<>();
-		settings.put("coachroom.lti.keys.encryption-key-file", keyFileDir.resolve("tool-key-encryption.key").toString());
+		settings.put("coachroom.lti.keys.encryption-key-file",
+				keyFileDir.resolve("tool-key-encryption.key").toString());
 		if (secret != null) {
 			settings.put("coachroom.lti.keys.encryption-secret", secret);
 		}
@@ -196,4 +198,5 @@ class ToolKeyEncryptionTests {
 			.algorithm(JWSAlgorithm.RS256)
 			.generate();
 	}
+
 }

@@ -14,8 +14,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The tool key: made on first start, published with its kid, rotated so that platforms caching our
- * JWKS always know the key before it signs and keep the old one for a while after.
+ * The tool key: made on first start, published with its kid, rotated so that platforms
+ * caching our JWKS always know the key before it signs and keep the old one for a while
+ * after.
  */
 @LaunchTest
 class ToolKeysTests {
@@ -53,8 +54,12 @@ class ToolKeysTests {
 		JWKSet withNext = keys.publicKeys();
 		assertThat(keys.signingKey().getKeyID()).as("the next key does not sign yet").isEqualTo(before.getKeyID());
 		assertThat(withNext.getKeys()).hasSizeGreaterThanOrEqualTo(2);
-		String next = withNext.getKeys().stream().map(JWK::getKeyID).filter(k -> !k.equals(before.getKeyID()))
-			.reduce((a, b) -> b).orElseThrow();
+		String next = withNext.getKeys()
+			.stream()
+			.map(JWK::getKeyID)
+			.filter(k -> !k.equals(before.getKeyID()))
+			.reduce((a, b) -> b)
+			.orElseThrow();
 
 		Instant promoted = now.plus(properties.keys().nextKeyLead()).plusSeconds(1);
 		keys.rotate(promoted, false);

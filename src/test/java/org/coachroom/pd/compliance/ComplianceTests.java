@@ -19,7 +19,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** HR's compliance view: filters, the CSV export, extensions, and who may see names (principals only counts). */
+/**
+ * HR's compliance view: filters, the CSV export, extensions, and who may see names
+ * (principals only counts).
+ */
 @LaunchTest
 class ComplianceTests {
 
@@ -67,19 +70,24 @@ class ComplianceTests {
 	}
 
 	private static void profile(LaunchClient browser, String level, String start) {
-		browser.post("/pd/profile", Map.of("schoolLevel", level, "roleStartedOn", start, "_csrf", browser.csrfFrom("/pd")));
+		browser.post("/pd/profile",
+				Map.of("schoolLevel", level, "roleStartedOn", start, "_csrf", browser.csrfFrom("/pd")));
 	}
 
 	@Test
 	void hrFiltersByStandingAndNameAndSeesCredentialFactsOnly() {
 		var browser = hr.browser();
 		String all = browser.get("/pd/compliance").body();
-		assertThat(all).contains("Carla Coach").contains("Maria Lopez").contains("Entry Years Enhancement (EYE) induction");
+		assertThat(all).contains("Carla Coach")
+			.contains("Maria Lopez")
+			.contains("Entry Years Enhancement (EYE) induction");
 
 		String overdue = browser.get("/pd/compliance?standing=OVERDUE").body();
 		assertThat(overdue).contains("Carla Coach").contains("LETRS (3rd edition)").doesNotContain("Maria Lopez");
-		assertThat(browser.get("/pd/compliance?name=lopez").body()).contains("Maria Lopez").doesNotContain("Carla Coach");
-		assertThat(browser.get("/pd/compliance?program=eye-induction&standing=NOT_STARTED").body()).contains("Maria Lopez");
+		assertThat(browser.get("/pd/compliance?name=lopez").body()).contains("Maria Lopez")
+			.doesNotContain("Carla Coach");
+		assertThat(browser.get("/pd/compliance?program=eye-induction&standing=NOT_STARTED").body())
+			.contains("Maria Lopez");
 		// a filter value no form offers is ignored, not an error
 		assertThat(browser.get("/pd/compliance?standing=LATE&level=MIDDLE").status()).isEqualTo(200);
 
@@ -92,10 +100,15 @@ class ComplianceTests {
 	void aCoachSeesTheProgramsOfTheTeachersTheySupportAndNoOneElses() {
 		var browser = coach.browser();
 		String list = browser.get("/pd/people").body();
-		assertThat(list).contains("Maria Lopez").contains("Entry Years Enhancement (EYE) induction").doesNotContain("Carla Coach");
+		assertThat(list).contains("Maria Lopez")
+			.contains("Entry Years Enhancement (EYE) induction")
+			.doesNotContain("Carla Coach");
 		String theirs = browser.get("/pd/people/" + teacher.member().userId()).body();
-		assertThat(theirs).contains("Maria Lopez").contains("Credential facts only").contains("Entry Years Enhancement")
-			.doesNotContain("Extend the due date").doesNotContain("certificate.pdf");
+		assertThat(theirs).contains("Maria Lopez")
+			.contains("Credential facts only")
+			.contains("Entry Years Enhancement")
+			.doesNotContain("Extend the due date")
+			.doesNotContain("certificate.pdf");
 		assertThat(browser.get("/pd/people/" + hr.member().userId()).status()).as("HR is no one the coach supports")
 			.isEqualTo(404);
 		assertThat(teacher.browser().get("/pd/people/" + coach.member().userId()).status()).isEqualTo(404);
@@ -103,7 +116,8 @@ class ComplianceTests {
 
 	@Test
 	void aRecommendedProgramIsNeverOverdueOrDueSoonInTheListTheTilesOrTheCsv() {
-		// the coach started in 2023: the recommended coaching endorsement ("within three years") is optional
+		// the coach started in 2023: the recommended coaching endorsement ("within three
+		// years") is optional
 		var browser = hr.browser();
 		String csv = browser.get("/pd/compliance.csv").body();
 		assertThat(csv).contains("Carla Coach,State instructional coaching endorsement,RECOMMENDED,")
@@ -111,10 +125,12 @@ class ComplianceTests {
 			.doesNotContain("State instructional coaching endorsement,RECOMMENDED,DUE_SOON");
 		assertThat(browser.get("/pd/compliance?standing=OVERDUE").body()).contains("LETRS (3rd edition)")
 			.doesNotContain("<span>State instructional coaching endorsement</span>");
-		assertThat(browser.get("/pd/compliance.csv?standing=OVERDUE").body().split("\r\n")).as("LETRS alone").hasSize(2);
+		assertThat(browser.get("/pd/compliance.csv?standing=OVERDUE").body().split("\r\n")).as("LETRS alone")
+			.hasSize(2);
 		String tiles = browser.get("/pd/compliance").body();
 		assertThat(tiles).containsPattern("id=\"count-OVERDUE\">\\s*<strong>1</strong>");
-		assertThat(coach.browser().get("/pd").body()).doesNotContainPattern("(?s)id=\"program-coaching-endorsement\".{0,400}Overdue");
+		assertThat(coach.browser().get("/pd").body())
+			.doesNotContainPattern("(?s)id=\"program-coaching-endorsement\".{0,400}Overdue");
 	}
 
 	@Test
@@ -127,7 +143,8 @@ class ComplianceTests {
 
 	@Test
 	void aCoachsRightsComeFromTheCurrentLaunchNotFromACourseAnEarlierLaunchRecorded() {
-		// the same coach, now launched from another course: the first course's teachers are not theirs from here
+		// the same coach, now launched from another course: the first course's teachers
+		// are not theirs from here
 		Launched elsewhere = new Launcher(port, platform, jdbc).launch(coach.member().subject(), "Carla Coach",
 				TestPlatform.INSTRUCTOR, "other-" + UUID.randomUUID(), "Another course");
 		assertThat(elsewhere.browser().get("/pd/people").body()).doesNotContain("Maria Lopez");
@@ -148,28 +165,36 @@ class ComplianceTests {
 		String page = "/pd/compliance/people/" + teacherRef;
 		assertThat(browser.get(page).body()).contains("Mentor: none assigned yet.");
 		assertThat(browser.get(page + "?for=eye-induction&mentor-search=carl").body()).contains("Carla Coach")
-			.contains("id=\"mentor-" + coachRef + "\"").doesNotContain("id=\"mentor-" + teacherRef + "\"");
+			.contains("id=\"mentor-" + coachRef + "\"")
+			.doesNotContain("id=\"mentor-" + teacherRef + "\"");
 
-		var assigned = browser.post(page + "/programs/eye-induction/mentor", Map.of("mentor", Long.toString(coachRef), "_csrf",
-				browser.csrfFrom(page)));
+		var assigned = browser.post(page + "/programs/eye-induction/mentor",
+				Map.of("mentor", Long.toString(coachRef), "_csrf", browser.csrfFrom(page)));
 		assertThat(assigned.status()).isEqualTo(302);
 		assertThat(browser.get(page).body()).contains("Mentor assigned.").contains("Mentor: Carla Coach");
 		assertThat(teacher.browser().get("/pd/programs/eye-induction").body()).contains("Your mentor: Carla Coach");
 		assertThat(coach.browser().get("/pd").body()).contains("People you mentor").contains("Maria Lopez");
 
 		// not themselves, not in a program without mentors, not by anyone but HR
-		browser.post(page + "/programs/eye-induction/mentor", Map.of("mentor", Long.toString(teacherRef), "_csrf",
-				browser.csrfFrom(page)));
+		browser.post(page + "/programs/eye-induction/mentor",
+				Map.of("mentor", Long.toString(teacherRef), "_csrf", browser.csrfFrom(page)));
 		assertThat(browser.get(page).body()).contains("other than the person").contains("Mentor: Carla Coach");
-		assertThat(browser.post(page + "/programs/letrs/mentor", Map.of("mentor", Long.toString(coachRef), "_csrf",
-				browser.csrfFrom(page))).status()).isEqualTo(404);
-		assertThat(teacher.browser().post(page + "/programs/eye-induction/mentor", Map.of("mentor", Long.toString(teacherRef),
-				"_csrf", teacher.browser().csrfFrom("/pd"))).status()).isEqualTo(404);
+		assertThat(browser
+			.post(page + "/programs/letrs/mentor",
+					Map.of("mentor", Long.toString(coachRef), "_csrf", browser.csrfFrom(page)))
+			.status()).isEqualTo(404);
+		assertThat(teacher.browser()
+			.post(page + "/programs/eye-induction/mentor",
+					Map.of("mentor", Long.toString(teacherRef), "_csrf", teacher.browser().csrfFrom("/pd")))
+			.status()).isEqualTo(404);
 
 		browser.post(page + "/programs/eye-induction/mentor", Map.of("_csrf", browser.csrfFrom(page)));
 		assertThat(teacher.browser().get("/pd/programs/eye-induction").body()).contains("not assigned yet");
-		assertThat(jdbc.sql("SELECT CONCAT(before_value, ' > ', after_value) FROM pd_audit WHERE user_ref = ? AND action = 'MENTOR' ORDER BY id")
-			.param(teacherRef).query(String.class).list()).containsExactly("no mentor > Carla Coach", "Carla Coach > no mentor");
+		assertThat(jdbc.sql(
+				"SELECT CONCAT(before_value, ' > ', after_value) FROM pd_audit WHERE user_ref = ? AND action = 'MENTOR' ORDER BY id")
+			.param(teacherRef)
+			.query(String.class)
+			.list()).containsExactly("no mentor > Carla Coach", "Carla Coach > no mentor");
 	}
 
 	@Test
@@ -177,34 +202,43 @@ class ComplianceTests {
 		var browser = hr.browser();
 		long coachRef = coach.member().userId();
 		String due = LocalDate.now().plusDays(10).toString();
-		var granted = browser.post("/pd/compliance/people/" + coachRef + "/programs/letrs/extensions", Map.of("dueOn", due,
-				"reason", "Medical leave in spring", "_csrf", browser.csrfFrom("/pd/compliance/people/" + coachRef)));
+		var granted = browser.post("/pd/compliance/people/" + coachRef + "/programs/letrs/extensions",
+				Map.of("dueOn", due, "reason", "Medical leave in spring", "_csrf",
+						browser.csrfFrom("/pd/compliance/people/" + coachRef)));
 		assertThat(granted.status()).isEqualTo(302);
 		assertThat(browser.get("/pd/compliance/people/" + coachRef).body()).contains("Due date extended.");
 		assertThat(browser.get("/pd/compliance?program=letrs&standing=DUE_SOON").body()).contains("Carla Coach");
 		assertThat(browser.get("/pd/compliance?program=letrs&standing=OVERDUE").body()).doesNotContain("Carla Coach");
-		assertThat(coach.browser().get("/pd/programs/letrs").body()).contains("Due date moved to").contains("Medical leave");
-		assertThat(jdbc.sql("SELECT after_value FROM pd_audit WHERE user_ref = ? AND action = 'EXTENSION'").param(coachRef)
-			.query(String.class).single()).contains("Medical leave in spring");
+		assertThat(coach.browser().get("/pd/programs/letrs").body()).contains("Due date moved to")
+			.contains("Medical leave");
+		assertThat(jdbc.sql("SELECT after_value FROM pd_audit WHERE user_ref = ? AND action = 'EXTENSION'")
+			.param(coachRef)
+			.query(String.class)
+			.single()).contains("Medical leave in spring");
 
-		browser.post("/pd/compliance/people/" + coachRef + "/programs/letrs/extensions", Map.of("dueOn", due, "reason", " ",
-				"_csrf", browser.csrfFrom("/pd/compliance/people/" + coachRef)));
-		assertThat(browser.get("/pd/compliance/people/" + coachRef).body()).contains("Give the reason for the extension.");
+		browser.post("/pd/compliance/people/" + coachRef + "/programs/letrs/extensions",
+				Map.of("dueOn", due, "reason", " ", "_csrf", browser.csrfFrom("/pd/compliance/people/" + coachRef)));
+		assertThat(browser.get("/pd/compliance/people/" + coachRef).body())
+			.contains("Give the reason for the extension.");
 	}
 
 	@Test
 	void theCsvExportIsRfc4180AndNeutralisesFormulas() {
-		launcher.launch("odd-" + course, "=HYPERLINK(\"http://x\"), Esq.", TestPlatform.LEARNER, course, "Lincoln coaching")
-			.browser().get("/pd");
+		launcher
+			.launch("odd-" + course, "=HYPERLINK(\"http://x\"), Esq.", TestPlatform.LEARNER, course, "Lincoln coaching")
+			.browser()
+			.get("/pd");
 		var csv = hr.browser().get("/pd/compliance.csv");
 		assertThat(csv.status()).isEqualTo(200);
 		assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
 		assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment");
 		String body = csv.body();
-		assertThat(body).as("a UTF-8 byte order mark, for Excel").startsWith("\uFEFFperson,program,obligation,standing,due_on,requirements_met,requirements_total\r\n");
+		assertThat(body).as("a UTF-8 byte order mark, for Excel")
+			.startsWith("\uFEFFperson,program,obligation,standing,due_on,requirements_met,requirements_total\r\n");
 		assertThat(body).contains("Carla Coach,LETRS (3rd edition),REQUIRED,OVERDUE,2026-01-02,0,22\r\n");
 		assertThat(body).contains("\"'=HYPERLINK(\"\"http://x\"\"), Esq.\",");
-		assertThat(hr.browser().get("/pd/compliance.csv?program=letrs&standing=OVERDUE").body().split("\r\n")).hasSize(2);
+		assertThat(hr.browser().get("/pd/compliance.csv?program=letrs&standing=OVERDUE").body().split("\r\n"))
+			.hasSize(2);
 	}
 
 	private long school(String name) {
@@ -217,16 +251,20 @@ class ComplianceTests {
 	@Test
 	void peopleNameTheirSchoolAndHrAndPrincipalsLookAtOneSchool() {
 		var office = hr.browser();
-		office.post("/pd/schools", Map.of("name", "Lincoln Elementary", "level", "ELEMENTARY", "_csrf", office.csrfFrom("/pd/catalog")));
-		office.post("/pd/schools", Map.of("name", "Roosevelt High", "level", "SECONDARY", "_csrf", office.csrfFrom("/pd/catalog")));
+		office.post("/pd/schools",
+				Map.of("name", "Lincoln Elementary", "level", "ELEMENTARY", "_csrf", office.csrfFrom("/pd/catalog")));
+		office.post("/pd/schools",
+				Map.of("name", "Roosevelt High", "level", "SECONDARY", "_csrf", office.csrfFrom("/pd/catalog")));
 		// refused: a name taken, a blank one; nothing added
 		office.post("/pd/schools", Map.of("name", " lincoln  elementary ", "level", "ELEMENTARY", "_csrf",
 				office.csrfFrom("/pd/catalog")));
 		assertThat(office.get("/pd/catalog").body()).contains("The district already has a school of that name.");
 		office.post("/pd/schools", Map.of("name", " ", "level", "ELEMENTARY", "_csrf", office.csrfFrom("/pd/catalog")));
 		assertThat(office.get("/pd/catalog").body()).contains("Give the school&#39;s name");
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM pd_school WHERE tenant_id = ?").param(hr.member().tenant().value())
-			.query(Integer.class).single()).isEqualTo(2);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM pd_school WHERE tenant_id = ?")
+			.param(hr.member().tenant().value())
+			.query(Integer.class)
+			.single()).isEqualTo(2);
 
 		long lincoln = school("Lincoln Elementary");
 		long roosevelt = school("Roosevelt High");
@@ -234,13 +272,17 @@ class ComplianceTests {
 		coachPd.post("/pd/profile", Map.of("schoolLevel", "ELEMENTARY", "roleStartedOn", "2023-01-02", "school",
 				Long.toString(lincoln), "_csrf", coachPd.csrfFrom("/pd")));
 		var teacherPd = teacher.browser();
-		teacherPd.post("/pd/profile", Map.of("schoolLevel", "SECONDARY", "roleStartedOn", LocalDate.now().minusMonths(2)
-			.toString(), "school", Long.toString(roosevelt), "_csrf", teacherPd.csrfFrom("/pd")));
+		teacherPd.post("/pd/profile",
+				Map.of("schoolLevel", "SECONDARY", "roleStartedOn", LocalDate.now().minusMonths(2).toString(), "school",
+						Long.toString(roosevelt), "_csrf", teacherPd.csrfFrom("/pd")));
 		assertThat(coachPd.get("/pd").body()).contains("Lincoln Elementary");
 
-		assertThat(office.get("/pd/compliance?school=" + lincoln).body()).contains("Carla Coach").doesNotContain("Maria Lopez");
-		assertThat(office.get("/pd/compliance?school=" + roosevelt).body()).contains("Maria Lopez").doesNotContain("Carla Coach");
-		assertThat(office.get("/pd/compliance/people/" + coach.member().userId()).body()).contains("Lincoln Elementary");
+		assertThat(office.get("/pd/compliance?school=" + lincoln).body()).contains("Carla Coach")
+			.doesNotContain("Maria Lopez");
+		assertThat(office.get("/pd/compliance?school=" + roosevelt).body()).contains("Maria Lopez")
+			.doesNotContain("Carla Coach");
+		assertThat(office.get("/pd/compliance/people/" + coach.member().userId()).body())
+			.contains("Lincoln Elementary");
 		assertThat(office.get("/pd/compliance?school=999999999").body()).contains("No one matches");
 		assertThat(office.get("/pd/compliance?school=abc").status()).isEqualTo(200);
 
@@ -250,8 +292,8 @@ class ComplianceTests {
 		assertThat(counts).contains("Lincoln Elementary").contains("fewer than 5").doesNotContain("Carla Coach");
 
 		// a school of another district is no one's choice here
-		coachPd.post("/pd/profile", Map.of("schoolLevel", "ELEMENTARY", "roleStartedOn", "2023-01-02", "school", "999999999",
-				"_csrf", coachPd.csrfFrom("/pd")));
+		coachPd.post("/pd/profile", Map.of("schoolLevel", "ELEMENTARY", "roleStartedOn", "2023-01-02", "school",
+				"999999999", "_csrf", coachPd.csrfFrom("/pd")));
 		assertThat(coachPd.get("/pd").body()).contains("Choose a school of the list.");
 		assertThat(office.get("/pd/compliance?school=" + lincoln).body()).contains("Carla Coach");
 	}
@@ -278,8 +320,11 @@ class ComplianceTests {
 			other.registerWith(registry, Map.of(), "coachroom_role");
 			Launched otherHr = new Launcher(port, other, jdbc).launch("hr-" + course, "Other HR", ADMINISTRATOR, course,
 					"Lincoln coaching", Map.of("coachroom_role", "HR"));
-			assertThat(otherHr.browser().get("/pd/compliance").body()).doesNotContain("Carla Coach").contains("No one matches");
-			assertThat(otherHr.browser().get("/pd/compliance/people/" + coach.member().userId()).status()).isEqualTo(404);
+			assertThat(otherHr.browser().get("/pd/compliance").body()).doesNotContain("Carla Coach")
+				.contains("No one matches");
+			assertThat(otherHr.browser().get("/pd/compliance/people/" + coach.member().userId()).status())
+				.isEqualTo(404);
 		}
 	}
+
 }

@@ -38,7 +38,10 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-/** Certificates print every name as written (Vietnamese, Chinese), in fonts the PDF carries with it. */
+/**
+ * Certificates print every name as written (Vietnamese, Chinese), in fonts the PDF
+ * carries with it.
+ */
 class CertificatePdfTests {
 
 	static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
@@ -46,8 +49,10 @@ class CertificatePdfTests {
 	@Test
 	void vietnameseAndChineseNamesAreTextInEmbeddedFonts() throws IOException {
 		for (String name : List.of("Thị Hương Nguyễn", "王芳", "Zoë O'Brien-Łukasiewicz")) {
-			byte[] pdf = CertificatePdf.render("Certificate", List.of(new CertificatePdf.Line("Certificate of completion", 30, true, 470),
-					new CertificatePdf.Line(name, 26, true, 385)), 140, "Signature");
+			byte[] pdf = CertificatePdf.render("Certificate",
+					List.of(new CertificatePdf.Line("Certificate of completion", 30, true, 470),
+							new CertificatePdf.Line(name, 26, true, 385)),
+					140, "Signature");
 			try (PDDocument document = Loader.loadPDF(pdf)) {
 				String text = new PDFTextStripper().getText(document);
 				assertThat(text).contains(name).contains("Certificate of completion").contains("Signature");
@@ -60,8 +65,8 @@ class CertificatePdfTests {
 
 	@Test
 	void aCharacterNoFontHasPrintsAsAQuestionMarkNotAnError() throws IOException {
-		byte[] pdf = CertificatePdf.render("Certificate", List.of(new CertificatePdf.Line("Ana \uD83D\uDE00 Bell\u0007", 26, true, 385)),
-				0, "");
+		byte[] pdf = CertificatePdf.render("Certificate",
+				List.of(new CertificatePdf.Line("Ana \uD83D\uDE00 Bell\u0007", 26, true, 385)), 0, "");
 		try (PDDocument document = Loader.loadPDF(pdf)) {
 			assertThat(new PDFTextStripper().getText(document)).contains("Ana ? Bell?");
 		}
@@ -69,13 +74,16 @@ class CertificatePdfTests {
 
 	@Test
 	void aCertificateNamesTheDistrictTheHoursAndItsOneRequirementInTheSingular() throws IOException {
-		Program program = Program.define(1, new Program.Definition("eye", "Entry Years Enhancement", null, DeadlineRule.none(),
-				List.of(new Requirement("days", "Face-to-face days", null, RequirementKind.HOURS, null, 0, new BigDecimal("12"),
-						"clock hours", false)),
-				List.of(new AssignmentRule(Obligation.REQUIRED, Audience.TEACHER, SchoolLevel.ANY, null))), "1", NOW);
+		Program program = Program.define(1,
+				new Program.Definition("eye", "Entry Years Enhancement", null, DeadlineRule.none(),
+						List.of(new Requirement("days", "Face-to-face days", null, RequirementKind.HOURS, null, 0,
+								new BigDecimal("12"), "clock hours", false)),
+						List.of(new AssignmentRule(Obligation.REQUIRED, Audience.TEACHER, SchoolLevel.ANY, null))),
+				"1", NOW);
 		withId(program);
 		ProgramProgress progress = ProgramProgress.start(program, 3, NOW);
-		progress.recordHours(program.getRequirements().get(0), new BigDecimal("12.5"), LocalDate.parse("2026-11-20"), NOW);
+		progress.recordHours(program.getRequirements().get(0), new BigDecimal("12.5"), LocalDate.parse("2026-11-20"),
+				NOW);
 		PdProfile teacher = new PdProfile(Audience.TEACHER, SchoolLevel.ANY, null);
 		ProgramStatus status = ProgramProgress.evaluate(program, progress, teacher, Obligation.REQUIRED,
 				LocalDate.parse("2026-11-23"), Period.ofDays(30));
@@ -117,4 +125,5 @@ class CertificatePdfTests {
 		}
 		return fonts;
 	}
+
 }

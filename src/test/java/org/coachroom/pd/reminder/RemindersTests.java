@@ -25,7 +25,10 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The weekly digest, delivered to an in-process SMTP server: who gets what, once a week, and what people see of it. */
+/**
+ * The weekly digest, delivered to an in-process SMTP server: who gets what, once a week,
+ * and what people see of it.
+ */
 @LaunchTest
 class RemindersTests {
 
@@ -69,7 +72,8 @@ class RemindersTests {
 	}
 
 	private static void profile(LaunchClient browser, String level, String start) {
-		browser.post("/pd/profile", Map.of("schoolLevel", level, "roleStartedOn", start, "_csrf", browser.csrfFrom("/pd")));
+		browser.post("/pd/profile",
+				Map.of("schoolLevel", level, "roleStartedOn", start, "_csrf", browser.csrfFrom("/pd")));
 	}
 
 	@Test
@@ -80,7 +84,8 @@ class RemindersTests {
 		Launched done = launcher.launch("t-" + course, "Tom Teacher", TestPlatform.LEARNER, course, "Hub");
 		launcher.launch("hr-" + course, "Helen HR", ADMINISTRATOR, course, "Hub", Map.of("coachroom_role", "HR"));
 		profile(coach.browser(), "ELEMENTARY", "2023-01-02");
-		// a secondary teacher in year one: induction is due in three years, nothing to remind
+		// a secondary teacher in year one: induction is due in three years, nothing to
+		// remind
 		profile(done.browser(), "SECONDARY", LocalDate.now().minusMonths(1).toString());
 
 		int sent = reminders.sendWeek(tenant, LocalDate.now(), sender);
@@ -97,11 +102,17 @@ class RemindersTests {
 			}
 		})).containsExactlyInAnyOrder("Your PD: programs due soon or overdue",
 				"PD programs: this week's overdue and due soon");
-		String digest = Arrays.stream(messages).map(GreenMailUtil::getBody).filter(b -> b.contains("Hello"))
-			.findFirst().orElseThrow();
+		String digest = Arrays.stream(messages)
+			.map(GreenMailUtil::getBody)
+			.filter(b -> b.contains("Hello"))
+			.findFirst()
+			.orElseThrow();
 		assertThat(digest).contains("Carla Coach").contains("LETRS (3rd edition): was due 2 January 2026");
-		String hrDigest = Arrays.stream(messages).map(GreenMailUtil::getBody).filter(b -> !b.contains("Hello"))
-			.findFirst().orElseThrow();
+		String hrDigest = Arrays.stream(messages)
+			.map(GreenMailUtil::getBody)
+			.filter(b -> !b.contains("Hello"))
+			.findFirst()
+			.orElseThrow();
 		// HR's mail carries counts, not names
 		assertThat(hrDigest).contains("LETRS (3rd edition): 1 overdue, 0 due soon").doesNotContain("Carla");
 
@@ -121,7 +132,9 @@ class RemindersTests {
 		smtp.stop();
 
 		assertThat(reminders.sendWeek(tenant, LocalDate.now(), sender)).isZero();
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM pd_reminder WHERE tenant_id = ?").param(tenant).query(Integer.class)
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM pd_reminder WHERE tenant_id = ?")
+			.param(tenant)
+			.query(Integer.class)
 			.single()).as("nothing claims to have been sent").isZero();
 
 		smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -130,4 +143,5 @@ class RemindersTests {
 		assertThat(reminders.sendWeek(tenant, LocalDate.now(), sender)).isOne();
 		assertThat(smtp.getReceivedMessages()).hasSize(1);
 	}
+
 }

@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
-/** The packaged app carries no database: without spring.datasource.url it refuses to start and says what to set. */
+/**
+ * The packaged app carries no database: without spring.datasource.url it refuses to start
+ * and says what to set.
+ */
 class DatabaseRequiredTests {
 
 	@Test
@@ -36,4 +39,5 @@ class DatabaseRequiredTests {
 		assertThat(analysis.getDescription()).contains("spring.datasource.url is not set");
 		assertThat(analysis.getAction()).contains("Set spring.datasource.url").contains("./mvnw spring-boot:run");
 	}
+
 }

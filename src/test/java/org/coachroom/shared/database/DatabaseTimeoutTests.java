@@ -14,7 +14,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** No database call waits without end: a stalled server fails a request instead of holding its thread. */
+/**
+ * No database call waits without end: a stalled server fails a request instead of holding
+ * its thread.
+ */
 @LaunchTest
 class DatabaseTimeoutTests {
 
@@ -47,4 +50,5 @@ class DatabaseTimeoutTests {
 			.isInstanceOf(DataAccessException.class);
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
 	}
+
 }

@@ -9,12 +9,13 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 /**
- * The development run's database ({@code ./mvnw spring-boot:run}, see {@code DevApplication}):
- * without {@code spring.datasource.url}, Coachroom runs on its own embedded MariaDB with data in
- * {@code coachroom.embedded-database.data-dir} (./data by default), connecting with the password the
- * server keeps there. Added by name ({@code SpringApplication.from(...).with(...)}, the benchmarks'
- * {@code sources(...)}), never by component scanning: it carries no {@code @Configuration}, so test
- * contexts and the production jar never pick it up.
+ * The development run's database ({@code ./mvnw spring-boot:run}, see
+ * {@code DevApplication}): without {@code spring.datasource.url}, Coachroom runs on its
+ * own embedded MariaDB with data in {@code coachroom.embedded-database.data-dir} (./data
+ * by default), connecting with the password the server keeps there. Added by name
+ * ({@code SpringApplication.from(...).with(...)}, the benchmarks' {@code sources(...)}),
+ * never by component scanning: it carries no {@code @Configuration}, so test contexts and
+ * the production jar never pick it up.
  */
 @Conditional(NoDataSourceUrlCondition.class)
 @EnableConfigurationProperties(EmbeddedDatabaseProperties.class)

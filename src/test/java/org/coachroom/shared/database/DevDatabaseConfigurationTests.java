@@ -17,7 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 class DevDatabaseConfigurationTests {
 
-	private final Path dir = Path.of("target", "embedded-database-configuration-tests", Long.toHexString(System.nanoTime()))
+	private final Path dir = Path
+		.of("target", "embedded-database-configuration-tests", Long.toHexString(System.nanoTime()))
 		.toAbsolutePath();
 
 	@AfterEach
@@ -34,10 +35,13 @@ class DevDatabaseConfigurationTests {
 			.run(context -> {
 				JdbcClient jdbc = JdbcClient.create(context.getBean(DataSource.class));
 
-				assertThat(jdbc.sql("SELECT CURRENT_USER()").query(String.class).single()).isEqualTo("coachroom@127.0.0.1");
+				assertThat(jdbc.sql("SELECT CURRENT_USER()").query(String.class).single())
+					.isEqualTo("coachroom@127.0.0.1");
 				assertThat(jdbc.sql("SELECT DATABASE()").query(String.class).single()).isEqualTo("app");
-				assertThat(dir.resolve("mariadb-password")).content().isNotBlank()
+				assertThat(dir.resolve("mariadb-password")).content()
+					.isNotBlank()
 					.isEqualTo(context.getBean(EmbeddedMariaDb.class).password() + "\n");
 			});
 	}
+
 }

@@ -3,7 +3,10 @@ package org.coachroom.shared.database;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
-/** Says in two lines why the embedded database refused its folder, instead of a stack trace. */
+/**
+ * Says in two lines why the embedded database refused its folder, instead of a stack
+ * trace.
+ */
 class EmbeddedDatabaseFailureAnalyzer extends AbstractFailureAnalyzer<EmbeddedMariaDb.DataDirInTempFolderException> {
 
 	@Override
@@ -12,4 +15,5 @@ class EmbeddedDatabaseFailureAnalyzer extends AbstractFailureAnalyzer<EmbeddedMa
 				+ " to a folder outside the temp folder (the default, ./data, is), or spring.datasource.url to use "
 				+ "another database.", cause);
 	}
+
 }

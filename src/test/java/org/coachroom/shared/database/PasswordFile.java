@@ -20,8 +20,8 @@ import java.util.HexFormat;
 import java.util.Set;
 
 /**
- * The embedded database's password, generated once and kept in a file only its owner may read
- * (0600 on POSIX file systems), beside the data it protects.
+ * The embedded database's password, generated once and kept in a file only its owner may
+ * read (0600 on POSIX file systems), beside the data it protects.
  */
 record PasswordFile(Path path) {
 
@@ -40,28 +40,32 @@ record PasswordFile(Path path) {
 					ownerOnly(path, OWNER_ONLY);
 					return password;
 				}
-				// an interrupted first write left it empty; the server is told the new one at start
+				// an interrupted first write left it empty; the server is told the new
+				// one at start
 				Files.delete(path);
 			}
 			byte[] bytes = new byte[24];
 			random.nextBytes(bytes);
-			// URL-safe Base64: letters, digits, - and _, nothing to escape in SQL or a JDBC URL
+			// URL-safe Base64: letters, digits, - and _, nothing to escape in SQL or a
+			// JDBC URL
 			String password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 			Files.createDirectories(path.toAbsolutePath().getParent());
-			try (SeekableByteChannel out = Files.newByteChannel(path, Set.of(StandardOpenOption.CREATE_NEW,
-					StandardOpenOption.WRITE), ownerOnlyAttribute())) {
+			try (SeekableByteChannel out = Files.newByteChannel(path,
+					Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), ownerOnlyAttribute())) {
 				out.write(ByteBuffer.wrap((password + "\n").getBytes(StandardCharsets.UTF_8)));
 			}
 			return password;
 		}
 		catch (IOException e) {
-			throw new UncheckedIOException("Cannot read or write the embedded database's password file " + path.toAbsolutePath(), e);
+			throw new UncheckedIOException(
+					"Cannot read or write the embedded database's password file " + path.toAbsolutePath(), e);
 		}
 	}
 
 	/**
 	 * The hash MariaDB keeps for a {@code mysql_native_password} account, {@code *} and
-	 * SHA1(SHA1(password)) in hex: the server can be told it without the password itself being written down again.
+	 * SHA1(SHA1(password)) in hex: the server can be told it without the password itself
+	 * being written down again.
 	 */
 	static String nativePasswordHash(String password) {
 		try {
@@ -78,7 +82,10 @@ record PasswordFile(Path path) {
 		return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 	}
 
-	/** Narrows {@code path} to its owner on POSIX file systems; elsewhere (Windows) leaves it be. */
+	/**
+	 * Narrows {@code path} to its owner on POSIX file systems; elsewhere (Windows) leaves
+	 * it be.
+	 */
 	static void ownerOnly(Path path, Set<PosixFilePermission> permissions) throws IOException {
 		if (isPosix()) {
 			Files.setPosixFilePermissions(path, permissions);
@@ -86,6 +93,7 @@ record PasswordFile(Path path) {
 	}
 
 	static FileAttribute<?>[] ownerOnlyAttribute() {
-		return isPosix() ? new FileAttribute<?>[] { PosixFilePermissions.asFileAttribute(OWNER_ONLY) } : new FileAttribute<?>[0];
+		return isPosix() ? new FileAttribute<?>[] { PosixFilePermissions.asFileAttribute(OWNER_ONLY) }
+				: new FileAttribute<?>[0];
 	}
 }

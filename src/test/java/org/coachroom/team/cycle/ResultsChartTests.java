@@ -6,7 +6,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The results chart: what it draws, in which colours, and that nothing a team types becomes markup. */
+/**
+ * The results chart: what it draws, in which colours, and that nothing a team types
+ * becomes markup.
+ */
 class ResultsChartTests {
 
 	private static final ResultsChart.Labels LABELS = new ResultsChart.Labels("Results", "Baseline", "Re-assessment",
@@ -21,12 +24,16 @@ class ResultsChartTests {
 		Results after = new Results(bands, List.of(new ClassResult("room 14", 20, List.of(2, 3, 10, 5)),
 				new ClassResult("Room 16", 18, List.of(1, 1, 8, 8))));
 		List<ResultsChart.Group> groups = ResultsChart.groups(before.inTheTeam(), after.inTheTeam(), "The team");
-		assertThat(groups).extracting(ResultsChart.Group::label).containsExactly("Room 12", "Room 14", "Room 16", "The team");
+		assertThat(groups).extracting(ResultsChart.Group::label)
+			.containsExactly("Room 12", "Room 14", "Room 16", "The team");
 		assertThat(groups.get(0).reassessment()).isNull();
 		assertThat(groups.get(1).reassessment().proficientShare()).isEqualByComparingTo("75.0");
 		assertThat(groups.get(2).baseline()).isNull();
 		String svg = ResultsChart.svg("c", bands, groups, LABELS);
-		assertThat(svg).startsWith("<svg").contains("role=\"img\"").contains("50.0 % proficient").contains("not entered");
+		assertThat(svg).startsWith("<svg")
+			.contains("role=\"img\"")
+			.contains("50.0 % proficient")
+			.contains("not entered");
 	}
 
 	@Test
@@ -51,8 +58,12 @@ class ResultsChartTests {
 	void whatATeamTypesIsEscapedNotMarkup() {
 		ProficiencyBands levels = new ProficiencyBands(List.of("<b>Low</b>", "High & \"up\""), 1);
 		Results results = new Results(levels, List.of(new ClassResult("<script>alert(1)</script>", 12, List.of(4, 8))));
-		String svg = ResultsChart.svg("c", levels, ResultsChart.groups(results.inTheTeam(), List.of(), "The team"), LABELS);
-		assertThat(svg).doesNotContain("<script").doesNotContain("<b>").contains("&lt;script&gt;")
+		String svg = ResultsChart.svg("c", levels, ResultsChart.groups(results.inTheTeam(), List.of(), "The team"),
+				LABELS);
+		assertThat(svg).doesNotContain("<script")
+			.doesNotContain("<b>")
+			.contains("&lt;script&gt;")
 			.contains("High &amp; &quot;up&quot;");
 	}
+
 }

@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The one reading of a date a team types: a meeting's day, an action's due date, a cycle's dates. */
+/**
+ * The one reading of a date a team types: a meeting's day, an action's due date, a
+ * cycle's dates.
+ */
 class TeamCalendarTests {
 
 	private final TeamCalendar calendar = new TeamCalendar(
@@ -34,4 +37,5 @@ class TeamCalendarTests {
 		assertThat(calendar.parse("2031-12-06")).isEmpty();
 		assertThat(calendar.parse("5.10.2026")).isEmpty();
 	}
+
 }

@@ -3,6 +3,7 @@ package org.coachroom.gradebook;
 import java.time.Clock;
 import java.util.List;
 
+import org.coachroom.access.CoachingPrivacy;
 import org.coachroom.lti.CoachroomRole;
 import org.coachroom.lti.Member;
 import org.coachroom.lti.ScoreReportAccess;
@@ -98,8 +99,7 @@ class GradebookController {
 	private static void requireAdmin(Member member) {
 		// the report names teachers: whoever also holds a principal's or HR's role sees
 		// no individual's record
-		if (!member.hasRole(CoachroomRole.DISTRICT_ADMIN) || member.hasRole(CoachroomRole.PRINCIPAL)
-				|| member.hasRole(CoachroomRole.HR)) {
+		if (!member.hasRole(CoachroomRole.DISTRICT_ADMIN) || CoachingPrivacy.evaluative(member)) {
 			throw notFound();
 		}
 	}

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.coachroom.access.CoachingPrivacy;
 import org.coachroom.lti.CoachroomRole;
 import org.coachroom.lti.Member;
 import org.coachroom.lti.People;
@@ -51,8 +52,7 @@ public class SupportedPeople {
 	private static final int CHUNK = 1000;
 
 	public static boolean applies(Member member) {
-		return member.hasRole(CoachroomRole.COACH) && !member.hasRole(CoachroomRole.PRINCIPAL)
-				&& !member.hasRole(CoachroomRole.HR);
+		return CoachingPrivacy.coaches(member);
 	}
 
 	/** One program of a person, as the list shows it. */

@@ -2,6 +2,7 @@ package org.coachroom.pd.placement;
 
 import java.util.Optional;
 
+import org.coachroom.access.CoachingPrivacy;
 import org.coachroom.lti.CoachroomRole;
 import org.coachroom.lti.Member;
 import org.coachroom.lti.ScoreReportAccess;
@@ -32,8 +33,7 @@ abstract class PdScoreReports implements ScoreReportAccess {
 	@Override
 	@Transactional(readOnly = true)
 	public Optional<Reported> managedBy(Member member, long itemId) {
-		if (!CourseItems.mayPlace(member) || member.hasRole(CoachroomRole.PRINCIPAL)
-				|| member.hasRole(CoachroomRole.HR)) {
+		if (!CourseItems.mayPlace(member) || CoachingPrivacy.evaluative(member)) {
 			return Optional.empty();
 		}
 		record Item(long program, String requirementCode) {

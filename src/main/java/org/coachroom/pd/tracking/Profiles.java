@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 
+import org.coachroom.access.CoachingPrivacy;
 import org.coachroom.lti.CoachroomRole;
 import org.coachroom.lti.Member;
 import org.coachroom.pd.ProgramNotFoundException;
@@ -62,7 +63,7 @@ public class Profiles {
 	public static Optional<Audience> audienceOf(Member member) {
 		// a principal's or HR role beside a coach's (an Instructor who is the principal)
 		// is not a coach's PD
-		if (member.hasRole(CoachroomRole.PRINCIPAL) || member.hasRole(CoachroomRole.HR)) {
+		if (CoachingPrivacy.evaluative(member)) {
 			return Optional.empty();
 		}
 		if (member.hasRole(CoachroomRole.COACH)) {

@@ -3,6 +3,7 @@ package org.coachroom.studygroup.group;
 import java.util.Optional;
 import java.util.Set;
 
+import org.coachroom.access.CoachingPrivacy;
 import org.coachroom.lti.CoachroomRole;
 import org.coachroom.lti.Member;
 import org.coachroom.lti.People;
@@ -64,7 +65,7 @@ public class GroupAccess {
 	 * reflections or attendance.
 	 */
 	public static boolean evaluative(Member viewer) {
-		return viewer.hasRole(CoachroomRole.PRINCIPAL) || viewer.hasRole(CoachroomRole.HR);
+		return CoachingPrivacy.evaluative(viewer);
 	}
 
 	/**
@@ -73,7 +74,7 @@ public class GroupAccess {
 	 * non-evaluative).
 	 */
 	public static boolean mayBeMember(Set<CoachroomRole> roles) {
-		return !roles.contains(CoachroomRole.PRINCIPAL) && !roles.contains(CoachroomRole.HR);
+		return !CoachingPrivacy.evaluative(roles);
 	}
 
 	/**
@@ -81,8 +82,7 @@ public class GroupAccess {
 	 * principal's or HR's beside it.
 	 */
 	public static boolean courseCoach(Set<CoachroomRole> roles) {
-		return roles.contains(CoachroomRole.COACH) && !roles.contains(CoachroomRole.PRINCIPAL)
-				&& !roles.contains(CoachroomRole.HR);
+		return CoachingPrivacy.coaches(roles);
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.coachroom.access.CoachingPrivacy;
 import org.coachroom.lti.CoachroomRole;
 import org.coachroom.lti.Member;
 import org.coachroom.lti.People;
@@ -41,7 +42,7 @@ public class TeamAccess {
 	 * admins only.
 	 */
 	public static Optional<TeamRole> teamRoleOf(Set<CoachroomRole> roles) {
-		if (roles.contains(CoachroomRole.PRINCIPAL) || roles.contains(CoachroomRole.HR)) {
+		if (CoachingPrivacy.evaluative(roles)) {
 			return Optional.empty();
 		}
 		if (roles.contains(CoachroomRole.COACH)) {
@@ -64,7 +65,7 @@ public class TeamAccess {
 	 * not of any team.
 	 */
 	public Workspace require(Member member, long id) {
-		if (member.hasRole(CoachroomRole.PRINCIPAL) || member.hasRole(CoachroomRole.HR)) {
+		if (CoachingPrivacy.evaluative(member)) {
 			throw new WorkspaceNotFoundException(id);
 		}
 		return workspaces.findByIdAndTenantId(id, member.tenant().value())
@@ -120,7 +121,7 @@ public class TeamAccess {
 
 	/** The workspaces the member is in, by title; none for a principal or HR. */
 	public List<Workspace> visibleTo(Member member) {
-		if (member.hasRole(CoachroomRole.PRINCIPAL) || member.hasRole(CoachroomRole.HR)) {
+		if (CoachingPrivacy.evaluative(member)) {
 			return List.of();
 		}
 		return workspaces.findAllById(queries.workspacesOf(member.tenant().value(), member.userId()))

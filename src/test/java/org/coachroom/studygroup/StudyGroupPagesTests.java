@@ -102,6 +102,17 @@ class StudyGroupPagesTests {
 	}
 
 	@Test
+	void aFormsMistakesAreSaidInATeachersWordsNotTheValidatorsDefaults() {
+		var browser = coach.browser();
+		var answer = browser.post("/groups", java.util.Map.of("title", " ", "purpose", "", "creditUnit", "", "kind",
+				"BOOK_STUDY", "visibility", "OPEN", "_csrf", browser.csrfFrom("/groups/new")));
+		assertThat(answer.status()).isEqualTo(400);
+		assertThat(answer.body()).contains("Fill this in.")
+			.doesNotContain("must not be blank")
+			.doesNotContain("size must be between");
+	}
+
+	@Test
 	void aCoachRunsAGroupAndATeacherCompletesItByAttendingAndReflecting() {
 		LaunchClient c = coach.browser();
 		long id = createGroup(c, "Speech to Print", "CLOSED");
@@ -164,7 +175,9 @@ class StudyGroupPagesTests {
 		LaunchClient c = coach.browser();
 		int before = groupsInTenant();
 		var answer = c.postPairs("/groups", groupForm(c.csrfFrom("/groups/new"), "", "OPEN"));
-		assertThat(answer.status()).isEqualTo(200);
+		// bad input is a 4xx, as on every other form: the page comes back with its
+		// mistakes marked
+		assertThat(answer.status()).isEqualTo(400);
 		assertThat(answer.body()).contains("Please correct the fields marked below").contains("aria-invalid=\"true\"");
 		assertThat(groupsInTenant()).isEqualTo(before);
 	}
@@ -173,14 +186,14 @@ class StudyGroupPagesTests {
 	void overLongAndMaliciousInputIsRefusedOrShownAsText() {
 		LaunchClient c = coach.browser();
 		var tooLong = c.postPairs("/groups", groupForm(c.csrfFrom("/groups/new"), "x".repeat(201), "OPEN"));
-		assertThat(tooLong.status()).isEqualTo(200);
+		assertThat(tooLong.status()).isEqualTo(400);
 		assertThat(tooLong.body()).contains("aria-invalid=\"true\"");
 
 		List<String[]> scriptLink = groupForm(c.csrfFrom("/groups/new"), "Links", "OPEN");
 		scriptLink
 			.replaceAll(f -> f[0].equals("links") ? new String[] { "links", "Click me | javascript:alert(1)" } : f);
 		var refusedLink = c.postPairs("/groups", scriptLink);
-		assertThat(refusedLink.status()).isEqualTo(200);
+		assertThat(refusedLink.status()).isEqualTo(400);
 		assertThat(refusedLink.body()).contains("Each line needs a web address");
 
 		long id = createGroup(c, "<script>alert(1)</script>", "OPEN");
@@ -190,13 +203,13 @@ class StudyGroupPagesTests {
 		var noEnd = c.postPairs("/groups/" + id + "/sessions",
 				List.of(new String[] { "_csrf", c.csrfFrom("/groups/" + id) }, new String[] { "date", "2026-12-01" },
 						new String[] { "startTime", "15:30" }, new String[] { "endTime", "" }));
-		assertThat(noEnd.status()).isEqualTo(200);
+		assertThat(noEnd.status()).isEqualTo(400);
 		assertThat(noEnd.body()).contains("aria-invalid=\"true\"");
 
 		var badMark = c.postPairs("/groups/" + id + "/sessions",
 				List.of(new String[] { "_csrf", c.csrfFrom("/groups/" + id) }, new String[] { "date", "not-a-date" },
 						new String[] { "startTime", "15:30" }, new String[] { "endTime", "14:00" }));
-		assertThat(badMark.status()).isEqualTo(200);
+		assertThat(badMark.status()).isEqualTo(400);
 		assertThat(badMark.body()).contains("aria-invalid=\"true\"");
 	}
 

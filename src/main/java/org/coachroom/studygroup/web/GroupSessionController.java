@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.validation.Valid;
+import jakarta.servlet.http.HttpServletResponse;
 import org.coachroom.lti.Member;
 import org.coachroom.studygroup.GroupNotFoundException;
 import org.coachroom.studygroup.StudyGroup;
@@ -61,11 +62,13 @@ class GroupSessionController {
 	@PostMapping("/groups/{id}/sessions")
 	String processSession(@AuthenticationPrincipal Member member, @PathVariable long id,
 			@Valid @ModelAttribute("form") SessionForm form, BindingResult result, Model model,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, HttpServletResponse response) {
 		StudyGroup group = access.visible(member, id, Access.MANAGER).orElseThrow(() -> new GroupNotFoundException(id));
 		form.check(result);
 		if (result.hasErrors()) {
 			model.addAttribute("group", group);
+			// the page comes back with its mistakes marked: a 400, nothing saved
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return "studygroup/session-form";
 		}
 		sessions.planSession(member, id, form.plan(zone));
@@ -88,12 +91,14 @@ class GroupSessionController {
 	@PostMapping("/groups/{id}/sessions/{sessionId}/edit")
 	String processEditSession(@AuthenticationPrincipal Member member, @PathVariable long id,
 			@PathVariable long sessionId, @Valid @ModelAttribute("form") SessionForm form, BindingResult result,
-			Model model, RedirectAttributes redirect) {
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		StudyGroup group = access.visible(member, id, Access.MANAGER).orElseThrow(() -> new GroupNotFoundException(id));
 		form.check(result);
 		if (result.hasErrors()) {
 			model.addAttribute("group", group);
 			model.addAttribute("sessionId", sessionId);
+			// the page comes back with its mistakes marked: a 400, nothing saved
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return "studygroup/session-form";
 		}
 		sessions.replanSession(member, id, sessionId, form.plan(zone));

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
+import jakarta.servlet.http.HttpServletResponse;
 import org.coachroom.lti.Member;
 import org.coachroom.studygroup.GroupNotFoundException;
 import org.coachroom.studygroup.StudyGroup;
@@ -83,7 +84,7 @@ class StudyGroupController {
 
 	@PostMapping("/groups")
 	String processCreate(@AuthenticationPrincipal Member member, @Valid @ModelAttribute("form") StudyGroupForm form,
-			BindingResult result, Model model, RedirectAttributes redirect) {
+			BindingResult result, Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		if (!access.canCreate(member)) {
 			throw new GroupNotFoundException(0);
 		}
@@ -92,6 +93,8 @@ class StudyGroupController {
 			log.info("Study group form refused, fields {}",
 					result.getFieldErrors().stream().map(e -> e.getField()).toList());
 			model.addAttribute("editing", false);
+			// the page comes back with its mistakes marked: a 400, nothing saved
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return "studygroup/form";
 		}
 		StudyGroup group = editing.create(member, form.details(), form.rule());
@@ -140,12 +143,14 @@ class StudyGroupController {
 	@PostMapping("/groups/{id}/edit")
 	String processEdit(@AuthenticationPrincipal Member member, @PathVariable long id,
 			@Valid @ModelAttribute("form") StudyGroupForm form, BindingResult result, Model model,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, HttpServletResponse response) {
 		StudyGroup group = access.visible(member, id, Access.MANAGER).orElseThrow(() -> new GroupNotFoundException(id));
 		form.check(result);
 		if (result.hasErrors()) {
 			model.addAttribute("group", group);
 			model.addAttribute("editing", true);
+			// the page comes back with its mistakes marked: a 400, nothing saved
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return "studygroup/form";
 		}
 		editing.revise(member, id, form.details());

@@ -172,12 +172,25 @@ class ScoreSender implements org.springframework.context.SmartLifecycle {
 	}
 
 	/**
+	 * The host a score goes to, for politeness; a URL that is no URL has none, and the
+	 * send then records why it failed rather than the score being claimed for ever.
+	 */
+	private static String hostOf(String url) {
+		try {
+			return java.net.URI.create(url).getHost();
+		}
+		catch (IllegalArgumentException notAUrl) {
+			return "";
+		}
+	}
+
+	/**
 	 * At most {@code per-lms} sends at once to one LMS host, however many workers there
 	 * are.
 	 */
 	private void politely(ScoreOutbox.PendingScore score) {
 		String url = score.lineItemUrl() != null ? score.lineItemUrl() : score.lineItemsUrl();
-		String host = url == null ? "" : java.net.URI.create(url).getHost();
+		String host = url == null ? "" : hostOf(url);
 		java.util.concurrent.Semaphore permits = hosts.computeIfAbsent(host == null ? "" : host,
 				h -> new java.util.concurrent.Semaphore(perHost));
 		if (stopping) {

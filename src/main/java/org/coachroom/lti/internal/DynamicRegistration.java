@@ -296,6 +296,9 @@ class DynamicRegistration {
 
 	/** The kind of failure, without what the other side said. */
 	private static String brief(Exception e) {
+		if (LmsHttp.refusedAsPrivate(e)) {
+			return LmsHttp.describe(e);
+		}
 		Throwable root = e;
 		while (root.getCause() != null) {
 			root = root.getCause();

@@ -205,6 +205,10 @@ class NamesAndRolesClient implements Rosters {
 						"The LMS answered " + status + " to the roster request.");
 			}
 			catch (RestClientException e) {
+				if (LmsHttp.refusedAsPrivate(e)) {
+					throw new ServiceException(ServiceException.Reason.INVALID, "The LMS's roster address is on a "
+							+ "private network, which Coachroom does not call unless its operator allows it.");
+				}
 				log.warn("Roster at {} unreachable: {}", platform.getIssuer(), e.getClass().getSimpleName());
 				throw new ServiceException(ServiceException.Reason.UNREACHABLE,
 						"The LMS did not answer the roster request in time.");

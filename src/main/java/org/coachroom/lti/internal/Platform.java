@@ -172,11 +172,11 @@ public class Platform {
 		}
 		try {
 			URI uri = URI.create(url);
-			if (uri.getScheme() != null && uri.getHost() != null
-					&& (uri.getScheme().equals("https") || uri.getScheme().equals("http"))) {
-				int port = uri.getPort() == defaultPort(uri.getScheme()) ? -1 : uri.getPort();
-				origins.add(uri.getScheme().toLowerCase(java.util.Locale.ROOT) + "://"
-						+ uri.getHost().toLowerCase(java.util.Locale.ROOT) + (port == -1 ? "" : ":" + port));
+			String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+			if (uri.getHost() != null && (scheme.equals("https") || scheme.equals("http"))) {
+				int port = uri.getPort() == defaultPort(scheme) ? -1 : uri.getPort();
+				origins.add(scheme + "://" + uri.getHost().toLowerCase(java.util.Locale.ROOT)
+						+ (port == -1 ? "" : ":" + port));
 			}
 		}
 		catch (IllegalArgumentException ignored) {

@@ -165,8 +165,7 @@ public class Mentors {
 
 	@Transactional(readOnly = true)
 	public List<Mentee> menteesOf(Member mentor) {
-		if (mentor.hasRole(org.coachroom.lti.CoachroomRole.PRINCIPAL)
-				|| mentor.hasRole(org.coachroom.lti.CoachroomRole.HR)) {
+		if (org.coachroom.access.CoachingPrivacy.evaluative(mentor)) {
 			// mentoring is a colleague's work: whoever launches as a principal or HR sees
 			// no one's standing here
 			return List.of();

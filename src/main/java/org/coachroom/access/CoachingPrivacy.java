@@ -2,7 +2,6 @@ package org.coachroom.access;
 
 import java.util.Set;
 
-import org.coachroom.lti.CoachroomRole;
 import org.coachroom.lti.Member;
 
 /**
@@ -20,7 +19,7 @@ public final class CoachingPrivacy {
 	 * coach's or admin's.
 	 */
 	public static boolean evaluative(Member member) {
-		return evaluative(member.roles());
+		return evaluative(CoachroomRole.of(member));
 	}
 
 	/** The same of the roles a launch recorded for someone in a course. */
@@ -33,7 +32,7 @@ public final class CoachingPrivacy {
 	 * beside it.
 	 */
 	public static boolean coaches(Member member) {
-		return coaches(member.roles());
+		return coaches(CoachroomRole.of(member));
 	}
 
 	/** The same of the roles a launch recorded for someone in a course. */

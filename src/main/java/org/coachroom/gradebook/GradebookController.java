@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import org.coachroom.access.CoachingPrivacy;
-import org.coachroom.lti.CoachroomRole;
+import org.coachroom.access.CoachroomRole;
 import org.coachroom.lti.Member;
 import org.coachroom.lti.ScoreReportAccess;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

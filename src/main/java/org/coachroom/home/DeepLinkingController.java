@@ -6,7 +6,7 @@ import java.util.Map;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import org.coachroom.lti.CoachroomRole;
+import org.coachroom.access.CoachroomRole;
 import org.coachroom.lti.DeepLinking;
 import org.coachroom.lti.Member;
 import org.coachroom.lti.PlaceableContent;

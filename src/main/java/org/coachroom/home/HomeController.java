@@ -1,6 +1,6 @@
 package org.coachroom.home;
 
-import org.coachroom.lti.CoachroomRole;
+import org.coachroom.access.CoachroomRole;
 import org.coachroom.lti.Member;
 import org.coachroom.studygroup.StudyGroupManagement;
 import org.coachroom.team.LearningCycles;
@@ -29,10 +29,10 @@ class HomeController {
 	@GetMapping("/home")
 	String home(@AuthenticationPrincipal Member member, @RequestParam(name = "as", required = false) String as,
 			Model model) {
-		CoachroomRole view = CoachroomRole.parse(as).filter(member::hasRole).orElse(member.primaryRole());
+		CoachroomRole view = CoachroomRole.parse(as).filter(member::hasRole).orElse(CoachroomRole.primaryOf(member));
 		model.addAttribute("member", member);
 		model.addAttribute("view", view);
-		model.addAttribute("otherRoles", member.sortedRoles().stream().filter(r -> r != view).toList());
+		model.addAttribute("otherRoles", CoachroomRole.sortedOf(member).stream().filter(r -> r != view).toList());
 		if (view == CoachroomRole.TEACHER || view == CoachroomRole.COACH) {
 			model.addAttribute("groups", studyGroups.overview(member));
 			model.addAttribute("teams", teams.atHome(member));

@@ -4,7 +4,9 @@ import java.net.URI;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.coachroom.demo.DemoDistrict;
+import org.coachroom.shared.web.PublicPaths;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +23,12 @@ class IndexController {
 
 	IndexController(ObjectProvider<DemoDistrict> demo) {
 		this.demo = demo;
+	}
+
+	/** The front page is for anyone: a district's IT staff read it before any launch. */
+	@Bean
+	static PublicPaths frontPage() {
+		return PublicPaths.open("/");
 	}
 
 	@GetMapping("/")

@@ -12,6 +12,12 @@ import java.util.Map;
 public interface DeepLinking {
 
 	/**
+	 * The custom parameter of a placed link that names the tool page its launches open (a
+	 * path on this tool, e.g. {@code /pd/programs/LETRS}).
+	 */
+	String PAGE_PARAMETER = "coachroom_page";
+
+	/**
 	 * Signs a {@code LtiDeepLinkingResponse} carrying {@code items} for the member's deep
 	 * linking launch.
 	 * @throws IllegalStateException when the member's launch was not a deep linking

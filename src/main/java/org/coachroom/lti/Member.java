@@ -1,34 +1,24 @@
 package org.coachroom.lti;
 
-import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.coachroom.shared.TenantId;
 
 /**
  * The person signed in through an LTI launch: who they are, in which tenant and course,
- * with which Coachroom roles. Feature modules receive it as the authentication principal.
+ * with the tool roles the {@link RoleMapping} gave their launch. Feature modules receive
+ * it as the authentication principal.
  */
-public record Member(TenantId tenant, long userId, String subject, String name, String email, Set<CoachroomRole> roles,
+public record Member(TenantId tenant, long userId, String subject, String name, String email, Set<String> roles,
 		CourseContext context, String platformName, LaunchDetails launch) {
 
 	public Member {
-		roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+		roles = Set.copyOf(new TreeSet<>(roles));
 	}
 
-	public boolean hasRole(CoachroomRole role) {
-		return roles.contains(role);
-	}
-
-	/** The role whose home page opens first: the widest view the person holds. */
-	public CoachroomRole primaryRole() {
-		return roles.stream().max(Comparator.naturalOrder()).orElse(CoachroomRole.TEACHER);
-	}
-
-	/** Roles in a stable order for display. */
-	public java.util.List<CoachroomRole> sortedRoles() {
-		return roles.stream().sorted().toList();
+	public boolean hasRole(ToolRole role) {
+		return roles.contains(role.name());
 	}
 
 	public String displayName() {

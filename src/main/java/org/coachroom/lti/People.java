@@ -25,10 +25,14 @@ public interface People {
 	}
 
 	/**
-	 * A person's place in one course: their Coachroom roles there, from their latest
-	 * launch.
+	 * A person's place in one course: their tool roles there, from their latest launch
+	 * (or the roster).
 	 */
-	record CourseMember(Person person, Set<CoachroomRole> roles, Instant lastLaunchAt) {
+	record CourseMember(Person person, Set<String> roles, Instant lastLaunchAt) {
+
+		public boolean hasRole(ToolRole role) {
+			return roles.contains(role.name());
+		}
 	}
 
 	Optional<Person> person(TenantId tenant, long userRef);
@@ -41,20 +45,11 @@ public interface People {
 	/** Everyone recorded in the course, by name. */
 	List<CourseMember> inCourse(TenantId tenant, long contextRef);
 
-	/** The person's roles in the course, empty when they are not in it. */
-	Set<CoachroomRole> rolesInCourse(TenantId tenant, long contextRef, long userRef);
-
-	/**
-	 * The people a coach supports: the teachers and coaches recorded in the course the
-	 * coach launched from now, when this launch gives the coach's role there (and no
-	 * principal's or HR role beside it). A course's principals and HR are no one's to
-	 * support. As for study groups, rights come from the current launch, never from a
-	 * course role an earlier launch once recorded.
-	 */
-	Set<Long> supportedBy(Member coach);
+	/** The person's tool roles in the course, empty when they are not in it. */
+	Set<String> rolesInCourse(TenantId tenant, long contextRef, long userRef);
 
 	/** Everyone of the tenant who holds the role in some course (HR, say), by name. */
-	List<Person> withRole(TenantId tenant, CoachroomRole role);
+	List<Person> withRole(TenantId tenant, ToolRole role);
 
 	/**
 	 * The tenant's name for people to read (a district's, on a certificate): the

@@ -9,9 +9,9 @@ import java.util.Set;
  * however it was registered: dynamic registration, the registrations file, or the
  * built-in demo.
  *
- * @param roleRules per-platform overrides: an LTI role URI and the Coachroom roles it
- * grants; null keeps what an earlier registration set (dynamic registration knows nothing
- * of them)
+ * @param roleRules per-platform overrides: an LTI role URI and the tool roles (by name)
+ * it grants; null keeps what an earlier registration set (dynamic registration knows
+ * nothing of them)
  * @param customRoleParameter name of a custom launch parameter that may add Principal or
  * HR, or null
  * @param frameOrigins further origins whose pages may show Coachroom in a frame, for an
@@ -20,7 +20,7 @@ import java.util.Set;
  */
 public record PlatformRegistration(String issuer, String clientId, String name, String authorizationEndpoint,
 		String tokenEndpoint, String jwksUri, String productFamily, Source source, List<String> deploymentIds,
-		Map<String, Set<CoachroomRole>> roleRules, String customRoleParameter, List<String> frameOrigins) {
+		Map<String, Set<String>> roleRules, String customRoleParameter, List<String> frameOrigins) {
 
 	public enum Source {
 

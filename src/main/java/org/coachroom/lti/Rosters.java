@@ -11,7 +11,11 @@ public interface Rosters {
 	 * before their first launch), with the roles the roster gives them and whether they
 	 * are active in the course.
 	 */
-	record Entry(People.Person person, Set<CoachroomRole> roles, boolean active) {
+	record Entry(People.Person person, Set<String> roles, boolean active) {
+
+		public boolean hasRole(ToolRole role) {
+			return roles.contains(role.name());
+		}
 	}
 
 	/**

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.coachroom.lti.CoachroomRole;
+import org.coachroom.access.CoachroomRole;
 import org.coachroom.lti.DeepLinking;
 import org.coachroom.lti.Member;
 import org.coachroom.pd.catalog.Program;
@@ -99,9 +99,10 @@ public class CourseItems {
 		long item = placements.itemId(program, code);
 		String title = requirement.map(r -> cut(program.getTitle() + ": " + r.title(), 255)).orElse(program.getTitle());
 		Map<String, String> custom = requirement.isPresent()
-				? Map.of(PROGRAM_PARAMETER, program.getCode(), REQUIREMENT_PARAMETER, code, "coachroom_page",
+				? Map.of(PROGRAM_PARAMETER, program.getCode(), REQUIREMENT_PARAMETER, code, DeepLinking.PAGE_PARAMETER,
 						"/pd/programs/" + program.getCode())
-				: Map.of(PROGRAM_PARAMETER, program.getCode(), "coachroom_page", "/pd/programs/" + program.getCode());
+				: Map.of(PROGRAM_PARAMETER, program.getCode(), DeepLinking.PAGE_PARAMETER,
+						"/pd/programs/" + program.getCode());
 		String kind = requirement.isPresent() ? "pd-requirement" : "pd-program";
 		log.info("PD {} {} placed by {} in {}", kind, requirement.isPresent() ? programCode + "/" + code : programCode,
 				member.subject(), member.context().contextId());

@@ -2,11 +2,18 @@ package org.coachroom.shared;
 
 import java.time.Clock;
 
+import org.coachroom.shared.web.PublicPaths;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 class SharedConfiguration {
+
+	/** The static resources, the error page and the browser's own favicon request. */
+	@Bean
+	PublicPaths staticPublicPaths() {
+		return PublicPaths.open("/css/**", "/js/**", "/img/**", "/favicon.ico", "/error");
+	}
 
 	/** One clock for every rule with a time in it, so tests can move it. */
 	@Bean

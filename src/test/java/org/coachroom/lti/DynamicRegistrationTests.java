@@ -214,12 +214,11 @@ class DynamicRegistrationTests {
 		serveConfiguration(MoodleFixtures.readFor("openid-configuration.json", moodle.baseUrl()), "application/json");
 		serveRegistrationAnswer("application/json");
 		admin.get("/lti/register?openid_configuration=" + moodle.baseUrl() + CONFIG);
-		registry.register(
-				new PlatformRegistration(moodle.baseUrl(), "sD4xhS2UPywMPuw", "Moodle", moodle.baseUrl() + "/auth",
-						null, moodle.baseUrl() + "/certs", "moodle", PlatformRegistration.Source.REGISTRATIONS_FILE,
-						List.of("3"), Map.of("http://purl.imsglobal.org/vocab/lis/v2/institution/person#Staff",
-								java.util.Set.of(CoachroomRole.HR)),
-						"coachroom_role", List.of()));
+		registry.register(new PlatformRegistration(moodle.baseUrl(), "sD4xhS2UPywMPuw", "Moodle",
+				moodle.baseUrl() + "/auth", null, moodle.baseUrl() + "/certs", "moodle",
+				PlatformRegistration.Source.REGISTRATIONS_FILE, List.of("3"),
+				Map.of("http://purl.imsglobal.org/vocab/lis/v2/institution/person#Staff", java.util.Set.of("HR")),
+				"coachroom_role", List.of()));
 
 		admin.get("/lti/register?openid_configuration=" + moodle.baseUrl() + CONFIG);
 

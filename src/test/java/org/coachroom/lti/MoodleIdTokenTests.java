@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import org.coachroom.access.CoachroomRole;
 import org.coachroom.lti.internal.MoodleFixtureAccess;
 import org.coachroom.testsupport.MoodleFixtures;
 import org.junit.jupiter.api.AfterAll;

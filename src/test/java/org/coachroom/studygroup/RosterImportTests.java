@@ -11,6 +11,7 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
+import org.coachroom.access.CoachroomRole;
 import org.coachroom.lti.PlatformRegistry;
 import org.coachroom.lti.ServiceUnavailableException;
 import org.coachroom.studygroup.membership.GroupRosterImports;
@@ -125,8 +126,7 @@ class RosterImportTests {
 		platform.close();
 		platform = TestPlatform.start();
 		platform.registerWith(registry, java.util.Map.of("http://purl.imsglobal.org/vocab/lis/v2/membership#Mentor",
-				java.util.Set.of(org.coachroom.lti.CoachroomRole.TEACHER, org.coachroom.lti.CoachroomRole.PRINCIPAL)),
-				null);
+				java.util.Set.of(CoachroomRole.TEACHER, CoachroomRole.PRINCIPAL)), null);
 		coach = new Launcher(port, platform, jdbc).launch("coach-" + course, "Carla Coach", TestPlatform.INSTRUCTOR,
 				course, "Hub");
 		platform.wireMock()

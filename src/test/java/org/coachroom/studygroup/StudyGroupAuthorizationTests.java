@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.coachroom.access.CoachroomRole;
 import org.coachroom.lti.PlatformRegistry;
 import org.coachroom.studygroup.files.FileSharing;
 import org.coachroom.studygroup.group.GroupEditing;
@@ -252,8 +253,7 @@ class StudyGroupAuthorizationTests {
 			Launched member = custom.launch("mem-" + course, "Mia Member", TestPlatform.LEARNER, course, "Hub");
 			Launched principal = custom.launch("pri-" + course, "Pat Principal", TestPlatform.INSTRUCTOR, course, "Hub",
 					Map.of("coachroom_role", "Principal"));
-			assertThat(principal.member().roles()).contains(org.coachroom.lti.CoachroomRole.COACH,
-					org.coachroom.lti.CoachroomRole.PRINCIPAL);
+			assertThat(CoachroomRole.of(principal.member())).contains(CoachroomRole.COACH, CoachroomRole.PRINCIPAL);
 			Setup s = groupFor(facilitator, member, StudyGroup.Visibility.CLOSED);
 			List<String> failures = new ArrayList<>();
 			Map<Endpoint, Expect> expect = new LinkedHashMap<>();

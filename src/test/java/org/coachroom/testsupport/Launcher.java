@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.coachroom.lti.CoachroomRole;
+import org.coachroom.access.CoachroomRole;
 import org.coachroom.lti.CourseContext;
 import org.coachroom.lti.LaunchDetails;
 import org.coachroom.lti.Member;
@@ -86,7 +86,8 @@ public final class Launcher {
 				List.of("https://purl.imsglobal.org/spec/lti-ags/scope/score"),
 				base + "/mod/lti/services.php/CourseSection/2/bindings/1/memberships", custom, null, null,
 				base + "/mod/lti/return.php", "en");
-		Member member = new Member(new TenantId(row.tenant()), row.user(), sub, name, null, roles,
+		Member member = new Member(new TenantId(row.tenant()), row.user(), sub, name, null,
+				roles.stream().map(CoachroomRole::name).collect(java.util.stream.Collectors.toSet()),
 				new CourseContext(row.context(), contextId, contextId.toUpperCase(), courseTitle), "Test Moodle",
 				details);
 		return new Launched(browser, member);

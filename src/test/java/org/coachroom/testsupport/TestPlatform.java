@@ -19,7 +19,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import org.coachroom.lti.CoachroomRole;
+import org.coachroom.access.CoachroomRole;
 import org.coachroom.lti.PlatformRegistration;
 import org.coachroom.lti.PlatformRegistry;
 
@@ -95,12 +95,19 @@ public final class TestPlatform implements AutoCloseable {
 		return registerWith(registry, Map.of(), null);
 	}
 
+	private static Map<String, java.util.Set<String>> byName(Map<String, java.util.Set<CoachroomRole>> rules) {
+		Map<String, java.util.Set<String>> named = new java.util.HashMap<>();
+		rules.forEach((lti, roles) -> named.put(lti,
+				roles.stream().map(CoachroomRole::name).collect(java.util.stream.Collectors.toSet())));
+		return named;
+	}
+
 	public PlatformRegistry.RegisteredPlatform registerWith(PlatformRegistry registry,
 			Map<String, java.util.Set<CoachroomRole>> roleRules, String customRoleParameter) {
 		return registry.register(new PlatformRegistration(issuer(), clientId, "Test Moodle", authorizationEndpoint(),
 				wireMock.baseUrl() + "/mod/lti/token.php", wireMock.baseUrl() + jwksPath(), "moodle",
-				PlatformRegistration.Source.REGISTRATIONS_FILE, List.of(deploymentId), roleRules, customRoleParameter,
-				List.of()));
+				PlatformRegistration.Source.REGISTRATIONS_FILE, List.of(deploymentId), byName(roleRules),
+				customRoleParameter, List.of()));
 	}
 
 	/** The platform starts signing with a new key and publishes only that one. */

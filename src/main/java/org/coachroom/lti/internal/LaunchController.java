@@ -2,6 +2,7 @@ package org.coachroom.lti.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.coachroom.lti.DeepLinking;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -51,7 +52,7 @@ class LaunchController {
 	 * The custom parameter a placed link names its page with (Moodle launches every link
 	 * at the launch URL).
 	 */
-	static final String PAGE_PARAMETER = "coachroom_page";
+	static final String PAGE_PARAMETER = DeepLinking.PAGE_PARAMETER;
 
 	/**
 	 * Where the person lands: the page the link names (custom parameter

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 
 import com.nimbusds.jwt.JWTClaimsSet;
-import org.coachroom.lti.CoachroomRole;
 import org.coachroom.lti.LaunchDetails;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +46,7 @@ class Launches {
 		this.clock = clock;
 	}
 
-	record Completed(String sessionToken, LaunchDetails launch, Set<CoachroomRole> roles) {
+	record Completed(String sessionToken, LaunchDetails launch, Set<String> roles) {
 	}
 
 	Completed complete(String idToken, String state, String browserId) {
@@ -70,8 +69,8 @@ class Launches {
 		}
 		JWTClaimsSet claims = token.claims();
 		Map<String, String> custom = custom(claims);
-		Set<CoachroomRole> roles = roleMapper.map(token.platform(),
-				RoleMapper.rolesOf(claims.getClaim(LtiClaims.ROLES)), custom);
+		Set<String> roles = roleMapper.map(token.platform(), RoleMapper.rolesOf(claims.getClaim(LtiClaims.ROLES)),
+				custom);
 		LaunchDetails details = details(token, custom);
 		String sessionToken;
 		try {
@@ -93,7 +92,7 @@ class Launches {
 	 * Records who launched from where, then opens their session; returns the session's
 	 * token.
 	 */
-	private String signIn(IdTokenValidator.ValidToken token, Set<CoachroomRole> roles, LaunchDetails details) {
+	private String signIn(IdTokenValidator.ValidToken token, Set<String> roles, LaunchDetails details) {
 		JWTClaimsSet claims = token.claims();
 		Instant now = clock.instant();
 		long tenant = token.deployment().tenant().value();

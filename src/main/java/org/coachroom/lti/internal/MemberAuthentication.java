@@ -10,7 +10,7 @@ class MemberAuthentication extends AbstractAuthenticationToken {
 	private final Member member;
 
 	MemberAuthentication(Member member) {
-		super(member.sortedRoles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList());
+		super(member.roles().stream().sorted().map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList());
 		this.member = member;
 		setAuthenticated(true);
 	}

@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.coachroom.lti.CoachroomRole;
 import org.coachroom.lti.Member;
 import org.coachroom.lti.People;
 import org.coachroom.lti.Rosters;
@@ -101,7 +100,7 @@ class NamesAndRolesClient implements Rosters {
 			Map<String, Entry> entries = new LinkedHashMap<>();
 			for (RosterMember m : fetched) {
 				List<String> ltiRoles = m.roles().stream().map(NamesAndRolesClient::fullRole).toList();
-				Set<CoachroomRole> roles = roleMapper.map(platform, ltiRoles, Map.of());
+				Set<String> roles = roleMapper.map(platform, ltiRoles, Map.of());
 				long userRef = records.rosterUser(tenant, m.userId(), m.name(), m.givenName(), m.familyName(),
 						m.email(), now);
 				if (m.active()) {

@@ -7,9 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.coachroom.lti.CoachroomRole;
-import org.coachroom.lti.Member;
 import org.coachroom.lti.People;
+import org.coachroom.lti.ToolRole;
 import org.coachroom.shared.TenantId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -68,33 +67,7 @@ class PeopleDirectory implements People {
 	}
 
 	@Override
-	public Set<Long> supportedBy(Member coach) {
-		if (coach.context() == null || !coach.hasRole(CoachroomRole.COACH) || coach.hasRole(CoachroomRole.PRINCIPAL)
-				|| coach.hasRole(CoachroomRole.HR)) {
-			return Set.of();
-		}
-		Set<Long> people = new java.util.HashSet<>();
-		jdbc.sql("""
-				SELECT m.user_ref, m.coachroom_roles FROM lti_context_member m
-				WHERE m.tenant_id = ? AND m.context_ref = ? AND m.user_ref <> ?""")
-			.params(coach.tenant().value(), coach.context().id(), coach.userId())
-			.query((rs, i) -> {
-				Set<CoachroomRole> theirs = Sessions.decode(rs.getString(2));
-				// the teachers and coaches of the course; its principals, HR and admins
-				// are no one a coach supports
-				if ((theirs.contains(CoachroomRole.TEACHER) || theirs.contains(CoachroomRole.COACH))
-						&& !theirs.contains(CoachroomRole.PRINCIPAL) && !theirs.contains(CoachroomRole.HR)
-						&& !theirs.contains(CoachroomRole.DISTRICT_ADMIN)) {
-					people.add(rs.getLong(1));
-				}
-				return null;
-			})
-			.list();
-		return people;
-	}
-
-	@Override
-	public List<Person> withRole(TenantId tenant, CoachroomRole role) {
+	public List<Person> withRole(TenantId tenant, ToolRole role) {
 		return jdbc
 			.sql("""
 					SELECT DISTINCT u.id, u.subject, u.name, u.email FROM lti_context_member m JOIN lti_user u ON u.id = m.user_ref
@@ -105,7 +78,7 @@ class PeopleDirectory implements People {
 	}
 
 	@Override
-	public Set<CoachroomRole> rolesInCourse(TenantId tenant, long contextRef, long userRef) {
+	public Set<String> rolesInCourse(TenantId tenant, long contextRef, long userRef) {
 		return jdbc.sql(
 				"SELECT coachroom_roles FROM lti_context_member WHERE tenant_id = ? AND context_ref = ? AND user_ref = ?")
 			.params(tenant.value(), contextRef, userRef)

@@ -2,16 +2,17 @@ package org.coachroom.lti.internal;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
-import org.coachroom.lti.CoachroomRole;
 import org.coachroom.lti.PlatformRegistration;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Column;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
@@ -121,14 +122,12 @@ public class Platform {
 	}
 
 	/**
-	 * The Coachroom roles this platform maps an LTI role to, when it overrides the
-	 * defaults.
+	 * The tool roles this platform maps an LTI role to, when it overrides the defaults.
 	 */
-	Map<String, Set<CoachroomRole>> roleOverrides() {
-		Map<String, Set<CoachroomRole>> overrides = new java.util.HashMap<>();
+	Map<String, Set<String>> roleOverrides() {
+		Map<String, Set<String>> overrides = new HashMap<>();
 		for (RoleRule rule : roleRules) {
-			overrides.computeIfAbsent(rule.ltiRole(), k -> EnumSet.noneOf(CoachroomRole.class))
-				.add(rule.coachroomRole());
+			overrides.computeIfAbsent(rule.ltiRole(), k -> new TreeSet<>()).add(rule.toolRole());
 		}
 		return overrides;
 	}
@@ -245,7 +244,7 @@ public class Platform {
 	}
 
 	@Table("lti_platform_role_rule")
-	record RoleRule(String ltiRole, CoachroomRole coachroomRole) {
+	record RoleRule(String ltiRole, @Column("coachroom_role") String toolRole) {
 	}
 
 }

@@ -3,7 +3,7 @@ package org.coachroom.lti.internal;
 import java.time.Clock;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.coachroom.lti.CoachroomRole;
+import org.coachroom.lti.RoleMapping;
 import org.coachroom.lti.Member;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +35,11 @@ class RegistrationAdminController {
 
 	private final LtiProperties properties;
 
-	RegistrationAdminController(RegistrationInvites invites, ToolUrls urls, Clock clock, LtiProperties properties) {
+	private final RoleMapping roleMapping;
+
+	RegistrationAdminController(RegistrationInvites invites, ToolUrls urls, Clock clock, LtiProperties properties,
+			RoleMapping roleMapping) {
+		this.roleMapping = roleMapping;
 		this.invites = invites;
 		this.urls = urls;
 		this.clock = clock;
@@ -73,8 +77,8 @@ class RegistrationAdminController {
 		return "lti/registrations";
 	}
 
-	private static void requireAdmin(Member member) {
-		if (!member.hasRole(CoachroomRole.DISTRICT_ADMIN)) {
+	private void requireAdmin(Member member) {
+		if (!member.roles().contains(roleMapping.registrationAdministrator())) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
 	}

@@ -4,15 +4,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
-import org.coachroom.lti.CoachroomRole;
 import org.coachroom.lti.PlatformRegistration;
 import org.coachroom.lti.PlatformRegistry;
+import org.coachroom.lti.RoleMapping;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -38,10 +38,13 @@ class RegistrationsFile implements SmartInitializingSingleton {
 
 	private final PlatformRegistry registry;
 
-	RegistrationsFile(LtiProperties properties, JsonMapper json, PlatformRegistry registry) {
+	private final RoleMapping roleMapping;
+
+	RegistrationsFile(LtiProperties properties, JsonMapper json, PlatformRegistry registry, RoleMapping roleMapping) {
 		this.properties = properties;
 		this.json = json;
 		this.registry = registry;
+		this.roleMapping = roleMapping;
 	}
 
 	/**
@@ -104,18 +107,18 @@ class RegistrationsFile implements SmartInitializingSingleton {
 		return result;
 	}
 
-	private static Map<String, Set<CoachroomRole>> roleRules(JsonNode p, String where) {
-		Map<String, Set<CoachroomRole>> rules = new LinkedHashMap<>();
+	private Map<String, Set<String>> roleRules(JsonNode p, String where) {
+		Map<String, Set<String>> rules = new LinkedHashMap<>();
 		JsonNode node = p.get("role_rules");
 		if (node == null || node.isNull()) {
 			return rules;
 		}
 		for (Map.Entry<String, JsonNode> entry : node.properties()) {
-			Set<CoachroomRole> roles = EnumSet.noneOf(CoachroomRole.class);
+			Set<String> roles = new TreeSet<>();
 			for (JsonNode value : entry.getValue().isArray() ? entry.getValue() : List.of(entry.getValue())) {
-				roles.add(CoachroomRole.parse(value.asString())
+				roles.add(roleMapping.named(value.asString())
 					.orElseThrow(() -> new IllegalArgumentException("role_rules names an unknown Coachroom role \""
-							+ value.asString() + "\"; use Teacher, Coach, Principal, HR or District admin")));
+							+ value.asString() + "\"; use " + roleMapping.namesForPeople())));
 			}
 			rules.put(entry.getKey(), roles);
 		}

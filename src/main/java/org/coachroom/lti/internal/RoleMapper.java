@@ -1,20 +1,20 @@
 package org.coachroom.lti.internal;
 
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
-import org.coachroom.lti.CoachroomRole;
+import org.coachroom.lti.RoleMapping;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Maps the LTI role URIs of a launch to Coachroom roles: sensible defaults, overridden
- * per platform, plus an optional custom parameter for what an LMS cannot express
- * (Principal, HR).
+ * Turns the LTI role URIs of a launch or roster into tool roles: the platform's own rules
+ * where it has one for a role, the tool's {@link RoleMapping} otherwise, plus the
+ * platform's optional custom parameter for roles an LMS cannot express.
  */
 @Component
 class RoleMapper {
@@ -27,28 +27,23 @@ class RoleMapper {
 
 	static final String SYSTEM = "http://purl.imsglobal.org/vocab/lis/v2/system/person#";
 
-	static final Map<String, Set<CoachroomRole>> DEFAULTS = Map.of(MEMBERSHIP + "Learner",
-			Set.of(CoachroomRole.TEACHER), MEMBERSHIP + "Instructor", Set.of(CoachroomRole.COACH),
-			INSTITUTION + "Administrator", Set.of(CoachroomRole.DISTRICT_ADMIN));
+	private final RoleMapping mapping;
 
-	/** What the custom parameter may add: the roles an LMS has no words for. */
-	static final Set<CoachroomRole> GRANTABLE_BY_PARAMETER = EnumSet.of(CoachroomRole.PRINCIPAL, CoachroomRole.HR);
+	RoleMapper(RoleMapping mapping) {
+		this.mapping = mapping;
+	}
 
-	Set<CoachroomRole> map(Platform platform, Collection<String> ltiRoles, Map<String, ?> custom) {
-		Map<String, Set<CoachroomRole>> overrides = platform.roleOverrides();
-		EnumSet<CoachroomRole> roles = EnumSet.noneOf(CoachroomRole.class);
+	Set<String> map(Platform platform, Collection<String> ltiRoles, Map<String, ?> custom) {
+		Map<String, Set<String>> overrides = platform.roleOverrides();
+		Set<String> roles = new TreeSet<>();
 		for (String raw : ltiRoles) {
 			String role = normalise(raw);
-			Set<CoachroomRole> mapped = overrides.containsKey(role) ? overrides.get(role) : DEFAULTS.get(role);
-			if (mapped != null) {
-				roles.addAll(mapped);
-			}
+			roles.addAll(overrides.containsKey(role) ? overrides.get(role) : mapping.byDefault(role));
 		}
 		String parameter = platform.getCustomRoleParameter();
 		if (parameter != null && custom != null && custom.get(parameter) instanceof String value) {
 			for (String part : value.split(",")) {
-				CoachroomRole.parse(part)
-					.filter(GRANTABLE_BY_PARAMETER::contains)
+				mapping.grantableByParameter(part)
 					.ifPresentOrElse(roles::add,
 							() -> log.warn("Custom role parameter {}={} of platform {} names no role it may grant",
 									parameter, part.trim(), platform.getIssuer()));
@@ -57,7 +52,7 @@ class RoleMapper {
 		if (roles.isEmpty()) {
 			// Someone the LMS let in but whose roles we cannot read gets the narrowest
 			// view.
-			roles.add(CoachroomRole.TEACHER);
+			roles.add(mapping.fallback());
 		}
 		return roles;
 	}

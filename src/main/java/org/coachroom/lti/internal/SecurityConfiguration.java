@@ -1,14 +1,15 @@
 package org.coachroom.lti.internal;
 
 import java.io.IOException;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.coachroom.shared.web.PublicPaths;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -16,22 +17,39 @@ import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Who may reach what. Launch endpoints are open (the id_token is the credential);
- * everything else needs the session a launch made. No HTTP session: any node serves any
- * request.
+ * Who may reach what. What each module lists as {@link PublicPaths} is open (launch
+ * endpoints: the id_token is the credential); everything else needs the session a launch
+ * made. No HTTP session: any node serves any request.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableMethodSecurity
 class SecurityConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
-	static final String[] PUBLIC = { "/", "/lti/login", "/lti/launch", "/lti/deeplink", "/lti/register",
-			"/.well-known/jwks.json", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error", "/demo/**",
-			"/session-ended", "/lti/operator", "/lti/operator/**" };
+	/**
+	 * This module's own open paths: where platforms log in, launch and register, the key
+	 * set, the page that asks for a new launch and the operator's pages (each form
+	 * carries the operator's secret).
+	 */
+	@Bean
+	PublicPaths ltiPublicPaths() {
+		return new PublicPaths(
+				List.of("/lti/login", "/lti/launch", "/lti/deeplink", "/lti/register", "/.well-known/jwks.json",
+						"/session-ended", "/lti/operator", "/lti/operator/**"),
+				// platforms post these cross-site by design; state, nonce and signature
+				// protect them, and each operator form carries the operator's secret,
+				// which a forged one cannot
+				List.of("/lti/login", "/lti/launch", "/lti/deeplink", "/lti/operator", "/lti/operator/**"));
+	}
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, Sessions sessions) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, Sessions sessions, List<PublicPaths> contributed)
+			throws Exception {
+		String[] open = contributed.stream().flatMap(p -> p.open().stream()).distinct().toArray(String[]::new);
+		String[] crossSite = contributed.stream()
+			.flatMap(p -> p.crossSitePosts().stream())
+			.distinct()
+			.toArray(String[]::new);
 		http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(c -> c.disable())
 			.formLogin(f -> f.disable())
@@ -39,21 +57,12 @@ class SecurityConfiguration {
 			.logout(l -> l.disable())
 			.anonymous(a -> {
 			})
-			.csrf(c -> c.csrfTokenRepository(new SessionCsrfTokenRepository())
-				// Platforms post these cross-site by design; state, nonce and signature
-				// protect them.
-				.ignoringRequestMatchers("/lti/login", "/lti/launch", "/lti/deeplink",
-						// each operator form carries the operator's secret, which a
-						// forged one cannot
-						"/lti/operator", "/lti/operator/**",
-						// the demo LMS's token endpoint is called server to server, like
-						// any LMS's
-						"/demo/platform/token"))
+			.csrf(c -> c.csrfTokenRepository(new SessionCsrfTokenRepository()).ignoringRequestMatchers(crossSite))
 			.headers(h -> h.frameOptions(f -> f.disable())
 				.referrerPolicy(
 						r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
 			.addFilterBefore(new SessionAuthenticationFilter(sessions), CsrfFilter.class)
-			.authorizeHttpRequests(a -> a.requestMatchers(PUBLIC).permitAll().anyRequest().authenticated())
+			.authorizeHttpRequests(a -> a.requestMatchers(open).permitAll().anyRequest().authenticated())
 			.exceptionHandling(e -> e.authenticationEntryPoint(SecurityConfiguration::sessionEnded)
 				.accessDeniedHandler((request, response, denied) -> forbidden(request, response)));
 		return http.build();

@@ -3,13 +3,13 @@ package org.coachroom.lti.internal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.EnumSet;
+
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-import org.coachroom.lti.CoachroomRole;
 import org.coachroom.lti.CourseContext;
 import org.coachroom.lti.LaunchDetails;
 import org.coachroom.lti.Member;
@@ -49,7 +49,7 @@ class Sessions {
 	record Signed(Member member, String csrfToken) {
 	}
 
-	record NewSession(long tenant, long userRef, Long contextRef, Long resourceLinkRef, Set<CoachroomRole> roles,
+	record NewSession(long tenant, long userRef, Long contextRef, Long resourceLinkRef, Set<String> roles,
 			LaunchDetails launch) {
 	}
 
@@ -125,15 +125,16 @@ class Sessions {
 		}
 	}
 
-	static String encode(Set<CoachroomRole> roles) {
-		return roles.stream().sorted().map(Enum::name).collect(Collectors.joining(","));
+	/** Tool role names as one column: sorted, comma-separated. */
+	static String encode(Set<String> roles) {
+		return roles.stream().sorted().collect(Collectors.joining(","));
 	}
 
-	static Set<CoachroomRole> decode(String roles) {
-		EnumSet<CoachroomRole> set = EnumSet.noneOf(CoachroomRole.class);
+	static Set<String> decode(String roles) {
+		Set<String> set = new TreeSet<>();
 		for (String r : roles.split(",")) {
 			if (!r.isBlank()) {
-				set.add(CoachroomRole.valueOf(r));
+				set.add(r.strip());
 			}
 		}
 		return set;

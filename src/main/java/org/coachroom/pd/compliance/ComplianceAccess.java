@@ -1,6 +1,6 @@
 package org.coachroom.pd.compliance;
 
-import org.coachroom.lti.CoachroomRole;
+import org.coachroom.access.CoachroomRole;
 import org.coachroom.lti.Member;
 import org.coachroom.pd.ProgramNotFoundException;
 import org.springframework.stereotype.Component;

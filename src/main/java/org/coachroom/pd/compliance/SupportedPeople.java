@@ -10,7 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.coachroom.access.CoachingPrivacy;
-import org.coachroom.lti.CoachroomRole;
+import org.coachroom.access.CoachroomRole;
+import org.coachroom.access.SupportedByCoach;
 import org.coachroom.lti.Member;
 import org.coachroom.lti.People;
 import org.coachroom.pd.ProgramNotFoundException;
@@ -38,8 +39,12 @@ public class SupportedPeople {
 
 	private final JdbcClient jdbc;
 
-	SupportedPeople(People people, CredentialFacts facts, PdCalendar calendar, JdbcClient jdbc) {
+	private final SupportedByCoach supportedByCoach;
+
+	SupportedPeople(People people, SupportedByCoach supportedByCoach, CredentialFacts facts, PdCalendar calendar,
+			JdbcClient jdbc) {
 		this.people = people;
+		this.supportedByCoach = supportedByCoach;
 		this.facts = facts;
 		this.calendar = calendar;
 		this.jdbc = jdbc;
@@ -75,7 +80,7 @@ public class SupportedPeople {
 	@Transactional(readOnly = true)
 	public List<Supported> of(Member coach) {
 		require(coach);
-		Set<Long> supported = people.supportedBy(coach);
+		Set<Long> supported = supportedByCoach.of(coach);
 		if (supported.isEmpty()) {
 			return List.of();
 		}
@@ -115,7 +120,7 @@ public class SupportedPeople {
 	@Transactional(readOnly = true)
 	public Optional<CredentialFacts.Person> person(Member coach, long userRef) {
 		require(coach);
-		if (!people.supportedBy(coach).contains(userRef)) {
+		if (!supportedByCoach.of(coach).contains(userRef)) {
 			return Optional.empty();
 		}
 		return facts.personOf(coach.tenant().value(), userRef);

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.coachroom.lti.CoachroomRole;
+import org.coachroom.access.CoachroomRole;
+import org.coachroom.access.SupportedByCoach;
 import org.coachroom.lti.Member;
 import org.coachroom.lti.People;
 import org.coachroom.pd.ProgramNotFoundException;
@@ -47,8 +48,11 @@ public class EvidenceReview {
 
 	private final Standings standings;
 
+	private final SupportedByCoach supportedByCoach;
+
 	EvidenceReview(Programs programs, ProgressRecords progress, AuditTrail audit, Standings standings, People people,
-			JdbcClient jdbc, Clock clock) {
+			SupportedByCoach supportedByCoach, JdbcClient jdbc, Clock clock) {
+		this.supportedByCoach = supportedByCoach;
 		this.programs = programs;
 		this.progress = progress;
 		this.audit = audit;
@@ -74,7 +78,7 @@ public class EvidenceReview {
 		if (viewer.hasRole(CoachroomRole.HR) || viewer.hasRole(CoachroomRole.DISTRICT_ADMIN)) {
 			return true;
 		}
-		return viewer.hasRole(CoachroomRole.COACH) && people.supportedBy(viewer).contains(personRef);
+		return viewer.hasRole(CoachroomRole.COACH) && supportedByCoach.of(viewer).contains(personRef);
 	}
 
 	/**
@@ -93,7 +97,7 @@ public class EvidenceReview {
 			return List.of();
 		}
 		boolean everyone = viewer.hasRole(CoachroomRole.HR) || viewer.hasRole(CoachroomRole.DISTRICT_ADMIN);
-		Set<Long> supported = everyone ? Set.of() : people.supportedBy(viewer);
+		Set<Long> supported = everyone ? Set.of() : supportedByCoach.of(viewer);
 		record Row(long id, long userRef, String programTitle, String requirementTitle, String fileName,
 				Instant uploadedAt) {
 		}

@@ -3,7 +3,7 @@ package org.coachroom.pd.placement;
 import java.util.Optional;
 
 import org.coachroom.access.CoachingPrivacy;
-import org.coachroom.lti.CoachroomRole;
+import org.coachroom.access.CoachroomRole;
 import org.coachroom.lti.Member;
 import org.coachroom.lti.ScoreReportAccess;
 import org.coachroom.pd.CourseItems;

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.coachroom.lti.CoachroomRole;
+import org.coachroom.access.CoachroomRole;
 import org.coachroom.lti.People;
 import org.coachroom.pd.tracking.PdCalendar;
 import org.coachroom.pd.tracking.PdProperties;

@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 import org.coachroom.access.CoachingPrivacy;
-import org.coachroom.lti.CoachroomRole;
+import org.coachroom.access.CoachroomRole;
 import org.coachroom.lti.Member;
 import org.coachroom.pd.ProgramNotFoundException;
 import org.coachroom.pd.RecordingRefusedException;

@@ -4,7 +4,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.coachroom.access.CoachingPrivacy;
-import org.coachroom.lti.CoachroomRole;
+import org.coachroom.access.CoachroomRole;
 import org.coachroom.lti.Member;
 import org.coachroom.lti.People;
 import org.coachroom.studygroup.GroupArchivedException;
@@ -46,8 +46,8 @@ public class GroupAccess {
 		// whoever holds a principal's or HR role, in this launch or in the group's
 		// course, is of no group:
 		// not even one they were added to before that rule held
-		if (evaluative(viewer) || !launchedFrom(viewer, group.getHomeContextRef())
-				&& !mayBeMember(people.rolesInCourse(viewer.tenant(), group.getHomeContextRef(), viewer.userId()))) {
+		if (evaluative(viewer) || !launchedFrom(viewer, group.getHomeContextRef()) && !mayBeMember(
+				CoachroomRole.of(people.rolesInCourse(viewer.tenant(), group.getHomeContextRef(), viewer.userId())))) {
 			return Access.NONE;
 		}
 		if (group.getId() != null && members.findMember(group.getId(), viewer.userId()).isPresent()) {

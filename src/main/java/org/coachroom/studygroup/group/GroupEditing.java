@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 
-import org.coachroom.lti.CoachroomRole;
+import org.coachroom.access.CoachroomRole;
 import org.coachroom.lti.Member;
 import org.coachroom.lti.People;
 import org.coachroom.studygroup.CompletionRule;
@@ -71,7 +71,8 @@ public class GroupEditing {
 		StudyGroup group = access.require(coach, groupId, Access.MANAGER);
 		return people.inCourse(coach.tenant(), group.getHomeContextRef())
 			.stream()
-			.filter(c -> GroupAccess.courseCoach(c.roles()) && !group.isFacilitatedBy(c.person().userRef()))
+			.filter(c -> GroupAccess.courseCoach(CoachroomRole.of(c.roles()))
+					&& !group.isFacilitatedBy(c.person().userRef()))
 			.toList();
 	}
 
@@ -79,7 +80,8 @@ public class GroupEditing {
 	@Transactional
 	public void addFacilitator(Member coach, long groupId, long userRef) {
 		StudyGroup group = access.requireManageable(coach, groupId);
-		Set<CoachroomRole> roles = people.rolesInCourse(coach.tenant(), group.getHomeContextRef(), userRef);
+		Set<CoachroomRole> roles = CoachroomRole
+			.of(people.rolesInCourse(coach.tenant(), group.getHomeContextRef(), userRef));
 		if (!GroupAccess.courseCoach(roles)) {
 			throw new NotInCourseException(userRef);
 		}

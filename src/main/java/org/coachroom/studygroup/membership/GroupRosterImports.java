@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.coachroom.lti.CoachroomRole;
+import org.coachroom.access.CoachroomRole;
 import org.coachroom.lti.Member;
 import org.coachroom.lti.People;
 import org.coachroom.lti.Rosters;
@@ -67,7 +67,7 @@ public class GroupRosterImports {
 		// or HR stays out too
 		Map<Long, Set<CoachroomRole>> launchedHere = new HashMap<>();
 		people.inCourse(coach.tenant(), group.getHomeContextRef())
-			.forEach(m -> launchedHere.put(m.person().userRef(), m.roles()));
+			.forEach(m -> launchedHere.put(m.person().userRef(), CoachroomRole.of(m.roles())));
 		return tx.execute(status -> {
 			Instant now = clock.instant();
 			Map<Long, GroupMember> current = new HashMap<>();
@@ -92,9 +92,9 @@ public class GroupRosterImports {
 					}
 					continue;
 				}
-				boolean teacher = entry.roles().contains(CoachroomRole.TEACHER);
-				boolean instructor = entry.roles().contains(CoachroomRole.COACH);
-				boolean evaluative = !GroupAccess.mayBeMember(entry.roles())
+				boolean teacher = entry.hasRole(CoachroomRole.TEACHER);
+				boolean instructor = entry.hasRole(CoachroomRole.COACH);
+				boolean evaluative = !GroupAccess.mayBeMember(CoachroomRole.of(entry.roles()))
 						|| !GroupAccess.mayBeMember(launchedHere.getOrDefault(userRef, Set.of()));
 				if (!evaluative && (teacher || (includeInstructors && instructor))) {
 					members.save(GroupMember.join(group, userRef, GroupMember.Source.ROSTER,

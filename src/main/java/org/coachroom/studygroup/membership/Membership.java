@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.coachroom.lti.CoachroomRole;
+import org.coachroom.access.CoachroomRole;
 import org.coachroom.lti.Member;
 import org.coachroom.lti.People;
 import org.coachroom.studygroup.NotInCourseException;
@@ -48,7 +48,7 @@ public class Membership {
 		return people.inCourse(viewer.tenant(), group.getHomeContextRef())
 			.stream()
 			.filter(c -> !already.contains(c.person().userRef()))
-			.filter(c -> GroupAccess.mayBeMember(c.roles()))
+			.filter(c -> GroupAccess.mayBeMember(CoachroomRole.of(c.roles())))
 			.toList();
 	}
 
@@ -66,12 +66,12 @@ public class Membership {
 			People.CourseMember person = inCourse.get(userRef);
 			// a principal or HR is of no study group (coaching is non-evaluative):
 			// refused like a stranger
-			if (person == null || !GroupAccess.mayBeMember(person.roles())) {
+			if (person == null || !GroupAccess.mayBeMember(CoachroomRole.of(person.roles()))) {
 				throw new NotInCourseException(userRef);
 			}
 			if (members.findMember(groupId, userRef).isEmpty()) {
-				members.save(GroupMember.join(group, userRef, GroupMember.Source.MANUAL, lmsRole(person.roles()),
-						clock.instant()));
+				members.save(GroupMember.join(group, userRef, GroupMember.Source.MANUAL,
+						lmsRole(CoachroomRole.of(person.roles())), clock.instant()));
 				added++;
 			}
 		}
@@ -88,8 +88,8 @@ public class Membership {
 			return;
 		}
 		try {
-			members.save(GroupMember.join(group, teacher.userId(), GroupMember.Source.JOINED, lmsRole(teacher.roles()),
-					clock.instant()));
+			members.save(GroupMember.join(group, teacher.userId(), GroupMember.Source.JOINED,
+					lmsRole(CoachroomRole.of(teacher)), clock.instant()));
 		}
 		catch (org.springframework.dao.DuplicateKeyException doubleClick) {
 			// joined by the same person's other request a moment ago

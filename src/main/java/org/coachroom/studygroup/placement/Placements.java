@@ -78,8 +78,8 @@ public class Placements {
 		// Moodle launches every link at the tool's launch URL: the custom parameters name
 		// the page to open.
 		return new DeepLinking.ResourceLink(group.getTitle(), text, null,
-				Map.of(StudyGroupManagement.PLACEMENT_PARAMETER, Long.toString(group.getId()), "coachroom_page",
-						"/groups/" + group.getId()),
+				Map.of(StudyGroupManagement.PLACEMENT_PARAMETER, Long.toString(group.getId()),
+						DeepLinking.PAGE_PARAMETER, "/groups/" + group.getId()),
 				new DeepLinking.LineItem(new BigDecimal(100), group.getTitle(), "study-group-" + group.getId(),
 						"coachroom-study-group"));
 	}

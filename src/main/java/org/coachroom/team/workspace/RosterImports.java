@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.coachroom.lti.CoachroomRole;
+import org.coachroom.access.CoachroomRole;
 import org.coachroom.lti.Member;
 import org.coachroom.lti.People;
 import org.coachroom.lti.Rosters;
@@ -67,11 +67,11 @@ public class RosterImports {
 		List<Rosters.Entry> roster = rosters.courseRoster(facilitator);
 		Map<Long, Set<CoachroomRole>> launchedHere = new HashMap<>();
 		people.inCourse(facilitator.tenant(), workspace.getContextRef())
-			.forEach(m -> launchedHere.put(m.person().userRef(), m.roles()));
+			.forEach(m -> launchedHere.put(m.person().userRef(), CoachroomRole.of(m.roles())));
 		Set<Long> team = new HashSet<>();
 		members.of(id).forEach(m -> team.add(m.userRef()));
 		for (Rosters.Entry entry : roster) {
-			Optional<TeamRole> role = TeamAccess.teamRoleOf(entry.roles());
+			Optional<TeamRole> role = TeamAccess.teamRoleOf(CoachroomRole.of(entry.roles()));
 			Set<CoachroomRole> launched = launchedHere.getOrDefault(entry.person().userRef(), Set.of());
 			// the roster knows LMS roles only: whoever launched here as a principal or HR
 			// stays out

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.coachroom.access.CoachingPrivacy;
-import org.coachroom.lti.CoachroomRole;
+import org.coachroom.access.CoachroomRole;
 import org.coachroom.lti.Member;
 import org.coachroom.lti.People;
 import org.springframework.stereotype.Component;
@@ -56,7 +56,7 @@ public class TeamAccess {
 	 * workspace.
 	 */
 	public boolean facilitatesCourse(Member member) {
-		return member.context() != null && teamRoleOf(member.roles()).orElse(null) == TeamRole.FACILITATOR;
+		return member.context() != null && teamRoleOf(CoachroomRole.of(member)).orElse(null) == TeamRole.FACILITATOR;
 	}
 
 	/**
@@ -136,7 +136,8 @@ public class TeamAccess {
 	 * there) are a team's.
 	 */
 	private boolean mayBeOfTeam(Member member, Workspace workspace) {
-		Set<CoachroomRole> there = people.rolesInCourse(member.tenant(), workspace.getContextRef(), member.userId());
+		Set<CoachroomRole> there = CoachroomRole
+			.of(people.rolesInCourse(member.tenant(), workspace.getContextRef(), member.userId()));
 		return there.isEmpty() || teamRoleOf(there).isPresent();
 	}
 

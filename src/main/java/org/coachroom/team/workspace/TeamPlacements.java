@@ -3,6 +3,7 @@ package org.coachroom.team.workspace;
 import java.time.Instant;
 import java.util.List;
 
+import org.coachroom.lti.DeepLinking;
 import org.coachroom.lti.LaunchDetails;
 import org.coachroom.lti.Member;
 import org.coachroom.lti.People;
@@ -47,7 +48,7 @@ public class TeamPlacements {
 		LaunchDetails launch = member.launch();
 		if (launch == null || launch.isDeepLinking() || launch.resourceLinkId() == null || member.context() == null
 				|| member.context().id() != workspace.getContextRef()
-				|| !PAGE.equals(launch.custom().get("coachroom_page"))) {
+				|| !PAGE.equals(launch.custom().get(DeepLinking.PAGE_PARAMETER))) {
 			return;
 		}
 		if (!placements.recordFirst(workspace.getId(), launch.resourceLinkId(), member.context().id(),

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.coachroom.lti.DeepLinking;
+import org.coachroom.access.CoachroomRole;
 import org.coachroom.lti.Member;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +61,7 @@ public class WorkspaceOpening {
 		if (member.context() == null) {
 			return new Arrival(Optional.empty(), false, false, null);
 		}
-		Optional<TeamRole> role = TeamAccess.teamRoleOf(member.roles());
+		Optional<TeamRole> role = TeamAccess.teamRoleOf(CoachroomRole.of(member));
 		Optional<Workspace> found = workspaces.findByTenantIdAndContextRef(member.tenant().value(),
 				member.context().id());
 		if (found.isPresent() && role.isPresent()) {
@@ -131,7 +132,7 @@ public class WorkspaceOpening {
 		// Moodle launches every link at the tool's launch URL: the custom parameter names
 		// the page to open
 		return new DeepLinking.ResourceLink(workspace.getTitle(), null, null,
-				Map.of("coachroom_page", TeamPlacements.PAGE), new DeepLinking.LineItem(new BigDecimal(100),
+				Map.of(DeepLinking.PAGE_PARAMETER, TeamPlacements.PAGE), new DeepLinking.LineItem(new BigDecimal(100),
 						workspace.getTitle(), "team-workspace-" + workspace.getId(), "coachroom-team-cycle"));
 	}
 

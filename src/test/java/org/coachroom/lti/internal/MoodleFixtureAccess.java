@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.coachroom.lti.CoachroomRole;
+import org.coachroom.access.CoachroomRole;
+import org.coachroom.access.CoachroomRoleMapping;
 import org.coachroom.lti.PlatformRegistration;
 
 import static org.mockito.ArgumentMatchers.anyLong;
@@ -47,9 +48,9 @@ public final class MoodleFixtureAccess {
 				new PlatformDirectory(platforms, deployments, clock), clock, properties, states);
 		var pending = new LoginStates.Pending("state", nonce, 1L, "browser", clock.instant().plusSeconds(600), null);
 		var valid = validator.validate(idToken, pending);
-		Set<CoachroomRole> roles = new RoleMapper().map(platform,
+		Set<CoachroomRole> roles = CoachroomRole.of(new RoleMapper(new CoachroomRoleMapping()).map(platform,
 				RoleMapper.rolesOf(valid.claims().getClaim("https://purl.imsglobal.org/spec/lti/claim/roles")),
-				Map.of());
+				Map.of()));
 		return new Validated(valid.claims().getSubject(),
 				IdTokenValidator.string(valid.claims(), "https://purl.imsglobal.org/spec/lti/claim/message_type"),
 				roles);

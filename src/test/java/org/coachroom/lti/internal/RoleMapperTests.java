@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.coachroom.lti.CoachroomRole;
+import org.coachroom.access.CoachroomRole;
+import org.coachroom.access.CoachroomRoleMapping;
 import org.coachroom.lti.PlatformRegistration;
 import org.junit.jupiter.api.Test;
 
@@ -20,55 +21,53 @@ class RoleMapperTests {
 
 	static final String STAFF = RoleMapper.INSTITUTION + "Staff";
 
-	final RoleMapper mapper = new RoleMapper();
+	final RoleMapper mapper = new RoleMapper(new CoachroomRoleMapping());
 
 	@Test
 	void learnersAreTeachersInstructorsAreCoachesInstitutionAdminsAreDistrictAdmins() {
 		Platform platform = platform(null, null);
-		assertThat(mapper.map(platform, List.of(LEARNER), Map.of())).containsExactly(CoachroomRole.TEACHER);
-		assertThat(mapper.map(platform, List.of(INSTRUCTOR), Map.of())).containsExactly(CoachroomRole.COACH);
-		assertThat(mapper.map(platform, List.of(RoleMapper.INSTITUTION + "Administrator"), Map.of()))
+		assertThat(mapped(platform, List.of(LEARNER), Map.of())).containsExactly(CoachroomRole.TEACHER);
+		assertThat(mapped(platform, List.of(INSTRUCTOR), Map.of())).containsExactly(CoachroomRole.COACH);
+		assertThat(mapped(platform, List.of(RoleMapper.INSTITUTION + "Administrator"), Map.of()))
 			.containsExactly(CoachroomRole.DISTRICT_ADMIN);
 	}
 
 	@Test
 	void shortContextRoleNamesCountAsTheirFullUris() {
-		assertThat(mapper.map(platform(null, null), List.of("Instructor"), Map.of()))
-			.containsExactly(CoachroomRole.COACH);
+		assertThat(mapped(platform(null, null), List.of("Instructor"), Map.of())).containsExactly(CoachroomRole.COACH);
 	}
 
 	@Test
 	void someoneWithNoMappableRoleGetsTheNarrowestView() {
-		assertThat(mapper.map(platform(null, null), List.of(RoleMapper.MEMBERSHIP + "Mentor"), Map.of()))
+		assertThat(mapped(platform(null, null), List.of(RoleMapper.MEMBERSHIP + "Mentor"), Map.of()))
 			.containsExactly(CoachroomRole.TEACHER);
 	}
 
 	@Test
 	void aPlatformRuleReplacesTheDefaultForThatRole() {
-		Platform platform = platform(Map.of(INSTRUCTOR, Set.of(CoachroomRole.TEACHER), STAFF, Set.of(CoachroomRole.HR)),
-				null);
-		assertThat(mapper.map(platform, List.of(INSTRUCTOR), Map.of())).containsExactly(CoachroomRole.TEACHER);
-		assertThat(mapper.map(platform, List.of(STAFF, LEARNER), Map.of())).containsExactlyInAnyOrder(CoachroomRole.HR,
+		Platform platform = platform(Map.of(INSTRUCTOR, Set.of("TEACHER"), STAFF, Set.of("HR")), null);
+		assertThat(mapped(platform, List.of(INSTRUCTOR), Map.of())).containsExactly(CoachroomRole.TEACHER);
+		assertThat(mapped(platform, List.of(STAFF, LEARNER), Map.of())).containsExactlyInAnyOrder(CoachroomRole.HR,
 				CoachroomRole.TEACHER);
 	}
 
 	@Test
 	void theCustomRoleParameterAddsPrincipalOrHr() {
 		Platform platform = platform(Map.of(), "coachroom_role");
-		assertThat(mapper.map(platform, List.of(INSTRUCTOR), Map.of("coachroom_role", "Principal, hr")))
+		assertThat(mapped(platform, List.of(INSTRUCTOR), Map.of("coachroom_role", "Principal, hr")))
 			.containsExactlyInAnyOrder(CoachroomRole.COACH, CoachroomRole.PRINCIPAL, CoachroomRole.HR);
 	}
 
 	@Test
 	void theCustomRoleParameterCannotMakeADistrictAdmin() {
 		Platform platform = platform(Map.of(), "coachroom_role");
-		assertThat(mapper.map(platform, List.of(LEARNER), Map.of("coachroom_role", "District admin,Coach")))
+		assertThat(mapped(platform, List.of(LEARNER), Map.of("coachroom_role", "District admin,Coach")))
 			.containsExactly(CoachroomRole.TEACHER);
 	}
 
 	@Test
 	void theCustomRoleParameterIsIgnoredWhereThePlatformDidNotTurnItOn() {
-		assertThat(mapper.map(platform(Map.of(), null), List.of(LEARNER), Map.of("coachroom_role", "HR")))
+		assertThat(mapped(platform(Map.of(), null), List.of(LEARNER), Map.of("coachroom_role", "HR")))
 			.containsExactly(CoachroomRole.TEACHER);
 	}
 
@@ -80,7 +79,11 @@ class RoleMapperTests {
 		assertThat(CoachroomRole.parse("superuser")).isEmpty();
 	}
 
-	static Platform platform(Map<String, Set<CoachroomRole>> rules, String customParameter) {
+	private Set<CoachroomRole> mapped(Platform platform, List<String> ltiRoles, Map<String, ?> custom) {
+		return CoachroomRole.of(mapper.map(platform, ltiRoles, custom));
+	}
+
+	static Platform platform(Map<String, Set<String>> rules, String customParameter) {
 		return Platform
 			.from(new PlatformRegistration("https://lms.example", "client", "LMS", "https://lms.example/auth", null,
 					"https://lms.example/jwks", null, PlatformRegistration.Source.REGISTRATIONS_FILE, List.of("1"),

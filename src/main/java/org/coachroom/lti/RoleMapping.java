@@ -1,0 +1,44 @@
+package org.coachroom.lti;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * How the tool turns the LTI roles of a launch or a roster into roles of its own. The LTI
+ * module reads the roles (full URIs, short names normalised), applies a platform's own
+ * rules where it has them, and asks this mapping for everything else. One bean implements
+ * it.
+ */
+public interface RoleMapping {
+
+	/**
+	 * The tool roles an LTI role (a full role URI) grants when the platform has no rule
+	 * of its own for it; empty for a role the tool has no use for.
+	 */
+	Set<String> byDefault(String ltiRole);
+
+	/**
+	 * The tool role that a platform's custom role parameter may grant under this name:
+	 * the roles an LMS has no words for. Empty when the text names no such role.
+	 */
+	Optional<String> grantableByParameter(String text);
+
+	/**
+	 * The tool role an administrator names in a registration's role rules ("HR",
+	 * "District admin"); empty when there is no such role.
+	 */
+	Optional<String> named(String text);
+
+	/** The role of someone whose LTI roles grant nothing: the narrowest view. */
+	String fallback();
+
+	/**
+	 * The tool role whose holders manage the district's platform registrations (issue
+	 * registration URLs).
+	 */
+	String registrationAdministrator();
+
+	/** The role names an administrator may write, for messages. */
+	String namesForPeople();
+
+}

@@ -75,6 +75,7 @@ class AccessMatrixTests {
 			principal       | Staff + custom Principal
 			HR              | Staff + custom HR
 			admin           | institution Administrator (district admin)
+			HR+admin        | institution Administrator + custom HR: HR as LMSs often seat it
 			coach+principal | Instructor + custom Principal: evaluative, so no coach
 			no session      | a browser that never launched
 			""";
@@ -89,36 +90,36 @@ class AccessMatrixTests {
 	 * would manage). Whoever makes it a "page" changes the cell.
 	 */
 	private static final String MATRIX = """
-			row                         | GET                                                                      | content    | teacher | other teacher | coach | principal | HR    | admin | coach+principal | no session
-			study group page            | /groups/{group}                                                          | reflection | sees    | 404           | sees  | 404       | 404   | page  | 404             | 401
-			study groups list           | /groups                                                                  | groupTitle | sees    | page          | sees  | sees!     | sees! | sees  | sees!           | 401
-			attendance                  | /groups/{group}/sessions/{session}/attendance                            | name       | 404     | 404           | sees  | 404       | 404   | 404   | 404             | 401
-			group file                  | /groups/{group}/files/{groupFile}                                        | groupFile  | sees    | 404           | sees  | 404       | 404   | 404   | 404             | 401
-			PD program, own progress    | /pd/programs/esl-endorsement                                             | -          | 200     | 200           | 200   | 404       | 404   | 404   | 404             | 401
-			people a coach supports     | /pd/people                                                               | name       | 404     | 404           | sees  | 404       | 404   | 404   | 404             | 401
-			a person's PD, coach's view | /pd/people/{teacher}                                                     | name       | 404     | 404           | sees  | 404       | 404   | 404   | 404             | 401
-			a person's PD, HR's view    | /pd/compliance/people/{teacher}                                          | name       | 404     | 404           | 404   | 404       | sees  | sees  | 404             | 401
-			HR's view: no coaching      | /pd/compliance/people/{teacher}                                          | coaching   | 404     | 404           | 404   | 404       | page  | page  | 404             | 401
-			evidence file               | /pd/evidence/{evidence}                                                  | evidence   | sees    | 404           | sees  | 404       | sees  | sees  | 404             | 401
-			evidence review queue       | /pd/evidence                                                             | -          | 404     | 404           | 200   | 404       | 200   | 200   | 404             | 401
-			compliance view             | /pd/compliance                                                           | name       | 404     | 404           | 404   | page      | sees  | sees  | page            | 401
-			compliance CSV              | /pd/compliance.csv                                                       | name       | 404     | 404           | 404   | 404       | sees  | sees  | 404             | 401
-			CSV: no coaching            | /pd/compliance.csv                                                       | coaching   | 404     | 404           | 404   | 404       | page  | page  | 404             | 401
-			own certificate             | /pd/programs/esl-endorsement/certificate.pdf                             | -          | 200     | 404           | 404   | 404       | 404   | 404   | 404             | 401
-			HR's copy of a certificate  | /pd/compliance/people/{teacher}/programs/esl-endorsement/certificate.pdf | -          | 404     | 404           | 404   | 404       | 200   | 200   | 404             | 401
-			team arrival                | /team                                                                    | titles     | 302     | page          | 302   | page      | page  | page  | page            | 401
-			team workspace              | /team/{team}                                                             | meeting    | sees    | 404           | sees  | 404       | 404   | 404   | 404             | 401
-			team meeting notes          | /team/{team}/meetings/{meeting}                                          | meeting    | sees    | 404           | sees  | 404       | 404   | 404   | 404             | 401
-			cycle step                  | /team/{team}/cycles/{cycle}/learn                                        | standard   | sees    | 404           | sees  | 404       | 404   | 404   | 404             | 401
-			cycle results               | /team/{team}/cycles/{cycle}/assess                                       | -          | 200     | 404           | 200   | 404       | 404   | 404   | 404             | 401
-			principal's school overview | /team/school?school={school}                                             | teamWork   | 404     | 404           | 404   | page      | 404   | 404   | page            | 401
-			school overview: aggregates | /team/school?school={school}                                             | teamTitle  | 404     | 404           | 404   | sees      | 404   | 404   | sees            | 401
-			gradebook of a study group  | /gradebook/study-groups/{group}                                          | -          | 404     | 404           | 200   | 404       | 404   | 404   | 404             | 401
-			gradebook of a team         | /gradebook/team-workspaces/{team}                                        | -          | 404     | 404           | 200   | 404       | 404   | 404   | 404             | 401
-			district gradebook          | /gradebook                                                               | -          | 404     | 404           | 404   | 404       | 404   | 200   | 404             | 401
-			home page                   | /home                                                                    | titles     | sees    | page          | sees  | page      | page  | page  | page            | 401
-			home page, as a coach       | /home?as=COACH                                                           | titles     | sees    | page          | sees  | page      | page  | page  | page            | 401
-			LMS registrations           | /lti/registrations                                                       | -          | 404     | 404           | 404   | 404       | 404   | 200   | 404             | 401
+			row                         | GET                                                                      | content    | teacher | other teacher | coach | principal | HR    | admin | HR+admin | coach+principal | no session
+			study group page            | /groups/{group}                                                          | reflection | sees    | 404           | sees  | 404       | 404   | page  | 404      | 404             | 401
+			study groups list           | /groups                                                                  | groupTitle | sees    | page          | sees  | sees!     | sees! | sees  | sees!    | sees!           | 401
+			attendance                  | /groups/{group}/sessions/{session}/attendance                            | name       | 404     | 404           | sees  | 404       | 404   | 404   | 404      | 404             | 401
+			group file                  | /groups/{group}/files/{groupFile}                                        | groupFile  | sees    | 404           | sees  | 404       | 404   | 404   | 404      | 404             | 401
+			PD program, own progress    | /pd/programs/esl-endorsement                                             | -          | 200     | 200           | 200   | 404       | 404   | 404   | 404      | 404             | 401
+			people a coach supports     | /pd/people                                                               | name       | 404     | 404           | sees  | 404       | 404   | 404   | 404      | 404             | 401
+			a person's PD, coach's view | /pd/people/{teacher}                                                     | name       | 404     | 404           | sees  | 404       | 404   | 404   | 404      | 404             | 401
+			a person's PD, HR's view    | /pd/compliance/people/{teacher}                                          | name       | 404     | 404           | 404   | 404       | sees  | sees  | sees     | 404             | 401
+			HR's view: no coaching      | /pd/compliance/people/{teacher}                                          | coaching   | 404     | 404           | 404   | 404       | page  | page  | page     | 404             | 401
+			evidence file               | /pd/evidence/{evidence}                                                  | evidence   | sees    | 404           | sees  | 404       | sees  | sees  | sees     | 404             | 401
+			evidence review queue       | /pd/evidence                                                             | -          | 404     | 404           | 200   | 404       | 200   | 200   | 200      | 404             | 401
+			compliance view             | /pd/compliance                                                           | name       | 404     | 404           | 404   | page      | sees  | sees  | sees     | page            | 401
+			compliance CSV              | /pd/compliance.csv                                                       | name       | 404     | 404           | 404   | 404       | sees  | sees  | sees     | 404             | 401
+			CSV: no coaching            | /pd/compliance.csv                                                       | coaching   | 404     | 404           | 404   | 404       | page  | page  | page     | 404             | 401
+			own certificate             | /pd/programs/esl-endorsement/certificate.pdf                             | -          | 200     | 404           | 404   | 404       | 404   | 404   | 404      | 404             | 401
+			HR's copy of a certificate  | /pd/compliance/people/{teacher}/programs/esl-endorsement/certificate.pdf | -          | 404     | 404           | 404   | 404       | 200   | 200   | 200      | 404             | 401
+			team arrival                | /team                                                                    | titles     | 302     | page          | 302   | page      | page  | page  | page     | page            | 401
+			team workspace              | /team/{team}                                                             | meeting    | sees    | 404           | sees  | 404       | 404   | 404   | 404      | 404             | 401
+			team meeting notes          | /team/{team}/meetings/{meeting}                                          | meeting    | sees    | 404           | sees  | 404       | 404   | 404   | 404      | 404             | 401
+			cycle step                  | /team/{team}/cycles/{cycle}/learn                                        | standard   | sees    | 404           | sees  | 404       | 404   | 404   | 404      | 404             | 401
+			cycle results               | /team/{team}/cycles/{cycle}/assess                                       | -          | 200     | 404           | 200   | 404       | 404   | 404   | 404      | 404             | 401
+			principal's school overview | /team/school?school={school}                                             | teamWork   | 404     | 404           | 404   | page      | 404   | 404   | 404      | page            | 401
+			school overview: aggregates | /team/school?school={school}                                             | teamTitle  | 404     | 404           | 404   | sees      | 404   | 404   | 404      | sees            | 401
+			gradebook of a study group  | /gradebook/study-groups/{group}                                          | -          | 404     | 404           | 200   | 404       | 404   | 404   | 404      | 404             | 401
+			gradebook of a team         | /gradebook/team-workspaces/{team}                                        | -          | 404     | 404           | 200   | 404       | 404   | 404   | 404      | 404             | 401
+			district gradebook          | /gradebook                                                               | -          | 404     | 404           | 404   | 404       | 404   | 200   | 404      | 404             | 401
+			home page                   | /home                                                                    | titles     | sees    | page          | sees  | page      | page  | page  | page     | page            | 401
+			home page, as a coach       | /home?as=COACH                                                           | titles     | sees    | page          | sees  | page      | page  | page  | page     | page            | 401
+			LMS registrations           | /lti/registrations                                                       | -          | 404     | 404           | 404   | 404       | 404   | 200   | 200      | 404             | 401
 			""";
 
 	private static final String STAFF = "http://purl.imsglobal.org/vocab/lis/v2/institution/person#Staff";
@@ -172,6 +173,8 @@ class AccessMatrixTests {
 		Launched hr = launcher.launch("h-" + run, "Helen HR", STAFF, hub, "Coaching hub",
 				Map.of("coachroom_role", "HR"));
 		Launched admin = launcher.launch("a-" + run, "Ada Admin", ADMINISTRATOR, hub, "Coaching hub");
+		Launched hrAdmin = launcher.launch("ha-" + run, "Hal HR", ADMINISTRATOR, hub, "Coaching hub",
+				Map.of("coachroom_role", "HR"));
 		Launched coachPrincipal = launcher.launch("cp-" + run, "Cam Both", TestPlatform.INSTRUCTOR, hub, "Coaching hub",
 				Map.of("coachroom_role", "Principal"));
 		// the columns are what they say
@@ -180,6 +183,7 @@ class AccessMatrixTests {
 		assertThat(principal.member().roles()).containsExactly(CoachroomRole.PRINCIPAL);
 		assertThat(hr.member().roles()).containsExactly(CoachroomRole.HR);
 		assertThat(admin.member().roles()).containsExactly(CoachroomRole.DISTRICT_ADMIN);
+		assertThat(hrAdmin.member().roles()).isEqualTo(Set.of(CoachroomRole.HR, CoachroomRole.DISTRICT_ADMIN));
 		assertThat(coachPrincipal.member().roles()).isEqualTo(Set.of(CoachroomRole.COACH, CoachroomRole.PRINCIPAL));
 		people.put("teacher", teacher.browser());
 		people.put("other teacher", otherTeacher.browser());
@@ -187,6 +191,7 @@ class AccessMatrixTests {
 		people.put("principal", principal.browser());
 		people.put("HR", hr.browser());
 		people.put("admin", admin.browser());
+		people.put("HR+admin", hrAdmin.browser());
 		people.put("coach+principal", coachPrincipal.browser());
 		people.put("no session", new LaunchClient("http://localhost:" + port));
 		ids.put("teacher", Long.toString(teacher.member().userId()));

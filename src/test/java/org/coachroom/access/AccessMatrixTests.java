@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.coachroom.lti.CoachroomRole;
 import org.coachroom.lti.PlatformRegistry;
 import org.coachroom.studygroup.CompletionRule;
 import org.coachroom.studygroup.StudyGroup;
@@ -178,13 +177,15 @@ class AccessMatrixTests {
 		Launched coachPrincipal = launcher.launch("cp-" + run, "Cam Both", TestPlatform.INSTRUCTOR, hub, "Coaching hub",
 				Map.of("coachroom_role", "Principal"));
 		// the columns are what they say
-		assertThat(teacher.member().roles()).containsExactly(CoachroomRole.TEACHER);
-		assertThat(coach.member().roles()).containsExactly(CoachroomRole.COACH);
-		assertThat(principal.member().roles()).containsExactly(CoachroomRole.PRINCIPAL);
-		assertThat(hr.member().roles()).containsExactly(CoachroomRole.HR);
-		assertThat(admin.member().roles()).containsExactly(CoachroomRole.DISTRICT_ADMIN);
-		assertThat(hrAdmin.member().roles()).isEqualTo(Set.of(CoachroomRole.HR, CoachroomRole.DISTRICT_ADMIN));
-		assertThat(coachPrincipal.member().roles()).isEqualTo(Set.of(CoachroomRole.COACH, CoachroomRole.PRINCIPAL));
+		assertThat(CoachroomRole.of(teacher.member())).containsExactly(CoachroomRole.TEACHER);
+		assertThat(CoachroomRole.of(coach.member())).containsExactly(CoachroomRole.COACH);
+		assertThat(CoachroomRole.of(principal.member())).containsExactly(CoachroomRole.PRINCIPAL);
+		assertThat(CoachroomRole.of(hr.member())).containsExactly(CoachroomRole.HR);
+		assertThat(CoachroomRole.of(admin.member())).containsExactly(CoachroomRole.DISTRICT_ADMIN);
+		assertThat(CoachroomRole.of(hrAdmin.member()))
+			.isEqualTo(Set.of(CoachroomRole.HR, CoachroomRole.DISTRICT_ADMIN));
+		assertThat(CoachroomRole.of(coachPrincipal.member()))
+			.isEqualTo(Set.of(CoachroomRole.COACH, CoachroomRole.PRINCIPAL));
 		people.put("teacher", teacher.browser());
 		people.put("other teacher", otherTeacher.browser());
 		people.put("coach", coach.browser());

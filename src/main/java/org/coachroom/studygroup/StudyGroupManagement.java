@@ -65,8 +65,11 @@ public class StudyGroupManagement {
 
 	}
 
-	/** The groups a person's study group page lists. */
-	public record Overview(boolean canCreate, List<GroupSummary> managed, List<GroupSummary> joined,
+	/**
+	 * The groups a person's study group page lists; none for a principal or HR
+	 * ({@code evaluative}), whose page says why.
+	 */
+	public record Overview(boolean evaluative, boolean canCreate, List<GroupSummary> managed, List<GroupSummary> joined,
 			List<GroupSummary> open) {
 	}
 

@@ -82,16 +82,12 @@ class AccessMatrixTests {
 	/**
 	 * The policy. Placeholders in braces are the fixtures' ids; "content" names what of
 	 * the teacher's must be present ("sees") or absent (every other cell). A cell marked
-	 * {@code !} is how Coachroom answers today but not what the policy would have: the
-	 * study groups list offers the hub's open group (its title, not its content) to a
-	 * principal, HR and a coach who is also a principal, whose every page of it is then a
-	 * 404 and who may not join it ({@code GroupPages.overview} leaves out only what they
-	 * would manage). Whoever makes it a "page" changes the cell.
+	 * {@code !} would be how Coachroom answers today but not what the policy would have.
 	 */
 	private static final String MATRIX = """
 			row                         | GET                                                                      | content    | teacher | other teacher | coach | principal | HR    | admin | HR+admin | coach+principal | no session
 			study group page            | /groups/{group}                                                          | reflection | sees    | 404           | sees  | 404       | 404   | page  | 404      | 404             | 401
-			study groups list           | /groups                                                                  | groupTitle | sees    | page          | sees  | sees!     | sees! | sees  | sees!    | sees!           | 401
+			study groups list           | /groups                                                                  | groupTitle | sees    | page          | sees  | page      | page  | sees  | page     | page            | 401
 			attendance                  | /groups/{group}/sessions/{session}/attendance                            | name       | 404     | 404           | sees  | 404       | 404   | 404   | 404      | 404             | 401
 			group file                  | /groups/{group}/files/{groupFile}                                        | groupFile  | sees    | 404           | sees  | 404       | 404   | 404   | 404      | 404             | 401
 			PD program, own progress    | /pd/programs/esl-endorsement                                             | -          | 200     | 200           | 200   | 404       | 404   | 404   | 404      | 404             | 401

@@ -64,16 +64,19 @@ public class GroupPages {
 
 	@Transactional(readOnly = true)
 	public Overview overview(Member viewer) {
+		if (GroupAccess.evaluative(viewer)) {
+			// a principal or HR opens no group (every page of one is a 404 to them), so
+			// none is listed to them, not even by its title
+			return new Overview(true, false, List.of(), List.of(), List.of());
+		}
 		long tenant = viewer.tenant().value();
 		List<GroupSummary> inCourse = viewer.context() == null ? List.of()
 				: lists.inCourse(tenant, viewer.context().id());
 		Map<Long, GroupSummary> managed = new LinkedHashMap<>();
-		if (!GroupAccess.evaluative(viewer)) {
-			if (viewer.context() != null && viewer.hasRole(CoachroomRole.COACH)) {
-				inCourse.forEach(g -> managed.put(g.id(), g));
-			}
-			lists.facilitatedBy(tenant, viewer.userId()).forEach(g -> managed.putIfAbsent(g.id(), g));
+		if (viewer.context() != null && viewer.hasRole(CoachroomRole.COACH)) {
+			inCourse.forEach(g -> managed.put(g.id(), g));
 		}
+		lists.facilitatedBy(tenant, viewer.userId()).forEach(g -> managed.putIfAbsent(g.id(), g));
 		List<GroupSummary> joined = lists.joinedBy(tenant, viewer.userId())
 			.stream()
 			.filter(g -> !managed.containsKey(g.id()))
@@ -84,7 +87,7 @@ public class GroupPages {
 			.filter(GroupSummary::open)
 			.filter(g -> !seen.contains(g.id()))
 			.toList();
-		return new Overview(access.canCreate(viewer), List.copyOf(managed.values()), joined, open);
+		return new Overview(false, access.canCreate(viewer), List.copyOf(managed.values()), joined, open);
 	}
 
 	@Transactional(readOnly = true)

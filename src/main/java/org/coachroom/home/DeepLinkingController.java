@@ -3,6 +3,7 @@ package org.coachroom.home;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -21,7 +22,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -63,7 +63,8 @@ class DeepLinkingController {
 	 */
 	@PostMapping({ "/deep-linking/{kind:[a-z-]+}", "/deep-linking/{kind:[a-z-]+}/{id}" })
 	String placeContent(@AuthenticationPrincipal Member member, @PathVariable String kind,
-			@PathVariable(required = false) String id, @RequestParam Map<String, String> form, Model model) {
+			@PathVariable(required = false) String id, @Valid @ModelAttribute("choice") PlaceableContent.Choice choice,
+			BindingResult result, Model model, HttpServletResponse response) {
 		PlaceableContent content = contents.stream()
 			.filter(c -> c.kind().equals(kind))
 			.findFirst()
@@ -71,7 +72,18 @@ class DeepLinkingController {
 		if (!member.launch().isDeepLinking()) {
 			return "redirect:/home";
 		}
-		DeepLinking.ResourceLink item = content.place(member, id, form);
+		if (result.hasErrors()) {
+			// only a hand-made post chooses what no section offers: the picker again, a
+			// 400
+			log.info("Deep linking: {} refused for {}", kind,
+					result.getFieldErrors().stream().map(e -> e.getField()).toList());
+			model.addAttribute("form", new PlacementForm("Coachroom"));
+			model.addAttribute("choiceRefused", true);
+			picker(member, model);
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			return "home/deep-linking";
+		}
+		DeepLinking.ResourceLink item = content.place(member, id, choice);
 		log.info("Deep linking: {} placed {} {} in {}", member.subject(), kind,
 				id == null ? "" : id.replaceAll("[\\r\\n\\t]", "_"),
 				member.context() == null ? "(no course)" : member.context().contextId());

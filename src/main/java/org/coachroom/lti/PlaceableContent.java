@@ -1,7 +1,8 @@
 package org.coachroom.lti;
 
-import java.util.Map;
 import java.util.Optional;
+
+import jakarta.validation.constraints.Size;
 
 /**
  * Content a module offers to place in a course through LTI Deep Linking. The picker (the
@@ -27,10 +28,10 @@ public interface PlaceableContent {
 
 	/**
 	 * The content item for the member's choice: {@code id} from the address (null when
-	 * the address has none), {@code form} the posted fields. Refuses (a not-found
-	 * exception of the module) what the member may not place.
+	 * the address has none), {@code choice} what the picker's form adds. Refuses (a
+	 * not-found exception of the module) what the member may not place.
 	 */
-	DeepLinking.ResourceLink place(Member member, String id, Map<String, String> form);
+	DeepLinking.ResourceLink place(Member member, String id, Choice choice);
 
 	/** What the page says while the link is posted back to the LMS. */
 	String placingMessage();
@@ -40,6 +41,22 @@ public interface PlaceableContent {
 	 * {@code template}, given {@code model}.
 	 */
 	record Section(String template, Object model) {
+	}
+
+	/**
+	 * What a section's form posts besides the address: {@code requirement}, the part of
+	 * the content to place (a PD program's requirement), blank for the whole. One record
+	 * for every module, so that the picker validates it before any module reads it.
+	 */
+	record Choice(@Size(max = LONGEST_PART) String requirement) {
+
+		static final int LONGEST_PART = 60;
+
+		/** The part chosen, empty for the whole content. */
+		public Optional<String> part() {
+			return requirement == null || requirement.isBlank() ? Optional.empty() : Optional.of(requirement.strip());
+		}
+
 	}
 
 }

@@ -1,7 +1,6 @@
 package org.coachroom.pd;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.coachroom.lti.DeepLinking;
@@ -36,12 +35,11 @@ class PdPlaceables implements PlaceableContent {
 	}
 
 	@Override
-	public DeepLinking.ResourceLink place(Member member, String code, Map<String, String> form) {
+	public DeepLinking.ResourceLink place(Member member, String code, Choice choice) {
 		if (code == null) {
 			throw new ProgramNotFoundException("");
 		}
-		String requirement = form.getOrDefault("requirement", "");
-		return items.contentItem(member, code, requirement.isBlank() ? null : requirement);
+		return items.contentItem(member, code, choice.part().orElse(null));
 	}
 
 	@Override

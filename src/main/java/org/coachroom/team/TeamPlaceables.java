@@ -1,6 +1,5 @@
 package org.coachroom.team;
 
-import java.util.Map;
 import java.util.Optional;
 
 import org.coachroom.lti.DeepLinking;
@@ -35,7 +34,7 @@ class TeamPlaceables implements PlaceableContent {
 	}
 
 	@Override
-	public DeepLinking.ResourceLink place(Member member, String id, Map<String, String> form) {
+	public DeepLinking.ResourceLink place(Member member, String id, Choice choice) {
 		if (id != null) {
 			// one workspace per course, placed at /deep-linking/team: no address names
 			// one

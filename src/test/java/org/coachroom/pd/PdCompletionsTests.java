@@ -215,6 +215,29 @@ class PdCompletionsTests {
 		assertThat(refused.body()).doesNotContain("name=\"JWT\"");
 	}
 
+	@Test
+	void aPickerChoiceNoSectionOffersComesBackAsThePickerWith400AndNothingIsPlaced() throws Exception {
+		LaunchClient browser = new LaunchClient("http://localhost:" + port);
+		LaunchClient.AuthRequest auth = browser.login(platform, "dl-hostile-" + course);
+		browser.launch(platform
+			.sign(platform.deepLinkingClaims(auth.nonce(), "dl-hostile-" + course, TestPlatform.INSTRUCTOR).build()),
+				auth.state());
+		int items = jdbc.sql("SELECT COUNT(*) FROM pd_course_item").query(Integer.class).single();
+
+		var tooLong = browser.post("/deep-linking/pd/letrs",
+				Map.of("requirement", "u".repeat(5000), "_csrf", browser.csrfFrom("/deep-linking")));
+		assertThat(tooLong.status()).isEqualTo(400);
+		assertThat(tooLong.body()).contains("That is not a choice this page offers. Nothing was placed.")
+			.contains("Place a PD program")
+			.doesNotContain("name=\"JWT\"");
+
+		var unknown = browser.post("/deep-linking/pd/letrs",
+				Map.of("requirement", "no-such-unit", "_csrf", browser.csrfFrom("/deep-linking")));
+		assertThat(unknown.status()).isBetween(400, 499);
+		assertThat(unknown.body()).doesNotContain("name=\"JWT\"");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM pd_course_item").query(Integer.class).single()).isEqualTo(items);
+	}
+
 	private static int rowOf(List<String[]> form, String code) {
 		for (String[] f : form) {
 			if (f[1].equals(code) && f[0].endsWith(".code")) {

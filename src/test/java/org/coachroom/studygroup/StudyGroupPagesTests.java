@@ -279,6 +279,56 @@ class StudyGroupPagesTests {
 	}
 
 	@Test
+	void anAttendanceMarkThatIsNoMarkComesBackWithItsMessageAnd400AndNothingIsRecorded() {
+		LaunchClient c = coach.browser();
+		long id = createGroup(c, "Lesson study: marks", "CLOSED");
+		long sessionId = heldSessionWithAna(c, id);
+		String attendancePage = "/groups/" + id + "/sessions/" + sessionId + "/attendance";
+		var marked = c.postPairs(attendancePage, List.of(new String[] { "_csrf", c.csrfFrom(attendancePage) },
+				new String[] { "mark-" + ana.member().userId(), "LATE" }));
+		assertThat(marked.status()).isEqualTo(400);
+		assertThat(marked.body()).contains("Choose Present, Absent, Excused or Not recorded.").contains("Ana Ruiz");
+		assertThat(attendanceRows(sessionId)).isZero();
+	}
+
+	@Test
+	void hostileAttendanceFieldsAreRefusedWithA4xxNotAnError() {
+		LaunchClient c = coach.browser();
+		long id = createGroup(c, "Lesson study: hostile marks", "CLOSED");
+		long sessionId = heldSessionWithAna(c, id);
+		String attendancePage = "/groups/" + id + "/sessions/" + sessionId + "/attendance";
+		for (String[] field : List.of(new String[] { "mark-ana", "PRESENT" },
+				new String[] { "mark-99999999999999999999999", "PRESENT" },
+				new String[] { "mark-" + ana.member().userId(), "present'); DROP TABLE x;--" },
+				new String[] { "mark-", "ABSENT" })) {
+			var marked = c.postPairs(attendancePage,
+					List.of(new String[] { "_csrf", c.csrfFrom(attendancePage) }, field));
+			assertThat(marked.status()).as(field[0] + "=" + field[1]).isBetween(400, 499);
+		}
+		assertThat(attendanceRows(sessionId)).isZero();
+	}
+
+	private long heldSessionWithAna(LaunchClient c, long id) {
+		c.postPairs("/groups/" + id + "/sessions",
+				List.of(new String[] { "_csrf", c.csrfFrom("/groups/" + id) },
+						new String[] { "date", LocalDate.now().minusDays(1).toString() },
+						new String[] { "startTime", "15:30" }, new String[] { "endTime", "16:30" }));
+		c.postPairs("/groups/" + id + "/members", List.of(new String[] { "_csrf", c.csrfFrom("/groups/" + id) },
+				new String[] { "person", Long.toString(ana.member().userId()) }));
+		return jdbc.sql("SELECT id FROM study_group_session WHERE study_group = ?")
+			.param(id)
+			.query(Long.class)
+			.single();
+	}
+
+	private int attendanceRows(long sessionId) {
+		return jdbc.sql("SELECT COUNT(*) FROM study_group_attendance WHERE session_id = ?")
+			.param(sessionId)
+			.query(Integer.class)
+			.single();
+	}
+
+	@Test
 	void afterAWithdrawalTheStandingNoLongerSaysComplete() {
 		LaunchClient c = coach.browser();
 		long id = createGroup(c, "Lesson study: volume", "CLOSED");

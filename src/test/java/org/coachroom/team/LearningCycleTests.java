@@ -566,6 +566,55 @@ class LearningCycleTests {
 	}
 
 	@Test
+	void aStepWithAMistakeComesBackWithTheFieldsMessageAnd400AndNothingIsSaved() {
+		LaunchClient browser = teacher.browser();
+		long cycle = start(browser);
+		var standard = save(browser, cycle, "learn", "learn", Map.of("standard", "Compare fractions."));
+		assertThat(standard.status()).isEqualTo(400);
+		assertThat(standard.body()).contains("Write the standard as &quot;Students will …&quot;.")
+			.contains("Compare fractions.");
+		var assessment = save(browser, cycle, "assess", "assess", Map.of("assessment", " ", "assessedOn", "2026-10-05",
+				"band-0", "Not yet", "band-1", "Yes", "proficientFrom", "1"));
+		assertThat(assessment.status()).isEqualTo(400);
+		assertThat(assessment.body()).contains("Describe the common assessment.").contains("value=\"Not yet\"");
+		assertThat(jdbc
+			.sql("SELECT COUNT(*) FROM team_cycle WHERE id = ? AND (standard IS NOT NULL OR assessment IS NOT NULL)")
+			.param(cycle)
+			.query(Integer.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void hostileCycleFieldsAreRefusedWithA4xxNeverA500() {
+		LaunchClient browser = coach.browser();
+		long cycle = walkToAdjust(browser);
+		for (String target : List.of("abc", "99999999999999999999", "-5", "")) {
+			var goal = save(browser, cycle, "goal", "goal",
+					Map.of("goal", "Keep it", "target", target, "goalBy", "2026-11-20"));
+			assertThat(goal.status()).as("target=" + target).isEqualTo(400);
+			assertThat(goal.body()).contains("Give the target as a percent from 0 to 100.");
+		}
+		assertThat(save(browser, cycle, "assess", "assess", Map.of("assessment", "Exit ticket", "assessedOn",
+				"not a date", "band-0", "A", "band-1", "B", "proficientFrom", "99999999999999999999"))
+			.status()).isEqualTo(400);
+		assertThat(save(browser, cycle, "adjust", "adjust", Map.of("reassessedOn", "2026-13-45")).status())
+			.isEqualTo(400);
+		for (String participant : List.of("abc", "99999999999999999999999", "")) {
+			var close = browser.post(base(cycle) + "/close", Map.of("participant", participant, "version",
+					version(browser, base(cycle) + "/adjust"), "_csrf", browser.csrfFrom(base(cycle) + "/adjust")));
+			assertThat(close.status()).as("participant=" + participant).isBetween(400, 499);
+		}
+		var noVersion = browser.post(base(cycle) + "/close",
+				Map.of("participant", String.valueOf(coach.member().userId()), "version", "x", "_csrf",
+						browser.csrfFrom(base(cycle) + "/adjust")));
+		assertThat(noVersion.status()).isBetween(400, 499);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM team_cycle WHERE id = ? AND closed_at IS NULL")
+			.param(cycle)
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
 	void aLevelNameWithALineBreakIsRefusedAndTheCycleStaysReadable() {
 		LaunchClient browser = teacher.browser();
 		long cycle = walkToAdjust(browser);

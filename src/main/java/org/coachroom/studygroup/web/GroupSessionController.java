@@ -14,13 +14,13 @@ import org.coachroom.studygroup.StudyGroup;
 import org.coachroom.studygroup.StudyGroupManagement.Access;
 import org.coachroom.studygroup.group.GroupAccess;
 import org.coachroom.studygroup.group.GroupPages;
-import org.coachroom.studygroup.session.AttendanceStatus;
 import org.coachroom.studygroup.session.GroupSession;
 import org.coachroom.studygroup.session.SessionPlanning;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.MapBindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -118,6 +118,29 @@ class GroupSessionController {
 	@GetMapping("/groups/{id}/sessions/{sessionId}/attendance")
 	String initAttendance(@AuthenticationPrincipal Member member, @PathVariable long id, @PathVariable long sessionId,
 			Model model) {
+		return attendancePage(member, id, sessionId, model);
+	}
+
+	@PostMapping("/groups/{id}/sessions/{sessionId}/attendance")
+	String processAttendance(@AuthenticationPrincipal Member member, @PathVariable long id,
+			@PathVariable long sessionId, @RequestParam Map<String, String> fields, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		BindingResult result = new MapBindingResult(fields, "attendance");
+		AttendanceForm form = AttendanceForm.of(fields, result);
+		if (result.hasErrors()) {
+			// the page comes back with its mistakes named: a 400, nothing saved
+			Map<String, String> refused = new LinkedHashMap<>();
+			result.getFieldErrors().forEach(e -> refused.putIfAbsent(e.getField(), e.getCode()));
+			model.addAttribute("refused", refused);
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			return attendancePage(member, id, sessionId, model);
+		}
+		sessions.recordAttendance(member, id, sessionId, form.marks());
+		redirect.addFlashAttribute("message", "studygroup.flash.attendance-saved");
+		return "redirect:/groups/" + id;
+	}
+
+	private String attendancePage(Member member, long id, long sessionId, Model model) {
 		var page = pages.page(member, id)
 			.filter(p -> p.access() == Access.MANAGER)
 			.orElseThrow(() -> new GroupNotFoundException(id));
@@ -130,39 +153,6 @@ class GroupSessionController {
 		model.addAttribute("groupSession", session);
 		model.addAttribute("marks", session.attendanceByMember());
 		return "studygroup/attendance";
-	}
-
-	@PostMapping("/groups/{id}/sessions/{sessionId}/attendance")
-	String processAttendance(@AuthenticationPrincipal Member member, @PathVariable long id,
-			@PathVariable long sessionId, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
-		Map<Long, AttendanceStatus> marks = new LinkedHashMap<>();
-		for (var entry : form.entrySet()) {
-			if (entry.getKey().startsWith("mark-")) {
-				long userRef = parseId(entry.getKey().substring(5));
-				marks.put(userRef, entry.getValue().isBlank() ? null : parseStatus(entry.getValue()));
-			}
-		}
-		sessions.recordAttendance(member, id, sessionId, marks);
-		redirect.addFlashAttribute("message", "studygroup.flash.attendance-saved");
-		return "redirect:/groups/" + id;
-	}
-
-	private static long parseId(String s) {
-		try {
-			return Long.parseLong(s);
-		}
-		catch (NumberFormatException e) {
-			throw new BadGroupInputException("not a person: " + s);
-		}
-	}
-
-	private static AttendanceStatus parseStatus(String s) {
-		try {
-			return AttendanceStatus.valueOf(s);
-		}
-		catch (IllegalArgumentException e) {
-			throw new BadGroupInputException("not an attendance mark: " + s);
-		}
 	}
 
 }

@@ -1,7 +1,6 @@
 package org.coachroom.studygroup.web;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.coachroom.lti.DeepLinking;
@@ -48,7 +47,7 @@ class StudyGroupPlaceables implements PlaceableContent {
 	}
 
 	@Override
-	public DeepLinking.ResourceLink place(Member member, String id, Map<String, String> form) {
+	public DeepLinking.ResourceLink place(Member member, String id, Choice choice) {
 		if (id == null) {
 			throw new GroupNotFoundException(0);
 		}

@@ -1,9 +1,5 @@
 package org.coachroom.team.cycle;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 import jakarta.servlet.http.HttpServletResponse;
 import org.coachroom.lti.Member;
 import org.coachroom.team.CycleStep;
@@ -11,6 +7,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -37,19 +34,11 @@ class CycleClosingController {
 
 	@PostMapping("/team/{id}/cycles/{cycle}/close")
 	String close(@AuthenticationPrincipal Member member, @PathVariable long id, @PathVariable long cycle,
-			@RequestParam Map<String, String> form,
-			@RequestParam(name = "participant", required = false) List<String> took, Model model,
-			HttpServletResponse response, RedirectAttributes redirect) {
-		return screens.saving(member, id, cycle, CycleStep.ADJUST, form, () -> {
-			List<Long> participants = new ArrayList<>();
-			for (String p : took == null ? List.<String>of() : took) {
-				if (!p.matches("\\d{1,18}")) {
-					throw CycleFormException.of("participants", "team.cycle.close.participants");
-				}
-				participants.add(Long.valueOf(p));
-			}
-			closing.close(member, id, cycle, CycleScreens.version(form), participants);
-		}, model, response, redirect, "team.flash.cycle-closed", CycleStep.ADJUST.path());
+			@ModelAttribute("posted") CycleForms.CloseForm form, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		return screens.saving(member, id, cycle, CycleStep.ADJUST, form.fields(),
+				() -> closing.close(member, id, cycle, form.version(), form.people()), model, response, redirect,
+				"team.flash.cycle-closed", CycleStep.ADJUST.path());
 	}
 
 	@PostMapping("/team/{id}/cycles/{cycle}/share")

@@ -2,7 +2,6 @@ package org.coachroom.pd.catalog;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -11,7 +10,14 @@ import java.util.Set;
 import org.coachroom.pd.SchoolLevel;
 import org.springframework.validation.Errors;
 
-// Over 300 lines: one form, its rows and the reading of every field, so each error stays on the field it came from.
+import static org.coachroom.pd.catalog.FormText.date;
+import static org.coachroom.pd.catalog.FormText.decimal;
+import static org.coachroom.pd.catalog.FormText.nz;
+import static org.coachroom.pd.catalog.FormText.parse;
+import static org.coachroom.pd.catalog.FormText.plain;
+import static org.coachroom.pd.catalog.FormText.slug;
+import static org.coachroom.pd.catalog.FormText.whole;
+
 /**
  * A program as a district admin edits it: the program's facts, one row per requirement
  * and one per assignment rule. Every field is text, so any input, however wrong, comes
@@ -30,10 +36,6 @@ public record ProgramForm(String code, String title, String description, String 
 	 * them.
 	 */
 	static final java.util.Set<String> RESERVED = java.util.Set.of("new", "import");
-
-	private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("\\d{1,5}([.,]\\d{1,2})?");
-
-	private static final java.util.regex.Pattern WHOLE = java.util.regex.Pattern.compile("\\d{1,2}");
 
 	/** Empty rows the page offers for new requirements and rules. */
 	static final int NEW_ROWS = 3;
@@ -84,8 +86,8 @@ public record ProgramForm(String code, String title, String description, String 
 		}
 
 		boolean isBlank() {
-			return !existing() && ProgramForm.blank(code) && ProgramForm.blank(title) && ProgramForm.blank(threshold)
-					&& ProgramForm.blank(hours) && ProgramForm.blank(part);
+			return !existing() && FormText.blank(code) && FormText.blank(title) && FormText.blank(threshold)
+					&& FormText.blank(hours) && FormText.blank(part);
 		}
 	}
 
@@ -106,7 +108,7 @@ public record ProgramForm(String code, String title, String description, String 
 		}
 
 		boolean isBlank() {
-			return ProgramForm.blank(obligation) && ProgramForm.blank(audience) && ProgramForm.blank(withinYears);
+			return FormText.blank(obligation) && FormText.blank(audience) && FormText.blank(withinYears);
 		}
 	}
 
@@ -133,7 +135,7 @@ public record ProgramForm(String code, String title, String description, String 
 		if (fixedCode == null && (!CODE.matcher(programCode).matches() || RESERVED.contains(programCode))) {
 			errors.rejectValue("code", "pd.catalog.form.code");
 		}
-		if (blank(title) || title.strip().length() > 200) {
+		if (FormText.blank(title) || title.strip().length() > 200) {
 			errors.rejectValue("title", "pd.catalog.form.title");
 		}
 		if (nz(description).strip().length() > 2000) {
@@ -169,8 +171,9 @@ public record ProgramForm(String code, String title, String description, String 
 		if (errors.hasErrors()) {
 			return null;
 		}
-		return new Program.Definition(programCode, title.strip(), blank(description) ? null : description.strip(),
-				deadline, reqs, assignments, Boolean.TRUE.equals(mentored));
+		return new Program.Definition(programCode, title.strip(),
+				FormText.blank(description) ? null : description.strip(), deadline, reqs, assignments,
+				Boolean.TRUE.equals(mentored));
 	}
 
 	private DeadlineRule deadline(Errors errors) {
@@ -204,14 +207,15 @@ public record ProgramForm(String code, String title, String description, String 
 
 	private static Requirement requirement(RequirementRow row, String at, Set<String> codes, Errors errors) {
 		int before = errors.getErrorCount();
-		String reqCode = blank(row.code()) ? slug(row.title()) : row.code().strip().toLowerCase(java.util.Locale.ROOT);
+		String reqCode = FormText.blank(row.code()) ? slug(row.title())
+				: row.code().strip().toLowerCase(java.util.Locale.ROOT);
 		if (!CODE.matcher(reqCode).matches()) {
 			errors.rejectValue(at + "code", "pd.catalog.form.code");
 		}
 		else if (!codes.add(reqCode)) {
 			errors.rejectValue(at + "code", "pd.catalog.form.code-taken");
 		}
-		if (blank(row.title()) || row.title().strip().length() > 300) {
+		if (FormText.blank(row.title()) || row.title().strip().length() > 300) {
 			errors.rejectValue(at + "title", "pd.catalog.form.title");
 		}
 		if (nz(row.part()).strip().length() > 100) {
@@ -222,18 +226,18 @@ public record ProgramForm(String code, String title, String description, String 
 			errors.rejectValue(at + "kind", "pd.catalog.form.choose");
 		}
 		BigDecimal threshold = null;
-		if (!blank(row.threshold())) {
+		if (!FormText.blank(row.threshold())) {
 			threshold = decimal(row.threshold());
 			if (threshold == null || threshold.compareTo(BigDecimal.valueOf(100)) > 0) {
 				errors.rejectValue(at + "threshold", "pd.catalog.form.threshold");
 			}
 		}
-		Integer attempts = blank(row.attempts()) ? Integer.valueOf(0) : whole(row.attempts());
+		Integer attempts = FormText.blank(row.attempts()) ? Integer.valueOf(0) : whole(row.attempts());
 		if (attempts == null || attempts > 10) {
 			errors.rejectValue(at + "attempts", "pd.catalog.form.attempts");
 		}
 		BigDecimal hours = null;
-		if (!blank(row.hours())) {
+		if (!FormText.blank(row.hours())) {
 			hours = decimal(row.hours());
 			if (hours == null || hours.signum() <= 0) {
 				errors.rejectValue(at + "hours", "pd.catalog.form.hours");
@@ -242,14 +246,15 @@ public record ProgramForm(String code, String title, String description, String 
 		else if (kind == RequirementKind.HOURS) {
 			errors.rejectValue(at + "hours", "pd.catalog.form.hours");
 		}
-		if (nz(row.hoursUnit()).strip().length() > 40 || (kind == RequirementKind.HOURS && blank(row.hoursUnit()))) {
+		if (nz(row.hoursUnit()).strip().length() > 40
+				|| (kind == RequirementKind.HOURS && FormText.blank(row.hoursUnit()))) {
 			errors.rejectValue(at + "hoursUnit", "pd.catalog.form.unit");
 		}
 		if (errors.getErrorCount() > before) {
 			return null;
 		}
-		return new Requirement(reqCode, row.title().strip(), blank(row.part()) ? null : row.part().strip(), kind,
-				threshold, attempts, hours, blank(row.hoursUnit()) ? null : row.hoursUnit().strip(),
+		return new Requirement(reqCode, row.title().strip(), FormText.blank(row.part()) ? null : row.part().strip(),
+				kind, threshold, attempts, hours, FormText.blank(row.hoursUnit()) ? null : row.hoursUnit().strip(),
 				Boolean.TRUE.equals(row.evidenceRequired()));
 	}
 
@@ -268,7 +273,7 @@ public record ProgramForm(String code, String title, String description, String 
 			errors.rejectValue(at + "schoolLevel", "pd.catalog.form.choose");
 		}
 		Integer within = null;
-		if (!blank(row.withinYears())) {
+		if (!FormText.blank(row.withinYears())) {
 			within = whole(row.withinYears());
 			if (within == null || within < 1 || within > 20) {
 				errors.rejectValue(at + "withinYears", "pd.catalog.form.years");
@@ -277,53 +282,4 @@ public record ProgramForm(String code, String title, String description, String 
 		return errors.getErrorCount() > before ? null : new AssignmentRule(obligation, audience, level, within);
 	}
 
-	/** A code from a title: "Unit 9 assessment" becomes unit-9-assessment. */
-	static String slug(String title) {
-		String s = java.text.Normalizer.normalize(nz(title), java.text.Normalizer.Form.NFD)
-			.replaceAll("\\p{M}", "")
-			.toLowerCase(java.util.Locale.ROOT)
-			.replaceAll("[^a-z0-9]+", "-")
-			.replaceAll("(^-+|-+$)", "");
-		return s.length() > 60 ? s.substring(0, 60).replaceAll("-+$", "") : s;
-	}
-
-	private static <E extends Enum<E>> E parse(Class<E> type, String value) {
-		try {
-			return blank(value) ? null : Enum.valueOf(type, value.strip());
-		}
-		catch (IllegalArgumentException e) {
-			return null;
-		}
-	}
-
-	private static LocalDate date(String value) {
-		try {
-			LocalDate date = blank(value) ? null : LocalDate.parse(value.strip());
-			return date == null || date.getYear() < 1950 || date.getYear() > 9000 ? null : date;
-		}
-		catch (DateTimeParseException e) {
-			return null;
-		}
-	}
-
-	private static Integer whole(String value) {
-		return value != null && WHOLE.matcher(value.strip()).matches() ? Integer.valueOf(value.strip()) : null;
-	}
-
-	private static BigDecimal decimal(String value) {
-		return value != null && DECIMAL.matcher(value.strip()).matches()
-				? new BigDecimal(value.strip().replace(',', '.')) : null;
-	}
-
-	private static String plain(BigDecimal value) {
-		return value == null ? "" : value.stripTrailingZeros().toPlainString();
-	}
-
-	private static boolean blank(String value) {
-		return value == null || value.isBlank();
-	}
-
-	private static String nz(String value) {
-		return value == null ? "" : value;
-	}
 }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,7 +39,7 @@ class TableOwnershipTests {
 				String module = SOURCES.relativize(file).getName(0).toString();
 				Matcher m = TABLE.matcher(Files.readString(file));
 				while (m.find()) {
-					String table = m.group(1).toLowerCase(java.util.Locale.ROOT);
+					String table = m.group(1).toLowerCase(Locale.ROOT);
 					String owner = OWNER_BY_PREFIX.entrySet()
 						.stream()
 						.filter(e -> table.startsWith(e.getKey()))

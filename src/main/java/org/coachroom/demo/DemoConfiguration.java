@@ -3,6 +3,7 @@ package org.coachroom.demo;
 import java.time.Clock;
 
 import org.coachroom.lti.PlatformRegistry;
+import org.coachroom.pd.Schools;
 import org.coachroom.shared.database.DatabasesStartedHere;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
@@ -30,8 +31,7 @@ class DemoConfiguration {
 	}
 
 	@Bean
-	DemoPlatform demoPlatform(JdbcClient jdbc, PlatformRegistry registry, Clock clock,
-			org.coachroom.pd.Schools schools) {
+	DemoPlatform demoPlatform(JdbcClient jdbc, PlatformRegistry registry, Clock clock, Schools schools) {
 		return new DemoPlatform(jdbc, registry, clock, schools);
 	}
 

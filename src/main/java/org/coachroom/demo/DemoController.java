@@ -1,5 +1,6 @@
 package org.coachroom.demo;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,6 +15,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.ModelAndView;
@@ -48,7 +51,7 @@ class DemoController {
 		if (who == null || !platform.started()) {
 			return refused(HttpStatus.NOT_FOUND, "There is no demo person called \"" + clip(persona) + "\".");
 		}
-		Map<String, String> fields = new java.util.LinkedHashMap<>();
+		Map<String, String> fields = new LinkedHashMap<>();
 		fields.put("iss", DemoPlatform.ISSUER);
 		fields.put("target_link_uri", platform.baseUrl() + "/lti/launch");
 		fields.put("login_hint", who.subject());
@@ -95,8 +98,7 @@ class DemoController {
 	 * The demo LMS's token endpoint (client credentials with a private_key_jwt
 	 * assertion).
 	 */
-	@org.springframework.web.bind.annotation.PostMapping(path = "/demo/platform/token",
-			produces = MediaType.APPLICATION_JSON_VALUE)
+	@PostMapping(path = "/demo/platform/token", produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
 	ResponseEntity<Map<String, Object>> token(@RequestParam Map<String, String> params) {
 		if (!platform.started()) {
@@ -117,8 +119,7 @@ class DemoController {
 	 */
 	@GetMapping(path = "/demo/platform/memberships")
 	ResponseEntity<Map<String, Object>> memberships(
-			@org.springframework.web.bind.annotation.RequestHeader(name = "Authorization",
-					required = false) String authorization,
+			@RequestHeader(name = "Authorization", required = false) String authorization,
 			@RequestParam(defaultValue = "0") int from) {
 		String token = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : null;
 		if (!platform.started() || !services.valid(token)) {
@@ -127,7 +128,7 @@ class DemoController {
 		List<DemoServices.RosterMember> roster = services.roster();
 		int start = Math.max(0, Math.min(from, roster.size()));
 		int end = Math.min(roster.size(), start + 10);
-		Map<String, Object> body = new java.util.LinkedHashMap<>();
+		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("id", platform.baseUrl() + "/demo/platform/memberships");
 		body.put("context", Map.of("id", "demo-lincoln-coaching", "label", "LES-COACH", "title",
 				"Lincoln Elementary Coaching Hub"));

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -67,8 +68,7 @@ class DemoServices {
 			m.put("name", givenName + " " + familyName);
 			m.put("given_name", givenName);
 			m.put("family_name", familyName);
-			m.put("email",
-					(givenName + "." + familyName).toLowerCase(java.util.Locale.ROOT) + "@demo-district.invalid");
+			m.put("email", (givenName + "." + familyName).toLowerCase(Locale.ROOT) + "@demo-district.invalid");
 			return m;
 		}
 	}

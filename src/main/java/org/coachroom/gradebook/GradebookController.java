@@ -1,18 +1,23 @@
 package org.coachroom.gradebook;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 
 import org.coachroom.access.CoachingPrivacy;
 import org.coachroom.access.CoachroomRole;
 import org.coachroom.lti.Member;
 import org.coachroom.lti.ScoreReportAccess;
+import org.coachroom.shared.DistrictClock;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -31,10 +36,9 @@ class GradebookController {
 
 	private final Clock clock;
 
-	private final java.time.ZoneId zone;
+	private final ZoneId zone;
 
-	GradebookController(ScoreReport report, List<ScoreReportAccess> sources, Clock clock,
-			org.coachroom.shared.DistrictClock district) {
+	GradebookController(ScoreReport report, List<ScoreReportAccess> sources, Clock clock, DistrictClock district) {
 		this.report = report;
 		this.sources = sources;
 		this.clock = clock;
@@ -42,8 +46,8 @@ class GradebookController {
 	}
 
 	/** Times show in the district's zone, as on the study group pages. */
-	@org.springframework.web.bind.annotation.ModelAttribute("zone")
-	java.time.ZoneId zone() {
+	@ModelAttribute("zone")
+	ZoneId zone() {
 		return zone;
 	}
 
@@ -76,9 +80,8 @@ class GradebookController {
 			.orElseThrow(GradebookController::notFound);
 	}
 
-	private static org.springframework.web.server.ResponseStatusException notFound() {
-		return new org.springframework.web.server.ResponseStatusException(
-				org.springframework.http.HttpStatus.NOT_FOUND);
+	private static ResponseStatusException notFound() {
+		return new ResponseStatusException(HttpStatus.NOT_FOUND);
 	}
 
 	@GetMapping("/gradebook")

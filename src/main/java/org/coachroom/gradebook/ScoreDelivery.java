@@ -3,6 +3,7 @@ package org.coachroom.gradebook;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.coachroom.lti.AssignmentGrades;
@@ -121,7 +122,7 @@ class ScoreDelivery {
 
 	/** As deep linking names it: study-group (for STUDY_GROUP). */
 	private static String kind(ScoreOutbox.PendingScore score) {
-		return score.source().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+		return score.source().toLowerCase(Locale.ROOT).replace('_', '-');
 	}
 
 	/** The resourceId deep linking gives the line item it asks for: study-group-12. */

@@ -1,13 +1,21 @@
 package org.coachroom.gradebook;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -25,7 +33,7 @@ class ScoreOutbox {
 
 	private final TransactionTemplate ownTx;
 
-	ScoreOutbox(JdbcClient jdbc, org.springframework.transaction.PlatformTransactionManager transactions) {
+	ScoreOutbox(JdbcClient jdbc, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.tx = new TransactionTemplate(transactions);
 		// Read committed: the claim locks only the rows it takes, no gaps between them,
@@ -110,7 +118,7 @@ class ScoreOutbox {
 	List<PendingScore> claim(int limit, Instant now, Duration claimFor) {
 		// the claim's end, to the column's millisecond, is the claim's token: every later
 		// update checks it
-		Instant until = now.plus(claimFor).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+		Instant until = now.plus(claimFor).truncatedTo(ChronoUnit.MILLIS);
 		return tx.execute(status -> {
 			List<PendingScore> due = jdbc
 				.sql("""
@@ -141,7 +149,7 @@ class ScoreOutbox {
 	 * item one at a time and never make two. Null when the lock did not come within 20
 	 * seconds (inside the 30 s query timeout).
 	 */
-	<T> T underPlacementLock(PendingScore score, java.util.function.Supplier<T> work) {
+	<T> T underPlacementLock(PendingScore score, Supplier<T> work) {
 		String name = "coachroom-li-" + placementHash(score);
 		return tx.execute(status -> {
 			Integer got = jdbc.sql("SELECT GET_LOCK(?, 20)").param(name).query(Integer.class).single();
@@ -183,13 +191,13 @@ class ScoreOutbox {
 
 	private static String placementHash(PendingScore score) {
 		try {
-			byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+			byte[] digest = MessageDigest.getInstance("SHA-256")
 				.digest((score.tenantId() + "\n" + score.source() + "\n" + score.sourceId() + "\n"
 						+ score.resourceLinkId())
-					.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-			return java.util.HexFormat.of().formatHex(digest).substring(0, 40);
+					.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest).substring(0, 40);
 		}
-		catch (java.security.NoSuchAlgorithmException e) {
+		catch (NoSuchAlgorithmException e) {
 			throw new IllegalStateException(e);
 		}
 	}
@@ -243,14 +251,14 @@ class ScoreOutbox {
 	 * run out while the score queued behind slow sends), and lasts {@code claimFor} from
 	 * now. Empty when another worker has the row now, which then sends it instead.
 	 */
-	java.util.Optional<PendingScore> renew(PendingScore score, Instant now, Duration claimFor) {
-		Instant until = now.plus(claimFor).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+	Optional<PendingScore> renew(PendingScore score, Instant now, Duration claimFor) {
+		Instant until = now.plus(claimFor).truncatedTo(ChronoUnit.MILLIS);
 		int renewed = jdbc
 			.sql("""
 					UPDATE gradebook_score SET claimed_until = ? WHERE id = ? AND status = 'PENDING' AND claimed_until = ?""")
 			.params(Timestamp.from(until), score.id(), Timestamp.from(score.claimedUntil()))
 			.update();
-		return renewed == 1 ? java.util.Optional.of(score.claimedUntil(until)) : java.util.Optional.empty();
+		return renewed == 1 ? Optional.of(score.claimedUntil(until)) : Optional.empty();
 	}
 
 	private void settle(PendingScore score, int updated) {

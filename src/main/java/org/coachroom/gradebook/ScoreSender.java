@@ -1,11 +1,25 @@
 package org.coachroom.gradebook;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -16,7 +30,7 @@ import org.springframework.stereotype.Component;
  * waiting, or failed with the platform's answer.
  */
 @Component
-class ScoreSender implements org.springframework.context.SmartLifecycle {
+class ScoreSender implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(ScoreSender.class);
 
@@ -28,9 +42,9 @@ class ScoreSender implements org.springframework.context.SmartLifecycle {
 	 * Made when the sender starts and shut down when it stops; a context may stop and
 	 * start again.
 	 */
-	private volatile java.util.concurrent.ExecutorService workers;
+	private volatile ExecutorService workers;
 
-	private final java.util.Map<String, java.util.concurrent.Semaphore> hosts = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Map<String, Semaphore> hosts = new ConcurrentHashMap<>();
 
 	private final ScoreOutbox outbox;
 
@@ -61,14 +75,14 @@ class ScoreSender implements org.springframework.context.SmartLifecycle {
 	 * more claims, and scores claimed but not yet on the wire are given back at once, so
 	 * a restarted or other node sends them without waiting for the claim to run out.
 	 */
-	@org.springframework.context.event.EventListener(org.springframework.context.event.ContextClosedEvent.class)
+	@EventListener(ContextClosedEvent.class)
 	void stopping() {
 		stopping = true;
 	}
 
 	@Override
 	public void start() {
-		workers = java.util.concurrent.Executors.newFixedThreadPool(workerCount, r -> {
+		workers = Executors.newFixedThreadPool(workerCount, r -> {
 			Thread t = new Thread(r, "gradebook-sender");
 			t.setDaemon(true);
 			return t;
@@ -85,14 +99,14 @@ class ScoreSender implements org.springframework.context.SmartLifecycle {
 	@Override
 	public void stop() {
 		stopping = true;
-		java.util.concurrent.ExecutorService current = workers;
+		ExecutorService current = workers;
 		if (current == null) {
 			running = false;
 			return;
 		}
 		current.shutdown();
 		try {
-			current.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+			current.awaitTermination(30, TimeUnit.SECONDS);
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
@@ -125,23 +139,23 @@ class ScoreSender implements org.springframework.context.SmartLifecycle {
 			if (stopping) {
 				return;
 			}
-			java.util.concurrent.ExecutorService current = workers;
+			ExecutorService current = workers;
 			if (current == null) {
 				return;
 			}
 			due = outbox.claim(batch, clock.instant(), claimFor);
-			List<java.util.concurrent.Future<?>> sending = new java.util.ArrayList<>();
+			List<Future<?>> sending = new ArrayList<>();
 			for (ScoreOutbox.PendingScore score : due) {
 				try {
 					sending.add(current.submit(() -> politely(score)));
 				}
-				catch (java.util.concurrent.RejectedExecutionException stoppedMeanwhile) {
+				catch (RejectedExecutionException stoppedMeanwhile) {
 					// the sender stopped after the claim: another node, or this one once
 					// started again, sends it
 					outbox.release(score);
 				}
 			}
-			for (java.util.concurrent.Future<?> f : sending) {
+			for (Future<?> f : sending) {
 				try {
 					f.get();
 				}
@@ -149,7 +163,7 @@ class ScoreSender implements org.springframework.context.SmartLifecycle {
 					Thread.currentThread().interrupt();
 					return;
 				}
-				catch (java.util.concurrent.ExecutionException e) {
+				catch (ExecutionException e) {
 					log.warn("Sending a score failed unexpectedly; it is tried again when its claim runs out",
 							e.getCause());
 				}
@@ -164,7 +178,7 @@ class ScoreSender implements org.springframework.context.SmartLifecycle {
 	 */
 	private static String hostOf(String url) {
 		try {
-			return java.net.URI.create(url).getHost();
+			return URI.create(url).getHost();
 		}
 		catch (IllegalArgumentException notAUrl) {
 			return "";
@@ -178,8 +192,7 @@ class ScoreSender implements org.springframework.context.SmartLifecycle {
 	private void politely(ScoreOutbox.PendingScore score) {
 		String url = score.lineItemUrl() != null ? score.lineItemUrl() : score.lineItemsUrl();
 		String host = url == null ? "" : hostOf(url);
-		java.util.concurrent.Semaphore permits = hosts.computeIfAbsent(host == null ? "" : host,
-				h -> new java.util.concurrent.Semaphore(perHost));
+		Semaphore permits = hosts.computeIfAbsent(host == null ? "" : host, h -> new Semaphore(perHost));
 		if (stopping) {
 			outbox.release(score);
 			return;

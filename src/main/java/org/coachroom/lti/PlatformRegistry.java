@@ -1,5 +1,7 @@
 package org.coachroom.lti;
 
+import java.util.List;
+
 import org.coachroom.shared.TenantId;
 
 /** Registers platforms and their deployments; the deployments are Coachroom's tenants. */
@@ -12,7 +14,7 @@ public interface PlatformRegistry {
 	 */
 	RegisteredPlatform register(PlatformRegistration registration);
 
-	record RegisteredPlatform(long platformId, java.util.List<TenantId> tenants) {
+	record RegisteredPlatform(long platformId, List<TenantId> tenants) {
 	}
 
 }

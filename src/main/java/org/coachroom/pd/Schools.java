@@ -9,6 +9,7 @@ import org.coachroom.lti.Member;
 import org.coachroom.pd.catalog.Catalog;
 import org.coachroom.shared.TenantId;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,8 +34,8 @@ public class Schools {
 	public record School(long id, String name, SchoolLevel level, boolean archived) {
 	}
 
-	private static final org.springframework.jdbc.core.RowMapper<School> SCHOOL = (rs, i) -> new School(rs.getLong(1),
-			rs.getString(2), SchoolLevel.valueOf(rs.getString(3)), rs.getBoolean(4));
+	private static final RowMapper<School> SCHOOL = (rs, i) -> new School(rs.getLong(1), rs.getString(2),
+			SchoolLevel.valueOf(rs.getString(3)), rs.getBoolean(4));
 
 	/** The schools a person can name: the district's, archived ones aside, by name. */
 	public List<School> open(long tenantId) {

@@ -2,6 +2,10 @@ package org.coachroom.shared;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -54,16 +58,15 @@ public enum FileType {
 		if (name.isEmpty() || name.startsWith(".")) {
 			name = "file" + name;
 		}
-		return name.toLowerCase(java.util.Locale.ROOT).endsWith(extension) ? name : name + extension;
+		return name.toLowerCase(Locale.ROOT).endsWith(extension) ? name : name + extension;
 	}
 
 	/** The content's SHA-256 in hex, kept with a stored file. */
 	public static String sha256(byte[] content) {
 		try {
-			return java.util.HexFormat.of()
-				.formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
 		}
-		catch (java.security.NoSuchAlgorithmException e) {
+		catch (NoSuchAlgorithmException e) {
 			throw new IllegalStateException(e);
 		}
 	}

@@ -1,5 +1,8 @@
 package org.coachroom.team;
 
+import java.util.List;
+import java.util.Optional;
+
 /**
  * The steps of a learning cycle: the four PLC questions walked as Plan / Teach / Assess /
  * Adjust, one screen each, in order. A cycle's stage is its first step not yet done, or
@@ -30,17 +33,17 @@ public enum CycleStep {
 	}
 
 	/** The five steps a team walks (not CLOSED). */
-	public static java.util.List<CycleStep> walked() {
-		return java.util.List.of(LEARN, ASSESS, GOAL, RESPOND, ADJUST);
+	public static List<CycleStep> walked() {
+		return List.of(LEARN, ASSESS, GOAL, RESPOND, ADJUST);
 	}
 
-	public static java.util.Optional<CycleStep> ofPath(String path) {
+	public static Optional<CycleStep> ofPath(String path) {
 		for (CycleStep step : walked()) {
 			if (step.path.equals(path)) {
-				return java.util.Optional.of(step);
+				return Optional.of(step);
 			}
 		}
-		return java.util.Optional.empty();
+		return Optional.empty();
 	}
 
 	public int number() {

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -136,7 +137,7 @@ final class BenchmarkLms implements AutoCloseable {
 		Instant now = Instant.now();
 		Map<String, Object> context = new LinkedHashMap<>();
 		context.put("id", contextId);
-		context.put("label", contextId.toUpperCase(java.util.Locale.ROOT));
+		context.put("label", contextId.toUpperCase(Locale.ROOT));
 		context.put("title", courseTitle);
 		context.put("type", List.of("http://purl.imsglobal.org/vocab/lis/v2/course#CourseOffering"));
 		String[] names = name.split(" ", 2);

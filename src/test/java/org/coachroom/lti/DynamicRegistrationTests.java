@@ -1,7 +1,15 @@
 package org.coachroom.lti;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -217,7 +225,7 @@ class DynamicRegistrationTests {
 		registry.register(new PlatformRegistration(moodle.baseUrl(), "sD4xhS2UPywMPuw", "Moodle",
 				moodle.baseUrl() + "/auth", null, moodle.baseUrl() + "/certs", "moodle",
 				PlatformRegistration.Source.REGISTRATIONS_FILE, List.of("3"),
-				Map.of("http://purl.imsglobal.org/vocab/lis/v2/institution/person#Staff", java.util.Set.of("HR")),
+				Map.of("http://purl.imsglobal.org/vocab/lis/v2/institution/person#Staff", Set.of("HR")),
 				"coachroom_role", List.of()));
 
 		admin.get("/lti/register?openid_configuration=" + moodle.baseUrl() + CONFIG);
@@ -291,12 +299,11 @@ class DynamicRegistrationTests {
 		try (TestPlatform district = TestPlatform.start()) {
 			String url = issueRegistrationUrl(launchedAdmin(district, registry));
 			String token = url.substring(url.indexOf("invite=") + "invite=".length());
-			String hash = java.util.Base64.getUrlEncoder()
+			String hash = Base64.getUrlEncoder()
 				.withoutPadding()
-				.encodeToString(java.security.MessageDigest.getInstance("SHA-256")
-					.digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+				.encodeToString(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
 			assertThat(jdbc.sql("UPDATE lti_registration_invite SET expires_at = ? WHERE token_hash = ?")
-				.params(java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(1)), hash)
+				.params(Timestamp.from(Instant.now().minusSeconds(1)), hash)
 				.update()).isEqualTo(1);
 
 			LaunchClient.Response page = admin.get(url + "&openid_configuration=" + unlisted + CONFIG);
@@ -339,8 +346,7 @@ class DynamicRegistrationTests {
 		String csrf = districtAdmin.csrfFrom("/lti/registrations");
 		LaunchClient.Response issued = districtAdmin.post("/lti/registrations/invite", Map.of("_csrf", csrf));
 		assertThat(issued.status()).isEqualTo(200);
-		java.util.regex.Matcher url = java.util.regex.Pattern.compile("id=\"issued-url\"[^>]*value=\"([^\"]+)\"")
-			.matcher(issued.body());
+		Matcher url = Pattern.compile("id=\"issued-url\"[^>]*value=\"([^\"]+)\"").matcher(issued.body());
 		assertThat(url.find()).as(issued.body()).isTrue();
 		return url.group(1);
 	}

@@ -1,6 +1,9 @@
 package org.coachroom.lti;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.http.Cookie;
 import org.coachroom.testsupport.LaunchClient;
@@ -13,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -124,10 +128,9 @@ class InsideTheLmsFrameTests {
 	}
 
 	@Test
-	void manyRegisteredPlatformsDoNotGrowAnyonesHeader(@Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc)
-			throws Exception {
+	void manyRegisteredPlatformsDoNotGrowAnyonesHeader(@Autowired JdbcClient jdbc) throws Exception {
 		String marker = "flood" + Long.toHexString(System.nanoTime());
-		java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.now());
+		Timestamp now = Timestamp.from(Instant.now());
 		for (int i = 0; i < 400; i++) {
 			String issuer = "https://" + marker + "-" + i + ".attacker.example";
 			jdbc.sql(
@@ -181,7 +184,7 @@ class InsideTheLmsFrameTests {
 
 		String token = home.replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
 		assertThat(token).isNotBlank().doesNotContain("<");
-		LaunchClient.Response signedOut = browser.post("/lti/sign-out", java.util.Map.of("_csrf", token));
+		LaunchClient.Response signedOut = browser.post("/lti/sign-out", Map.of("_csrf", token));
 		assertThat(signedOut.status()).isEqualTo(302);
 		assertThat(browser.get("/home").status()).isEqualTo(401);
 	}
@@ -200,12 +203,11 @@ class InsideTheLmsFrameTests {
 	}
 
 	@Test
-	void anExpiredSessionIsNoSession(@Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+	void anExpiredSessionIsNoSession(@Autowired JdbcClient jdbc) {
 		LaunchClient browser = launchedBrowser();
 		assertThat(browser.get("/home").status()).isEqualTo(200);
 		jdbc.sql("UPDATE lti_session SET expires_at = ? WHERE expires_at > ?")
-			.params(java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(1)),
-					java.sql.Timestamp.from(java.time.Instant.now().plusSeconds(7 * 3600)))
+			.params(Timestamp.from(Instant.now().minusSeconds(1)), Timestamp.from(Instant.now().plusSeconds(7 * 3600)))
 			.update();
 		LaunchClient.Response again = browser.get("/home");
 		assertThat(again.status()).isEqualTo(401);

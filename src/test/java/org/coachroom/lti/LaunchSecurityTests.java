@@ -1,10 +1,21 @@
 package org.coachroom.lti;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -22,6 +33,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -125,7 +137,7 @@ class LaunchSecurityTests {
 
 	@Test
 	void aLoginForATargetOffThisCoachroomIsRefusedNotPassedOnToThePlatform() {
-		Map<String, String> form = new java.util.LinkedHashMap<>();
+		Map<String, String> form = new LinkedHashMap<>();
 		form.put("iss", platform.issuer());
 		form.put("login_hint", "3");
 		form.put("target_link_uri", "https://evil.example/phish");
@@ -138,26 +150,26 @@ class LaunchSecurityTests {
 
 	@Test
 	void oneAddressStartingLoginsFasterThanAnySchoolWouldIsTurnedAwayOthersAreNot() throws Exception {
-		java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-		String body = "iss=" + java.net.URLEncoder.encode(platform.issuer(), java.nio.charset.StandardCharsets.UTF_8)
-				+ "&login_hint=3&client_id=" + platform.clientId() + "&target_link_uri=" + java.net.URLEncoder
-					.encode("http://localhost:" + port + "/lti/launch", java.nio.charset.StandardCharsets.UTF_8);
-		java.util.function.Function<String, Integer> loginFrom = address -> {
+		HttpClient http = HttpClient.newHttpClient();
+		String body = "iss=" + URLEncoder.encode(platform.issuer(), StandardCharsets.UTF_8) + "&login_hint=3&client_id="
+				+ platform.clientId() + "&target_link_uri="
+				+ URLEncoder.encode("http://localhost:" + port + "/lti/launch", StandardCharsets.UTF_8);
+		Function<String, Integer> loginFrom = address -> {
 			try {
 				// the address as a proxy in front of Coachroom reports it
 				return http
-					.send(java.net.http.HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/lti/login"))
+					.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/lti/login"))
 						.header("Content-Type", "application/x-www-form-urlencoded")
 						.header("X-Forwarded-For", address)
-						.POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
-						.build(), java.net.http.HttpResponse.BodyHandlers.discarding())
+						.POST(HttpRequest.BodyPublishers.ofString(body))
+						.build(), HttpResponse.BodyHandlers.discarding())
 					.statusCode();
 			}
 			catch (Exception e) {
 				throw new IllegalStateException(e);
 			}
 		};
-		String flooding = "203.0.113." + (1 + new java.util.Random().nextInt(250));
+		String flooding = "203.0.113." + (1 + new Random().nextInt(250));
 		int turnedAway = 0;
 		for (int i = 0; i < 500 && turnedAway == 0; i++) {
 			int status = loginFrom.apply(flooding);
@@ -203,8 +215,7 @@ class LaunchSecurityTests {
 	@Test
 	void rejectsSeveralAudiencesWithoutAuthorizedParty() {
 		LaunchClient.AuthRequest auth = browser.login(platform, "3");
-		String token = platform
-			.sign(claims(auth).audience(java.util.List.of(platform.clientId(), "another-tool")).build());
+		String token = platform.sign(claims(auth).audience(List.of(platform.clientId(), "another-tool")).build());
 		assertRefused(browser.launch(token, auth.state()), 401, "token-audience");
 	}
 
@@ -267,11 +278,10 @@ class LaunchSecurityTests {
 	}
 
 	@Test
-	void rejectsALaunchThatArrivesAfterTheLoginExpired(
-			@Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+	void rejectsALaunchThatArrivesAfterTheLoginExpired(@Autowired JdbcClient jdbc) {
 		LaunchClient.AuthRequest auth = browser.login(platform, "3");
 		jdbc.sql("UPDATE lti_login_state SET expires_at = ? WHERE state = ?")
-			.params(java.sql.Timestamp.from(Instant.now().minusSeconds(1)), auth.state())
+			.params(Timestamp.from(Instant.now().minusSeconds(1)), auth.state())
 			.update();
 		assertRefused(browser.launch(platform.sign(claims(auth).build()), auth.state()), 400, "state-expired");
 	}
@@ -303,9 +313,9 @@ class LaunchSecurityTests {
 	@Test
 	void rejectsMissingResourceLinkId() {
 		LaunchClient.AuthRequest auth = browser.login(platform, "3");
-		String token = platform.sign(claims(auth)
-			.claim("https://purl.imsglobal.org/spec/lti/claim/resource_link", java.util.Map.of("title", "No id"))
-			.build());
+		String token = platform.sign(
+				claims(auth).claim("https://purl.imsglobal.org/spec/lti/claim/resource_link", Map.of("title", "No id"))
+					.build());
 		assertRefused(browser.launch(token, auth.state()), 400, "claim-missing");
 	}
 
@@ -324,7 +334,7 @@ class LaunchSecurityTests {
 
 	@Test
 	void rejectsLoginFromUnknownPlatform() {
-		LaunchClient.Response response = browser.post("/lti/login", java.util.Map.of("iss", "https://unknown.example",
+		LaunchClient.Response response = browser.post("/lti/login", Map.of("iss", "https://unknown.example",
 				"login_hint", "3", "target_link_uri", "http://localhost/lti/launch", "client_id", "nobody"));
 		assertRefused(response, 400, "login-platform-unknown");
 	}
@@ -332,15 +342,14 @@ class LaunchSecurityTests {
 	@Test
 	void rejectsAnOversizedLoginInitiation() {
 		assertRefused(browser.post("/lti/login",
-				java.util.Map.of("iss", platform.issuer(), "client_id", platform.clientId(), "login_hint", "3",
-						"target_link_uri", "http://localhost/lti/launch", "lti_message_hint", "h".repeat(1024 * 1024))),
+				Map.of("iss", platform.issuer(), "client_id", platform.clientId(), "login_hint", "3", "target_link_uri",
+						"http://localhost/lti/launch", "lti_message_hint", "h".repeat(1024 * 1024))),
 				400, "login-parameter-too-long");
 	}
 
 	@Test
 	void rejectsLoginWithoutRequiredParameters() {
-		assertRefused(browser.post("/lti/login", java.util.Map.of("iss", platform.issuer())), 400,
-				"login-parameter-missing");
+		assertRefused(browser.post("/lti/login", Map.of("iss", platform.issuer())), 400, "login-parameter-missing");
 	}
 
 	@Test
@@ -355,7 +364,7 @@ class LaunchSecurityTests {
 
 	@Test
 	void unknownKidsDoNotMakeUsHammerThePlatformsKeyEndpoint() {
-		java.util.List<RSAKey> unpublished = java.util.stream.Stream.generate(TestPlatform::newKey).limit(10).toList();
+		List<RSAKey> unpublished = Stream.generate(TestPlatform::newKey).limit(10).toList();
 		int before = platform.jwksRequests();
 		long started = System.nanoTime();
 		for (RSAKey key : unpublished) {

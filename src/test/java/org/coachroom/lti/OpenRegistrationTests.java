@@ -3,7 +3,10 @@ package org.coachroom.lti;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
 import org.coachroom.testsupport.LaunchClient;
 import org.coachroom.testsupport.LaunchTest;
 import org.coachroom.testsupport.MoodleFixtures;
@@ -125,9 +128,7 @@ class OpenRegistrationTests {
 			assertThat(page.status()).isEqualTo(429);
 			assertThat(page.refusalCode()).isEqualTo("registration-pending-full");
 			assertThat(page.body()).contains("too many registrations are already waiting for approval");
-			assertThat(lms.wireMock()
-				.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo(CONFIG))))
-				.isEmpty();
+			assertThat(lms.wireMock().findAll(WireMock.getRequestedFor(urlPathEqualTo(CONFIG)))).isEmpty();
 			assertThat(jdbc.sql("SELECT COUNT(*) FROM lti_platform WHERE issuer = ?")
 				.param(lms.issuer())
 				.query(Integer.class)
@@ -165,8 +166,7 @@ class OpenRegistrationTests {
 		LaunchClient operator = new LaunchClient("http://localhost:" + port);
 		LaunchClient.Response issued = operator.post("/lti/operator/invite", Map.of("token", OPERATOR));
 		assertThat(issued.status()).isEqualTo(200);
-		java.util.regex.Matcher url = java.util.regex.Pattern.compile("id=\"issued-url\"[^>]*value=\"([^\"]+)\"")
-			.matcher(issued.body());
+		Matcher url = Pattern.compile("id=\"issued-url\"[^>]*value=\"([^\"]+)\"").matcher(issued.body());
 		assertThat(url.find()).isTrue();
 		try (TestPlatform lms = TestPlatform.start()) {
 			serveRegistration(lms);

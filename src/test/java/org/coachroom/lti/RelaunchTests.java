@@ -1,5 +1,7 @@
 package org.coachroom.lti;
 
+import java.util.Map;
+
 import org.coachroom.testsupport.LaunchClient;
 import org.coachroom.testsupport.LaunchTest;
 import org.coachroom.testsupport.TestPlatform;
@@ -84,7 +86,7 @@ class RelaunchTests {
 		var claims = platform.launchClaims(auth.nonce(), sub, TestPlatform.LEARNER)
 			.claim("name", name)
 			.claim("https://purl.imsglobal.org/spec/lti/claim/context",
-					java.util.Map.of("id", "course-" + sub, "label", "PLC", "title", courseTitle))
+					Map.of("id", "course-" + sub, "label", "PLC", "title", courseTitle))
 			.build();
 		assertThat(browser.launch(platform.sign(claims), auth.state()).status()).isEqualTo(302);
 		return browser;

@@ -1,5 +1,8 @@
 package org.coachroom.lti;
 
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -100,7 +103,7 @@ class TenantIsolationTests {
 				"login_hint", "3", "client_id", platform.clientId(), "lti_deployment_id", deployment);
 		var login = browser.post("/lti/login", form);
 		assertThat(login.status()).isEqualTo(302);
-		var params = java.net.URI.create(login.location()).getRawQuery();
+		var params = URI.create(login.location()).getRawQuery();
 		String state = param(params, "state");
 		String nonce = param(params, "nonce");
 		var claims = platform.launchClaims(nonce, "3", TestPlatform.LEARNER)
@@ -115,8 +118,7 @@ class TenantIsolationTests {
 	private static String param(String query, String name) {
 		for (String pair : query.split("&")) {
 			if (pair.startsWith(name + "=")) {
-				return java.net.URLDecoder.decode(pair.substring(name.length() + 1),
-						java.nio.charset.StandardCharsets.UTF_8);
+				return URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8);
 			}
 		}
 		throw new AssertionError("no " + name);

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -181,7 +182,7 @@ class CatalogTests {
 		assertThat(refused.body()).contains("Use up to 60 lower-case letters").contains("Give the date as a date.");
 
 		// catalog files no export makes
-		Map<String, String> files = new java.util.LinkedHashMap<>();
+		Map<String, String> files = new LinkedHashMap<>();
 		for (String file : List.of("{\"programs\":[null]}", "{\"programs\":[1, \"x\"]}",
 				"{\"programs\":[{\"code\":\"far\",\"title\":\"Far\",\"deadline\":{\"kind\":\"YEARS_AFTER_ROLE_START\",\"years\":2000000000},"
 						+ "\"requirements\":[{\"code\":\"a\",\"title\":\"A\",\"kind\":\"COURSE\",\"attempts\":0,\"evidenceRequired\":false}],\"assignments\":[]}]}",

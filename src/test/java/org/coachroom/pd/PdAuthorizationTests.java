@@ -1,5 +1,6 @@
 package org.coachroom.pd;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,7 +140,7 @@ class PdAuthorizationTests {
 						Map.of("name", "Tried by " + who.getKey(), "level", "ELEMENTARY", "_csrf", csrf(browser)));
 				assertThat(school.status()).as(who.getKey() + " adds a school").isEqualTo(404);
 				var imported = browser.postFile("/pd/catalog/import", Map.of("_csrf", csrf(browser)), "file", "c.json",
-						"application/json", "{\"programs\":[]}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+						"application/json", "{\"programs\":[]}".getBytes(StandardCharsets.UTF_8));
 				assertThat(List.of(archived.status(), edited.status(), imported.status()))
 					.as(who.getKey() + " edits the catalog")
 					.containsOnly(404);

@@ -12,6 +12,9 @@ import java.util.UUID;
 
 import org.coachroom.browser.Chromium;
 import org.coachroom.lti.PlatformRegistry;
+import org.coachroom.pd.catalog.AssignmentRule;
+import org.coachroom.pd.catalog.Audience;
+import org.coachroom.pd.catalog.Obligation;
 import org.coachroom.pd.catalog.Program;
 import org.coachroom.pd.catalog.Programs;
 import org.coachroom.pd.catalog.Requirement;
@@ -27,9 +30,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -129,8 +134,7 @@ class PdBrowserTests {
 						new BigDecimal("80"), 2, null, null, false),
 						new Requirement("certificate", "LETRS Volume 1 certificate", "Volume 1",
 								RequirementKind.EVIDENCE, null, 0, null, null, false)),
-				List.of(new org.coachroom.pd.catalog.AssignmentRule(org.coachroom.pd.catalog.Obligation.REQUIRED,
-						org.coachroom.pd.catalog.Audience.TEACHER, org.coachroom.pd.SchoolLevel.ELEMENTARY, null))),
+				List.of(new AssignmentRule(Obligation.REQUIRED, Audience.TEACHER, SchoolLevel.ELEMENTARY, null))),
 				Instant.now());
 		programs.save(letrs);
 
@@ -138,8 +142,8 @@ class PdBrowserTests {
 		// ten days
 		signIn(signIn, teacherSub);
 		driver.get(base() + "/pd");
-		new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("schoolLevel"))).selectByValue("ELEMENTARY");
-		((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];",
+		new Select(driver.findElement(By.id("schoolLevel"))).selectByValue("ELEMENTARY");
+		((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];",
 				driver.findElement(By.id("roleStartedOn")), LocalDate.now().minusYears(3).plusDays(10).toString());
 		driver.findElement(By.id("save-profile")).click();
 		waitFor(By.id("program-letrs"));
@@ -205,8 +209,7 @@ class PdBrowserTests {
 		// a mistake: a new hours requirement without hours
 		int row = driver.findElements(By.cssSelector("#requirement-rows tbody tr")).size() - 3;
 		driver.findElement(By.id("requirements" + row + ".title")).sendKeys("Practicum hours");
-		new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("requirements" + row + ".kind")))
-			.selectByValue("HOURS");
+		new Select(driver.findElement(By.id("requirements" + row + ".kind"))).selectByValue("HOURS");
 		driver.findElement(By.id("save-program")).click();
 		waitFor(By.id("form-errors"));
 		assertThat(driver.findElement(By.id("requirements" + row + ".hours")).getAttribute("aria-invalid"))

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.nimbusds.jwt.SignedJWT;
 import org.coachroom.lti.PlatformRegistry;
 import org.coachroom.testsupport.LaunchClient;
 import org.coachroom.testsupport.LaunchTest;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.util.HtmlUtils;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -183,9 +185,8 @@ class PdCompletionsTests {
 		var answer = browser.post("/deep-linking/pd/letrs",
 				Map.of("requirement", "u1-assessment", "_csrf", browser.csrfFrom("/deep-linking")));
 		assertThat(answer.status()).isEqualTo(200);
-		String jwt = org.springframework.web.util.HtmlUtils
-			.htmlUnescape(answer.body().replaceAll("(?s).*name=\"JWT\" value=\"([^\"]+)\".*", "$1"));
-		var claims = com.nimbusds.jwt.SignedJWT.parse(jwt).getJWTClaimsSet();
+		String jwt = HtmlUtils.htmlUnescape(answer.body().replaceAll("(?s).*name=\"JWT\" value=\"([^\"]+)\".*", "$1"));
+		var claims = SignedJWT.parse(jwt).getJWTClaimsSet();
 		List<Object> items = claims.getListClaim("https://purl.imsglobal.org/spec/lti-dl/claim/content_items");
 		long item = jdbc.sql("""
 				SELECT i.id FROM pd_course_item i JOIN pd_program p ON p.id = i.program

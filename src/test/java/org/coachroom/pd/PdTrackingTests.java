@@ -1,9 +1,25 @@
 package org.coachroom.pd;
 
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.awaitility.Awaitility;
 import org.coachroom.lti.PlatformRegistry;
+import org.coachroom.studygroup.CompletionRule;
+import org.coachroom.studygroup.StudyGroup;
+import org.coachroom.studygroup.StudyGroupManagement;
+import org.coachroom.studygroup.session.AttendanceStatus;
+import org.coachroom.studygroup.session.GroupSession;
 import org.coachroom.testsupport.LaunchClient;
 import org.coachroom.testsupport.LaunchTest;
 import org.coachroom.testsupport.Launcher.Launched;
@@ -105,7 +121,7 @@ class PdTrackingTests {
 
 	@Test
 	void aNewTeacherHasInductionRequiredAndASecondaryCoachHasNoLetrs() {
-		profile(teacher.browser(), "SECONDARY", java.time.LocalDate.now().minusMonths(3).toString());
+		profile(teacher.browser(), "SECONDARY", LocalDate.now().minusMonths(3).toString());
 		assertThat(teacher.browser().get("/pd").body()).contains("Entry Years Enhancement (EYE) induction")
 			.contains("ESL endorsement")
 			.doesNotContain("LETRS");
@@ -117,7 +133,7 @@ class PdTrackingTests {
 	void aUnitScoreIsRecordedAsMasteryAndAThirdAttemptIsRefusedWithNothingSaved() {
 		var browser = coach.browser();
 		profile(browser, "ELEMENTARY", "2025-08-01");
-		String today = java.time.LocalDate.now().toString();
+		String today = LocalDate.now().toString();
 		assertThat(record(browser, "letrs", "u1-assessment", "score", "70", today).status()).isEqualTo(302);
 		assertThat(record(browser, "letrs", "u1-assessment", "score", "90", today).status()).isEqualTo(302);
 		String page = browser.get("/pd/programs/letrs").body();
@@ -143,7 +159,7 @@ class PdTrackingTests {
 		String list = browser.get("/pd").body();
 		// style-src 'self' drops an inline width, which left every bar full
 		assertThat(list).doesNotContain(" style=").containsPattern("<progress[^>]* value=\"0\" max=\"22\"");
-		record(browser, "letrs", "u1-assessment", "score", "90", java.time.LocalDate.now().toString());
+		record(browser, "letrs", "u1-assessment", "score", "90", LocalDate.now().toString());
 		String program = browser.get("/pd/programs/letrs").body();
 		assertThat(program).doesNotContain(" style=").containsPattern("<progress[^>]* value=\"1\" max=\"22\"");
 	}
@@ -152,12 +168,12 @@ class PdTrackingTests {
 	void badInputComesBackAsAMessageAndNothingIsRecorded() {
 		var browser = coach.browser();
 		profile(browser, "ELEMENTARY", "2025-08-01");
-		String tomorrow = java.time.LocalDate.now().plusDays(2).toString();
-		record(browser, "letrs", "v1-f2f", "hours", "six", java.time.LocalDate.now().toString());
+		String tomorrow = LocalDate.now().plusDays(2).toString();
+		record(browser, "letrs", "v1-f2f", "hours", "six", LocalDate.now().toString());
 		assertThat(browser.get("/pd/programs/letrs").body()).contains("Give a number and a date.");
 		record(browser, "letrs", "v1-f2f", "hours", "6", tomorrow);
 		assertThat(browser.get("/pd/programs/letrs").body()).contains("The date cannot be in the future.");
-		record(browser, "letrs", "v1-f2f", "score", "50", java.time.LocalDate.now().toString());
+		record(browser, "letrs", "v1-f2f", "score", "50", LocalDate.now().toString());
 		assertThat(browser.get("/pd/programs/letrs").body()).contains("This requirement takes no score.");
 		assertThat(profile(browser, "MIDDLE", "someday").status()).isEqualTo(302);
 		assertThat(browser.get("/pd").body()).contains("Choose a school level");
@@ -166,15 +182,15 @@ class PdTrackingTests {
 			.query(Integer.class)
 			.single()).isZero();
 		assertThat(browser.get("/pd/programs/no-such-program").status()).isEqualTo(404);
-		assertThat(record(browser, "letrs", "no-such-requirement", "done", "", java.time.LocalDate.now().toString())
-			.status()).isEqualTo(404);
+		assertThat(record(browser, "letrs", "no-such-requirement", "done", "", LocalDate.now().toString()).status())
+			.isEqualTo(404);
 	}
 
 	@Test
 	void hoursAddUpToTheFaceToFaceRequirement() {
 		var browser = coach.browser();
 		profile(browser, "ELEMENTARY", "2025-08-01");
-		String today = java.time.LocalDate.now().toString();
+		String today = LocalDate.now().toString();
 		record(browser, "letrs", "v1-f2f", "hours", "6", today);
 		assertThat(browser.get("/pd/programs/letrs").body()).contains("6 of 12 clock hours");
 		record(browser, "letrs", "v1-f2f", "hours", "6", today);
@@ -192,7 +208,7 @@ class PdTrackingTests {
 	@Test
 	void oneDistrictsProgressIsInvisibleToAnother() {
 		profile(coach.browser(), "ELEMENTARY", "2025-08-01");
-		record(coach.browser(), "letrs", "u1-sessions", "done", "", java.time.LocalDate.now().toString());
+		record(coach.browser(), "letrs", "u1-sessions", "done", "", LocalDate.now().toString());
 		try (TestPlatform other = TestPlatform.start()) {
 			other.registerWith(registry);
 			Launched elsewhere = new Launcher(port, other, jdbc).launch(coach.member().subject(), "Carla Coach",
@@ -204,29 +220,25 @@ class PdTrackingTests {
 	}
 
 	@Autowired
-	org.coachroom.studygroup.StudyGroupManagement studyGroups;
+	StudyGroupManagement studyGroups;
 
 	@Test
 	void studyGroupHoursCountWhereTheMemberChoosesAndComeOffWhenTheCompletionIsWithdrawn() {
 		var browser = teacher.browser();
 		profile(browser, "ELEMENTARY", "2025-08-01");
 		var group = studyGroups.create(coach.member(),
-				new org.coachroom.studygroup.StudyGroup.Details("Shifting the Balance", "Six shifts", null,
-						org.coachroom.studygroup.StudyGroup.Kind.BOOK_STUDY, null, null,
-						org.coachroom.studygroup.StudyGroup.Visibility.CLOSED, new java.math.BigDecimal("6"),
-						"clock hours", java.util.List.of()),
-				new org.coachroom.studygroup.CompletionRule(org.coachroom.studygroup.CompletionRule.Basis.COUNT, 1,
-						false, false, 1, null));
-		java.time.Instant start = java.time.Instant.now().minus(java.time.Duration.ofDays(1));
+				new StudyGroup.Details("Shifting the Balance", "Six shifts", null, StudyGroup.Kind.BOOK_STUDY, null,
+						null, StudyGroup.Visibility.CLOSED, new BigDecimal("6"), "clock hours", List.of()),
+				new CompletionRule(CompletionRule.Basis.COUNT, 1, false, false, 1, null));
+		Instant start = Instant.now().minus(Duration.ofDays(1));
 		var session = studyGroups.planSession(coach.member(), group.getId(),
-				new org.coachroom.studygroup.session.GroupSession.Plan(start, start.plus(java.time.Duration.ofHours(1)),
-						null, null, null, null, null, null));
-		studyGroups.addMembers(coach.member(), group.getId(), java.util.List.of(teacher.member().userId()));
+				new GroupSession.Plan(start, start.plus(Duration.ofHours(1)), null, null, null, null, null, null));
+		studyGroups.addMembers(coach.member(), group.getId(), List.of(teacher.member().userId()));
 		studyGroups.recordAttendance(coach.member(), group.getId(), session.getId(),
-				Map.of(teacher.member().userId(), org.coachroom.studygroup.session.AttendanceStatus.PRESENT));
+				Map.of(teacher.member().userId(), AttendanceStatus.PRESENT));
 
-		org.awaitility.Awaitility.await()
-			.atMost(java.time.Duration.ofSeconds(10))
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
 			.until(() -> browser.get("/pd").body().contains("6 clock hours from the study group"));
 		long credit = jdbc.sql("SELECT id FROM pd_credit WHERE user_ref = ?")
 			.param(teacher.member().userId())
@@ -246,8 +258,8 @@ class PdTrackingTests {
 			.status()).isEqualTo(404);
 
 		studyGroups.withdrawCompletion(coach.member(), group.getId(), teacher.member().userId(), "Marked by mistake");
-		org.awaitility.Awaitility.await()
-			.atMost(java.time.Duration.ofSeconds(10))
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
 			.until(() -> browser.get("/pd/programs/letrs").body().contains("0 of 12 clock hours"));
 		assertThat(browser.get("/pd").body()).doesNotContain("from the study group");
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM pd_audit WHERE user_ref = ? AND action = 'CREDIT_WITHDRAWN'")
@@ -257,7 +269,7 @@ class PdTrackingTests {
 	}
 
 	static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
-		.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		.getBytes(StandardCharsets.US_ASCII);
 
 	private LaunchClient.Response upload(LaunchClient browser, String program, String requirement, String name,
 			byte[] content) {
@@ -289,7 +301,7 @@ class PdTrackingTests {
 	void evidenceIsReturnedWithACommentThenVerifiedAndTheRequirementIsMet() {
 		var browser = teacher.browser();
 		profile(browser, "SECONDARY", "2025-08-01");
-		record(browser, "esl-endorsement", "coursework", "hours", "18", java.time.LocalDate.now().toString());
+		record(browser, "esl-endorsement", "coursework", "hours", "18", LocalDate.now().toString());
 		assertThat(browser.get("/pd/programs/esl-endorsement").body()).contains("In progress")
 			.contains("Evidence needed");
 
@@ -342,7 +354,7 @@ class PdTrackingTests {
 		var browser = teacher.browser();
 		profile(browser, "SECONDARY", "2025-08-01");
 		upload(browser, "esl-endorsement", "coursework", "transcript.pdf",
-				"<html><script>alert(1)</script>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+				"<html><script>alert(1)</script>".getBytes(StandardCharsets.UTF_8));
 		assertThat(browser.get("/pd/programs/esl-endorsement").body()).contains("Upload a PDF or an image");
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM pd_evidence WHERE user_ref = ?")
 			.param(teacher.member().userId())
@@ -355,7 +367,7 @@ class PdTrackingTests {
 		var browser = teacher.browser();
 		profile(browser, "SECONDARY", "2025-08-01");
 		var refused = upload(browser, "esl-endorsement", "coursework", "transcript.pdf",
-				"<html><script>alert(1)</script>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+				"<html><script>alert(1)</script>".getBytes(StandardCharsets.UTF_8));
 		assertThat(refused.location()).endsWith("#req-coursework");
 		String page = browser.get("/pd/programs/esl-endorsement").body();
 		// the page lands at the requirement: the refusal sits by its file field, not at
@@ -396,7 +408,7 @@ class PdTrackingTests {
 	 * as text.
 	 */
 	static void assertWellFormedPdf(byte[] pdf, String... texts) {
-		try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+		try (PDDocument document = Loader.loadPDF(pdf)) {
 			assertThat(document.getNumberOfPages()).isOne();
 			assertThat(document.getPage(0).getMediaBox().getWidth()).isEqualTo(842f);
 			assertThat(document.getPage(0).getMediaBox().getHeight()).isEqualTo(595f);
@@ -404,12 +416,12 @@ class PdTrackingTests {
 			for (var font : resources.getFontNames()) {
 				assertThat(resources.getFont(font).isEmbedded()).as(font.getName()).isTrue();
 			}
-			String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+			String text = new PDFTextStripper().getText(document);
 			for (String expected : texts) {
 				assertThat(text).contains(expected);
 			}
 		}
-		catch (java.io.IOException e) {
+		catch (IOException e) {
 			throw new AssertionError("Not a PDF a reader can open", e);
 		}
 	}

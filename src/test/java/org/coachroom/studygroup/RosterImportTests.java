@@ -2,7 +2,11 @@ package org.coachroom.studygroup;
 
 import java.math.BigDecimal;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -12,12 +16,14 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
 import org.coachroom.access.CoachroomRole;
+import org.coachroom.lti.LaunchDetails;
+import org.coachroom.lti.Member;
 import org.coachroom.lti.PlatformRegistry;
 import org.coachroom.lti.ServiceUnavailableException;
 import org.coachroom.studygroup.membership.GroupRosterImports;
 import org.coachroom.testsupport.LaunchTest;
-import org.coachroom.testsupport.Launcher;
 import org.coachroom.testsupport.Launcher.Launched;
+import org.coachroom.testsupport.Launcher;
 import org.coachroom.testsupport.MoodleFixtures;
 import org.coachroom.testsupport.TestPlatform;
 import org.junit.jupiter.api.AfterEach;
@@ -125,8 +131,8 @@ class RosterImportTests {
 		// and a principal's
 		platform.close();
 		platform = TestPlatform.start();
-		platform.registerWith(registry, java.util.Map.of("http://purl.imsglobal.org/vocab/lis/v2/membership#Mentor",
-				java.util.Set.of(CoachroomRole.TEACHER, CoachroomRole.PRINCIPAL)), null);
+		platform.registerWith(registry, Map.of("http://purl.imsglobal.org/vocab/lis/v2/membership#Mentor",
+				Set.of(CoachroomRole.TEACHER, CoachroomRole.PRINCIPAL)), null);
 		coach = new Launcher(port, platform, jdbc).launch("coach-" + course, "Carla Coach", TestPlatform.INSTRUCTOR,
 				course, "Hub");
 		platform.wireMock()
@@ -183,9 +189,9 @@ class RosterImportTests {
 		LoggedRequest tokenRequest = platform.wireMock()
 			.findAll(postRequestedFor(urlPathEqualTo("/mod/lti/token.php")))
 			.get(0);
-		String assertion = java.net.URLDecoder.decode(
+		String assertion = URLDecoder.decode(
 				tokenRequest.getBodyAsString().replaceAll(".*client_assertion=([^&]+).*", "$1"),
-				java.nio.charset.StandardCharsets.UTF_8);
+				StandardCharsets.UTF_8);
 		SignedJWT jwt = SignedJWT.parse(assertion);
 		JWKSet ours = JWKSet.load(URI.create("http://localhost:" + port + "/.well-known/jwks.json").toURL());
 		RSAKey key = (RSAKey) ours.getKeyByKeyId(jwt.getHeader().getKeyID());
@@ -246,13 +252,13 @@ class RosterImportTests {
 		StudyGroup group = group();
 		for (String url : List.of("not a url", "ftp://lms.example/roster", "file:///etc/passwd")) {
 			var details = coach.member().launch();
-			var odd = new org.coachroom.lti.LaunchDetails(details.issuer(), details.clientId(), details.deploymentId(),
+			var odd = new LaunchDetails(details.issuer(), details.clientId(), details.deploymentId(),
 					details.messageType(), details.targetLinkUri(), details.resourceLinkId(),
 					details.resourceLinkTitle(), details.lineItemsUrl(), details.lineItemUrl(), details.agsScopes(),
 					url, details.custom(), null, null, null, "en");
 			var m = coach.member();
-			var member = new org.coachroom.lti.Member(m.tenant(), m.userId(), m.subject(), m.name(), m.email(),
-					m.roles(), m.context(), m.platformName(), odd);
+			var member = new Member(m.tenant(), m.userId(), m.subject(), m.name(), m.email(), m.roles(), m.context(),
+					m.platformName(), odd);
 			assertThatThrownBy(() -> rosterImports.importRoster(member, group.getId(), false)).as(url)
 				.isInstanceOfSatisfying(ServiceUnavailableException.class,
 						e -> assertThat(e.reason()).isEqualTo(ServiceUnavailableException.Reason.INVALID));
@@ -279,14 +285,14 @@ class RosterImportTests {
 		StudyGroup group = group();
 		var browser = coach.browser();
 		var answer = browser.post("/groups/" + group.getId() + "/members/import",
-				java.util.Map.of("_csrf", browser.csrfFrom("/groups/" + group.getId())));
+				Map.of("_csrf", browser.csrfFrom("/groups/" + group.getId())));
 		assertThat(answer.status()).isEqualTo(302);
 		assertThat(browser.get("/groups/" + group.getId()).body()).contains("1 added, 0 already members")
 			.contains("Ana Ruiz");
 
 		platform.wireMock().stubFor(get(urlPathEqualTo(MEMBERSHIPS)).willReturn(aResponse().withStatus(403)));
 		browser.post("/groups/" + group.getId() + "/members/import",
-				java.util.Map.of("_csrf", browser.csrfFrom("/groups/" + group.getId())));
+				Map.of("_csrf", browser.csrfFrom("/groups/" + group.getId())));
 		assertThat(browser.get("/groups/" + group.getId()).body())
 			.contains("The LMS refused to share the course roster");
 	}

@@ -1,6 +1,7 @@
 package org.coachroom.studygroup;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -13,8 +14,8 @@ import org.coachroom.lti.PlatformRegistry;
 import org.coachroom.studygroup.files.FileSharing;
 import org.coachroom.testsupport.LaunchClient;
 import org.coachroom.testsupport.LaunchTest;
-import org.coachroom.testsupport.Launcher;
 import org.coachroom.testsupport.Launcher.Launched;
+import org.coachroom.testsupport.Launcher;
 import org.coachroom.testsupport.TestPlatform;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -193,7 +194,7 @@ class SharedFilesTests {
 			}
 			return bytes.toByteArray();
 		}
-		catch (java.io.IOException e) {
+		catch (IOException e) {
 			throw new IllegalStateException(e);
 		}
 	}

@@ -1,6 +1,7 @@
 package org.coachroom.studygroup;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -13,12 +14,13 @@ import org.coachroom.access.CoachroomRole;
 import org.coachroom.lti.PlatformRegistry;
 import org.coachroom.studygroup.files.FileSharing;
 import org.coachroom.studygroup.group.GroupEditing;
+import org.coachroom.studygroup.membership.Membership;
 import org.coachroom.studygroup.reflection.ReflectionWriting;
 import org.coachroom.studygroup.session.GroupSession;
 import org.coachroom.testsupport.LaunchClient;
 import org.coachroom.testsupport.LaunchTest;
-import org.coachroom.testsupport.Launcher;
 import org.coachroom.testsupport.Launcher.Launched;
+import org.coachroom.testsupport.Launcher;
 import org.coachroom.testsupport.TestPlatform;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,7 +66,7 @@ class StudyGroupAuthorizationTests {
 	GroupEditing groupEditing;
 
 	@Autowired
-	org.coachroom.studygroup.membership.Membership membership;
+	Membership membership;
 
 	@Autowired
 	ReflectionWriting reflectionWriting;
@@ -121,7 +123,7 @@ class StudyGroupAuthorizationTests {
 			.query(Long.class)
 			.single();
 		long fileId = fileSharing.shareFile(facilitator.member(), group.getId(), "reading.pdf",
-				"%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+				"%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
 		return new Setup(group.getId(), session.getId(), reflectionId, member.member().userId(), title,
 				facilitator.member().userId(), fileId);
 	}

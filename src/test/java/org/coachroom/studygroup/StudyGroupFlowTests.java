@@ -3,9 +3,12 @@ package org.coachroom.studygroup;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.coachroom.lti.PlatformRegistry;
 import org.coachroom.studygroup.CompletionRule.Basis;
@@ -18,8 +21,8 @@ import org.coachroom.studygroup.session.GroupSession;
 import org.coachroom.studygroup.session.SessionPlanning;
 import org.coachroom.testsupport.HeardEvents;
 import org.coachroom.testsupport.LaunchTest;
-import org.coachroom.testsupport.Launcher;
 import org.coachroom.testsupport.Launcher.Launched;
+import org.coachroom.testsupport.Launcher;
 import org.coachroom.testsupport.TestPlatform;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -201,9 +204,9 @@ class StudyGroupFlowTests {
 	void joiningTwiceAtOnceJoinsOnceAndRefusesNothing() throws Exception {
 		StudyGroup group = management.create(coach.member(), details(StudyGroup.Visibility.OPEN),
 				CompletionRule.DISTRICT_DEFAULT);
-		var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+		var pool = Executors.newFixedThreadPool(4);
 		try {
-			List<java.util.concurrent.Future<?>> clicks = new java.util.ArrayList<>();
+			List<Future<?>> clicks = new ArrayList<>();
 			for (int i = 0; i < 4; i++) {
 				clicks.add(pool.submit(() -> membership.join(ben.member(), group.getId())));
 			}

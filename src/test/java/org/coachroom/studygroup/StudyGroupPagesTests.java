@@ -3,13 +3,15 @@ package org.coachroom.studygroup;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.coachroom.lti.PlatformRegistry;
 import org.coachroom.testsupport.LaunchClient;
 import org.coachroom.testsupport.LaunchTest;
-import org.coachroom.testsupport.Launcher;
 import org.coachroom.testsupport.Launcher.Launched;
+import org.coachroom.testsupport.Launcher;
 import org.coachroom.testsupport.TestPlatform;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -92,7 +94,7 @@ class StudyGroupPagesTests {
 	static long createGroup(LaunchClient coach, String title, String visibility) {
 		var created = coach.postPairs("/groups", groupForm(coach.csrfFrom("/groups/new"), title, visibility));
 		assertThat(created.status())
-			.as(() -> "field errors: " + java.util.regex.Pattern.compile("field-error[^>]*>([^<]*)<")
+			.as(() -> "field errors: " + Pattern.compile("field-error[^>]*>([^<]*)<")
 				.matcher(created.body())
 				.results()
 				.map(r -> r.group(1))
@@ -104,8 +106,8 @@ class StudyGroupPagesTests {
 	@Test
 	void aFormsMistakesAreSaidInATeachersWordsNotTheValidatorsDefaults() {
 		var browser = coach.browser();
-		var answer = browser.post("/groups", java.util.Map.of("title", " ", "purpose", "", "creditUnit", "", "kind",
-				"BOOK_STUDY", "visibility", "OPEN", "_csrf", browser.csrfFrom("/groups/new")));
+		var answer = browser.post("/groups", Map.of("title", " ", "purpose", "", "creditUnit", "", "kind", "BOOK_STUDY",
+				"visibility", "OPEN", "_csrf", browser.csrfFrom("/groups/new")));
 		assertThat(answer.status()).isEqualTo(400);
 		assertThat(answer.body()).contains("Fill this in.")
 			.doesNotContain("must not be blank")
@@ -219,8 +221,7 @@ class StudyGroupPagesTests {
 		LaunchClient.Response wrongId = c.get("/groups/abc");
 		assertThat(wrongId.status()).isEqualTo(400);
 		assertThat(wrongId.body()).contains("Coachroom could not understand that request").doesNotContain("Exception");
-		LaunchClient.Response noPerson = c.post("/groups/1/facilitators",
-				java.util.Map.of("_csrf", c.csrfFrom("/home")));
+		LaunchClient.Response noPerson = c.post("/groups/1/facilitators", Map.of("_csrf", c.csrfFrom("/home")));
 		// a client that does not ask for HTML gets the refusal as JSON
 		assertThat(noPerson.status()).isEqualTo(400);
 		assertThat(noPerson.body()).contains("\"status\":400").doesNotContain("Exception");
@@ -231,7 +232,7 @@ class StudyGroupPagesTests {
 		long id = createGroup(coach.browser(), "Lesson study: fractions", "OPEN");
 		LaunchClient b = ben.browser();
 		assertThat(b.get("/groups").body()).contains("Lesson study: fractions");
-		var joined = b.post("/groups/" + id + "/join", java.util.Map.of("_csrf", b.csrfFrom("/groups/" + id)));
+		var joined = b.post("/groups/" + id + "/join", Map.of("_csrf", b.csrfFrom("/groups/" + id)));
 		assertThat(joined.status()).isEqualTo(302);
 		assertThat(b.get("/groups/" + id).body()).contains("Your progress");
 	}
@@ -240,7 +241,7 @@ class StudyGroupPagesTests {
 	void aNewMembersProgressBarIsEmptyAndDrawnWithoutAnInlineStyleTheCspBlocks() {
 		long id = createGroup(coach.browser(), "Lesson study: ratios", "OPEN");
 		LaunchClient b = ben.browser();
-		b.post("/groups/" + id + "/join", java.util.Map.of("_csrf", b.csrfFrom("/groups/" + id)));
+		b.post("/groups/" + id + "/join", Map.of("_csrf", b.csrfFrom("/groups/" + id)));
 		String page = b.get("/groups/" + id).body();
 		// style-src 'self' drops an inline width, which left every bar full
 		assertThat(page).doesNotContain(" style=");

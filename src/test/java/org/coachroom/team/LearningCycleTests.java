@@ -1,16 +1,18 @@
 package org.coachroom.team;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executors;
 
 import org.coachroom.lti.PlatformRegistry;
 import org.coachroom.testsupport.LaunchClient;
 import org.coachroom.testsupport.LaunchTest;
-import org.coachroom.testsupport.Launcher;
 import org.coachroom.testsupport.Launcher.Launched;
+import org.coachroom.testsupport.Launcher;
 import org.coachroom.testsupport.TestPlatform;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -321,7 +323,7 @@ class LearningCycleTests {
 		assertThat(scored).containsExactlyInAnyOrder(teacher.member().userId(), placed.member().userId());
 		assertThat(jdbc.sql("SELECT score_given FROM gradebook_score WHERE source = 'TEAM_WORKSPACE' AND user_ref = ?")
 			.param(teacher.member().userId())
-			.query(java.math.BigDecimal.class)
+			.query(BigDecimal.class)
 			.single()).isEqualByComparingTo("100");
 		// someone not of the team is no participant
 		var stranger = launcher.launch("t4-" + course, "Sam Stranger", TestPlatform.LEARNER, "other-" + course,
@@ -629,7 +631,7 @@ class LearningCycleTests {
 
 	@Test
 	void twoOfTheTeamStartingACycleAtOnceGetTheSameOne() throws Exception {
-		var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		var pool = Executors.newFixedThreadPool(2);
 		try {
 			var first = pool.submit(() -> start(coach.browser()));
 			var second = pool.submit(() -> start(teacher.browser()));

@@ -1,9 +1,14 @@
 package org.coachroom.team;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.coachroom.browser.Chromium;
 import org.coachroom.lti.PlatformRegistry;
@@ -16,7 +21,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.PrintsPage;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.print.PageSize;
+import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -121,7 +130,7 @@ class TeamBrowserTests {
 		waitFor(By.id("meeting-heading"));
 		chromium.assertAccessible("a meeting");
 		driver.findElement(By.id("action-text")).sendKeys("Bring three student work samples");
-		((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];",
+		((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];",
 				driver.findElement(By.id("action-due")), LocalDate.now().plusDays(7).toString());
 		driver.findElement(By.id("add-action")).click();
 		waitFor(By.id("action-list"));
@@ -147,8 +156,8 @@ class TeamBrowserTests {
 	}
 
 	private void setDate(String id, String date) {
-		((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];",
-				driver.findElement(By.id(id)), date);
+		((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];", driver.findElement(By.id(id)),
+				date);
 	}
 
 	/** Types a class's row of the results grid: name, size, counts per level. */
@@ -250,13 +259,12 @@ class TeamBrowserTests {
 		chromium.assertAccessible("the printable summary");
 		chromium.screenshot("team-cycle-summary");
 		// printed (A4, the print stylesheet), the summary is one page
-		org.openqa.selenium.print.PrintOptions options = new org.openqa.selenium.print.PrintOptions();
-		options.setPageSize(new org.openqa.selenium.print.PageSize(29.7, 21.0));
-		byte[] pdf = java.util.Base64.getDecoder()
-			.decode(((org.openqa.selenium.PrintsPage) driver).print(options).getContent());
-		java.nio.file.Files.write(java.nio.file.Path.of("target/screenshots/team-cycle-summary.pdf"), pdf);
-		String text = new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1);
-		assertThat(java.util.regex.Pattern.compile("/Type\\s*/Page[^s]").matcher(text).results().count()).isEqualTo(1);
+		PrintOptions options = new PrintOptions();
+		options.setPageSize(new PageSize(29.7, 21.0));
+		byte[] pdf = Base64.getDecoder().decode(((PrintsPage) driver).print(options).getContent());
+		Files.write(Path.of("target/screenshots/team-cycle-summary.pdf"), pdf);
+		String text = new String(pdf, StandardCharsets.ISO_8859_1);
+		assertThat(Pattern.compile("/Type\\s*/Page[^s]").matcher(text).results().count()).isEqualTo(1);
 	}
 
 }

@@ -1,15 +1,22 @@
 package org.coachroom.team;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.nimbusds.jwt.SignedJWT;
 import org.coachroom.lti.PlatformRegistry;
 import org.coachroom.testsupport.LaunchClient;
 import org.coachroom.testsupport.LaunchTest;
-import org.coachroom.testsupport.Launcher;
 import org.coachroom.testsupport.Launcher.Launched;
+import org.coachroom.testsupport.Launcher;
+import org.coachroom.testsupport.MoodleFixtures;
 import org.coachroom.testsupport.TestPlatform;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.util.HtmlUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -102,12 +110,12 @@ class TeamWorkspaceTests {
 	@Test
 	void teachersArrivingAllAtOnceAllJoinAndNormsSavedMeanwhileAreKept() throws Exception {
 		long id = open();
-		List<Launched> arriving = new java.util.ArrayList<>();
+		List<Launched> arriving = new ArrayList<>();
 		for (int i = 0; i < 8; i++) {
 			arriving.add(launcher.launch("many-" + i + "-" + course, "Teacher " + i, TestPlatform.LEARNER, course,
 					"Grade 3 PLC"));
 		}
-		var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+		var pool = Executors.newFixedThreadPool(8);
 		try {
 			String version = normsVersion(coach.browser(), id);
 			var norms = pool.submit(() -> coach.browser()
@@ -115,7 +123,7 @@ class TeamWorkspaceTests {
 						Map.of("norms", "We listen first.", "version", version, "_csrf",
 								coach.browser().csrfFrom("/team/" + id)))
 				.status());
-			List<java.util.concurrent.Future<Integer>> arrivals = new java.util.ArrayList<>();
+			List<Future<Integer>> arrivals = new ArrayList<>();
 			for (Launched t : arriving) {
 				arrivals.add(pool.submit(() -> t.browser().get("/team").status()));
 			}
@@ -252,12 +260,11 @@ class TeamWorkspaceTests {
 	void theFacilitatorBringsInTheCourseRosterTeachersAsMembersAndNoOneTwice() {
 		long id = open();
 		platform.wireMock()
-			.stubFor(com.github.tomakehurst.wiremock.client.WireMock
-				.post(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/mod/lti/token.php"))
-				.willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+			.stubFor(WireMock.post(WireMock.urlPathEqualTo("/mod/lti/token.php"))
+				.willReturn(WireMock.aResponse()
 					.withStatus(200)
 					.withHeader("Content-type", "text/html; charset=utf-8")
-					.withBody(org.coachroom.testsupport.MoodleFixtures.read("token-response.json"))));
+					.withBody(MoodleFixtures.read("token-response.json"))));
 		// Dee launched once and joined; the course now lists her as inactive
 		Launched dee = launcher.launch(course + "-2", "Dee Gone", TestPlatform.LEARNER, course, "Grade 3 PLC");
 		dee.browser().get("/team");
@@ -272,10 +279,9 @@ class TeamWorkspaceTests {
 		launcher.launch("p-" + course, "Pat Principal", TestPlatform.INSTRUCTOR, course, "Grade 3 PLC",
 				Map.of("coachroom_role", "Principal"));
 		platform.wireMock()
-			.stubFor(com.github.tomakehurst.wiremock.client.WireMock
-				.get(com.github.tomakehurst.wiremock.client.WireMock
-					.urlPathEqualTo("/mod/lti/services.php/CourseSection/2/bindings/1/memberships"))
-				.willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+			.stubFor(WireMock
+				.get(WireMock.urlPathEqualTo("/mod/lti/services.php/CourseSection/2/bindings/1/memberships"))
+				.willReturn(WireMock.aResponse()
 					.withStatus(200)
 					.withHeader("Content-Type", "application/vnd.ims.lti-nrps.v2.membershipcontainer+json")
 					.withBody(
@@ -304,7 +310,7 @@ class TeamWorkspaceTests {
 	}
 
 	private static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
-		.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		.getBytes(StandardCharsets.US_ASCII);
 
 	@Test
 	void theTeamSharesLinksAndFilesThatOnlyTheTeamCanOpen() {
@@ -320,7 +326,7 @@ class TeamWorkspaceTests {
 				"../../unit 4 rubric.pdf", "application/pdf", PDF);
 		assertThat(shared.status()).isEqualTo(302);
 		mine.postFile("/team/" + id + "/files", Map.of("_csrf", mine.csrfFrom("/team/" + id)), "file", "run.pdf",
-				"application/pdf", "MZ this is a program".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+				"application/pdf", "MZ this is a program".getBytes(StandardCharsets.US_ASCII));
 		String page = coach.browser().get("/team/" + id).body();
 		assertThat(page).contains("Grade 3 math standards")
 			.contains("https://example.org/standards")
@@ -410,20 +416,18 @@ class TeamWorkspaceTests {
 		long id = open();
 		teacher.browser().get("/team");
 		platform.wireMock()
-			.stubFor(com.github.tomakehurst.wiremock.client.WireMock
-				.post(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/mod/lti/token.php"))
-				.willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+			.stubFor(WireMock.post(WireMock.urlPathEqualTo("/mod/lti/token.php"))
+				.willReturn(WireMock.aResponse()
 					.withStatus(200)
 					.withHeader("Content-type", "text/html; charset=utf-8")
-					.withBody(org.coachroom.testsupport.MoodleFixtures.read("token-response.json"))));
+					.withBody(MoodleFixtures.read("token-response.json"))));
 		// the term is over: the LMS lists everyone as inactive
 		String members = String.join(",", rosterMember("coach-" + course, "Carla Coach", "Instructor", "Inactive"),
 				rosterMember("t-" + course, "Maria Lopez", "Learner", "Inactive"));
 		platform.wireMock()
-			.stubFor(com.github.tomakehurst.wiremock.client.WireMock
-				.get(com.github.tomakehurst.wiremock.client.WireMock
-					.urlPathEqualTo("/mod/lti/services.php/CourseSection/2/bindings/1/memberships"))
-				.willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+			.stubFor(WireMock
+				.get(WireMock.urlPathEqualTo("/mod/lti/services.php/CourseSection/2/bindings/1/memberships"))
+				.willReturn(WireMock.aResponse()
 					.withStatus(200)
 					.withHeader("Content-Type", "application/vnd.ims.lti-nrps.v2.membershipcontainer+json")
 					.withBody(
@@ -444,7 +448,7 @@ class TeamWorkspaceTests {
 				"Grade 3 PLC");
 		String csrfFirst = coach.browser().csrfFrom("/team");
 		String csrfSecond = second.browser().csrfFrom("/team");
-		var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		var pool = Executors.newFixedThreadPool(2);
 		try {
 			var a = pool.submit(() -> coach.browser().post("/team", Map.of("title", "Team A", "_csrf", csrfFirst)));
 			var b = pool.submit(() -> second.browser().post("/team", Map.of("title", "Team B", "_csrf", csrfSecond)));
@@ -475,9 +479,8 @@ class TeamWorkspaceTests {
 		assertThat(browser.get("/deep-linking").body()).contains("Place the team workspace");
 		var answer = browser.post("/deep-linking/team", Map.of("_csrf", browser.csrfFrom("/deep-linking")));
 		assertThat(answer.status()).isEqualTo(200);
-		String jwt = org.springframework.web.util.HtmlUtils
-			.htmlUnescape(answer.body().replaceAll("(?s).*name=\"JWT\" value=\"([^\"]+)\".*", "$1"));
-		List<Object> items = com.nimbusds.jwt.SignedJWT.parse(jwt)
+		String jwt = HtmlUtils.htmlUnescape(answer.body().replaceAll("(?s).*name=\"JWT\" value=\"([^\"]+)\".*", "$1"));
+		List<Object> items = SignedJWT.parse(jwt)
 			.getJWTClaimsSet()
 			.getListClaim("https://purl.imsglobal.org/spec/lti-dl/claim/content_items");
 		long workspace = jdbc

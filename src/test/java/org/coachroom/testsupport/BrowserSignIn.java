@@ -1,8 +1,12 @@
 package org.coachroom.testsupport;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
@@ -37,8 +41,7 @@ public final class BrowserSignIn implements ResponseDefinitionTransformerV2 {
 		TestPlatform platform = TestPlatform.startWith(signIn);
 		signIn.platform = platform;
 		platform.wireMock()
-			.stubFor(com.github.tomakehurst.wiremock.client.WireMock
-				.get(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/mod/lti/auth.php"))
+			.stubFor(WireMock.get(WireMock.urlPathEqualTo("/mod/lti/auth.php"))
 				.willReturn(aResponse().withStatus(200).withTransformers("browser-sign-in")));
 		return platform;
 	}
@@ -73,7 +76,7 @@ public final class BrowserSignIn implements ResponseDefinitionTransformerV2 {
 			.claim("name", seat.name())
 			.claim("https://purl.imsglobal.org/spec/lti/claim/context",
 					Map.of("id", seat.contextId(), "label", seat.contextId().toUpperCase(), "title", seat.courseTitle(),
-							"type", java.util.List.of("http://purl.imsglobal.org/vocab/lis/v2/course#CourseOffering")));
+							"type", List.of("http://purl.imsglobal.org/vocab/lis/v2/course#CourseOffering")));
 		if (!seat.custom().isEmpty()) {
 			builder.claim("https://purl.imsglobal.org/spec/lti/claim/custom", seat.custom());
 		}
@@ -96,7 +99,7 @@ public final class BrowserSignIn implements ResponseDefinitionTransformerV2 {
 	}
 
 	private static String enc(String s) {
-		return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+		return URLEncoder.encode(s, StandardCharsets.UTF_8);
 	}
 
 	@Override

@@ -1,17 +1,25 @@
 package org.coachroom.testsupport;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -31,13 +39,13 @@ public final class LaunchClient {
 		this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
 	}
 
-	public record Response(int status, String location, String body, java.net.http.HttpHeaders headers) {
+	public record Response(int status, String location, String body, HttpHeaders headers) {
 
 		/**
 		 * The refusal code shown on a refused launch's page, e.g. {@code token-expired}.
 		 */
 		public String refusalCode() {
-			var m = java.util.regex.Pattern.compile("id=\"refusal-code\">([^<]+)<").matcher(body);
+			var m = Pattern.compile("id=\"refusal-code\">([^<]+)<").matcher(body);
 			return m.find() ? m.group(1) : null;
 		}
 	}
@@ -66,7 +74,7 @@ public final class LaunchClient {
 			.getCookies()
 			.stream()
 			.filter(c -> c.getName().equals(name))
-			.map(java.net.HttpCookie::getValue)
+			.map(HttpCookie::getValue)
 			.findFirst()
 			.orElse(null);
 	}
@@ -84,7 +92,7 @@ public final class LaunchClient {
 	}
 
 	/** Posts name/value pairs in order; a name may repeat (checkboxes). */
-	public Response postPairs(String path, java.util.List<String[]> pairs) {
+	public Response postPairs(String path, List<String[]> pairs) {
 		String body = pairs.stream()
 			.map(p -> URLEncoder.encode(p[0], StandardCharsets.UTF_8) + "="
 					+ URLEncoder.encode(p[1], StandardCharsets.UTF_8))
@@ -101,9 +109,9 @@ public final class LaunchClient {
 	 */
 	public Response postFile(String path, Map<String, String> fields, String fileField, String fileName,
 			String contentType, byte[] content) {
-		String boundary = "----coachroom" + java.util.UUID.randomUUID();
-		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-		java.io.PrintStream out = new java.io.PrintStream(body, true, StandardCharsets.UTF_8);
+		String boundary = "----coachroom" + UUID.randomUUID();
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		PrintStream out = new PrintStream(body, true, StandardCharsets.UTF_8);
 		fields.forEach((name, value) -> out.print("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
 				+ "\"\r\n\r\n" + value + "\r\n"));
 		out.print("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
@@ -120,7 +128,7 @@ public final class LaunchClient {
 	/** The CSRF token the forms of the page at this path carry. */
 	public String csrfFrom(String path) {
 		String page = get(path).body();
-		java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+		Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
 		if (!m.find()) {
 			throw new AssertionError("No CSRF token on " + path);
 		}
@@ -139,7 +147,7 @@ public final class LaunchClient {
 	}
 
 	/** A download, its bytes as sent. */
-	public record Bytes(int status, byte[] body, java.net.http.HttpHeaders headers) {
+	public record Bytes(int status, byte[] body, HttpHeaders headers) {
 	}
 
 	public Bytes getBytes(String path) {

@@ -1,8 +1,10 @@
 package org.coachroom.testsupport;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.coachroom.access.CoachroomRole;
 import org.coachroom.lti.CourseContext;
@@ -70,7 +72,7 @@ public final class Launcher {
 			.params(contextId, platform.issuer(), platform.clientId(), platform.deploymentId(), sub)
 			.query((rs, i) -> new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4)))
 			.single();
-		Set<CoachroomRole> roles = new java.util.HashSet<>();
+		Set<CoachroomRole> roles = new HashSet<>();
 		for (String r : row.roles().split(",")) {
 			if (!r.isBlank()) {
 				roles.add(CoachroomRole.valueOf(r));
@@ -87,7 +89,7 @@ public final class Launcher {
 				base + "/mod/lti/services.php/CourseSection/2/bindings/1/memberships", custom, null, null,
 				base + "/mod/lti/return.php", "en");
 		Member member = new Member(new TenantId(row.tenant()), row.user(), sub, name, null,
-				roles.stream().map(CoachroomRole::name).collect(java.util.stream.Collectors.toSet()),
+				roles.stream().map(CoachroomRole::name).collect(Collectors.toSet()),
 				new CourseContext(row.context(), contextId, contextId.toUpperCase(), courseTitle), "Test Moodle",
 				details);
 		return new Launched(browser, member);

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 import org.coachroom.shared.database.EmbeddedMariaDb;
+import org.springframework.boot.SpringApplication;
 
 /**
  * The database every test context of this JVM shares: the embedded MariaDB 11.4 (started
@@ -94,7 +95,7 @@ public final class TestDatabase {
 		password = db.password();
 		// Runs after Spring Boot has closed every test context, so no pool is left
 		// talking to a stopped server.
-		org.springframework.boot.SpringApplication.getShutdownHandlers().add(db::stop);
+		SpringApplication.getShutdownHandlers().add(db::stop);
 		return db.jdbcUrl();
 	}
 

@@ -2,12 +2,17 @@ package org.coachroom.testsupport;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.extension.Extension;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -46,7 +51,7 @@ public final class TestPlatform implements AutoCloseable {
 
 	private RSAKey key;
 
-	private TestPlatform(com.github.tomakehurst.wiremock.extension.Extension... extensions) {
+	private TestPlatform(Extension... extensions) {
 		this.wireMock = new WireMockServer(options().dynamicPort().extensions(extensions));
 		this.wireMock.start();
 		this.key = newKey();
@@ -58,7 +63,7 @@ public final class TestPlatform implements AutoCloseable {
 	}
 
 	/** A platform whose WireMock has these extensions (a fault injector, say). */
-	public static TestPlatform startWith(com.github.tomakehurst.wiremock.extension.Extension... extensions) {
+	public static TestPlatform startWith(Extension... extensions) {
 		return new TestPlatform(extensions);
 	}
 
@@ -95,15 +100,15 @@ public final class TestPlatform implements AutoCloseable {
 		return registerWith(registry, Map.of(), null);
 	}
 
-	private static Map<String, java.util.Set<String>> byName(Map<String, java.util.Set<CoachroomRole>> rules) {
-		Map<String, java.util.Set<String>> named = new java.util.HashMap<>();
-		rules.forEach((lti, roles) -> named.put(lti,
-				roles.stream().map(CoachroomRole::name).collect(java.util.stream.Collectors.toSet())));
+	private static Map<String, Set<String>> byName(Map<String, Set<CoachroomRole>> rules) {
+		Map<String, Set<String>> named = new HashMap<>();
+		rules.forEach(
+				(lti, roles) -> named.put(lti, roles.stream().map(CoachroomRole::name).collect(Collectors.toSet())));
 		return named;
 	}
 
 	public PlatformRegistry.RegisteredPlatform registerWith(PlatformRegistry registry,
-			Map<String, java.util.Set<CoachroomRole>> roleRules, String customRoleParameter) {
+			Map<String, Set<CoachroomRole>> roleRules, String customRoleParameter) {
 		return registry.register(new PlatformRegistration(issuer(), clientId, "Test Moodle", authorizationEndpoint(),
 				wireMock.baseUrl() + "/mod/lti/token.php", wireMock.baseUrl() + jwksPath(), "moodle",
 				PlatformRegistration.Source.REGISTRATIONS_FILE, List.of(deploymentId), byName(roleRules),
@@ -215,9 +220,7 @@ public final class TestPlatform implements AutoCloseable {
 	}
 
 	public int jwksRequests() {
-		return wireMock
-			.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo(jwksPath())))
-			.size();
+		return wireMock.findAll(WireMock.getRequestedFor(urlPathEqualTo(jwksPath()))).size();
 	}
 
 	@Override

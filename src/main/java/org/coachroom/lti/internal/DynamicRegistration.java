@@ -1,12 +1,19 @@
 package org.coachroom.lti.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.coachroom.lti.PlatformRegistration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -26,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class DynamicRegistration {
 
-	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DynamicRegistration.class);
+	private static final Logger log = LoggerFactory.getLogger(DynamicRegistration.class);
 
 	private final RestClient http;
 
@@ -86,7 +93,7 @@ class DynamicRegistration {
 			if (existing.getSource() != PlatformRegistration.Source.DYNAMIC_REGISTRATION
 					|| !existing.getJwksUri().equals(config.jwksUri())
 					|| !existing.getAuthorizationEndpoint().equals(config.authorizationEndpoint())
-					|| !java.util.Objects.equals(existing.getTokenEndpoint(), config.tokenEndpoint())) {
+					|| !Objects.equals(existing.getTokenEndpoint(), config.tokenEndpoint())) {
 				throw new RefusedException(Refusal.REGISTRATION_REJECTED,
 						"This LMS is already registered with Coachroom " + "(client id " + Logs.safe(clientId)
 								+ ") with other endpoints or by file; an administrator "
@@ -157,7 +164,7 @@ class DynamicRegistration {
 			scopesNode.forEach(s -> scopes.add(s.asString().trim()));
 		}
 		JsonNode platform = LenientJson.field(node, LtiClaims.PLATFORM_CONFIGURATION);
-		Set<String> messages = new java.util.LinkedHashSet<>();
+		Set<String> messages = new LinkedHashSet<>();
 		String family = null;
 		if (platform != null) {
 			family = LenientJson.text(platform, "product_family_code");
@@ -269,13 +276,13 @@ class DynamicRegistration {
 		return root.getClass().getSimpleName();
 	}
 
-	private static String readCapped(java.io.InputStream body) throws java.io.IOException {
+	private static String readCapped(InputStream body) throws IOException {
 		byte[] bytes = body.readNBytes(MAX_ANSWER_BYTES + 1);
 		if (bytes.length > MAX_ANSWER_BYTES) {
 			throw new RefusedException(Refusal.REGISTRATION_CONFIGURATION_UNREADABLE,
 					"The platform answered with more than " + MAX_ANSWER_BYTES / 1024 + " KiB.");
 		}
-		return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+		return new String(bytes, StandardCharsets.UTF_8);
 	}
 
 }

@@ -10,6 +10,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.coachroom.shared.TenantId;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -95,7 +96,7 @@ class FrameAncestors extends OncePerRequestFilter {
 	 */
 	String afterSession(HttpServletRequest request) {
 		return render(sessions.tenantOf(Cookies.read(request, Cookies.SESSION))
-			.flatMap(tenant -> directory.byTenant(new org.coachroom.shared.TenantId(tenant)))
+			.flatMap(tenant -> directory.byTenant(new TenantId(tenant)))
 			.map(Platform::frameOrigins)
 			.orElse(Set.of()));
 	}

@@ -1,5 +1,6 @@
 package org.coachroom.lti.internal;
 
+import java.net.URI;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -230,7 +231,7 @@ class IdTokenValidator {
 
 	private static boolean isWebAddress(String url) {
 		try {
-			java.net.URI uri = java.net.URI.create(url);
+			URI uri = URI.create(url);
 			return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
 		}
 		catch (IllegalArgumentException e) {

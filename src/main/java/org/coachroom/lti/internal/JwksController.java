@@ -1,5 +1,6 @@
 package org.coachroom.lti.internal;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.springframework.http.CacheControl;
@@ -21,7 +22,7 @@ class JwksController {
 	@GetMapping(path = "/.well-known/jwks.json", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Map<String, Object>> jwks() {
 		return ResponseEntity.ok()
-			.cacheControl(CacheControl.maxAge(java.time.Duration.ofMinutes(5)).cachePublic())
+			.cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
 			.body(toolKeys.publicKeys().toJSONObject(true));
 	}
 

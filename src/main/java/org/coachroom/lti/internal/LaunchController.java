@@ -1,8 +1,11 @@
 package org.coachroom.lti.internal;
 
+import java.net.URI;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.coachroom.lti.DeepLinking;
+import org.coachroom.lti.LaunchDetails;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -60,7 +63,7 @@ class LaunchController {
 	 * page. Only a plain path of this tool is followed, so a link cannot send anyone
 	 * elsewhere; the page itself decides who may see it.
 	 */
-	String landing(org.coachroom.lti.LaunchDetails launch, HttpServletRequest request) {
+	String landing(LaunchDetails launch, HttpServletRequest request) {
 		String page = launch.custom().get(PAGE_PARAMETER);
 		if (page != null && page.length() <= 200 && page.matches("/[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*")
 				&& !page.startsWith("/lti/")) {
@@ -71,8 +74,8 @@ class LaunchController {
 			return "/home";
 		}
 		try {
-			java.net.URI target = java.net.URI.create(targetLinkUri);
-			java.net.URI base = java.net.URI.create(urls.base(request));
+			URI target = URI.create(targetLinkUri);
+			URI base = URI.create(urls.base(request));
 			String path = target.getRawPath();
 			boolean ours = target.getHost() != null && target.getHost().equalsIgnoreCase(base.getHost())
 					&& target.getPort() == base.getPort() && target.getRawUserInfo() == null;

@@ -3,6 +3,7 @@ package org.coachroom.lti.internal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
@@ -91,9 +92,9 @@ class LoginStates {
 	 * The platform a login was started for, whatever became of it since: tells whose
 	 * frame may show a refusal.
 	 */
-	java.util.Optional<Long> platformOf(String state) {
+	Optional<Long> platformOf(String state) {
 		if (!Tokens.looksRandom256(state)) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		return jdbc.sql("SELECT platform_id FROM lti_login_state WHERE state = ?")
 			.param(state)

@@ -1,11 +1,13 @@
 package org.coachroom.lti.internal;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -129,7 +131,7 @@ class NamesAndRolesClient implements Rosters {
 			throw new ServiceException(ServiceException.Reason.INVALID,
 					"The launch's roster address is not a web address.");
 		}
-		String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+		String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
 		if (uri.getHost() == null || !(scheme.equals("https") || (scheme.equals("http") && allowPrivateNetwork))) {
 			throw new ServiceException(ServiceException.Reason.INVALID,
 					"The launch's roster address is not an https address.");
@@ -186,7 +188,7 @@ class NamesAndRolesClient implements Rosters {
 							throw new ServiceException(ServiceException.Reason.INVALID,
 									"A roster page was empty or too long.");
 						}
-						return new Page(new String(bytes, java.nio.charset.StandardCharsets.UTF_8),
+						return new Page(new String(bytes, StandardCharsets.UTF_8),
 								response.getHeaders().getOrEmpty("Link"));
 					});
 			}

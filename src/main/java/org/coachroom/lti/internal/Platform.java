@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -171,11 +172,10 @@ public class Platform {
 		}
 		try {
 			URI uri = URI.create(url);
-			String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+			String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
 			if (uri.getHost() != null && (scheme.equals("https") || scheme.equals("http"))) {
 				int port = uri.getPort() == defaultPort(scheme) ? -1 : uri.getPort();
-				origins.add(scheme + "://" + uri.getHost().toLowerCase(java.util.Locale.ROOT)
-						+ (port == -1 ? "" : ":" + port));
+				origins.add(scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (port == -1 ? "" : ":" + port));
 			}
 		}
 		catch (IllegalArgumentException ignored) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import org.coachroom.shared.TenantId;
 import org.springframework.stereotype.Component;
 
 /**
@@ -77,7 +78,7 @@ class PlatformDirectory {
 	}
 
 	/** The platform a tenant (deployment) belongs to, for calling its services. */
-	Optional<Platform> byTenant(org.coachroom.shared.TenantId tenant) {
+	Optional<Platform> byTenant(TenantId tenant) {
 		return remembered(new ByTenant(tenant.value()),
 				() -> deployments.findById(tenant.value()).flatMap(d -> platforms.findById(d.platformId())));
 	}

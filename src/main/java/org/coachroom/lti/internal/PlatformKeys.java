@@ -15,6 +15,8 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.SecurityContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +27,7 @@ import org.springframework.stereotype.Component;
 @Component
 class PlatformKeys {
 
-	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PlatformKeys.class);
+	private static final Logger log = LoggerFactory.getLogger(PlatformKeys.class);
 
 	/**
 	 * One source per key set URL; bounded, so registrations cannot make it grow without

@@ -1,5 +1,7 @@
 package org.coachroom.lti.internal;
 
+import java.util.Locale;
+
 import org.springframework.http.HttpStatus;
 
 /**
@@ -44,7 +46,7 @@ public enum Refusal {
 
 	/** The key of this reason in messages.properties, e.g. {@code token-expired}. */
 	public String code() {
-		return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+		return name().toLowerCase(Locale.ROOT).replace('_', '-');
 	}
 
 }

@@ -3,6 +3,8 @@ package org.coachroom.lti.internal;
 import java.net.URI;
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,7 +17,7 @@ import org.springframework.stereotype.Component;
 @Component
 class RegistrationAdmission {
 
-	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RegistrationAdmission.class);
+	private static final Logger log = LoggerFactory.getLogger(RegistrationAdmission.class);
 
 	private final RegistrationInvites invites;
 

@@ -3,6 +3,8 @@ package org.coachroom.lti.internal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import org.coachroom.shared.TenantId;
@@ -39,9 +41,8 @@ class RegistrationInvites {
 	 */
 	record Invite(Instant createdAt, Instant expiresAt, Instant usedAt, String issuedBy, String platformName) {
 
-		private static final java.time.format.DateTimeFormatter SHOWN = java.time.format.DateTimeFormatter
-			.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-			.withZone(java.time.ZoneOffset.UTC);
+		private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+			.withZone(ZoneOffset.UTC);
 
 		public boolean expired(Instant now) {
 			return usedAt == null && !now.isBefore(expiresAt);

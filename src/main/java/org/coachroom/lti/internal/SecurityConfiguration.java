@@ -3,6 +3,7 @@ package org.coachroom.lti.internal;
 import java.io.IOException;
 import java.util.List;
 
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.coachroom.shared.web.PublicPaths;
@@ -12,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -75,13 +77,13 @@ class SecurityConfiguration {
 	}
 
 	private static void sessionEnded(HttpServletRequest request, HttpServletResponse response,
-			org.springframework.security.core.AuthenticationException e) throws IOException {
+			AuthenticationException e) throws IOException {
 		log.info("No launch session for {} {}: asked to launch again", request.getMethod(), request.getRequestURI());
 		try {
 			response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
 			request.getRequestDispatcher("/session-ended").forward(request, response);
 		}
-		catch (jakarta.servlet.ServletException ex) {
+		catch (ServletException ex) {
 			response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
 		}
 	}

@@ -1,5 +1,6 @@
 package org.coachroom.lti.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -145,7 +146,7 @@ class ServiceTokens {
 					}
 					// read no further than a token answer can be
 					byte[] bytes = response.getBody().readNBytes(MAX_ANSWER_CHARS + 1);
-					return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+					return new String(bytes, StandardCharsets.UTF_8);
 				});
 		}
 		catch (RestClientResponseException e) {

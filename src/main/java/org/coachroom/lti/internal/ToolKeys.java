@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -198,7 +199,7 @@ public class ToolKeys implements SmartInitializingSingleton {
 	private Cached read(Instant now) {
 		List<KeyRow> rows = rows();
 		RSAKey signing = null;
-		List<com.nimbusds.jose.jwk.JWK> published = new ArrayList<>();
+		List<JWK> published = new ArrayList<>();
 		try {
 			for (KeyRow row : rows) {
 				published.add(RSAKey.parse(row.publicJwk()));

@@ -3,13 +3,14 @@ package org.coachroom.pd.catalog;
 import java.time.LocalDate;
 
 import org.coachroom.pd.SchoolLevel;
+import org.springframework.data.relational.core.mapping.Table;
 
 /**
  * Who a program applies to, and how strongly: people of an audience, at a school level,
  * and (for induction, say) only in their first {@code withinYearsOfStart} years in the
  * role.
  */
-@org.springframework.data.relational.core.mapping.Table("pd_assignment_rule")
+@Table("pd_assignment_rule")
 public record AssignmentRule(Obligation obligation, Audience audience, SchoolLevel schoolLevel,
 		Integer withinYearsOfStart) {
 

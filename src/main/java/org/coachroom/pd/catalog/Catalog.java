@@ -9,6 +9,8 @@ import org.coachroom.access.CoachroomRole;
 import org.coachroom.lti.Member;
 import org.coachroom.pd.ProgramNotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -92,7 +94,7 @@ public class Catalog {
 		try {
 			saved = programs.save(Program.define(tenant, definition, null, now));
 		}
-		catch (org.springframework.dao.DuplicateKeyException e) {
+		catch (DuplicateKeyException e) {
 			// made at the same moment by someone else
 			throw new CodeTakenException(definition.code());
 		}
@@ -117,7 +119,7 @@ public class Catalog {
 		try {
 			saved = programs.save(program);
 		}
-		catch (org.springframework.dao.OptimisticLockingFailureException e) {
+		catch (OptimisticLockingFailureException e) {
 			throw new EditConflictException(code);
 		}
 		history.record(tenant, code, admin.userId(), now, "EDITED", before, definition);

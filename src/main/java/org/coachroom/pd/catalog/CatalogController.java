@@ -1,6 +1,8 @@
 package org.coachroom.pd.catalog;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.coachroom.lti.Member;
@@ -9,6 +11,7 @@ import org.coachroom.pd.Schools;
 import org.coachroom.pd.tracking.PdCalendar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.BeansException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -18,6 +21,8 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,6 +31,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriUtils;
 
 /**
  * The district admin's catalog: programs listed, edited in a form, added, archived and
@@ -60,8 +66,7 @@ class CatalogController {
 	 * number) fails while it is read, before any check: a 400 with a log line, never a
 	 * stack trace.
 	 */
-	@org.springframework.web.bind.annotation.ExceptionHandler({ IndexOutOfBoundsException.class,
-			NumberFormatException.class, org.springframework.beans.BeansException.class })
+	@ExceptionHandler({ IndexOutOfBoundsException.class, NumberFormatException.class, BeansException.class })
 	void unreadableForm(Exception e, HttpServletResponse response) throws IOException {
 		log.info("PD catalog form unreadable: {}", e.getClass().getSimpleName());
 		response.sendError(HttpServletResponse.SC_BAD_REQUEST);
@@ -128,11 +133,10 @@ class CatalogController {
 	}
 
 	/** The fields refused and why, for the log line (never the values typed). */
-	private static java.util.List<String> codes(BindingResult result) {
+	private static List<String> codes(BindingResult result) {
 		return result.getAllErrors()
 			.stream()
-			.map(e -> (e instanceof org.springframework.validation.FieldError f ? f.getField() + ":" : "")
-					+ e.getCode())
+			.map(e -> (e instanceof FieldError f ? f.getField() + ":" : "") + e.getCode())
 			.toList();
 	}
 
@@ -155,8 +159,7 @@ class CatalogController {
 			try {
 				catalog.update(member, code, definition, form.version());
 				redirect.addFlashAttribute("message", "pd.catalog.flash.saved");
-				return "redirect:/pd/catalog/" + org.springframework.web.util.UriUtils
-					.encodePathSegment(program.getCode(), java.nio.charset.StandardCharsets.UTF_8);
+				return "redirect:/pd/catalog/" + UriUtils.encodePathSegment(program.getCode(), StandardCharsets.UTF_8);
 			}
 			catch (Catalog.EditConflictException e) {
 				result.reject("pd.catalog.form.conflict");
@@ -194,10 +197,10 @@ class CatalogController {
 		catalog.programs(member);
 		CatalogFiles.ImportResult result;
 		if (file == null || file.isEmpty()) {
-			result = new CatalogFiles.ImportResult(0, 0, java.util.List.of("Choose a catalog file (JSON) to import"));
+			result = new CatalogFiles.ImportResult(0, 0, List.of("Choose a catalog file (JSON) to import"));
 		}
 		else if (file.getSize() > LARGEST_FILE) {
-			result = new CatalogFiles.ImportResult(0, 0, java.util.List.of("A catalog file is at most 1 MB"));
+			result = new CatalogFiles.ImportResult(0, 0, List.of("A catalog file is at most 1 MB"));
 		}
 		else {
 			result = files.importFile(member, file.getBytes());

@@ -1,8 +1,11 @@
 package org.coachroom.pd.catalog;
 
 import java.math.BigDecimal;
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Reading the text of a form's fields ({@link ProgramForm}): each reader gives the value,
@@ -10,18 +13,18 @@ import java.time.format.DateTimeParseException;
  */
 final class FormText {
 
-	private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("\\d{1,5}([.,]\\d{1,2})?");
+	private static final Pattern DECIMAL = Pattern.compile("\\d{1,5}([.,]\\d{1,2})?");
 
-	private static final java.util.regex.Pattern WHOLE = java.util.regex.Pattern.compile("\\d{1,2}");
+	private static final Pattern WHOLE = Pattern.compile("\\d{1,2}");
 
 	private FormText() {
 	}
 
 	/** A code from a title: "Unit 9 assessment" becomes unit-9-assessment. */
 	static String slug(String title) {
-		String s = java.text.Normalizer.normalize(nz(title), java.text.Normalizer.Form.NFD)
+		String s = Normalizer.normalize(nz(title), Normalizer.Form.NFD)
 			.replaceAll("\\p{M}", "")
-			.toLowerCase(java.util.Locale.ROOT)
+			.toLowerCase(Locale.ROOT)
 			.replaceAll("[^a-z0-9]+", "-")
 			.replaceAll("(^-+|-+$)", "");
 		return s.length() > 60 ? s.substring(0, 60).replaceAll("-+$", "") : s;

@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.coachroom.pd.SchoolLevel;
 import org.springframework.validation.Errors;
@@ -29,13 +31,13 @@ public record ProgramForm(String code, String title, String description, String 
 		String deadlineYears, List<RequirementRow> requirements, List<RuleRow> rules, Boolean mentored,
 		Integer version) {
 
-	static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,59}");
+	static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,59}");
 
 	/**
 	 * Codes the catalog's own pages use ({@code /pd/catalog/new}), so no program can have
 	 * them.
 	 */
-	static final java.util.Set<String> RESERVED = java.util.Set.of("new", "import");
+	static final Set<String> RESERVED = Set.of("new", "import");
 
 	/** Empty rows the page offers for new requirements and rules. */
 	static final int NEW_ROWS = 3;
@@ -131,7 +133,7 @@ public record ProgramForm(String code, String title, String description, String 
 	 * {@code newProgram} asks for a code; an existing program's is fixed.
 	 */
 	Program.Definition toDefinition(String fixedCode, Errors errors) {
-		String programCode = fixedCode != null ? fixedCode : nz(code).strip().toLowerCase(java.util.Locale.ROOT);
+		String programCode = fixedCode != null ? fixedCode : nz(code).strip().toLowerCase(Locale.ROOT);
 		if (fixedCode == null && (!CODE.matcher(programCode).matches() || RESERVED.contains(programCode))) {
 			errors.rejectValue("code", "pd.catalog.form.code");
 		}
@@ -207,8 +209,7 @@ public record ProgramForm(String code, String title, String description, String 
 
 	private static Requirement requirement(RequirementRow row, String at, Set<String> codes, Errors errors) {
 		int before = errors.getErrorCount();
-		String reqCode = FormText.blank(row.code()) ? slug(row.title())
-				: row.code().strip().toLowerCase(java.util.Locale.ROOT);
+		String reqCode = FormText.blank(row.code()) ? slug(row.title()) : row.code().strip().toLowerCase(Locale.ROOT);
 		if (!CODE.matcher(reqCode).matches()) {
 			errors.rejectValue(at + "code", "pd.catalog.form.code");
 		}

@@ -1,6 +1,9 @@
 package org.coachroom.pd.catalog;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+import org.springframework.data.relational.core.mapping.Table;
 
 /**
  * One requirement of a program.
@@ -17,7 +20,7 @@ import java.math.BigDecimal;
  * @param hoursUnit what the hours are ("clock hours", "semester hours")
  * @param evidenceRequired whether it counts only once evidence is uploaded and verified
  */
-@org.springframework.data.relational.core.mapping.Table("pd_requirement")
+@Table("pd_requirement")
 public record Requirement(String code, String title, String part, RequirementKind kind, BigDecimal threshold,
 		int attempts, BigDecimal hours, String hoursUnit, boolean evidenceRequired) {
 
@@ -52,8 +55,8 @@ public record Requirement(String code, String title, String part, RequirementKin
 		// after the ranges (so a huge exponent is refused, not scaled), as the database
 		// keeps them: two
 		// decimals, so a program read back equals the one written
-		threshold = threshold == null ? null : threshold.setScale(2, java.math.RoundingMode.HALF_UP);
-		hours = hours == null ? null : hours.setScale(2, java.math.RoundingMode.HALF_UP);
+		threshold = threshold == null ? null : threshold.setScale(2, RoundingMode.HALF_UP);
+		hours = hours == null ? null : hours.setScale(2, RoundingMode.HALF_UP);
 	}
 
 	public boolean scored() {

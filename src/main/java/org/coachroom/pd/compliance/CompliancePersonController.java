@@ -1,5 +1,7 @@
 package org.coachroom.pd.compliance;
 
+import java.util.List;
+
 import jakarta.validation.Valid;
 import org.coachroom.lti.Member;
 import org.coachroom.pd.ProgramNotFoundException;
@@ -54,7 +56,7 @@ class CompliancePersonController {
 		model.addAttribute("mentorSearch", mentorSearch.length() > 100 ? mentorSearch.substring(0, 100) : mentorSearch);
 		model.addAttribute("mentorFor", forProgram);
 		model.addAttribute("candidates",
-				mentorSearch.isBlank() ? java.util.List.of() : mentors.candidates(member, userRef, mentorSearch));
+				mentorSearch.isBlank() ? List.of() : mentors.candidates(member, userRef, mentorSearch));
 		return "pd/person";
 	}
 

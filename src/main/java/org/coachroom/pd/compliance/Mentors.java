@@ -3,12 +3,15 @@ package org.coachroom.pd.compliance;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import org.coachroom.access.CoachingPrivacy;
 import org.coachroom.lti.Member;
 import org.coachroom.lti.People;
 import org.coachroom.pd.ProgramNotFoundException;
@@ -151,7 +154,7 @@ public class Mentors {
 		return mentors;
 	}
 
-	private java.util.Optional<People.Person> mentorOf(long tenant, long userRef, long program) {
+	private Optional<People.Person> mentorOf(long tenant, long userRef, long program) {
 		return jdbc.sql("SELECT mentor_ref FROM pd_mentor WHERE program = ? AND user_ref = ?")
 			.params(program, userRef)
 			.query(Long.class)
@@ -165,12 +168,12 @@ public class Mentors {
 
 	@Transactional(readOnly = true)
 	public List<Mentee> menteesOf(Member mentor) {
-		if (org.coachroom.access.CoachingPrivacy.evaluative(mentor)) {
+		if (CoachingPrivacy.evaluative(mentor)) {
 			// mentoring is a colleague's work: whoever launches as a principal or HR sees
 			// no one's standing here
 			return List.of();
 		}
-		java.time.LocalDate today = calendar.today();
+		LocalDate today = calendar.today();
 		record Row(long userRef, String title, Standing standing, int met, int total) {
 		}
 		List<Row> rows = jdbc.sql("""
@@ -180,9 +183,9 @@ public class Mentors {
 				WHERE m.tenant_id = ? AND m.mentor_ref = ?""")
 			.params(mentor.tenant().value(), mentor.userId())
 			.query((rs, i) -> {
-				java.time.LocalDate due = rs.getDate(5) == null ? null : rs.getDate(5).toLocalDate();
-				Standing standing = Standing.of(rs.getBoolean(3), rs.getBoolean(4), java.util.Optional.ofNullable(due),
-						today, calendar.dueSoon());
+				LocalDate due = rs.getDate(5) == null ? null : rs.getDate(5).toLocalDate();
+				Standing standing = Standing.of(rs.getBoolean(3), rs.getBoolean(4), Optional.ofNullable(due), today,
+						calendar.dueSoon());
 				return new Row(rs.getLong(1), rs.getString(2), standing, rs.getInt(6), rs.getInt(7));
 			})
 			.list();

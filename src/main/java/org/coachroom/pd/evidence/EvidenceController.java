@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import org.coachroom.lti.Member;
 import org.coachroom.pd.ProgramNotFoundException;
 import org.coachroom.pd.RecordingRefusedException;
+import org.coachroom.shared.web.Attachment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
@@ -69,7 +70,7 @@ class EvidenceController {
 	ResponseEntity<byte[]> download(@AuthenticationPrincipal Member member, @PathVariable long id) {
 		EvidenceFiles.Download file = files.download(member, id)
 			.orElseThrow(() -> new ProgramNotFoundException("evidence"));
-		return org.coachroom.shared.web.Attachment.of(file.fileName(), file.mediaType(), file.content());
+		return Attachment.of(file.fileName(), file.mediaType(), file.content());
 	}
 
 	@GetMapping("/pd/evidence")

@@ -3,6 +3,8 @@ package org.coachroom.pd.evidence;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,6 +25,7 @@ import org.coachroom.pd.tracking.Standings;
 import org.coachroom.shared.FileType;
 import org.coachroom.shared.SharedProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -103,14 +106,14 @@ public class EvidenceFiles {
 		RequirementState before = mine.stateOf(requirementCode);
 		RequirementState after = mine.evidence(requirement, EvidenceState.SUBMITTED, now);
 		progress.save(mine);
-		var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+		var keys = new GeneratedKeyHolder();
 		jdbc.sql(
 				"""
 						INSERT INTO pd_evidence (tenant_id, user_ref, program, requirement_code, file_name, media_type, size_bytes,
 						sha256, content, uploaded_at, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SUBMITTED')""")
 			.params(member.tenant().value(), member.userId(), program.getId(), requirementCode,
-					type.safeName(originalName), type.mediaType(), content.length,
-					org.coachroom.shared.FileType.sha256(content), content, Timestamp.from(now))
+					type.safeName(originalName), type.mediaType(), content.length, FileType.sha256(content), content,
+					Timestamp.from(now))
 			.update(keys, "id");
 		long id = keys.getKey().longValue();
 		audit.audit(member.tenant().value(), member.userId(), program.getId(), requirementCode, member.userId(), now,
@@ -144,13 +147,13 @@ public class EvidenceFiles {
 	}
 
 	@Transactional(readOnly = true)
-	public java.util.Map<String, Latest> latest(Member member, long programId) {
-		java.util.Map<String, Latest> latest = new java.util.HashMap<>();
+	public Map<String, Latest> latest(Member member, long programId) {
+		Map<String, Latest> latest = new HashMap<>();
 		jdbc.sql("""
 				SELECT id, requirement_code, file_name, state, review_comment FROM pd_evidence
 				WHERE tenant_id = ? AND user_ref = ? AND program = ? ORDER BY id""")
 			.params(member.tenant().value(), member.userId(), programId)
-			.query((rs, i) -> java.util.Map.entry(rs.getString(2),
+			.query((rs, i) -> Map.entry(rs.getString(2),
 					new Latest(rs.getLong(1), rs.getString(3), rs.getString(4), rs.getString(5))))
 			.list()
 			.forEach(e -> latest.put(e.getKey(), e.getValue()));

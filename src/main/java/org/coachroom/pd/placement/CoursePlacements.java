@@ -4,9 +4,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.coachroom.lti.Member;
 import org.coachroom.lti.People;
@@ -99,7 +102,7 @@ public class CoursePlacements {
 		CourseCompletion.Placement placement = new CourseCompletion.Placement(launch.resourceLinkId(),
 				url(launch.lineItemUrl()), url(launch.lineItemsUrl()));
 		TenantId tenant = viewer.tenant();
-		Map<Long, Boolean> known = new java.util.HashMap<>();
+		Map<Long, Boolean> known = new HashMap<>();
 		jdbc.sql("SELECT user_ref, completed FROM pd_item_completion WHERE course_item = ?")
 			.param(item)
 			.query((rs, i) -> Map.entry(rs.getLong(1), rs.getBoolean(2)))
@@ -124,8 +127,8 @@ public class CoursePlacements {
 	}
 
 	/** The programs of the district placed in some course, whole or by a requirement. */
-	public java.util.Set<Long> placedPrograms(long tenantId) {
-		return new java.util.HashSet<>(jdbc.sql("SELECT DISTINCT program FROM pd_course_item WHERE tenant_id = ?")
+	public Set<Long> placedPrograms(long tenantId) {
+		return new HashSet<>(jdbc.sql("SELECT DISTINCT program FROM pd_course_item WHERE tenant_id = ?")
 			.param(tenantId)
 			.query(Long.class)
 			.list());

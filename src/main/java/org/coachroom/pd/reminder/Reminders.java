@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.coachroom.access.CoachroomRole;
 import org.coachroom.lti.People;
 import org.coachroom.pd.tracking.PdCalendar;
@@ -85,7 +86,7 @@ public class Reminders {
 	// coachroom.pd.reminders.cron is PdProperties.ReminderSettings#cron, with the same
 	// default
 	@Scheduled(cron = "${coachroom.pd.reminders.cron:0 0 7 * * *}", zone = "#{@districtClock.zone().id}")
-	@net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "pd-reminders", lockAtMostFor = "PT1H")
+	@SchedulerLock(name = "pd-reminders", lockAtMostFor = "PT1H")
 	void weekly() {
 		JavaMailSender sender = mail.getIfAvailable();
 		if (sender == null) {

@@ -1,6 +1,10 @@
 package org.coachroom.pd.tracking;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -19,7 +23,7 @@ public class NameWords {
 		this.jdbc = jdbc;
 	}
 
-	private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[\\p{L}\\p{N}]+");
+	private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
 	/**
 	 * The words of a name or a search, as {@code pd_name_word} holds them: at most 10 of
@@ -29,7 +33,7 @@ public class NameWords {
 		return WORD.matcher(text == null ? "" : text)
 			.results()
 			.map(m -> m.group().length() > 100 ? m.group().substring(0, 100) : m.group())
-			.map(w -> w.toLowerCase(java.util.Locale.ROOT))
+			.map(w -> w.toLowerCase(Locale.ROOT))
 			.distinct()
 			.limit(10)
 			.toList();
@@ -41,12 +45,11 @@ public class NameWords {
 	}
 
 	void keep(long tenantId, long userRef, String name) {
-		java.util.Set<String> wanted = new java.util.TreeSet<>(words(name));
-		java.util.Set<String> held = new java.util.TreeSet<>(
-				jdbc.sql("SELECT word FROM pd_name_word WHERE tenant_id = ? AND user_ref = ?")
-					.params(tenantId, userRef)
-					.query(String.class)
-					.list());
+		Set<String> wanted = new TreeSet<>(words(name));
+		Set<String> held = new TreeSet<>(jdbc.sql("SELECT word FROM pd_name_word WHERE tenant_id = ? AND user_ref = ?")
+			.params(tenantId, userRef)
+			.query(String.class)
+			.list());
 		if (held.equals(wanted)) {
 			return;
 		}

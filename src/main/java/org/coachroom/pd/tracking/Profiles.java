@@ -1,5 +1,6 @@
 package org.coachroom.pd.tracking;
 
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -124,7 +125,7 @@ public class Profiles {
 						confirmed = TRUE, school_level = VALUES(school_level), school_id = VALUES(school_id),
 						role_started_on = VALUES(role_started_on), updated_at = VALUES(updated_at), updated_by = VALUES(updated_by)""")
 			.params(member.tenant().value(), member.userId(), audienceOf(member).orElseThrow().name(), level.name(),
-					schoolId, roleStartedOn == null ? null : java.sql.Date.valueOf(roleStartedOn), Timestamp.from(now),
+					schoolId, roleStartedOn == null ? null : Date.valueOf(roleStartedOn), Timestamp.from(now),
 					member.userId())
 			.update();
 		catalog.ensureImported(member.tenant().value());

@@ -2,6 +2,7 @@ package org.coachroom.pd.tracking;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +89,7 @@ public class ProgramTracking {
 						calendar.dueSoon()));
 			}
 		}
-		result.sort(java.util.Comparator.comparing((ProgramStatus s) -> s.obligation() == Obligation.REQUIRED ? 0 : 1));
+		result.sort(Comparator.comparing((ProgramStatus s) -> s.obligation() == Obligation.REQUIRED ? 0 : 1));
 		return result;
 	}
 

@@ -4,12 +4,14 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import org.springframework.data.relational.core.mapping.Table;
+
 /**
  * What a person has recorded against one requirement: the best score and attempts used,
  * hours so far, the date it was done, and its evidence. Kept by the requirement's code,
  * so editing the program keeps it.
  */
-@org.springframework.data.relational.core.mapping.Table("pd_requirement_state")
+@Table("pd_requirement_state")
 public record RequirementState(BigDecimal bestScore, int attemptsUsed, BigDecimal hours, LocalDate doneOn,
 		EvidenceState evidence, Instant updatedAt) {
 

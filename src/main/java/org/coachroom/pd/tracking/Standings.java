@@ -1,5 +1,6 @@
 package org.coachroom.pd.tracking;
 
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.coachroom.lti.People;
@@ -31,6 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -69,8 +72,7 @@ public class Standings {
 		this.courseItems = courseItems;
 		this.nameWords = nameWords;
 		this.transactions = new TransactionTemplate(transactionManager);
-		this.transactions
-			.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.programs = programs;
 		this.progress = progress;
 		this.people = people;
@@ -148,7 +150,7 @@ public class Standings {
 			.list()
 			.forEach(t -> before.put(t.program(), t));
 		Map<Long, Tally> after = new HashMap<>();
-		java.util.Set<Long> placed = courseItems.placedPrograms(tenantId);
+		Set<Long> placed = courseItems.placedPrograms(tenantId);
 		Map<Long, ProgramProgress> recorded = new HashMap<>();
 		progress.findByTenantIdAndUserRef(tenantId, userRef).forEach(p -> recorded.put(p.getProgram(), p));
 		for (Program program : catalog) {
@@ -173,7 +175,7 @@ public class Standings {
 				.params(tenantId, program.getId(), userRef, name.length() > 300 ? name.substring(0, 300) : name,
 						profile.get().audience().name(), profile.get().schoolLevel().name(), school[0],
 						obligation.map(Enum::name).orElse(null), status.standing() == Standing.COMPLETE, started,
-						status.dueOn() == null ? null : java.sql.Date.valueOf(status.dueOn()), (int) status.met(),
+						status.dueOn() == null ? null : Date.valueOf(status.dueOn()), (int) status.met(),
 						status.requirements().size(), Timestamp.from(now))
 				.update();
 			if (placed.contains(program.getId())) {
@@ -224,7 +226,7 @@ public class Standings {
 								INSERT INTO pd_standing_tally (tenant_id, program, school_level, complete, started, due_sort, people)
 								VALUES (?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE people = people + VALUES(people)""")
 					.params(tenantId, t.program(), t.schoolLevel(), t.complete(), t.started(),
-							java.sql.Date.valueOf(t.dueSort()), d)
+							Date.valueOf(t.dueSort()), d)
 					.update();
 			}
 		});

@@ -7,11 +7,12 @@ import org.coachroom.studygroup.StudyGroup;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
+import org.springframework.modulith.NamedInterface;
 
 /** A person's membership of a study group, and their completion once they have it. */
 // the group page of the module's API (StudyGroupManagement.GroupPage) shows these: other
 // modules may name them
-@org.springframework.modulith.NamedInterface("model")
+@NamedInterface("model")
 @Table("study_group_member")
 public class GroupMember {
 

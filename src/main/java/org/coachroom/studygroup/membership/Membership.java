@@ -14,6 +14,7 @@ import org.coachroom.studygroup.NotInCourseException;
 import org.coachroom.studygroup.StudyGroup;
 import org.coachroom.studygroup.StudyGroupManagement.Access;
 import org.coachroom.studygroup.group.GroupAccess;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -91,7 +92,7 @@ public class Membership {
 			members.save(GroupMember.join(group, teacher.userId(), GroupMember.Source.JOINED,
 					lmsRole(CoachroomRole.of(teacher)), clock.instant()));
 		}
-		catch (org.springframework.dao.DuplicateKeyException doubleClick) {
+		catch (DuplicateKeyException doubleClick) {
 			// joined by the same person's other request a moment ago
 		}
 	}

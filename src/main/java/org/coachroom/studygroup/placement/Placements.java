@@ -1,6 +1,7 @@
 package org.coachroom.studygroup.placement;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +12,8 @@ import org.coachroom.shared.CourseCompletion;
 import org.coachroom.studygroup.GroupNotFoundException;
 import org.coachroom.studygroup.GroupSummary;
 import org.coachroom.studygroup.StudyGroup;
-import org.coachroom.studygroup.StudyGroupManagement;
 import org.coachroom.studygroup.StudyGroupManagement.Access;
+import org.coachroom.studygroup.StudyGroupManagement;
 import org.coachroom.studygroup.completion.Completions;
 import org.coachroom.studygroup.group.GroupAccess;
 import org.coachroom.studygroup.group.GroupPages;
@@ -35,10 +36,10 @@ public class Placements {
 
 	private final Completions completions;
 
-	private final java.time.Clock clock;
+	private final Clock clock;
 
 	Placements(GroupAccess access, GroupPages pages, GroupPlacementQueries placements, Completions completions,
-			java.time.Clock clock) {
+			Clock clock) {
 		this.access = access;
 		this.pages = pages;
 		this.placements = placements;

@@ -9,6 +9,7 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * What a member wrote after a session, or at the end (final). Private to the member and
@@ -16,7 +17,7 @@ import org.springframework.data.relational.core.mapping.Table;
  */
 // the group page of the module's API (StudyGroupManagement.GroupPage) shows these: other
 // modules may name them
-@org.springframework.modulith.NamedInterface("model")
+@NamedInterface("model")
 @Table("study_group_reflection")
 public class Reflection {
 

@@ -3,6 +3,7 @@ package org.coachroom.studygroup.session;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -13,20 +14,21 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
+import org.springframework.modulith.NamedInterface;
 
 /** One meeting of a study group, with its plan and who was there. */
 // the group page of the module's API (StudyGroupManagement.GroupPage) shows these: other
 // modules may name them
-@org.springframework.modulith.NamedInterface("model")
+@NamedInterface("model")
 @Table("study_group_session")
 public class GroupSession {
 
 	/** What is planned for a session. */
 	public record Plan(Instant startsAt, Instant endsAt, String location, String meetingUrl, String agenda,
-			String reading, String prompts, java.util.List<StudyGroup.Link> resources) {
+			String reading, String prompts, List<StudyGroup.Link> resources) {
 
 		public Plan {
-			resources = resources == null ? java.util.List.of() : java.util.List.copyOf(resources);
+			resources = resources == null ? List.of() : List.copyOf(resources);
 		}
 	}
 
@@ -162,8 +164,8 @@ public class GroupSession {
 		return prompts;
 	}
 
-	public java.util.List<StudyGroup.Link> getResources() {
-		return resources == null ? java.util.List.of() : LinkLines.parseAll(resources);
+	public List<StudyGroup.Link> getResources() {
+		return resources == null ? List.of() : LinkLines.parseAll(resources);
 	}
 
 	public boolean isCancelled() {

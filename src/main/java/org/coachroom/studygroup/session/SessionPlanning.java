@@ -10,6 +10,7 @@ import java.util.Set;
 import org.coachroom.lti.Member;
 import org.coachroom.studygroup.GroupNotFoundException;
 import org.coachroom.studygroup.NotInCourseException;
+import org.coachroom.studygroup.SessionNotStartedException;
 import org.coachroom.studygroup.StudyGroup;
 import org.coachroom.studygroup.StudyGroupManagement.Access;
 import org.coachroom.studygroup.completion.Completions;
@@ -91,7 +92,7 @@ public class SessionPlanning {
 		// attendance opens when the session starts: a mark ahead of it would count as
 		// held, and complete someone
 		if (!session.isOverAt(clock.instant())) {
-			throw new org.coachroom.studygroup.SessionNotStartedException(sessionId);
+			throw new SessionNotStartedException(sessionId);
 		}
 		Set<Long> roster = new HashSet<>();
 		members.findByGroup(groupId).forEach(m -> roster.add(m.getUserRef()));

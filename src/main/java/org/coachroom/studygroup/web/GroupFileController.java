@@ -1,6 +1,9 @@
 package org.coachroom.studygroup.web;
 
+import java.io.IOException;
+
 import org.coachroom.lti.Member;
+import org.coachroom.shared.web.Attachment;
 import org.coachroom.studygroup.FileRejectedException;
 import org.coachroom.studygroup.GroupNotFoundException;
 import org.coachroom.studygroup.files.FileSharing;
@@ -31,7 +34,7 @@ class GroupFileController {
 	@PostMapping("/groups/{id}/files")
 	String shareFile(@AuthenticationPrincipal Member member, @PathVariable long id,
 			@RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect)
-			throws java.io.IOException {
+			throws IOException {
 		try {
 			files.shareFile(member, id, file == null ? null : file.getOriginalFilename(),
 					file == null ? null : file.getBytes());
@@ -51,7 +54,7 @@ class GroupFileController {
 			@PathVariable long fileId) {
 		FileSharing.Download file = files.download(member, id, fileId)
 			.orElseThrow(() -> new GroupNotFoundException(id));
-		return org.coachroom.shared.web.Attachment.of(file.name(), file.contentType(), file.content());
+		return Attachment.of(file.name(), file.contentType(), file.content());
 	}
 
 	@PostMapping("/groups/{id}/files/{fileId}/delete")

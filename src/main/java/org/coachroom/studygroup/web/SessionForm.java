@@ -3,6 +3,7 @@ package org.coachroom.studygroup.web;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 import jakarta.validation.constraints.NotBlank;
@@ -28,7 +29,7 @@ record SessionForm(@NotBlank String date, @NotBlank String startTime, @NotBlank 
 	}
 
 	static SessionForm of(GroupSession s, ZoneId zone) {
-		java.time.format.DateTimeFormatter hm = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+		DateTimeFormatter hm = DateTimeFormatter.ofPattern("HH:mm");
 		return new SessionForm(s.getStartsAt().atZone(zone).toLocalDate().toString(),
 				s.getStartsAt().atZone(zone).toLocalTime().format(hm),
 				s.getEndsAt().atZone(zone).toLocalTime().format(hm), s.getLocation(), s.getMeetingUrl(), s.getAgenda(),

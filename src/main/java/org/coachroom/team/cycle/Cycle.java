@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import org.coachroom.team.CycleStep;
 import org.coachroom.team.workspace.EditConflictException;
@@ -214,9 +215,9 @@ public class Cycle {
 	}
 
 	/** The SMART goal, once set: the re-assessment is measured against its target. */
-	public java.util.Optional<SmartGoal> smartGoal() {
-		return targetPercent == null || goalBy == null ? java.util.Optional.empty()
-				: java.util.Optional.of(new SmartGoal(null, targetPercent, goalBy));
+	public Optional<SmartGoal> smartGoal() {
+		return targetPercent == null || goalBy == null ? Optional.empty()
+				: Optional.of(new SmartGoal(null, targetPercent, goalBy));
 	}
 
 	public boolean isClosed() {

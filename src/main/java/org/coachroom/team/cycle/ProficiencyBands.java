@@ -2,6 +2,7 @@ package org.coachroom.team.cycle;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import org.coachroom.team.workspace.TeamInputException;
@@ -25,7 +26,7 @@ public record ProficiencyBands(List<String> names, int proficientFrom) {
 		Set<String> seen = new HashSet<>();
 		for (String name : names) {
 			if (name.isEmpty() || name.length() > 40 || name.chars().anyMatch(Character::isISOControl)
-					|| !seen.add(name.toLowerCase(java.util.Locale.ROOT))) {
+					|| !seen.add(name.toLowerCase(Locale.ROOT))) {
 				throw new TeamInputException("team.bands.names");
 			}
 		}

@@ -3,8 +3,10 @@ package org.coachroom.team.cycle;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import org.coachroom.team.workspace.TeamInputException;
@@ -27,7 +29,7 @@ public record Results(ProficiencyBands bands, List<ClassResult> classes) {
 		Set<String> names = new HashSet<>();
 		for (ClassResult c : classes) {
 			c.checkedAgainst(bands);
-			if (!names.add(c.className().toLowerCase(java.util.Locale.ROOT))) {
+			if (!names.add(c.className().toLowerCase(Locale.ROOT))) {
 				throw new TeamInputException("team.results.class-twice");
 			}
 		}
@@ -80,9 +82,7 @@ public record Results(ProficiencyBands bands, List<ClassResult> classes) {
 			.mapToInt(ClassResult::assessed)
 			.sum();
 		while (folded > 0 && folded < SMALLEST_CLASS_SHOWN && !shown.isEmpty()) {
-			ClassResult smallest = shown.stream()
-				.min(java.util.Comparator.comparingInt(ClassResult::assessed))
-				.orElseThrow();
+			ClassResult smallest = shown.stream().min(Comparator.comparingInt(ClassResult::assessed)).orElseThrow();
 			shown.remove(smallest);
 			folded += smallest.assessed();
 		}

@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.coachroom.access.CoachroomRole;
 import org.coachroom.access.CoachroomRoleMapping;
 import org.coachroom.lti.PlatformRegistration;
+import org.springframework.test.util.ReflectionTestUtils;
 
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
@@ -19,7 +21,7 @@ import static org.mockito.Mockito.when;
 public final class MoodleFixtureAccess {
 
 	/** One client for every validation of the run, as the application has one. */
-	private static final java.util.Map<Boolean, LmsHttp> HTTP = new java.util.concurrent.ConcurrentHashMap<>();
+	private static final Map<Boolean, LmsHttp> HTTP = new ConcurrentHashMap<>();
 
 	private MoodleFixtureAccess() {
 	}
@@ -33,7 +35,7 @@ public final class MoodleFixtureAccess {
 				issuer + "/mod/lti/auth.php", issuer + "/mod/lti/token.php", jwksUri, "moodle",
 				PlatformRegistration.Source.REGISTRATIONS_FILE, List.of(deploymentId), Map.of(), null, List.of()),
 				clock.instant());
-		org.springframework.test.util.ReflectionTestUtils.setField(platform, "id", 1L);
+		ReflectionTestUtils.setField(platform, "id", 1L);
 		Platforms platforms = mock(Platforms.class);
 		when(platforms.findById(anyLong())).thenReturn(Optional.of(platform));
 		Deployments deployments = mock(Deployments.class);
@@ -41,8 +43,7 @@ public final class MoodleFixtureAccess {
 			.thenReturn(Optional.of(Deployment.of(1L, deploymentId, clock.instant())));
 		LoginStates states = mock(LoginStates.class);
 		// the key set is served by WireMock on this machine
-		LtiProperties properties = TestLtiProperties
-			.of(java.util.Map.of("coachroom.lti.allow-private-network", "true"));
+		LtiProperties properties = TestLtiProperties.of(Map.of("coachroom.lti.allow-private-network", "true"));
 		IdTokenValidator validator = new IdTokenValidator(
 				new PlatformKeys(properties, HTTP.computeIfAbsent(true, k -> new LmsHttp(properties))),
 				new PlatformDirectory(platforms, deployments, clock), clock, properties, states);

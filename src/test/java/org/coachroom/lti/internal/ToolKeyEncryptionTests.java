@@ -2,6 +2,7 @@ package org.coachroom.lti.internal;
 
 import java.nio.file.Path;
 import java.sql.Timestamp;
+import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import javax.sql.DataSource;
 
 import com.nimbusds.jose.JWSAlgorithm;
@@ -80,7 +80,7 @@ class ToolKeyEncryptionTests {
 
 		String stored = storedPrivateKey(keys.signingKey().getKeyID());
 		assertThat(stored).startsWith(KeyEncryption.FILE_PREFIX).doesNotContain("\"d\"");
-		assertThatThrownBy(() -> JWK.parse(stored)).isInstanceOf(java.text.ParseException.class);
+		assertThatThrownBy(() -> JWK.parse(stored)).isInstanceOf(ParseException.class);
 		assertThat(dir.resolve("tool-key-encryption.key")).exists();
 		assertThat(keys.signingKey().isPrivate()).isTrue();
 	}

@@ -8,6 +8,7 @@ import java.util.UUID;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.coachroom.lti.PlatformRegistry;
 import org.coachroom.testsupport.LaunchClient;
@@ -97,7 +98,7 @@ class RemindersTests {
 			try {
 				return m.getSubject();
 			}
-			catch (jakarta.mail.MessagingException e) {
+			catch (MessagingException e) {
 				throw new IllegalStateException(e);
 			}
 		})).containsExactlyInAnyOrder("Your PD: programs due soon or overdue",

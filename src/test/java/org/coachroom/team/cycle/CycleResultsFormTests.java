@@ -1,6 +1,7 @@
 package org.coachroom.team.cycle;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class CycleResultsFormTests {
 		ResultsForm form = ResultsForm.of(row(" Room 12 ", "24", "6", "8", "7", "3"));
 		assertThat(form.round()).isEqualTo(CycleResultQueries.Round.BASELINE);
 		assertThat(form.version()).isEqualTo(3);
-		assertThat(form.classes(4)).containsExactly(new ClassResult("Room 12", 24, java.util.List.of(6, 8, 7, 3)));
+		assertThat(form.classes(4)).containsExactly(new ClassResult("Room 12", 24, List.of(6, 8, 7, 3)));
 	}
 
 	@Test

@@ -1,6 +1,9 @@
 package org.coachroom.team.cycle;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -40,12 +43,12 @@ class ResultsChartTests {
 	void levelsBelowProficientAreWarmAndProficientOnesBlueWhateverTheirNumber() {
 		for (int size = 2; size <= 6; size++) {
 			for (int from = 1; from < size; from++) {
-				List<String> names = new java.util.ArrayList<>();
+				List<String> names = new ArrayList<>();
 				for (int i = 0; i < size; i++) {
 					names.add("L" + i);
 				}
 				ProficiencyBands levels = new ProficiencyBands(names, from);
-				java.util.Set<String> colours = new java.util.HashSet<>();
+				Set<String> colours = new HashSet<>();
 				for (int band = 0; band < size; band++) {
 					colours.add(ResultsChart.colour(levels, band));
 				}

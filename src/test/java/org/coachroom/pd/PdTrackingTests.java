@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.coachroom.lti.PlatformRegistry;
+import org.coachroom.testsupport.CourseFixture;
 import org.coachroom.testsupport.LaunchClient;
 import org.coachroom.testsupport.LaunchTest;
 import org.coachroom.testsupport.Launcher.Launched;
@@ -36,6 +37,8 @@ class PdTrackingTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	CourseFixture fixture;
+
 	TestPlatform platform;
 
 	Launched coach;
@@ -44,18 +47,16 @@ class PdTrackingTests {
 
 	@BeforeEach
 	void setUp() {
-		platform = TestPlatform.start();
-		// the custom role parameter lets a test launch HR and principals from one course
-		platform.registerWith(registry, Map.of(), "coachroom_role");
-		String course = "pd-" + UUID.randomUUID();
-		Launcher launcher = new Launcher(port, platform, jdbc);
-		coach = launcher.launch("coach-" + course, "Carla Coach", TestPlatform.INSTRUCTOR, course, "Coaching hub");
-		teacher = launcher.launch("t-" + course, "Maria Lopez", TestPlatform.LEARNER, course, "Coaching hub");
+		// its custom role parameter lets a test launch HR and principals into the course
+		fixture = CourseFixture.start(port, registry, jdbc, "pd", "Coaching hub");
+		platform = fixture.platform();
+		coach = fixture.coach();
+		teacher = fixture.teacher();
 	}
 
 	@AfterEach
 	void tearDown() {
-		platform.close();
+		fixture.close();
 	}
 
 	private LaunchClient.Response profile(LaunchClient browser, String level, String start) {

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.coachroom.lti.PlatformRegistry;
+import org.coachroom.testsupport.CourseFixture;
 import org.coachroom.testsupport.LaunchClient;
 import org.coachroom.testsupport.LaunchTest;
 import org.coachroom.testsupport.Launcher;
@@ -40,6 +40,8 @@ class LearningCycleTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	CourseFixture fixture;
+
 	TestPlatform platform;
 
 	Launcher launcher;
@@ -54,12 +56,12 @@ class LearningCycleTests {
 
 	@BeforeEach
 	void setUp() {
-		platform = TestPlatform.start();
-		platform.registerWith(registry, Map.of(), "coachroom_role");
-		launcher = new Launcher(port, platform, jdbc);
-		course = "plc-" + UUID.randomUUID();
-		coach = launcher.launch("coach-" + course, "Carla Coach", TestPlatform.INSTRUCTOR, course, "Grade 3 PLC");
-		teacher = launcher.launch("t-" + course, "Maria Lopez", TestPlatform.LEARNER, course, "Grade 3 PLC");
+		fixture = CourseFixture.start(port, registry, jdbc, "plc", "Grade 3 PLC");
+		platform = fixture.platform();
+		launcher = fixture.launcher();
+		course = fixture.course();
+		coach = fixture.coach();
+		teacher = fixture.teacher();
 		LaunchClient browser = coach.browser();
 		var opened = browser.post("/team", Map.of("title", "Grade 3 team", "_csrf", browser.csrfFrom("/team")));
 		workspace = Long.parseLong(opened.location().replaceAll(".*/team/", ""));
@@ -68,7 +70,7 @@ class LearningCycleTests {
 
 	@AfterEach
 	void tearDown() {
-		platform.close();
+		fixture.close();
 	}
 
 	private String base(long cycle) {

@@ -99,10 +99,6 @@ public final class Chromium implements AutoCloseable {
 	 */
 	@Override
 	public void close() throws IOException {
-		stop();
-	}
-
-	public void stop() throws IOException {
 		driver.quit();
 		try (Stream<Path> paths = Files.walk(profile)) {
 			paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -1,14 +1,12 @@
 package org.coachroom.gradebook;
 
 import java.util.Map;
-import java.util.UUID;
 
 import org.coachroom.lti.PlatformRegistry;
+import org.coachroom.testsupport.CourseFixture;
 import org.coachroom.testsupport.LaunchClient;
 import org.coachroom.testsupport.LaunchTest;
-import org.coachroom.testsupport.Launcher;
 import org.coachroom.testsupport.Launcher.Launched;
-import org.coachroom.testsupport.TestPlatform;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +32,7 @@ class ScoreReportSourcesTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	TestPlatform platform;
+	CourseFixture fixture;
 
 	Launched coach;
 
@@ -42,17 +40,14 @@ class ScoreReportSourcesTests {
 
 	@BeforeEach
 	void setUp() {
-		platform = TestPlatform.start();
-		platform.registerWith(registry, Map.of(), "coachroom_role");
-		Launcher launcher = new Launcher(port, platform, jdbc);
-		String course = "plc-" + UUID.randomUUID();
-		coach = launcher.launch("coach-" + course, "Carla Coach", TestPlatform.INSTRUCTOR, course, "Grade 3 PLC");
-		teacher = launcher.launch("t-" + course, "Maria Lopez", TestPlatform.LEARNER, course, "Grade 3 PLC");
+		fixture = CourseFixture.start(port, registry, jdbc, "plc", "Grade 3 PLC");
+		coach = fixture.coach();
+		teacher = fixture.teacher();
 	}
 
 	@AfterEach
 	void tearDown() {
-		platform.close();
+		fixture.close();
 	}
 
 	@Test

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.coachroom.browser.Chromium;
+import org.coachroom.browser.ChromiumExtension;
 import org.coachroom.lti.PlatformRegistry;
 import org.coachroom.pd.catalog.AssignmentRule;
 import org.coachroom.pd.catalog.Audience;
@@ -24,11 +25,11 @@ import org.coachroom.pd.tracking.Standings;
 import org.coachroom.testsupport.BrowserSignIn;
 import org.coachroom.testsupport.LaunchTest;
 import org.coachroom.testsupport.TestPlatform;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -50,13 +51,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @LaunchTest
 @Tag("browser")
+@ExtendWith(ChromiumExtension.class)
 class PdBrowserTests {
 
 	private static final String ADMINISTRATOR = "http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator";
 
-	static Chromium chromium;
+	Chromium chromium;
 
-	static WebDriver driver;
+	WebDriver driver;
 
 	@LocalServerPort
 	int port;
@@ -78,18 +80,10 @@ class PdBrowserTests {
 
 	TestPlatform platform;
 
-	@BeforeAll
-	static void startBrowser() throws IOException {
-		chromium = Chromium.start(PdBrowserTests.class);
-		driver = chromium.driver();
-	}
-
-	@AfterAll
-	static void stopBrowser() throws IOException {
-		if (chromium != null) {
-			chromium.stop();
-			chromium = null;
-		}
+	@BeforeEach
+	void browser(Chromium chromium) {
+		this.chromium = chromium;
+		this.driver = chromium.driver();
 	}
 
 	@AfterEach

@@ -20,6 +20,7 @@ import org.coachroom.studygroup.StudyGroup;
 import org.coachroom.studygroup.StudyGroupManagement;
 import org.coachroom.studygroup.session.AttendanceStatus;
 import org.coachroom.studygroup.session.GroupSession;
+import org.coachroom.testsupport.CourseFixture;
 import org.coachroom.testsupport.LaunchClient;
 import org.coachroom.testsupport.LaunchTest;
 import org.coachroom.testsupport.Launcher.Launched;
@@ -52,6 +53,8 @@ class PdTrackingTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	CourseFixture fixture;
+
 	TestPlatform platform;
 
 	Launched coach;
@@ -60,18 +63,16 @@ class PdTrackingTests {
 
 	@BeforeEach
 	void setUp() {
-		platform = TestPlatform.start();
-		// the custom role parameter lets a test launch HR and principals from one course
-		platform.registerWith(registry, Map.of(), "coachroom_role");
-		String course = "pd-" + UUID.randomUUID();
-		Launcher launcher = new Launcher(port, platform, jdbc);
-		coach = launcher.launch("coach-" + course, "Carla Coach", TestPlatform.INSTRUCTOR, course, "Coaching hub");
-		teacher = launcher.launch("t-" + course, "Maria Lopez", TestPlatform.LEARNER, course, "Coaching hub");
+		// its custom role parameter lets a test launch HR and principals into the course
+		fixture = CourseFixture.start(port, registry, jdbc, "pd", "Coaching hub");
+		platform = fixture.platform();
+		coach = fixture.coach();
+		teacher = fixture.teacher();
 	}
 
 	@AfterEach
 	void tearDown() {
-		platform.close();
+		fixture.close();
 	}
 
 	private LaunchClient.Response profile(LaunchClient browser, String level, String start) {

@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 
 import org.coachroom.lti.PlatformRegistry;
+import org.coachroom.testsupport.CourseFixture;
 import org.coachroom.testsupport.LaunchClient;
 import org.coachroom.testsupport.LaunchTest;
 import org.coachroom.testsupport.Launcher.Launched;
@@ -42,6 +43,8 @@ class LearningCycleTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	CourseFixture fixture;
+
 	TestPlatform platform;
 
 	Launcher launcher;
@@ -56,12 +59,12 @@ class LearningCycleTests {
 
 	@BeforeEach
 	void setUp() {
-		platform = TestPlatform.start();
-		platform.registerWith(registry, Map.of(), "coachroom_role");
-		launcher = new Launcher(port, platform, jdbc);
-		course = "plc-" + UUID.randomUUID();
-		coach = launcher.launch("coach-" + course, "Carla Coach", TestPlatform.INSTRUCTOR, course, "Grade 3 PLC");
-		teacher = launcher.launch("t-" + course, "Maria Lopez", TestPlatform.LEARNER, course, "Grade 3 PLC");
+		fixture = CourseFixture.start(port, registry, jdbc, "plc", "Grade 3 PLC");
+		platform = fixture.platform();
+		launcher = fixture.launcher();
+		course = fixture.course();
+		coach = fixture.coach();
+		teacher = fixture.teacher();
 		LaunchClient browser = coach.browser();
 		var opened = browser.post("/team", Map.of("title", "Grade 3 team", "_csrf", browser.csrfFrom("/team")));
 		workspace = Long.parseLong(opened.location().replaceAll(".*/team/", ""));
@@ -70,7 +73,7 @@ class LearningCycleTests {
 
 	@AfterEach
 	void tearDown() {
-		platform.close();
+		fixture.close();
 	}
 
 	private String base(long cycle) {

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.coachroom.lti.PlatformRegistry;
+import org.coachroom.testsupport.CourseFixture;
 import org.coachroom.testsupport.LaunchClient;
 import org.coachroom.testsupport.LaunchTest;
 import org.coachroom.testsupport.Launcher.Launched;
@@ -45,7 +45,7 @@ class TeamAuthorizationTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	TestPlatform platform;
+	CourseFixture fixture;
 
 	TestPlatform otherDistrict;
 
@@ -69,14 +69,13 @@ class TeamAuthorizationTests {
 
 	@BeforeEach
 	void setUp() {
-		platform = TestPlatform.start();
-		platform.registerWith(registry, Map.of(), "coachroom_role");
+		fixture = CourseFixture.start(port, registry, jdbc, "plc", "Grade 3 PLC");
 		otherDistrict = TestPlatform.start();
 		otherDistrict.registerWith(registry, Map.of(), "coachroom_role");
-		launcher = new Launcher(port, platform, jdbc);
-		course = "plc-" + UUID.randomUUID();
-		coach = launcher.launch("coach-" + course, "Carla Coach", TestPlatform.INSTRUCTOR, course, "Grade 3 PLC");
-		teacher = launcher.launch("t-" + course, "Maria Lopez", TestPlatform.LEARNER, course, "Grade 3 PLC");
+		launcher = fixture.launcher();
+		course = fixture.course();
+		coach = fixture.coach();
+		teacher = fixture.teacher();
 		LaunchClient c = coach.browser();
 		id = Long.parseLong(c.post("/team", Map.of("title", "Grade 3 team", "_csrf", c.csrfFrom("/team")))
 			.location()
@@ -100,7 +99,7 @@ class TeamAuthorizationTests {
 
 	@AfterEach
 	void tearDown() {
-		platform.close();
+		fixture.close();
 		otherDistrict.close();
 	}
 

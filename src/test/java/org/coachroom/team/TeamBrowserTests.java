@@ -11,15 +11,16 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.coachroom.browser.Chromium;
+import org.coachroom.browser.ChromiumExtension;
 import org.coachroom.lti.PlatformRegistry;
 import org.coachroom.testsupport.BrowserSignIn;
 import org.coachroom.testsupport.LaunchTest;
 import org.coachroom.testsupport.TestPlatform;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.PrintsPage;
@@ -41,11 +42,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @LaunchTest
 @Tag("browser")
+@ExtendWith(ChromiumExtension.class)
 class TeamBrowserTests {
 
-	static Chromium chromium;
+	Chromium chromium;
 
-	static WebDriver driver;
+	WebDriver driver;
 
 	@LocalServerPort
 	int port;
@@ -55,18 +57,10 @@ class TeamBrowserTests {
 
 	TestPlatform platform;
 
-	@BeforeAll
-	static void startBrowser() throws IOException {
-		chromium = Chromium.start(TeamBrowserTests.class);
-		driver = chromium.driver();
-	}
-
-	@AfterAll
-	static void stopBrowser() throws IOException {
-		if (chromium != null) {
-			chromium.stop();
-			chromium = null;
-		}
+	@BeforeEach
+	void browser(Chromium chromium) {
+		this.chromium = chromium;
+		this.driver = chromium.driver();
 	}
 
 	@AfterEach

@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.nimbusds.jwt.SignedJWT;
 import org.coachroom.lti.PlatformRegistry;
+import org.coachroom.testsupport.CourseFixture;
 import org.coachroom.testsupport.LaunchClient;
 import org.coachroom.testsupport.LaunchTest;
 import org.coachroom.testsupport.Launcher.Launched;
@@ -46,6 +47,8 @@ class TeamWorkspaceTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	CourseFixture fixture;
+
 	TestPlatform platform;
 
 	Launcher launcher;
@@ -58,17 +61,17 @@ class TeamWorkspaceTests {
 
 	@BeforeEach
 	void setUp() {
-		platform = TestPlatform.start();
-		platform.registerWith(registry, Map.of(), "coachroom_role");
-		launcher = new Launcher(port, platform, jdbc);
-		course = "plc-" + UUID.randomUUID();
-		coach = launcher.launch("coach-" + course, "Carla Coach", TestPlatform.INSTRUCTOR, course, "Grade 3 PLC");
-		teacher = launcher.launch("t-" + course, "Maria Lopez", TestPlatform.LEARNER, course, "Grade 3 PLC");
+		fixture = CourseFixture.start(port, registry, jdbc, "plc", "Grade 3 PLC");
+		platform = fixture.platform();
+		launcher = fixture.launcher();
+		course = fixture.course();
+		coach = fixture.coach();
+		teacher = fixture.teacher();
 	}
 
 	@AfterEach
 	void tearDown() {
-		platform.close();
+		fixture.close();
 	}
 
 	/** The version the norms form of the workspace page carries. */

@@ -10,9 +10,11 @@ import org.springframework.boot.test.context.TestComponent;
 import org.springframework.modulith.events.ApplicationModuleListener;
 
 /**
- * A test listener beside the modules that consume study groups' completions (gradebook,
- * PD): the tests see through it what was published, and Modulith's registry records each
- * publication for it too, as for any listener.
+ * A test listener in the whole application, beside the module that consumes study groups'
+ * completions (PD; the gradebook listens to {@code shared.CourseCompletion} instead): the
+ * tests see through it what was published, and Modulith's registry records each
+ * publication for it too, as for any listener (StudyGroupFlowTests reads those rows). A
+ * module tested alone uses Modulith's {@code Scenario} instead (GradebookModuleTests).
  */
 @TestComponent
 public class HeardEvents {

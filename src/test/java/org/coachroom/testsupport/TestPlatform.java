@@ -35,7 +35,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 /**
  * An LMS for tests: WireMock serves its JWKS (Moodle's content type and shape), and it
- * signs real RS256 id_tokens shaped like Moodle 4.5's (see shared/fixtures/moodle-4.5).
+ * signs real RS256 id_tokens shaped like Moodle 4.5's (see
+ * src/test/resources/fixtures/moodle-4.5).
  */
 public final class TestPlatform implements AutoCloseable {
 

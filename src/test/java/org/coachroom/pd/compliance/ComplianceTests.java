@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.coachroom.lti.PlatformRegistry;
+import org.coachroom.testsupport.CourseFixture;
 import org.coachroom.testsupport.LaunchClient;
 import org.coachroom.testsupport.LaunchTest;
 import org.coachroom.testsupport.Launcher.Launched;
@@ -37,6 +38,8 @@ class ComplianceTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	CourseFixture fixture;
+
 	TestPlatform platform;
 
 	Launcher launcher;
@@ -51,12 +54,12 @@ class ComplianceTests {
 
 	@BeforeEach
 	void setUp() {
-		platform = TestPlatform.start();
-		platform.registerWith(registry, Map.of(), "coachroom_role");
-		launcher = new Launcher(port, platform, jdbc);
-		course = "hr-" + UUID.randomUUID();
-		coach = launcher.launch("coach-" + course, "Carla Coach", TestPlatform.INSTRUCTOR, course, "Lincoln coaching");
-		teacher = launcher.launch("t-" + course, "Maria Lopez", TestPlatform.LEARNER, course, "Lincoln coaching");
+		fixture = CourseFixture.start(port, registry, jdbc, "hr", "Lincoln coaching");
+		platform = fixture.platform();
+		launcher = fixture.launcher();
+		course = fixture.course();
+		coach = fixture.coach();
+		teacher = fixture.teacher();
 		hr = launcher.launch("hr-" + course, "Helen HR", ADMINISTRATOR, course, "Lincoln coaching",
 				Map.of("coachroom_role", "HR"));
 		// the coach started in 2023: LETRS was due 3 years later, so it is overdue now
@@ -66,7 +69,7 @@ class ComplianceTests {
 
 	@AfterEach
 	void tearDown() {
-		platform.close();
+		fixture.close();
 	}
 
 	private static void profile(LaunchClient browser, String level, String start) {

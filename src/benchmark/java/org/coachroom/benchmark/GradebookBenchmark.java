@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -57,7 +58,9 @@ public final class GradebookBenchmark {
 		Map<String, AtomicInteger> perScore = new ConcurrentHashMap<>();
 
 		HttpServer lms = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
-		lms.setExecutor(Executors.newFixedThreadPool(64));
+		// its threads must end with the run, or exec:java waits for them for ever
+		ExecutorService lmsThreads = Executors.newFixedThreadPool(64);
+		lms.setExecutor(lmsThreads);
 		lms.createContext("/token", exchange -> {
 			exchange.getRequestBody().readAllBytes();
 			tokens.incrementAndGet();
@@ -141,6 +144,7 @@ public final class GradebookBenchmark {
 		finally {
 			app.close();
 			lms.stop(0);
+			lmsThreads.shutdownNow();
 		}
 	}
 

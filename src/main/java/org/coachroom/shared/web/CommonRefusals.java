@@ -48,7 +48,7 @@ class CommonRefusals {
 			Object... args) {
 		ModelAndView page = new ModelAndView("refused");
 		page.setStatus(status);
-		page.addObject("title", title);
+		page.addObject("heading", title);
 		page.addObject("reason", reason);
 		page.addObject("args", args);
 		page.addObject("back", back.path());

@@ -60,7 +60,7 @@ class CommonRefusalsTests {
 		mvc.perform(get("/gone"))
 			.andExpect(status().isNotFound())
 			.andExpect(view().name("refused"))
-			.andExpect(model().attribute("title", "thing.not-found.title"))
+			.andExpect(model().attribute("heading", "thing.not-found.title"))
 			.andExpect(model().attribute("reason", "thing.not-found.body"))
 			.andExpect(model().attribute("back", "/things"))
 			.andExpect(model().attribute("backLabel", "thing.back"));

@@ -63,6 +63,14 @@ class PagesAtTheEdgesTests {
 	}
 
 	@Test
+	void theSignedOutPageWithoutTheDemoSaysToOpenCoachroomAgainFromTheCourse() {
+		LaunchClient.Response page = new LaunchClient("http://localhost:" + port).get("/session-ended?signed-out");
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("open Coachroom again from your course in the LMS")
+			.doesNotContain("back-to-demo");
+	}
+
+	@Test
 	void anAddressWithASlashAtTheEndLeadsToThePage() {
 		LaunchClient teacher = teacher();
 

@@ -19,7 +19,13 @@ public enum DemoPersona {
 					"http://purl.imsglobal.org/vocab/lis/v2/institution/person#Staff"),
 			"Principal"),
 	HR("HR", "demo-hr-sam", "Sam", "Carter", "District PD office",
-			List.of("http://purl.imsglobal.org/vocab/lis/v2/institution/person#Staff"), "HR");
+			List.of("http://purl.imsglobal.org/vocab/lis/v2/institution/person#Staff"), "HR"),
+	/**
+	 * The district admin, as an LMS seats its administrators: keeps the PD catalog and
+	 * the district's schools.
+	 */
+	DISTRICT_ADMIN("District admin", "demo-admin-lee", "Lee", "Morgan", "District office, PD catalog and schools",
+			List.of("http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator"), null);
 
 	private final String label;
 
@@ -51,7 +57,7 @@ public enum DemoPersona {
 	}
 
 	public String slug() {
-		return name().toLowerCase(Locale.ROOT);
+		return name().toLowerCase(Locale.ROOT).replace('_', '-');
 	}
 
 	public String subject() {

@@ -89,8 +89,7 @@ class DemoPlatform implements DemoDistrict {
 			registered = registry.register(registration);
 		}
 		// the demo district lists its one school, so that a principal's views (PD counts,
-		// PLC teams) have
-		// one to show; nobody in the demo is a district admin who could add it
+		// PLC teams) have one to show before the demo's district admin adds more
 		registered.tenants()
 			.forEach(tenant -> schools.listAtSetUp(tenant, "Lincoln Elementary", SchoolLevel.ELEMENTARY));
 	}

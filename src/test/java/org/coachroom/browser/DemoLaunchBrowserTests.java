@@ -47,7 +47,7 @@ class DemoLaunchBrowserTests {
 
 	@ParameterizedTest(name = "launch as {0} lands on {1}''s {2} home")
 	@CsvSource({ "teacher, Maria Lopez, Teacher", "coach, Jordan Ellis, Coach", "principal, Ruth Park, Principal",
-			"hr, Sam Carter, HR" })
+			"hr, Sam Carter, HR", "district-admin, Lee Morgan, District admin" })
 	void launchButtonSignsInWithTheRole(String persona, String fullName, String role) throws IOException {
 		driver.get(base() + "/");
 		driver.findElement(By.id("launch-" + persona)).click();
@@ -64,7 +64,7 @@ class DemoLaunchBrowserTests {
 	@Test
 	void frontPageIsAccessible() throws IOException {
 		driver.get(base() + "/");
-		assertThat(driver.findElements(By.cssSelector("a[id^=launch-]"))).hasSize(4);
+		assertThat(driver.findElements(By.cssSelector("a[id^=launch-]"))).hasSize(5);
 		chromium.screenshot("front");
 		chromium.assertAccessible("front page");
 	}

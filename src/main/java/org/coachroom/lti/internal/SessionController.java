@@ -2,6 +2,7 @@ package org.coachroom.lti.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -18,9 +19,17 @@ class SessionController {
 
 	private final FrameAncestors frameAncestors;
 
-	SessionController(Sessions sessions, FrameAncestors frameAncestors) {
+	/**
+	 * Whether the demo district runs: then its front page, not an LMS, is where one opens
+	 * Coachroom again.
+	 */
+	private final boolean demo;
+
+	SessionController(Sessions sessions, FrameAncestors frameAncestors,
+			@Value("${coachroom.demo.enabled:false}") boolean demo) {
 		this.sessions = sessions;
 		this.frameAncestors = frameAncestors;
+		this.demo = demo;
 	}
 
 	@PostMapping("/lti/sign-out")
@@ -51,6 +60,7 @@ class SessionController {
 			response.setHeader(FrameAncestors.HEADER, frameAncestors.afterSession(request));
 		}
 		page.addObject("signedOut", signedOut);
+		page.addObject("demo", demo);
 		page.setStatus(signedOut ? HttpStatus.OK : HttpStatus.UNAUTHORIZED);
 		return page;
 	}

@@ -32,9 +32,10 @@ import org.springframework.stereotype.Component;
 /**
  * The weekly digest: each person with a program due soon or overdue gets one e-mail
  * listing them, and HR gets the district's counts per program. Sent through the
- * district's SMTP server ({@code spring.mail.*}); without one, nothing is sent and the
- * log says so. One node runs a district's week (the run row is claimed first); every
- * reminder sent is kept, and people see theirs.
+ * district's SMTP server ({@code spring.mail.*}); without one, nothing is sent: each
+ * reminder is kept as it would have been sent, for the district admin to read in the
+ * outbox ({@link ReminderOutbox}), and the log says so. One node runs a district's week
+ * (the run row is claimed first); every reminder sent is kept, and people see theirs.
  */
 @Component
 public class Reminders {
@@ -62,7 +63,7 @@ public class Reminders {
 	/** What became of one reminder. */
 	private enum Outcome {
 
-		SENT, ALREADY_SENT, NOT_DELIVERED
+		SENT, ALREADY_SENT, NOT_DELIVERED, KEPT
 
 	}
 
@@ -90,8 +91,8 @@ public class Reminders {
 	void weekly() {
 		JavaMailSender sender = mail.getIfAvailable();
 		if (sender == null) {
-			log.info("PD reminders not sent: no SMTP server is configured (spring.mail.host)");
-			return;
+			log.info("PD reminders not sent: no SMTP server is configured (spring.mail.host); "
+					+ "they are kept in the outbox (/pd/reminders)");
 		}
 		for (Long tenant : jdbc.sql("SELECT DISTINCT tenant_id FROM pd_standing").query(Long.class).list()) {
 			sendWeek(tenant, calendar.today(), sender);
@@ -100,7 +101,8 @@ public class Reminders {
 
 	/**
 	 * Sends a district's digests for the week of {@code today}, unless another node
-	 * already did.
+	 * already did; without a sender (no SMTP server), keeps them unsent in the outbox.
+	 * Returns how many were sent (or kept).
 	 */
 	int sendWeek(long tenant, LocalDate today, JavaMailSender sender) {
 		String week = today.get(IsoFields.WEEK_BASED_YEAR) + "W"
@@ -137,8 +139,8 @@ public class Reminders {
 						.map(d -> new ReminderMail.Due(d.title(), d.dueOn().format(DATE), d.dueOn().isBefore(today)))
 						.toList());
 			Outcome outcome = send(sender, tenant, entry.getKey(), week, person.email(), digest.subject(),
-					digest.body());
-			sent += outcome == Outcome.SENT ? 1 : 0;
+					digest.body(), titles(entry.getValue().stream().map(Due::title).toList()));
+			sent += outcome == Outcome.SENT || outcome == Outcome.KEPT ? 1 : 0;
 			failures += outcome == Outcome.NOT_DELIVERED ? 1 : 0;
 		}
 		int[] hr = sendToHr(tenant, tenantId, week, today, sender);
@@ -148,7 +150,8 @@ public class Reminders {
 			// the week stays open: the next run sends what did not go out
 			jdbc.sql("DELETE FROM pd_reminder_run WHERE tenant_id = ? AND week = ?").params(tenant, week).update();
 		}
-		log.info("PD reminders for tenant {} week {}: {} sent, {} not delivered", tenant, week, sent, failures);
+		log.info("PD reminders for tenant {} week {}: {} {}, {} not delivered", tenant, week, sent,
+				sender == null ? "kept in the outbox (no SMTP server)" : "sent", failures);
 		return sent;
 	}
 
@@ -177,24 +180,35 @@ public class Reminders {
 			if (hr.email() == null || hr.email().isBlank()) {
 				continue;
 			}
-			Outcome outcome = send(sender, tenant, hr.userRef(), week, hr.email(), digest.subject(), digest.body());
-			outcomes[0] += outcome == Outcome.SENT ? 1 : 0;
+			Outcome outcome = send(sender, tenant, hr.userRef(), week, hr.email(), digest.subject(), digest.body(),
+					titles(counts.stream().map(Count::title).toList()));
+			outcomes[0] += outcome == Outcome.SENT || outcome == Outcome.KEPT ? 1 : 0;
 			outcomes[1] += outcome == Outcome.NOT_DELIVERED ? 1 : 0;
 		}
 		return outcomes;
 	}
 
+	/** The programs a reminder is about, as the outbox lists them. */
+	private static String titles(List<String> titles) {
+		String joined = String.join(", ", new java.util.LinkedHashSet<>(titles));
+		return joined.length() > 1000 ? joined.substring(0, 999) + "…" : joined;
+	}
+
 	private Outcome send(JavaMailSender sender, long tenant, long userRef, String week, String to, String subject,
-			String body) {
+			String body, String programs) {
 		// recorded first: a person gets one digest a week, even if a node stops halfway
 		// through the run
-		int fresh = jdbc.sql("""
-				INSERT IGNORE INTO pd_reminder (tenant_id, user_ref, week, sent_to, subject, body, sent_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?)""")
-			.params(tenant, userRef, week, to, subject, body, Timestamp.from(clock.instant()))
+		int fresh = jdbc
+			.sql("""
+					INSERT IGNORE INTO pd_reminder (tenant_id, user_ref, week, sent_to, subject, body, sent_at, delivered, programs)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(tenant, userRef, week, to, subject, body, Timestamp.from(clock.instant()), sender != null, programs)
 			.update();
 		if (fresh == 0) {
 			return Outcome.ALREADY_SENT;
+		}
+		if (sender == null) {
+			return Outcome.KEPT;
 		}
 		SimpleMailMessage message = new SimpleMailMessage();
 		message.setFrom(from);

@@ -25,7 +25,7 @@ public class SentReminders {
 	@Transactional(readOnly = true)
 	public List<SentReminder> of(Member member) {
 		return jdbc.sql("""
-				SELECT sent_at, subject, body FROM pd_reminder WHERE tenant_id = ? AND user_ref = ?
+				SELECT sent_at, subject, body FROM pd_reminder WHERE tenant_id = ? AND user_ref = ? AND delivered
 				ORDER BY sent_at DESC, id DESC LIMIT 20""")
 			.params(member.tenant().value(), member.userId())
 			.query((rs, i) -> new SentReminder(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3)))

@@ -145,4 +145,63 @@ class RemindersTests {
 		assertThat(smtp.getReceivedMessages()).hasSize(1);
 	}
 
+	@Test
+	void withoutAnSmtpServerRemindersAreKeptInAnOutboxOnlyTheDistrictAdminReads() {
+		String course = "outbox-" + UUID.randomUUID();
+		Launcher launcher = new Launcher(port, platform, jdbc);
+		Launched coach = launcher.launch("coach-" + course, "Carla Coach", TestPlatform.INSTRUCTOR, course, "Hub");
+		Launched admin = launcher.launch("admin-" + course, "Ada Admin", ADMINISTRATOR, course, "Hub");
+		profile(coach.browser(), "ELEMENTARY", "2023-01-02");
+
+		assertThat(reminders.sendWeek(tenant, LocalDate.now(), null)).as("kept, one digest").isOne();
+		assertThat(smtp.getReceivedMessages()).isEmpty();
+
+		LaunchClient.Response outbox = admin.browser().get("/pd/reminders");
+		assertThat(outbox.status()).isEqualTo(200);
+		assertThat(outbox.body()).contains("Your PD: programs due soon or overdue")
+			.contains("teacher1@example.com")
+			.contains("LETRS (3rd edition)")
+			.contains("Not sent (no mail server)")
+			.contains("Hello Carla Coach");
+		assertThat(admin.browser().get("/pd/catalog").body()).contains("href=\"/pd/reminders\"");
+		// not delivered, so not among the reminders the person was sent
+		assertThat(coach.browser().get("/pd").body()).doesNotContain("Reminders sent to you");
+		for (LaunchClient other : new LaunchClient[] { coach.browser(),
+				launcher.launch("t-" + course, "Tom Teacher", TestPlatform.LEARNER, course, "Hub").browser(),
+				launcher
+					.launch("hr-" + course, "Helen HR", TestPlatform.INSTRUCTOR, course, "Hub",
+							Map.of("coachroom_role", "HR"))
+					.browser() }) {
+			assertThat(other.get("/pd/reminders").status()).isEqualTo(404);
+		}
+	}
+
+	@Test
+	void theOutboxListsNewestFirstAPageAtATime() {
+		String course = "pages-" + UUID.randomUUID();
+		Launched admin = new Launcher(port, platform, jdbc).launch("admin-" + course, "Ada Admin", ADMINISTRATOR,
+				course, "Hub");
+		java.time.Instant start = java.time.Instant.parse("2026-01-05T07:00:00Z");
+		for (int i = 0; i < ReminderOutbox.PAGE_SIZE + 3; i++) {
+			jdbc.sql(
+					"""
+							INSERT INTO pd_reminder (tenant_id, user_ref, week, sent_to, subject, body, sent_at, delivered, programs)
+							VALUES (?, ?, ?, 'ada@example.org', ?, 'Hello', ?, TRUE, 'LETRS')""")
+				.params(tenant, admin.member().userId(), "W" + i, "Reminder number " + i + ".",
+						java.sql.Timestamp.from(start.plus(java.time.Duration.ofDays(7L * i))))
+				.update();
+		}
+
+		String first = admin.browser().get("/pd/reminders").body();
+		int newest = first.indexOf("Reminder number " + (ReminderOutbox.PAGE_SIZE + 2) + ".");
+		assertThat(newest).isPositive().isLessThan(first.indexOf("Reminder number 3."));
+		assertThat(first).doesNotContain("Reminder number 2.").contains("id=\"older-page\"");
+		String second = admin.browser().get("/pd/reminders?page=1").body();
+		assertThat(second).contains("Reminder number 2.", "Reminder number 0.")
+			.doesNotContain("Reminder number 3.")
+			.contains("id=\"newer-page\"")
+			.doesNotContain("id=\"older-page\"");
+		assertThat(admin.browser().get("/pd/reminders?page=-1").status()).isEqualTo(200);
+	}
+
 }

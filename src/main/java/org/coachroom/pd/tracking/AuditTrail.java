@@ -36,6 +36,28 @@ public class AuditTrail {
 			.list();
 	}
 
+	/** The action of a person's correction of their own entry. */
+	public static final String CORRECTED = "CORRECTED";
+
+	/** A correction of an entry, as the program page shows it. */
+	public record Correction(Instant at, String before, String after) {
+	}
+
+	/** A person's corrections in a program, by requirement, oldest first. */
+	@Transactional(readOnly = true)
+	public java.util.Map<String, List<Correction>> corrections(long tenant, long userRef, long program) {
+		java.util.Map<String, List<Correction>> corrections = new java.util.HashMap<>();
+		jdbc.sql("""
+				SELECT requirement_code, at, before_value, after_value FROM pd_audit
+				WHERE tenant_id = ? AND user_ref = ? AND program = ? AND action = ? ORDER BY at, id""")
+			.params(tenant, userRef, program, CORRECTED)
+			.query((rs, i) -> java.util.Map.entry(rs.getString(1),
+					new Correction(rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4))))
+			.list()
+			.forEach(e -> corrections.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>()).add(e.getValue()));
+		return corrections;
+	}
+
 	public void audit(long tenant, long userRef, long program, String requirementCode, long actor, Instant at,
 			String action, String before, String after) {
 		jdbc.sql("""

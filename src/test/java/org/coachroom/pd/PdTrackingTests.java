@@ -85,6 +85,29 @@ class PdTrackingTests {
 	}
 
 	@Test
+	void eachPdNotFoundPageSaysWhatWasNotFoundInItsOwnWords() {
+		profile(teacher.browser(), "SECONDARY", "2025-08-01");
+		Launched principal = new Launcher(port, platform, jdbc).launch("p-" + UUID.randomUUID(), "Pat Principal",
+				TestPlatform.INSTRUCTOR, coach.member().context().contextId(), "Coaching hub",
+				Map.of("coachroom_role", "Principal"));
+		var people = principal.browser().get("/pd/people");
+		assertThat(people.status()).isEqualTo(404);
+		assertThat(people.body()).contains("There is no such page for you here: it is for people in another role.")
+			.doesNotContain("There is no such program");
+		var evidence = teacher.browser().get("/pd/evidence/999999999");
+		assertThat(evidence.status()).isEqualTo(404);
+		assertThat(evidence.body()).contains("There is no such evidence for you to open");
+		var certificate = teacher.browser().get("/pd/programs/esl-endorsement/certificate.pdf");
+		assertThat(certificate.status()).isEqualTo(404);
+		assertThat(certificate.body()).contains("There is a certificate only for a program that is complete.");
+		var person = coach.browser().get("/pd/people/999999999");
+		assertThat(person.status()).isEqualTo(404);
+		assertThat(person.body()).contains("There is no such person among those whose PD you may see");
+		assertThat(teacher.browser().get("/pd/programs/no-such-program").body())
+			.contains("There is no such program in your district.");
+	}
+
+	@Test
 	void anElementaryCoachFindsLetrsRequiredWithADeadlineThreeYearsAfterTheirStart() {
 		var browser = coach.browser();
 		assertThat(browser.get("/pd").body()).contains("Tell us the level of your school");

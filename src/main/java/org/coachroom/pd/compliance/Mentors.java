@@ -103,7 +103,7 @@ public class Mentors {
 		requireHr(hr);
 		long tenant = hr.tenant().value();
 		if (!facts.isKnown(tenant, userRef)) {
-			throw new ProgramNotFoundException("person");
+			throw ProgramNotFoundException.person();
 		}
 		Program program = programs.findByTenantIdAndCode(tenant, programCode)
 			.filter(Program::isMentored)
@@ -196,7 +196,7 @@ public class Mentors {
 
 	private void requireHr(Member member) {
 		if (access.viewOf(member) != ComplianceAccess.View.PEOPLE) {
-			throw new ProgramNotFoundException("mentor");
+			throw ProgramNotFoundException.page("mentor");
 		}
 	}
 

@@ -67,8 +67,7 @@ class EvidenceController {
 
 	@GetMapping("/pd/evidence/{id}")
 	ResponseEntity<byte[]> download(@AuthenticationPrincipal Member member, @PathVariable long id) {
-		EvidenceFiles.Download file = files.download(member, id)
-			.orElseThrow(() -> new ProgramNotFoundException("evidence"));
+		EvidenceFiles.Download file = files.download(member, id).orElseThrow(() -> ProgramNotFoundException.evidence());
 		return org.coachroom.shared.web.Attachment.of(file.fileName(), file.mediaType(), file.content());
 	}
 

@@ -140,19 +140,19 @@ public class EvidenceReview {
 			.query((rs, i) -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)))
 			.optional()
 			.filter(r -> mayReview(viewer, r.owner()))
-			.orElseThrow(() -> new ProgramNotFoundException("evidence"));
+			.orElseThrow(() -> ProgramNotFoundException.evidence());
 		if (!"SUBMITTED".equals(row.state())) {
 			throw new RecordingRefusedException("pd.evidence.already-reviewed");
 		}
 		if (!verified && (comment == null || comment.isBlank())) {
 			throw new RecordingRefusedException("pd.evidence.comment-required");
 		}
-		Program program = programs.findById(row.program()).orElseThrow(() -> new ProgramNotFoundException("evidence"));
+		Program program = programs.findById(row.program()).orElseThrow(() -> ProgramNotFoundException.evidence());
 		Requirement requirement = program.requirement(row.requirement())
-			.orElseThrow(() -> new ProgramNotFoundException("evidence"));
+			.orElseThrow(() -> ProgramNotFoundException.evidence());
 		Instant now = clock.instant();
 		ProgramProgress theirs = progress.findByProgramAndUserRef(row.program(), row.owner())
-			.orElseThrow(() -> new ProgramNotFoundException("evidence"));
+			.orElseThrow(() -> ProgramNotFoundException.evidence());
 		RequirementState before = theirs.stateOf(row.requirement());
 		RequirementState after = theirs.evidence(requirement,
 				verified ? EvidenceState.VERIFIED : EvidenceState.RETURNED, now);

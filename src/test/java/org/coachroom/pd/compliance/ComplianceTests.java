@@ -115,6 +115,21 @@ class ComplianceTests {
 	}
 
 	@Test
+	void theNameOfSomeoneWhoHasNotOpenedPdLinksNowhereAndTheirPageSaysNoSuchPersonNotNoSuchProgram() {
+		Launched newcomer = launcher.launch("n-" + course, "Ben Ode", TestPlatform.LEARNER, course, "Lincoln coaching");
+		String list = coach.browser().get("/pd/people").body();
+		assertThat(list).contains("Ben Ode")
+			.contains("href=\"/pd/people/" + teacher.member().userId() + "\"")
+			.doesNotContain("href=\"/pd/people/" + newcomer.member().userId() + "\"")
+			.containsPattern("(?s)Ben Ode.{0,300}Has not opened their PD yet");
+		var page = coach.browser().get("/pd/people/" + newcomer.member().userId());
+		assertThat(page.status()).isEqualTo(404);
+		assertThat(page.body()).contains("There is no such person among those whose PD you may see")
+			.contains("have not opened their PD yet")
+			.doesNotContain("There is no such program");
+	}
+
+	@Test
 	void aRecommendedProgramIsNeverOverdueOrDueSoonInTheListTheTilesOrTheCsv() {
 		// the coach started in 2023: the recommended coaching endorsement ("within three
 		// years") is optional

@@ -204,31 +204,6 @@ class PdTrackingTests {
 	}
 
 	@Test
-	void someoneWhoIsNeitherTeacherNorCoachHasNoProgramsAndCannotRecord() {
-		Launched admin = new Launcher(port, platform, jdbc).launch("admin-" + UUID.randomUUID(), "Hal Admin",
-				ADMINISTRATOR, coach.member().context().contextId(), "Coaching hub");
-		assertThat(admin.browser().get("/pd").body()).contains("PD programs are for teachers and coaches");
-		assertThat(admin.browser().get("/pd/programs/letrs").status()).isEqualTo(404);
-	}
-
-	@Test
-	void oneDistrictsProgressIsInvisibleToAnother() {
-		profile(coach.browser(), "ELEMENTARY", "2025-08-01");
-		record(coach.browser(), "letrs", "u1-sessions", "done", "", java.time.LocalDate.now().toString());
-		try (TestPlatform other = TestPlatform.start()) {
-			other.registerWith(registry);
-			Launched elsewhere = new Launcher(port, other, jdbc).launch(coach.member().subject(), "Carla Coach",
-					TestPlatform.INSTRUCTOR, coach.member().context().contextId(), "Coaching hub");
-			profile(elsewhere.browser(), "ELEMENTARY", "2025-08-01");
-			assertThat(elsewhere.browser().get("/pd/programs/letrs").body()).contains("0 of 22 requirements met");
-		}
-		assertThat(coach.browser().get("/pd/programs/letrs").body()).contains("1 of 22 requirements met");
-	}
-
-	@Autowired
-	org.coachroom.studygroup.StudyGroupManagement studyGroups;
-
-	@Test
 	void nineHundredNinetyNineOfTwelveHoursIsRefusedBesideItsFieldWithA400AndNothingSaved() {
 		var browser = coach.browser();
 		profile(browser, "ELEMENTARY", "2025-08-01");
@@ -323,6 +298,31 @@ class PdTrackingTests {
 			.query(Integer.class)
 			.single()).isZero();
 	}
+
+	@Test
+	void someoneWhoIsNeitherTeacherNorCoachHasNoProgramsAndCannotRecord() {
+		Launched admin = new Launcher(port, platform, jdbc).launch("admin-" + UUID.randomUUID(), "Hal Admin",
+				ADMINISTRATOR, coach.member().context().contextId(), "Coaching hub");
+		assertThat(admin.browser().get("/pd").body()).contains("PD programs are for teachers and coaches");
+		assertThat(admin.browser().get("/pd/programs/letrs").status()).isEqualTo(404);
+	}
+
+	@Test
+	void oneDistrictsProgressIsInvisibleToAnother() {
+		profile(coach.browser(), "ELEMENTARY", "2025-08-01");
+		record(coach.browser(), "letrs", "u1-sessions", "done", "", java.time.LocalDate.now().toString());
+		try (TestPlatform other = TestPlatform.start()) {
+			other.registerWith(registry);
+			Launched elsewhere = new Launcher(port, other, jdbc).launch(coach.member().subject(), "Carla Coach",
+					TestPlatform.INSTRUCTOR, coach.member().context().contextId(), "Coaching hub");
+			profile(elsewhere.browser(), "ELEMENTARY", "2025-08-01");
+			assertThat(elsewhere.browser().get("/pd/programs/letrs").body()).contains("0 of 22 requirements met");
+		}
+		assertThat(coach.browser().get("/pd/programs/letrs").body()).contains("1 of 22 requirements met");
+	}
+
+	@Autowired
+	org.coachroom.studygroup.StudyGroupManagement studyGroups;
 
 	@Test
 	void studyGroupHoursCountWhereTheMemberChoosesAndComeOffWhenTheCompletionIsWithdrawn() {
@@ -471,6 +471,46 @@ class PdTrackingTests {
 					"/pd/compliance/people/" + teacher.member().userId() + "/programs/esl-endorsement/certificate.pdf")
 			.status()).isEqualTo(200);
 		assertThat(browser.get("/pd/programs/letrs/certificate.pdf").status()).as("not complete").isEqualTo(404);
+	}
+
+	static byte[] zip(String... names) {
+		var bytes = new java.io.ByteArrayOutputStream();
+		try (var zip = new java.util.zip.ZipOutputStream(bytes)) {
+			for (String name : names) {
+				zip.putNextEntry(new java.util.zip.ZipEntry(name));
+				zip.write("<?xml version=\"1.0\"?><x/>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+				zip.closeEntry();
+			}
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+		return bytes.toByteArray();
+	}
+
+	@Test
+	void theIlpUploadIsLabelledAsThePlanAndTakesAWordDocumentRecognisedByItsContent() {
+		var browser = teacher.browser();
+		profile(browser, "SECONDARY", java.time.LocalDate.now().minusMonths(2).toString());
+		String page = browser.get("/pd/programs/eye-induction").body();
+		assertThat(page)
+			.containsPattern("(?s)id=\"req-y1-ilp\".*Your Year 1 Individual Learning Plan \\(PDF, Word or image\\)")
+			.doesNotContain("Certificate or transcript");
+		assertThat(page).contains(".docx");
+
+		// a zip that is no Word document is refused, whatever its name says
+		upload(browser, "eye-induction", "y1-ilp", "plan.docx", zip("notes.txt"));
+		assertThat(browser.get("/pd/programs/eye-induction").body())
+			.contains("Upload a PDF or an image (PNG, JPEG or GIF), or a Word document (.docx).");
+		assertThat(upload(browser, "eye-induction", "y1-ilp", "My plan.docx",
+				zip("[Content_Types].xml", "_rels/.rels", "word/document.xml"))
+			.status()).isEqualTo(302);
+		assertThat(jdbc.sql("SELECT CONCAT(file_name, ' ', media_type) FROM pd_evidence WHERE user_ref = ?")
+			.param(teacher.member().userId())
+			.query(String.class)
+			.list())
+			.containsExactly("My plan.docx application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+		assertThat(browser.get("/pd/programs/eye-induction").body()).contains("My plan.docx");
 	}
 
 	@Test

@@ -590,4 +590,35 @@ class PdTrackingTests {
 		}
 	}
 
+	@Test
+	void theEvidenceReviewPageKeepsAHistoryOfWhatWasVerifiedOrReturnedByWhomAndWhenNewestFirst() {
+		var browser = teacher.browser();
+		profile(browser, "SECONDARY", "2025-08-01");
+		record(browser, "esl-endorsement", "coursework", "hours", "18", java.time.LocalDate.now().toString());
+		upload(browser, "esl-endorsement", "coursework", "transcript.pdf", PDF);
+		assertThat(coach.browser().get("/pd/evidence").body())
+			.contains("No evidence has been verified or returned yet.");
+		review(coach, waitingEvidence(), "return", "The transcript has no grades page");
+		upload(browser, "esl-endorsement", "coursework", "transcript-full.pdf", PDF);
+		Launcher launcher = new Launcher(port, platform, jdbc);
+		Launched hr = launcher.launch("hr-" + UUID.randomUUID(), "Helen HR", ADMINISTRATOR,
+				coach.member().context().contextId(), "Coaching hub", Map.of("coachroom_role", "HR"));
+		review(hr, waitingEvidence(), "verify", "");
+
+		String history = hr.browser().get("/pd/evidence").body();
+		assertThat(history).contains("id=\"review-history\"")
+			.containsPattern(
+					"(?s)id=\"review-history\".*Maria Lopez.*ESL endorsement.*ESL coursework.*transcript-full.pdf"
+							+ ".*Verified.*Helen HR.*Maria Lopez.*transcript.pdf.*Returned: The transcript has no grades page"
+							+ ".*Carla Coach");
+		assertThat(coach.browser().get("/pd/evidence").body()).contains("Returned: The transcript has no grades page")
+			.contains("Helen HR");
+		Launched principal = launcher.launch("p-" + UUID.randomUUID(), "Pat Principal", TestPlatform.INSTRUCTOR,
+				coach.member().context().contextId(), "Coaching hub", Map.of("coachroom_role", "Principal"));
+		assertThat(principal.browser().get("/pd/evidence").status()).isEqualTo(404);
+		Launched otherCoach = launcher.launch("c2-" + UUID.randomUUID(), "Other Coach", TestPlatform.INSTRUCTOR,
+				"elsewhere-" + UUID.randomUUID(), "Another school");
+		assertThat(otherCoach.browser().get("/pd/evidence").body()).doesNotContain("Maria Lopez");
+	}
+
 }

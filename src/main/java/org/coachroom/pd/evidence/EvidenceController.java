@@ -36,7 +36,10 @@ class EvidenceController {
 
 	private final EvidenceReview review;
 
-	EvidenceController(EvidenceFiles files, EvidenceReview review) {
+	private final org.coachroom.pd.tracking.PdCalendar calendar;
+
+	EvidenceController(EvidenceFiles files, EvidenceReview review, org.coachroom.pd.tracking.PdCalendar calendar) {
+		this.calendar = calendar;
 		this.files = files;
 		this.review = review;
 	}
@@ -72,11 +75,13 @@ class EvidenceController {
 	}
 
 	@GetMapping("/pd/evidence")
-	String queue(@AuthenticationPrincipal Member member, Model model) {
+	String queue(@AuthenticationPrincipal Member member, @RequestParam(defaultValue = "0") int page, Model model) {
 		if (!review.reviews(member)) {
-			throw new ProgramNotFoundException("evidence");
+			throw ProgramNotFoundException.page("evidence queue");
 		}
 		model.addAttribute("waiting", review.queue(member));
+		model.addAttribute("history", review.history(member, page));
+		model.addAttribute("zone", calendar.zone());
 		return "pd/review";
 	}
 

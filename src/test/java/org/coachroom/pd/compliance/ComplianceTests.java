@@ -135,9 +135,9 @@ class ComplianceTests {
 		// years") is optional
 		var browser = hr.browser();
 		String csv = browser.get("/pd/compliance.csv").body();
-		assertThat(csv).contains("Carla Coach,State instructional coaching endorsement,RECOMMENDED,")
-			.doesNotContain("State instructional coaching endorsement,RECOMMENDED,OVERDUE")
-			.doesNotContain("State instructional coaching endorsement,RECOMMENDED,DUE_SOON");
+		assertThat(csv).contains("State instructional coaching endorsement,Recommended,")
+			.doesNotContain("State instructional coaching endorsement,Recommended,Overdue")
+			.doesNotContain("State instructional coaching endorsement,Recommended,Due soon");
 		assertThat(browser.get("/pd/compliance?standing=OVERDUE").body()).contains("LETRS (3rd edition)")
 			.doesNotContain("<span>State instructional coaching endorsement</span>");
 		assertThat(browser.get("/pd/compliance.csv?standing=OVERDUE").body().split("\r\n")).as("LETRS alone")
@@ -249,8 +249,15 @@ class ComplianceTests {
 		assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment");
 		String body = csv.body();
 		assertThat(body).as("a UTF-8 byte order mark, for Excel")
-			.startsWith("\uFEFFperson,program,obligation,standing,due_on,requirements_met,requirements_total\r\n");
-		assertThat(body).contains("Carla Coach,LETRS (3rd edition),REQUIRED,OVERDUE,2026-01-02,0,22\r\n");
+			.startsWith("\uFEFFperson_id,person,email,school,level,program,obligation,standing,due_on,"
+					+ "requirements_met,requirements_total\r\n");
+		// who, where, and words rather than internal codes (NOT_STARTED)
+		assertThat(body)
+			.containsPattern("\r\n" + coach.member().userId()
+					+ ",Carla Coach,[^,]*,,Elementary,LETRS \\(3rd edition\\),Required,Overdue,2026-01-02,0,22\r\n")
+			.contains(",Not started,")
+			.doesNotContain("NOT_STARTED")
+			.doesNotContain("REQUIRED");
 		assertThat(body).contains("\"'=HYPERLINK(\"\"http://x\"\"), Esq.\",");
 		assertThat(hr.browser().get("/pd/compliance.csv?program=letrs&standing=OVERDUE").body().split("\r\n"))
 			.hasSize(2);

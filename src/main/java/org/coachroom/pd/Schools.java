@@ -102,13 +102,13 @@ public class Schools {
 			.params(archived, id, admin.tenant().value())
 			.update();
 		if (changed == 0) {
-			throw new ProgramNotFoundException("school " + id);
+			throw new ProgramNotFoundException(ProgramNotFoundException.What.SCHOOL, String.valueOf(id));
 		}
 	}
 
 	private static void requireAdmin(Member member) {
 		if (!Catalog.manages(member)) {
-			throw new ProgramNotFoundException("schools");
+			throw ProgramNotFoundException.page("schools");
 		}
 	}
 

@@ -1,14 +1,20 @@
 package org.coachroom.pd;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -102,6 +108,29 @@ class PdTrackingTests {
 	}
 
 	@Test
+	void eachPdNotFoundPageSaysWhatWasNotFoundInItsOwnWords() {
+		profile(teacher.browser(), "SECONDARY", "2025-08-01");
+		Launched principal = new Launcher(port, platform, jdbc).launch("p-" + UUID.randomUUID(), "Pat Principal",
+				TestPlatform.INSTRUCTOR, coach.member().context().contextId(), "Coaching hub",
+				Map.of("coachroom_role", "Principal"));
+		var people = principal.browser().get("/pd/people");
+		assertThat(people.status()).isEqualTo(404);
+		assertThat(people.body()).contains("There is no such page for you here: it is for people in another role.")
+			.doesNotContain("There is no such program");
+		var evidence = teacher.browser().get("/pd/evidence/999999999");
+		assertThat(evidence.status()).isEqualTo(404);
+		assertThat(evidence.body()).contains("There is no such evidence for you to open");
+		var certificate = teacher.browser().get("/pd/programs/esl-endorsement/certificate.pdf");
+		assertThat(certificate.status()).isEqualTo(404);
+		assertThat(certificate.body()).contains("There is a certificate only for a program that is complete.");
+		var person = coach.browser().get("/pd/people/999999999");
+		assertThat(person.status()).isEqualTo(404);
+		assertThat(person.body()).contains("There is no such person among those whose PD you may see");
+		assertThat(teacher.browser().get("/pd/programs/no-such-program").body())
+			.contains("There is no such program in your district.");
+	}
+
+	@Test
 	void anElementaryCoachFindsLetrsRequiredWithADeadlineThreeYearsAfterTheirStart() {
 		var browser = coach.browser();
 		assertThat(browser.get("/pd").body()).contains("Tell us the level of your school");
@@ -144,9 +173,8 @@ class PdTrackingTests {
 			.contains("1 of 22 requirements met");
 
 		var refused = record(browser, "letrs", "u1-assessment", "score", "95", today);
-		assertThat(refused.status()).isEqualTo(302);
-		assertThat(browser.get("/pd/programs/letrs").body()).contains("Every attempt allowed has been recorded")
-			.contains("best 90%");
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.body()).contains("Every attempt allowed has been recorded").contains("best 90%");
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM pd_audit WHERE user_ref = ? AND action = 'SCORE'")
 			.param(coach.member().userId())
 			.query(Integer.class)
@@ -170,12 +198,12 @@ class PdTrackingTests {
 		var browser = coach.browser();
 		profile(browser, "ELEMENTARY", "2025-08-01");
 		String tomorrow = LocalDate.now().plusDays(2).toString();
-		record(browser, "letrs", "v1-f2f", "hours", "six", LocalDate.now().toString());
-		assertThat(browser.get("/pd/programs/letrs").body()).contains("Give a number and a date.");
-		record(browser, "letrs", "v1-f2f", "hours", "6", tomorrow);
-		assertThat(browser.get("/pd/programs/letrs").body()).contains("The date cannot be in the future.");
-		record(browser, "letrs", "v1-f2f", "score", "50", LocalDate.now().toString());
-		assertThat(browser.get("/pd/programs/letrs").body()).contains("This requirement takes no score.");
+		assertThat(record(browser, "letrs", "v1-f2f", "hours", "six", LocalDate.now().toString()).body())
+			.contains("Give a number and a date.");
+		assertThat(record(browser, "letrs", "v1-f2f", "hours", "6", tomorrow).body())
+			.contains("The date cannot be in the future.");
+		assertThat(record(browser, "letrs", "v1-f2f", "score", "50", LocalDate.now().toString()).body())
+			.contains("This requirement takes no score.");
 		assertThat(profile(browser, "MIDDLE", "someday").status()).isEqualTo(302);
 		assertThat(browser.get("/pd").body()).contains("Choose a school level");
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM pd_audit WHERE user_ref = ?")
@@ -196,6 +224,101 @@ class PdTrackingTests {
 		assertThat(browser.get("/pd/programs/letrs").body()).contains("6 of 12 clock hours");
 		record(browser, "letrs", "v1-f2f", "hours", "6", today);
 		assertThat(browser.get("/pd/programs/letrs").body()).contains("12 of 12 clock hours");
+	}
+
+	@Test
+	void nineHundredNinetyNineOfTwelveHoursIsRefusedBesideItsFieldWithA400AndNothingSaved() {
+		var browser = coach.browser();
+		profile(browser, "ELEMENTARY", "2025-08-01");
+		String today = LocalDate.now().toString();
+		var refused = record(browser, "letrs", "v1-f2f", "hours", "999", today);
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.body()).containsPattern(
+				"(?s)id=\"req-v1-f2f\".*aria-describedby=\"value-error-v1-f2f\".*id=\"value-error-v1-f2f\"[^>]*>One entry holds at most 24 clock hours")
+			.contains("0 of 12 clock hours");
+		assertThat(record(browser, "letrs", "v1-f2f", "hours", "-5", today).body())
+			.contains("Hours are a number above 0.");
+		assertThat(record(browser, "letrs", "v1-f2f", "hours", "0", today).status()).isEqualTo(400);
+		assertThat(record(browser, "letrs", "v1-f2f", "hours", "10", today).status()).isEqualTo(302);
+		var beyond = record(browser, "letrs", "v1-f2f", "hours", "6", today);
+		assertThat(beyond.status()).isEqualTo(400);
+		assertThat(beyond.body())
+			.contains("That is more than this requirement takes: 2 of its 12 clock hours are left to record.")
+			.contains("10 of 12 clock hours");
+		assertThat(record(browser, "letrs", "u1-assessment", "score", "-1", today).body())
+			.contains("A score is a percent from 0 to 100.");
+		assertThat(record(browser, "letrs", "u1-assessment", "score", "101", today).status()).isEqualTo(400);
+		assertThat(jdbc.sql("SELECT action FROM pd_audit WHERE user_ref = ?")
+			.param(coach.member().userId())
+			.query(String.class)
+			.list()).containsExactly("HOURS");
+	}
+
+	private LaunchClient.Response correct(LaunchClient browser, String program, String requirement, String kind,
+			String value, String on) {
+		return browser.post("/pd/programs/" + program + "/requirements/" + requirement + "/correction",
+				Map.of("kind", kind, "value", value, "on", on, "_csrf", browser.csrfFrom("/pd")));
+	}
+
+	@Test
+	void aWrongScoreOrHoursEntryIsCorrectedByItsOwnerShownOnThePageAndKeptInTheAuditTrail() {
+		var browser = coach.browser();
+		profile(browser, "ELEMENTARY", "2025-08-01");
+		String today = LocalDate.now().toString();
+		record(browser, "letrs", "v1-f2f", "hours", "6", today);
+		record(browser, "letrs", "u1-assessment", "score", "70", today);
+		assertThat(browser.get("/pd/programs/letrs").body()).contains("id=\"correct-v1-f2f\"")
+			.contains("id=\"correct-u1-assessment\"");
+
+		assertThat(correct(browser, "letrs", "v1-f2f", "hours", "4", today).status()).isEqualTo(302);
+		assertThat(correct(browser, "letrs", "u1-assessment", "score", "75", today).status()).isEqualTo(302);
+		String page = browser.get("/pd/programs/letrs").body();
+		String on = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).format(LocalDate.now());
+		assertThat(page).contains("4 of 12 clock hours")
+			.contains("best 75%")
+			.contains("Corrected on " + on + " from 6 clock hours to 4 clock hours")
+			.contains("Corrected on " + on + " from 70% to 75%")
+			.contains("1 attempt left");
+		assertThat(jdbc.sql("""
+				SELECT CONCAT(requirement_code, ': ', before_value, ' -> ', after_value) FROM pd_audit
+				WHERE user_ref = ? AND action = 'CORRECTED' ORDER BY id""")
+			.param(coach.member().userId())
+			.query(String.class)
+			.list()).containsExactly("v1-f2f: 6 clock hours -> 4 clock hours", "u1-assessment: 70% -> 75%");
+
+		var tooMany = correct(browser, "letrs", "v1-f2f", "hours", "13", today);
+		assertThat(tooMany.status()).isEqualTo(400);
+		assertThat(tooMany.body()).contains("Hours so far are a number from 0 to 12 clock hours.");
+		assertThat(correct(browser, "letrs", "u1-sessions", "done", "", today).body())
+			.contains("There is nothing recorded here to correct.");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM pd_audit WHERE user_ref = ? AND action = 'CORRECTED'")
+			.param(coach.member().userId())
+			.query(Integer.class)
+			.single()).isEqualTo(2);
+	}
+
+	@Test
+	void anEntryWhoseEvidenceWaitsOrIsVerifiedCannotBeCorrectedByItsOwner() {
+		var browser = teacher.browser();
+		profile(browser, "SECONDARY", "2025-08-01");
+		String today = LocalDate.now().toString();
+		record(browser, "esl-endorsement", "coursework", "hours", "18", today);
+		upload(browser, "esl-endorsement", "coursework", "transcript.pdf", PDF);
+		var waiting = correct(browser, "esl-endorsement", "coursework", "hours", "12", today);
+		assertThat(waiting.status()).isEqualTo(400);
+		assertThat(waiting.body()).contains("waits for a coach or HR to review it");
+		Launched hr = new Launcher(port, platform, jdbc).launch("hr-" + UUID.randomUUID(), "Helen HR", ADMINISTRATOR,
+				coach.member().context().contextId(), "Coaching hub", Map.of("coachroom_role", "HR"));
+		review(hr, waitingEvidence(), "verify", "");
+		assertThat(browser.get("/pd/programs/esl-endorsement").body()).doesNotContain("id=\"correct-coursework\"");
+		var verified = correct(browser, "esl-endorsement", "coursework", "hours", "12", today);
+		assertThat(verified.status()).isEqualTo(400);
+		assertThat(verified.body()).contains("This entry is verified: only HR can change it now.")
+			.contains("18 of 18 semester hours");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM pd_audit WHERE user_ref = ? AND action = 'CORRECTED'")
+			.param(teacher.member().userId())
+			.query(Integer.class)
+			.single()).isZero();
 	}
 
 	@Test
@@ -238,9 +361,11 @@ class PdTrackingTests {
 		studyGroups.recordAttendance(coach.member(), group.getId(), session.getId(),
 				Map.of(teacher.member().userId(), AttendanceStatus.PRESENT));
 
-		Awaitility.await()
-			.atMost(Duration.ofSeconds(10))
-			.until(() -> browser.get("/pd").body().contains("6 clock hours from the study group"));
+		// the credit comes from an event handled after the completion commits, on another
+		// thread: wait until that handler is done (not for a page within a few seconds,
+		// which a busy build can miss), then look
+		awaitCreditsHandled("StudyGroupCompleted", teacher.member().userId());
+		assertThat(browser.get("/pd").body()).contains("6 clock hours from the study group");
 		long credit = jdbc.sql("SELECT id FROM pd_credit WHERE user_ref = ?")
 			.param(teacher.member().userId())
 			.query(Long.class)
@@ -259,14 +384,30 @@ class PdTrackingTests {
 			.status()).isEqualTo(404);
 
 		studyGroups.withdrawCompletion(coach.member(), group.getId(), teacher.member().userId(), "Marked by mistake");
-		Awaitility.await()
-			.atMost(Duration.ofSeconds(10))
-			.until(() -> browser.get("/pd/programs/letrs").body().contains("0 of 12 clock hours"));
+		awaitCreditsHandled("StudyGroupCompletionWithdrawn", teacher.member().userId());
+		assertThat(browser.get("/pd/programs/letrs").body()).contains("0 of 12 clock hours");
 		assertThat(browser.get("/pd").body()).doesNotContain("from the study group");
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM pd_audit WHERE user_ref = ? AND action = 'CREDIT_WITHDRAWN'")
 			.param(teacher.member().userId())
 			.query(Integer.class)
 			.single()).isOne();
+	}
+
+	/**
+	 * Waits until PD's listener for a study group event about this person has run to
+	 * completion (Spring Modulith marks its publication complete after the listener's
+	 * transaction commits), however long a loaded build takes to get to it.
+	 */
+	private void awaitCreditsHandled(String event, long userRef) {
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(90))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> jdbc.sql("""
+					SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE listener_id LIKE '%StudyGroupCredits%'
+					AND event_type LIKE ? AND serialized_event LIKE ? AND completion_date IS NOT NULL""")
+				.params("%." + event, "%\"userRef\":" + userRef + ",%")
+				.query(Integer.class)
+				.single() > 0);
 	}
 
 	static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
@@ -350,6 +491,46 @@ class PdTrackingTests {
 		assertThat(browser.get("/pd/programs/letrs/certificate.pdf").status()).as("not complete").isEqualTo(404);
 	}
 
+	static byte[] zip(String... names) {
+		var bytes = new ByteArrayOutputStream();
+		try (var zip = new ZipOutputStream(bytes)) {
+			for (String name : names) {
+				zip.putNextEntry(new ZipEntry(name));
+				zip.write("<?xml version=\"1.0\"?><x/>".getBytes(StandardCharsets.UTF_8));
+				zip.closeEntry();
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return bytes.toByteArray();
+	}
+
+	@Test
+	void theIlpUploadIsLabelledAsThePlanAndTakesAWordDocumentRecognisedByItsContent() {
+		var browser = teacher.browser();
+		profile(browser, "SECONDARY", LocalDate.now().minusMonths(2).toString());
+		String page = browser.get("/pd/programs/eye-induction").body();
+		assertThat(page)
+			.containsPattern("(?s)id=\"req-y1-ilp\".*Your Year 1 Individual Learning Plan \\(PDF, Word or image\\)")
+			.doesNotContain("Certificate or transcript");
+		assertThat(page).contains(".docx");
+
+		// a zip that is no Word document is refused, whatever its name says
+		upload(browser, "eye-induction", "y1-ilp", "plan.docx", zip("notes.txt"));
+		assertThat(browser.get("/pd/programs/eye-induction").body())
+			.contains("Upload a PDF or an image (PNG, JPEG or GIF), or a Word document (.docx).");
+		assertThat(upload(browser, "eye-induction", "y1-ilp", "My plan.docx",
+				zip("[Content_Types].xml", "_rels/.rels", "word/document.xml"))
+			.status()).isEqualTo(302);
+		assertThat(jdbc.sql("SELECT CONCAT(file_name, ' ', media_type) FROM pd_evidence WHERE user_ref = ?")
+			.param(teacher.member().userId())
+			.query(String.class)
+			.list())
+			.containsExactly("My plan.docx application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+		assertThat(browser.get("/pd/programs/eye-induction").body()).contains("My plan.docx");
+	}
+
 	@Test
 	void evidenceThatIsNotADocumentOrImageIsRefused() {
 		var browser = teacher.browser();
@@ -425,6 +606,37 @@ class PdTrackingTests {
 		catch (IOException e) {
 			throw new AssertionError("Not a PDF a reader can open", e);
 		}
+	}
+
+	@Test
+	void theEvidenceReviewPageKeepsAHistoryOfWhatWasVerifiedOrReturnedByWhomAndWhenNewestFirst() {
+		var browser = teacher.browser();
+		profile(browser, "SECONDARY", "2025-08-01");
+		record(browser, "esl-endorsement", "coursework", "hours", "18", LocalDate.now().toString());
+		upload(browser, "esl-endorsement", "coursework", "transcript.pdf", PDF);
+		assertThat(coach.browser().get("/pd/evidence").body())
+			.contains("No evidence has been verified or returned yet.");
+		review(coach, waitingEvidence(), "return", "The transcript has no grades page");
+		upload(browser, "esl-endorsement", "coursework", "transcript-full.pdf", PDF);
+		Launcher launcher = new Launcher(port, platform, jdbc);
+		Launched hr = launcher.launch("hr-" + UUID.randomUUID(), "Helen HR", ADMINISTRATOR,
+				coach.member().context().contextId(), "Coaching hub", Map.of("coachroom_role", "HR"));
+		review(hr, waitingEvidence(), "verify", "");
+
+		String history = hr.browser().get("/pd/evidence").body();
+		assertThat(history).contains("id=\"review-history\"")
+			.containsPattern(
+					"(?s)id=\"review-history\".*Maria Lopez.*ESL endorsement.*ESL coursework.*transcript-full.pdf"
+							+ ".*Verified.*Helen HR.*Maria Lopez.*transcript.pdf.*Returned: The transcript has no grades page"
+							+ ".*Carla Coach");
+		assertThat(coach.browser().get("/pd/evidence").body()).contains("Returned: The transcript has no grades page")
+			.contains("Helen HR");
+		Launched principal = launcher.launch("p-" + UUID.randomUUID(), "Pat Principal", TestPlatform.INSTRUCTOR,
+				coach.member().context().contextId(), "Coaching hub", Map.of("coachroom_role", "Principal"));
+		assertThat(principal.browser().get("/pd/evidence").status()).isEqualTo(404);
+		Launched otherCoach = launcher.launch("c2-" + UUID.randomUUID(), "Other Coach", TestPlatform.INSTRUCTOR,
+				"elsewhere-" + UUID.randomUUID(), "Another school");
+		assertThat(otherCoach.browser().get("/pd/evidence").body()).doesNotContain("Maria Lopez");
 	}
 
 }

@@ -154,7 +154,7 @@ public class Catalog {
 
 	long require(Member admin) {
 		if (!manages(admin)) {
-			throw new ProgramNotFoundException("catalog");
+			throw ProgramNotFoundException.page("catalog");
 		}
 		long tenant = admin.tenant().value();
 		starter.ensureImported(tenant);

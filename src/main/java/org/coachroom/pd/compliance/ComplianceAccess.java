@@ -39,7 +39,7 @@ public class ComplianceAccess {
 	/** Refuses (as the PD 404) anyone who may not see people. */
 	public void requirePeople(Member viewer) {
 		if (viewOf(viewer) != View.PEOPLE) {
-			throw new ProgramNotFoundException("compliance");
+			throw ProgramNotFoundException.page("compliance");
 		}
 	}
 

@@ -85,7 +85,7 @@ class ComplianceController {
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "") String school, Model model) {
 		ComplianceAccess.View view = access.viewOf(member);
 		if (view == ComplianceAccess.View.NONE) {
-			throw new ProgramNotFoundException("compliance");
+			throw ProgramNotFoundException.page("compliance");
 		}
 		ComplianceQueries.Filter filter = filter(member, program, standing, level, name, sort, page, school);
 		model.addAttribute("view", view.name());
@@ -110,7 +110,7 @@ class ComplianceController {
 			@RequestParam(defaultValue = "") String level, @RequestParam(defaultValue = "") String name,
 			@RequestParam(defaultValue = "") String school) {
 		if (access.viewOf(member) != ComplianceAccess.View.PEOPLE) {
-			throw new ProgramNotFoundException("compliance");
+			throw ProgramNotFoundException.page("compliance");
 		}
 		ComplianceQueries.Filter filter = filter(member, program, standing, level, name, "name", 0, school);
 		StreamingResponseBody body = out -> csv.export(member, filter, out);

@@ -49,7 +49,7 @@ class CompliancePersonController {
 			@RequestParam(name = "mentor-search", defaultValue = "") String mentorSearch,
 			@RequestParam(name = "for", defaultValue = "") String forProgram, Model model) {
 		model.addAttribute("person",
-				facts.person(member, userRef).orElseThrow(() -> new ProgramNotFoundException("person")));
+				facts.person(member, userRef).orElseThrow(() -> ProgramNotFoundException.person()));
 		model.addAttribute("today", calendar.today());
 		model.addAttribute("coachView", false);
 		model.addAttribute("mentors", mentors.mentorsOf(member.tenant().value(), userRef));

@@ -203,7 +203,7 @@ public class ComplianceQueries {
 	@Transactional(readOnly = true)
 	public Map<Standing, Integer> counts(Member viewer, Filter filter) {
 		if (access.viewOf(viewer) == ComplianceAccess.View.NONE) {
-			throw new ProgramNotFoundException("compliance");
+			throw ProgramNotFoundException.page("compliance");
 		}
 		// counts carry no names: a principal's filter cannot search by one
 		Filter used = access.viewOf(viewer) == ComplianceAccess.View.COUNTS

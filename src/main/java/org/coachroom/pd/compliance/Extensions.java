@@ -59,7 +59,7 @@ public class Extensions {
 		access.requirePeople(viewer);
 		long tenant = viewer.tenant().value();
 		if (facts.person(viewer, userRef).isEmpty()) {
-			throw new ProgramNotFoundException("person");
+			throw ProgramNotFoundException.person();
 		}
 		Program program = programs.findByTenantIdAndCode(tenant, programCode)
 			.orElseThrow(() -> new ProgramNotFoundException(programCode));

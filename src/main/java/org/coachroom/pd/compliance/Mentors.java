@@ -106,7 +106,7 @@ public class Mentors {
 		requireHr(hr);
 		long tenant = hr.tenant().value();
 		if (!facts.isKnown(tenant, userRef)) {
-			throw new ProgramNotFoundException("person");
+			throw ProgramNotFoundException.person();
 		}
 		Program program = programs.findByTenantIdAndCode(tenant, programCode)
 			.filter(Program::isMentored)
@@ -199,7 +199,7 @@ public class Mentors {
 
 	private void requireHr(Member member) {
 		if (access.viewOf(member) != ComplianceAccess.View.PEOPLE) {
-			throw new ProgramNotFoundException("mentor");
+			throw ProgramNotFoundException.page("mentor");
 		}
 	}
 

@@ -128,7 +128,7 @@ public class SupportedPeople {
 
 	private static void require(Member member) {
 		if (!applies(member)) {
-			throw new ProgramNotFoundException("people");
+			throw ProgramNotFoundException.page("people");
 		}
 	}
 

@@ -34,7 +34,7 @@ class SupportedPeopleController {
 	@GetMapping("/pd/people/{userRef}")
 	String person(@AuthenticationPrincipal Member member, @PathVariable long userRef, Model model) {
 		model.addAttribute("person",
-				supported.person(member, userRef).orElseThrow(() -> new ProgramNotFoundException("person")));
+				supported.person(member, userRef).orElseThrow(() -> ProgramNotFoundException.person()));
 		model.addAttribute("today", calendar.today());
 		model.addAttribute("coachView", true);
 		return "pd/person";

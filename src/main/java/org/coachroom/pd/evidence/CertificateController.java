@@ -25,8 +25,8 @@ class CertificateController {
 
 	@GetMapping("/pd/programs/{code}/certificate.pdf")
 	ResponseEntity<byte[]> certificate(@AuthenticationPrincipal Member member, @PathVariable String code) {
-		return pdf("certificate-" + code + ".pdf", certificates.certificate(member, code)
-			.orElseThrow(() -> new ProgramNotFoundException(code + " (not complete)")));
+		return pdf("certificate-" + code + ".pdf",
+				certificates.certificate(member, code).orElseThrow(() -> ProgramNotFoundException.certificate(code)));
 	}
 
 	static ResponseEntity<byte[]> pdf(String name, byte[] content) {
@@ -41,7 +41,7 @@ class CertificateController {
 	ResponseEntity<byte[]> hrCopy(@AuthenticationPrincipal Member member, @PathVariable long userRef,
 			@PathVariable String code) {
 		return pdf("certificate-" + code + "-" + userRef + ".pdf", certificates.hrCopy(member, userRef, code)
-			.orElseThrow(() -> new ProgramNotFoundException(code + " (not complete)")));
+			.orElseThrow(() -> ProgramNotFoundException.certificate(code)));
 	}
 
 }

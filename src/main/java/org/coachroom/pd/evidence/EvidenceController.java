@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import org.coachroom.lti.Member;
 import org.coachroom.pd.ProgramNotFoundException;
 import org.coachroom.pd.RecordingRefusedException;
+import org.coachroom.pd.tracking.PdCalendar;
 import org.coachroom.shared.web.Attachment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +38,10 @@ class EvidenceController {
 
 	private final EvidenceReview review;
 
-	EvidenceController(EvidenceFiles files, EvidenceReview review) {
+	private final PdCalendar calendar;
+
+	EvidenceController(EvidenceFiles files, EvidenceReview review, PdCalendar calendar) {
+		this.calendar = calendar;
 		this.files = files;
 		this.review = review;
 	}
@@ -68,17 +72,18 @@ class EvidenceController {
 
 	@GetMapping("/pd/evidence/{id}")
 	ResponseEntity<byte[]> download(@AuthenticationPrincipal Member member, @PathVariable long id) {
-		EvidenceFiles.Download file = files.download(member, id)
-			.orElseThrow(() -> new ProgramNotFoundException("evidence"));
+		EvidenceFiles.Download file = files.download(member, id).orElseThrow(() -> ProgramNotFoundException.evidence());
 		return Attachment.of(file.fileName(), file.mediaType(), file.content());
 	}
 
 	@GetMapping("/pd/evidence")
-	String queue(@AuthenticationPrincipal Member member, Model model) {
+	String queue(@AuthenticationPrincipal Member member, @RequestParam(defaultValue = "0") int page, Model model) {
 		if (!review.reviews(member)) {
-			throw new ProgramNotFoundException("evidence");
+			throw ProgramNotFoundException.page("evidence queue");
 		}
 		model.addAttribute("waiting", review.queue(member));
+		model.addAttribute("history", review.history(member, page));
+		model.addAttribute("zone", calendar.zone());
 		return "pd/review";
 	}
 

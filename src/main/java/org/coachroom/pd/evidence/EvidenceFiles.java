@@ -30,17 +30,21 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * /** Evidence files for requirements: a person uploads a certificate or transcript (a
- * PDF or an image, checked by content and size); its owner or whoever may review it
- * downloads it. Every upload is in the audit trail.
+ * Evidence files for requirements: a person uploads a certificate, a transcript or a plan
+ * (a PDF, an image or a Word document, checked by content and size); its owner or whoever
+ * may review it downloads it. Every upload is in the audit trail.
  */
 @Service
 public class EvidenceFiles {
 
 	/**
-	 * Certificates and transcripts: documents and images, nothing that runs or unpacks.
+	 * Certificates, transcripts and plans (an individual learning plan is mostly written
+	 * in Word): PDF, images and Word documents, each recognised by its content (a .docx
+	 * by the parts of its Office Open XML package), nothing that runs. The older binary
+	 * Word format (.doc) is not among them: it is not recognised by content.
 	 */
-	private static final Set<FileType> ACCEPTED = Set.of(FileType.PDF, FileType.PNG, FileType.JPEG, FileType.GIF);
+	private static final Set<FileType> ACCEPTED = Set.of(FileType.PDF, FileType.PNG, FileType.JPEG, FileType.GIF,
+			FileType.DOCX);
 
 	private final Programs programs;
 

@@ -3,6 +3,8 @@ package org.coachroom.pd.evidence;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -125,6 +127,73 @@ public class EvidenceReview {
 			.toList();
 	}
 
+	/** Evidence a coach or HR decided on, as the review page's history lists it. */
+	public record Decided(long id, String person, String programTitle, String requirementTitle, String fileName,
+			boolean verified, String comment, String reviewer, Instant reviewedAt) {
+	}
+
+	/** One page of the history, and whether older decisions follow. */
+	public record History(List<Decided> decided, int page, boolean more) {
+	}
+
+	/** Decisions per page of the history. */
+	static final int HISTORY_PAGE = 50;
+
+	/**
+	 * Evidence already verified or returned, newest decision first, a page at a time: the
+	 * same people's as the queue shows this viewer (everyone's for HR and district
+	 * admins, the people a coach supports for a coach, never their own), with who
+	 * decided, when, and the reason of a return.
+	 */
+	@Transactional(readOnly = true)
+	public History history(Member viewer, int page) {
+		int from = Math.max(0, Math.min(page, 10_000)) * HISTORY_PAGE;
+		if (!reviews(viewer)) {
+			return new History(List.of(), 0, false);
+		}
+		boolean everyone = viewer.hasRole(CoachroomRole.HR) || viewer.hasRole(CoachroomRole.DISTRICT_ADMIN);
+		List<Object> params = new ArrayList<>(List.of(viewer.tenant().value(), viewer.userId()));
+		String whose = "";
+		if (!everyone) {
+			Set<Long> supported = supportedByCoach.of(viewer);
+			if (supported.isEmpty()) {
+				return new History(List.of(), 0, false);
+			}
+			whose = " AND e.user_ref IN (" + String.join(",", supported.stream().map(id -> "?").toList()) + ")";
+			params.addAll(supported);
+		}
+		params.add(HISTORY_PAGE + 1);
+		params.add(from);
+		record Row(long id, long userRef, String programTitle, String requirementTitle, String fileName,
+				boolean verified, String comment, long reviewer, Instant reviewedAt) {
+		}
+		List<Row> rows = jdbc.sql("""
+				SELECT e.id, e.user_ref, p.title, r.title, e.file_name, e.state, e.review_comment, e.reviewed_by,
+				e.reviewed_at FROM pd_evidence e JOIN pd_program p ON p.id = e.program
+				LEFT JOIN pd_requirement r ON r.program = e.program AND r.code = e.requirement_code
+				WHERE e.tenant_id = ? AND e.state IN ('VERIFIED', 'RETURNED') AND e.reviewed_at IS NOT NULL
+				AND e.user_ref <> ?""" + whose + " ORDER BY e.reviewed_at DESC, e.id DESC LIMIT ? OFFSET ?")
+			.params(params)
+			.query((rs, i) -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3),
+					rs.getString(4) == null ? "" : rs.getString(4), rs.getString(5), "VERIFIED".equals(rs.getString(6)),
+					rs.getString(7), rs.getLong(8), rs.getTimestamp(9).toInstant()))
+			.list();
+		boolean more = rows.size() > HISTORY_PAGE;
+		List<Row> shown = more ? rows.subList(0, HISTORY_PAGE) : rows;
+		Set<Long> named = new HashSet<>();
+		shown.forEach(r -> {
+			named.add(r.userRef());
+			named.add(r.reviewer());
+		});
+		Map<Long, People.Person> names = people.people(viewer.tenant(), named);
+		return new History(shown.stream()
+			.filter(r -> names.containsKey(r.userRef()))
+			.map(r -> new Decided(r.id(), names.get(r.userRef()).displayName(), r.programTitle(), r.requirementTitle(),
+					r.fileName(), r.verified(), r.comment(),
+					names.containsKey(r.reviewer()) ? names.get(r.reviewer()).displayName() : "-", r.reviewedAt()))
+			.toList(), from / HISTORY_PAGE, more);
+	}
+
 	/**
 	 * A reviewer verifies the evidence, or returns it with a comment saying what is
 	 * missing.
@@ -140,19 +209,19 @@ public class EvidenceReview {
 			.query((rs, i) -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)))
 			.optional()
 			.filter(r -> mayReview(viewer, r.owner()))
-			.orElseThrow(() -> new ProgramNotFoundException("evidence"));
+			.orElseThrow(() -> ProgramNotFoundException.evidence());
 		if (!"SUBMITTED".equals(row.state())) {
 			throw new RecordingRefusedException("pd.evidence.already-reviewed");
 		}
 		if (!verified && (comment == null || comment.isBlank())) {
 			throw new RecordingRefusedException("pd.evidence.comment-required");
 		}
-		Program program = programs.findById(row.program()).orElseThrow(() -> new ProgramNotFoundException("evidence"));
+		Program program = programs.findById(row.program()).orElseThrow(() -> ProgramNotFoundException.evidence());
 		Requirement requirement = program.requirement(row.requirement())
-			.orElseThrow(() -> new ProgramNotFoundException("evidence"));
+			.orElseThrow(() -> ProgramNotFoundException.evidence());
 		Instant now = clock.instant();
 		ProgramProgress theirs = progress.findByProgramAndUserRef(row.program(), row.owner())
-			.orElseThrow(() -> new ProgramNotFoundException("evidence"));
+			.orElseThrow(() -> ProgramNotFoundException.evidence());
 		RequirementState before = theirs.stateOf(row.requirement());
 		RequirementState after = theirs.evidence(requirement,
 				verified ? EvidenceState.VERIFIED : EvidenceState.RETURNED, now);

@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -190,7 +191,7 @@ public class Reminders {
 
 	/** The programs a reminder is about, as the outbox lists them. */
 	private static String titles(List<String> titles) {
-		String joined = String.join(", ", new java.util.LinkedHashSet<>(titles));
+		String joined = String.join(", ", new LinkedHashSet<>(titles));
 		return joined.length() > 1000 ? joined.substring(0, 999) + "…" : joined;
 	}
 

@@ -2,7 +2,10 @@ package org.coachroom.pd.tracking;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.coachroom.lti.Member;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,6 +37,28 @@ public class AuditTrail {
 			.query((rs, i) -> new AuditRow(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
 					rs.getString(4), rs.getString(5), rs.getString(6), rs.getLong(7)))
 			.list();
+	}
+
+	/** The action of a person's correction of their own entry. */
+	public static final String CORRECTED = "CORRECTED";
+
+	/** A correction of an entry, as the program page shows it. */
+	public record Correction(Instant at, String before, String after) {
+	}
+
+	/** A person's corrections in a program, by requirement, oldest first. */
+	@Transactional(readOnly = true)
+	public Map<String, List<Correction>> corrections(long tenant, long userRef, long program) {
+		Map<String, List<Correction>> corrections = new HashMap<>();
+		jdbc.sql("""
+				SELECT requirement_code, at, before_value, after_value FROM pd_audit
+				WHERE tenant_id = ? AND user_ref = ? AND program = ? AND action = ? ORDER BY at, id""")
+			.params(tenant, userRef, program, CORRECTED)
+			.query((rs, i) -> Map.entry(rs.getString(1),
+					new Correction(rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4))))
+			.list()
+			.forEach(e -> corrections.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+		return corrections;
 	}
 
 	public void audit(long tenant, long userRef, long program, String requirementCode, long actor, Instant at,

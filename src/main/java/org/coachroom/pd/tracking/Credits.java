@@ -114,7 +114,7 @@ public class Credits {
 			.query((rs, i) -> new Row(rs.getBigDecimal(1), rs.getString(2), rs.getDate(3).toLocalDate(),
 					(Long) rs.getObject(4, Long.class)))
 			.optional()
-			.orElseThrow(() -> new ProgramNotFoundException("credit"));
+			.orElseThrow(() -> new ProgramNotFoundException(ProgramNotFoundException.What.CREDIT, ""));
 		if (credit.applied() != null) {
 			throw new RecordingRefusedException("pd.credit.already-applied");
 		}

@@ -109,7 +109,7 @@ public class Profiles {
 	@Transactional
 	public void saveProfile(Member member, SchoolLevel level, LocalDate roleStartedOn, Long schoolId) {
 		if (audienceOf(member).isEmpty()) {
-			throw new ProgramNotFoundException("profile");
+			throw ProgramNotFoundException.page("profile");
 		}
 		if (schoolId != null && schools.find(member.tenant().value(), schoolId).filter(s -> !s.archived()).isEmpty()) {
 			throw new RecordingRefusedException("pd.profile.school.invalid");

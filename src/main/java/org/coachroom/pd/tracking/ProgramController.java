@@ -1,11 +1,11 @@
 package org.coachroom.pd.tracking;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.coachroom.lti.Member;
+import org.coachroom.pd.ProgramNotFoundException;
 import org.coachroom.pd.RecordingRefusedException;
 import org.coachroom.pd.compliance.Mentors;
 import org.coachroom.pd.evidence.EvidenceFiles;
@@ -42,8 +42,11 @@ class ProgramController {
 
 	private final PdCalendar calendar;
 
+	private final AuditTrail audit;
+
 	ProgramController(ProgramTracking tracking, ProgressRecording recording, EvidenceFiles evidence, Mentors mentors,
-			PdCalendar calendar) {
+			PdCalendar calendar, AuditTrail audit) {
+		this.audit = audit;
 		this.tracking = tracking;
 		this.recording = recording;
 		this.evidence = evidence;
@@ -54,18 +57,42 @@ class ProgramController {
 	@GetMapping("/pd/programs/{code}")
 	String program(@AuthenticationPrincipal Member member, @PathVariable String code, Model model) {
 		tracking.recordPlacement(member, code);
+		return page(member, code, model);
+	}
+
+	private String page(Member member, String code, Model model) {
 		ProgramStatus status = tracking.program(member, code);
 		model.addAttribute("status", status);
 		model.addAttribute("evidence", evidence.latest(member, status.program().getId()));
+		model.addAttribute("corrections",
+				audit.corrections(member.tenant().value(), member.userId(), status.program().getId()));
 		model.addAttribute("mentor", status.program().isMentored()
 				? mentors.mentorsOf(member.tenant().value(), member.userId()).get(code) : null);
 		model.addAttribute("today", calendar.today());
+		model.addAttribute("zone", calendar.zone());
 		return "pd/program";
 	}
 
 	@PostMapping("/pd/programs/{code}/requirements/{requirement}")
 	String record(@AuthenticationPrincipal Member member, @PathVariable String code, @PathVariable String requirement,
-			@Valid @ModelAttribute ProgressForm form, BindingResult result, RedirectAttributes redirect) {
+			@Valid @ModelAttribute ProgressForm form, BindingResult result, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		return save(member, code, requirement, form, result, model, response, redirect, false);
+	}
+
+	@PostMapping("/pd/programs/{code}/requirements/{requirement}/correction")
+	String correct(@AuthenticationPrincipal Member member, @PathVariable String code, @PathVariable String requirement,
+			@Valid @ModelAttribute ProgressForm form, BindingResult result, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		return save(member, code, requirement, form, result, model, response, redirect, true);
+	}
+
+	/**
+	 * Records or corrects an entry. A refusal is the program page again, 400, with the
+	 * reason beside the requirement's fields and nothing saved.
+	 */
+	private String save(Member member, String code, String requirement, ProgressForm form, BindingResult result,
+			Model model, HttpServletResponse response, RedirectAttributes redirect, boolean correction) {
 		if (result.hasErrors()) {
 			log.info("PD progress refused: fields {} at {}/{}",
 					result.getAllErrors()
@@ -73,22 +100,38 @@ class ProgramController {
 						.map(e -> e instanceof FieldError f ? f.getField() : e.getObjectName())
 						.toList(),
 					clip(code), clip(requirement));
-			redirect.addFlashAttribute("error", "pd.record.invalid");
-			redirect.addFlashAttribute("errorAt", requirement);
-			return backToRequirement(code, requirement);
+			return refused(member, code, requirement, "pd.record.invalid", new Object[0], correction, model, response);
 		}
 		ProgressRecording.Entry entry = form.entry();
 		try {
-			recording.record(member, code, requirement, entry);
+			if (correction) {
+				recording.correct(member, code, requirement, entry);
+			}
+			else {
+				recording.record(member, code, requirement, entry);
+			}
 		}
 		catch (RecordingRefusedException e) {
 			log.info("PD progress refused by its rule: {} at {}/{}", e.getMessage(), clip(code), clip(requirement));
-			redirect.addFlashAttribute("error", e.getMessage());
-			redirect.addFlashAttribute("errorAt", requirement);
-			return backToRequirement(code, requirement);
+			return refused(member, code, requirement, e.getMessage(), e.args(), correction, model, response);
 		}
-		redirect.addFlashAttribute("message", "pd.flash.recorded");
+		redirect.addFlashAttribute("message", correction ? "pd.flash.corrected" : "pd.flash.recorded");
 		return backToRequirement(code, requirement);
+	}
+
+	private String refused(Member member, String code, String requirement, String error, Object[] args,
+			boolean correction, Model model, HttpServletResponse response) {
+		String view = page(member, code, model);
+		ProgramStatus status = (ProgramStatus) model.getAttribute("status");
+		if (status.program().requirement(requirement).isEmpty()) {
+			throw new ProgramNotFoundException(code + "/" + requirement);
+		}
+		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		model.addAttribute("error", error);
+		model.addAttribute("errorArgs", args);
+		model.addAttribute("errorAt", requirement);
+		model.addAttribute("errorInCorrection", correction);
+		return view;
 	}
 
 	private static String clip(String s) {

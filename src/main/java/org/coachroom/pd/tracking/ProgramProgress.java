@@ -110,6 +110,54 @@ public class ProgramProgress {
 				new RequirementState(was.bestScore(), was.attemptsUsed(), left, was.doneOn(), was.evidence(), now));
 	}
 
+	/**
+	 * The person corrects what they recorded at a requirement: the best score (no attempt
+	 * used), the hours so far, or the date it was done. Only something recorded can be
+	 * corrected, and only while no evidence of it waits for or has passed verification:
+	 * once a coach or HR verified it, only they change it.
+	 */
+	public RequirementState correct(Requirement requirement, BigDecimal amount, LocalDate on, Instant now) {
+		RequirementState was = stateOf(requirement.code());
+		if (was.evidence() == EvidenceState.VERIFIED) {
+			throw new RecordingRefusedException("pd.correct.verified");
+		}
+		if (was.evidence() == EvidenceState.SUBMITTED) {
+			throw new RecordingRefusedException("pd.correct.waiting");
+		}
+		if (requirement.scored()) {
+			if (was.bestScore() == null) {
+				throw new RecordingRefusedException("pd.correct.nothing");
+			}
+			if (amount == null || amount.signum() < 0 || amount.compareTo(BigDecimal.valueOf(100)) > 0) {
+				throw new RecordingRefusedException("pd.record.score-range");
+			}
+			return put(requirement,
+					new RequirementState(amount, was.attemptsUsed(), was.hours(), on, was.evidence(), now));
+		}
+		if (requirement.kind() == RequirementKind.HOURS) {
+			if (was.hours() == null || was.hours().signum() <= 0) {
+				throw new RecordingRefusedException("pd.correct.nothing");
+			}
+			if (amount == null || amount.signum() < 0 || amount.compareTo(requirement.hours()) > 0) {
+				throw new RecordingRefusedException("pd.correct.hours-range",
+						requirement.hours().stripTrailingZeros().toPlainString(), requirement.hoursUnit());
+			}
+			return put(requirement,
+					new RequirementState(was.bestScore(), was.attemptsUsed(), amount, on, was.evidence(), now));
+		}
+		if (requirement.kind() == RequirementKind.COURSE || requirement.kind() == RequirementKind.OBSERVATION) {
+			if (was.doneOn() == null) {
+				throw new RecordingRefusedException("pd.correct.nothing");
+			}
+			if (on == null) {
+				throw new RecordingRefusedException("pd.record.date-required");
+			}
+			return put(requirement,
+					new RequirementState(was.bestScore(), was.attemptsUsed(), was.hours(), on, was.evidence(), now));
+		}
+		throw new RecordingRefusedException("pd.correct.nothing");
+	}
+
 	/** A course taken or an observation held, on a date. */
 	public RequirementState recordDone(Requirement requirement, LocalDate on, Instant now) {
 		if (requirement.kind() != RequirementKind.COURSE && requirement.kind() != RequirementKind.OBSERVATION) {

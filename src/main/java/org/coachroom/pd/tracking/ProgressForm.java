@@ -20,7 +20,7 @@ record ProgressForm(
 		String value,
 		@NotNull(message = "{pd.record.invalid}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
 
-	private static final Pattern AMOUNT = Pattern.compile("\\d{1,4}(\\.\\d{1,2})?");
+	private static final Pattern AMOUNT = Pattern.compile("-?\\d{1,4}(\\.\\d{1,2})?");
 
 	/** A date the district's records could hold; the year 1950 is before any of them. */
 	@AssertTrue(message = "{pd.record.invalid}")
@@ -28,7 +28,10 @@ record ProgressForm(
 		return on == null || on.getYear() >= 1950;
 	}
 
-	/** A score or hours is a number of at most four digits and two decimals. */
+	/**
+	 * A score or hours is a number of at most four digits and two decimals; a minus sign
+	 * passes here so that the requirement's rule says why it is refused.
+	 */
 	@AssertTrue(message = "{pd.record.invalid}")
 	public boolean isAmountReadable() {
 		return "done".equals(kind) || (value != null && AMOUNT.matcher(value.strip()).matches());

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Locale;
 
 import org.coachroom.lti.Member;
 import org.coachroom.pd.ProgramNotFoundException;
@@ -11,6 +12,7 @@ import org.coachroom.pd.RecordingRefusedException;
 import org.coachroom.pd.catalog.Program;
 import org.coachroom.pd.catalog.Programs;
 import org.coachroom.pd.catalog.Requirement;
+import org.coachroom.pd.catalog.RequirementKind;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -78,6 +80,9 @@ public class ProgressRecording {
 		RequirementState before = mine.stateOf(requirementCode);
 		RequirementState after;
 		String action;
+		if (entry instanceof Hours h) {
+			withinWhatItTakes(requirement, mine.stateOf(requirementCode), h.hours());
+		}
 		if (entry instanceof Score s) {
 			after = mine.recordScore(requirement, s.percent(), s.on(), now);
 			action = "SCORE";
@@ -94,6 +99,88 @@ public class ProgressRecording {
 		audit.audit(member.tenant().value(), member.userId(), program.getId(), requirementCode, member.userId(), now,
 				action, AuditTrail.describe(before), AuditTrail.describe(after));
 		standings.refresh(member.tenant().value(), member.userId());
+	}
+
+	/**
+	 * The person corrects what they recorded at a requirement (a mistyped score, hours or
+	 * date), while no evidence of it waits for or has passed verification. The audit
+	 * trail keeps the correction with the value before and after, and the program page
+	 * shows it.
+	 */
+	@Transactional
+	public void correct(Member member, String code, String requirementCode, Entry entry) {
+		profiles.profile(member).orElseThrow(() -> new ProgramNotFoundException(code));
+		Program program = programs.findByTenantIdAndCode(member.tenant().value(), code)
+			.filter(p -> !p.isArchived())
+			.orElseThrow(() -> new ProgramNotFoundException(code));
+		Requirement requirement = program.requirement(requirementCode)
+			.orElseThrow(() -> new ProgramNotFoundException(code + "/" + requirementCode));
+		LocalDate on = dateOf(entry);
+		if (on != null && on.isAfter(calendar.today())) {
+			throw new RecordingRefusedException("pd.record.date-in-future");
+		}
+		boolean fits = requirement.scored() ? entry instanceof Score : requirement.kind() == RequirementKind.HOURS
+				? entry instanceof Hours
+				: (requirement.kind() == RequirementKind.COURSE || requirement.kind() == RequirementKind.OBSERVATION)
+						&& entry instanceof Done;
+		if (!fits) {
+			throw new RecordingRefusedException("pd.correct.nothing");
+		}
+		ProgramProgress mine = progress.findByProgramAndUserRef(program.getId(), member.userId())
+			.orElseThrow(() -> new RecordingRefusedException("pd.correct.nothing"));
+		Instant now = clock.instant();
+		RequirementState before = mine.stateOf(requirementCode);
+		BigDecimal amount = entry instanceof Score s ? s.percent() : entry instanceof Hours h ? h.hours() : null;
+		RequirementState after = mine.correct(requirement, amount, on, now);
+		progress.save(mine);
+		audit.audit(member.tenant().value(), member.userId(), program.getId(), requirementCode, member.userId(), now,
+				AuditTrail.CORRECTED, corrected(requirement, before), corrected(requirement, after));
+		standings.refresh(member.tenant().value(), member.userId());
+	}
+
+	/**
+	 * The value a correction changes, as the program page says it ("90%", "6 clock
+	 * hours", a date).
+	 */
+	private static String corrected(Requirement requirement, RequirementState state) {
+		if (requirement.scored()) {
+			return state.bestScore() == null ? "-" : state.bestScore().stripTrailingZeros().toPlainString() + "%";
+		}
+		if (requirement.kind() == RequirementKind.HOURS) {
+			return (state.hours() == null ? "0" : state.hours().stripTrailingZeros().toPlainString()) + " "
+					+ requirement.hoursUnit();
+		}
+		return state.doneOn() == null ? "-" : state.doneOn().toString();
+	}
+
+	/** A day holds no more than 24 clock hours. */
+	static final BigDecimal CLOCK_HOURS_PER_ENTRY = BigDecimal.valueOf(24);
+
+	/**
+	 * Hours a person records at once: above 0, no more than a day holds (clock hours),
+	 * and no more than the requirement still takes.
+	 */
+	private static void withinWhatItTakes(Requirement requirement, RequirementState so, BigDecimal hours) {
+		if (requirement.kind() != RequirementKind.HOURS) {
+			return;
+		}
+		if (hours == null || hours.signum() <= 0) {
+			throw new RecordingRefusedException("pd.record.hours-range");
+		}
+		String unit = requirement.hoursUnit() == null ? "" : requirement.hoursUnit();
+		if (unit.toLowerCase(Locale.ROOT).contains("clock") && hours.compareTo(CLOCK_HOURS_PER_ENTRY) > 0) {
+			throw new RecordingRefusedException("pd.record.hours-per-day");
+		}
+		BigDecimal done = so.hours() == null ? BigDecimal.ZERO : so.hours();
+		BigDecimal left = requirement.hours().subtract(done);
+		String target = requirement.hours().stripTrailingZeros().toPlainString();
+		if (left.signum() <= 0) {
+			throw new RecordingRefusedException("pd.record.hours-all-in", target, unit);
+		}
+		if (hours.compareTo(left) > 0) {
+			throw new RecordingRefusedException("pd.record.hours-beyond", left.stripTrailingZeros().toPlainString(),
+					target, unit);
+		}
 	}
 
 	private static LocalDate dateOf(Entry entry) {

@@ -1,5 +1,6 @@
 package org.coachroom.shared.web;
 
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.ServletContext;
@@ -7,10 +8,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.error.ErrorAttributeOptions;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.webmvc.error.DefaultErrorAttributes;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
-import org.springframework.boot.web.error.ErrorAttributeOptions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
@@ -64,9 +65,8 @@ class RejectedRequests {
 						RequestAttributes.SCOPE_REQUEST);
 				if (Integer.valueOf(413).equals(status)) {
 					String type = request.getHeader("Content-Type");
-					attributes.put("messageKey",
-							type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")
-									? "error.413.upload" : "error.413.form");
+					attributes.put("messageKey", type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/")
+							? "error.413.upload" : "error.413.form");
 				}
 				return attributes;
 			}

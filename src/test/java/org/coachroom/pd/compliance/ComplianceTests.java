@@ -118,14 +118,29 @@ class ComplianceTests {
 	}
 
 	@Test
+	void theNameOfSomeoneWhoHasNotOpenedPdLinksNowhereAndTheirPageSaysNoSuchPersonNotNoSuchProgram() {
+		Launched newcomer = launcher.launch("n-" + course, "Ben Ode", TestPlatform.LEARNER, course, "Lincoln coaching");
+		String list = coach.browser().get("/pd/people").body();
+		assertThat(list).contains("Ben Ode")
+			.contains("href=\"/pd/people/" + teacher.member().userId() + "\"")
+			.doesNotContain("href=\"/pd/people/" + newcomer.member().userId() + "\"")
+			.containsPattern("(?s)Ben Ode.{0,300}Has not opened their PD yet");
+		var page = coach.browser().get("/pd/people/" + newcomer.member().userId());
+		assertThat(page.status()).isEqualTo(404);
+		assertThat(page.body()).contains("There is no such person among those whose PD you may see")
+			.contains("have not opened their PD yet")
+			.doesNotContain("There is no such program");
+	}
+
+	@Test
 	void aRecommendedProgramIsNeverOverdueOrDueSoonInTheListTheTilesOrTheCsv() {
 		// the coach started in 2023: the recommended coaching endorsement ("within three
 		// years") is optional
 		var browser = hr.browser();
 		String csv = browser.get("/pd/compliance.csv").body();
-		assertThat(csv).contains("Carla Coach,State instructional coaching endorsement,RECOMMENDED,")
-			.doesNotContain("State instructional coaching endorsement,RECOMMENDED,OVERDUE")
-			.doesNotContain("State instructional coaching endorsement,RECOMMENDED,DUE_SOON");
+		assertThat(csv).contains("State instructional coaching endorsement,Recommended,")
+			.doesNotContain("State instructional coaching endorsement,Recommended,Overdue")
+			.doesNotContain("State instructional coaching endorsement,Recommended,Due soon");
 		assertThat(browser.get("/pd/compliance?standing=OVERDUE").body()).contains("LETRS (3rd edition)")
 			.doesNotContain("<span>State instructional coaching endorsement</span>");
 		assertThat(browser.get("/pd/compliance.csv?standing=OVERDUE").body().split("\r\n")).as("LETRS alone")
@@ -237,8 +252,15 @@ class ComplianceTests {
 		assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment");
 		String body = csv.body();
 		assertThat(body).as("a UTF-8 byte order mark, for Excel")
-			.startsWith("\uFEFFperson,program,obligation,standing,due_on,requirements_met,requirements_total\r\n");
-		assertThat(body).contains("Carla Coach,LETRS (3rd edition),REQUIRED,OVERDUE,2026-01-02,0,22\r\n");
+			.startsWith("\uFEFFperson_id,person,email,school,level,program,obligation,standing,due_on,"
+					+ "requirements_met,requirements_total\r\n");
+		// who, where, and words rather than internal codes (NOT_STARTED)
+		assertThat(body)
+			.containsPattern("\r\n" + coach.member().userId()
+					+ ",Carla Coach,[^,]*,,Elementary,LETRS \\(3rd edition\\),Required,Overdue,2026-01-02,0,22\r\n")
+			.contains(",Not started,")
+			.doesNotContain("NOT_STARTED")
+			.doesNotContain("REQUIRED");
 		assertThat(body).contains("\"'=HYPERLINK(\"\"http://x\"\"), Esq.\",");
 		assertThat(hr.browser().get("/pd/compliance.csv?program=letrs&standing=OVERDUE").body().split("\r\n"))
 			.hasSize(2);

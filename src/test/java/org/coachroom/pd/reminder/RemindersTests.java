@@ -1,5 +1,8 @@
 package org.coachroom.pd.reminder;
 
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Map;
@@ -181,14 +184,14 @@ class RemindersTests {
 		String course = "pages-" + UUID.randomUUID();
 		Launched admin = new Launcher(port, platform, jdbc).launch("admin-" + course, "Ada Admin", ADMINISTRATOR,
 				course, "Hub");
-		java.time.Instant start = java.time.Instant.parse("2026-01-05T07:00:00Z");
+		Instant start = Instant.parse("2026-01-05T07:00:00Z");
 		for (int i = 0; i < ReminderOutbox.PAGE_SIZE + 3; i++) {
 			jdbc.sql(
 					"""
 							INSERT INTO pd_reminder (tenant_id, user_ref, week, sent_to, subject, body, sent_at, delivered, programs)
 							VALUES (?, ?, ?, 'ada@example.org', ?, 'Hello', ?, TRUE, 'LETRS')""")
 				.params(tenant, admin.member().userId(), "W" + i, "Reminder number " + i + ".",
-						java.sql.Timestamp.from(start.plus(java.time.Duration.ofDays(7L * i))))
+						Timestamp.from(start.plus(Duration.ofDays(7L * i))))
 				.update();
 		}
 

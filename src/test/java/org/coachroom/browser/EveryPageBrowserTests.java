@@ -1,0 +1,435 @@
+package org.coachroom.browser;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import javax.imageio.ImageIO;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import org.coachroom.lti.PlatformRegistry;
+import org.coachroom.studygroup.CompletionRule;
+import org.coachroom.studygroup.StudyGroup;
+import org.coachroom.studygroup.StudyGroupManagement;
+import org.coachroom.studygroup.session.AttendanceStatus;
+import org.coachroom.studygroup.session.GroupSession;
+import org.coachroom.testsupport.BrowserSignIn;
+import org.coachroom.testsupport.LaunchClient;
+import org.coachroom.testsupport.LaunchTest;
+import org.coachroom.testsupport.Launcher;
+import org.coachroom.testsupport.Launcher.Launched;
+import org.coachroom.testsupport.MoodleFixtures;
+import org.coachroom.testsupport.TestPlatform;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chromium.HasCdp;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What people see, in headless Chromium: every role's main pages, at a phone's width (390
+ * px) and a laptop's (1366 px), fit the screen (nothing wider than the viewport, or than
+ * what its scrollbar leaves of it, so no sideways scrolling) and pass axe's WCAG 2 A/AA
+ * checks; each page has the one navigation bar of the person's sections, the current one
+ * marked, and every section it lists opens for them; progress bars draw their value (an
+ * empty one is empty, a complete one full). Every page that fails is listed together.
+ * Skipped where no Chromium is installed.
+ */
+@LaunchTest
+@Tag("browser")
+@ExtendWith(ChromiumExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EveryPageBrowserTests {
+
+	private static final String STAFF = "http://purl.imsglobal.org/vocab/lis/v2/institution/person#Staff";
+
+	private static final String ADMINISTRATOR = "http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator";
+
+	private static final List<Integer> WIDTHS = List.of(390, 1366);
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	PlatformRegistry registry;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	StudyGroupManagement management;
+
+	Chromium chromium;
+
+	WebDriver driver;
+
+	TestPlatform platform;
+
+	BrowserSignIn signIn;
+
+	/** The people by name: their LMS subject and their own HTTP session. */
+	final Map<String, Launched> people = new LinkedHashMap<>();
+
+	/** The pages each person is shown, by name: path. */
+	final Map<String, Map<String, String>> pages = new LinkedHashMap<>();
+
+	/** The section each person's page is in, by page name: the link's id. */
+	final Map<String, String> sectionOf = new LinkedHashMap<>();
+
+	long group;
+
+	@BeforeAll
+	void buildADistrict(Chromium chromium) {
+		this.chromium = chromium;
+		this.driver = chromium.driver();
+		signIn = new BrowserSignIn();
+		platform = BrowserSignIn.startPlatform(signIn);
+		platform.registerWith(registry, Map.of(), "coachroom_role");
+		platform.wireMock()
+			.stubFor(post(urlPathEqualTo("/mod/lti/token.php")).willReturn(aResponse().withStatus(200)
+				.withHeader("Content-type", "text/html; charset=utf-8")
+				.withBody(MoodleFixtures.read("token-response.json"))));
+		platform.wireMock()
+			.stubFor(post(urlPathEqualTo("/mod/lti/services.php/2/lineitems/2/lineitem/scores"))
+				.willReturn(aResponse().withStatus(200)));
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		String course = "hub-" + run;
+		String title = "Lincoln Elementary Coaching Hub";
+		seat("teacher", "t-" + run, "Maria Guadalupe Fernández-Castellanos", TestPlatform.LEARNER, course, title,
+				Map.of());
+		seat("other teacher", "t2-" + run, "Ben Ode", TestPlatform.LEARNER, course, title, Map.of());
+		seat("coach", "c-" + run, "Jordan Ellis", TestPlatform.INSTRUCTOR, course, title, Map.of());
+		seat("principal", "p-" + run, "Ruth Park", STAFF, course, title, Map.of("coachroom_role", "Principal"));
+		seat("HR", "h-" + run, "Sam Carter", STAFF, course, title, Map.of("coachroom_role", "HR"));
+		seat("admin", "a-" + run, "Ada Admin", ADMINISTRATOR, course, title, Map.of());
+		Launched teacher = people.get("teacher");
+		Launched coach = people.get("coach");
+
+		// a study group with yesterday's session: the teacher attended (complete), the
+		// other teacher not yet (nothing of the bar filled)
+		StudyGroup created = management.create(coach.member(),
+				new StudyGroup.Details("Shifting the Balance, grades K-2: six shifts for the reading block",
+						"Read one shift a month and try it in the classroom.", null, StudyGroup.Kind.BOOK_STUDY,
+						"Shifting the Balance", "Jan Burkins and Kari Yates", StudyGroup.Visibility.CLOSED,
+						new BigDecimal("6"), "clock hours", List.of()),
+				new CompletionRule(CompletionRule.Basis.COUNT, 1, false, false, 1, null));
+		group = created.getId();
+		Instant start = Instant.now().minus(1, ChronoUnit.DAYS);
+		GroupSession session = management.planSession(coach.member(), group,
+				new GroupSession.Plan(start, start.plus(1, ChronoUnit.HOURS), "Library, room 114",
+						"https://lincoln-district.zoom.us/j/98765432109?pwd=Q2hpY2tlblNvdXBGb3JUaGVTb3VsMTIzNDU2Nzg5MA",
+						"Shift 1: from three-cueing to decoding", null, null, null));
+		management.addMembers(coach.member(), group,
+				List.of(teacher.member().userId(), people.get("other teacher").member().userId()));
+		management.recordAttendance(coach.member(), group, session.getId(),
+				Map.of(teacher.member().userId(), AttendanceStatus.PRESENT));
+
+		// the teacher's PD profile; a team workspace of the course with a cycle begun
+		LaunchClient own = teacher.browser();
+		assertThat(own
+			.post("/pd/profile",
+					Map.of("schoolLevel", "ELEMENTARY", "roleStartedOn", "2025-08-01", "_csrf", own.csrfFrom("/pd")))
+			.status()).isEqualTo(302);
+		LaunchClient coaching = coach.browser();
+		String workspace = coaching.post("/team", Map.of("title", "Grade 2 PLC", "_csrf", coaching.csrfFrom("/team")))
+			.location()
+			.replaceFirst("^https?://[^/]+", "");
+		assertThat(workspace).matches("/team/\\d+");
+		assertThat(own.get("/team").status()).isEqualTo(302);
+		String cycle = own.post(workspace + "/cycles", Map.of("_csrf", own.csrfFrom(workspace)))
+			.location()
+			.replaceFirst("^https?://[^/]+", "")
+			.replaceFirst("/learn$", "");
+		assertThat(cycle).matches("/team/\\d+/cycles/\\d+.*");
+
+		page("teacher", "home", "/home", "nav-home");
+		page("teacher", "study groups", "/groups", "nav-groups");
+		page("teacher", "study group", "/groups/" + group, "nav-groups");
+		page("teacher", "PD", "/pd", "nav-pd");
+		page("teacher", "LETRS program", "/pd/programs/letrs", "nav-pd");
+		page("teacher", "team workspace", workspace, "nav-team");
+		page("teacher", "cycle step 1", cycle + "/learn", "nav-team");
+		page("teacher", "cycle results", cycle + "/assess", "nav-team");
+		page("other teacher", "study group, nothing attended", "/groups/" + group, "nav-groups");
+		page("coach", "home", "/home", "nav-home");
+		page("coach", "study groups", "/groups", "nav-groups");
+		page("coach", "study group", "/groups/" + group, "nav-groups");
+		page("coach", "attendance", "/groups/" + group + "/sessions/" + session.getId() + "/attendance", "nav-groups");
+		page("coach", "gradebook of the group", "/gradebook/study-groups/" + group, null);
+		page("coach", "PD", "/pd", "nav-pd");
+		page("coach", "people supported", "/pd/people", "nav-people");
+		page("coach", "a person's PD", "/pd/people/" + teacher.member().userId(), "nav-people");
+		page("coach", "evidence review", "/pd/evidence", "nav-evidence");
+		page("coach", "team workspace", workspace, "nav-team");
+		page("principal", "home", "/home", "nav-home");
+		page("principal", "school overview", "/team/school", "nav-school");
+		page("principal", "compliance", "/pd/compliance", "nav-compliance");
+		page("HR", "home", "/home", "nav-home");
+		page("HR", "compliance", "/pd/compliance", "nav-compliance");
+		page("HR", "a person's credentials", "/pd/compliance/people/" + teacher.member().userId(), "nav-compliance");
+		page("HR", "evidence review", "/pd/evidence", "nav-evidence");
+		page("admin", "home", "/home", "nav-home");
+		page("admin", "study groups", "/groups", "nav-groups");
+		page("admin", "program catalog", "/pd/catalog", "nav-catalog");
+		page("admin", "LETRS in the catalog", "/pd/catalog/letrs", "nav-catalog");
+		page("admin", "compliance", "/pd/compliance", "nav-compliance");
+		page("admin", "district gradebook", "/gradebook", "nav-gradebook");
+		page("admin", "LMS registrations", "/lti/registrations", "nav-registrations");
+	}
+
+	@AfterAll
+	void closePlatform() {
+		if (platform != null) {
+			platform.close();
+		}
+	}
+
+	@Test
+	void everyPageFitsAPhoneAndALaptopAndPassesAxe() throws IOException {
+		List<String> overflows = new ArrayList<>();
+		List<String> violations = new ArrayList<>();
+		for (var person : pages.entrySet()) {
+			signInAs(person.getKey());
+			for (int width : WIDTHS) {
+				resize(width);
+				for (var page : person.getValue().entrySet()) {
+					String name = person.getKey() + "'s " + page.getKey() + " at " + width + " px";
+					open(page.getValue());
+					long innerWidth = number("return window.innerWidth");
+					assertThat(innerWidth).as("the viewport of " + name).isEqualTo(width);
+					long scrollWidth = number("return document.documentElement.scrollWidth");
+					// where scrollbars take room (a desktop's), the page is as wide as
+					// what is left of the viewport
+					long clientWidth = number("return document.documentElement.clientWidth");
+					if (width < 500) {
+						chromium.screenshot(
+								("narrow " + person.getKey() + " " + page.getKey()).replaceAll("[^A-Za-z0-9]+", "-"));
+					}
+					if (scrollWidth > innerWidth || scrollWidth > clientWidth) {
+						overflows.add("- " + name + " (" + page.getValue() + "): " + scrollWidth + " px wide for "
+								+ clientWidth + " px; widest: " + widest(clientWidth));
+						chromium.screenshot(("overflow " + person.getKey() + " " + page.getKey() + " " + width)
+							.replaceAll("[^A-Za-z0-9]+", "-"));
+					}
+					Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa")).analyze(driver);
+					assertThat(results.getErrorMessage()).as("axe run on " + name).isNull();
+					results.getViolations()
+						.forEach(rule -> violations.add("- " + name + ": " + rule.getId() + " (" + rule.getImpact()
+								+ ") " + rule.getHelp() + " at "
+								+ rule.getNodes()
+									.stream()
+									.map(node -> String.valueOf(node.getTarget()))
+									.collect(Collectors.joining(", "))));
+				}
+			}
+		}
+		resize(1280);
+		SoftAssertions.assertSoftly(softly -> {
+			softly.assertThat(overflows)
+				.as("Pages wider than the screen (sideways scrolling):%n%s", String.join("\n", overflows))
+				.isEmpty();
+			softly.assertThat(violations)
+				.as("axe WCAG 2 A/AA violations:%n%s", String.join("\n", violations))
+				.isEmpty();
+		});
+	}
+
+	@Test
+	void everyPageHasTheNavigationOfThePersonsSectionsWithTheCurrentOneMarked() {
+		Map<String, List<String>> expected = new LinkedHashMap<>();
+		expected.put("teacher", List.of("nav-home", "nav-groups", "nav-pd", "nav-team"));
+		expected.put("other teacher", List.of("nav-home", "nav-groups", "nav-pd", "nav-team"));
+		expected.put("coach", List.of("nav-home", "nav-groups", "nav-pd", "nav-team", "nav-people", "nav-evidence"));
+		expected.put("principal", List.of("nav-home", "nav-school", "nav-compliance"));
+		expected.put("HR", List.of("nav-home", "nav-evidence", "nav-compliance"));
+		expected.put("admin", List.of("nav-home", "nav-groups", "nav-evidence", "nav-compliance", "nav-catalog",
+				"nav-gradebook", "nav-registrations"));
+		List<String> problems = new ArrayList<>();
+		for (var person : pages.entrySet()) {
+			signInAs(person.getKey());
+			for (var page : person.getValue().entrySet()) {
+				open(page.getValue());
+				String name = person.getKey() + "'s " + page.getKey();
+				List<WebElement> navs = driver.findElements(By.cssSelector("header nav"));
+				if (navs.size() != 1) {
+					problems.add(name + ": " + navs.size() + " navigation bars in the header");
+					continue;
+				}
+				List<String> ids = navs.get(0)
+					.findElements(By.tagName("a"))
+					.stream()
+					.map(a -> a.getAttribute("id"))
+					.toList();
+				if (!ids.equals(expected.get(person.getKey()))) {
+					problems.add(name + ": sections " + ids + ", not " + expected.get(person.getKey()));
+				}
+				List<String> current = navs.get(0)
+					.findElements(By.cssSelector("a[aria-current=page]"))
+					.stream()
+					.map(a -> a.getAttribute("id"))
+					.toList();
+				String section = sectionOf.get(person.getKey() + "/" + page.getKey());
+				if (!current.equals(section == null ? List.of() : List.of(section))) {
+					problems.add(name + ": marked current " + current + ", not " + section);
+				}
+			}
+			// every section listed opens for the person: none is a 404 one click from
+			// home
+			LaunchClient own = people.get(person.getKey()).browser();
+			for (String id : expected.get(person.getKey())) {
+				String path = driver.findElement(By.id(id)).getAttribute("href").replaceFirst("^https?://[^/]+", "");
+				int status = own.get(path).status();
+				if (status != 200 && status != 302) {
+					problems.add(person.getKey() + "'s section " + id + " (" + path + ") answers " + status);
+				}
+			}
+		}
+		// pages without a launch list no sections
+		driver.manage().deleteAllCookies();
+		for (String path : List.of("/", "/session-ended")) {
+			driver.get(base() + path);
+			if (!driver.findElements(By.cssSelector("header nav")).isEmpty()) {
+				problems.add(path + " without a session shows sections");
+			}
+		}
+		assertThat(problems).as("Navigation:%n%s", String.join("\n", problems)).isEmpty();
+	}
+
+	/**
+	 * The bar of a study group's attendance: nothing drawn for the teacher who attended
+	 * none of the one session needed, all of it for the teacher who did; LETRS begun,
+	 * nothing met: empty. Measured on the pixels the browser draws.
+	 */
+	@Test
+	void progressBarsDrawTheirValue() throws IOException {
+		resize(390);
+		signInAs("other teacher");
+		open("/groups/" + group);
+		assertThat(filled(By.id("my-progress-bar"))).as("0 of 1 sessions attended").isLessThan(0.05);
+		signInAs("teacher");
+		open("/groups/" + group);
+		assertThat(filled(By.id("my-progress-bar"))).as("1 of 1 sessions attended").isGreaterThan(0.95);
+		open("/pd/programs/letrs");
+		assertThat(filled(By.id("program-progress"))).as("LETRS, nothing met").isLessThan(0.05);
+		resize(1366);
+		open("/groups/" + group);
+		assertThat(filled(By.id("my-progress-bar"))).as("1 of 1 sessions attended, wide").isGreaterThan(0.95);
+		open("/pd/programs/letrs");
+		assertThat(filled(By.id("program-progress"))).as("LETRS, nothing met, wide").isLessThan(0.05);
+		resize(1280);
+	}
+
+	/**
+	 * How much of a progress bar is drawn in the accent colour (#1f5fae), along its
+	 * middle row, inside its border; its value and max are checked against it.
+	 */
+	private double filled(By bar) throws IOException {
+		WebElement element = driver.findElement(bar);
+		double value = Double.parseDouble(element.getAttribute("value"));
+		double max = Double.parseDouble(element.getAttribute("max"));
+		BufferedImage image = ImageIO.read(new ByteArrayInputStream(element.getScreenshotAs(OutputType.BYTES)));
+		assertThat(image.getWidth()).as("the bar's width").isGreaterThan(100);
+		int y = image.getHeight() / 2;
+		int accent = 0;
+		int inner = 0;
+		for (int x = 3; x < image.getWidth() - 3; x++) {
+			int rgb = image.getRGB(x, y);
+			int r = (rgb >> 16) & 0xff;
+			int g = (rgb >> 8) & 0xff;
+			int b = rgb & 0xff;
+			inner++;
+			if (Math.abs(r - 0x1f) < 40 && Math.abs(g - 0x5f) < 40 && Math.abs(b - 0xae) < 40) {
+				accent++;
+			}
+		}
+		double drawn = (double) accent / inner;
+		// the bar says what it draws
+		assertThat(drawn).as("drawn share of a bar of %s of %s", value, max)
+			.isCloseTo(value / max, org.assertj.core.data.Offset.offset(0.1));
+		return drawn;
+	}
+
+	private void seat(String who, String sub, String name, String ltiRole, String course, String title,
+			Map<String, String> custom) {
+		people.put(who, new Launcher(port, platform, jdbc).launch(sub, name, ltiRole, course, title, custom));
+		signIn.seat(new BrowserSignIn.Seat(sub, name, ltiRole, course, title, custom));
+	}
+
+	private void page(String who, String name, String path, String section) {
+		pages.computeIfAbsent(who, w -> new LinkedHashMap<>()).put(name, path);
+		sectionOf.put(who + "/" + name, section);
+	}
+
+	private void signInAs(String who) {
+		driver.get(signIn.loginInitiation(base(), people.get(who).member().subject()));
+		new WebDriverWait(driver, Chromium.WAIT).until(ExpectedConditions.urlToBe(base() + "/home"));
+	}
+
+	private void open(String path) {
+		driver.get(base() + path);
+		new WebDriverWait(driver, Chromium.WAIT)
+			.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+	}
+
+	/**
+	 * The viewport this many CSS pixels wide (a window cannot be made narrower than about
+	 * 500 px, so the device metrics are set).
+	 */
+	private void resize(int width) {
+		((HasCdp) driver).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				Map.of("width", width, "height", 900, "deviceScaleFactor", 1, "mobile", false));
+	}
+
+	private long number(String script) {
+		return ((Number) ((JavascriptExecutor) driver).executeScript(script)).longValue();
+	}
+
+	/**
+	 * The innermost elements that reach past the viewport's right edge, for the report.
+	 */
+	private String widest(long innerWidth) {
+		return String.valueOf(((JavascriptExecutor) driver).executeScript(
+				"""
+						const limit = arguments[0];
+						const over = [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > limit + 0.5);
+						const innermost = over.filter(e => !over.some(o => o !== e && e.contains(o)));
+						return innermost.slice(0, 4).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+						  + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\\s+/).join('.') : '')
+						  + ' (right ' + Math.round(e.getBoundingClientRect().right) + ')').join(', ');
+						""",
+				innerWidth));
+	}
+
+	private String base() {
+		return "http://localhost:" + port;
+	}
+
+}

@@ -225,6 +225,12 @@ class HomeDashboardTests {
 			.doesNotContain("Confidential book study")
 			.doesNotContain("Coaching support this month")
 			.doesNotContain("School goals with your coach");
+		// an Instructor who is the principal coaches no one: their coach's view shows no
+		// one's PD, group or reflection either
+		String asCoach = principal.browser().get("/home?as=COACH").body();
+		assertThat(asCoach).doesNotContain("Maria Lopez")
+			.doesNotContain("I struggle with my fourth period")
+			.doesNotContain("Confidential book study");
 	}
 
 	@Test
@@ -238,6 +244,8 @@ class HomeDashboardTests {
 		String tiles = home.substring(home.indexOf("id=\"district-pd\""));
 		assertThat(tiles).containsPattern("id=\"count-OVERDUE\">\\s*<strong>1</strong>");
 		assertThat(home).contains("Nothing waits for your review.")
+			.doesNotContain("Oscar Overdue")
+			.doesNotContain("Maria Lopez")
 			.doesNotContain("Private study group")
 			.doesNotContain("Room 9");
 	}

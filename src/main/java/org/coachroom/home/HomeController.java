@@ -82,6 +82,7 @@ class HomeController {
 		model.addAttribute("groups", studyGroups.overview(member));
 		model.addAttribute("nextSessions", sessions.ofGroupsJoined(member, 1));
 		model.addAttribute("deadline", pd.nearestDeadline(member).orElse(null));
+		model.addAttribute("roleStartKnown", pd.knowsRoleStart(member));
 		model.addAttribute("teams", teams.atHome(member));
 		model.addAttribute("meetings", teamWork.nextMeetings(member));
 		model.addAttribute("actions", teamWork.openActionsOf(member));

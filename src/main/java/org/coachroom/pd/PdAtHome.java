@@ -101,6 +101,15 @@ public class PdAtHome {
 					s.dueOn(), ChronoUnit.DAYS.between(today, s.dueOn()), s.met(), s.requirements().size()));
 	}
 
+	/**
+	 * Whether the person has told when they started their role: until then no deadline
+	 * counted from it is known.
+	 */
+	@Transactional(readOnly = true)
+	public boolean knowsRoleStart(Member member) {
+		return profiles.profile(member).map(p -> p.facts().roleStartedOn() != null).orElse(false);
+	}
+
 	/** A supported person's program that is overdue or due soon. */
 	public record Behind(long userRef, String name, String programTitle, boolean overdue, LocalDate dueOn, int met,
 			int total) {

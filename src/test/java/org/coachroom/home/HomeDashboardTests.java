@@ -128,7 +128,7 @@ class HomeDashboardTests {
 	void aTeacherWithNothingPlannedReadsPlainEmptyStates() {
 		String home = teacher.browser().get("/home").body();
 		assertThat(home).contains("No study group session is planned for you yet.")
-			.contains("None of your required PD has a deadline coming up.")
+			.contains("Your deadlines count from when you started your role.")
 			.contains("You are not in a study group yet.");
 	}
 

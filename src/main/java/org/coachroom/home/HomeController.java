@@ -1,9 +1,19 @@
 package org.coachroom.home;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
 import org.coachroom.access.CoachroomRole;
+import org.coachroom.gradebook.ScoresWaiting;
 import org.coachroom.lti.Member;
+import org.coachroom.pd.PdAtHome;
+import org.coachroom.pd.Schools;
+import org.coachroom.shared.DistrictClock;
 import org.coachroom.studygroup.StudyGroupManagement;
+import org.coachroom.studygroup.UpcomingSessions;
 import org.coachroom.team.LearningCycles;
+import org.coachroom.team.TeamWork;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -11,33 +21,115 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The home page for the person's role. Someone with several roles (a site admin who also
- * teaches) opens on the widest and can switch to the others.
+ * The home page for the person's role: their work, not only links. Someone with several
+ * roles (a site admin who also teaches) opens on the widest and can switch to the others.
+ * A principal's and HR's pages show counts only, never a teacher's coaching.
  */
 @Controller
 class HomeController {
 
+	/** How far ahead a coach's home lists the sessions of the groups they run. */
+	static final Duration COACH_SESSIONS_AHEAD = Duration.ofDays(7);
+
 	private final StudyGroupManagement studyGroups;
+
+	private final UpcomingSessions sessions;
 
 	private final LearningCycles teams;
 
-	HomeController(StudyGroupManagement studyGroups, LearningCycles teams) {
+	private final TeamWork teamWork;
+
+	private final PdAtHome pd;
+
+	private final Schools schools;
+
+	private final ScoresWaiting scores;
+
+	private final DistrictClock clock;
+
+	HomeController(StudyGroupManagement studyGroups, UpcomingSessions sessions, LearningCycles teams, TeamWork teamWork,
+			PdAtHome pd, Schools schools, ScoresWaiting scores, DistrictClock clock) {
 		this.studyGroups = studyGroups;
+		this.sessions = sessions;
 		this.teams = teams;
+		this.teamWork = teamWork;
+		this.pd = pd;
+		this.schools = schools;
+		this.scores = scores;
+		this.clock = clock;
 	}
 
 	@GetMapping("/home")
 	String home(@AuthenticationPrincipal Member member, @RequestParam(name = "as", required = false) String as,
-			Model model) {
+			@RequestParam(name = "school", defaultValue = "") String school, Model model) {
 		CoachroomRole view = CoachroomRole.parse(as).filter(member::hasRole).orElse(CoachroomRole.primaryOf(member));
 		model.addAttribute("member", member);
 		model.addAttribute("view", view);
 		model.addAttribute("otherRoles", CoachroomRole.sortedOf(member).stream().filter(r -> r != view).toList());
-		if (view == CoachroomRole.TEACHER || view == CoachroomRole.COACH) {
-			model.addAttribute("groups", studyGroups.overview(member));
-			model.addAttribute("teams", teams.atHome(member));
+		model.addAttribute("zone", clock.zone());
+		model.addAttribute("today", clock.today());
+		switch (view) {
+			case TEACHER -> teacher(member, model);
+			case COACH -> coach(member, model);
+			case PRINCIPAL -> principal(member, school, model);
+			case HR -> hr(member, model);
+			default -> admin(member, model);
 		}
 		return "home/home";
+	}
+
+	private void teacher(Member member, Model model) {
+		model.addAttribute("groups", studyGroups.overview(member));
+		model.addAttribute("nextSessions", sessions.ofGroupsJoined(member, 1));
+		model.addAttribute("deadline", pd.nearestDeadline(member).orElse(null));
+		model.addAttribute("roleStartKnown", pd.knowsRoleStart(member));
+		model.addAttribute("teams", teams.atHome(member));
+		model.addAttribute("meetings", teamWork.nextMeetings(member));
+		model.addAttribute("actions", teamWork.openActionsOf(member));
+	}
+
+	private void coach(Member member, Model model) {
+		model.addAttribute("groups", studyGroups.overview(member));
+		model.addAttribute("nextSessions", sessions.ofGroupsRun(member, COACH_SESSIONS_AHEAD, 10));
+		model.addAttribute("deadline", pd.nearestDeadline(member).orElse(null));
+		model.addAttribute("behind", pd.behind(member));
+		model.addAttribute("reviews", pd.reviewsEvidence(member));
+		model.addAttribute("evidenceWaiting", pd.evidenceWaiting(member));
+		model.addAttribute("teams", teams.atHome(member));
+		model.addAttribute("meetings", teamWork.nextMeetings(member));
+	}
+
+	/**
+	 * A principal's school, aggregates only: its teams and their cycles' stages, and PD
+	 * standings in counts. The school is the one chosen, or the district's only one.
+	 */
+	private void principal(Member member, String school, Model model) {
+		List<Schools.School> open = schools.open(member.tenant().value());
+		Optional<Schools.School> chosen = school.matches("\\d{1,18}")
+				? open.stream().filter(s -> s.id() == Long.parseLong(school)).findFirst()
+				: open.size() == 1 ? Optional.of(open.get(0)) : Optional.empty();
+		model.addAttribute("schools", open);
+		model.addAttribute("school", chosen.orElse(null));
+		if (chosen.isPresent()) {
+			long id = chosen.get().id();
+			model.addAttribute("schoolTeams", teamWork.atSchool(member, id).orElse(List.of()));
+			model.addAttribute("counts", pd.schoolCounts(member, id).orElse(List.of()));
+		}
+		model.addAttribute("smallest", PdAtHome.SMALLEST_SHOWN);
+	}
+
+	private void hr(Member member, Model model) {
+		model.addAttribute("counts", pd.districtCounts(member).orElse(List.of()));
+		model.addAttribute("reviews", pd.reviewsEvidence(member));
+		model.addAttribute("evidenceWaiting", pd.evidenceWaiting(member));
+		model.addAttribute("smallest", PdAtHome.SMALLEST_SHOWN);
+	}
+
+	private void admin(Member member, Model model) {
+		model.addAttribute("programs", pd.programs(member));
+		model.addAttribute("counts", pd.districtCounts(member).orElse(List.of()));
+		model.addAttribute("outbox", scores.of(member).orElse(null));
+		model.addAttribute("smallest", PdAtHome.SMALLEST_SHOWN);
 	}
 
 }

@@ -1,0 +1,83 @@
+package org.coachroom.studygroup;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.coachroom.lti.Member;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The study group sessions ahead of a person, for their home page: the next sessions of
+ * the groups they are in, and those of the groups they run. None for a principal or HR,
+ * who see no group at all. Cancelled sessions and archived groups are left out.
+ */
+@Service
+public class UpcomingSessions {
+
+	private final StudyGroupManagement groups;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	UpcomingSessions(StudyGroupManagement groups, JdbcClient jdbc, Clock clock) {
+		this.groups = groups;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** A session ahead: its group, when, and where (a room, a meeting link, or both). */
+	public record Upcoming(long groupId, String groupTitle, Instant startsAt, Instant endsAt, String location,
+			String meetingUrl) {
+	}
+
+	/** The next sessions of the groups the person is a member of, soonest first. */
+	@Transactional(readOnly = true)
+	public List<Upcoming> ofGroupsJoined(Member member, int limit) {
+		return ahead(groups.overview(member).joined(), null, limit);
+	}
+
+	/**
+	 * The sessions of the groups the person runs within {@code within}, soonest first.
+	 */
+	@Transactional(readOnly = true)
+	public List<Upcoming> ofGroupsRun(Member member, Duration within, int limit) {
+		return ahead(groups.overview(member).managed(), within, limit);
+	}
+
+	private List<Upcoming> ahead(List<GroupSummary> of, Duration within, int limit) {
+		Map<Long, GroupSummary> byId = of.stream()
+			.filter(g -> !g.archived())
+			.collect(Collectors.toMap(GroupSummary::id, Function.identity(), (a, b) -> a));
+		if (byId.isEmpty() || limit <= 0) {
+			return List.of();
+		}
+		Instant now = clock.instant();
+		List<Object> params = new ArrayList<>(byId.keySet());
+		params.add(Timestamp.from(now));
+		if (within != null) {
+			params.add(Timestamp.from(now.plus(within)));
+		}
+		params.add(limit);
+		String in = String.join(",", byId.keySet().stream().map(id -> "?").toList());
+		String until = within == null ? "" : " AND starts_at <= ?";
+		return jdbc.sql(
+				"SELECT study_group, starts_at, ends_at, location, meeting_url FROM study_group_session WHERE study_group IN ("
+						+ in + ") AND NOT cancelled AND starts_at >= ?" + until + " ORDER BY starts_at, id LIMIT ?")
+			.params(params)
+			.query((rs, i) -> new Upcoming(rs.getLong(1), byId.get(rs.getLong(1)).title(),
+					rs.getTimestamp(2).toInstant(), rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant(),
+					rs.getString(4), rs.getString(5)))
+			.list();
+	}
+
+}

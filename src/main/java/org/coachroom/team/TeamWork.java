@@ -1,0 +1,134 @@
+package org.coachroom.team;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.coachroom.access.CoachroomRole;
+import org.coachroom.lti.Member;
+import org.coachroom.shared.DistrictClock;
+import org.coachroom.team.cycle.SchoolOverviews;
+import org.coachroom.team.workspace.TeamAccess;
+import org.coachroom.team.workspace.Workspace;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the home pages show of PLC teams: a member's next team meeting and the open action
+ * items assigned to them, and for a principal their school's teams and the stage of each
+ * one's learning cycle, as the school overview reads them (no names, no notes).
+ */
+@Service
+public class TeamWork {
+
+	private final TeamAccess access;
+
+	private final SchoolOverviews overviews;
+
+	private final JdbcClient jdbc;
+
+	private final DistrictClock clock;
+
+	TeamWork(TeamAccess access, SchoolOverviews overviews, JdbcClient jdbc, DistrictClock clock) {
+		this.access = access;
+		this.overviews = overviews;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** A team meeting ahead. */
+	public record MeetingAhead(long workspace, String team, LocalDate heldOn, String title) {
+	}
+
+	/** An open action item assigned to the member. */
+	public record ActionDue(long workspace, String team, String text, LocalDate dueOn) {
+	}
+
+	/**
+	 * The next meeting (today or later) of each of the member's teams, soonest first;
+	 * none for a principal or HR.
+	 */
+	@Transactional(readOnly = true)
+	public List<MeetingAhead> nextMeetings(Member member) {
+		Map<Long, Workspace> mine = mine(member);
+		if (mine.isEmpty()) {
+			return List.of();
+		}
+		List<Object> params = new ArrayList<>(mine.keySet());
+		params.add(Date.valueOf(clock.today()));
+		return jdbc
+			.sql("SELECT m.workspace, m.held_on, m.title FROM team_meeting m WHERE m.workspace IN (" + in(mine.size())
+					+ ") AND m.held_on >= ? ORDER BY m.held_on, m.id")
+			.params(params)
+			.query((rs, i) -> new MeetingAhead(rs.getLong(1), mine.get(rs.getLong(1)).getTitle(),
+					rs.getDate(2).toLocalDate(), rs.getString(3)))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(MeetingAhead::workspace, Function.identity(), (a, b) -> a, LinkedHashMap::new))
+			.values()
+			.stream()
+			.toList();
+	}
+
+	/** The open action items of the member's teams assigned to them, by due date. */
+	@Transactional(readOnly = true)
+	public List<ActionDue> openActionsOf(Member member) {
+		Map<Long, Workspace> mine = mine(member);
+		if (mine.isEmpty()) {
+			return List.of();
+		}
+		List<Object> params = new ArrayList<>(mine.keySet());
+		params.add(member.userId());
+		return jdbc
+			.sql("SELECT a.workspace, a.text, a.due_on FROM team_action a WHERE a.workspace IN (" + in(mine.size())
+					+ ") AND a.owner_ref = ? AND NOT a.done ORDER BY a.due_on IS NULL, a.due_on, a.id LIMIT 20")
+			.params(params)
+			.query((rs, i) -> new ActionDue(rs.getLong(1), mine.get(rs.getLong(1)).getTitle(), rs.getString(2),
+					rs.getDate(3) == null ? null : rs.getDate(3).toLocalDate()))
+			.list();
+	}
+
+	/** A team of the school as its principal sees it: no names, no notes. */
+	public record TeamStage(long workspace, String title, int members, Integer cycleNumber, CycleStep stage, long met,
+			long notMet) {
+	}
+
+	/**
+	 * The school's teams with the stage of each one's latest cycle, for a principal;
+	 * empty for anyone else or a school the district does not have.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<List<TeamStage>> atSchool(Member principal, long schoolId) {
+		if (!principal.hasRole(CoachroomRole.PRINCIPAL)) {
+			return Optional.empty();
+		}
+		SchoolOverviews.SchoolOverview overview = overviews.school(principal, schoolId);
+		if (overview.school().isEmpty()) {
+			return Optional.empty();
+		}
+		return Optional.of(overview.teams()
+			.stream()
+			.map(t -> new TeamStage(t.workspace(), t.title(), t.members(), t.cycleNumber(), t.stage(), t.met(),
+					t.notMet()))
+			.toList());
+	}
+
+	private Map<Long, Workspace> mine(Member member) {
+		return access.visibleTo(member)
+			.stream()
+			.collect(Collectors.toMap(Workspace::getId, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+	}
+
+	private static String in(int n) {
+		return String.join(",", Collections.nCopies(n, "?"));
+	}
+
+}

@@ -222,6 +222,23 @@ class StudyGroupWhatPeopleSeeTests {
 			.single()).isZero();
 	}
 
+	@Test
+	void aSessionDatedFarOffIsToldTheRangeOfDatesNotThatItIsNoDate() {
+		StudyGroup group = group("Dates " + UUID.randomUUID());
+		LaunchClient c = coach.browser();
+		String path = "/groups/" + group.getId();
+		var farOff = c.postPairs(path + "/sessions",
+				List.of(new String[] { "_csrf", c.csrfFrom(path) }, new String[] { "date", "1900-01-01" },
+						new String[] { "startTime", "15:30" }, new String[] { "endTime", "16:30" }));
+		assertThat(farOff.status()).isEqualTo(400);
+		assertThat(farOff.body()).contains("Pick a date between 2000 and 2100.").doesNotContain("Enter a date, e.g.");
+		var noDate = c.postPairs(path + "/sessions",
+				List.of(new String[] { "_csrf", c.csrfFrom(path) }, new String[] { "date", "next week" },
+						new String[] { "startTime", "15:30" }, new String[] { "endTime", "16:30" }));
+		assertThat(noDate.status()).isEqualTo(400);
+		assertThat(noDate.body()).contains("Enter a date, e.g.");
+	}
+
 	private String status(GroupSession session, Launched who) {
 		return jdbc.sql("SELECT status FROM study_group_attendance WHERE session_id = ? AND user_ref = ?")
 			.params(session.getId(), who.member().userId())

@@ -34,13 +34,17 @@ class GradebookController {
 
 	private final List<ScoreReportAccess> sources;
 
+	private final List<CompletionsWithoutPlacement> unplaced;
+
 	private final Clock clock;
 
 	private final ZoneId zone;
 
-	GradebookController(ScoreReport report, List<ScoreReportAccess> sources, Clock clock, DistrictClock district) {
+	GradebookController(ScoreReport report, List<ScoreReportAccess> sources, List<CompletionsWithoutPlacement> unplaced,
+			Clock clock, DistrictClock district) {
 		this.report = report;
 		this.sources = sources;
+		this.unplaced = unplaced;
 		this.clock = clock;
 		this.zone = district.zone();
 	}
@@ -60,6 +64,14 @@ class GradebookController {
 		model.addAttribute("segment", access.segment());
 		model.addAttribute("sourceId", id);
 		model.addAttribute("rows", report.forSource(member.tenant().value(), access.source(), id));
+		// completions of a source placed in no course reach no gradebook: the page says
+		// so
+		// rather than that there is nothing to send
+		model.addAttribute("waiting",
+				unplaced.stream()
+					.filter(u -> u.source().equals(access.source()))
+					.mapToInt(u -> u.waiting(member.tenant().value(), id))
+					.sum());
 		return "gradebook/source";
 	}
 

@@ -89,6 +89,12 @@ public class StudyGroup {
 
 	private long createdBy;
 
+	/**
+	 * The one-time token of the form that created the group, if any: the same form posted
+	 * twice makes one group.
+	 */
+	private String creationToken;
+
 	private Instant createdAt;
 
 	private Instant updatedAt;
@@ -157,6 +163,20 @@ public class StudyGroup {
 			archivedAt = now;
 			updatedAt = now;
 		}
+	}
+
+	/** An archived group back in use, as its coach archived it by mistake. */
+	public void restore(Instant now) {
+		if (archivedAt != null) {
+			archivedAt = null;
+			updatedAt = now;
+		}
+	}
+
+	/** Remembers the one-time token of the form that created the group. */
+	public StudyGroup createdByForm(String token) {
+		creationToken = token;
+		return this;
 	}
 
 	/**
@@ -241,6 +261,10 @@ public class StudyGroup {
 
 	public Instant getArchivedAt() {
 		return archivedAt;
+	}
+
+	public String getCreationToken() {
+		return creationToken;
 	}
 
 	public List<Link> getLinks() {

@@ -161,6 +161,7 @@ class StudyGroupAuthorizationTests {
 		all.put(new Endpoint("POST", g + "/files/" + s.fileId() + "/delete"), List.of());
 		all.put(new Endpoint("POST", g + "/copy"), List.of());
 		all.put(new Endpoint("POST", g + "/archive"), List.of());
+		all.put(new Endpoint("POST", g + "/restore"), List.of());
 		return all;
 	}
 

@@ -230,7 +230,7 @@ class LearningCycleTests {
 		assertThat(bad.body()).contains("Nothing was saved")
 			.contains("id=\"class-0-count-1-error\"")
 			.contains("Counts are whole numbers of 0 or more.")
-			.contains("id=\"class-1-error\"")
+			.contains("id=\"class-1-size-error\"")
 			.contains("The counts add up to more students than the class has.")
 			.contains("id=\"class-2-name-error\"")
 			.contains("id=\"class-3-count-0-error\"")

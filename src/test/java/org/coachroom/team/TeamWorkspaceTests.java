@@ -226,7 +226,8 @@ class TeamWorkspaceTests {
 		var refused = browser.post("/team/" + id + "/meetings",
 				Map.of("heldOn", "next week", "title", " ", "agenda", "x", "_csrf", browser.csrfFrom("/team/" + id)));
 		assertThat(refused.status()).isEqualTo(400);
-		assertThat(refused.body()).contains("Give the date as a date.").contains("Say what the meeting is about");
+		assertThat(refused.body()).contains("Give the day as a date from ten years ago to five years ahead")
+			.contains("Say what the meeting is about");
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM team_meeting WHERE workspace = ?")
 			.param(id)
 			.query(Integer.class)

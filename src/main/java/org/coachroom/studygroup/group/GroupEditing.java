@@ -43,11 +43,34 @@ public class GroupEditing {
 
 	@Transactional
 	public StudyGroup create(Member coach, StudyGroup.Details details, CompletionRule rule) {
+		return create(coach, details, rule, null);
+	}
+
+	/**
+	 * Creates a group from a form carrying a one-time token: the same form posted again
+	 * (a double click, a resent request) gives back the group it already made.
+	 */
+	@Transactional
+	public StudyGroup create(Member coach, StudyGroup.Details details, CompletionRule rule, String formToken) {
 		if (!access.canCreate(coach)) {
 			throw new GroupNotFoundException(0);
 		}
-		return groups.save(StudyGroup.start(coach.tenant().value(), coach.context().id(), coach.userId(), details, rule,
-				clock.instant()));
+		if (formToken != null) {
+			var made = createdByForm(coach, formToken);
+			if (made.isPresent()) {
+				return made.get();
+			}
+		}
+		return groups.save(StudyGroup
+			.start(coach.tenant().value(), coach.context().id(), coach.userId(), details, rule, clock.instant())
+			.createdByForm(formToken));
+	}
+
+	/** The group this coach already made with that form, if any. */
+	@Transactional(readOnly = true)
+	public java.util.Optional<StudyGroup> createdByForm(Member coach, String formToken) {
+		return formToken == null ? java.util.Optional.empty()
+				: groups.findCreatedByForm(coach.tenant().value(), coach.userId(), formToken);
 	}
 
 	@Transactional
@@ -106,6 +129,14 @@ public class GroupEditing {
 	public void archive(Member coach, long groupId) {
 		StudyGroup group = access.requireManageable(coach, groupId);
 		group.archive(clock.instant());
+		groups.save(group);
+	}
+
+	/** An archived group back in use: its coach archived it by mistake. */
+	@Transactional
+	public void restore(Member coach, long groupId) {
+		StudyGroup group = access.require(coach, groupId, Access.MANAGER);
+		group.restore(clock.instant());
 		groups.save(group);
 	}
 

@@ -11,4 +11,7 @@ public interface StudyGroups extends ListCrudRepository<StudyGroup, Long> {
 	@Query("SELECT * FROM study_group WHERE id = :id AND tenant_id = :tenantId")
 	Optional<StudyGroup> findInTenant(long tenantId, long id);
 
+	@Query("SELECT * FROM study_group WHERE tenant_id = :tenantId AND created_by = :createdBy AND creation_token = :token")
+	Optional<StudyGroup> findCreatedByForm(long tenantId, long createdBy, String token);
+
 }

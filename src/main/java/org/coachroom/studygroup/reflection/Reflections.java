@@ -8,10 +8,24 @@ import org.springframework.data.repository.ListCrudRepository;
 
 public interface Reflections extends ListCrudRepository<Reflection, Long> {
 
-	@Query("SELECT * FROM study_group_reflection WHERE study_group = :groupId AND user_ref = :userRef ORDER BY created_at")
+	/**
+	 * A member's reflections by session, in session order, the final reflection last (a
+	 * reflection whose session was deleted comes just before it).
+	 */
+	@Query("""
+			SELECT r.* FROM study_group_reflection r LEFT JOIN study_group_session s ON s.id = r.session_id
+			WHERE r.study_group = :groupId AND r.user_ref = :userRef
+			ORDER BY r.final_reflection, s.starts_at IS NULL, s.starts_at, r.created_at, r.id""")
 	List<Reflection> findByMember(long groupId, long userRef);
 
-	@Query("SELECT * FROM study_group_reflection WHERE study_group = :groupId ORDER BY created_at DESC")
+	/**
+	 * Every member's reflections grouped by session, in session order, the final
+	 * reflections last.
+	 */
+	@Query("""
+			SELECT r.* FROM study_group_reflection r LEFT JOIN study_group_session s ON s.id = r.session_id
+			WHERE r.study_group = :groupId
+			ORDER BY r.final_reflection, s.starts_at IS NULL, s.starts_at, r.session_id, r.created_at, r.id""")
 	List<Reflection> findByGroup(long groupId);
 
 	@Query("SELECT DISTINCT user_ref FROM study_group_reflection WHERE study_group = :groupId AND final_reflection")

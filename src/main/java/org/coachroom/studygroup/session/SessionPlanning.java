@@ -84,6 +84,16 @@ public class SessionPlanning {
 	 */
 	@Transactional
 	public void recordAttendance(Member coach, long groupId, long sessionId, Map<Long, AttendanceStatus> marks) {
+		recordAttendance(coach, groupId, sessionId, marks, false);
+	}
+
+	/**
+	 * Records the marks given and, when {@code restPresent}, marks every member still
+	 * without a mark (who has not left the course) as present: "mark all present".
+	 */
+	@Transactional
+	public void recordAttendance(Member coach, long groupId, long sessionId, Map<Long, AttendanceStatus> marks,
+			boolean restPresent) {
 		StudyGroup group = access.requireManageable(coach, groupId);
 		GroupSession session = ownSession(groupId, sessionId);
 		if (session.isCancelled()) {
@@ -103,6 +113,13 @@ public class SessionPlanning {
 			}
 			session.record(userRef, status, coach.userId(), now);
 		});
+		if (restPresent) {
+			Map<Long, AttendanceStatus> recorded = session.attendanceByMember();
+			members.findByGroup(groupId)
+				.stream()
+				.filter(m -> !m.hasLeftCourse() && recorded.get(m.getUserRef()) == null)
+				.forEach(m -> session.record(m.getUserRef(), AttendanceStatus.PRESENT, coach.userId(), now));
+		}
 		sessions.save(session);
 		completions.completeWhoFinished(group);
 	}

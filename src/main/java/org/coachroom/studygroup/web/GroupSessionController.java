@@ -32,6 +32,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class GroupSessionController {
 
+	/** The button that marks everyone not yet marked as present. */
+	static final String ALL_PRESENT = "all-present";
+
 	private final GroupAccess access;
 
 	private final GroupPages pages;
@@ -135,7 +138,8 @@ class GroupSessionController {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return attendancePage(member, id, sessionId, model);
 		}
-		sessions.recordAttendance(member, id, sessionId, form.marks());
+		// "mark all present": everyone left without a mark is present, in the same post
+		sessions.recordAttendance(member, id, sessionId, form.marks(), fields.containsKey(ALL_PRESENT));
 		redirect.addFlashAttribute("message", "studygroup.flash.attendance-saved");
 		return "redirect:/groups/" + id;
 	}
@@ -152,6 +156,7 @@ class GroupSessionController {
 		model.addAttribute("page", page);
 		model.addAttribute("groupSession", session);
 		model.addAttribute("marks", session.attendanceByMember());
+		model.addAttribute("started", session.isOverAt(clock.instant()));
 		return "studygroup/attendance";
 	}
 

@@ -41,7 +41,8 @@ record SessionForm(@NotBlank String date, @NotBlank String startTime, @NotBlank 
 			errors.rejectValue("resources", "studygroup.form.links.invalid");
 		}
 		if (!errors.hasFieldErrors("date") && parseDate(date) == null) {
-			errors.rejectValue("date", "studygroup.session.bad-date");
+			// a date out of range is told its range, not that it is no date
+			errors.rejectValue("date", anyDate(date) ? "studygroup.session.date-range" : "studygroup.session.bad-date");
 		}
 		LocalTime start = parseTime(startTime);
 		LocalTime end = parseTime(endTime);
@@ -70,6 +71,15 @@ record SessionForm(@NotBlank String date, @NotBlank String startTime, @NotBlank 
 		}
 		catch (DateTimeParseException e) {
 			return null;
+		}
+	}
+
+	private static boolean anyDate(String s) {
+		try {
+			return s != null && LocalDate.parse(s.strip()) != null;
+		}
+		catch (DateTimeParseException e) {
+			return false;
 		}
 	}
 

@@ -20,6 +20,7 @@ import org.coachroom.studygroup.placement.Placements;
 import org.coachroom.studygroup.reflection.ReflectionWriting;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -97,7 +98,21 @@ class StudyGroupController {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return "studygroup/form";
 		}
-		StudyGroup group = editing.create(member, form.details(), form.rule());
+		var already = editing.createdByForm(member, form.token());
+		if (already.isPresent()) {
+			// the same form posted again (a double click, a resent request): the group it
+			// made
+			return "redirect:/groups/" + already.get().getId();
+		}
+		StudyGroup group;
+		try {
+			group = editing.create(member, form.details(), form.rule(), form.token());
+		}
+		catch (DuplicateKeyException twoAtOnce) {
+			// both posts arrived together: the other one made it
+			return "redirect:/groups/"
+					+ editing.createdByForm(member, form.token()).orElseThrow(() -> twoAtOnce).getId();
+		}
 		redirect.addFlashAttribute("message", "studygroup.flash.created");
 		if (member.launch() != null && member.launch().isDeepLinking()) {
 			// created from the LMS's content selection: back to the picker, where it can
@@ -117,6 +132,10 @@ class StudyGroupController {
 		model.addAttribute("member", member);
 		model.addAttribute("page", page);
 		model.addAttribute("now", clock.instant());
+		// reflections are headed by the session they are about
+		Map<Long, java.time.Instant> sessionStarts = new java.util.HashMap<>();
+		page.sessions().forEach(s -> sessionStarts.put(s.getId(), s.getStartsAt()));
+		model.addAttribute("sessionStarts", sessionStarts);
 		model.addAttribute("files", page.access().atLeast(Access.MEMBER) ? files.files(member, id) : List.of());
 		model.addAttribute("maxFileMegabytes", files.maxFileBytes() / (1024 * 1024));
 		if (page.access() == Access.MANAGER) {
@@ -179,6 +198,14 @@ class StudyGroupController {
 	String archive(@AuthenticationPrincipal Member member, @PathVariable long id, RedirectAttributes redirect) {
 		editing.archive(member, id);
 		redirect.addFlashAttribute("message", "studygroup.flash.archived");
+		redirect.addFlashAttribute("undoArchive", true);
+		return "redirect:/groups/" + id;
+	}
+
+	@PostMapping("/groups/{id}/restore")
+	String restore(@AuthenticationPrincipal Member member, @PathVariable long id, RedirectAttributes redirect) {
+		editing.restore(member, id);
+		redirect.addFlashAttribute("message", "studygroup.flash.restored");
 		return "redirect:/groups/" + id;
 	}
 

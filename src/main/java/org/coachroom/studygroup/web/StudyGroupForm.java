@@ -20,9 +20,11 @@ record StudyGroupForm(@NotBlank @Size(max = 200) String title, @NotBlank @Size(m
 		@Size(max = 200) String textAuthor, String visibility, String creditHours,
 		@NotBlank @Size(max = 40) String creditUnit, @Size(max = 5000) String links, String ruleBasis,
 		String ruleMinimum, Boolean ruleExcusedCounts, Boolean ruleFinalReflection, String ruleMinimumMembers,
-		String ruleHoursCap) {
+		String ruleHoursCap, String formToken) {
 
 	private static final java.util.regex.Pattern HOURS = java.util.regex.Pattern.compile("\\d{1,3}([.,]\\d{1,2})?");
+
+	private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("[A-Za-z0-9-]{8,64}");
 
 	private static final java.util.regex.Pattern WHOLE = java.util.regex.Pattern.compile("\\d{1,4}");
 
@@ -31,7 +33,7 @@ record StudyGroupForm(@NotBlank @Size(max = 200) String title, @NotBlank @Size(m
 		return new StudyGroupForm("", "", "", StudyGroup.Kind.BOOK_STUDY.name(), "", "",
 				StudyGroup.Visibility.OPEN.name(), "6", "clock hours", "", rule.basis().name(),
 				Integer.toString(rule.minimum()), rule.excusedCounts(), rule.finalReflectionRequired(),
-				Integer.toString(rule.minimumMembers()), "");
+				Integer.toString(rule.minimumMembers()), "", java.util.UUID.randomUUID().toString());
 	}
 
 	static StudyGroupForm of(StudyGroup group) {
@@ -42,7 +44,7 @@ record StudyGroupForm(@NotBlank @Size(max = 200) String title, @NotBlank @Size(m
 				d.textAuthor(), d.visibility().name(), d.creditHours().stripTrailingZeros().toPlainString(),
 				d.creditUnit(), links, rule.basis().name(), Integer.toString(rule.minimum()), rule.excusedCounts(),
 				rule.finalReflectionRequired(), Integer.toString(rule.minimumMembers()),
-				rule.hoursCap() == null ? "" : rule.hoursCap().stripTrailingZeros().toPlainString());
+				rule.hoursCap() == null ? "" : rule.hoursCap().stripTrailingZeros().toPlainString(), null);
 	}
 
 	/** Checks what annotations cannot: choices, numbers and their ranges, the links. */
@@ -87,6 +89,14 @@ record StudyGroupForm(@NotBlank @Size(max = 200) String title, @NotBlank @Size(m
 		return new CompletionRule(parseEnum(CompletionRule.Basis.class, ruleBasis), whole(ruleMinimum),
 				Boolean.TRUE.equals(ruleExcusedCounts), Boolean.TRUE.equals(ruleFinalReflection),
 				whole(ruleMinimumMembers), ruleHoursCap == null || ruleHoursCap.isBlank() ? null : hours(ruleHoursCap));
+	}
+
+	/**
+	 * The form's one-time token, when it is one this page could have given (any other
+	 * value creates as if there were none).
+	 */
+	String token() {
+		return formToken != null && TOKEN.matcher(formToken).matches() ? formToken : null;
 	}
 
 	private static BigDecimal hours(String s) {

@@ -80,7 +80,12 @@ record ResultsForm(boolean reassessment, Integer version, List<Row> rows) {
 				classes.add(new ClassResult(typed.name(), classSize, numbers));
 			}
 			catch (TeamInputException e) {
-				errors.put(row, e.getMessage());
+				// a size out of range, or counts over it, is the size field's mistake,
+				// not
+				// the name's
+				boolean aboutSize = "team.results.class-size".equals(e.getMessage())
+						|| "team.results.over-class-size".equals(e.getMessage());
+				errors.put(aboutSize ? row + "-size" : row, e.getMessage());
 			}
 		}
 		if (!errors.isEmpty()) {

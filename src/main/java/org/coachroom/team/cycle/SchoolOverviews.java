@@ -36,8 +36,11 @@ public class SchoolOverviews {
 
 	private final Schools schools;
 
+	private final java.time.Clock clock;
+
 	SchoolOverviews(TeamAccess access, Cycles cycles, CycleResultQueries results, CycleQueries queries,
-			SchoolQueries teams, Schools schools) {
+			SchoolQueries teams, Schools schools, java.time.Clock clock) {
+		this.clock = clock;
 		this.access = access;
 		this.cycles = cycles;
 		this.results = results;
@@ -61,21 +64,28 @@ public class SchoolOverviews {
 
 	/**
 	 * For a principal: the school's teams, the stage of each one's latest cycle, and its
-	 * goals met and not met.
+	 * goals met and not met. With no school asked for, the one the principal chose last
+	 * time (or the district's only school); a school asked for is remembered.
 	 */
-	@Transactional(readOnly = true)
+	@Transactional
 	public SchoolOverview school(Member principal, Long schoolId) {
 		access.requirePrincipal(principal);
 		long tenant = principal.tenant().value();
 		List<Schools.School> all = schools.all(tenant);
 		int unnamed = teams.withoutSchool(tenant);
-		Optional<Schools.School> school = schoolId == null ? Optional.empty()
-				: all.stream().filter(s -> s.id() == schoolId).findFirst();
+		// none chosen: the school chosen last time, or the district's only one
+		Long wanted = schoolId != null ? schoolId
+				: teams.lastChosen(tenant, principal.userId()).orElse(all.size() == 1 ? all.get(0).id() : null);
+		Optional<Schools.School> school = wanted == null ? Optional.empty()
+				: all.stream().filter(s -> s.id() == wanted).findFirst();
 		if (school.isEmpty()) {
 			return new SchoolOverview(all, school, List.of(), unnamed);
 		}
+		if (schoolId != null) {
+			teams.choose(tenant, principal.userId(), schoolId, clock.instant());
+		}
 		List<TeamAtSchool> teamsHere = new ArrayList<>();
-		for (SchoolQueries.Team team : teams.teamsAt(tenant, schoolId)) {
+		for (SchoolQueries.Team team : teams.teamsAt(tenant, school.get().id())) {
 			List<Cycle> its = cycles.findByWorkspaceOrderByNumberDesc(team.id());
 			Set<Long> withBaseline = queries.baselined(its.stream().map(Cycle::getId).toList());
 			Cycle latest = its.isEmpty() ? null : its.get(0);

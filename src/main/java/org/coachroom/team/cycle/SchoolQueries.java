@@ -41,6 +41,23 @@ class SchoolQueries {
 			.single();
 	}
 
+	/** The school the principal last chose on the PLC teams page, if any. */
+	Optional<Long> lastChosen(long tenant, long principal) {
+		return jdbc.sql("SELECT school_ref FROM team_principal_school WHERE user_ref = ? AND tenant_id = ?")
+			.params(principal, tenant)
+			.query(Long.class)
+			.optional();
+	}
+
+	/** Remembers the school the principal chose, for the next time. */
+	void choose(long tenant, long principal, long school, java.time.Instant now) {
+		jdbc.sql("""
+				INSERT INTO team_principal_school (user_ref, tenant_id, school_ref, chosen_at) VALUES (?, ?, ?, ?)
+				ON DUPLICATE KEY UPDATE school_ref = VALUES(school_ref), chosen_at = VALUES(chosen_at)""")
+			.params(principal, tenant, school, java.sql.Timestamp.from(now))
+			.update();
+	}
+
 	/** A team of a school: its workspace, title and how many are in it. */
 	record Team(long id, String title, int members) {
 	}

@@ -2,6 +2,7 @@ package org.coachroom.team.workspace;
 
 import java.time.ZoneId;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.coachroom.lti.Member;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,10 +51,21 @@ class WorkspaceController {
 
 	@PostMapping("/team/{id}/norms")
 	String norms(@AuthenticationPrincipal Member member, @PathVariable long id,
-			@RequestParam(required = false) String norms, @RequestParam(required = false) Integer version,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) String norms, @RequestParam(required = false) Integer version, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
 		try {
 			editing.saveNorms(member, id, norms, version);
+		}
+		catch (EditConflictException e) {
+			// someone of the team saved meanwhile: the page again, theirs above, the text
+			// this person typed kept in the box (saving it again replaces theirs)
+			log.info("Team norms saved meanwhile by someone else: workspace {}", id);
+			screen.show(member, id, model);
+			model.addAttribute("form", MeetingForm.blank(calendar.today()));
+			model.addAttribute("normsDraft", norms == null ? "" : norms);
+			model.addAttribute("error", "team.norms.saved-meanwhile");
+			response.setStatus(HttpServletResponse.SC_CONFLICT);
+			return "team/workspace";
 		}
 		catch (TeamInputException e) {
 			log.info("Team norms refused: {}", e.getMessage());

@@ -46,6 +46,21 @@ class CycleResultsFormTests {
 	}
 
 	@Test
+	void aClassSizeOutOfRangeOrUnderItsCountsIsTheSizeFieldsMistakeNotTheNames() {
+		CycleFormException tooBig = catchThrowableOfType(CycleFormException.class,
+				() -> ResultsForm.of(row("Room 12", "600", "6", "8", "7", "3")).classes(4));
+		assertThat(tooBig.errors()).containsOnlyKeys("class-0-size")
+			.containsEntry("class-0-size", "team.results.class-size");
+		CycleFormException zero = catchThrowableOfType(CycleFormException.class,
+				() -> ResultsForm.of(row("Room 12", "0", "0", "0", "0", "0")).classes(4));
+		assertThat(zero.errors()).containsOnlyKeys("class-0-size");
+		CycleFormException over = catchThrowableOfType(CycleFormException.class,
+				() -> ResultsForm.of(row("Room 12", "10", "6", "8", "7", "3")).classes(4));
+		assertThat(over.errors()).containsOnlyKeys("class-0-size")
+			.containsEntry("class-0-size", "team.results.over-class-size");
+	}
+
+	@Test
 	void aTamperedRowCountOrRoundIsNoMoreThanTheGridCanHold() {
 		Map<String, String> posted = new HashMap<>(
 				Map.of("round", "<script>", "rows", "99999999999999", "version", "99999999999999999999"));

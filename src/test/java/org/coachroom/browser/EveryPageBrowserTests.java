@@ -12,11 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import javax.imageio.ImageIO;
 
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import org.assertj.core.api.SoftAssertions;
+import org.assertj.core.data.Offset;
 import org.coachroom.lti.PlatformRegistry;
 import org.coachroom.studygroup.CompletionRule;
 import org.coachroom.studygroup.StudyGroup;
@@ -26,11 +27,10 @@ import org.coachroom.studygroup.session.GroupSession;
 import org.coachroom.testsupport.BrowserSignIn;
 import org.coachroom.testsupport.LaunchClient;
 import org.coachroom.testsupport.LaunchTest;
-import org.coachroom.testsupport.Launcher;
 import org.coachroom.testsupport.Launcher.Launched;
+import org.coachroom.testsupport.Launcher;
 import org.coachroom.testsupport.MoodleFixtures;
 import org.coachroom.testsupport.TestPlatform;
-import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -372,8 +372,7 @@ class EveryPageBrowserTests {
 		}
 		double drawn = (double) accent / inner;
 		// the bar says what it draws
-		assertThat(drawn).as("drawn share of a bar of %s of %s", value, max)
-			.isCloseTo(value / max, org.assertj.core.data.Offset.offset(0.1));
+		assertThat(drawn).as("drawn share of a bar of %s of %s", value, max).isCloseTo(value / max, Offset.offset(0.1));
 		return drawn;
 	}
 

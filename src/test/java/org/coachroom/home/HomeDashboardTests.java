@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -68,7 +69,7 @@ class HomeDashboardTests {
 	}
 
 	private static void profile(LaunchClient browser, String level, String start, Long school) {
-		Map<String, String> form = new java.util.HashMap<>(
+		Map<String, String> form = new HashMap<>(
 				Map.of("schoolLevel", level, "roleStartedOn", start, "_csrf", browser.csrfFrom("/pd")));
 		if (school != null) {
 			form.put("school", Long.toString(school));

@@ -2,6 +2,7 @@ package org.coachroom.studygroup.group;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.coachroom.access.CoachroomRole;
@@ -68,8 +69,8 @@ public class GroupEditing {
 
 	/** The group this coach already made with that form, if any. */
 	@Transactional(readOnly = true)
-	public java.util.Optional<StudyGroup> createdByForm(Member coach, String formToken) {
-		return formToken == null ? java.util.Optional.empty()
+	public Optional<StudyGroup> createdByForm(Member coach, String formToken) {
+		return formToken == null ? Optional.empty()
 				: groups.findCreatedByForm(coach.tenant().value(), coach.userId(), formToken);
 	}
 

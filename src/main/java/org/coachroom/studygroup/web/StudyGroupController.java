@@ -1,17 +1,19 @@
 package org.coachroom.studygroup.web;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.validation.Valid;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import org.coachroom.lti.Member;
 import org.coachroom.studygroup.GroupNotFoundException;
 import org.coachroom.studygroup.StudyGroup;
-import org.coachroom.studygroup.StudyGroupManagement;
 import org.coachroom.studygroup.StudyGroupManagement.Access;
+import org.coachroom.studygroup.StudyGroupManagement;
 import org.coachroom.studygroup.files.FileSharing;
 import org.coachroom.studygroup.group.GroupAccess;
 import org.coachroom.studygroup.group.GroupEditing;
@@ -133,7 +135,7 @@ class StudyGroupController {
 		model.addAttribute("page", page);
 		model.addAttribute("now", clock.instant());
 		// reflections are headed by the session they are about
-		Map<Long, java.time.Instant> sessionStarts = new java.util.HashMap<>();
+		Map<Long, Instant> sessionStarts = new HashMap<>();
 		page.sessions().forEach(s -> sessionStarts.put(s.getId(), s.getStartsAt()));
 		model.addAttribute("sessionStarts", sessionStarts);
 		model.addAttribute("files", page.access().atLeast(Access.MEMBER) ? files.files(member, id) : List.of());

@@ -2,6 +2,7 @@ package org.coachroom.studygroup.web;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -33,7 +34,7 @@ record StudyGroupForm(@NotBlank @Size(max = 200) String title, @NotBlank @Size(m
 		return new StudyGroupForm("", "", "", StudyGroup.Kind.BOOK_STUDY.name(), "", "",
 				StudyGroup.Visibility.OPEN.name(), "6", "clock hours", "", rule.basis().name(),
 				Integer.toString(rule.minimum()), rule.excusedCounts(), rule.finalReflectionRequired(),
-				Integer.toString(rule.minimumMembers()), "", java.util.UUID.randomUUID().toString());
+				Integer.toString(rule.minimumMembers()), "", UUID.randomUUID().toString());
 	}
 
 	static StudyGroupForm of(StudyGroup group) {

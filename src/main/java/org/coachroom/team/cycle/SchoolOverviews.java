@@ -1,6 +1,7 @@
 package org.coachroom.team.cycle;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -36,10 +37,10 @@ public class SchoolOverviews {
 
 	private final Schools schools;
 
-	private final java.time.Clock clock;
+	private final Clock clock;
 
 	SchoolOverviews(TeamAccess access, Cycles cycles, CycleResultQueries results, CycleQueries queries,
-			SchoolQueries teams, Schools schools, java.time.Clock clock) {
+			SchoolQueries teams, Schools schools, Clock clock) {
 		this.clock = clock;
 		this.access = access;
 		this.cycles = cycles;

@@ -1,5 +1,7 @@
 package org.coachroom.team.cycle;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -50,11 +52,11 @@ class SchoolQueries {
 	}
 
 	/** Remembers the school the principal chose, for the next time. */
-	void choose(long tenant, long principal, long school, java.time.Instant now) {
+	void choose(long tenant, long principal, long school, Instant now) {
 		jdbc.sql("""
 				INSERT INTO team_principal_school (user_ref, tenant_id, school_ref, chosen_at) VALUES (?, ?, ?, ?)
 				ON DUPLICATE KEY UPDATE school_ref = VALUES(school_ref), chosen_at = VALUES(chosen_at)""")
-			.params(principal, tenant, school, java.sql.Timestamp.from(now))
+			.params(principal, tenant, school, Timestamp.from(now))
 			.update();
 	}
 

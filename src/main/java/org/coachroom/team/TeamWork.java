@@ -103,9 +103,10 @@ public class TeamWork {
 
 	/**
 	 * The school's teams with the stage of each one's latest cycle, for a principal;
-	 * empty for anyone else or a school the district does not have.
+	 * empty for anyone else or a school the district does not have. The school becomes
+	 * the one the principal's school overview opens on, as a choice made there does.
 	 */
-	@Transactional(readOnly = true)
+	@Transactional
 	public Optional<List<TeamStage>> atSchool(Member principal, long schoolId) {
 		if (!principal.hasRole(CoachroomRole.PRINCIPAL)) {
 			return Optional.empty();

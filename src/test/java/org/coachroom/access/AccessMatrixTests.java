@@ -112,8 +112,10 @@ class AccessMatrixTests {
 			gradebook of a study group  | /gradebook/study-groups/{group}                                          | -          | 404     | 404           | 200   | 404       | 404   | 404   | 404      | 404             | 401
 			gradebook of a team         | /gradebook/team-workspaces/{team}                                        | -          | 404     | 404           | 200   | 404       | 404   | 404   | 404      | 404             | 401
 			district gradebook          | /gradebook                                                               | -          | 404     | 404           | 404   | 404       | 404   | 200   | 404      | 404             | 401
-			home page                   | /home                                                                    | titles     | sees    | page          | sees  | page      | page  | page  | page     | page            | 401
-			home page, as a coach       | /home?as=COACH                                                           | titles     | sees    | page          | sees  | page      | page  | page  | page     | page            | 401
+			home page                   | /home                                                                    | groupTitle | sees    | page          | sees  | page      | page  | page  | page     | page            | 401
+			home page, as a coach       | /home?as=COACH                                                           | groupTitle | sees    | page          | sees  | page      | page  | page  | page     | page            | 401
+			home page: teams            | /home                                                                    | teamTitle  | sees    | page          | sees  | sees      | page  | page  | page     | sees            | 401
+			home page: a team's work    | /home                                                                    | teamWork   | page    | page          | page  | page      | page  | page  | page     | page            | 401
 			LMS registrations           | /lti/registrations                                                       | -          | 404     | 404           | 404   | 404       | 404   | 200   | 200      | 404             | 401
 			""";
 

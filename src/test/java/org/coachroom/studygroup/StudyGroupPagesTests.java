@@ -155,6 +155,11 @@ class StudyGroupPagesTests {
 						new String[] { "mark-" + ana.member().userId(), "PRESENT" },
 						new String[] { "mark-" + ben.member().userId(), "ABSENT" }));
 		assertThat(marked.status()).isEqualTo(302);
+		// the page opens again on the marks recorded
+		String again = c.get(attendancePage).body();
+		assertThat(again).containsPattern("id=\"mark-" + ana.member().userId() + "-PRESENT\"[^>]*checked")
+			.containsPattern("id=\"mark-" + ben.member().userId() + "-ABSENT\"[^>]*checked")
+			.doesNotContainPattern("id=\"mark-" + ana.member().userId() + "-ABSENT\"[^>]*checked");
 
 		LaunchClient a = ana.browser();
 		String anaView = a.get("/groups/" + id).body();

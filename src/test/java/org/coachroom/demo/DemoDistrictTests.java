@@ -6,7 +6,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.coachroom.testsupport.LaunchClient;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -21,7 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 // the demo profile, as ./mvnw spring-boot:run runs it
 @ActiveProfiles("demo")
-@Tag("database")
+// not tagged "database": the demo runs only on the database it starts itself, never on
+// the
+// external one
 class DemoDistrictTests {
 
 	private static final Pattern ACTION = Pattern.compile("<form method=\"post\"[^>]* action=\"([^\"]+)\"");

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.coachroom.lti.Member;
+import org.coachroom.pd.catalog.StarterCatalog;
 import org.coachroom.pd.compliance.ComplianceAccess;
 import org.coachroom.pd.compliance.ComplianceQueries;
 import org.coachroom.pd.compliance.SupportedPeople;
@@ -52,8 +53,11 @@ public class PdAtHome {
 
 	private final PdCalendar calendar;
 
+	private final StarterCatalog starter;
+
 	PdAtHome(Profiles profiles, ProgramTracking tracking, SupportedPeople supported, EvidenceReview evidence,
-			ComplianceQueries compliance, ComplianceAccess access, PdCalendar calendar) {
+			ComplianceQueries compliance, ComplianceAccess access, PdCalendar calendar, StarterCatalog starter) {
+		this.starter = starter;
 		this.profiles = profiles;
 		this.tracking = tracking;
 		this.supported = supported;
@@ -198,9 +202,14 @@ public class PdAtHome {
 		}).toList();
 	}
 
-	/** How many programs the district has (archived ones aside). */
-	@Transactional(readOnly = true)
+	/**
+	 * How many programs the district has (archived ones aside), the starter catalog
+	 * included: it is brought in when PD is first opened, which the home page may come
+	 * before.
+	 */
+	@Transactional
 	public int programs(Member viewer) {
+		starter.ensureImported(viewer.tenant().value());
 		return compliance.programs(viewer).size();
 	}
 

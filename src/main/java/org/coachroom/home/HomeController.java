@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.coachroom.access.CoachroomRole;
 import org.coachroom.gradebook.ScoresWaiting;
+import org.coachroom.lti.LmsConnections;
 import org.coachroom.lti.Member;
 import org.coachroom.pd.PdAtHome;
 import org.coachroom.pd.Schools;
@@ -47,8 +48,11 @@ class HomeController {
 
 	private final DistrictClock clock;
 
+	private final LmsConnections connections;
+
 	HomeController(StudyGroupManagement studyGroups, UpcomingSessions sessions, LearningCycles teams, TeamWork teamWork,
-			PdAtHome pd, Schools schools, ScoresWaiting scores, DistrictClock clock) {
+			PdAtHome pd, Schools schools, ScoresWaiting scores, DistrictClock clock, LmsConnections connections) {
+		this.connections = connections;
 		this.studyGroups = studyGroups;
 		this.sessions = sessions;
 		this.teams = teams;
@@ -130,6 +134,9 @@ class HomeController {
 		model.addAttribute("counts", pd.districtCounts(member).orElse(List.of()));
 		model.addAttribute("outbox", scores.of(member).orElse(null));
 		model.addAttribute("smallest", PdAtHome.SMALLEST_SHOWN);
+		LmsConnections.Connection connection = connections.of(member);
+		model.addAttribute("connection", connection);
+		model.addAttribute("connectedOn", clock.dateOf(connection.connectedSince()));
 	}
 
 }

@@ -258,6 +258,8 @@ class HomeDashboardTests {
 		String home = admin.browser().get("/home?as=DISTRICT_ADMIN").body();
 		assertThat(home).containsPattern("\\d+ programs in the catalog\\.")
 			.contains("0 waiting to be sent, 0 failed.")
+			.containsPattern(
+					"Coachroom is connected to [^<]+ since \\d{1,2} \\w+ \\d{4}, registered by the Coachroom operator\\.")
 			.containsPattern("id=\"count-OVERDUE\">\\s*<strong>1</strong>");
 	}
 

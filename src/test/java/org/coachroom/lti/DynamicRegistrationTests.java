@@ -271,6 +271,9 @@ class DynamicRegistrationTests {
 			LaunchClient districtAdmin = launchedAdmin(district, registry);
 			String url = issueRegistrationUrl(districtAdmin);
 			assertThat(url).startsWith("http://localhost:" + port + "/lti/register?invite=");
+			assertThat(districtAdmin.get("/home?as=DISTRICT_ADMIN").body())
+				.contains("One registration link of yours waits to be used.")
+				.doesNotContain("Also connected through your registration links");
 
 			LaunchClient.Response first = admin
 				.get(url + "&openid_configuration=" + unlisted + CONFIG + "&registration_token=t");
@@ -282,6 +285,9 @@ class DynamicRegistrationTests {
 				.single()).isEqualTo("ACTIVE");
 			assertThat(districtAdmin.get("/lti/registrations").body())
 				.contains("Used: Moodle at 127.0.0.1:" + moodle.port());
+			assertThat(districtAdmin.get("/home?as=DISTRICT_ADMIN").body())
+				.contains("No registration link of yours waits to be used.")
+				.containsPattern("Also connected through your registration links: Moodle at 127\\.0\\.0\\.1");
 
 			LaunchClient.Response second = admin
 				.get(url + "&openid_configuration=" + unlisted + CONFIG + "&registration_token=t");

@@ -63,8 +63,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * what its scrollbar leaves of it, so no sideways scrolling) and pass axe's WCAG 2 A/AA
  * checks; each page has the one navigation bar of the person's sections, the current one
  * marked, and every section it lists opens for them; progress bars draw their value (an
- * empty one is empty, a complete one full). Every page that fails is listed together.
- * Skipped where no Chromium is installed.
+ * empty one is empty, a complete one full); the tables people use on a phone stack into
+ * cards there. The pages include the create and edit forms, what is folded away in them
+ * opened, and the operator's page (no launch: its token). Every page that fails is listed
+ * together. Each page is opened once per width, for all the checks. Skipped where no
+ * Chromium is installed.
  */
 @LaunchTest
 @Tag("browser")
@@ -296,10 +299,70 @@ class EveryPageBrowserTests {
 
 	@Test
 	void everyPageFitsAPhoneAndALaptopAndPassesAxe() throws IOException {
-		List<String> overflows = new ArrayList<>();
-		List<String> violations = new ArrayList<>();
-		List<String> tables = new ArrayList<>();
-		Map<String, List<String>> stackedSeen = new LinkedHashMap<>();
+		Walk walk = walk();
+		SoftAssertions.assertSoftly(softly -> {
+			softly.assertThat(walk.overflows())
+				.as("Pages wider than the screen (sideways scrolling):%n%s", String.join("\n", walk.overflows()))
+				.isEmpty();
+			softly.assertThat(walk.violations())
+				.as("axe WCAG 2 A/AA violations:%n%s", String.join("\n", walk.violations()))
+				.isEmpty();
+		});
+	}
+
+	/**
+	 * The tables people use on a phone (attendance, compliance, the catalog, a program's
+	 * requirements, the LMSs waiting for the operator) are cards at 390 px, each person
+	 * or row one card with every cell in it and its column's name, nothing scrolling
+	 * sideways; at 1366 px they are tables.
+	 */
+	@Test
+	void tablesUsedOnAPhoneStackIntoCardsThereAndStayTablesOnALaptop() throws IOException {
+		Walk walk = walk();
+		SoftAssertions.assertSoftly(softly -> {
+			softly.assertThat(walk.tables())
+				.as("Tables people use on a phone that do not stack into cards there, or do not stay tables on a laptop:%n%s",
+						String.join("\n", walk.tables()))
+				.isEmpty();
+			STACKED.forEach((id, page) -> WIDTHS
+				.forEach(width -> softly.assertThat(walk.stacking().getOrDefault(id + " at " + width, List.of()))
+					.as("the pages showing the table #%s that stacks on a phone, at %d px", id, width)
+					.contains(page)));
+		});
+	}
+
+	@Test
+	void everyPageHasTheNavigationOfThePersonsSectionsWithTheCurrentOneMarked() throws IOException {
+		List<String> problems = new ArrayList<>(walk().navigation());
+		// pages without a launch list no sections
+		driver.manage().deleteAllCookies();
+		for (String path : List.of("/", "/session-ended")) {
+			driver.get(base() + path);
+			if (!driver.findElements(By.cssSelector("header nav")).isEmpty()) {
+				problems.add(path + " without a session shows sections");
+			}
+		}
+		assertThat(problems).as("Navigation:%n%s", String.join("\n", problems)).isEmpty();
+	}
+
+	/** What the walk through every page found, by kind. */
+	record Walk(List<String> overflows, List<String> violations, List<String> tables,
+			Map<String, List<String>> stacking, List<String> navigation) {
+	}
+
+	private Walk walked;
+
+	/**
+	 * Every person's pages opened once at each width (the browser is the slow part, so
+	 * the tests share one walk): what overflows, what axe finds, the tables that stack
+	 * and how, and, at the laptop's width, each page's navigation bar.
+	 */
+	private Walk walk() throws IOException {
+		if (walked != null) {
+			return walked;
+		}
+		Walk walk = new Walk(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new LinkedHashMap<>(),
+				new ArrayList<>());
 		for (var person : pages.entrySet()) {
 			signInAs(person.getKey());
 			for (int width : WIDTHS) {
@@ -307,16 +370,20 @@ class EveryPageBrowserTests {
 				for (var page : person.getValue().entrySet()) {
 					String name = person.getKey() + "'s " + page.getKey() + " at " + width + " px";
 					open(person.getKey(), page.getKey());
+					if (width == WIDTHS.get(WIDTHS.size() - 1)) {
+						checkNavigation(person.getKey(), page.getKey(), walk.navigation());
+					}
 					// what is folded away (a form behind "Edit the norms") is measured
 					// too
 					((JavascriptExecutor) driver)
 						.executeScript("document.querySelectorAll('details').forEach(d => d.open = true)");
 					for (Object problem : stackedTableProblems()) {
-						tables.add("- " + name + ": " + problem);
+						walk.tables().add("- " + name + ": " + problem);
 					}
 					for (Object id : (List<?>) ((JavascriptExecutor) driver)
 						.executeScript("return [...document.querySelectorAll('table.stack-narrow')].map(t => t.id)")) {
-						stackedSeen.computeIfAbsent(id + " at " + width, t -> new ArrayList<>())
+						walk.stacking()
+							.computeIfAbsent(id + " at " + width, t -> new ArrayList<>())
 							.add(person.getKey() + "/" + page.getKey());
 					}
 					long innerWidth = number("return window.innerWidth");
@@ -330,40 +397,94 @@ class EveryPageBrowserTests {
 								("narrow " + person.getKey() + " " + page.getKey()).replaceAll("[^A-Za-z0-9]+", "-"));
 					}
 					if (scrollWidth > innerWidth || scrollWidth > clientWidth) {
-						overflows.add("- " + name + " (" + page.getValue() + "): " + scrollWidth + " px wide for "
-								+ clientWidth + " px; widest: " + widest(clientWidth));
+						walk.overflows()
+							.add("- " + name + " (" + page.getValue() + "): " + scrollWidth + " px wide for "
+									+ clientWidth + " px; widest: " + widest(clientWidth));
 						chromium.screenshot(("overflow " + person.getKey() + " " + page.getKey() + " " + width)
 							.replaceAll("[^A-Za-z0-9]+", "-"));
 					}
 					Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa")).analyze(driver);
 					assertThat(results.getErrorMessage()).as("axe run on " + name).isNull();
 					results.getViolations()
-						.forEach(rule -> violations.add("- " + name + ": " + rule.getId() + " (" + rule.getImpact()
-								+ ") " + rule.getHelp() + " at "
-								+ rule.getNodes()
-									.stream()
-									.map(node -> String.valueOf(node.getTarget()))
-									.collect(Collectors.joining(", "))));
+						.forEach(rule -> walk.violations()
+							.add("- " + name + ": " + rule.getId() + " (" + rule.getImpact() + ") " + rule.getHelp()
+									+ " at "
+									+ rule.getNodes()
+										.stream()
+										.map(node -> String.valueOf(node.getTarget()))
+										.collect(Collectors.joining(", "))));
 				}
 			}
+			checkSectionsOpen(person.getKey(), walk.navigation());
 		}
 		resize(1280);
-		SoftAssertions.assertSoftly(softly -> {
-			softly.assertThat(overflows)
-				.as("Pages wider than the screen (sideways scrolling):%n%s", String.join("\n", overflows))
-				.isEmpty();
-			softly.assertThat(violations)
-				.as("axe WCAG 2 A/AA violations:%n%s", String.join("\n", violations))
-				.isEmpty();
-			softly.assertThat(tables)
-				.as("Tables people use on a phone that do not stack into cards there, or do not stay tables on a laptop:%n%s",
-						String.join("\n", tables))
-				.isEmpty();
-			STACKED.forEach((id,
-					page) -> WIDTHS.forEach(width -> softly.assertThat(stackedSeen.get(id + " at " + width))
-						.as("the table #%s opened at %d px", id, width)
-						.contains(page)));
-		});
+		walked = walk;
+		return walk;
+	}
+
+	/** The sections each person's navigation bar lists, in order. */
+	private static final Map<String, List<String>> SECTIONS = Map.of("teacher",
+			List.of("nav-home", "nav-groups", "nav-pd", "nav-team"), "other teacher",
+			List.of("nav-home", "nav-groups", "nav-pd", "nav-team"), "coach",
+			List.of("nav-home", "nav-groups", "nav-pd", "nav-team", "nav-people", "nav-evidence"), "new coach",
+			List.of("nav-home", "nav-groups", "nav-pd", "nav-team", "nav-people", "nav-evidence"), "principal",
+			List.of("nav-home", "nav-school", "nav-compliance"), "HR",
+			List.of("nav-home", "nav-evidence", "nav-compliance"), "admin", List.of("nav-home", "nav-groups",
+					"nav-evidence", "nav-compliance", "nav-catalog", "nav-gradebook", "nav-registrations"),
+			OPERATOR, List.of());
+
+	/**
+	 * The page shown has the one navigation bar of the person's sections, the page's own
+	 * marked current (none without a launch).
+	 */
+	private void checkNavigation(String who, String page, List<String> problems) {
+		String name = who + "'s " + page;
+		List<WebElement> navs = driver.findElements(By.cssSelector("header nav"));
+		if (OPERATOR.equals(who)) {
+			if (!navs.isEmpty()) {
+				problems.add(name + ": sections shown without a launch");
+			}
+			return;
+		}
+		if (navs.size() != 1) {
+			problems.add(name + ": " + navs.size() + " navigation bars in the header");
+			return;
+		}
+		List<String> ids = navs.get(0).findElements(By.tagName("a")).stream().map(a -> a.getAttribute("id")).toList();
+		if (!ids.equals(SECTIONS.get(who))) {
+			problems.add(name + ": sections " + ids + ", not " + SECTIONS.get(who));
+		}
+		List<String> current = navs.get(0)
+			.findElements(By.cssSelector("a[aria-current=page]"))
+			.stream()
+			.map(a -> a.getAttribute("id"))
+			.toList();
+		String section = sectionOf.get(who + "/" + page);
+		if (!current.equals(section == null ? List.of() : List.of(section))) {
+			problems.add(name + ": marked current " + current + ", not " + section);
+		}
+	}
+
+	/**
+	 * Every section the person's bar lists opens for them: none is a 404 one click from
+	 * home.
+	 */
+	private void checkSectionsOpen(String who, List<String> problems) {
+		if (OPERATOR.equals(who)) {
+			return;
+		}
+		LaunchClient own = people.get(who).browser();
+		for (String id : SECTIONS.get(who)) {
+			List<WebElement> link = driver.findElements(By.id(id));
+			if (link.isEmpty()) {
+				continue;
+			}
+			String path = link.get(0).getAttribute("href").replaceFirst("^https?://[^/]+", "");
+			int status = own.get(path).status();
+			if (status != 200 && status != 302) {
+				problems.add(who + "'s section " + id + " (" + path + ") answers " + status);
+			}
+		}
 	}
 
 	/**
@@ -414,77 +535,6 @@ class EveryPageBrowserTests {
 						}
 						return problems;
 						""");
-	}
-
-	@Test
-	void everyPageHasTheNavigationOfThePersonsSectionsWithTheCurrentOneMarked() {
-		Map<String, List<String>> expected = new LinkedHashMap<>();
-		expected.put("teacher", List.of("nav-home", "nav-groups", "nav-pd", "nav-team"));
-		expected.put("other teacher", List.of("nav-home", "nav-groups", "nav-pd", "nav-team"));
-		expected.put("coach", List.of("nav-home", "nav-groups", "nav-pd", "nav-team", "nav-people", "nav-evidence"));
-		expected.put("new coach", expected.get("coach"));
-		expected.put("principal", List.of("nav-home", "nav-school", "nav-compliance"));
-		expected.put("HR", List.of("nav-home", "nav-evidence", "nav-compliance"));
-		expected.put("admin", List.of("nav-home", "nav-groups", "nav-evidence", "nav-compliance", "nav-catalog",
-				"nav-gradebook", "nav-registrations"));
-		List<String> problems = new ArrayList<>();
-		for (var person : pages.entrySet()) {
-			signInAs(person.getKey());
-			for (var page : person.getValue().entrySet()) {
-				open(person.getKey(), page.getKey());
-				String name = person.getKey() + "'s " + page.getKey();
-				List<WebElement> navs = driver.findElements(By.cssSelector("header nav"));
-				if (OPERATOR.equals(person.getKey())) {
-					if (!navs.isEmpty()) {
-						problems.add(name + ": sections shown without a launch");
-					}
-					continue;
-				}
-				if (navs.size() != 1) {
-					problems.add(name + ": " + navs.size() + " navigation bars in the header");
-					continue;
-				}
-				List<String> ids = navs.get(0)
-					.findElements(By.tagName("a"))
-					.stream()
-					.map(a -> a.getAttribute("id"))
-					.toList();
-				if (!ids.equals(expected.get(person.getKey()))) {
-					problems.add(name + ": sections " + ids + ", not " + expected.get(person.getKey()));
-				}
-				List<String> current = navs.get(0)
-					.findElements(By.cssSelector("a[aria-current=page]"))
-					.stream()
-					.map(a -> a.getAttribute("id"))
-					.toList();
-				String section = sectionOf.get(person.getKey() + "/" + page.getKey());
-				if (!current.equals(section == null ? List.of() : List.of(section))) {
-					problems.add(name + ": marked current " + current + ", not " + section);
-				}
-			}
-			if (OPERATOR.equals(person.getKey())) {
-				continue;
-			}
-			// every section listed opens for the person: none is a 404 one click from
-			// home
-			LaunchClient own = people.get(person.getKey()).browser();
-			for (String id : expected.get(person.getKey())) {
-				String path = driver.findElement(By.id(id)).getAttribute("href").replaceFirst("^https?://[^/]+", "");
-				int status = own.get(path).status();
-				if (status != 200 && status != 302) {
-					problems.add(person.getKey() + "'s section " + id + " (" + path + ") answers " + status);
-				}
-			}
-		}
-		// pages without a launch list no sections
-		driver.manage().deleteAllCookies();
-		for (String path : List.of("/", "/session-ended")) {
-			driver.get(base() + path);
-			if (!driver.findElements(By.cssSelector("header nav")).isEmpty()) {
-				problems.add(path + " without a session shows sections");
-			}
-		}
-		assertThat(problems).as("Navigation:%n%s", String.join("\n", problems)).isEmpty();
 	}
 
 	/**
@@ -586,9 +636,10 @@ class EveryPageBrowserTests {
 	/** Posts a step's form with the version and CSRF token of its page. */
 	private void saveStep(LaunchClient browser, String cycle, String step, String action, Map<String, String> fields) {
 		String page = cycle + "/" + step;
+		String body = browser.get(page).body();
 		Map<String, String> form = new LinkedHashMap<>(fields);
-		form.put("version", browser.get(page).body().replaceAll("(?s).*?name=\"version\" value=\"(\\d+)\".*", "$1"));
-		form.put("_csrf", browser.csrfFrom(page));
+		form.put("version", body.replaceAll("(?s).*?name=\"version\" value=\"(\\d+)\".*", "$1"));
+		form.put("_csrf", body.replaceAll("(?s).*?name=\"_csrf\" value=\"([^\"]+)\".*", "$1"));
 		assertThat(browser.post(cycle + "/" + action, form).status()).as(action + " of " + page).isEqualTo(302);
 	}
 

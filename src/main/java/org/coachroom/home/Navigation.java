@@ -2,6 +2,7 @@ package org.coachroom.home;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.servlet.RequestDispatcher;
@@ -34,6 +35,12 @@ class Navigation {
 	public record Link(String id, String path, String label, boolean current) {
 	}
 
+	/**
+	 * Pages reached from a section though not under its path, by path: the section's path
+	 * (the reminder outbox is opened from the catalog).
+	 */
+	private static final Map<String, String> REACHED_FROM = Map.of("/pd/reminders", "/pd/catalog");
+
 	/** Paths whose pages are no section of a signed-in person's Coachroom. */
 	private static final List<String> OUTSIDE = List.of("/", "/session-ended", "/deep-linking");
 
@@ -52,6 +59,7 @@ class Navigation {
 	/** The links for someone with these roles on this path (in the app, no context). */
 	static List<Link> linksFor(Set<CoachroomRole> roles, String path) {
 		List<String[]> sections = sectionsFor(roles);
+		path = REACHED_FROM.getOrDefault(path, path);
 		String current = null;
 		for (String[] section : sections) {
 			String href = section[1];

@@ -165,7 +165,7 @@ class PdBrowserTests {
 		signIn(signIn, hrSub);
 		driver.get(base() + "/pd/compliance?program=letrs");
 		waitFor(By.id("compliance-rows"));
-		assertThat(driver.findElement(By.xpath("//tr[td/a[normalize-space()='Maria Lopez']]"))
+		assertThat(driver.findElement(By.xpath("//tr[th/a[normalize-space()='Maria Lopez']]"))
 			.getAttribute("data-standing")).isEqualTo("DUE_SOON");
 		chromium.assertAccessible("compliance view");
 
@@ -177,7 +177,7 @@ class PdBrowserTests {
 
 		driver.get(base() + "/pd/compliance?program=letrs");
 		waitFor(By.id("compliance-rows"));
-		assertThat(driver.findElement(By.xpath("//tr[td/a[normalize-space()='Maria Lopez']]"))
+		assertThat(driver.findElement(By.xpath("//tr[th/a[normalize-space()='Maria Lopez']]"))
 			.getAttribute("data-standing")).isEqualTo("COMPLETE");
 		chromium.screenshot("pd-compliance-hr");
 		Files.deleteIfExists(certificate);

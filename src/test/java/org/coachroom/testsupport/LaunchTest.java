@@ -26,10 +26,15 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 				"coachroom.lti.http-timeout=2s",
 				// scores leave the outbox within a test's patience
 				"coachroom.gradebook.poll=PT0.2S", "coachroom.gradebook.first-retry=PT0.2S",
-				"coachroom.gradebook.longest-retry=PT2S" })
+				"coachroom.gradebook.longest-retry=PT2S",
+				// the operator's page opens (for the tests that walk it)
+				"coachroom.lti.operator-token=" + LaunchTest.OPERATOR_TOKEN })
 @AutoConfigureMockMvc
 @Import(HeardEvents.class)
 @Tag("database")
 public @interface LaunchTest {
+
+	/** The operator's token of the shared application. */
+	String OPERATOR_TOKEN = "operator-token-of-the-launch-tests-0123456789";
 
 }

@@ -105,6 +105,7 @@ class SiteAdministratorTests {
 		Launched admin = course.launch("2-" + course.course(), "Ada Admin", moodleSiteAdminRoles());
 
 		assertThat(rolesInCourse(admin)).containsExactly(CoachroomRole.DISTRICT_ADMIN.name());
+		assertThat(admin.browser().get("/groups/new").status()).as("a coach's page").isEqualTo(404);
 		long groupId = group();
 		String page = course.coach().browser().get("/groups/" + groupId).body();
 		assertThat(page).contains("Reading League").doesNotContain("Ada Admin");
@@ -140,6 +141,11 @@ class SiteAdministratorTests {
 		assertThat(rolesInCourse(otherCoach)).containsExactly(CoachroomRole.COACH.name());
 		long groupId = group();
 		assertThat(course.coach().browser().get("/groups/" + groupId).body()).contains("Ada Admin");
+
+		// and stays so when they launch again, in their own session too
+		Launched again = course.launch("2-" + course.course(), "Ada Admin", moodleSiteAdminRoles());
+		assertThat(rolesInCourse(again)).contains(CoachroomRole.COACH.name(), CoachroomRole.DISTRICT_ADMIN.name());
+		assertThat(again.browser().get("/groups/new").status()).as("a coach's page").isEqualTo(200);
 	}
 
 }

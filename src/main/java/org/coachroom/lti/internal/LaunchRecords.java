@@ -95,22 +95,26 @@ class LaunchRecords {
 
 	/**
 	 * Records a roster's course membership unless the person's own launch already did: a
-	 * launch knows better. Except for a site administrator's launch, which cannot tell
-	 * whether they are enrolled (Moodle gives administrators Instructor everywhere, and
-	 * the tool's mapping sets it aside): the roster, which lists enrolled people only,
-	 * adds the roles their enrolment gives.
+	 * launch knows better. The roster's roles are kept beside it ({@code roster_roles}):
+	 * a site administrator's launch cannot tell whether they are enrolled (Moodle gives
+	 * administrators Instructor everywhere, and the tool's mapping sets it aside), the
+	 * roster, which lists enrolled people only, can; their launches and the course's
+	 * membership add the roles it gives.
 	 */
 	void rosterMembership(long tenant, long contextRef, long userRef, String ltiRoles, String coachroomRoles,
 			Instant now) {
-		int inserted = jdbc
-			.sql("""
-					INSERT IGNORE INTO lti_context_member (tenant_id, context_ref, user_ref, lti_roles, coachroom_roles, last_launch_at)
-					VALUES (?, ?, ?, ?, ?, ?)""")
-			.params(tenant, contextRef, userRef, cut(ltiRoles, 2000), coachroomRoles, Timestamp.from(now))
+		int inserted = jdbc.sql("""
+				INSERT IGNORE INTO lti_context_member (tenant_id, context_ref, user_ref, lti_roles, coachroom_roles,
+				roster_roles, last_launch_at) VALUES (?, ?, ?, ?, ?, ?, ?)""")
+			.params(tenant, contextRef, userRef, cut(ltiRoles, 2000), coachroomRoles, coachroomRoles,
+					Timestamp.from(now))
 			.update();
 		if (inserted > 0) {
 			return;
 		}
+		jdbc.sql("UPDATE lti_context_member SET roster_roles = ? WHERE context_ref = ? AND user_ref = ?")
+			.params(coachroomRoles, contextRef, userRef)
+			.update();
 		record Row(String ltiRoles, String roles) {
 		}
 		jdbc.sql("SELECT lti_roles, coachroom_roles FROM lti_context_member WHERE context_ref = ? AND user_ref = ?")
@@ -124,7 +128,22 @@ class LaunchRecords {
 				jdbc.sql("UPDATE lti_context_member SET coachroom_roles = ? WHERE context_ref = ? AND user_ref = ?")
 					.params(Sessions.encode(merged), contextRef, userRef)
 					.update();
+				recent.invalidate(new MemberKey(contextRef, userRef));
 			});
+	}
+
+	/**
+	 * The roles the course's roster last gave the person (none when no roster listed
+	 * them).
+	 */
+	Set<String> rosterRoles(long contextRef, long userRef) {
+		return jdbc.sql("SELECT roster_roles FROM lti_context_member WHERE context_ref = ? AND user_ref = ?")
+			.params(contextRef, userRef)
+			.query((rs, i) -> rs.getString(1))
+			.optional()
+			.filter(Objects::nonNull)
+			.map(Sessions::decode)
+			.orElse(Set.of());
 	}
 
 	private static boolean launchedAsAdministrator(String ltiRoles) {

@@ -42,6 +42,16 @@ class RoleMapper {
 	}
 
 	/**
+	 * Whether the tool's mapping set aside some of a launch's LTI roles (a site
+	 * administrator's Instructor): the course's roster then says what the person is in
+	 * the course.
+	 */
+	boolean setsAsideInLaunch(Collection<String> ltiRoles) {
+		return !mapping.ignoredInLaunchBeside(ltiRoles.stream().map(RoleMapper::normalise).collect(Collectors.toSet()))
+			.isEmpty();
+	}
+
+	/**
 	 * The tool roles of a roster member's LTI roles: a roster lists the course's enrolled
 	 * people, so every role counts.
 	 */

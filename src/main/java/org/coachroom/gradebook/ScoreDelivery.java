@@ -50,6 +50,8 @@ class ScoreDelivery {
 			if (score.lineItemsUrl() == null) {
 				outbox.failed(score, 0,
 						"The course offers no gradebook service (no line item container in the launch).", true);
+				log.info("Score {} ({} {}, tenant {}) given up: the course offers no gradebook service", score.id(),
+						score.source(), score.sourceId(), score.tenantId());
 				return;
 			}
 			// one sender at a time per placement, on any node: members completing
@@ -86,37 +88,52 @@ class ScoreDelivery {
 		record(score, outcome);
 	}
 
+	/**
+	 * Records the outcome and logs it in one INFO line: the score's, source's and
+	 * person's ids and the attempt count only, never a name, an e-mail or the LMS's
+	 * answer (which may quote either); the answer is kept with the score for the
+	 * district's admins.
+	 */
 	private void record(ScoreOutbox.PendingScore score, AssignmentGrades.Outcome outcome) {
 		Instant now = clock.instant();
+		int attempt = score.attempts() + 1;
 		if (outcome instanceof AssignmentGrades.Done) {
 			outbox.sent(score, now);
+			log.info("Score {} ({} {}, tenant {}) sent to the LMS on attempt {}", score.id(), score.source(),
+					score.sourceId(), score.tenantId(), attempt);
 		}
 		else if (outcome instanceof AssignmentGrades.Retry retry && retry.conflict() && score.attempts() > 0) {
 			// Moodle refuses a score no newer than the one it holds: an earlier attempt
 			// of this one
 			// landed though its answer never came back
 			outbox.sent(score, now);
-			log.info("Score {} was already at the LMS (409 on a repeat)", score.id());
+			log.info("Score {} ({} {}, tenant {}) sent: the LMS already had it (409 on attempt {})", score.id(),
+					score.source(), score.sourceId(), score.tenantId(), attempt);
 		}
 		else if (outcome instanceof AssignmentGrades.Retry retry) {
 			Duration wait = retry.after() != null ? retry.after() : backoff(firstRetry, longestRetry, score.attempts());
 			outbox.retryAt(score, now.plus(wait), retry.reason());
-			log.info("Score {} to try again in {}s: {}", score.id(), wait.toSeconds(), retry.reason());
+			log.info("Score {} ({} {}, tenant {}) will be retried in {}s: the LMS could not take it on attempt {}",
+					score.id(), score.source(), score.sourceId(), score.tenantId(), wait.toSeconds(), attempt);
 		}
 		else if (outcome instanceof AssignmentGrades.Refused refused && score.attempts() < refusalRetries) {
 			Duration wait = backoff(firstRetry, longestRetry, score.attempts());
 			outbox.retryAt(score, now.plus(wait), refused.answer());
-			log.info("Score {}: the LMS refused Coachroom's token request; trying again in {}s", score.id(),
-					wait.toSeconds());
+			log.info(
+					"Score {} ({} {}, tenant {}) will be retried in {}s: the LMS refused Coachroom's token request (HTTP {}) on attempt {}",
+					score.id(), score.source(), score.sourceId(), score.tenantId(), wait.toSeconds(), refused.status(),
+					attempt);
 		}
 		else if (outcome instanceof AssignmentGrades.Refused refused) {
 			outbox.failed(score, refused.status(), refused.answer(), true);
-			log.warn("Score {} failed: the LMS refused Coachroom's token request {} times", score.id(),
-					score.attempts() + 1);
+			log.info(
+					"Score {} ({} {}, tenant {}) given up: the LMS refused Coachroom's token request (HTTP {}) {} times",
+					score.id(), score.source(), score.sourceId(), score.tenantId(), refused.status(), attempt);
 		}
 		else if (outcome instanceof AssignmentGrades.Failed failed) {
 			outbox.failed(score, failed.status(), failed.answer(), failed.serviceOff());
-			log.warn("Score {} failed: the LMS answered {}", score.id(), failed.status());
+			log.info("Score {} ({} {}, tenant {}) refused by the LMS (HTTP {}) on attempt {}; not retried", score.id(),
+					score.source(), score.sourceId(), score.tenantId(), failed.status(), attempt);
 		}
 	}
 

@@ -18,6 +18,16 @@ public interface RoleMapping {
 	Set<String> byDefault(String ltiRole);
 
 	/**
+	 * The LTI roles (full URIs) of a launch that, beside the others it carries, say
+	 * nothing about the person's place in the course and grant nothing. Moodle, for one,
+	 * gives every site administrator Instructor in every course they open, enrolled or
+	 * not. A course roster lists enrolled people only, so it is not asked there.
+	 */
+	default Set<String> ignoredInLaunchBeside(Set<String> ltiRoles) {
+		return Set.of();
+	}
+
+	/**
 	 * The tool role that a platform's custom role parameter may grant under this name:
 	 * the roles an LMS has no words for. Empty when the text names no such role.
 	 */

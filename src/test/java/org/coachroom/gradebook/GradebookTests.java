@@ -41,6 +41,9 @@ import org.coachroom.testsupport.VerifyingTokenEndpoint;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
@@ -200,6 +203,62 @@ class GradebookTests {
 			.param(groupId)
 			.query(Integer.class)
 			.single()).isEqualTo(2);
+	}
+
+	/** The delivery log's lines about one score. */
+	private List<String> deliveryLines(CapturedOutput output, long groupId) {
+		long id = jdbc.sql("SELECT id FROM gradebook_score WHERE source = 'STUDY_GROUP' AND source_id = ?")
+			.param(groupId)
+			.query(Long.class)
+			.single();
+		return output.getOut()
+			.lines()
+			.filter(l -> l.contains("ScoreDelivery") && l.contains("Score " + id + " "))
+			.toList();
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void aRetryAndASendAreEachOneInfoLineWithIdsAndNoNames(CapturedOutput output) {
+		platform.wireMock()
+			.stubFor(post(urlPathEqualTo(SCORES)).inScenario("throttle")
+				.whenScenarioStateIs(Scenario.STARTED)
+				.willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1"))
+				.willSetStateTo("calm"));
+		platform.wireMock()
+			.stubFor(post(urlPathEqualTo(SCORES)).inScenario("throttle")
+				.whenScenarioStateIs("calm")
+				.willReturn(aResponse().withStatus(200)));
+		long groupId = completeAPlacedGroup();
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> status(groupId).equals("SENT"));
+		await().atMost(Duration.ofSeconds(2)).until(() -> deliveryLines(output, groupId).size() == 2);
+		List<String> lines = deliveryLines(output, groupId);
+		assertThat(lines.get(0)).contains(" INFO ").contains("will be retried").contains("attempt 1");
+		assertThat(lines.get(1)).contains(" INFO ").contains("sent to the LMS on attempt 2");
+		assertThat(String.join("\n", lines)).doesNotContain("Sam Student")
+			.doesNotContain("Carla Coach")
+			.doesNotContain("Reading League")
+			.doesNotContain("@")
+			.doesNotContain(teacher.member().subject());
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void aScoreTheLmsRefusesIsOneInfoLineWithItsStatusAndWithoutItsAnswer(CapturedOutput output) {
+		platform.wireMock()
+			.stubFor(post(urlPathEqualTo(SCORES)).willReturn(aResponse().withStatus(400)
+				.withHeader("Content-Type", "application/json; charset=utf-8")
+				.withBody("{\"status\":400,\"reason\":\"No grade for Sam Student <sam@example.com>\"}")));
+		long groupId = completeAPlacedGroup();
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> status(groupId).equals("FAILED"));
+		await().atMost(Duration.ofSeconds(2)).until(() -> deliveryLines(output, groupId).size() == 1);
+		assertThat(deliveryLines(output, groupId)).singleElement()
+			.satisfies(line -> assertThat(line).contains(" INFO ")
+				.contains("refused by the LMS (HTTP 400)")
+				.doesNotContain("Sam Student")
+				.doesNotContain("sam@example.com"));
 	}
 
 	@Test

@@ -4,8 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -76,7 +80,7 @@ class DynamicRegistrationTests {
 		serveRegistrationAnswer("application/json; charset=utf-8");
 
 		LaunchClient.Response page = admin.get("/lti/register?openid_configuration=" + moodle.baseUrl() + CONFIG
-				+ "&registration_token=reg-token-123");
+				+ "&registration_token=reg-token-123&again=yes");
 
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.body()).contains("sD4xhS2UPywMPuw").contains("id=\"lti-close\"").contains("/js/lti-close.js");
@@ -127,7 +131,7 @@ class DynamicRegistrationTests {
 		serveRegistrationAnswer("text/html; charset=utf-8");
 
 		LaunchClient.Response page = admin
-			.get("/lti/register?openid_configuration=" + moodle.baseUrl() + CONFIG + "&registration_token=t");
+			.get("/lti/register?openid_configuration=" + moodle.baseUrl() + CONFIG + "&registration_token=t&again=yes");
 
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.body()).contains("Moodle at");
@@ -142,8 +146,8 @@ class DynamicRegistrationTests {
 			.withHeader("Content-Type", "application/json; charset=utf-8")
 			.withBody("{\"status\":401,\"reason\":\"Unauthorized\"}")));
 
-		LaunchClient.Response page = admin
-			.get("/lti/register?openid_configuration=" + moodle.baseUrl() + CONFIG + "&registration_token=expired");
+		LaunchClient.Response page = admin.get("/lti/register?openid_configuration=" + moodle.baseUrl() + CONFIG
+				+ "&registration_token=expired&again=yes");
 
 		assertThat(page.status()).isEqualTo(400);
 		assertThat(page.refusalCode()).isEqualTo("registration-rejected");
@@ -185,7 +189,8 @@ class DynamicRegistrationTests {
 			.replace("/mod/lti/certs.php", "/pluginfile.php/attacker/keys.json"), "application/json");
 		serveRegistrationAnswer("application/json");
 
-		LaunchClient.Response page = admin.get("/lti/register?openid_configuration=" + moodle.baseUrl() + CONFIG);
+		LaunchClient.Response page = admin
+			.get("/lti/register?openid_configuration=" + moodle.baseUrl() + CONFIG + "&again=yes");
 
 		assertThat(page.status()).isEqualTo(400);
 		assertThat(page.refusalCode()).isEqualTo("registration-rejected");
@@ -200,7 +205,8 @@ class DynamicRegistrationTests {
 		serveConfiguration(MoodleFixtures.readFor("openid-configuration.json", moodle.baseUrl()), "application/json");
 		moodle.stubFor(post(urlPathEqualTo(REGISTRATION))
 			.willReturn(aResponse().withStatus(500).withBody("secret-internal-detail")));
-		LaunchClient.Response page = admin.get("/lti/register?openid_configuration=" + moodle.baseUrl() + CONFIG);
+		LaunchClient.Response page = admin
+			.get("/lti/register?openid_configuration=" + moodle.baseUrl() + CONFIG + "&again=yes");
 		assertThat(page.status()).isEqualTo(400);
 		assertThat(page.body()).contains("HTTP 500").doesNotContain("secret-internal-detail");
 	}
@@ -221,14 +227,15 @@ class DynamicRegistrationTests {
 	void reRegisteringKeepsTheRoleSettingsAnAdminMade(@Autowired PlatformRegistry registry) {
 		serveConfiguration(MoodleFixtures.readFor("openid-configuration.json", moodle.baseUrl()), "application/json");
 		serveRegistrationAnswer("application/json");
-		admin.get("/lti/register?openid_configuration=" + moodle.baseUrl() + CONFIG);
+		admin.get("/lti/register?openid_configuration=" + moodle.baseUrl() + CONFIG + "&again=yes");
 		registry.register(new PlatformRegistration(moodle.baseUrl(), "sD4xhS2UPywMPuw", "Moodle",
 				moodle.baseUrl() + "/auth", null, moodle.baseUrl() + "/certs", "moodle",
 				PlatformRegistration.Source.REGISTRATIONS_FILE, List.of("3"),
 				Map.of("http://purl.imsglobal.org/vocab/lis/v2/institution/person#Staff", Set.of("HR")),
 				"coachroom_role", List.of()));
 
-		admin.get("/lti/register?openid_configuration=" + moodle.baseUrl() + CONFIG);
+		admin.get("/lti/register?openid_configuration=" + moodle.baseUrl() + CONFIG + "&registration_token="
+				+ updateToken("sD4xhS2UPywMPuw"));
 
 		assertThat(jdbc.sql("""
 				SELECT r.coachroom_role FROM lti_platform_role_rule r JOIN lti_platform p ON p.id = r.platform_id
@@ -355,6 +362,91 @@ class DynamicRegistrationTests {
 		Matcher url = Pattern.compile("id=\"issued-url\"[^>]*value=\"([^\"]+)\"").matcher(issued.body());
 		assertThat(url.find()).as(issued.body()).isTrue();
 		return url.group(1);
+	}
+
+	/**
+	 * The token Moodle's "Update" on an existing tool hands the tool: scope
+	 * {@code reg-update}, its client id as subject (signed by Moodle; the tool only reads
+	 * it).
+	 */
+	static String updateToken(String clientId) {
+		Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+		return b64.encodeToString("{\"typ\":\"JWT\",\"alg\":\"RS256\"}".getBytes(StandardCharsets.UTF_8)) + "."
+				+ b64.encodeToString(("{\"sub\":\"" + clientId + "\",\"scope\":\"reg-update\",\"iat\":1795438476}")
+					.getBytes(StandardCharsets.UTF_8))
+				+ ".c2ln";
+	}
+
+	private String registeredName(String clientId) {
+		return jdbc.sql("SELECT name FROM lti_platform WHERE issuer = ? AND client_id = ?")
+			.params(moodle.baseUrl(), clientId)
+			.query(String.class)
+			.single();
+	}
+
+	@Test
+	void registeringTheSameMoodleAgainSaysWhenItWasRegisteredAndRecommendsUpdateInstead() {
+		serveConfiguration(MoodleFixtures.readFor("openid-configuration.json", moodle.baseUrl()), "application/json");
+		serveRegistrationAnswer("application/json");
+		assertThat(admin
+			.get("/lti/register?openid_configuration=" + moodle.baseUrl() + CONFIG + "&registration_token=t1&again=yes")
+			.status()).isEqualTo(200);
+
+		LaunchClient.Response page = admin
+			.get("/lti/register?openid_configuration=" + moodle.baseUrl() + CONFIG + "&registration_token=t2");
+
+		assertThat(page.status()).isEqualTo(200);
+		String today = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).format(LocalDate.now(ZoneOffset.UTC));
+		assertThat(page.body()).contains("This LMS is already registered")
+			.contains("sD4xhS2UPywMPuw")
+			.contains("registered on " + today)
+			.contains("&quot;Update&quot; on the existing Coachroom tool")
+			.contains("id=\"register-again\"")
+			.contains("name=\"again\" value=\"yes\"")
+			.contains("value=\"t2\"");
+		moodle.verify(1, postRequestedFor(urlPathEqualTo(REGISTRATION)));
+	}
+
+	@Test
+	void aDeliberateSecondRegistrationIsNamedApartHereAndInMoodle() {
+		serveConfiguration(MoodleFixtures.readFor("openid-configuration.json", moodle.baseUrl()), "application/json");
+		serveRegistrationAnswer("application/json");
+		admin.get("/lti/register?openid_configuration=" + moodle.baseUrl() + CONFIG + "&again=yes");
+		String first = registeredName("sD4xhS2UPywMPuw");
+		moodle.stubFor(post(urlPathEqualTo(REGISTRATION)).willReturn(aResponse().withStatus(200)
+			.withHeader("Content-Type", "application/json")
+			.withBody(MoodleFixtures.readFor("registration-response.json", moodle.baseUrl())
+				.replace("sD4xhS2UPywMPuw", "secondClient123"))));
+
+		LaunchClient.Response page = admin
+			.get("/lti/register?openid_configuration=" + moodle.baseUrl() + CONFIG + "&again=yes");
+
+		assertThat(page.status()).isEqualTo(200);
+		String today = LocalDate.now(ZoneOffset.UTC).toString();
+		String second = registeredName("secondClient123");
+		assertThat(second).isNotEqualTo(first).contains("registered " + today).contains("secondClient123");
+		List<LoggedRequest> posted = moodle.findAll(postRequestedFor(urlPathEqualTo(REGISTRATION)));
+		JsonNode sent = JsonMapper.builder().build().readTree(posted.get(posted.size() - 1).getBodyAsString());
+		assertThat(sent.get("client_name").asString()).isEqualTo("Coachroom (registered " + today + ")");
+	}
+
+	@Test
+	void moodlesUpdateOfTheToolIsNoSecondRegistration() {
+		serveConfiguration(MoodleFixtures.readFor("openid-configuration.json", moodle.baseUrl()), "application/json");
+		serveRegistrationAnswer("application/json");
+		admin.get("/lti/register?openid_configuration=" + moodle.baseUrl() + CONFIG + "&again=yes");
+		String name = registeredName("sD4xhS2UPywMPuw");
+
+		LaunchClient.Response page = admin.get("/lti/register?openid_configuration=" + moodle.baseUrl() + CONFIG
+				+ "&registration_token=" + updateToken("sD4xhS2UPywMPuw"));
+
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).doesNotContain("already registered").contains("sD4xhS2UPywMPuw");
+		assertThat(registeredName("sD4xhS2UPywMPuw")).isEqualTo(name);
+		List<LoggedRequest> posted = moodle.findAll(postRequestedFor(urlPathEqualTo(REGISTRATION)));
+		assertThat(posted).hasSize(2);
+		assertThat(JsonMapper.builder().build().readTree(posted.get(1).getBodyAsString()).get("client_name").asString())
+			.isEqualTo("Coachroom");
 	}
 
 	private void serveConfiguration(String body, String contentType) {

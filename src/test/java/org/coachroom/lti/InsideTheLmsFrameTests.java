@@ -116,6 +116,64 @@ class InsideTheLmsFrameTests {
 	}
 
 	@Test
+	void aRefusedLoginFromAnUnknownPlatformMayBeFramedByThePageThatPostedIt() throws Exception {
+		MvcResult refused = mvc
+			.perform(post("/lti/login").header("Origin", "https://moodle.unknown.example")
+				.header("Referer", "https://elsewhere.example/")
+				.param("iss", "https://moodle.unknown.example")
+				.param("login_hint", "3")
+				.param("target_link_uri", "https://localhost/lti/launch")
+				.param("client_id", "no-such-client"))
+			.andReturn();
+		assertThat(refused.getResponse().getStatus()).isEqualTo(400);
+		assertThat(refused.getResponse().getHeader("Content-Security-Policy"))
+			.startsWith("frame-ancestors 'self' https://moodle.unknown.example;")
+			.doesNotContain("elsewhere")
+			.doesNotContain("*");
+	}
+
+	@Test
+	void aRefusedGetLoginFromAnUnknownPlatformMayBeFramedByItsReferrersOrigin() throws Exception {
+		MvcResult refused = mvc
+			.perform(get("/lti/login").header("Referer", "https://moodle.unknown.example:8443/")
+				.param("iss", "https://moodle.unknown.example:8443")
+				.param("login_hint", "3")
+				.param("target_link_uri", "https://localhost/lti/launch"))
+			.andReturn();
+		assertThat(refused.getResponse().getStatus()).isEqualTo(400);
+		assertThat(refused.getResponse().getHeader("Content-Security-Policy"))
+			.startsWith("frame-ancestors 'self' https://moodle.unknown.example:8443;");
+	}
+
+	@Test
+	void aLaunchWithAStateNoOneIssuedMayBeFramedByThePageThatPostedIt() throws Exception {
+		MvcResult refused = mvc
+			.perform(post("/lti/launch").header("Origin", "https://moodle.unknown.example")
+				.param("state", "never-issued")
+				.param("id_token", "x.y.z"))
+			.andReturn();
+		assertThat(refused.getResponse().getStatus()).isBetween(400, 499);
+		assertThat(refused.getResponse().getHeader("Content-Security-Policy"))
+			.startsWith("frame-ancestors 'self' https://moodle.unknown.example;");
+	}
+
+	@Test
+	void anAskingOriginThatIsNotAnOriginAddsNothingAndPagesWithActionsIgnoreIt() throws Exception {
+		MvcResult refused = mvc
+			.perform(post("/lti/login").header("Origin", "https://a.example; script-src *")
+				.param("iss", "https://moodle.unknown.example")
+				.param("login_hint", "3")
+				.param("target_link_uri", "https://localhost/lti/launch"))
+			.andReturn();
+		assertThat(refused.getResponse().getHeader("Content-Security-Policy")).startsWith("frame-ancestors 'self';")
+			.doesNotContain("a.example");
+		assertThat(mvc.perform(get("/").header("Origin", "https://moodle.unknown.example"))
+			.andReturn()
+			.getResponse()
+			.getHeader("Content-Security-Policy")).startsWith("frame-ancestors 'self';");
+	}
+
+	@Test
 	void aRefusedLaunchMayBeFramedByThePlatformThatStartedTheLogin() {
 		LaunchClient browser = new LaunchClient("http://localhost:" + port);
 		LaunchClient.AuthRequest auth = browser.login(platform, "3");

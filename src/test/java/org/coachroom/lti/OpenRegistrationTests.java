@@ -56,7 +56,7 @@ class OpenRegistrationTests {
 			LaunchClient browser = new LaunchClient("http://localhost:" + port);
 
 			LaunchClient.Response registered = browser
-				.get("/lti/register?openid_configuration=" + lms.issuer() + CONFIG + "&registration_token=t");
+				.get("/lti/register?openid_configuration=" + lms.issuer() + CONFIG + "&registration_token=t&again=yes");
 			assertThat(registered.status()).isEqualTo(200);
 			assertThat(registered.body()).contains("id=\"registration-pending\"")
 				.contains("waits for the Coachroom operator");
@@ -126,7 +126,7 @@ class OpenRegistrationTests {
 			int registeredBefore = platformsWithIssuer(lms.issuer());
 
 			LaunchClient.Response page = new LaunchClient("http://localhost:" + port)
-				.get("/lti/register?openid_configuration=" + lms.issuer() + CONFIG + "&registration_token=t");
+				.get("/lti/register?openid_configuration=" + lms.issuer() + CONFIG + "&registration_token=t&again=yes");
 
 			assertThat(page.status()).isEqualTo(429);
 			assertThat(page.refusalCode()).isEqualTo("registration-pending-full");

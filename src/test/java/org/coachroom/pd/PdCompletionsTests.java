@@ -136,6 +136,27 @@ class PdCompletionsTests {
 	}
 
 	@Test
+	void aTeacherWhoNeverSavedAProfileMeetsThePlacedItemAndTheScoreIsSent() {
+		Launched teacher = launcher.launch("t-" + course, "Maria Lopez", TestPlatform.LEARNER, course, "LETRS cohort",
+				Map.of("pd_program", "letrs", "pd_requirement", "u1-assessment", "coachroom_page",
+						"/pd/programs/letrs"));
+		LaunchClient browser = teacher.browser();
+		assertThat(browser.get("/pd/programs/letrs").status()).as("the placed link's page").isEqualTo(200);
+
+		score(browser, "u1-assessment", "90");
+		assertThat(browser.get("/pd/programs/letrs").body()).contains("Met");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM pd_profile WHERE user_ref = ? AND confirmed")
+			.param(teacher.member().userId())
+			.query(Integer.class)
+			.single()).as("no profile saved").isZero();
+		await().atMost(Duration.ofSeconds(10)).until(() -> scoreStatus(teacher.member().userId()).equals("SENT"));
+		platform.wireMock()
+			.verify(1, postRequestedFor(urlPathEqualTo(SCORES)).withRequestBody(equalToJson("""
+					{"userId": "%s", "scoreGiven": 100, "scoreMaximum": 100, "activityProgress": "Completed"}"""
+				.formatted(teacher.member().subject()), true, true)));
+	}
+
+	@Test
 	void peopleWhoCompletedBeforeTheLinkWasFirstLaunchedGetTheirScoreAndPeopleElsewhereNone() {
 		Launched teacher = launcher.launch("t-" + course, "Maria Lopez", TestPlatform.LEARNER, course, "LETRS cohort");
 		profile(teacher.browser());

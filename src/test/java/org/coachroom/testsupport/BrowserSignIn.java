@@ -60,6 +60,16 @@ public final class BrowserSignIn implements ResponseDefinitionTransformerV2 {
 				+ enc(platform.clientId()) + "&lti_deployment_id=" + enc(platform.deploymentId());
 	}
 
+	/**
+	 * Where a browser starts Moodle's "Select content" (deep linking): the login
+	 * initiation aimed at the tool's deep linking URL.
+	 */
+	public String deepLinkingInitiation(String appBase, String sub) {
+		// Moodle's hint for it names a ContentItemSelectionRequest
+		return loginInitiation(appBase, sub).replace(enc(appBase + "/lti/launch"), enc(appBase + "/lti/deeplink"))
+			.replace(enc("browser-" + sub), enc("browser-ContentItemSelectionRequest-" + sub));
+	}
+
 	@Override
 	public ResponseDefinition transform(ServeEvent serveEvent) {
 		Request request = serveEvent.getRequest();
@@ -72,7 +82,11 @@ public final class BrowserSignIn implements ResponseDefinitionTransformerV2 {
 				.withBody("Unknown login_hint, or no nonce, state or redirect_uri")
 				.build();
 		}
-		var builder = platform.launchClaims(nonce, seat.sub(), seat.ltiRole())
+		// a login aimed at the deep linking URL comes back as Moodle's "Select content"
+		String hint = query(request, "lti_message_hint");
+		boolean deepLinking = hint != null && hint.contains("ContentItemSelectionRequest");
+		var builder = (deepLinking ? platform.deepLinkingClaims(nonce, seat.sub(), seat.ltiRole())
+				: platform.launchClaims(nonce, seat.sub(), seat.ltiRole()))
 			.claim("name", seat.name())
 			.claim("https://purl.imsglobal.org/spec/lti/claim/context",
 					Map.of("id", seat.contextId(), "label", seat.contextId().toUpperCase(), "title", seat.courseTitle(),

@@ -1,5 +1,6 @@
 package org.coachroom.testsupport;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -58,6 +59,11 @@ public final class CourseFixture implements AutoCloseable {
 	/** Someone else launched into the same course. */
 	public Launched launch(String sub, String name, String ltiRole) {
 		return launcher.launch(sub, name, ltiRole, course, title);
+	}
+
+	/** Someone else launched into the same course with all these LTI roles. */
+	public Launched launch(String sub, String name, List<String> ltiRoles) {
+		return launcher.launch(sub, name, ltiRoles, course, title, Map.of());
 	}
 
 	/**

@@ -46,9 +46,15 @@ public final class Launcher {
 	 */
 	public Launched launch(String sub, String name, String ltiRole, String contextId, String courseTitle,
 			Map<String, String> custom) {
+		return launch(sub, name, List.of(ltiRole), contextId, courseTitle, custom);
+	}
+
+	/** A person whose launch carries several LTI roles (Moodle's site admin's three). */
+	public Launched launch(String sub, String name, List<String> ltiRoles, String contextId, String courseTitle,
+			Map<String, String> custom) {
 		LaunchClient browser = new LaunchClient(appBase);
 		LaunchClient.AuthRequest auth = browser.login(platform, sub);
-		var builder = platform.launchClaims(auth.nonce(), sub, ltiRole)
+		var builder = platform.launchClaims(auth.nonce(), sub, ltiRoles.toArray(String[]::new))
 			.claim("name", name)
 			.claim("https://purl.imsglobal.org/spec/lti/claim/context",
 					Map.of("id", contextId, "label", contextId.toUpperCase(), "title", courseTitle, "type",

@@ -4,7 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -49,10 +54,13 @@ class DynamicRegistration {
 
 	private final Platforms platforms;
 
+	private final Clock clock;
+
 	static final int MAX_ANSWER_BYTES = 256 * 1024;
 
 	DynamicRegistration(LtiProperties properties, LmsHttp lmsHttp, JsonMapper json, ToolUrls urls,
-			PlatformRegistryService registry, Platforms platforms, RegistrationAdmission admission) {
+			PlatformRegistryService registry, Platforms platforms, RegistrationAdmission admission, Clock clock) {
+		this.clock = clock;
 		this.admission = admission;
 		this.platforms = platforms;
 		this.allowPrivateNetwork = properties.allowPrivateNetwork();
@@ -62,8 +70,29 @@ class DynamicRegistration {
 		this.registry = registry;
 	}
 
+	/** What opening the registration URL came to. */
+	sealed interface Outcome permits Result, AlreadyRegistered {
+
+	}
+
 	record Result(String platformName, String issuer, String clientId, List<String> deploymentIds, String productFamily,
-			boolean pending) {
+			boolean pending) implements Outcome {
+	}
+
+	/**
+	 * Nothing registered yet: this LMS (same issuer) already is, and a second
+	 * registration makes a second, identical tool in it. Updating the existing tool is
+	 * what the admin most likely wants.
+	 */
+	record AlreadyRegistered(String issuer, String productFamily, List<Existing> registrations) implements Outcome {
+
+		public boolean moodle() {
+			return "moodle".equals(productFamily);
+		}
+	}
+
+	/** A registration of the LMS: its name here, client id, and when it was made. */
+	record Existing(String name, String clientId, LocalDate registeredOn) {
 	}
 
 	record PlatformConfiguration(String issuer, String authorizationEndpoint, String tokenEndpoint, String jwksUri,
@@ -72,6 +101,17 @@ class DynamicRegistration {
 	}
 
 	Result register(String openidConfiguration, String registrationToken, String invite, HttpServletRequest request) {
+		return (Result) register(openidConfiguration, registrationToken, invite, true, request);
+	}
+
+	/**
+	 * Registers with the LMS, unless it is already registered and the admin has not said
+	 * to register it again ({@code again}): then nothing is posted and the registrations
+	 * already made are returned. An update from the LMS (Moodle's "Update" on the
+	 * existing tool) is not a second registration.
+	 */
+	Outcome register(String openidConfiguration, String registrationToken, String invite, boolean again,
+			HttpServletRequest request) {
 		if (openidConfiguration == null || openidConfiguration.isBlank()) {
 			throw new RefusedException(Refusal.REGISTRATION_PARAMETER_MISSING,
 					"The registration link has no openid_configuration parameter.");
@@ -80,7 +120,20 @@ class DynamicRegistration {
 		RegistrationAdmission.Admission admitted = admission.admit(configUri, invite);
 		NetworkGuard.requirePublic(configUri, allowPrivateNetwork, "openid_configuration URL");
 		PlatformConfiguration config = readConfiguration(configUri, registrationToken);
-		String body = json.writeValueAsString(ToolRegistrationRequest.body(config, urls, request));
+		List<Platform> earlier = platforms.findByIssuer(config.issuer());
+		boolean update = isUpdate(registrationToken);
+		if (!earlier.isEmpty() && !again && !update) {
+			return new AlreadyRegistered(config.issuer(), config.productFamily(),
+					earlier.stream()
+						.map(p -> new Existing(p.getName(), p.getClientId(), dayOf(p.getCreatedAt())))
+						.toList());
+		}
+		LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+		// a second tool in the same LMS is told apart from the first by its date, there
+		// and here
+		boolean second = !earlier.isEmpty() && !update;
+		String toolName = second ? "Coachroom (registered " + today + ")" : "Coachroom";
+		String body = json.writeValueAsString(ToolRegistrationRequest.body(config, urls, request, toolName));
 		JsonNode answer = postRegistration(config, registrationToken, body);
 		String clientId = LenientJson.text(answer, "client_id");
 		if (clientId == null || clientId.isBlank()) {
@@ -108,6 +161,14 @@ class DynamicRegistration {
 		}
 		String name = (config.productFamily() == null ? "LMS" : capitalise(config.productFamily())) + " at "
 				+ URI.create(config.issuer()).getAuthority();
+		boolean known = earlier.stream().anyMatch(p -> p.getClientId().equals(clientId));
+		if (second && !known) {
+			name = name + " (registered " + today + ", client id " + Logs.safe(clientId) + ")";
+		}
+		else if (known) {
+			// an update keeps the name the registration has
+			name = earlier.stream().filter(p -> p.getClientId().equals(clientId)).findFirst().orElseThrow().getName();
+		}
 		var registered = registry.registerDynamically(
 				new PlatformRegistration(config.issuer(), clientId, name, config.authorizationEndpoint(),
 						config.tokenEndpoint(), config.jwksUri(), config.productFamily(),
@@ -117,6 +178,33 @@ class DynamicRegistration {
 		log.info("Dynamic registration of {} (client id {}) admitted as {}{}", config.issuer(), Logs.safe(clientId),
 				admitted, pending ? ": waiting for approval" : "");
 		return new Result(name, config.issuer(), clientId, deploymentIds, config.productFamily(), pending);
+	}
+
+	private static LocalDate dayOf(Instant instant) {
+		return instant == null ? null : LocalDate.ofInstant(instant, ZoneOffset.UTC);
+	}
+
+	/**
+	 * Whether the LMS opened this URL to update a registration it has: Moodle's
+	 * registration token then says {@code "scope": "reg-update"} (a new one says
+	 * {@code "reg"}). Read without checking its signature: it only decides whether to
+	 * warn of a second registration, and the LMS checks the token when it is posted back.
+	 */
+	boolean isUpdate(String registrationToken) {
+		if (registrationToken == null) {
+			return false;
+		}
+		String[] parts = registrationToken.split("\\.");
+		if (parts.length != 3 || parts[1].length() > 4096) {
+			return false;
+		}
+		try {
+			JsonNode claims = json.readTree(Base64.getUrlDecoder().decode(parts[1]));
+			return claims != null && claims.isObject() && "reg-update".equals(LenientJson.text(claims, "scope"));
+		}
+		catch (IllegalArgumentException | JacksonException e) {
+			return false;
+		}
 	}
 
 	PlatformConfiguration readConfiguration(URI configUri, String registrationToken) {

@@ -25,8 +25,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <li>the dynamic registration page: the LMS named by its {@code openid_configuration},
  * for that response only (the LMS shows it in its frame before it is registered);</li>
  * <li>a refused login or launch: the platform of the login in progress
- * ({@link #beforeSignIn}, set by {@link RefusalAdvice}), so the LMS's frame can show
- * why;</li>
+ * ({@link #beforeSignIn}, set by {@link RefusalAdvice}), so the LMS's frame can show why;
+ * when no registered platform is known yet (an unknown issuer, a lost state), the origin
+ * of the page that asked;</li>
  * <li>"please open Coachroom again": the LMS of the session that ended, while its row is
  * kept ({@link #afterSession});</li>
  * <li>anything else before sign-in: Coachroom itself only.</li>
@@ -83,10 +84,31 @@ class FrameAncestors extends OncePerRequestFilter {
 		else if ("/lti/launch".equals(path) || "/lti/deeplink".equals(path)) {
 			platform = loginStates.platformOf(request.getParameter("state")).flatMap(directory::byId);
 		}
-		else if ("/lti/register".equals(path)) {
+		else if ("/lti/register".equals(path) && request.getParameter("openid_configuration") != null) {
 			return headerAllowing(request.getParameter("openid_configuration"));
 		}
-		return render(platform.map(Platform::frameOrigins).orElse(Set.of()));
+		return render(platform.map(Platform::frameOrigins).orElseGet(() -> askingOrigin(request)));
+	}
+
+	/**
+	 * The origin of the page whose frame asked, for a refusal when no registered platform
+	 * is known: an unknown LMS's frame then reads why instead of "refused to connect". A
+	 * refusal page has no form, button or script to trick anyone into pressing, so
+	 * letting the asking page frame it risks nothing; still, it is that one origin, not
+	 * any ({@code *}): a form_post (the login initiation or the launch) sends
+	 * {@code Origin}, a GET login from a frame sends no {@code Origin} but a
+	 * {@code Referer} (Moodle's is the origin only). Neither (or {@code Origin: null}):
+	 * Coachroom only.
+	 */
+	private static Set<String> askingOrigin(HttpServletRequest request) {
+		Set<String> origins = new LinkedHashSet<>();
+		String origin = request.getHeader("Origin");
+		String asking = origin != null && !origin.isBlank() && !"null".equals(origin.trim()) ? origin
+				: request.getHeader("Referer");
+		if (asking != null && asking.length() <= LoginController.MAX_PARAMETER_LENGTH) {
+			Platform.addOrigin(origins, asking.trim());
+		}
+		return origins;
 	}
 
 	/**

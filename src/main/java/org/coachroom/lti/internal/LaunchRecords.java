@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -93,16 +95,60 @@ class LaunchRecords {
 
 	/**
 	 * Records a roster's course membership unless the person's own launch already did: a
-	 * launch knows better.
+	 * launch knows better. The roster's roles are kept beside it ({@code roster_roles}):
+	 * a site administrator's launch cannot tell whether they are enrolled (Moodle gives
+	 * administrators Instructor everywhere, and the tool's mapping sets it aside), the
+	 * roster, which lists enrolled people only, can; their launches and the course's
+	 * membership add the roles it gives.
 	 */
 	void rosterMembership(long tenant, long contextRef, long userRef, String ltiRoles, String coachroomRoles,
 			Instant now) {
-		jdbc.sql(
-				"""
-						INSERT INTO lti_context_member (tenant_id, context_ref, user_ref, lti_roles, coachroom_roles, last_launch_at)
-						VALUES (?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE user_ref = user_ref""")
-			.params(tenant, contextRef, userRef, cut(ltiRoles, 2000), coachroomRoles, Timestamp.from(now))
+		int inserted = jdbc.sql("""
+				INSERT IGNORE INTO lti_context_member (tenant_id, context_ref, user_ref, lti_roles, coachroom_roles,
+				roster_roles, last_launch_at) VALUES (?, ?, ?, ?, ?, ?, ?)""")
+			.params(tenant, contextRef, userRef, cut(ltiRoles, 2000), coachroomRoles, coachroomRoles,
+					Timestamp.from(now))
 			.update();
+		if (inserted > 0) {
+			return;
+		}
+		jdbc.sql("UPDATE lti_context_member SET roster_roles = ? WHERE context_ref = ? AND user_ref = ?")
+			.params(coachroomRoles, contextRef, userRef)
+			.update();
+		record Row(String ltiRoles, String roles) {
+		}
+		jdbc.sql("SELECT lti_roles, coachroom_roles FROM lti_context_member WHERE context_ref = ? AND user_ref = ?")
+			.params(contextRef, userRef)
+			.query((rs, i) -> new Row(rs.getString(1), rs.getString(2)))
+			.optional()
+			.filter(row -> launchedAsAdministrator(row.ltiRoles()))
+			.ifPresent(row -> {
+				Set<String> merged = new TreeSet<>(Sessions.decode(row.roles()));
+				merged.addAll(Sessions.decode(coachroomRoles));
+				jdbc.sql("UPDATE lti_context_member SET coachroom_roles = ? WHERE context_ref = ? AND user_ref = ?")
+					.params(Sessions.encode(merged), contextRef, userRef)
+					.update();
+				recent.invalidate(new MemberKey(contextRef, userRef));
+			});
+	}
+
+	/**
+	 * The roles the course's roster last gave the person (none when no roster listed
+	 * them).
+	 */
+	Set<String> rosterRoles(long contextRef, long userRef) {
+		return jdbc.sql("SELECT roster_roles FROM lti_context_member WHERE context_ref = ? AND user_ref = ?")
+			.params(contextRef, userRef)
+			.query((rs, i) -> rs.getString(1))
+			.optional()
+			.filter(Objects::nonNull)
+			.map(Sessions::decode)
+			.orElse(Set.of());
+	}
+
+	private static boolean launchedAsAdministrator(String ltiRoles) {
+		return ltiRoles != null && (ltiRoles.contains(RoleMapper.SYSTEM + "Administrator")
+				|| ltiRoles.contains(RoleMapper.INSTITUTION + "Administrator"));
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import org.coachroom.lti.LaunchDetails;
@@ -73,15 +74,18 @@ class Launches {
 				custom);
 		LaunchDetails details = details(token, custom);
 		String sessionToken;
+		Set<String> granted = new TreeSet<>(roles);
 		try {
-			sessionToken = signIn(token, roles, details);
+			sessionToken = signIn(token, granted, details);
 		}
 		catch (DataIntegrityViolationException gone) {
 			// A row this node remembered was removed meanwhile (by another node): read
 			// everything afresh once.
 			records.forget();
-			sessionToken = signIn(token, roles, details);
+			granted = new TreeSet<>(roles);
+			sessionToken = signIn(token, granted, details);
 		}
+		roles = granted;
 		log.info("Launch accepted: platform={} deployment={} sub={} type={} roles={}", token.platform().getIssuer(),
 				Logs.safe(token.deployment().deploymentId()), Logs.safe(claims.getSubject()), details.messageType(),
 				roles);
@@ -90,7 +94,7 @@ class Launches {
 
 	/**
 	 * Records who launched from where, then opens their session; returns the session's
-	 * token.
+	 * token. {@code roles} gains what the course's roster gives a site administrator.
 	 */
 	private String signIn(IdTokenValidator.ValidToken token, Set<String> roles, LaunchDetails details) {
 		JWTClaimsSet claims = token.claims();
@@ -106,6 +110,10 @@ class Launches {
 		if (context != null && context.get("id") instanceof String contextId && !contextId.isBlank()) {
 			contextRef = records.context(tenant, new LaunchRecords.ContextData(contextId, str(context.get("label")),
 					str(context.get("title")), joined(context.get("type"))), now);
+		}
+		if (contextRef != null && roleMapper.setsAsideInLaunch(RoleMapper.rolesOf(claims.getClaim(LtiClaims.ROLES)))) {
+			// a site administrator enrolled in the course is what the roster says there
+			roles.addAll(records.rosterRoles(contextRef, userRef));
 		}
 		if (contextRef != null) {
 			records.membership(tenant, contextRef, userRef,

@@ -102,7 +102,7 @@ class NamesAndRolesClient implements Rosters {
 			Map<String, Entry> entries = new LinkedHashMap<>();
 			for (RosterMember m : fetched) {
 				List<String> ltiRoles = m.roles().stream().map(NamesAndRolesClient::fullRole).toList();
-				Set<String> roles = roleMapper.map(platform, ltiRoles, Map.of());
+				Set<String> roles = roleMapper.mapRoster(platform, ltiRoles);
 				long userRef = records.rosterUser(tenant, m.userId(), m.name(), m.givenName(), m.familyName(),
 						m.email(), now);
 				if (m.active()) {

@@ -24,11 +24,20 @@ class RegistrationController {
 	@GetMapping("/lti/register")
 	String register(@RequestParam(name = "openid_configuration", required = false) String openidConfiguration,
 			@RequestParam(name = "registration_token", required = false) String registrationToken,
-			@RequestParam(required = false) String invite, HttpServletRequest request, HttpServletResponse response,
-			Model model) {
+			@RequestParam(required = false) String invite, @RequestParam(required = false) String again,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
 		// The LMS shows this page in its own frame before it is registered:
 		// FrameAncestors allows its origin.
-		model.addAttribute("result", registration.register(openidConfiguration, registrationToken, invite, request));
+		var outcome = registration.register(openidConfiguration, registrationToken, invite, "yes".equals(again),
+				request);
+		if (outcome instanceof DynamicRegistration.AlreadyRegistered already) {
+			model.addAttribute("already", already);
+			model.addAttribute("openidConfiguration", openidConfiguration);
+			model.addAttribute("registrationToken", registrationToken);
+			model.addAttribute("invite", invite);
+			return "lti/already-registered";
+		}
+		model.addAttribute("result", outcome);
 		return "lti/registered";
 	}
 

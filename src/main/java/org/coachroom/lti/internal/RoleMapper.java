@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import org.coachroom.lti.RoleMapping;
 import org.slf4j.Logger;
@@ -33,7 +34,32 @@ class RoleMapper {
 		this.mapping = mapping;
 	}
 
+	/** The tool roles of a launch's LTI roles. */
 	Set<String> map(Platform platform, Collection<String> ltiRoles, Map<String, ?> custom) {
+		Set<String> normalised = ltiRoles.stream().map(RoleMapper::normalise).collect(Collectors.toSet());
+		Set<String> ignored = mapping.ignoredInLaunchBeside(normalised);
+		return mapEach(platform, normalised.stream().filter(r -> !ignored.contains(r)).toList(), custom);
+	}
+
+	/**
+	 * Whether the tool's mapping set aside some of a launch's LTI roles (a site
+	 * administrator's Instructor): the course's roster then says what the person is in
+	 * the course.
+	 */
+	boolean setsAsideInLaunch(Collection<String> ltiRoles) {
+		return !mapping.ignoredInLaunchBeside(ltiRoles.stream().map(RoleMapper::normalise).collect(Collectors.toSet()))
+			.isEmpty();
+	}
+
+	/**
+	 * The tool roles of a roster member's LTI roles: a roster lists the course's enrolled
+	 * people, so every role counts.
+	 */
+	Set<String> mapRoster(Platform platform, Collection<String> ltiRoles) {
+		return mapEach(platform, ltiRoles, Map.of());
+	}
+
+	private Set<String> mapEach(Platform platform, Collection<String> ltiRoles, Map<String, ?> custom) {
 		Map<String, Set<String>> overrides = platform.roleOverrides();
 		Set<String> roles = new TreeSet<>();
 		for (String raw : ltiRoles) {

@@ -23,6 +23,15 @@ final class ToolRegistrationRequest {
 
 	static Map<String, Object> body(DynamicRegistration.PlatformConfiguration config, ToolUrls urls,
 			HttpServletRequest request) {
+		return body(config, urls, request, "Coachroom");
+	}
+
+	/**
+	 * The registration, naming the tool {@code clientName} (the name of the LMS's tool
+	 * card).
+	 */
+	static Map<String, Object> body(DynamicRegistration.PlatformConfiguration config, ToolUrls urls,
+			HttpServletRequest request, String clientName) {
 		URI base = URI.create(urls.base(request));
 		List<String> scopes = config.scopesSupported().isEmpty() ? WANTED_SCOPES
 				: WANTED_SCOPES.stream().filter(config.scopesSupported()::contains).toList();
@@ -46,7 +55,7 @@ final class ToolRegistrationRequest {
 		body.put("grant_types", List.of("implicit", "client_credentials"));
 		body.put("initiate_login_uri", urls.login(request));
 		body.put("redirect_uris", List.of(urls.launch(request), urls.deepLink(request)));
-		body.put("client_name", "Coachroom");
+		body.put("client_name", clientName);
 		body.put("jwks_uri", urls.jwks(request));
 		body.put("token_endpoint_auth_method", "private_key_jwt");
 		body.put("scope", String.join(" ", scopes));

@@ -133,6 +133,10 @@ public class Standings {
 			})
 			.optional();
 		if (profile.isEmpty()) {
+			// no standing without a profile (HR's view needs its facts), but a placed
+			// item's completion is the course's, whatever the person told us about
+			// themselves
+			followPlacements(tenantId, userRef, catalog);
 			return;
 		}
 		String name = people.person(new TenantId(tenantId), userRef).map(People.Person::name).orElse("?");
@@ -196,6 +200,28 @@ public class Standings {
 				.update());
 		adjustTallies(tenantId, before.values(), after.values());
 		nameWords.keep(tenantId, userRef, name);
+	}
+
+	/**
+	 * Completion of the placed programs a person without a profile recorded progress in:
+	 * whether a requirement is met depends on the progress alone, and without an
+	 * obligation there is no deadline to work out.
+	 */
+	private void followPlacements(long tenantId, long userRef, List<Program> catalog) {
+		Set<Long> placed = courseItems.placedPrograms(tenantId);
+		if (placed.isEmpty()) {
+			return;
+		}
+		LocalDate today = LocalDate.now(clock.withZone(zone));
+		Map<Long, ProgramProgress> recorded = new HashMap<>();
+		progress.findByTenantIdAndUserRef(tenantId, userRef).forEach(p -> recorded.put(p.getProgram(), p));
+		for (Program program : catalog) {
+			ProgramProgress mine = recorded.get(program.getId());
+			if (mine != null && placed.contains(program.getId())) {
+				courseItems.follow(tenantId, userRef,
+						ProgramProgress.evaluate(program, mine, null, null, today, Period.ZERO));
+			}
+		}
 	}
 
 	/** {@code pd_standing.due_sort} of a standing without a deadline. */

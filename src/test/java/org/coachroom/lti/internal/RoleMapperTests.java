@@ -32,6 +32,25 @@ class RoleMapperTests {
 			.containsExactly(CoachroomRole.DISTRICT_ADMIN);
 	}
 
+	/** Moodle 4.5's site admin, not enrolled in the course (id_token-admin.json). */
+	static final List<String> MOODLE_SITE_ADMIN = List.of(RoleMapper.INSTITUTION + "Administrator", INSTRUCTOR,
+			RoleMapper.SYSTEM + "Administrator");
+
+	@Test
+	void aSiteAdminsLaunchMakesADistrictAdminAndNotACoach() {
+		assertThat(mapped(platform(null, null), MOODLE_SITE_ADMIN, Map.of()))
+			.containsExactly(CoachroomRole.DISTRICT_ADMIN);
+		assertThat(mapped(platform(null, null), List.of(RoleMapper.SYSTEM + "Administrator"), Map.of()))
+			.containsExactly(CoachroomRole.DISTRICT_ADMIN);
+	}
+
+	@Test
+	void aSiteAdminOnTheCoursesRosterIsItsCoach() {
+		assertThat(CoachroomRole
+			.of(mapper.mapRoster(platform(null, null), List.of(INSTRUCTOR, RoleMapper.INSTITUTION + "Administrator"))))
+			.containsExactlyInAnyOrder(CoachroomRole.COACH, CoachroomRole.DISTRICT_ADMIN);
+	}
+
 	@Test
 	void shortContextRoleNamesCountAsTheirFullUris() {
 		assertThat(mapped(platform(null, null), List.of("Instructor"), Map.of())).containsExactly(CoachroomRole.COACH);

@@ -76,3 +76,21 @@ CREATE TABLE coaching_other_time (
     KEY ix_coaching_other_time_coach (tenant_id, coach_ref, spent_on),
     CONSTRAINT fk_coaching_other_time_coach FOREIGN KEY (coach_ref) REFERENCES lti_user (id) ON DELETE CASCADE
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+-- An observation or walk-through in a cycle: descriptive by design. The look-fors the coach chose,
+-- what was seen, and questions for the teacher's reflection; no rating, no score, no rubric.
+CREATE TABLE coaching_observation (
+    id          BIGINT        NOT NULL AUTO_INCREMENT,
+    cycle       BIGINT        NOT NULL,
+    kind        VARCHAR(16)   NOT NULL,
+    observed_on DATE          NOT NULL,
+    look_fors   TEXT          NOT NULL,
+    seen        TEXT          NOT NULL,
+    questions   TEXT          NULL,
+    created_at  TIMESTAMP(3)  NOT NULL,
+    updated_at  TIMESTAMP(3)  NOT NULL,
+    version     INT           NOT NULL,
+    PRIMARY KEY (id),
+    KEY ix_coaching_observation_cycle (cycle, observed_on),
+    CONSTRAINT fk_coaching_observation_cycle FOREIGN KEY (cycle) REFERENCES coaching_cycle (id) ON DELETE CASCADE
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;

@@ -1,6 +1,7 @@
 package org.coachroom.coaching;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.coachroom.lti.PlatformRegistry;
@@ -218,6 +219,57 @@ class CoachingCycleTests {
 			.param(id)
 			.query(Integer.class)
 			.single()).isZero();
+	}
+
+	@Test
+	void anObservationIsWrittenInWordsAgainstLookForsAndOnlyTheTeacherReadsIt() {
+		long id = open(fixture.coach(), fixture.teacher(), "Turn-and-talk in science");
+		LaunchClient coach = fixture.coach().browser();
+		String csrf = coach.csrfFrom("/coaching/cycles/" + id + "/observations/new");
+		LaunchClient.Response none = coach.postPairs("/coaching/cycles/" + id + "/observations",
+				List.of(new String[] { "kind", "OBSERVATION" },
+						new String[] { "observedOn", district.today().toString() },
+						new String[] { "lookFor", "Teacher is rated 4 of 5" },
+						new String[] { "seen", "Students talked." }, new String[] { "_csrf", csrf }));
+		assertThat(none.status()).isEqualTo(400);
+		assertThat(none.body()).contains("Choose or write at least one look-for");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM coaching_observation WHERE cycle = ?")
+			.param(id)
+			.query(Integer.class)
+			.single()).isZero();
+
+		LaunchClient.Response written = coach.postPairs("/coaching/cycles/" + id + "/observations", List.of(
+				new String[] { "kind", "WALK_THROUGH" }, new String[] { "observedOn", district.today().toString() },
+				new String[] { "lookFor", "Students explain their thinking" },
+				new String[] { "ownLookFors", "Partners use the sentence frames" },
+				new String[] { "seen", "Six of eight pairs used the frames without a prompt." },
+				new String[] { "questions", "What made the two other pairs stop?" }, new String[] { "_csrf", csrf }));
+		assertThat(written.status()).isEqualTo(302);
+		String path = written.location().replaceAll("^https?://[^/]+", "");
+
+		String teacherView = fixture.teacher().browser().get(path).body();
+		assertThat(teacherView).contains("Six of eight pairs used the frames without a prompt.")
+			.contains("Students explain their thinking")
+			.contains("Partners use the sentence frames")
+			.contains("What made the two other pairs stop?")
+			.doesNotContain("id=\"observation-form\"");
+		assertThat(fixture.teacher().browser().get("/coaching/cycles/" + id).body()).contains("Walk-through");
+		Launched principal = fixture.launch("p-" + fixture.course(), "Pat Principal", TestPlatform.INSTRUCTOR,
+				Map.of("coachroom_role", "Principal"));
+		Launched otherCoach = fixture.launch("c2-" + fixture.course(), "Other Coach", TestPlatform.INSTRUCTOR);
+		for (Launched someone : new Launched[] { principal, otherCoach }) {
+			LaunchClient.Response page = someone.browser().get(path);
+			assertThat(page.status()).isEqualTo(404);
+			assertThat(page.body()).doesNotContain("Six of eight pairs");
+		}
+		LaunchClient teacher = fixture.teacher().browser();
+		assertThat(teacher
+			.postPairs(path,
+					List.of(new String[] { "kind", "OBSERVATION" },
+							new String[] { "observedOn", district.today().toString() },
+							new String[] { "ownLookFors", "x" }, new String[] { "seen", "Rewritten by the teacher" },
+							new String[] { "version", "0" }, new String[] { "_csrf", teacher.csrfFrom("/home") }))
+			.status()).isEqualTo(404);
 	}
 
 }

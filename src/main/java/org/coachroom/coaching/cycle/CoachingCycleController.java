@@ -40,8 +40,12 @@ class CoachingCycleController {
 
 	private final CoachingCalendar calendar;
 
+	private final Observations observations;
+
 	CoachingCycleController(CoachingCyclePages pages, CoachingCycleEditing editing, CoachingCycleAccess access,
-			CoachingAccess coaching, CoachingCycleContacts contacts, CoachingCalendar calendar) {
+			CoachingAccess coaching, CoachingCycleContacts contacts, CoachingCalendar calendar,
+			Observations observations) {
+		this.observations = observations;
 		this.pages = pages;
 		this.editing = editing;
 		this.access = access;
@@ -223,6 +227,7 @@ class CoachingCycleController {
 					.map(c -> new CoachingCycleContacts.ContactLine(c.id(), c.heldOn(), c.support(), c.minutes(), null))
 					.toList());
 		model.addAttribute("today", calendar.today());
+		model.addAttribute("observations", observations.findByCycleOrderByObservedOnDescIdDesc(seen.cycle().getId()));
 	}
 
 }

@@ -26,10 +26,10 @@ class TableOwnershipTests {
 
 	/** Which module's tables a name is, by its prefix. */
 	private static final Map<String, String> OWNER_BY_PREFIX = Map.of("lti_", "lti", "pd_", "pd", "team_", "team",
-			"study_group", "studygroup", "gradebook_", "gradebook", "demo_", "demo");
+			"study_group", "studygroup", "gradebook_", "gradebook", "demo_", "demo", "coaching_", "coaching");
 
 	private static final Pattern TABLE = Pattern.compile(
-			"(?i)\\b(?:FROM|JOIN|INTO|UPDATE|TABLE)\\s+`?((?:lti_|pd_|team_|study_group|gradebook_|demo_)[a-z_]*)");
+			"(?i)\\b(?:FROM|JOIN|INTO|UPDATE|TABLE)\\s+`?((?:lti_|pd_|team_|study_group|gradebook_|demo_|coaching_)[a-z_]*)");
 
 	@Test
 	void noModulesSqlNamesAnotherModulesTables() throws IOException {

@@ -98,6 +98,7 @@ class Navigation {
 		if (!evaluative && teaches) {
 			sections.add(new String[] { "nav-pd", "/pd", "nav.pd" });
 			sections.add(new String[] { "nav-team", "/team", "nav.team" });
+			sections.add(new String[] { "nav-coaching", "/coaching", "nav.coaching" });
 		}
 		if (CoachingPrivacy.coaches(roles)) {
 			sections.add(new String[] { "nav-people", "/pd/people", "nav.people" });

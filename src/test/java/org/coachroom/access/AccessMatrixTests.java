@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.coachroom.lti.PlatformRegistry;
+import org.coachroom.shared.DistrictClock;
 import org.coachroom.studygroup.CompletionRule;
 import org.coachroom.studygroup.StudyGroup;
 import org.coachroom.studygroup.StudyGroupManagement;
@@ -116,6 +117,10 @@ class AccessMatrixTests {
 			home page, as a coach       | /home?as=COACH                                                           | groupTitle | sees    | page          | sees  | page      | page  | page  | page     | page            | 401
 			home page: teams            | /home                                                                    | teamTitle  | sees    | page          | sees  | sees      | page  | page  | page     | sees            | 401
 			home page: a team's work    | /home                                                                    | teamWork   | page    | page          | page  | page      | page  | page  | page     | page            | 401
+			coaching cycle              | /coaching/cycles/{coachingCycle}                                         | coachingGoal | sees  | 404           | sees  | 404       | 404   | 404   | 404      | 404             | 401
+			coach's notes in a cycle    | /coaching/cycles/{coachingCycle}                                         | coachNotes | page    | 404           | sees  | 404       | 404   | 404   | 404      | 404             | 401
+			coaching cycles list        | /coaching/cycles                                                         | coachingGoal | sees  | page          | sees  | page      | page  | page  | page     | page            | 401
+			coaching log                | /coaching                                                                | coachNotes | 302     | 302           | sees  | 302       | 302   | 302   | 302      | 302             | 401
 			LMS registrations           | /lti/registrations                                                       | -          | 404     | 404           | 404   | 404       | 404   | 200   | 200      | 404             | 401
 			""";
 
@@ -131,6 +136,9 @@ class AccessMatrixTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	DistrictClock district;
 
 	@Autowired
 	StudyGroupManagement management;
@@ -279,7 +287,28 @@ class AccessMatrixTests {
 		contents.put("titles", List.of(groupTitle, teamTitle));
 		contents.put("teamTitle", List.of(teamTitle));
 		contents.put("groupTitle", List.of(groupTitle));
-		contents.put("coaching", List.of(reflection, groupFile, meetingTitle, standard));
+		String coachingGoal = "Student talk in guided reading " + run;
+		String coachNote = "Coach own note " + run;
+		String contactNote = "Contact aside " + run;
+		long coachingCycle = Long
+			.parseLong(
+					c.post("/coaching/cycles",
+							Map.of("teacher", ids.get("teacher"), "goal", coachingGoal, "_csrf",
+									c.csrfFrom("/coaching/cycles/new")))
+						.location()
+						.replaceAll(".*/coaching/cycles/", ""));
+		c.post("/coaching/cycles/" + coachingCycle + "/notes",
+				Map.of("notes", coachNote, "_csrf", c.csrfFrom("/home")));
+		c.post("/coaching/contacts", Map.of("teacher", ids.get("teacher"), "support", "OBSERVATION", "minutes", "30",
+				"heldOn", district.today().toString(), "note", contactNote, "_csrf", c.csrfFrom("/home")));
+		assertThat(c.get("/coaching/cycles/" + coachingCycle).body()).as("the coaching cycle holds its notes")
+			.contains(coachNote)
+			.contains(contactNote);
+		ids.put("coachingCycle", Long.toString(coachingCycle));
+		contents.put("coachingGoal", List.of(coachingGoal));
+		contents.put("coachNotes", List.of(coachNote, contactNote));
+		contents.put("coaching",
+				List.of(reflection, groupFile, meetingTitle, standard, coachingGoal, coachNote, contactNote));
 	}
 
 	@AfterAll

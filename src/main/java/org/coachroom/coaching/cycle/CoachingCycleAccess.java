@@ -1,0 +1,71 @@
+package org.coachroom.coaching.cycle;
+
+import org.coachroom.coaching.pair.CoachingAccess;
+import org.coachroom.coaching.pair.CoachingAccess.CoachingNotFoundException;
+import org.coachroom.lti.Member;
+import org.springframework.stereotype.Component;
+
+/**
+ * A cycle exists for its coach (while they coach: no principal's or HR role in this
+ * launch) and for its teacher; for anyone else, in any district, it does not.
+ */
+@Component
+public class CoachingCycleAccess {
+
+	/** Which side of the coaching pair is looking. */
+	public enum Side {
+
+		COACH, TEACHER
+
+	}
+
+	/** A cycle as one side of its pair sees it. */
+	public record Seen(CoachingCycle cycle, Side side) {
+
+		public boolean byCoach() {
+			return side == Side.COACH;
+		}
+
+	}
+
+	private final CoachingCycles cycles;
+
+	private final CoachingAccess access;
+
+	CoachingCycleAccess(CoachingCycles cycles, CoachingAccess access) {
+		this.cycles = cycles;
+		this.access = access;
+	}
+
+	public Seen require(Member member, long id) {
+		CoachingCycle cycle = cycles.findByIdAndTenantId(id, member.tenant().value()).orElseThrow(() -> notFound(id));
+		if (cycle.getCoachRef() == member.userId() && access.coaches(member)) {
+			return new Seen(cycle, Side.COACH);
+		}
+		if (cycle.getTeacherRef() == member.userId()) {
+			return new Seen(cycle, Side.TEACHER);
+		}
+		throw notFound(id);
+	}
+
+	public CoachingCycle requireAsCoach(Member member, long id) {
+		Seen seen = require(member, id);
+		if (!seen.byCoach()) {
+			throw notFound(id);
+		}
+		return seen.cycle();
+	}
+
+	public CoachingCycle requireAsTeacher(Member member, long id) {
+		Seen seen = require(member, id);
+		if (seen.byCoach()) {
+			throw notFound(id);
+		}
+		return seen.cycle();
+	}
+
+	static CoachingNotFoundException notFound(long id) {
+		return new CoachingNotFoundException("coaching cycle " + id, "coaching.not-found.cycle");
+	}
+
+}

@@ -1,0 +1,111 @@
+package org.coachroom.coaching.log;
+
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.coachroom.coaching.pair.CoachingProperties;
+import org.coachroom.coaching.pair.SupportType;
+import org.coachroom.lti.Member;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A coach's time over a period: the share spent coaching against the district's target,
+ * the kinds of support, and how contacts spread over the teachers (a distribution, never
+ * a ranking, never a name).
+ */
+@Service
+@Transactional(readOnly = true)
+class CoachTime {
+
+	/** How contacts per teacher are grouped: 1, 2–3, 4–6, 7 or more. */
+	static final int[][] BUCKETS = { { 1, 1 }, { 2, 3 }, { 4, 6 }, { 7, Integer.MAX_VALUE } };
+
+	private final LogQueries queries;
+
+	private final CoachingProperties properties;
+
+	CoachTime(LogQueries queries, CoachingProperties properties) {
+		this.queries = queries;
+		this.properties = properties;
+	}
+
+	/** How many teachers had this many contacts. */
+	record Bucket(int from, int to, int teachers) {
+
+		public boolean open() {
+			return to == Integer.MAX_VALUE;
+		}
+
+	}
+
+	/** Minutes of one kind of other time. */
+	record OtherCount(OtherTime.Category category, int minutes) {
+	}
+
+	/**
+	 * @param sharePercent the share of logged time spent coaching, or null when nothing
+	 * is logged
+	 */
+	record Summary(LocalDate from, LocalDate until, int coachingMinutes, int otherMinutes, Integer sharePercent,
+			int targetPercent, int contacts, int teachers, List<LogQueries.SupportCount> bySupport,
+			List<OtherCount> other, List<Bucket> spread) {
+
+		public boolean belowTarget() {
+			return sharePercent != null && sharePercent < targetPercent;
+		}
+
+		public int mostSupportMinutes() {
+			return bySupport.stream().mapToInt(LogQueries.SupportCount::minutes).max().orElse(0);
+		}
+
+	}
+
+	Summary month(Member coach, YearMonth month) {
+		return over(coach, month.atDay(1), month.plusMonths(1).atDay(1));
+	}
+
+	/** The school year the day falls in, up to and including the day. */
+	Summary schoolYear(Member coach, LocalDate day) {
+		MonthDay start = properties.schoolYearStarts();
+		LocalDate from = start.atYear(day.getYear());
+		if (from.isAfter(day)) {
+			from = start.atYear(day.getYear() - 1);
+		}
+		return over(coach, from, day.plusDays(1));
+	}
+
+	private Summary over(Member coach, LocalDate from, LocalDate until) {
+		long tenant = coach.tenant().value();
+		List<LogQueries.SupportCount> bySupport = new ArrayList<>(
+				queries.bySupport(tenant, coach.userId(), from, until));
+		bySupport.sort(Comparator.comparing(LogQueries.SupportCount::support));
+		Map<OtherTime.Category, Integer> other = queries.otherMinutes(tenant, coach.userId(), from, until);
+		List<Integer> perTeacher = queries.contactsPerTeacher(tenant, coach.userId(), from, until);
+		int coaching = bySupport.stream().mapToInt(LogQueries.SupportCount::minutes).sum();
+		int contacts = bySupport.stream().mapToInt(LogQueries.SupportCount::contacts).sum();
+		int otherTotal = other.values().stream().mapToInt(Integer::intValue).sum();
+		Integer share = coaching + otherTotal == 0 ? null
+				: (int) Math.round(100.0 * coaching / (coaching + otherTotal));
+		List<Bucket> spread = new ArrayList<>();
+		for (int[] b : BUCKETS) {
+			spread.add(new Bucket(b[0], b[1], (int) perTeacher.stream().filter(c -> c >= b[0] && c <= b[1]).count()));
+		}
+		List<OtherCount> otherCounts = other.entrySet()
+			.stream()
+			.map(e -> new OtherCount(e.getKey(), e.getValue()))
+			.toList();
+		return new Summary(from, until, coaching, otherTotal, share, properties.targetShare(), contacts,
+				perTeacher.size(), bySupport, otherCounts, spread);
+	}
+
+	static List<SupportType> kinds() {
+		return List.of(SupportType.values());
+	}
+
+}

@@ -1,0 +1,21 @@
+/**
+ * Coaching itself: coaching cycles between a coach and a teacher (the teacher's goal, the
+ * planned moves, the close with the teacher's reflection), and the coach's log of
+ * contacts and of time that is not coaching. Coaching is non-evaluative: a cycle, a
+ * contact or a note is seen by the coaching pair only; everyone else gets counts.
+ *
+ * <p>
+ * Shape. Internal sub-packages per concern:
+ * <ul>
+ * <li>{@code coaching.pair}: who coaches whom and the one access policy
+ * ({@code CoachingAccess}, asked everywhere in the module), the kinds of support, the
+ * module's one reading of a date ({@code CoachingCalendar}).</li>
+ * <li>{@code coaching.cycle}: coaching cycles, their moves and their close.</li>
+ * <li>{@code coaching.log}: the coaching log (contacts and other time) and the coach's
+ * month.</li>
+ * </ul>
+ * Only {@code coaching_} tables are named: people come through lti's {@code People}, whom
+ * a coach supports through access's {@code SupportedByCoach}.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Coaching")
+package org.coachroom.coaching;

@@ -1,0 +1,180 @@
+package org.coachroom.coaching;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.coachroom.lti.PlatformRegistry;
+import org.coachroom.shared.DistrictClock;
+import org.coachroom.testsupport.CourseFixture;
+import org.coachroom.testsupport.LaunchClient;
+import org.coachroom.testsupport.LaunchTest;
+import org.coachroom.testsupport.Launcher.Launched;
+import org.coachroom.testsupport.TestPlatform;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The coaching log: a contact logged in one form, other time by category, the month's
+ * share of time coaching against the district's aim, the spread of contacts without a
+ * name, and every entry the coach's alone.
+ */
+@LaunchTest
+class CoachingLogTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	PlatformRegistry registry;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	DistrictClock district;
+
+	CourseFixture fixture;
+
+	LocalDate today;
+
+	@BeforeEach
+	void setUp() {
+		fixture = CourseFixture.start(port, registry, jdbc, "log", "Lincoln coaching");
+		today = district.today();
+	}
+
+	@AfterEach
+	void tearDown() {
+		fixture.close();
+	}
+
+	private LaunchClient.Response logContact(LaunchClient coach, Launched teacher, String support, String minutes,
+			String heldOn) {
+		return coach.post("/coaching/contacts", Map.of("teacher", Long.toString(teacher.member().userId()), "support",
+				support, "minutes", minutes, "heldOn", heldOn, "note", "", "_csrf", coach.csrfFrom("/coaching")));
+	}
+
+	private int contacts() {
+		return jdbc.sql("SELECT COUNT(*) FROM coaching_contact WHERE coach_ref = ?")
+			.param(fixture.coach().member().userId())
+			.query(Integer.class)
+			.single();
+	}
+
+	@Test
+	void aContactLoggedFromTheQuickLogJoinsTheTeachersOpenCycle() {
+		LaunchClient coach = fixture.coach().browser();
+		LaunchClient.Response opened = coach.post("/coaching/cycles",
+				Map.of("teacher", Long.toString(fixture.teacher().member().userId()), "goal", "Guided reading groups",
+						"_csrf", coach.csrfFrom("/coaching/cycles/new")));
+		long cycle = Long.parseLong(opened.location().replaceAll(".*/coaching/cycles/", ""));
+
+		assertThat(logContact(coach, fixture.teacher(), "MODEL_LESSON", "40", today.toString()).status())
+			.isEqualTo(302);
+
+		assertThat(jdbc.sql("SELECT cycle_id FROM coaching_contact WHERE coach_ref = ?")
+			.param(fixture.coach().member().userId())
+			.query(Long.class)
+			.single()).isEqualTo(cycle);
+		assertThat(fixture.teacher().browser().get("/coaching/cycles/" + cycle).body()).contains("Model lesson")
+			.contains("40 minutes");
+	}
+
+	@Test
+	void theMonthShowsTheShareOfTimeCoachingAgainstTheAimAndASpreadWithoutNames() {
+		Launched second = fixture.launch("t2-" + fixture.course(), "Noor Haddad", TestPlatform.LEARNER);
+		LaunchClient coach = fixture.coach().browser();
+		logContact(coach, fixture.teacher(), "CO_TEACHING", "30", today.toString());
+		logContact(coach, fixture.teacher(), "PLANNING", "30", today.toString());
+		logContact(coach, second, "CO_TEACHING", "60", today.toString());
+		assertThat(coach
+			.post("/coaching/other-time", Map.of("category", "DUTY", "minutes", "40", "spentOn", today.toString(),
+					"_csrf", coach.csrfFrom("/coaching")))
+			.status()).isEqualTo(302);
+
+		String page = coach.get("/coaching").body();
+		String month = page.substring(page.indexOf("id=\"month\""), page.indexOf("id=\"year\""));
+		// 120 minutes coaching of 160 logged
+		assertThat(month).containsPattern("id=\"month-share\">\\s*<strong>75 %</strong>")
+			.contains("the district aims for 75 %")
+			.doesNotContain("below the aim")
+			.containsPattern("id=\"month-contacts\"><strong>3</strong>")
+			.containsPattern("id=\"month-teachers\"><strong>2</strong>")
+			.contains("Co-teaching: 90 min")
+			.doesNotContain("Noor Haddad")
+			.doesNotContain("Maria Lopez");
+		// one person had one contact, one had two
+		assertThat(month).containsPattern("<th scope=\"row\">1</th>\\s*<td>1</td>")
+			.containsPattern("<th scope=\"row\">2–3</th>\\s*<td>1</td>");
+		assertThat(month).contains("Duty (lunch, recess, bus): 40 minutes");
+	}
+
+	@Test
+	void aRefusedEntryIsA400WithItsMessageAndNothingIsLogged() {
+		LaunchClient coach = fixture.coach().browser();
+		Map<String[], String> cases = Map.of(new String[] { "CO_TEACHING", "0", today.toString() },
+				"Give the minutes as a whole number from 1 to 480.",
+				new String[] { "CO_TEACHING", "481", today.toString() },
+				"Give the minutes as a whole number from 1 to 480.",
+				new String[] { "CO_TEACHING", "30", today.plusDays(1).toString() }, "Log time once it has happened",
+				new String[] { "RATING", "30", today.toString() }, "Choose the kind of support.",
+				new String[] { "CO_TEACHING", "30", "1900-01-01" }, "Give the day as a date");
+		cases.forEach((form, message) -> {
+			LaunchClient.Response refused = logContact(coach, fixture.teacher(), form[0], form[1], form[2]);
+			assertThat(refused.status()).as(message).isEqualTo(400);
+			assertThat(refused.body()).contains(message);
+		});
+		LaunchClient.Response tooLongNote = coach.post("/coaching/contacts",
+				Map.of("teacher", Long.toString(fixture.teacher().member().userId()), "support", "VIDEO", "minutes",
+						"20", "heldOn", today.toString(), "note", "n".repeat(1001), "_csrf",
+						coach.csrfFrom("/coaching")));
+		assertThat(tooLongNote.status()).isEqualTo(400);
+		assertThat(tooLongNote.body()).contains("Keep the note to 1,000 characters.");
+		assertThat(contacts()).isZero();
+	}
+
+	@Test
+	void aCoachLogsOnlyPeopleTheySupportAndTakesBackOnlyTheirOwnEntries() {
+		Launched principal = fixture.launch("p-" + fixture.course(), "Pat Principal", TestPlatform.INSTRUCTOR,
+				Map.of("coachroom_role", "Principal"));
+		LaunchClient coach = fixture.coach().browser();
+		assertThat(logContact(coach, principal, "OBSERVATION", "30", today.toString()).status()).isEqualTo(400);
+		assertThat(contacts()).isZero();
+
+		logContact(coach, fixture.teacher(), "OBSERVATION", "30", today.toString());
+		long entry = jdbc.sql("SELECT id FROM coaching_contact WHERE coach_ref = ?")
+			.param(fixture.coach().member().userId())
+			.query(Long.class)
+			.single();
+		Launched otherCoach = fixture.launch("c2-" + fixture.course(), "Other Coach", TestPlatform.INSTRUCTOR);
+		LaunchClient other = otherCoach.browser();
+		assertThat(other.post("/coaching/contacts/" + entry + "/remove", Map.of("_csrf", other.csrfFrom("/coaching")))
+			.status()).isEqualTo(404);
+		assertThat(contacts()).isOne();
+		assertThat(coach.post("/coaching/contacts/" + entry + "/remove", Map.of("_csrf", coach.csrfFrom("/coaching")))
+			.status()).isEqualTo(302);
+		assertThat(contacts()).isZero();
+	}
+
+	@Test
+	void aPrincipalOrHrHasNoLogAndCannotWriteToOne() {
+		for (String role : new String[] { "Principal", "HR" }) {
+			Launched evaluator = fixture.launch(role + "-" + fixture.course(), role + " Person",
+					TestPlatform.INSTRUCTOR, Map.of("coachroom_role", role));
+			LaunchClient browser = evaluator.browser();
+			assertThat(browser.get("/coaching").status()).isEqualTo(302);
+			LaunchClient.Response write = browser.post("/coaching/contacts",
+					Map.of("teacher", Long.toString(fixture.teacher().member().userId()), "support", "OBSERVATION",
+							"minutes", "30", "heldOn", today.toString(), "_csrf", browser.csrfFrom("/home")));
+			assertThat(write.status()).isEqualTo(404);
+		}
+		assertThat(contacts()).isZero();
+	}
+
+}

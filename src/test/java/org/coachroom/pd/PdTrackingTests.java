@@ -29,6 +29,7 @@ import org.coachroom.studygroup.session.GroupSession;
 import org.coachroom.testsupport.CourseFixture;
 import org.coachroom.testsupport.LaunchClient;
 import org.coachroom.testsupport.LaunchTest;
+import org.coachroom.testsupport.OfficeFiles;
 import org.coachroom.testsupport.Launcher.Launched;
 import org.coachroom.testsupport.Launcher;
 import org.coachroom.testsupport.TestPlatform;
@@ -519,7 +520,7 @@ class PdTrackingTests {
 		// a zip that is no Word document is refused, whatever its name says
 		upload(browser, "eye-induction", "y1-ilp", "plan.docx", zip("notes.txt"));
 		assertThat(browser.get("/pd/programs/eye-induction").body())
-			.contains("Upload a PDF or an image (PNG, JPEG or GIF), or a Word document (.docx).");
+			.contains("This file has a Word name but is not a Word document.");
 		assertThat(upload(browser, "eye-induction", "y1-ilp", "My plan.docx",
 				zip("[Content_Types].xml", "_rels/.rels", "word/document.xml"))
 			.status()).isEqualTo(302);
@@ -529,6 +530,52 @@ class PdTrackingTests {
 			.list())
 			.containsExactly("My plan.docx application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 		assertThat(browser.get("/pd/programs/eye-induction").body()).contains("My plan.docx");
+	}
+
+	@Test
+	void anOldBinaryWordPlanIsTakenByItsContentAndServedBackAsAWordAttachment() {
+		var browser = teacher.browser();
+		profile(browser, "SECONDARY", LocalDate.now().minusMonths(2).toString());
+		assertThat(browser.get("/pd/programs/eye-induction").body()).contains(".docx,.doc,")
+			.contains("application/msword");
+
+		assertThat(upload(browser, "eye-induction", "y1-ilp", "Old plan.doc", OfficeFiles.wordDocument()).status())
+			.isEqualTo(302);
+		record Stored(long id, String name, String type) {
+		}
+		Stored stored = jdbc.sql("SELECT id, file_name, media_type FROM pd_evidence WHERE user_ref = ?")
+			.param(teacher.member().userId())
+			.query((rs, i) -> new Stored(rs.getLong(1), rs.getString(2), rs.getString(3)))
+			.single();
+		assertThat(stored.name()).isEqualTo("Old plan.doc");
+		assertThat(stored.type()).isEqualTo("application/msword");
+		var file = browser.get("/pd/evidence/" + stored.id());
+		assertThat(file.status()).isEqualTo(200);
+		assertThat(file.headers().firstValue("Content-Type").orElse("")).startsWith("application/msword");
+		assertThat(file.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment");
+		assertThat(file.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+	}
+
+	@Test
+	void aFileNamedDocThatIsNotWordIsRefusedSayingSoAndAnOldExcelFileIsNotTakenAsWord() {
+		var browser = teacher.browser();
+		profile(browser, "SECONDARY", LocalDate.now().minusMonths(2).toString());
+		upload(browser, "eye-induction", "y1-ilp", "plan.doc",
+				"My plan for this year, typed in a text editor".getBytes(StandardCharsets.UTF_8));
+		assertThat(browser.get("/pd/programs/eye-induction").body())
+			.contains("This file has a Word name but is not a Word document. Open it and save it again as a Word"
+					+ " document (.docx or .doc) or as a PDF, then upload it.");
+		// an OLE2 compound file that is an Excel 97-2003 workbook: no Word document
+		upload(browser, "eye-induction", "y1-ilp", "budget.xls", OfficeFiles.excelWorkbook());
+		assertThat(browser.get("/pd/programs/eye-induction").body())
+			.contains("Upload a PDF or an image (PNG, JPEG or GIF), or a Word document (.docx or .doc).");
+		upload(browser, "eye-induction", "y1-ilp", "budget.doc", OfficeFiles.excelWorkbook());
+		assertThat(browser.get("/pd/programs/eye-induction").body())
+			.contains("This file has a Word name but is not a Word document.");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM pd_evidence WHERE user_ref = ?")
+			.param(teacher.member().userId())
+			.query(Integer.class)
+			.single()).isZero();
 	}
 
 	@Test

@@ -8,3 +8,6 @@ ALTER TABLE pd_credit
 
 -- credit earned before this: its completion was on the day it was earned
 UPDATE pd_credit SET completed_at = TIMESTAMP(earned_on) WHERE completed_at IS NULL;
+
+-- HR corrects an entry once it is verified, and says why: the person sees the reason with the change.
+ALTER TABLE pd_audit ADD COLUMN reason VARCHAR(500) NULL;

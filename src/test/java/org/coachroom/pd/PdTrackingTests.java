@@ -447,6 +447,9 @@ class PdTrackingTests {
 		var beyond = correctVerified(verified.hr(), id, "19", today, "Typo");
 		assertThat(beyond.status()).isEqualTo(400);
 		assertThat(beyond.body()).contains("Hours so far are a number from 0 to 18 semester hours.");
+		var none = correctVerified(verified.hr(), id, "", today, "Typo");
+		assertThat(none.status()).isEqualTo(400);
+		assertThat(none.body()).contains("Hours so far are a number from 0 to 18 semester hours.");
 		var notANumber = correctVerified(verified.hr(), id, "twelve", today, "Typo");
 		assertThat(notANumber.status()).isEqualTo(400);
 		assertThat(notANumber.body()).contains("Write a number, like 12 or 12.5.");

@@ -161,7 +161,7 @@ class EvidenceController {
 		if (key.startsWith("pd.record.date") || key.equals("pd.hr-correct.date-required")) {
 			return "on";
 		}
-		return key.equals("pd.hr-correct.reason-required") ? "reason" : "entry";
+		return key.startsWith("pd.hr-correct.reason") ? "reason" : "entry";
 	}
 
 	private static String clip(String s) {

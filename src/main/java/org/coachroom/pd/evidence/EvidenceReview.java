@@ -319,6 +319,9 @@ public class EvidenceReview {
 		if (reason == null || reason.isBlank()) {
 			throw new RecordingRefusedException("pd.hr-correct.reason-required");
 		}
+		if (reason.strip().length() > CorrectionForm.MAX_REASON) {
+			throw new RecordingRefusedException("pd.hr-correct.reason-long");
+		}
 		Program program = programs.findById(row.program()).orElseThrow(() -> ProgramNotFoundException.evidence());
 		Requirement requirement = program.requirement(row.requirement())
 			.orElseThrow(() -> ProgramNotFoundException.evidence());

@@ -154,13 +154,8 @@ public class ProgressRecording {
 		if (on.isAfter(calendar.today())) {
 			throw new RecordingRefusedException("pd.record.date-in-future");
 		}
+		// a score or hours left out is refused by the entry's own range
 		boolean takesAmount = requirement.scored() || requirement.kind() == RequirementKind.HOURS;
-		if (takesAmount && amount == null) {
-			throw new RecordingRefusedException(
-					requirement.scored() ? "pd.record.score-range" : "pd.correct.hours-range",
-					requirement.scored() ? new Object[0] : new Object[] {
-							requirement.hours().stripTrailingZeros().toPlainString(), requirement.hoursUnit() });
-		}
 		ProgramProgress theirs = progress.findByProgramAndUserRef(program.getId(), owner)
 			.orElseThrow(() -> new RecordingRefusedException("pd.hr-correct.not-verified"));
 		Instant now = clock.instant();

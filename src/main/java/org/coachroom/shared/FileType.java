@@ -13,12 +13,15 @@ import java.util.zip.ZipInputStream;
 /**
  * The kinds of file people may upload (a group's shared files, PD evidence), recognised
  * by their content, never by the name or the type the browser claims: PDF, PNG, JPEG,
- * GIF, and Word, PowerPoint and Excel documents.
+ * GIF, Word documents (.docx, and the older binary .doc) and PowerPoint and Excel
+ * documents.
  */
 public enum FileType {
 
 	PDF("application/pdf", ".pdf"), PNG("image/png", ".png"), JPEG("image/jpeg", ".jpg"), GIF("image/gif", ".gif"),
 	DOCX("application/vnd.openxmlformats-officedocument.wordprocessingml.document", ".docx"),
+	/** The binary Word format of Word 97 to 2003, which schools' old plans still use. */
+	DOC("application/msword", ".doc"),
 	PPTX("application/vnd.openxmlformats-officedocument.presentationml.presentation", ".pptx"),
 	XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ".xlsx");
 
@@ -87,8 +90,18 @@ public enum FileType {
 		if (startsWith(content, new byte[] { 'P', 'K', 3, 4 })) {
 			return office(content);
 		}
+		if (startsWith(content, OLE2)) {
+			return CompoundFile.holdsStream(content, "WordDocument") ? Optional.of(DOC) : Optional.empty();
+		}
 		return Optional.empty();
 	}
+
+	/**
+	 * The first bytes of an OLE2 compound file, the container of binary Word, Excel and
+	 * PowerPoint files alike: only its streams say which it is.
+	 */
+	private static final byte[] OLE2 = { (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A,
+			(byte) 0xE1 };
 
 	/**
 	 * An Office Open XML package names its part folder; anything else zipped is not

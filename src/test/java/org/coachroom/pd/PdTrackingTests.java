@@ -29,6 +29,7 @@ import org.coachroom.studygroup.session.GroupSession;
 import org.coachroom.testsupport.CourseFixture;
 import org.coachroom.testsupport.LaunchClient;
 import org.coachroom.testsupport.LaunchTest;
+import org.coachroom.testsupport.OfficeFiles;
 import org.coachroom.testsupport.Launcher.Launched;
 import org.coachroom.testsupport.Launcher;
 import org.coachroom.testsupport.TestPlatform;
@@ -321,6 +322,152 @@ class PdTrackingTests {
 			.single()).isZero();
 	}
 
+	/** The teacher's 18 ESL semester hours, with a transcript HR verified. */
+	private record Verified(Launched hr, long evidence) {
+	}
+
+	private Verified verifiedEslHours() {
+		var browser = teacher.browser();
+		profile(browser, "SECONDARY", "2025-08-01");
+		record(browser, "esl-endorsement", "coursework", "hours", "18", LocalDate.now().toString());
+		upload(browser, "esl-endorsement", "coursework", "transcript.pdf", PDF);
+		Launched hr = new Launcher(port, platform, jdbc).launch("hr-" + UUID.randomUUID(), "Helen HR", ADMINISTRATOR,
+				coach.member().context().contextId(), "Coaching hub", Map.of("coachroom_role", "HR"));
+		long evidence = waitingEvidence();
+		assertThat(review(hr, evidence, "verify", "").status()).isEqualTo(302);
+		return new Verified(hr, evidence);
+	}
+
+	private LaunchClient.Response correctVerified(Launched who, long evidence, String value, String on, String reason) {
+		var browser = who.browser();
+		String csrf = null;
+		for (String page : List.of("/pd/evidence", "/pd", "/home")) {
+			try {
+				csrf = browser.csrfFrom(page);
+				break;
+			}
+			catch (AssertionError noFormThere) {
+				// a principal has no form on the PD pages: try the next page
+			}
+		}
+		return browser.post("/pd/evidence/" + evidence + "/correction",
+				Map.of("value", value, "on", on, "reason", reason, "page", "0", "_csrf", csrf));
+	}
+
+	private boolean eslComplete() {
+		return jdbc.sql("""
+				SELECT s.complete FROM pd_standing s JOIN pd_program p ON p.id = s.program
+				WHERE s.user_ref = ? AND p.code = 'esl-endorsement'""")
+			.param(teacher.member().userId())
+			.query(Boolean.class)
+			.single();
+	}
+
+	private int verifiedCorrections() {
+		return jdbc.sql("SELECT COUNT(*) FROM pd_audit WHERE user_ref = ? AND action = 'CORRECTED_VERIFIED'")
+			.param(teacher.member().userId())
+			.query(Integer.class)
+			.single();
+	}
+
+	@Test
+	void hrCorrectsAVerifiedEntryWithAReasonThePersonSeesItAndTheStandingFollows() {
+		Verified verified = verifiedEslHours();
+		assertThat(eslComplete()).isTrue();
+		String today = LocalDate.now().toString();
+		String on = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).format(LocalDate.now());
+		assertThat(verified.hr().browser().get("/pd/evidence").body())
+			.contains("id=\"correct-" + verified.evidence() + "\"");
+
+		var corrected = correctVerified(verified.hr(), verified.evidence(), "12", today,
+				"The transcript shows 12 semester hours, not 18");
+		assertThat(corrected.status()).isEqualTo(302);
+		String said = "Corrected by Helen HR on " + on + " from 18 semester hours, " + today + " to 12 semester hours, "
+				+ today + ". Reason: The transcript shows 12 semester hours, not 18";
+		assertThat(teacher.browser().get("/pd/programs/esl-endorsement").body()).contains("12 of 18 semester hours")
+			.contains(said);
+		assertThat(verified.hr().browser().get("/pd/evidence").body()).contains(said);
+		// no longer met: the standing follows
+		assertThat(eslComplete()).isFalse();
+		assertThat(jdbc.sql("""
+				SELECT CONCAT(actor, ': ', before_value, ' -> ', after_value, ' / ', reason) FROM pd_audit
+				WHERE user_ref = ? AND action = 'CORRECTED_VERIFIED'""")
+			.param(teacher.member().userId())
+			.query(String.class)
+			.single())
+			.isEqualTo(verified.hr().member().userId() + ": 18 semester hours, " + today + " -> 12 semester hours, "
+					+ today + " / The transcript shows 12 semester hours, not 18");
+		// the person still cannot change it themselves
+		assertThat(correct(teacher.browser(), "esl-endorsement", "coursework", "hours", "18", today).body())
+			.contains("This entry is verified: only HR can change it now.");
+
+		// a district admin may too; back to 18, the requirement is met again
+		Launched admin = new Launcher(port, platform, jdbc).launch("admin-" + UUID.randomUUID(), "Hal Admin",
+				ADMINISTRATOR, coach.member().context().contextId(), "Coaching hub");
+		assertThat(
+				correctVerified(admin, verified.evidence(), "18", today, "A second transcript shows 6 more").status())
+			.isEqualTo(302);
+		assertThat(eslComplete()).isTrue();
+		assertThat(teacher.browser().get("/pd/programs/esl-endorsement").body()).contains("18 of 18 semester hours")
+			.contains("Corrected by Hal Admin on " + on);
+	}
+
+	@Test
+	void aCoachAPrincipalOrThePersonCannotCorrectAVerifiedEntry() {
+		Verified verified = verifiedEslHours();
+		String today = LocalDate.now().toString();
+		Launched principal = new Launcher(port, platform, jdbc).launch("p-" + UUID.randomUUID(), "Pat Principal",
+				TestPlatform.INSTRUCTOR, coach.member().context().contextId(), "Coaching hub",
+				Map.of("coachroom_role", "Principal"));
+		// the coach supports the teacher and may review their evidence, but not change
+		// what is verified
+		assertThat(coach.browser().get("/pd/evidence").body()).contains("transcript.pdf")
+			.doesNotContain("id=\"correct-" + verified.evidence() + "\"");
+		for (Launched who : List.of(coach, principal, teacher)) {
+			assertThat(correctVerified(who, verified.evidence(), "12", today, "Trying").status()).as(who.toString())
+				.isEqualTo(404);
+			// nor with a form that would be refused: no 400 says the evidence is there
+			assertThat(correctVerified(who, verified.evidence(), "-1", today, "").status()).isEqualTo(404);
+		}
+		assertThat(verifiedCorrections()).isZero();
+		assertThat(teacher.browser().get("/pd/programs/esl-endorsement").body()).contains("18 of 18 semester hours");
+		assertThat(eslComplete()).isTrue();
+	}
+
+	@Test
+	void aWrongCorrectionOfAVerifiedEntryIsRefusedByItsFieldWith400AndChangesNothing() {
+		Verified verified = verifiedEslHours();
+		String today = LocalDate.now().toString();
+		long id = verified.evidence();
+		var negative = correctVerified(verified.hr(), id, "-1", today, "Typo");
+		assertThat(negative.status()).isEqualTo(400);
+		assertThat(negative.body()).contains("The correction was not saved: see the fields marked below.")
+			.containsPattern("id=\"correct-value-error-" + id
+					+ "\"[^>]*>Hours so far are a number from 0 to 18 semester hours.<");
+		var beyond = correctVerified(verified.hr(), id, "19", today, "Typo");
+		assertThat(beyond.status()).isEqualTo(400);
+		assertThat(beyond.body()).contains("Hours so far are a number from 0 to 18 semester hours.");
+		var none = correctVerified(verified.hr(), id, "", today, "Typo");
+		assertThat(none.status()).isEqualTo(400);
+		assertThat(none.body()).contains("Hours so far are a number from 0 to 18 semester hours.");
+		var notANumber = correctVerified(verified.hr(), id, "twelve", today, "Typo");
+		assertThat(notANumber.status()).isEqualTo(400);
+		assertThat(notANumber.body()).contains("Write a number, like 12 or 12.5.");
+		var noReason = correctVerified(verified.hr(), id, "12", today, "   ");
+		assertThat(noReason.status()).isEqualTo(400);
+		assertThat(noReason.body()).containsPattern("id=\"correct-reason-error-" + id
+				+ "\"[^>]*>Say why you correct the entry: the person reads your reason with the change.<");
+		var longReason = correctVerified(verified.hr(), id, "12", today, "x".repeat(501));
+		assertThat(longReason.status()).isEqualTo(400);
+		assertThat(longReason.body()).contains("Keep the reason to 500 characters or fewer.");
+		var future = correctVerified(verified.hr(), id, "12", LocalDate.now().plusDays(3).toString(), "Typo");
+		assertThat(future.status()).isEqualTo(400);
+		assertThat(future.body()).containsPattern("id=\"correct-on-error-" + id + "\"");
+		assertThat(verifiedCorrections()).isZero();
+		assertThat(teacher.browser().get("/pd/programs/esl-endorsement").body()).contains("18 of 18 semester hours");
+		assertThat(eslComplete()).isTrue();
+	}
+
 	@Test
 	void someoneWhoIsNeitherTeacherNorCoachHasNoProgramsAndCannotRecord() {
 		Launched admin = new Launcher(port, platform, jdbc).launch("admin-" + UUID.randomUUID(), "Hal Admin",
@@ -519,7 +666,7 @@ class PdTrackingTests {
 		// a zip that is no Word document is refused, whatever its name says
 		upload(browser, "eye-induction", "y1-ilp", "plan.docx", zip("notes.txt"));
 		assertThat(browser.get("/pd/programs/eye-induction").body())
-			.contains("Upload a PDF or an image (PNG, JPEG or GIF), or a Word document (.docx).");
+			.contains("This file has a Word name but is not a Word document.");
 		assertThat(upload(browser, "eye-induction", "y1-ilp", "My plan.docx",
 				zip("[Content_Types].xml", "_rels/.rels", "word/document.xml"))
 			.status()).isEqualTo(302);
@@ -529,6 +676,52 @@ class PdTrackingTests {
 			.list())
 			.containsExactly("My plan.docx application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 		assertThat(browser.get("/pd/programs/eye-induction").body()).contains("My plan.docx");
+	}
+
+	@Test
+	void anOldBinaryWordPlanIsTakenByItsContentAndServedBackAsAWordAttachment() {
+		var browser = teacher.browser();
+		profile(browser, "SECONDARY", LocalDate.now().minusMonths(2).toString());
+		assertThat(browser.get("/pd/programs/eye-induction").body()).contains(".docx,.doc,")
+			.contains("application/msword");
+
+		assertThat(upload(browser, "eye-induction", "y1-ilp", "Old plan.doc", OfficeFiles.wordDocument()).status())
+			.isEqualTo(302);
+		record Stored(long id, String name, String type) {
+		}
+		Stored stored = jdbc.sql("SELECT id, file_name, media_type FROM pd_evidence WHERE user_ref = ?")
+			.param(teacher.member().userId())
+			.query((rs, i) -> new Stored(rs.getLong(1), rs.getString(2), rs.getString(3)))
+			.single();
+		assertThat(stored.name()).isEqualTo("Old plan.doc");
+		assertThat(stored.type()).isEqualTo("application/msword");
+		var file = browser.get("/pd/evidence/" + stored.id());
+		assertThat(file.status()).isEqualTo(200);
+		assertThat(file.headers().firstValue("Content-Type").orElse("")).startsWith("application/msword");
+		assertThat(file.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment");
+		assertThat(file.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+	}
+
+	@Test
+	void aFileNamedDocThatIsNotWordIsRefusedSayingSoAndAnOldExcelFileIsNotTakenAsWord() {
+		var browser = teacher.browser();
+		profile(browser, "SECONDARY", LocalDate.now().minusMonths(2).toString());
+		upload(browser, "eye-induction", "y1-ilp", "plan.doc",
+				"My plan for this year, typed in a text editor".getBytes(StandardCharsets.UTF_8));
+		assertThat(browser.get("/pd/programs/eye-induction").body())
+			.contains("This file has a Word name but is not a Word document. Open it and save it again as a Word"
+					+ " document (.docx or .doc) or as a PDF, then upload it.");
+		// an OLE2 compound file that is an Excel 97-2003 workbook: no Word document
+		upload(browser, "eye-induction", "y1-ilp", "budget.xls", OfficeFiles.excelWorkbook());
+		assertThat(browser.get("/pd/programs/eye-induction").body())
+			.contains("Upload a PDF or an image (PNG, JPEG or GIF), or a Word document (.docx or .doc).");
+		upload(browser, "eye-induction", "y1-ilp", "budget.doc", OfficeFiles.excelWorkbook());
+		assertThat(browser.get("/pd/programs/eye-induction").body())
+			.contains("This file has a Word name but is not a Word document.");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM pd_evidence WHERE user_ref = ?")
+			.param(teacher.member().userId())
+			.query(Integer.class)
+			.single()).isZero();
 	}
 
 	@Test

@@ -14,6 +14,7 @@ import org.coachroom.lti.PlatformRegistry;
 import org.coachroom.studygroup.files.FileSharing;
 import org.coachroom.testsupport.LaunchClient;
 import org.coachroom.testsupport.LaunchTest;
+import org.coachroom.testsupport.OfficeFiles;
 import org.coachroom.testsupport.Launcher.Launched;
 import org.coachroom.testsupport.Launcher;
 import org.coachroom.testsupport.TestPlatform;
@@ -136,6 +137,24 @@ class SharedFilesTests {
 			.param(groupId)
 			.query(String.class)
 			.single()).isEqualTo("plan.docx");
+	}
+
+	@Test
+	void anOldBinaryWordDocumentIsSharedAndServedAsAWordAttachmentButAnOldExcelFileIsNot() {
+		LaunchClient c = coach.browser();
+		assertThat(c.get("/groups/" + groupId).body()).contains(".docx,.doc,");
+		upload(c, "budget.xls", "application/vnd.ms-excel", OfficeFiles.excelWorkbook());
+		assertThat(c.get("/groups/" + groupId).body()).contains("That kind of file is not shared here");
+		upload(c, "Reading plan.doc", "application/msword", OfficeFiles.wordDocument());
+		long fileId = jdbc.sql("SELECT id FROM study_group_file WHERE study_group = ?")
+			.param(groupId)
+			.query(Long.class)
+			.single();
+		LaunchClient.Response download = member.browser().get("/groups/" + groupId + "/files/" + fileId);
+		assertThat(download.status()).isEqualTo(200);
+		assertThat(download.headers().firstValue("Content-Type")).hasValue("application/msword");
+		assertThat(download.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment;")
+			.contains("Reading");
 	}
 
 	@Test

@@ -2,7 +2,11 @@ package org.coachroom.pd.evidence;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.coachroom.lti.Member;
 import org.coachroom.pd.ProgramNotFoundException;
@@ -11,11 +15,13 @@ import org.coachroom.pd.tracking.PdCalendar;
 import org.coachroom.shared.web.Attachment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,7 +46,10 @@ class EvidenceController {
 
 	private final PdCalendar calendar;
 
-	EvidenceController(EvidenceFiles files, EvidenceReview review, PdCalendar calendar) {
+	private final MessageSource messages;
+
+	EvidenceController(EvidenceFiles files, EvidenceReview review, PdCalendar calendar, MessageSource messages) {
+		this.messages = messages;
 		this.calendar = calendar;
 		this.files = files;
 		this.review = review;
@@ -104,6 +113,55 @@ class EvidenceController {
 		}
 		redirect.addFlashAttribute("message", form.verifies() ? "pd.flash.verified" : "pd.flash.returned");
 		return "redirect:/pd/evidence";
+	}
+
+	/**
+	 * HR (or a district admin) corrects a verified entry, with a reason. Anyone else gets
+	 * the 404 of evidence they cannot see, whatever they sent. A refusal is the review
+	 * page again, 400, each reason by its field in the row, nothing saved.
+	 */
+	@PostMapping("/pd/evidence/{id}/correction")
+	String correct(@AuthenticationPrincipal Member member, @PathVariable long id,
+			@Valid @ModelAttribute("correction") CorrectionForm form, BindingResult result, Model model,
+			HttpServletResponse response, Locale locale, RedirectAttributes redirect) {
+		review.requireCorrector(member, id);
+		Map<String, String> errors = new LinkedHashMap<>();
+		for (FieldError error : result.getFieldErrors()) {
+			String field = CorrectionForm.fieldOf(error.getField());
+			String key = error.isBindingFailure()
+					? (field.equals("on") ? "pd.hr-correct.date-required" : "pd.hr-correct.value-invalid")
+					: error.getDefaultMessage();
+			errors.putIfAbsent(field, messages.getMessage(key, null, key, locale));
+		}
+		if (errors.isEmpty()) {
+			try {
+				review.correctVerified(member, id, form.amount(), form.on(), form.reason());
+				redirect.addFlashAttribute("message", "pd.flash.hr-corrected");
+				return "redirect:/pd/evidence?page=" + form.onPage() + "#decided-" + id;
+			}
+			catch (RecordingRefusedException e) {
+				log.info("PD correction of verified evidence {} refused: {}", id, e.getMessage());
+				errors.put(fieldOfRefusal(e.getMessage()), messages.getMessage(e.getMessage(), e.args(), locale));
+			}
+		}
+		else {
+			log.info("PD correction of verified evidence {} refused: fields {}", id, errors.keySet());
+		}
+		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		model.addAttribute("correctionFor", id);
+		model.addAttribute("correctionErrors", errors);
+		return queue(member, form.onPage(), model);
+	}
+
+	/** The field a rule's refusal of a correction is about. */
+	private static String fieldOfRefusal(String key) {
+		if (key.endsWith("score-range") || key.endsWith("hours-range")) {
+			return "value";
+		}
+		if (key.startsWith("pd.record.date") || key.equals("pd.hr-correct.date-required")) {
+			return "on";
+		}
+		return key.startsWith("pd.hr-correct.reason") ? "reason" : "entry";
 	}
 
 	private static String clip(String s) {

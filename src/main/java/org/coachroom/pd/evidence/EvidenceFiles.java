@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -40,11 +41,11 @@ public class EvidenceFiles {
 	/**
 	 * Certificates, transcripts and plans (an individual learning plan is mostly written
 	 * in Word): PDF, images and Word documents, each recognised by its content (a .docx
-	 * by the parts of its Office Open XML package), nothing that runs. The older binary
-	 * Word format (.doc) is not among them: it is not recognised by content.
+	 * by the parts of its Office Open XML package, an older binary .doc by the Word
+	 * stream in its OLE2 compound file), nothing that runs.
 	 */
 	private static final Set<FileType> ACCEPTED = Set.of(FileType.PDF, FileType.PNG, FileType.JPEG, FileType.GIF,
-			FileType.DOCX);
+			FileType.DOCX, FileType.DOC);
 
 	private final Programs programs;
 
@@ -77,6 +78,15 @@ public class EvidenceFiles {
 		this.maxBytes = shared.uploads().maxBytes();
 	}
 
+	/**
+	 * A name that says Word when the content is not (a renamed file, an old format saved
+	 * under a Word name): the refusal says so.
+	 */
+	private static boolean namedAsWord(String name) {
+		String lower = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
+		return lower.endsWith(".doc") || lower.endsWith(".docx");
+	}
+
 	/** A file to serve. */
 	public record Download(String fileName, String mediaType, byte[] content) {
 	}
@@ -100,7 +110,8 @@ public class EvidenceFiles {
 		}
 		FileType type = FileType.of(content)
 			.filter(ACCEPTED::contains)
-			.orElseThrow(() -> new RecordingRefusedException("pd.evidence.type"));
+			.orElseThrow(() -> new RecordingRefusedException(
+					namedAsWord(originalName) ? "pd.evidence.not-word" : "pd.evidence.type"));
 		Instant now = clock.instant();
 		ProgramProgress mine = progress.findByProgramAndUserRef(program.getId(), member.userId())
 			.orElseGet(() -> ProgramProgress.start(program, member.userId(), now));

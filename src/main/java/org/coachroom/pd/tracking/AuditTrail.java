@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.coachroom.lti.Member;
+import org.coachroom.lti.People;
+import org.coachroom.shared.TenantId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,8 +20,11 @@ public class AuditTrail {
 
 	private final JdbcClient jdbc;
 
-	AuditTrail(JdbcClient jdbc) {
+	private final People people;
+
+	AuditTrail(JdbcClient jdbc, People people) {
 		this.jdbc = jdbc;
+		this.people = people;
 	}
 
 	/** Audit rows of a person, newest first. */
@@ -42,31 +47,63 @@ public class AuditTrail {
 	/** The action of a person's correction of their own entry. */
 	public static final String CORRECTED = "CORRECTED";
 
-	/** A correction of an entry, as the program page shows it. */
-	public record Correction(Instant at, String before, String after) {
+	/**
+	 * The action of HR's (or a district admin's) correction of a verified entry, with its
+	 * reason.
+	 */
+	public static final String CORRECTED_VERIFIED = "CORRECTED_VERIFIED";
+
+	/**
+	 * A correction of an entry, as the program page and the review history show it: by
+	 * the person themselves ({@code by} and {@code reason} null), or of a verified entry
+	 * by HR, named, with their reason.
+	 */
+	public record Correction(Instant at, String before, String after, String by, String reason) {
+
+		public boolean ofVerified() {
+			return reason != null;
+		}
+
 	}
 
 	/** A person's corrections in a program, by requirement, oldest first. */
 	@Transactional(readOnly = true)
 	public Map<String, List<Correction>> corrections(long tenant, long userRef, long program) {
+		record Row(String requirement, Instant at, String before, String after, String action, long actor,
+				String reason) {
+		}
+		List<Row> rows = jdbc.sql("""
+				SELECT requirement_code, at, before_value, after_value, action, actor, reason FROM pd_audit
+				WHERE tenant_id = ? AND user_ref = ? AND program = ? AND action IN (?, ?) ORDER BY at, id""")
+			.params(tenant, userRef, program, CORRECTED, CORRECTED_VERIFIED)
+			.query((rs, i) -> new Row(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getLong(6), rs.getString(7)))
+			.list();
+		Map<Long, People.Person> names = people.people(new TenantId(tenant),
+				rows.stream().filter(r -> CORRECTED_VERIFIED.equals(r.action())).map(Row::actor).distinct().toList());
 		Map<String, List<Correction>> corrections = new HashMap<>();
-		jdbc.sql("""
-				SELECT requirement_code, at, before_value, after_value FROM pd_audit
-				WHERE tenant_id = ? AND user_ref = ? AND program = ? AND action = ? ORDER BY at, id""")
-			.params(tenant, userRef, program, CORRECTED)
-			.query((rs, i) -> Map.entry(rs.getString(1),
-					new Correction(rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4))))
-			.list()
-			.forEach(e -> corrections.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+		for (Row r : rows) {
+			boolean ofVerified = CORRECTED_VERIFIED.equals(r.action());
+			String by = !ofVerified ? null : names.containsKey(r.actor()) ? names.get(r.actor()).displayName() : "HR";
+			corrections.computeIfAbsent(r.requirement(), k -> new ArrayList<>())
+				.add(new Correction(r.at(), r.before(), r.after(), by,
+						ofVerified ? (r.reason() == null ? "" : r.reason()) : null));
+		}
 		return corrections;
 	}
 
 	public void audit(long tenant, long userRef, long program, String requirementCode, long actor, Instant at,
 			String action, String before, String after) {
+		audit(tenant, userRef, program, requirementCode, actor, at, action, before, after, null);
+	}
+
+	/** An audit row with the reason the actor gave. */
+	public void audit(long tenant, long userRef, long program, String requirementCode, long actor, Instant at,
+			String action, String before, String after, String reason) {
 		jdbc.sql("""
 				INSERT INTO pd_audit (tenant_id, user_ref, program, requirement_code, actor, at, action, before_value,
-				after_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(tenant, userRef, program, requirementCode, actor, Timestamp.from(at), action, before, after)
+				after_value, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(tenant, userRef, program, requirementCode, actor, Timestamp.from(at), action, before, after, reason)
 			.update();
 	}
 

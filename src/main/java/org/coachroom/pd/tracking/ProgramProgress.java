@@ -124,6 +124,23 @@ public class ProgramProgress {
 		if (was.evidence() == EvidenceState.SUBMITTED) {
 			throw new RecordingRefusedException("pd.correct.waiting");
 		}
+		return corrected(requirement, was, amount, on, now);
+	}
+
+	/**
+	 * HR (or a district admin) corrects an entry whose evidence was verified: the same
+	 * values and limits as the person's own correction; the evidence stays verified.
+	 */
+	public RequirementState correctVerified(Requirement requirement, BigDecimal amount, LocalDate on, Instant now) {
+		RequirementState was = stateOf(requirement.code());
+		if (was.evidence() != EvidenceState.VERIFIED) {
+			throw new RecordingRefusedException("pd.hr-correct.not-verified");
+		}
+		return corrected(requirement, was, amount, on, now);
+	}
+
+	private RequirementState corrected(Requirement requirement, RequirementState was, BigDecimal amount, LocalDate on,
+			Instant now) {
 		if (requirement.scored()) {
 			if (was.bestScore() == null) {
 				throw new RecordingRefusedException("pd.correct.nothing");

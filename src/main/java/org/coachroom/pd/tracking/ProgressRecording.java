@@ -139,6 +139,42 @@ public class ProgressRecording {
 	}
 
 	/**
+	 * HR (or a district admin) corrects an entry whose evidence was verified, which the
+	 * person can no longer change, giving a reason: kept in the same audit trail (who,
+	 * when, before and after, why), shown to the person, and the standing follows (and
+	 * with it a course item's completion). Whoever calls this has checked the corrector
+	 * may.
+	 */
+	@Transactional
+	public void correctVerified(long tenant, long owner, Program program, Requirement requirement, BigDecimal amount,
+			LocalDate on, long corrector, String reason) {
+		if (on == null) {
+			throw new RecordingRefusedException("pd.record.date-required");
+		}
+		if (on.isAfter(calendar.today())) {
+			throw new RecordingRefusedException("pd.record.date-in-future");
+		}
+		// a score or hours left out is refused by the entry's own range
+		boolean takesAmount = requirement.scored() || requirement.kind() == RequirementKind.HOURS;
+		ProgramProgress theirs = progress.findByProgramAndUserRef(program.getId(), owner)
+			.orElseThrow(() -> new RecordingRefusedException("pd.hr-correct.not-verified"));
+		Instant now = clock.instant();
+		RequirementState before = theirs.stateOf(requirement.code());
+		RequirementState after = theirs.correctVerified(requirement, takesAmount ? amount : null, on, now);
+		progress.save(theirs);
+		audit.audit(tenant, owner, program.getId(), requirement.code(), corrector, now, AuditTrail.CORRECTED_VERIFIED,
+				correctedOn(requirement, before), correctedOn(requirement, after), reason);
+		standings.refresh(tenant, owner);
+	}
+
+	/** The value a verified entry's correction changes, with its date. */
+	private static String correctedOn(Requirement requirement, RequirementState state) {
+		String value = corrected(requirement, state);
+		boolean dateIsTheValue = !requirement.scored() && requirement.kind() != RequirementKind.HOURS;
+		return dateIsTheValue || state.doneOn() == null ? value : value + ", " + state.doneOn();
+	}
+
+	/**
 	 * The value a correction changes, as the program page says it ("90%", "6 clock
 	 * hours", a date).
 	 */

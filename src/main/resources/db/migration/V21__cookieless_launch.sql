@@ -18,6 +18,8 @@ ALTER TABLE lti_session
 CREATE TABLE lti_url_token (
     token_hash   CHAR(43)     NOT NULL COLLATE utf8mb4_bin,
     session_hash CHAR(43)     NOT NULL COLLATE utf8mb4_bin,
+    -- the address and browser of the launch: a token copied elsewhere opens nothing
+    client_hash  CHAR(43)     NOT NULL COLLATE utf8mb4_bin,
     created_at   TIMESTAMP(3) NOT NULL,
     expires_at   TIMESTAMP(3) NOT NULL,
     PRIMARY KEY (token_hash),

@@ -111,7 +111,7 @@ class Launches {
 				Logs.safe(claims.getSubject()), details.messageType(), roles,
 				cookieless ? pending.binding() + " (cookie-less session)" : "COOKIE");
 		if (cookieless) {
-			return new Completed(null, urlTokens.issue(sessionToken), details, roles);
+			return new Completed(null, urlTokens.issue(sessionToken, pending.clientHash()), details, roles);
 		}
 		return new Completed(sessionToken, null, details, roles);
 	}

@@ -50,7 +50,8 @@ class SessionAuthenticationFilter extends OncePerRequestFilter {
 					: UrlTokens.fromQuery(request);
 			if (urlToken != null) {
 				var use = request.getAttribute(URL_SESSION_ATTRIBUTE) instanceof String sessionHash
-						? Optional.of(new UrlTokens.Use(sessionHash, urlToken)) : urlTokens.use(urlToken);
+						? Optional.of(new UrlTokens.Use(sessionHash, urlToken))
+						: urlTokens.use(urlToken, LoginController.client(request));
 				var signed = use.flatMap(u -> sessions.findCookieless(u.sessionHash()));
 				if (signed.isPresent()) {
 					signIn(request, signed.get());

@@ -46,16 +46,20 @@ class UrlTokens {
 	record Use(String sessionHash, String current) {
 	}
 
-	/** The first token of a session a launch just opened cookie-less. */
-	String issue(String sessionToken) {
-		return insert(Tokens.hash(sessionToken), clock.instant());
+	/**
+	 * The first token of a session a launch just opened cookie-less, for the address and
+	 * browser the launch came from ({@link LoginController#client}).
+	 */
+	String issue(String sessionToken, String clientHash) {
+		return insert(Tokens.hash(sessionToken), clientHash, clock.instant());
 	}
 
 	/**
 	 * The cookie-less session this token opens: none when it is unknown, expired,
-	 * replaced more than the grace ago, or of a session that is not cookie-less.
+	 * replaced more than the grace ago, of a session that is not cookie-less, or comes
+	 * from another address or browser than the launch's.
 	 */
-	Optional<Use> use(String token) {
+	Optional<Use> use(String token, String clientHash) {
 		if (!Tokens.looksRandom256(token)) {
 			return Optional.empty();
 		}
@@ -66,8 +70,9 @@ class UrlTokens {
 		Optional<Row> row = jdbc.sql("""
 				SELECT t.session_hash, t.created_at FROM lti_url_token t
 				JOIN lti_session s ON s.token_hash = t.session_hash
-				WHERE t.token_hash = ? AND t.expires_at > ? AND s.cookieless = TRUE AND s.expires_at > ?""")
-			.params(hash, Timestamp.from(now), Timestamp.from(now))
+				WHERE t.token_hash = ? AND t.client_hash = ? AND t.expires_at > ? AND s.cookieless = TRUE
+				  AND s.expires_at > ?""")
+			.params(hash, clientHash, Timestamp.from(now), Timestamp.from(now))
 			.query((rs, i) -> new Row(rs.getString(1), rs.getTimestamp(2).toInstant()))
 			.optional();
 		return row.map(r -> {
@@ -78,7 +83,7 @@ class UrlTokens {
 			jdbc.sql("UPDATE lti_url_token SET expires_at = LEAST(expires_at, ?) WHERE token_hash = ?")
 				.params(Timestamp.from(now.plus(properties.urlTokenGrace())), hash)
 				.update();
-			return new Use(r.sessionHash(), insert(r.sessionHash(), now));
+			return new Use(r.sessionHash(), insert(r.sessionHash(), clientHash, now));
 		});
 	}
 
@@ -95,12 +100,12 @@ class UrlTokens {
 				WHERE t.token_hash = ?""").param(Tokens.hash(token)).query(Long.class).optional();
 	}
 
-	private String insert(String sessionHash, Instant now) {
+	private String insert(String sessionHash, String clientHash, Instant now) {
 		String token = Tokens.random256();
 		jdbc.sql("""
-				INSERT INTO lti_url_token (token_hash, session_hash, created_at, expires_at)
-				VALUES (?, ?, ?, ?)""")
-			.params(Tokens.hash(token), sessionHash, Timestamp.from(now),
+				INSERT INTO lti_url_token (token_hash, session_hash, client_hash, created_at, expires_at)
+				VALUES (?, ?, ?, ?, ?)""")
+			.params(Tokens.hash(token), sessionHash, clientHash, Timestamp.from(now),
 					Timestamp.from(now.plus(properties.urlTokenTtl())))
 			.update();
 		return token;

@@ -124,6 +124,9 @@ class CookielessLaunchTests {
 		assertThat(withCookies.get("/home").status()).isEqualTo(200);
 
 		LaunchClient thief = LaunchClient.refusingCookies(base());
+		String own = token(cookielessLaunch(thief, "63"));
+		assertThat(thief.get("/home?coachroom_session=" + own).status()).as("a cookie-less session's own token")
+			.isEqualTo(200);
 		assertThat(thief.get("/home?coachroom_session=" + stolen).status()).isEqualTo(401);
 	}
 
@@ -215,6 +218,8 @@ class CookielessLaunchTests {
 				platform.sign(platform.launchClaims(auth.nonce(), "69", TestPlatform.LEARNER).build()), auth.state());
 		assertThat(refused.status()).isEqualTo(403);
 		assertThat(refused.refusalCode()).isEqualTo("state-other-browser");
+		// while the same browser finishes a login it started itself
+		assertThat(cookielessLaunch(stranger, "69")).contains("coachroom_session=");
 	}
 
 	@Test

@@ -96,11 +96,54 @@ class CookielessBrowserTests {
 			.isEqualTo("yes");
 	}
 
+	@Test
+	void whenTheLmsStorageLostTheStateThePageSaysPlainlyToOpenANewWindow() throws IOException {
+		signIn.seat(new BrowserSignIn.Seat("83", "Eli Window", TestPlatform.LEARNER, "c83", "Grade 1 team"));
+		openCoursePage("83", true, true);
+		WebDriverWait wait = new WebDriverWait(driver, Chromium.WAIT);
+		wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt("tool"));
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("storage-failed")));
+		assertThat(driver.findElement(By.id("storage-failed")).getText())
+			.contains("Your browser does not let Coachroom keep you signed in inside this course page");
+		assertThat(driver.findElement(By.cssSelector("#new-window")).getAttribute("target")).isEqualTo("_blank");
+		assertThat(driver.findElement(By.cssSelector("#new-window button")).getText())
+			.isEqualTo("Open Coachroom in a new window");
+		chromium.screenshot("cookieless-new-window");
+		chromium.assertAccessible("open in a new window page");
+
+		// the new window is a page of its own: there the browser keeps Coachroom's
+		// cookie,
+		// so the login binds its state to it. (Over plain http the cookie is SameSite=Lax
+		// and the LMS's cross-site form post does not bring it back, so the launch itself
+		// finishes only over https, where it is SameSite=None: not shown here.)
+		String course = driver.getWindowHandle();
+		// axe went back to the course page: into the frame again
+		driver.switchTo().defaultContent();
+		driver.switchTo().frame("tool");
+		driver.findElement(By.cssSelector("#new-window button")).click();
+		wait.until(d -> d.getWindowHandles().size() == 2);
+		driver.getWindowHandles()
+			.stream()
+			.filter(handle -> !handle.equals(course))
+			.findFirst()
+			.ifPresent(handle -> driver.switchTo().window(handle));
+		wait.until(ExpectedConditions.urlContains("/lti/launch"));
+		assertThat(driver.manage().getCookies()).as("the cookie the frame could not keep")
+			.anyMatch(c -> c.getName().equals("coachroom_browser"));
+		driver.close();
+		driver.switchTo().window(course);
+	}
+
+	private void openCoursePage(String sub, boolean storage) {
+		openCoursePage(sub, storage, false);
+	}
+
 	/**
 	 * The LMS's course page (on WireMock, another site) holds Coachroom in a frame that
-	 * starts the login, and answers lti.put_data / lti.get_data for it.
+	 * starts the login, and answers lti.put_data / lti.get_data for it
+	 * ({@code forgetful}: it keeps nothing).
 	 */
-	private void openCoursePage(String sub, boolean storage) {
+	private void openCoursePage(String sub, boolean storage, boolean forgetful) {
 		String tool = "http://127.0.0.1:" + port;
 		String login = signIn.loginInitiation(tool, sub) + (storage ? "&lti_storage_target=_parent" : "");
 		String page = """
@@ -108,6 +151,7 @@ class CookielessBrowserTests {
 				<h1>Course page</h1>
 				<iframe id="tool" name="tool" title="Coachroom" width="1100" height="700" src="%s"></iframe>
 				<script>
+				var forgetful = %s;
 				var store = {};
 				window.addEventListener('message', function (event) {
 				  var m = event.data;
@@ -115,7 +159,8 @@ class CookielessBrowserTests {
 				  var own = store[event.origin] = store[event.origin] || {};
 				  var reply = { message_id: m.message_id, key: m.key };
 				  if (m.subject === 'lti.put_data') {
-				    own[m.key] = m.value; reply.subject = 'lti.put_data.response'; reply.value = m.value;
+				    if (!forgetful) { own[m.key] = m.value; }
+				    reply.subject = 'lti.put_data.response'; reply.value = m.value;
 				  } else if (m.subject === 'lti.get_data') {
 				    reply.subject = 'lti.get_data.response';
 				    if (m.key in own) { reply.value = own[m.key]; }
@@ -124,7 +169,7 @@ class CookielessBrowserTests {
 				  document.body.setAttribute('data-' + m.subject.replace('.', '-'), 'yes');
 				  event.source.postMessage(reply, event.origin);
 				});
-				</script></body></html>""".formatted(login.replace("&", "&amp;"));
+				</script></body></html>""".formatted(login.replace("&", "&amp;"), forgetful);
 		String path = LEARNER_PAGE + sub;
 		platform.wireMock()
 			.stubFor(get(urlPathEqualTo(path))

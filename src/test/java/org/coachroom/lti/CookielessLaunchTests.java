@@ -91,6 +91,15 @@ class CookielessLaunchTests {
 			.doesNotContainPattern("/css/[^\"]*coachroom_session");
 		assertThat(home.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
 
+		// a form of their own: the PD profile, saved and shown again
+		LaunchClient.Response pd = browser.get(formAction(home.body().replace("href=", "action="), "/pd"));
+		assertThat(pd.status()).isEqualTo(200);
+		LaunchClient.Response saved = browser.post(formAction(pd.body(), "/pd/profile"),
+				Map.of("_csrf", csrf(pd.body()), "schoolLevel", "ELEMENTARY", "roleStartedOn", "2020-08-15"));
+		assertThat(saved.status()).isEqualTo(302);
+		assertThat(saved.location()).contains("/pd?coachroom_session=");
+		assertThat(browser.get(saved.location()).body()).contains("value=\"2020-08-15\"");
+
 		String action = formAction(home.body(), "/lti/sign-out");
 		String csrf = csrf(home.body());
 		assertThat(browser.post(action, Map.of()).status()).as("a form without the CSRF token").isEqualTo(403);

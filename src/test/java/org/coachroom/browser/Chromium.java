@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -64,6 +65,15 @@ public final class Chromium implements AutoCloseable {
 	 * installed.
 	 */
 	public static Chromium start(Class<?> testClass) throws IOException {
+		return start(testClass, false);
+	}
+
+	/**
+	 * A browser that, with {@code blockThirdPartyCookies}, keeps no cookie of a site
+	 * framed by another site, as Chrome with third-party cookies blocked (district
+	 * Chromebooks) and Safari do.
+	 */
+	public static Chromium start(Class<?> testClass, boolean blockThirdPartyCookies) throws IOException {
 		File chromium = new File(envOr("CHROME_BIN", "/usr/bin/chromium"));
 		File chromedriver = chromedriver();
 		if (!chromium.canExecute() || chromedriver == null) {
@@ -81,6 +91,13 @@ public final class Chromium implements AutoCloseable {
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync",
 				"--disable-dev-shm-usage", "--window-size=1280,900", "--user-data-dir=" + profile.toAbsolutePath());
+		if (blockThirdPartyCookies) {
+			options.addArguments("--test-third-party-cookie-phaseout");
+			// the setting a person or an administrator's policy turns on: 1 blocks
+			// third-party cookies
+			options.setExperimentalOption("prefs",
+					Map.of("profile.cookie_controls_mode", 1, "profile.block_third_party_cookies", true));
+		}
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver)
 			.usingAnyFreePort()
 			.build();

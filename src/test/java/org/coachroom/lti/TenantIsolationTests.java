@@ -101,7 +101,7 @@ class TenantIsolationTests {
 		LaunchClient browser = new LaunchClient("http://localhost:" + port);
 		Map<String, String> form = Map.of("iss", platform.issuer(), "target_link_uri", "http://localhost/lti/launch",
 				"login_hint", "3", "client_id", platform.clientId(), "lti_deployment_id", deployment);
-		var login = browser.post("/lti/login", form);
+		var login = browser.followCookieCheck(browser.post("/lti/login", form));
 		assertThat(login.status()).isEqualTo(302);
 		var params = URI.create(login.location()).getRawQuery();
 		String state = param(params, "state");

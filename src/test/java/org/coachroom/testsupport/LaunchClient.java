@@ -30,13 +30,26 @@ public final class LaunchClient {
 
 	private final String appBase;
 
-	private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+	private final CookieManager cookies;
 
 	private final HttpClient http;
 
 	public LaunchClient(String appBase) {
+		this(appBase, CookiePolicy.ACCEPT_ALL);
+	}
+
+	private LaunchClient(String appBase, CookiePolicy policy) {
 		this.appBase = appBase;
+		this.cookies = new CookieManager(null, policy);
 		this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+	}
+
+	/**
+	 * A browser that keeps no cookie at all, as Safari or a Chromebook with third-party
+	 * cookies blocked does inside the LMS's iframe.
+	 */
+	public static LaunchClient refusingCookies(String appBase) {
+		return new LaunchClient(appBase, CookiePolicy.ACCEPT_NONE);
 	}
 
 	public record Response(int status, String location, String body, HttpHeaders headers) {
@@ -177,11 +190,22 @@ public final class LaunchClient {
 		form.put("lti_message_hint", "{\"cmid\":2,\"launchid\":\"ltilaunch1_2109032727\"}");
 		form.put("client_id", platform.clientId());
 		form.put("lti_deployment_id", platform.deploymentId());
-		Response response = post("/lti/login", form);
+		Response response = followCookieCheck(post("/lti/login", form));
 		if (response.status() != 302) {
 			throw new AssertionError("Login initiation answered " + response.status() + ": " + response.body());
 		}
 		return new AuthRequest(response.location(), query(URI.create(response.location()).getRawQuery()));
+	}
+
+	/**
+	 * A browser that came without Coachroom's cookie is sent back to the login once, to
+	 * show whether it keeps the cookie; a browser follows that redirect.
+	 */
+	public Response followCookieCheck(Response login) {
+		if (login.status() == 302 && login.location() != null && login.location().contains("coachroom_cookie_check=")) {
+			return get(login.location());
+		}
+		return login;
 	}
 
 	/** The platform's form post of the id_token. */

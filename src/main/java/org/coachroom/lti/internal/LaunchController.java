@@ -1,6 +1,10 @@
 package org.coachroom.lti.internal;
 
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -8,10 +12,10 @@ import org.coachroom.lti.DeepLinking;
 import org.coachroom.lti.LaunchDetails;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Receives the platform's form post with the id_token, validates it, and signs the
@@ -26,29 +30,133 @@ class LaunchController {
 
 	private final ToolUrls urls;
 
-	LaunchController(Launches launches, LtiProperties properties, ToolUrls urls) {
+	private final LoginStates loginStates;
+
+	private final PlatformDirectory directory;
+
+	private final FrameAncestors frameAncestors;
+
+	LaunchController(Launches launches, LtiProperties properties, ToolUrls urls, LoginStates loginStates,
+			PlatformDirectory directory, FrameAncestors frameAncestors) {
 		this.launches = launches;
 		this.properties = properties;
 		this.urls = urls;
+		this.loginStates = loginStates;
+		this.directory = directory;
+		this.frameAncestors = frameAncestors;
 	}
 
+	/**
+	 * The state the launch page read back from the platform's postMessage storage.
+	 */
+	static final String STORAGE_STATE = "lti_storage_state";
+
+	/**
+	 * With the browser cookie: the state must be this browser's (a state from another
+	 * browser is refused, as before). Without it, the state's binding decides: a
+	 * cookie-bound state is refused; a storage-bound one is answered with a page that
+	 * reads the state back from the platform's storage and posts it here again; a
+	 * client-bound one must come from the address and browser that logged in. Those two
+	 * open a cookie-less session, carried by URL tokens.
+	 */
 	@PostMapping({ "/lti/launch", "/lti/deeplink" })
-	ResponseEntity<Void> launch(@RequestParam(name = "id_token", required = false) String idToken,
+	ModelAndView launch(@RequestParam(name = "id_token", required = false) String idToken,
 			@RequestParam(required = false) String state, @RequestParam(required = false) String error,
 			@RequestParam(name = "error_description", required = false) String errorDescription,
-			HttpServletRequest request, HttpServletResponse response) {
+			@RequestParam(name = STORAGE_STATE, required = false) String storageState, HttpServletRequest request,
+			HttpServletResponse response) {
 		if (error != null && idToken == null) {
 			throw new RefusedException(Refusal.LOGIN_PLATFORM_ERROR,
 					"The platform answered the login with error \"" + LoginController.shorten(error) + "\""
 							+ (errorDescription == null ? "." : ": " + LoginController.shorten(errorDescription)));
 		}
-		Launches.Completed completed = launches.complete(idToken, state, Cookies.read(request, Cookies.BROWSER));
-		Cookies.set(request, response, Cookies.SESSION, completed.sessionToken(), properties.sessionTtl());
-		return ResponseEntity.status(HttpStatus.FOUND)
-			.header(HttpHeaders.LOCATION,
-					completed.launch().isDeepLinking() ? "/deep-linking" : landing(completed.launch(), request))
-			.header(HttpHeaders.CACHE_CONTROL, "no-store")
-			.build();
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		String browserId = Cookies.read(request, Cookies.BROWSER);
+		Launches.Completed completed;
+		if (browserId != null) {
+			completed = launches.complete(idToken, state, browserId);
+		}
+		else {
+			LoginStates.Pending pending = loginStates.open(state);
+			if (pending.binding() == LoginStates.Binding.COOKIE) {
+				// the conformance probe's "state from a foreign browser"
+				loginStates.checkBrowser(pending, null);
+			}
+			if (pending.binding() == LoginStates.Binding.STORAGE && storageState == null) {
+				return storagePage(pending, idToken, request, response);
+			}
+			if (pending.binding() == LoginStates.Binding.STORAGE && !state.equals(storageState)) {
+				loginStates.burn(pending);
+				throw new RefusedException(Refusal.STATE_OTHER_BROWSER,
+						"The platform's storage in this browser does not hold the state of this launch.");
+			}
+			if (!LoginController.client(request).equals(pending.clientHash())) {
+				// not the address or browser that logged in: nothing binds this launch
+				// to this browser
+				loginStates.burn(pending);
+				return newWindowPage(pending, request, response, HttpStatus.FORBIDDEN);
+			}
+			completed = launches.completeWithoutCookie(idToken, pending);
+		}
+		String location = completed.launch().isDeepLinking() ? "/deep-linking" : landing(completed.launch(), request);
+		if (completed.cookieless()) {
+			location = UrlTokens.append(location, completed.urlToken());
+		}
+		else {
+			Cookies.set(request, response, Cookies.SESSION, completed.sessionToken(), properties.sessionTtl());
+		}
+		response.setStatus(HttpStatus.FOUND.value());
+		response.setHeader(HttpHeaders.LOCATION, location);
+		return null;
+	}
+
+	/**
+	 * The page that reads the state back from the platform's storage (lti.get_data) and
+	 * posts it here with the id_token; when the platform has no such state, it says to
+	 * open Coachroom in a new window.
+	 */
+	private ModelAndView storagePage(LoginStates.Pending pending, String idToken, HttpServletRequest request,
+			HttpServletResponse response) {
+		ModelAndView page = newWindowPage(pending, request, response, HttpStatus.OK);
+		page.setViewName("lti/storage");
+		page.addObject("mode", "get");
+		page.addObject("platformOrigin",
+				directory.byId(pending.platformId())
+					.map(p -> LoginController.origin(p.getAuthorizationEndpoint()))
+					.orElse(""));
+		page.addObject("target", pending.storageTarget());
+		page.addObject("state", pending.state());
+		page.addObject("action", request.getRequestURI());
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("id_token", idToken == null ? "" : idToken);
+		fields.put("state", pending.state());
+		page.addObject("launchFields", fields);
+		return page;
+	}
+
+	private ModelAndView newWindowPage(LoginStates.Pending pending, HttpServletRequest request,
+			HttpServletResponse response, HttpStatus status) {
+		response.setHeader(FrameAncestors.HEADER, frameAncestors.beforeSignIn(request));
+		ModelAndView page = new ModelAndView("lti/new-window");
+		page.setStatus(status);
+		page.addObject("loginUrl", urls.login(request));
+		page.addObject("fields", parse(pending.loginQuery()));
+		return page;
+	}
+
+	private static Map<String, String> parse(String query) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		if (query == null) {
+			return fields;
+		}
+		for (String pair : query.split("&")) {
+			int eq = pair.indexOf('=');
+			if (eq > 0) {
+				fields.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+						URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+			}
+		}
+		return fields;
 	}
 
 	/**

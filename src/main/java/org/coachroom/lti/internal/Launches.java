@@ -37,8 +37,11 @@ class Launches {
 
 	private final Clock clock;
 
+	private final UrlTokens urlTokens;
+
 	Launches(LoginStates loginStates, IdTokenValidator validator, LaunchRecords records, RoleMapper roleMapper,
-			Sessions sessions, Clock clock) {
+			Sessions sessions, Clock clock, UrlTokens urlTokens) {
+		this.urlTokens = urlTokens;
 		this.loginStates = loginStates;
 		this.validator = validator;
 		this.records = records;
@@ -47,11 +50,32 @@ class Launches {
 		this.clock = clock;
 	}
 
-	record Completed(String sessionToken, LaunchDetails launch, Set<String> roles) {
+	/**
+	 * @param sessionToken the session cookie's value; null when the session is
+	 * cookie-less
+	 * @param urlToken the first URL token of a cookie-less session; null otherwise
+	 */
+	record Completed(String sessionToken, String urlToken, LaunchDetails launch, Set<String> roles) {
+
+		boolean cookieless() {
+			return urlToken != null;
+		}
 	}
 
+	/** A launch whose browser sent back the cookie it got at login. */
 	Completed complete(String idToken, String state, String browserId) {
-		LoginStates.Pending pending = loginStates.pending(state, browserId);
+		return complete(idToken, loginStates.pending(state, browserId), false);
+	}
+
+	/**
+	 * A launch from a browser that refused the cookie, its state already checked against
+	 * the binding it was issued with: opens a session carried by URL tokens.
+	 */
+	Completed completeWithoutCookie(String idToken, LoginStates.Pending pending) {
+		return complete(idToken, pending, true);
+	}
+
+	private Completed complete(String idToken, LoginStates.Pending pending, boolean cookieless) {
 		IdTokenValidator.ValidToken token;
 		try {
 			token = validator.validate(idToken, pending);
@@ -76,27 +100,32 @@ class Launches {
 		String sessionToken;
 		Set<String> granted = new TreeSet<>(roles);
 		try {
-			sessionToken = signIn(token, granted, details);
+			sessionToken = signIn(token, granted, details, cookieless);
 		}
 		catch (DataIntegrityViolationException gone) {
 			// A row this node remembered was removed meanwhile (by another node): read
 			// everything afresh once.
 			records.forget();
 			granted = new TreeSet<>(roles);
-			sessionToken = signIn(token, granted, details);
+			sessionToken = signIn(token, granted, details, cookieless);
 		}
 		roles = granted;
-		log.info("Launch accepted: platform={} deployment={} sub={} type={} roles={}", token.platform().getIssuer(),
-				Logs.safe(token.deployment().deploymentId()), Logs.safe(claims.getSubject()), details.messageType(),
-				roles);
-		return new Completed(sessionToken, details, roles);
+		log.info("Launch accepted: platform={} deployment={} sub={} type={} roles={} binding={}",
+				token.platform().getIssuer(), Logs.safe(token.deployment().deploymentId()),
+				Logs.safe(claims.getSubject()), details.messageType(), roles,
+				cookieless ? pending.binding() + " (cookie-less session)" : "COOKIE");
+		if (cookieless) {
+			return new Completed(null, urlTokens.issue(sessionToken, pending.clientHash()), details, roles);
+		}
+		return new Completed(sessionToken, null, details, roles);
 	}
 
 	/**
 	 * Records who launched from where, then opens their session; returns the session's
 	 * token. {@code roles} gains what the course's roster gives a site administrator.
 	 */
-	private String signIn(IdTokenValidator.ValidToken token, Set<String> roles, LaunchDetails details) {
+	private String signIn(IdTokenValidator.ValidToken token, Set<String> roles, LaunchDetails details,
+			boolean cookieless) {
 		JWTClaimsSet claims = token.claims();
 		Instant now = clock.instant();
 		long tenant = token.deployment().tenant().value();
@@ -126,7 +155,8 @@ class Launches {
 			linkRef = records.resourceLink(tenant, contextRef,
 					new LaunchRecords.LinkData(linkId, str(link.get("title")), str(link.get("description"))), now);
 		}
-		return sessions.create(new Sessions.NewSession(tenant, userRef, contextRef, linkRef, roles, details));
+		return sessions
+			.create(new Sessions.NewSession(tenant, userRef, contextRef, linkRef, roles, details, cookieless));
 	}
 
 	private static LaunchDetails details(IdTokenValidator.ValidToken token, Map<String, String> custom) {

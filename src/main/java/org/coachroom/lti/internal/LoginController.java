@@ -12,11 +12,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * OIDC third-party login initiation (LTI 1.3 Core §5.1.1): the platform names itself, we
@@ -35,20 +35,52 @@ class LoginController {
 
 	private final LoginLimits limits;
 
-	LoginController(PlatformDirectory directory, LoginStates loginStates, ToolUrls urls, LoginLimits limits) {
+	private final FrameAncestors frameAncestors;
+
+	private final CookielessProperties cookieless;
+
+	LoginController(PlatformDirectory directory, LoginStates loginStates, ToolUrls urls, LoginLimits limits,
+			FrameAncestors frameAncestors, CookielessProperties cookieless) {
 		this.directory = directory;
 		this.loginStates = loginStates;
 		this.urls = urls;
 		this.limits = limits;
+		this.frameAncestors = frameAncestors;
+		this.cookieless = cookieless;
 	}
 
+	/**
+	 * Marks the one redirect through which a browser that came without Coachroom's cookie
+	 * shows whether it keeps it.
+	 */
+	static final String COOKIE_CHECK = "coachroom_cookie_check";
+
+	/** The platform's postMessage storage frame (LTI Client Side postMessages). */
+	static final String STORAGE_TARGET = "lti_storage_target";
+
+	/**
+	 * How the state is bound to the browser:
+	 * <ul>
+	 * <li>it brought the browser cookie: the cookie, straight on to the platform (no
+	 * extra hop, as before);</li>
+	 * <li>it brought none and the platform offers postMessage storage: the state and
+	 * nonce go into that storage on the way (and the cookie is set too, in case it
+	 * sticks);</li>
+	 * <li>it brought none and no storage: one redirect back here sets the cookie and
+	 * checks it comes back; if it does, the cookie; if not, the browser refuses cookies
+	 * in this frame, and the state is bound to its address and browser only (or, when the
+	 * operator turned that off, the page says to open Coachroom in a new window).</li>
+	 * </ul>
+	 */
 	@RequestMapping(path = "/lti/login", method = { RequestMethod.GET, RequestMethod.POST })
-	ResponseEntity<Void> initiate(@RequestParam(required = false) String iss,
+	ModelAndView initiate(@RequestParam(required = false) String iss,
 			@RequestParam(name = "login_hint", required = false) String loginHint,
 			@RequestParam(name = "target_link_uri", required = false) String targetLinkUri,
 			@RequestParam(name = "lti_message_hint", required = false) String messageHint,
 			@RequestParam(name = "client_id", required = false) String clientId,
-			@RequestParam(name = "lti_deployment_id", required = false) String deploymentId, HttpServletRequest request,
+			@RequestParam(name = "lti_deployment_id", required = false) String deploymentId,
+			@RequestParam(name = STORAGE_TARGET, required = false) String storageTarget,
+			@RequestParam(name = COOKIE_CHECK, required = false) String cookieCheck, HttpServletRequest request,
 			HttpServletResponse response) {
 		limits.admitAddress(request.getRemoteAddr());
 		require(iss, "iss");
@@ -72,12 +104,99 @@ class LoginController {
 					+ platform.getName() + " is not registered with Coachroom.");
 		}
 		String browserId = Cookies.read(request, Cookies.BROWSER);
-		if (!Tokens.looksRandom256(browserId)) {
+		boolean cookieCameBack = Tokens.looksRandom256(browserId);
+		if (!cookieCameBack) {
 			browserId = Tokens.random256();
 		}
 		// Refreshed on every login so that it outlives the login it binds.
 		Cookies.set(request, response, Cookies.BROWSER, browserId, Duration.ofDays(1));
-		LoginStates.Issued issued = loginStates.issue(platform.getId(), targetLinkUri, browserId);
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		Map<String, String> login = loginParameters(iss, loginHint, targetLinkUri, messageHint, clientId, deploymentId);
+		if (cookieCameBack) {
+			return redirect(response, authorization(platform, request, loginHint, messageHint,
+					loginStates.issue(platform.getId(), targetLinkUri, browserId)));
+		}
+		String client = client(request);
+		if (storageTarget != null && storageTarget.matches("[A-Za-z0-9_.-]{1,64}")) {
+			LoginStates.Issued issued = loginStates.issue(platform.getId(), targetLinkUri, browserId,
+					LoginStates.Binding.STORAGE, client, storageTarget, withQuery("", login).substring(1));
+			ModelAndView page = framedPage("lti/storage", request, response);
+			page.addObject("mode", "put");
+			page.addObject("platformOrigin", origin(platform.getAuthorizationEndpoint()));
+			page.addObject("target", storageTarget);
+			page.addObject("state", issued.state());
+			page.addObject("nonce", issued.nonce());
+			page.addObject("next", authorization(platform, request, loginHint, messageHint, issued));
+			return page;
+		}
+		if (cookieCheck == null) {
+			Map<String, String> again = new LinkedHashMap<>(login);
+			again.put(COOKIE_CHECK, "1");
+			return redirect(response, withQuery(urls.login(request), again));
+		}
+		if (!cookieless.clientBinding()) {
+			ModelAndView page = framedPage("lti/new-window", request, response);
+			page.addObject("loginUrl", urls.login(request));
+			page.addObject("fields", login);
+			return page;
+		}
+		return redirect(response,
+				authorization(platform, request, loginHint, messageHint,
+						loginStates.issue(platform.getId(), targetLinkUri, browserId, LoginStates.Binding.CLIENT,
+								client, null, withQuery("", login).substring(1))));
+	}
+
+	/**
+	 * The login initiation's own parameters, to start it again in a new window (never the
+	 * storage target: a window has no platform frame to talk to).
+	 */
+	private static Map<String, String> loginParameters(String iss, String loginHint, String targetLinkUri,
+			String messageHint, String clientId, String deploymentId) {
+		Map<String, String> login = new LinkedHashMap<>();
+		login.put("iss", iss);
+		login.put("login_hint", loginHint);
+		login.put("target_link_uri", targetLinkUri);
+		if (messageHint != null) {
+			login.put("lti_message_hint", messageHint);
+		}
+		if (clientId != null) {
+			login.put("client_id", clientId);
+		}
+		if (deploymentId != null) {
+			login.put("lti_deployment_id", deploymentId);
+		}
+		return login;
+	}
+
+	/**
+	 * Where a cookie-less login came from, hashed: the address and browser. A weak
+	 * binding, kept only for browsers that refuse the cookie (docs/architecture.md).
+	 */
+	static String client(HttpServletRequest request) {
+		String agent = request.getHeader(HttpHeaders.USER_AGENT);
+		return Tokens.hash(request.getRemoteAddr() + "\n" + (agent == null ? "" : agent));
+	}
+
+	private ModelAndView framedPage(String view, HttpServletRequest request, HttpServletResponse response) {
+		// shown in the frame of the LMS whose login this is
+		response.setHeader(FrameAncestors.HEADER, frameAncestors.beforeSignIn(request));
+		return new ModelAndView(view);
+	}
+
+	private static ModelAndView redirect(HttpServletResponse response, String location) {
+		response.setStatus(HttpStatus.FOUND.value());
+		response.setHeader(HttpHeaders.LOCATION, location);
+		// null: the response is complete, no view to render
+		return null;
+	}
+
+	static String origin(String url) {
+		URI uri = URI.create(url);
+		return uri.getScheme() + "://" + uri.getRawAuthority();
+	}
+
+	private String authorization(Platform platform, HttpServletRequest request, String loginHint, String messageHint,
+			LoginStates.Issued issued) {
 		Map<String, String> params = new LinkedHashMap<>();
 		params.put("scope", "openid");
 		params.put("response_type", "id_token");
@@ -93,11 +212,7 @@ class LoginController {
 			// session.
 			params.put("lti_message_hint", messageHint);
 		}
-		String location = withQuery(platform.getAuthorizationEndpoint(), params);
-		return ResponseEntity.status(HttpStatus.FOUND)
-			.header(HttpHeaders.LOCATION, location)
-			.header(HttpHeaders.CACHE_CONTROL, "no-store")
-			.build();
+		return withQuery(platform.getAuthorizationEndpoint(), params);
 	}
 
 	/**

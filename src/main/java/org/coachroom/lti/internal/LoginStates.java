@@ -36,19 +36,58 @@ class LoginStates {
 	record Issued(String state, String nonce) {
 	}
 
+	/**
+	 * What ties a login's state to the browser that started it, besides the state's
+	 * secrecy.
+	 */
+	enum Binding {
+
+		/** The browser cookie set at login (the normal path). */
+		COOKIE,
+		/**
+		 * The platform's postMessage storage ({@code lti_storage_target}), checked by the
+		 * page the launch answers with when the cookie did not come back; the cookie too,
+		 * when it does.
+		 */
+		STORAGE,
+		/**
+		 * The browser refused the cookie and the platform offers no storage: the address
+		 * and browser the login came from only.
+		 */
+		CLIENT
+
+	}
+
 	record Pending(String state, String nonce, long platformId, String browserHash, Instant expiresAt,
-			Instant consumedAt) {
+			Instant consumedAt, Binding binding, String clientHash, String storageTarget, String loginQuery) {
+
+		/** A state bound to the browser cookie. */
+		Pending(String state, String nonce, long platformId, String browserHash, Instant expiresAt,
+				Instant consumedAt) {
+			this(state, nonce, platformId, browserHash, expiresAt, consumedAt, Binding.COOKIE, null, null, null);
+		}
 	}
 
 	Issued issue(long platformId, String targetLinkUri, String browserId) {
+		return issue(platformId, targetLinkUri, browserId, Binding.COOKIE, null, null, null);
+	}
+
+	/**
+	 * A new state and nonce; {@code clientHash} and {@code storageTarget} only for the
+	 * bindings that use them.
+	 */
+	Issued issue(long platformId, String targetLinkUri, String browserId, Binding binding, String clientHash,
+			String storageTarget, String loginQuery) {
 		Instant now = clock.instant();
 		Issued issued = new Issued(Tokens.random256(), Tokens.random256());
 		jdbc.sql(
 				"""
-						INSERT INTO lti_login_state (state, nonce, browser_hash, platform_id, target_link_uri, created_at, expires_at)
-						VALUES (?, ?, ?, ?, ?, ?, ?)""")
+						INSERT INTO lti_login_state (state, nonce, browser_hash, platform_id, target_link_uri, created_at, expires_at,
+						  binding, client_hash, storage_target, login_query)
+						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(issued.state(), issued.nonce(), Tokens.hash(browserId), platformId, truncate(targetLinkUri, 2000),
-					Timestamp.from(now), Timestamp.from(now.plus(properties.loginStateTtl())))
+					Timestamp.from(now), Timestamp.from(now.plus(properties.loginStateTtl())), binding.name(),
+					clientHash, storageTarget, loginQuery)
 			.update();
 		return issued;
 	}
@@ -58,6 +97,16 @@ class LoginStates {
 	 * unknown, expired, used or from another browser.
 	 */
 	Pending pending(String state, String browserId) {
+		Pending pending = open(state);
+		checkBrowser(pending, browserId);
+		return pending;
+	}
+
+	/**
+	 * The state as the launch brings it back, not yet checked against any browser;
+	 * refused when unknown, expired or used.
+	 */
+	Pending open(String state) {
 		if (state == null || state.isBlank()) {
 			throw new RefusedException(Refusal.STATE_MISSING, "The launch carried no state parameter.");
 		}
@@ -65,11 +114,13 @@ class LoginStates {
 			throw new RefusedException(Refusal.STATE_UNKNOWN, "The state parameter is not one Coachroom issues.");
 		}
 		Pending pending = jdbc.sql("""
-				SELECT state, nonce, platform_id, browser_hash, expires_at, consumed_at
+				SELECT state, nonce, platform_id, browser_hash, expires_at, consumed_at, binding, client_hash,
+				       storage_target, login_query
 				FROM lti_login_state WHERE state = ?""")
 			.param(state)
 			.query((rs, i) -> new Pending(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-					rs.getTimestamp(5).toInstant(), rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant()))
+					rs.getTimestamp(5).toInstant(), rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(),
+					Binding.valueOf(rs.getString(7)), rs.getString(8), rs.getString(9), rs.getString(10)))
 			.optional()
 			.orElseThrow(() -> new RefusedException(Refusal.STATE_UNKNOWN,
 					"No login was started with this state (or it was cleaned up long ago)."));
@@ -80,12 +131,18 @@ class LoginStates {
 			throw new RefusedException(Refusal.STATE_EXPIRED, "The login started more than "
 					+ properties.loginStateTtl().toMinutes() + " minutes before the launch arrived.");
 		}
+		return pending;
+	}
+
+	/**
+	 * Refuses the launch unless it came with the cookie of the browser that logged in.
+	 */
+	void checkBrowser(Pending pending, String browserId) {
 		if (browserId == null || !Tokens.hash(browserId).equals(pending.browserHash())) {
 			throw new RefusedException(Refusal.STATE_OTHER_BROWSER,
 					browserId == null ? "The browser did not send back the cookie Coachroom set when the login started."
 							: "The launch arrived from a different browser than the one that started the login.");
 		}
-		return pending;
 	}
 
 	/**

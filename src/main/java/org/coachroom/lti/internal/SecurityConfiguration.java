@@ -45,8 +45,8 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, Sessions sessions, List<PublicPaths> contributed)
-			throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, Sessions sessions, UrlTokens urlTokens,
+			List<PublicPaths> contributed) throws Exception {
 		String[] open = contributed.stream().flatMap(p -> p.open().stream()).distinct().toArray(String[]::new);
 		String[] crossSite = contributed.stream()
 			.flatMap(p -> p.crossSitePosts().stream())
@@ -63,11 +63,20 @@ class SecurityConfiguration {
 			.headers(h -> h.frameOptions(f -> f.disable())
 				.referrerPolicy(
 						r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
-			.addFilterBefore(new SessionAuthenticationFilter(sessions), CsrfFilter.class)
+			.addFilterBefore(new SessionAuthenticationFilter(sessions, urlTokens), CsrfFilter.class)
 			.authorizeHttpRequests(a -> a.requestMatchers(open).permitAll().anyRequest().authenticated())
 			.exceptionHandling(e -> e.authenticationEntryPoint(SecurityConfiguration::sessionEnded)
 				.accessDeniedHandler((request, response, denied) -> forbidden(request, response)));
 		return http.build();
+	}
+
+	/**
+	 * Forms of a cookie-less session carry its URL token (GET forms drop the action's
+	 * query).
+	 */
+	@Bean
+	static UrlTokenFormFields urlTokenFormFields() {
+		return new UrlTokenFormFields();
 	}
 
 	/** A servlet filter of its own, so that error pages carry the policy too. */

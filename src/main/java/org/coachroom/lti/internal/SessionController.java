@@ -2,6 +2,7 @@ package org.coachroom.lti.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.coachroom.shared.TenantId;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -25,9 +26,15 @@ class SessionController {
 	 */
 	private final boolean demo;
 
-	SessionController(Sessions sessions, FrameAncestors frameAncestors,
-			@Value("${coachroom.demo.enabled:false}") boolean demo) {
+	private final UrlTokens urlTokens;
+
+	private final PlatformDirectory directory;
+
+	SessionController(Sessions sessions, FrameAncestors frameAncestors, UrlTokens urlTokens,
+			PlatformDirectory directory, @Value("${coachroom.demo.enabled:false}") boolean demo) {
 		this.sessions = sessions;
+		this.urlTokens = urlTokens;
+		this.directory = directory;
 		this.frameAncestors = frameAncestors;
 		this.demo = demo;
 	}
@@ -37,6 +44,10 @@ class SessionController {
 		String token = Cookies.read(request, Cookies.SESSION);
 		if (token != null) {
 			sessions.end(token);
+		}
+		if (request.getAttribute(SessionAuthenticationFilter.URL_SESSION_ATTRIBUTE) instanceof String cookieless) {
+			// a cookie-less session: its URL tokens go with it
+			sessions.endByHash(cookieless);
 		}
 		Cookies.clear(request, response, Cookies.SESSION);
 		return "redirect:/session-ended?signed-out";
@@ -58,6 +69,13 @@ class SessionController {
 			// Most often the session expired inside the LMS's frame: that LMS may show
 			// this page.
 			response.setHeader(FrameAncestors.HEADER, frameAncestors.afterSession(request));
+		}
+		else if (!signedOut && UrlTokens.fromQuery(request) != null) {
+			// a cookie-less session's link that expired: the same, by its URL token
+			urlTokens.tenantOf(UrlTokens.fromQuery(request))
+				.flatMap(tenant -> directory.byTenant(new TenantId(tenant)))
+				.ifPresent(platform -> response.setHeader(FrameAncestors.HEADER,
+						FrameAncestors.render(platform.frameOrigins())));
 		}
 		page.addObject("signedOut", signedOut);
 		page.addObject("demo", demo);

@@ -49,29 +49,54 @@ class Sessions {
 	record Signed(Member member, String csrfToken) {
 	}
 
+	/**
+	 * @param cookieless opened for a browser that refused the cookie: only URL tokens
+	 * ({@link UrlTokens}) sign it in, never a cookie
+	 */
 	record NewSession(long tenant, long userRef, Long contextRef, Long resourceLinkRef, Set<String> roles,
-			LaunchDetails launch) {
+			LaunchDetails launch, boolean cookieless) {
+
+		NewSession(long tenant, long userRef, Long contextRef, Long resourceLinkRef, Set<String> roles,
+				LaunchDetails launch) {
+			this(tenant, userRef, contextRef, resourceLinkRef, roles, launch, false);
+		}
 	}
 
-	/** Starts a session and returns the token for the cookie. */
+	/**
+	 * Starts a session and returns its token: for the cookie, or (cookie-less) for
+	 * {@link UrlTokens} to hand out tokens of its own, never this one.
+	 */
 	String create(NewSession s) {
 		String token = Tokens.random256();
 		Instant now = clock.instant();
 		jdbc.sql("""
 				INSERT INTO lti_session (token_hash, tenant_id, user_ref, context_ref, resource_link_ref, roles,
-				  message_type, launch_data, csrf_token, created_at, expires_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				  message_type, launch_data, csrf_token, created_at, expires_at, cookieless)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(Tokens.hash(token), s.tenant(), s.userRef(), s.contextRef(), s.resourceLinkRef(), encode(s.roles()),
 					s.launch().messageType(), json.writeValueAsString(s.launch()), Tokens.random256(),
-					Timestamp.from(now), Timestamp.from(now.plus(properties.sessionTtl())))
+					Timestamp.from(now), Timestamp.from(now.plus(properties.sessionTtl())), s.cookieless())
 			.update();
 		return token;
 	}
 
+	/**
+	 * The session of a cookie; a cookie-less session's token never reaches a browser, and
+	 * is not accepted from one.
+	 */
 	Optional<Signed> find(String token) {
 		if (!Tokens.looksRandom256(token)) {
 			return Optional.empty();
 		}
+		return byHash(Tokens.hash(token), false);
+	}
+
+	/** The session a URL token points to, by its hash; cookie-less sessions only. */
+	Optional<Signed> findCookieless(String sessionHash) {
+		return byHash(sessionHash, true);
+	}
+
+	private Optional<Signed> byHash(String sessionHash, boolean cookieless) {
 		return jdbc.sql("""
 				SELECT s.tenant_id, s.user_ref, u.subject, u.name, u.email, s.roles, s.launch_data, s.csrf_token,
 				       c.id, c.context_id, c.label, c.title, p.name
@@ -80,8 +105,8 @@ class Sessions {
 				JOIN lti_deployment d ON d.id = s.tenant_id
 				JOIN lti_platform p ON p.id = d.platform_id
 				LEFT JOIN lti_context c ON c.id = s.context_ref
-				WHERE s.token_hash = ? AND s.expires_at > ?""")
-			.params(Tokens.hash(token), Timestamp.from(clock.instant()))
+				WHERE s.token_hash = ? AND s.expires_at > ? AND s.cookieless = ?""")
+			.params(sessionHash, Timestamp.from(clock.instant()), cookieless)
 			.query((rs, i) -> {
 				CourseContext context = rs.getObject(9) == null ? null
 						: new CourseContext(rs.getLong(9), rs.getString(10), rs.getString(11), rs.getString(12));
@@ -109,8 +134,13 @@ class Sessions {
 
 	void end(String token) {
 		if (Tokens.looksRandom256(token)) {
-			jdbc.sql("DELETE FROM lti_session WHERE token_hash = ?").param(Tokens.hash(token)).update();
+			endByHash(Tokens.hash(token));
 		}
+	}
+
+	/** Ends a session and, with it, its URL tokens. */
+	void endByHash(String sessionHash) {
+		jdbc.sql("DELETE FROM lti_session WHERE token_hash = ?").param(sessionHash).update();
 	}
 
 	/** Every hour, on one node of many (ShedLock). */

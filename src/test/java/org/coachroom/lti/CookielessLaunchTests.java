@@ -98,7 +98,9 @@ class CookielessLaunchTests {
 				Map.of("_csrf", csrf(pd.body()), "schoolLevel", "ELEMENTARY", "roleStartedOn", "2020-08-15"));
 		assertThat(saved.status()).isEqualTo(302);
 		assertThat(saved.location()).contains("/pd?coachroom_session=");
-		assertThat(browser.get(saved.location()).body()).contains("value=\"2020-08-15\"");
+		assertThat(browser.get(saved.location()).body()).contains("value=\"2020-08-15\"")
+			.as("the message after the redirect, though the HTTP session's cookie is refused too")
+			.contains("Saved. Your programs and deadlines follow from it.");
 
 		String action = formAction(home.body(), "/lti/sign-out");
 		String csrf = csrf(home.body());

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.coachroom.lti.Member;
+import org.coachroom.shared.TenantId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,6 +39,38 @@ public class UpcomingSessions {
 	/** A session ahead: its group, when, and where (a room, a meeting link, or both). */
 	public record Upcoming(long groupId, String groupTitle, Instant startsAt, Instant endsAt, String location,
 			String meetingUrl) {
+	}
+
+	/**
+	 * A session on a person's calendar: the group's and the session's ids, when and
+	 * where.
+	 */
+	public record OnCalendar(long groupId, long sessionId, String groupTitle, Instant startsAt, Instant endsAt,
+			String location, String meetingUrl) {
+	}
+
+	/**
+	 * The sessions between two instants of the groups a person is a member of (not
+	 * withdrawn) or runs, for their calendar feed: read by the person's id, as a feed is
+	 * fetched by a calendar app without a launch. Cancelled sessions and archived groups
+	 * are left out.
+	 */
+	@Transactional(readOnly = true)
+	public List<OnCalendar> forCalendar(TenantId tenant, long userRef, Instant from, Instant until) {
+		return jdbc
+			.sql("""
+					SELECT g.id, s.id, g.title, s.starts_at, s.ends_at, s.location, s.meeting_url
+					FROM study_group_session s JOIN study_group g ON g.id = s.study_group
+					WHERE g.tenant_id = ? AND g.archived_at IS NULL AND NOT s.cancelled
+					  AND s.starts_at >= ? AND s.starts_at < ?
+					  AND (EXISTS (SELECT 1 FROM study_group_member m
+					               WHERE m.study_group = g.id AND m.user_ref = ? AND m.withdrawn_at IS NULL)
+					       OR EXISTS (SELECT 1 FROM study_group_facilitator f WHERE f.study_group = g.id AND f.user_ref = ?))
+					ORDER BY s.starts_at, s.id LIMIT 500""")
+			.params(tenant.value(), Timestamp.from(from), Timestamp.from(until), userRef, userRef)
+			.query((rs, i) -> new OnCalendar(rs.getLong(1), rs.getLong(2), rs.getString(3),
+					rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getString(7)))
+			.list();
 	}
 
 	/** The next sessions of the groups the person is a member of, soonest first. */

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import org.coachroom.access.CoachroomRole;
 import org.coachroom.lti.Member;
+import org.coachroom.shared.TenantId;
 import org.coachroom.shared.DistrictClock;
 import org.coachroom.team.cycle.SchoolOverviews;
 import org.coachroom.team.workspace.TeamAccess;
@@ -76,6 +77,28 @@ public class TeamWork {
 			.values()
 			.stream()
 			.toList();
+	}
+
+	/** A team meeting on a person's calendar. */
+	public record MeetingOnCalendar(long workspace, long meeting, String team, LocalDate heldOn, String title) {
+	}
+
+	/**
+	 * The meetings between two days (inclusive) of the teams a person is in, for their
+	 * calendar feed: read by the person's id, as a feed is fetched without a launch.
+	 */
+	@Transactional(readOnly = true)
+	public List<MeetingOnCalendar> forCalendar(TenantId tenant, long userRef, LocalDate from, LocalDate until) {
+		return jdbc.sql("""
+				SELECT w.id, m.id, w.title, m.held_on, m.title
+				FROM team_meeting m JOIN team_workspace w ON w.id = m.workspace
+				JOIN team_member t ON t.workspace = w.id AND t.user_ref = ?
+				WHERE w.tenant_id = ? AND m.held_on BETWEEN ? AND ?
+				ORDER BY m.held_on, m.id LIMIT 500""")
+			.params(userRef, tenant.value(), Date.valueOf(from), Date.valueOf(until))
+			.query((rs, i) -> new MeetingOnCalendar(rs.getLong(1), rs.getLong(2), rs.getString(3),
+					rs.getDate(4).toLocalDate(), rs.getString(5)))
+			.list();
 	}
 
 	/** The open action items of the member's teams assigned to them, by due date. */

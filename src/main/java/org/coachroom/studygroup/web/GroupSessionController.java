@@ -1,5 +1,14 @@
 package org.coachroom.studygroup.web;
 
+import org.coachroom.shared.calendar.CalendarEvent;
+import org.coachroom.shared.calendar.ICalendars;
+import org.coachroom.studygroup.StudyGroupCalendar;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import java.util.List;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -77,6 +86,32 @@ class GroupSessionController {
 		sessions.planSession(member, id, form.plan(zone));
 		redirect.addFlashAttribute("message", "studygroup.flash.session-planned");
 		return "redirect:/groups/" + id;
+	}
+
+	/**
+	 * One session as an iCalendar file, for a member or a facilitator to add to their own
+	 * calendar; the same event (same UID) their calendar feed carries.
+	 */
+	@GetMapping("/groups/{id}/sessions/{sessionId}.ics")
+	ResponseEntity<byte[]> sessionCalendar(@AuthenticationPrincipal Member member, @PathVariable long id,
+			@PathVariable long sessionId) {
+		StudyGroup group = access.visible(member, id, Access.MEMBER).orElseThrow(() -> new GroupNotFoundException(id));
+		GroupSession session = sessions.session(member, id, sessionId, Access.MEMBER)
+			.filter(s -> !s.isCancelled())
+			.orElseThrow(() -> new GroupNotFoundException(id));
+		String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
+		CalendarEvent event = CalendarEvent.at(StudyGroupCalendar.uid(sessionId), group.getTitle(),
+				session.getStartsAt(), session.getEndsAt(),
+				StudyGroupCalendar.where(session.getLocation(), session.getMeetingUrl()), base + "/groups/" + id,
+				session.getAgenda());
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(ICalendars.MEDIA_TYPE))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment()
+						.filename("study-group-session-" + sessionId + ".ics")
+						.build()
+						.toString())
+			.body(ICalendars.write(group.getTitle(), List.of(event), clock.instant()));
 	}
 
 	@GetMapping("/groups/{id}/sessions/{sessionId}/edit")

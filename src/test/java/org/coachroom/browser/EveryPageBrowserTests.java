@@ -222,6 +222,34 @@ class EveryPageBrowserTests {
 						String.valueOf(teacher.member().userId()), "dueOn", LocalDate.now().plusDays(7).toString(),
 						"meeting", meeting.replaceFirst(".*/", ""), "_csrf", coaching.csrfFrom(meeting)))
 			.status()).isEqualTo(302);
+		// a coaching cycle of the coach with the teacher: a move planned, a contact
+		// logged,
+		// an observation written up
+		String coachingCycle = coaching.post("/coaching/cycles", Map.of("teacher",
+				String.valueOf(teacher.member().userId()), "goal",
+				"Más conversación entre estudiantes durante la lectura guiada: students explain their thinking to a partner",
+				"schoolGoal", "Every reader on grade level by the end of grade 3", "_csrf",
+				coaching.csrfFrom("/coaching/cycles/new")))
+			.location()
+			.replaceFirst("^https?://[^/]+", "");
+		assertThat(coachingCycle).matches("/coaching/cycles/\\d+");
+		coaching.post(coachingCycle + "/moves",
+				Map.of("kind", "MODEL_LESSON", "plannedOn", LocalDate.now().plusDays(3).toString(), "note",
+						"Partner talk with sentence frames", "_csrf", coaching.csrfFrom(coachingCycle)));
+		coaching.post("/coaching/contacts",
+				Map.of("teacher", String.valueOf(teacher.member().userId()), "support", "CO_TEACHING", "minutes", "45",
+						"heldOn", LocalDate.now().minusDays(1).toString(), "note", "", "_csrf",
+						coaching.csrfFrom("/coaching")));
+		String observation = coaching
+			.postPairs(coachingCycle + "/observations",
+					List.of(new String[] { "kind", "OBSERVATION" },
+							new String[] { "observedOn", LocalDate.now().minusDays(1).toString() },
+							new String[] { "lookFor", "Students explain their thinking" },
+							new String[] { "seen", "Six of eight pairs used the sentence frames without a prompt." },
+							new String[] { "_csrf", coaching.csrfFrom(coachingCycle) }))
+			.location()
+			.replaceFirst("^https?://[^/]+", "");
+		assertThat(observation).matches("/coaching/cycles/\\d+/observations/\\d+");
 		// an LMS waiting for the operator's approval
 		jdbc.sql("""
 				INSERT INTO lti_platform (issuer, client_id, name, authorization_endpoint, jwks_uri, source,
@@ -237,6 +265,16 @@ class EveryPageBrowserTests {
 		page("teacher", "study group", "/groups/" + group, "nav-groups");
 		page("teacher", "PD", "/pd", "nav-pd");
 		page("teacher", "LETRS program", "/pd/programs/letrs", "nav-pd");
+		page("teacher", "coaching cycles", "/coaching/cycles", "nav-coaching");
+		page("teacher", "coaching cycle", coachingCycle, "nav-coaching");
+		page("teacher", "observation", observation, "nav-coaching");
+		page("teacher", "calendar", "/coaching/calendar", "nav-coaching");
+		page("coach", "coaching log", "/coaching", "nav-coaching");
+		page("coach", "coaching cycles", "/coaching/cycles", "nav-coaching");
+		page("coach", "opening a coaching cycle", "/coaching/cycles/new", "nav-coaching");
+		page("coach", "coaching cycle", coachingCycle, "nav-coaching");
+		page("coach", "observation", observation, "nav-coaching");
+		page("coach", "writing up an observation", coachingCycle + "/observations/new", "nav-coaching");
 		page("teacher", "team workspace", workspace, "nav-team");
 		page("teacher", "cycle step 1", cycle + "/learn", "nav-team");
 		page("teacher", "cycle results", cycle + "/assess", "nav-team");
@@ -424,11 +462,12 @@ class EveryPageBrowserTests {
 
 	/** The sections each person's navigation bar lists, in order. */
 	private static final Map<String, List<String>> SECTIONS = Map.of("teacher",
-			List.of("nav-home", "nav-groups", "nav-pd", "nav-team"), "other teacher",
-			List.of("nav-home", "nav-groups", "nav-pd", "nav-team"), "coach",
-			List.of("nav-home", "nav-groups", "nav-pd", "nav-team", "nav-people", "nav-evidence"), "new coach",
-			List.of("nav-home", "nav-groups", "nav-pd", "nav-team", "nav-people", "nav-evidence"), "principal",
-			List.of("nav-home", "nav-school", "nav-compliance"), "HR",
+			List.of("nav-home", "nav-groups", "nav-pd", "nav-team", "nav-coaching"), "other teacher",
+			List.of("nav-home", "nav-groups", "nav-pd", "nav-team", "nav-coaching"), "coach",
+			List.of("nav-home", "nav-groups", "nav-pd", "nav-team", "nav-coaching", "nav-people", "nav-evidence"),
+			"new coach",
+			List.of("nav-home", "nav-groups", "nav-pd", "nav-team", "nav-coaching", "nav-people", "nav-evidence"),
+			"principal", List.of("nav-home", "nav-school", "nav-compliance"), "HR",
 			List.of("nav-home", "nav-evidence", "nav-compliance"), "admin", List.of("nav-home", "nav-groups",
 					"nav-evidence", "nav-compliance", "nav-catalog", "nav-gradebook", "nav-registrations"),
 			OPERATOR, List.of());

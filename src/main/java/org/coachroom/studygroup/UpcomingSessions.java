@@ -73,6 +73,27 @@ public class UpcomingSessions {
 			.list();
 	}
 
+	/**
+	 * The sessions held between two instants (up to now) of the groups a person runs,
+	 * cancelled ones aside: what counts as a coach's coaching time without a second
+	 * entry.
+	 */
+	@Transactional(readOnly = true)
+	public List<OnCalendar> ranBetween(TenantId tenant, long userRef, Instant from, Instant until) {
+		Instant now = clock.instant();
+		Instant last = until.isAfter(now) ? now : until;
+		return jdbc.sql("""
+				SELECT g.id, s.id, g.title, s.starts_at, s.ends_at, s.location, s.meeting_url
+				FROM study_group_session s JOIN study_group g ON g.id = s.study_group
+				JOIN study_group_facilitator f ON f.study_group = g.id AND f.user_ref = ?
+				WHERE g.tenant_id = ? AND NOT s.cancelled AND s.starts_at >= ? AND s.starts_at < ?
+				ORDER BY s.starts_at, s.id""")
+			.params(userRef, tenant.value(), Timestamp.from(from), Timestamp.from(last))
+			.query((rs, i) -> new OnCalendar(rs.getLong(1), rs.getLong(2), rs.getString(3),
+					rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getString(7)))
+			.list();
+	}
+
 	/** The next sessions of the groups the person is a member of, soonest first. */
 	@Transactional(readOnly = true)
 	public List<Upcoming> ofGroupsJoined(Member member, int limit) {

@@ -101,6 +101,38 @@ public class TeamWork {
 			.list();
 	}
 
+	/**
+	 * How long a meeting counts for when the team gave no length: a typical PLC meeting.
+	 */
+	public static final int USUAL_MEETING_MINUTES = 45;
+
+	/** A meeting a person facilitated, with how long it counts for. */
+	public record FacilitatedMeeting(long meeting, LocalDate heldOn, int minutes, boolean lengthGiven) {
+	}
+
+	/**
+	 * The meetings held between two days (inclusive, up to today) of the teams the person
+	 * facilitates: what counts as their coaching time without a second entry.
+	 */
+	@Transactional(readOnly = true)
+	public List<FacilitatedMeeting> facilitated(TenantId tenant, long userRef, LocalDate from, LocalDate until) {
+		LocalDate last = until.isAfter(clock.today()) ? clock.today() : until;
+		return jdbc.sql("""
+				SELECT m.id, m.held_on, m.minutes
+				FROM team_meeting m JOIN team_workspace w ON w.id = m.workspace
+				JOIN team_member t ON t.workspace = w.id AND t.user_ref = ? AND t.role = 'FACILITATOR'
+				WHERE w.tenant_id = ? AND m.held_on BETWEEN ? AND ?
+				ORDER BY m.held_on, m.id""")
+			.params(userRef, tenant.value(), Date.valueOf(from), Date.valueOf(last))
+			.query((rs, i) -> {
+				int minutes = rs.getInt(3);
+				boolean given = !rs.wasNull();
+				return new FacilitatedMeeting(rs.getLong(1), rs.getDate(2).toLocalDate(),
+						given ? minutes : USUAL_MEETING_MINUTES, given);
+			})
+			.list();
+	}
+
 	/** The open action items of the member's teams assigned to them, by due date. */
 	@Transactional(readOnly = true)
 	public List<ActionDue> openActionsOf(Member member) {

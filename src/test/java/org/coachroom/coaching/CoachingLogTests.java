@@ -1,10 +1,18 @@
 package org.coachroom.coaching;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 
 import org.coachroom.lti.PlatformRegistry;
 import org.coachroom.shared.DistrictClock;
+import org.coachroom.studygroup.CompletionRule;
+import org.coachroom.studygroup.StudyGroup;
+import org.coachroom.studygroup.StudyGroupManagement;
+import org.coachroom.studygroup.session.GroupSession;
 import org.coachroom.testsupport.CourseFixture;
 import org.coachroom.testsupport.LaunchClient;
 import org.coachroom.testsupport.LaunchTest;
@@ -38,6 +46,9 @@ class CoachingLogTests {
 
 	@Autowired
 	DistrictClock district;
+
+	@Autowired
+	StudyGroupManagement management;
 
 	CourseFixture fixture;
 
@@ -175,6 +186,46 @@ class CoachingLogTests {
 			assertThat(write.status()).isEqualTo(404);
 		}
 		assertThat(contacts()).isZero();
+	}
+
+	@Test
+	void sessionsAndMeetingsTheCoachRanCountAsCoachingTimeWithoutASecondEntry() {
+		Instant start = Instant.now().minus(2, ChronoUnit.HOURS);
+		StudyGroup group = management.create(fixture.coach().member(),
+				new StudyGroup.Details("Lesson study", "Purpose", null, StudyGroup.Kind.LESSON_STUDY, null, null,
+						StudyGroup.Visibility.OPEN, new BigDecimal("3"), "clock hours", List.of()),
+				CompletionRule.DISTRICT_DEFAULT);
+		management.planSession(fixture.coach().member(), group.getId(),
+				new GroupSession.Plan(start, start.plus(60, ChronoUnit.MINUTES), null, null, null, null, null, null));
+		management.planSession(fixture.coach().member(), group.getId(),
+				new GroupSession.Plan(start.plus(3, ChronoUnit.DAYS),
+						start.plus(3, ChronoUnit.DAYS).plus(60, ChronoUnit.MINUTES), null, null, null, null, null,
+						null));
+		LaunchClient coach = fixture.coach().browser();
+		long team = Long
+			.parseLong(coach.post("/team", Map.of("title", "Grade 1 team", "_csrf", coach.csrfFrom("/team")))
+				.location()
+				.replaceAll(".*/team/", ""));
+		LaunchClient.Response badLength = coach.post("/team/" + team + "/meetings", Map.of("heldOn", today.toString(),
+				"title", "Data", "minutes", "three hours", "_csrf", coach.csrfFrom("/team/" + team)));
+		assertThat(badLength.status()).isEqualTo(400);
+		assertThat(badLength.body()).contains("Give the length as a whole number of minutes, from 5 to 480");
+		coach.post("/team/" + team + "/meetings", Map.of("heldOn", today.toString(), "title", "Data", "minutes", "30",
+				"_csrf", coach.csrfFrom("/team/" + team)));
+		coach.post("/team/" + team + "/meetings", Map.of("heldOn", today.toString(), "title", "Norms", "minutes", "",
+				"_csrf", coach.csrfFrom("/team/" + team)));
+		coach.post("/team/" + team + "/meetings", Map.of("heldOn", today.plusDays(2).toString(), "title", "Later",
+				"minutes", "60", "_csrf", coach.csrfFrom("/team/" + team)));
+		coach.post("/coaching/other-time", Map.of("category", "MEETINGS", "minutes", "45", "spentOn", today.toString(),
+				"_csrf", coach.csrfFrom("/coaching")));
+
+		String page = coach.get("/coaching").body();
+		String year = page.substring(page.indexOf("id=\"year\""));
+		// 60 (the session held) + 30 + 45 (a meeting without a length) of 180 logged; the
+		// session and meeting still ahead do not count
+		assertThat(year).containsPattern("id=\"year-share\">\\s*<strong>75 %</strong>")
+			.contains("One study group session (60 minutes) and 2 team meetings (75 minutes) you ran count")
+			.contains("One meeting had no length: counted at 45 minutes");
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.coachroom.coaching.log;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.YearMonth;
@@ -8,9 +9,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import org.coachroom.coaching.pair.CoachingCalendar;
 import org.coachroom.coaching.pair.CoachingProperties;
 import org.coachroom.coaching.pair.SupportType;
 import org.coachroom.lti.Member;
+import org.coachroom.studygroup.UpcomingSessions;
+import org.coachroom.team.TeamWork;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,9 +34,19 @@ class CoachTime {
 
 	private final CoachingProperties properties;
 
-	CoachTime(LogQueries queries, CoachingProperties properties) {
+	private final UpcomingSessions sessions;
+
+	private final TeamWork teams;
+
+	private final CoachingCalendar calendar;
+
+	CoachTime(LogQueries queries, CoachingProperties properties, UpcomingSessions sessions, TeamWork teams,
+			CoachingCalendar calendar) {
 		this.queries = queries;
 		this.properties = properties;
+		this.sessions = sessions;
+		this.teams = teams;
+		this.calendar = calendar;
 	}
 
 	/** How many teachers had this many contacts. */
@@ -49,12 +63,28 @@ class CoachTime {
 	}
 
 	/**
+	 * Study group sessions and team meetings the coach ran: coaching time without a
+	 * second entry.
+	 *
+	 * @param meetingsWithoutLength meetings counted at the usual length, as their team
+	 * gave none
+	 */
+	record Facilitated(int sessions, int sessionMinutes, int meetings, int meetingMinutes, int meetingsWithoutLength) {
+
+		int minutes() {
+			return sessionMinutes + meetingMinutes;
+		}
+
+	}
+
+	/**
+	 * @param coachingMinutes contacts, sessions and meetings together
 	 * @param sharePercent the share of logged time spent coaching, or null when nothing
 	 * is logged
 	 */
 	record Summary(LocalDate from, LocalDate until, int coachingMinutes, int otherMinutes, Integer sharePercent,
 			int targetPercent, int contacts, int teachers, List<LogQueries.SupportCount> bySupport,
-			List<OtherCount> other, List<Bucket> spread) {
+			List<OtherCount> other, List<Bucket> spread, Facilitated facilitated) {
 
 		public boolean belowTarget() {
 			return sharePercent != null && sharePercent < targetPercent;
@@ -87,7 +117,8 @@ class CoachTime {
 		bySupport.sort(Comparator.comparing(LogQueries.SupportCount::support));
 		Map<OtherTime.Category, Integer> other = queries.otherMinutes(tenant, coach.userId(), from, until);
 		List<Integer> perTeacher = queries.contactsPerTeacher(tenant, coach.userId(), from, until);
-		int coaching = bySupport.stream().mapToInt(LogQueries.SupportCount::minutes).sum();
+		Facilitated facilitated = facilitated(coach, from, until);
+		int coaching = bySupport.stream().mapToInt(LogQueries.SupportCount::minutes).sum() + facilitated.minutes();
 		int contacts = bySupport.stream().mapToInt(LogQueries.SupportCount::contacts).sum();
 		int otherTotal = other.values().stream().mapToInt(Integer::intValue).sum();
 		Integer share = coaching + otherTotal == 0 ? null
@@ -101,7 +132,21 @@ class CoachTime {
 			.map(e -> new OtherCount(e.getKey(), e.getValue()))
 			.toList();
 		return new Summary(from, until, coaching, otherTotal, share, properties.targetShare(), contacts,
-				perTeacher.size(), bySupport, otherCounts, spread);
+				perTeacher.size(), bySupport, otherCounts, spread, facilitated);
+	}
+
+	private Facilitated facilitated(Member coach, LocalDate from, LocalDate until) {
+		List<UpcomingSessions.OnCalendar> ran = sessions.ranBetween(coach.tenant(), coach.userId(),
+				from.atStartOfDay(calendar.zone()).toInstant(), until.atStartOfDay(calendar.zone()).toInstant());
+		int sessionMinutes = ran.stream()
+			.mapToInt(s -> (int) Duration.between(s.startsAt(), s.endsAt()).toMinutes())
+			.filter(m -> m > 0)
+			.sum();
+		List<TeamWork.FacilitatedMeeting> meetings = teams.facilitated(coach.tenant(), coach.userId(), from,
+				until.minusDays(1));
+		return new Facilitated(ran.size(), sessionMinutes, meetings.size(),
+				meetings.stream().mapToInt(TeamWork.FacilitatedMeeting::minutes).sum(),
+				(int) meetings.stream().filter(m -> !m.lengthGiven()).count());
 	}
 
 	static List<SupportType> kinds() {

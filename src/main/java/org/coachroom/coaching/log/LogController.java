@@ -10,6 +10,7 @@ import org.coachroom.coaching.pair.CoachingAccess;
 import org.coachroom.coaching.pair.CoachingCalendar;
 import org.coachroom.coaching.pair.SupportType;
 import org.coachroom.lti.Member;
+import org.coachroom.team.TeamWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -144,6 +145,7 @@ class LogController {
 		model.addAttribute("year", time.schoolYear(coach, calendar.today()));
 		model.addAttribute("latest", queries.latest(coach.tenant().value(), coach.userId(), LATEST));
 		model.addAttribute("today", calendar.today());
+		model.addAttribute("usualMeetingMinutes", TeamWork.USUAL_MEETING_MINUTES);
 	}
 
 	/** The month asked for, as {@code yyyy-mm}; this month when none or nonsense. */

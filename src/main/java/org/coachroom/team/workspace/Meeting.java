@@ -23,6 +23,8 @@ public class Meeting {
 
 	private String title;
 
+	private Integer minutes;
+
 	private String agenda;
 
 	private String notes;
@@ -48,6 +50,7 @@ public class Meeting {
 	void revise(MeetingDetails details, long by, Instant now) {
 		heldOn = details.heldOn();
 		title = details.title();
+		minutes = details.minutes();
 		agenda = details.agenda();
 		notes = details.notes();
 		updatedBy = by;
@@ -55,7 +58,7 @@ public class Meeting {
 	}
 
 	/** What a team writes about a meeting. */
-	public record MeetingDetails(LocalDate heldOn, String title, String agenda, String notes) {
+	public record MeetingDetails(LocalDate heldOn, String title, Integer minutes, String agenda, String notes) {
 	}
 
 	public Long getId() {
@@ -72,6 +75,11 @@ public class Meeting {
 
 	public String getTitle() {
 		return title;
+	}
+
+	/** How long it lasts, in minutes, when the team said. */
+	public Integer getMinutes() {
+		return minutes;
 	}
 
 	public String getAgenda() {

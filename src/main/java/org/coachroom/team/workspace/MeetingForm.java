@@ -8,18 +8,22 @@ import org.springframework.validation.Errors;
  * A meeting as the team types it. Every field is text, so any input comes back with its
  * own error.
  */
-record MeetingForm(String heldOn, String title, String agenda, String notes, Integer version) {
+record MeetingForm(String heldOn, String title, String minutes, String agenda, String notes, Integer version) {
+
+	/** A meeting's longest length: a full day's workshop. */
+	static final int LONGEST_MINUTES = 480;
 
 	static final int LONGEST_AGENDA = 10_000;
 
 	static final int LONGEST_NOTES = 20_000;
 
 	static MeetingForm blank(LocalDate today) {
-		return new MeetingForm(today.toString(), "", "", "", null);
+		return new MeetingForm(today.toString(), "", "", "", "", null);
 	}
 
 	static MeetingForm of(Meeting meeting) {
-		return new MeetingForm(meeting.getHeldOn().toString(), meeting.getTitle(), nz(meeting.getAgenda()),
+		return new MeetingForm(meeting.getHeldOn().toString(), meeting.getTitle(),
+				meeting.getMinutes() == null ? "" : meeting.getMinutes().toString(), nz(meeting.getAgenda()),
 				nz(meeting.getNotes()), meeting.getVersion());
 	}
 
@@ -32,6 +36,18 @@ record MeetingForm(String heldOn, String title, String agenda, String notes, Int
 		if (title == null || title.isBlank() || title.strip().length() > 200) {
 			errors.rejectValue("title", "team.meeting.title");
 		}
+		Integer length = null;
+		if (!nz(minutes).isBlank()) {
+			try {
+				length = Integer.valueOf(minutes.strip());
+			}
+			catch (NumberFormatException e) {
+				length = -1;
+			}
+			if (length < 5 || length > LONGEST_MINUTES) {
+				errors.rejectValue("minutes", "team.meeting.minutes", new Object[] { LONGEST_MINUTES }, null);
+			}
+		}
 		if (nz(agenda).length() > LONGEST_AGENDA) {
 			errors.rejectValue("agenda", "team.meeting.agenda");
 		}
@@ -41,7 +57,7 @@ record MeetingForm(String heldOn, String title, String agenda, String notes, Int
 		if (errors.hasErrors()) {
 			return null;
 		}
-		return new Meeting.MeetingDetails(date, title.strip(), blankToNull(agenda), blankToNull(notes));
+		return new Meeting.MeetingDetails(date, title.strip(), length, blankToNull(agenda), blankToNull(notes));
 	}
 
 	private static String blankToNull(String s) {

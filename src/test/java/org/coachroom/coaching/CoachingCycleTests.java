@@ -1,5 +1,6 @@
 package org.coachroom.coaching;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Coaching cycles: a coach opens one with a teacher they support, the teacher co-owns it
@@ -270,6 +272,39 @@ class CoachingCycleTests {
 							new String[] { "ownLookFors", "x" }, new String[] { "seen", "Rewritten by the teacher" },
 							new String[] { "version", "0" }, new String[] { "_csrf", teacher.csrfFrom("/home") }))
 			.status()).isEqualTo(404);
+	}
+
+	@Test
+	void aCycleClosedWithTheTeachersReflectionCountsAsPdCreditAndOpeningItAgainTakesItBack() {
+		long id = open(fixture.coach(), fixture.teacher(), "Conferring with readers");
+		LaunchClient coach = fixture.coach().browser();
+		for (String minutes : new String[] { "45", "50" }) {
+			coach.post("/coaching/contacts",
+					Map.of("cycle", Long.toString(id), "teacher", Long.toString(fixture.teacher().member().userId()),
+							"support", "CO_TEACHING", "minutes", minutes, "heldOn", district.today().toString(),
+							"_csrf", coach.csrfFrom("/home")));
+		}
+		LaunchClient teacher = fixture.teacher().browser();
+		teacher.post("/coaching/cycles/" + id + "/close", Map.of("reflection", "Conferring changed my small groups.",
+				"_csrf", teacher.csrfFrom("/coaching/cycles/" + id)));
+
+		// 95 minutes of contacts: one and a half hours, in quarter hours
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(credit(id)).isEqualTo("1.50 open"));
+		assertThat(teacher.get("/pd").body()).contains("Coaching cycle: Conferring with readers");
+
+		teacher.post("/coaching/cycles/" + id + "/reopen", Map.of("_csrf", teacher.csrfFrom("/coaching/cycles/" + id)));
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(credit(id)).isEqualTo("1.50 withdrawn"));
+		assertThat(teacher.get("/pd").body()).doesNotContain("Coaching cycle: Conferring with readers");
+	}
+
+	private String credit(long cycle) {
+		return jdbc.sql("""
+				SELECT CONCAT(hours, IF(withdrawn_at IS NULL OR withdrawn_at < completed_at, ' open', ' withdrawn'))
+				FROM pd_credit WHERE source = 'COACHING_CYCLE' AND source_id = ? AND user_ref = ?""")
+			.params(cycle, fixture.teacher().member().userId())
+			.query(String.class)
+			.optional()
+			.orElse("none");
 	}
 
 }

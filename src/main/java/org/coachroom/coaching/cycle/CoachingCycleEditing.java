@@ -1,10 +1,15 @@
 package org.coachroom.coaching.cycle;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 
 import org.coachroom.coaching.pair.CoachingAccess;
 import org.coachroom.coaching.pair.CoachingCalendar;
 import org.coachroom.lti.Member;
+import org.coachroom.shared.PdCreditEarned;
+import org.coachroom.shared.PdCreditWithdrawn;
+import org.springframework.context.ApplicationEventPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -28,8 +33,14 @@ public class CoachingCycleEditing {
 
 	private final Clock clock;
 
+	private final CoachingCycleContacts contacts;
+
+	private final ApplicationEventPublisher events;
+
 	CoachingCycleEditing(CoachingCycles cycles, CoachingCycleAccess access, CoachingAccess coaching,
-			CoachingCalendar calendar, Clock clock) {
+			CoachingCalendar calendar, Clock clock, CoachingCycleContacts contacts, ApplicationEventPublisher events) {
+		this.contacts = contacts;
+		this.events = events;
 		this.cycles = cycles;
 		this.access = access;
 		this.coaching = coaching;
@@ -82,6 +93,12 @@ public class CoachingCycleEditing {
 		CoachingCycle cycle = access.requireAsTeacher(teacher, id);
 		cycle.closeWithReflection(close, teacher.userId(), calendar.today(), clock.instant());
 		save(cycle);
+		BigDecimal hours = creditHours(cycle);
+		if (hours.signum() > 0) {
+			// Counts as PD, as a study group does: pd turns it into credit.
+			events.publishEvent(new PdCreditEarned(cycle.getTenantId(), cycle.getTeacherRef(), CREDIT_SOURCE, id,
+					creditTitle(cycle), hours, CREDIT_UNIT, clock.instant()));
+		}
 		log.info("Coaching cycle {} closed with the teacher's reflection", id);
 	}
 
@@ -94,8 +111,32 @@ public class CoachingCycleEditing {
 
 	public void reopen(Member member, long id) {
 		CoachingCycle cycle = access.require(member, id).cycle();
+		boolean counted = cycle.closedWithReflection();
 		cycle.reopen(clock.instant());
 		save(cycle);
+		if (counted) {
+			events.publishEvent(new PdCreditWithdrawn(cycle.getTenantId(), cycle.getTeacherRef(), CREDIT_SOURCE, id,
+					creditTitle(cycle), clock.instant(), member.userId()));
+		}
+	}
+
+	/** The kind of PD credit a closed cycle earns, for pd. */
+	public static final String CREDIT_SOURCE = "COACHING_CYCLE";
+
+	static final String CREDIT_UNIT = "clock hours";
+
+	/**
+	 * A closed cycle's credit: the time of its contacts, in quarter hours (the rounding
+	 * PD hours are kept in).
+	 */
+	BigDecimal creditHours(CoachingCycle cycle) {
+		int minutes = contacts.of(cycle).stream().mapToInt(CoachingCycleContacts.ContactLine::minutes).sum();
+		return BigDecimal.valueOf(minutes / 15).multiply(new BigDecimal("0.25")).setScale(2, RoundingMode.DOWN);
+	}
+
+	private static String creditTitle(CoachingCycle cycle) {
+		String goal = cycle.getGoal();
+		return "Coaching cycle: " + (goal.length() > 200 ? goal.substring(0, 200) + "…" : goal);
 	}
 
 	private void save(CoachingCycle cycle) {

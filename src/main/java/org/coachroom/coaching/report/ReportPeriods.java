@@ -38,11 +38,11 @@ class ReportPeriods {
 	/** A report period: from its first day up to, not including, {@code until}. */
 	record Period(LocalDate start, LocalDate until) {
 
-		String key() {
+		public String key() {
 			return start.toString();
 		}
 
-		LocalDate last() {
+		public LocalDate last() {
 			return until.minusDays(1);
 		}
 

@@ -60,7 +60,7 @@ class StaffReportService {
 	record View(ReportPeriods.Period period, CoachingFigures.Figures figures, String perWeek, int edition,
 			LocalDate printedOn, String trends, String nextSupport, List<String> stories, Integer version) {
 
-		boolean printed() {
+		public boolean printed() {
 			return printedOn != null;
 		}
 

@@ -10,9 +10,13 @@
  * <li>{@code coaching.pair}: who coaches whom and the one access policy
  * ({@code CoachingAccess}, asked everywhere in the module), the kinds of support, the
  * module's one reading of a date ({@code CoachingCalendar}).</li>
- * <li>{@code coaching.cycle}: coaching cycles, their moves and their close.</li>
+ * <li>{@code coaching.cycle}: coaching cycles, their moves and their close, and the
+ * good-news stories a teacher approves (or withdraws) in their own wording.</li>
  * <li>{@code coaching.log}: the coaching log (contacts and other time) and the coach's
  * month.</li>
+ * <li>{@code coaching.report}: the coach's staff report for a period (figures from their
+ * own log, their words, the good-news stories their teachers approved), on a page that
+ * prints on one sheet and as a PDF; a printed edition keeps what it printed.</li>
  * </ul>
  * Only {@code coaching_} tables are named: people come through lti's {@code People}, whom
  * a coach supports through access's {@code SupportedByCoach}.

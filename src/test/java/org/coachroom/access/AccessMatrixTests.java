@@ -121,6 +121,9 @@ class AccessMatrixTests {
 			coach's notes in a cycle    | /coaching/cycles/{coachingCycle}                                         | coachNotes | page    | 404           | sees  | 404       | 404   | 404   | 404      | 404             | 401
 			coaching cycles list        | /coaching/cycles                                                         | coachingGoal | sees  | page          | sees  | page      | page  | page  | page     | page            | 401
 			coaching log                | /coaching                                                                | coachNotes | 302     | 302           | sees  | 302       | 302   | 302   | 302      | 302             | 401
+			good-news story in a cycle  | /coaching/cycles/{coachingCycle}                                         | story      | sees    | 404           | sees  | 404       | 404   | 404   | 404      | 404             | 401
+			staff report                | /coaching/report                                                         | story      | 404     | 404           | sees  | 404       | 404   | 404   | 404      | 404             | 401
+			staff report PDF            | /coaching/report.pdf                                                     | -          | 404     | 404           | 200   | 404       | 404   | 404   | 404      | 404             | 401
 			LMS registrations           | /lti/registrations                                                       | -          | 404     | 404           | 404   | 404       | 404   | 200   | 200      | 404             | 401
 			""";
 
@@ -304,11 +307,26 @@ class AccessMatrixTests {
 		assertThat(c.get("/coaching/cycles/" + coachingCycle).body()).as("the coaching cycle holds its notes")
 			.contains(coachNote)
 			.contains(contactNote);
+		// a good-news story the teacher approved in their wording: in the coach's staff
+		// report, and nowhere a principal or HR can read
+		String story = "Our readers lead their own book talks " + run;
+		c.post("/coaching/cycles/" + coachingCycle + "/stories",
+				Map.of("wording", "Coach's draft " + run, "_csrf", c.csrfFrom("/home")));
+		long storyId = jdbc.sql("SELECT MAX(id) FROM coaching_story WHERE cycle = ?")
+			.param(coachingCycle)
+			.query(Long.class)
+			.single();
+		LaunchClient t = people.get("teacher");
+		assertThat(t
+			.post("/coaching/cycles/" + coachingCycle + "/stories/" + storyId + "/approve",
+					Map.of("wording", story, "story", Long.toString(storyId), "_csrf", t.csrfFrom("/home")))
+			.status()).as("the teacher approves the story").isEqualTo(302);
+		contents.put("story", List.of(story));
 		ids.put("coachingCycle", Long.toString(coachingCycle));
 		contents.put("coachingGoal", List.of(coachingGoal));
 		contents.put("coachNotes", List.of(coachNote, contactNote));
 		contents.put("coaching",
-				List.of(reflection, groupFile, meetingTitle, standard, coachingGoal, coachNote, contactNote));
+				List.of(reflection, groupFile, meetingTitle, standard, coachingGoal, coachNote, contactNote, story));
 	}
 
 	@AfterAll

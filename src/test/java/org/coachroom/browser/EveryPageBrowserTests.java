@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -299,6 +300,31 @@ class EveryPageBrowserTests {
 		page("coach", "team meeting", meeting, "nav-team");
 		page("coach", "closed cycle, its sharing preview", closed + "/adjust", "nav-team");
 		page("coach", "cycle summary", closed + "/summary", "nav-team");
+		// the coach's staff report, with a contact and a story the teacher approved
+		String storyCycle = coaching
+			.post("/coaching/cycles",
+					Map.of("teacher", Long.toString(teacher.member().userId()), "goal",
+							"Student talk in reading groups", "_csrf", coaching.csrfFrom("/coaching/cycles/new")))
+			.location()
+			.replaceFirst("^https?://[^/]+", "");
+		assertThat(storyCycle).matches("/coaching/cycles/\\d+");
+		assertThat(coaching.post("/coaching/contacts",
+				Map.of("teacher", Long.toString(teacher.member().userId()), "support", "CO_TEACHING", "minutes", "40",
+						"_csrf", coaching.csrfFrom("/coaching"), "heldOn",
+						LocalDate.now(ZoneOffset.UTC).minusDays(1).toString()))
+			.status()).isEqualTo(302);
+		coaching.post(storyCycle + "/stories",
+				Map.of("wording", "Readers lead their own book talks", "_csrf", coaching.csrfFrom(storyCycle)));
+		long story = jdbc.sql("SELECT MAX(id) FROM coaching_story WHERE cycle = ?")
+			.param(Long.parseLong(storyCycle.replaceFirst(".*/", "")))
+			.query(Long.class)
+			.single();
+		assertThat(own.post(storyCycle + "/stories/" + story + "/approve",
+				Map.of("wording", "My readers lead their own book talks", "story", Long.toString(story), "_csrf",
+						own.csrfFrom(storyCycle)))
+			.status()).isEqualTo(302);
+		page("teacher", "coaching cycle with a story", storyCycle, "nav-coaching");
+		page("coach", "staff report", "/coaching/report", "nav-coaching");
 		page("new coach", "new team", "/team", "nav-team");
 		page("principal", "home", "/home", "nav-home");
 		page("principal", "school overview", "/team/school", "nav-school");

@@ -42,10 +42,13 @@ class CoachingCycleController {
 
 	private final Observations observations;
 
+	private final CoachingStories stories;
+
 	CoachingCycleController(CoachingCyclePages pages, CoachingCycleEditing editing, CoachingCycleAccess access,
 			CoachingAccess coaching, CoachingCycleContacts contacts, CoachingCalendar calendar,
-			Observations observations) {
+			Observations observations, CoachingStories stories) {
 		this.observations = observations;
+		this.stories = stories;
 		this.pages = pages;
 		this.editing = editing;
 		this.access = access;
@@ -106,7 +109,56 @@ class CoachingCycleController {
 		else {
 			model.addAttribute("closeForm", CoachingCycleForms.CloseForm.of(seen.cycle()));
 		}
+		model.addAttribute("storyForm", StoryForm.blank());
+		model.addAttribute("approveForm", StoryForm.blank());
 		return "coaching/cycle";
+	}
+
+	@PostMapping("/coaching/cycles/{id}/stories")
+	String draftStory(@AuthenticationPrincipal Member coach, @PathVariable long id,
+			@ModelAttribute("storyForm") StoryForm form, BindingResult result, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		CoachingCycleAccess.Seen seen = new CoachingCycleAccess.Seen(access.requireAsCoach(coach, id),
+				CoachingCycleAccess.Side.COACH);
+		String wording = form.check(result);
+		if (wording == null) {
+			return refused(coach, seen, model, response, "story", result);
+		}
+		stories.draft(coach, id, wording);
+		redirect.addFlashAttribute("message", "coaching.flash.story-drafted");
+		return "redirect:/coaching/cycles/" + id + "#stories";
+	}
+
+	@PostMapping("/coaching/cycles/{id}/stories/{story}/approve")
+	String approveStory(@AuthenticationPrincipal Member teacher, @PathVariable long id, @PathVariable long story,
+			@ModelAttribute("approveForm") StoryForm form, BindingResult result, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		CoachingCycleAccess.Seen seen = new CoachingCycleAccess.Seen(access.requireAsTeacher(teacher, id),
+				CoachingCycleAccess.Side.TEACHER);
+		stories.find(id, story);
+		String wording = form.check(result);
+		if (wording == null) {
+			return refused(teacher, seen, model, response, "story approval", result);
+		}
+		stories.approve(teacher, id, story, wording);
+		redirect.addFlashAttribute("message", "coaching.flash.story-approved");
+		return "redirect:/coaching/cycles/" + id + "#stories";
+	}
+
+	@PostMapping("/coaching/cycles/{id}/stories/{story}/withdraw")
+	String withdrawStory(@AuthenticationPrincipal Member teacher, @PathVariable long id, @PathVariable long story,
+			RedirectAttributes redirect) {
+		stories.withdraw(teacher, id, story);
+		redirect.addFlashAttribute("message", "coaching.flash.story-withdrawn");
+		return "redirect:/coaching/cycles/" + id + "#stories";
+	}
+
+	@PostMapping("/coaching/cycles/{id}/stories/{story}/remove")
+	String removeStory(@AuthenticationPrincipal Member coach, @PathVariable long id, @PathVariable long story,
+			RedirectAttributes redirect) {
+		stories.remove(coach, id, story);
+		redirect.addFlashAttribute("message", "coaching.flash.story-removed");
+		return "redirect:/coaching/cycles/" + id + "#stories";
 	}
 
 	@PostMapping("/coaching/cycles/{id}/goal")
@@ -211,6 +263,12 @@ class CoachingCycleController {
 		if (!seen.byCoach() && !model.containsAttribute("closeForm")) {
 			model.addAttribute("closeForm", CoachingCycleForms.CloseForm.of(cycle));
 		}
+		if (!model.containsAttribute("storyForm")) {
+			model.addAttribute("storyForm", StoryForm.blank());
+		}
+		if (!model.containsAttribute("approveForm")) {
+			model.addAttribute("approveForm", StoryForm.blank());
+		}
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		return "coaching/cycle";
 	}
@@ -228,6 +286,7 @@ class CoachingCycleController {
 					.toList());
 		model.addAttribute("today", calendar.today());
 		model.addAttribute("observations", observations.findByCycleOrderByObservedOnDescIdDesc(seen.cycle().getId()));
+		model.addAttribute("stories", stories.of(seen.cycle()));
 	}
 
 }

@@ -110,7 +110,7 @@ class CoachTime {
 		return over(coach, from, day.plusDays(1));
 	}
 
-	private Summary over(Member coach, LocalDate from, LocalDate until) {
+	Summary over(Member coach, LocalDate from, LocalDate until) {
 		long tenant = coach.tenant().value();
 		List<LogQueries.SupportCount> bySupport = new ArrayList<>(
 				queries.bySupport(tenant, coach.userId(), from, until));

@@ -1,6 +1,9 @@
 package org.coachroom.coaching.cycle;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+
+import org.coachroom.coaching.pair.CoachSchools;
 import org.coachroom.coaching.pair.CoachingAccess;
 import org.coachroom.coaching.pair.CoachingCalendar;
 import org.coachroom.coaching.pair.SupportType;
@@ -42,9 +45,12 @@ class CoachingCycleController {
 
 	private final Observations observations;
 
+	private final CoachSchools coachSchools;
+
 	CoachingCycleController(CoachingCyclePages pages, CoachingCycleEditing editing, CoachingCycleAccess access,
 			CoachingAccess coaching, CoachingCycleContacts contacts, CoachingCalendar calendar,
-			Observations observations) {
+			Observations observations, CoachSchools coachSchools) {
+		this.coachSchools = coachSchools;
 		this.observations = observations;
 		this.pages = pages;
 		this.editing = editing;
@@ -227,6 +233,7 @@ class CoachingCycleController {
 					.map(c -> new CoachingCycleContacts.ContactLine(c.id(), c.heldOn(), c.support(), c.minutes(), null))
 					.toList());
 		model.addAttribute("today", calendar.today());
+		model.addAttribute("servedSchools", seen.byCoach() ? coachSchools.served(member) : List.of());
 		model.addAttribute("observations", observations.findByCycleOrderByObservedOnDescIdDesc(seen.cycle().getId()));
 	}
 

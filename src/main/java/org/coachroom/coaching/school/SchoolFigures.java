@@ -31,13 +31,13 @@ public class SchoolFigures {
 	/** How many months the trend shows, the month shown last. */
 	static final int TREND_MONTHS = 6;
 
-	private final SchoolQueries queries;
+	private final CoachingSchoolQueries queries;
 
 	private final CoachingProperties properties;
 
 	private final Schools schools;
 
-	SchoolFigures(SchoolQueries queries, CoachingProperties properties, Schools schools) {
+	SchoolFigures(CoachingSchoolQueries queries, CoachingProperties properties, Schools schools) {
 		this.queries = queries;
 		this.properties = properties;
 		this.schools = schools;
@@ -98,7 +98,7 @@ public class SchoolFigures {
 	public SchoolMonth school(long tenant, long school, YearMonth month) {
 		LocalDate from = month.atDay(1);
 		LocalDate until = month.plusMonths(1).atDay(1);
-		SchoolQueries.Tally tally = queries.tally(tenant, school, from, until);
+		CoachingSchoolQueries.Tally tally = queries.tally(tenant, school, from, until);
 		Count contacts = Count.of(tally.contacts());
 		boolean totalShown = !contacts.hidden();
 
@@ -145,8 +145,8 @@ public class SchoolFigures {
 	public DistrictMonth district(long tenant, YearMonth month) {
 		LocalDate from = month.atDay(1);
 		LocalDate until = month.plusMonths(1).atDay(1);
-		Map<Long, SchoolQueries.Tally> tallies = new HashMap<>();
-		for (SchoolQueries.Tally t : queries.tallies(tenant, from, until)) {
+		Map<Long, CoachingSchoolQueries.Tally> tallies = new HashMap<>();
+		for (CoachingSchoolQueries.Tally t : queries.tallies(tenant, from, until)) {
 			tallies.put(t.school(), t);
 		}
 		List<Schools.School> listed = new ArrayList<>(schools.all(tenant)
@@ -159,10 +159,12 @@ public class SchoolFigures {
 			rows.add(null);
 		}
 		List<Integer> contactParts = rows.stream()
-			.map(s -> tallies.getOrDefault(s == null ? null : s.id(), new SchoolQueries.Tally(null, 0, 0)).contacts())
+			.map(s -> tallies.getOrDefault(s == null ? null : s.id(), new CoachingSchoolQueries.Tally(null, 0, 0))
+				.contacts())
 			.toList();
 		List<Integer> teacherParts = rows.stream()
-			.map(s -> tallies.getOrDefault(s == null ? null : s.id(), new SchoolQueries.Tally(null, 0, 0)).teachers())
+			.map(s -> tallies.getOrDefault(s == null ? null : s.id(), new CoachingSchoolQueries.Tally(null, 0, 0))
+				.teachers())
 			.toList();
 		Count contacts = Count.of(contactParts.stream().mapToInt(Integer::intValue).sum());
 		Count teachers = Count.of(queries.teachersInDistrict(tenant, from, until));
@@ -215,10 +217,10 @@ public class SchoolFigures {
 
 	}
 
-	static Shares shares(List<SchoolQueries.CoachMinutes> contacts, Map<Long, Integer> other,
+	static Shares shares(List<CoachingSchoolQueries.CoachMinutes> contacts, Map<Long, Integer> other,
 			Map<Long, Set<Long>> served) {
 		Map<Long, Map<Long, Integer>> byCoach = new LinkedHashMap<>();
-		for (SchoolQueries.CoachMinutes c : contacts) {
+		for (CoachingSchoolQueries.CoachMinutes c : contacts) {
 			byCoach.computeIfAbsent(c.coach(), k -> new HashMap<>()).merge(c.school(), c.minutes(), Integer::sum);
 		}
 		Map<Long, double[]> bySchool = new HashMap<>();

@@ -20,11 +20,11 @@ import org.springframework.stereotype.Repository;
  * index: counts and sums only, never who.
  */
 @Repository
-class SchoolQueries {
+class CoachingSchoolQueries {
 
 	private final JdbcClient jdbc;
 
-	SchoolQueries(JdbcClient jdbc) {
+	CoachingSchoolQueries(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 

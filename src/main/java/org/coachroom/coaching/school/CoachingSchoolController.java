@@ -28,9 +28,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * goals with the principal and say what they need. Counts only, never a teacher.
  */
 @Controller
-class SchoolController {
+class CoachingSchoolController {
 
-	private static final Logger log = LoggerFactory.getLogger(SchoolController.class);
+	private static final Logger log = LoggerFactory.getLogger(CoachingSchoolController.class);
 
 	private final SchoolAccess access;
 
@@ -44,7 +44,7 @@ class SchoolController {
 
 	private final CoachingCalendar calendar;
 
-	SchoolController(SchoolAccess access, SchoolFigures figures, SchoolPlans plans, Schools schools,
+	CoachingSchoolController(SchoolAccess access, SchoolFigures figures, SchoolPlans plans, Schools schools,
 			CoachSchools coachSchools, CoachingCalendar calendar) {
 		this.access = access;
 		this.figures = figures;

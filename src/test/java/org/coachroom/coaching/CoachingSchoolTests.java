@@ -210,6 +210,16 @@ class CoachingSchoolTests {
 		// the school is remembered: the next time, no need to choose
 		assertThat(principal.get("/coaching/school").body())
 			.containsPattern("id=\"school-contacts\"><strong>6</strong>");
+		// and the principal's home shows the month in counts, for the school chosen
+		String home = principal.get("/home").body();
+		assertThat(home).contains("Coaching support this month")
+			.contains("6 coaching contacts")
+			.contains("5 teachers supported")
+			.doesNotContain(goal)
+			.doesNotContain("Private aside");
+		for (Launched teacher : teachers) {
+			assertThat(home).doesNotContain(teacher.member().name());
+		}
 	}
 
 	@Test
@@ -234,6 +244,9 @@ class CoachingSchoolTests {
 		String page = principal("p").browser().get("/coaching/school?school=" + lincoln).body();
 		assertThat(page).containsPattern("id=\"school-contacts\"><strong>8</strong>")
 			.containsPattern("id=\"school-teachers\"><strong>fewer than 5</strong>");
+		assertThat(principal("p3").browser().get("/home?school=" + lincoln).body())
+			.contains("Fewer than 5 teachers supported")
+			.contains("8 coaching contacts");
 		String support = between(page, "id=\"support-table\"", "</table>");
 		// planning is under 5; co-teaching is hidden too, or 8 less 6 would tell
 		assertThat(support).doesNotContain("<td>6</td>").doesNotContain("<td>2</td>");

@@ -308,6 +308,10 @@ class CoachingSchoolTests {
 		for (Launched teacher : teachers(5)) {
 			logContact(coach, teacher, "CO_TEACHING", today, null, "");
 		}
+		// the district's own principal sees the school's counts; the other district's
+		// none
+		assertThat(principal("p").browser().get("/coaching/school?school=" + lincoln).body())
+			.containsPattern("id=\"school-contacts\"><strong>5</strong>");
 		CourseFixture elsewhere = CourseFixture.start(port, registry, jdbc, "other", "Other district");
 		try {
 			LaunchClient stranger = elsewhere
@@ -339,6 +343,12 @@ class CoachingSchoolTests {
 			assertThat(browser.get("/coaching/district").status()).as(person.member().name()).isEqualTo(404);
 		}
 		assertThat(principal("p").browser().get("/coaching/district").status()).isEqualTo(404);
+		// while the principal and the district admin have their views
+		assertThat(principal("p").browser().get("/coaching/school?school=" + lincoln).status()).isEqualTo(200);
+		assertThat(fixture.launch("a-" + fixture.course(), "Ada Admin", ADMINISTRATOR)
+			.browser()
+			.get("/coaching/district")
+			.status()).isEqualTo(200);
 		// a coach who serves no school has no page of it, and writes no goal there
 		LaunchClient coach = fixture.coach().browser();
 		assertThat(coach.get("/coaching/schools/" + lincoln).status()).isEqualTo(404);
@@ -352,7 +362,9 @@ class CoachingSchoolTests {
 	void aCoachAndAPrincipalTogetherIsAPrincipalHere() {
 		Launched both = fixture.launch("cp-" + fixture.course(), "Cam Both", TestPlatform.INSTRUCTOR,
 				Map.of("coachroom_role", "Principal"));
-		assertThat(both.browser().get("/coaching/school?school=" + lincoln).status()).isEqualTo(200);
+		LaunchClient.Response view = both.browser().get("/coaching/school?school=" + lincoln);
+		assertThat(view.status()).isEqualTo(200);
+		assertThat(view.body()).contains("Coaching at Lincoln Elementary").contains("id=\"school-contacts\"");
 	}
 
 	@Test

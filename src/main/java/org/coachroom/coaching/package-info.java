@@ -17,9 +17,14 @@
  * <li>{@code coaching.report}: the coach's staff report for a period (figures from their
  * own log, their words, the good-news stories their teachers approved), on a page that
  * prints on one sheet and as a PDF; a printed edition keeps what it printed.</li>
+ * <li>{@code coaching.school}: coaching by school, in counts only: the principal's
+ * monthly view, the district admin's, the school goals the principal and the coach keep,
+ * and what the coach needs. Whose contacts they were is never read there.</li>
  * </ul>
- * Only {@code coaching_} tables are named: people come through lti's {@code People}, whom
- * a coach supports through access's {@code SupportedByCoach}.
+ * The API: {@code CoachingAtSchool}, what a principal's home shows of their school's
+ * coaching. Only {@code coaching_} tables are named: people come through lti's
+ * {@code People}, whom a coach supports through access's {@code SupportedByCoach},
+ * schools through pd's {@code Schools}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Coaching")
 package org.coachroom.coaching;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.coachroom.access.CoachroomRole;
+import org.coachroom.coaching.CoachingAtSchool;
 import org.coachroom.gradebook.ScoresWaiting;
 import org.coachroom.lti.LmsConnections;
 import org.coachroom.lti.Member;
@@ -50,8 +51,12 @@ class HomeController {
 
 	private final LmsConnections connections;
 
+	private final CoachingAtSchool coaching;
+
 	HomeController(StudyGroupManagement studyGroups, UpcomingSessions sessions, LearningCycles teams, TeamWork teamWork,
-			PdAtHome pd, Schools schools, ScoresWaiting scores, DistrictClock clock, LmsConnections connections) {
+			PdAtHome pd, Schools schools, ScoresWaiting scores, DistrictClock clock, LmsConnections connections,
+			CoachingAtSchool coaching) {
+		this.coaching = coaching;
 		this.connections = connections;
 		this.studyGroups = studyGroups;
 		this.sessions = sessions;
@@ -104,20 +109,28 @@ class HomeController {
 	}
 
 	/**
-	 * A principal's school, aggregates only: its teams and their cycles' stages, and PD
-	 * standings in counts. The school is the one chosen, or the district's only one.
+	 * A principal's school, aggregates only: its teams and their cycles' stages, PD
+	 * standings and this month's coaching in counts, and the school goals agreed with the
+	 * coach. The school is the one chosen here, else on the coaching view, else the
+	 * district's only one.
 	 */
 	private void principal(Member member, String school, Model model) {
 		List<Schools.School> open = schools.open(member.tenant().value());
+		// none asked for: the school chosen on the coaching view, or the district's only
+		// one
+		Optional<Long> remembered = coaching.schoolChosen(member);
 		Optional<Schools.School> chosen = school.matches("\\d{1,18}")
 				? open.stream().filter(s -> s.id() == Long.parseLong(school)).findFirst()
-				: open.size() == 1 ? Optional.of(open.get(0)) : Optional.empty();
+				: remembered.isPresent() ? open.stream().filter(s -> s.id() == remembered.get()).findFirst()
+						: open.size() == 1 ? Optional.of(open.get(0)) : Optional.empty();
 		model.addAttribute("schools", open);
 		model.addAttribute("school", chosen.orElse(null));
 		if (chosen.isPresent()) {
 			long id = chosen.get().id();
 			model.addAttribute("schoolTeams", teamWork.atSchool(member, id).orElse(List.of()));
 			model.addAttribute("counts", pd.schoolCounts(member, id).orElse(List.of()));
+			model.addAttribute("coaching", coaching.thisMonth(member, id).orElse(null));
+			model.addAttribute("smallestCoaching", CoachingAtSchool.SMALLEST_SHOWN);
 		}
 		model.addAttribute("smallest", PdAtHome.SMALLEST_SHOWN);
 	}

@@ -81,8 +81,9 @@ class Navigation {
 	 * teachers and coaches who evaluate no one (and study groups for district admins);
 	 * the people a coach supports for coaches; evidence review for coaches, HR and admins
 	 * who are not principals; compliance for principals (counts), HR and admins; a
-	 * school's teams for principals; the catalog and LMS registrations for district
-	 * admins, the district gradebook for those who evaluate no one.
+	 * school's teams for principals; coaching in counts for principals (their school) and
+	 * district admins (the district), never for HR; the catalog and LMS registrations for
+	 * district admins, the district gradebook for those who evaluate no one.
 	 */
 	private static List<String[]> sectionsFor(Set<CoachroomRole> roles) {
 		boolean evaluative = CoachingPrivacy.evaluative(roles);
@@ -108,6 +109,14 @@ class Navigation {
 		}
 		if (principal) {
 			sections.add(new String[] { "nav-school", "/team/school", "nav.school" });
+		}
+		// coaching in counts: a principal's school, a district admin's district; HR none
+		if (principal && !hr) {
+			sections.add(new String[] { "nav-coaching-school", "/coaching/school", "nav.coaching" });
+		}
+		else if (admin && !hr) {
+			sections.add(new String[] { "nav-coaching-district", "/coaching/district",
+					!evaluative && teaches ? "nav.coaching-district" : "nav.coaching" });
 		}
 		if (principal || hr || admin) {
 			sections.add(new String[] { "nav-compliance", "/pd/compliance", "nav.compliance" });

@@ -124,6 +124,11 @@ class AccessMatrixTests {
 			good-news story in a cycle  | /coaching/cycles/{coachingCycle}                                         | story      | sees    | 404           | sees  | 404       | 404   | 404   | 404      | 404             | 401
 			staff report                | /coaching/report                                                         | story      | 404     | 404           | sees  | 404       | 404   | 404   | 404      | 404             | 401
 			staff report PDF            | /coaching/report.pdf                                                     | -          | 404     | 404           | 200   | 404       | 404   | 404   | 404      | 404             | 401
+			coaching at a school        | /coaching/school                                                         | coachingGoal | 404   | 404           | 404   | page      | 404   | 404   | 404      | page            | 401
+			coaching at a school: names | /coaching/school                                                         | name       | 404     | 404           | 404   | page      | 404   | 404   | 404      | page            | 401
+			coaching at a school: notes | /coaching/school                                                         | coachNotes | 404     | 404           | 404   | page      | 404   | 404   | 404      | page            | 401
+			coaching in the district    | /coaching/district                                                       | coachingGoal | 404   | 404           | 404   | 404       | 404   | page  | 404      | 404             | 401
+			coaching in the district: names | /coaching/district                                                   | name       | 404     | 404           | 404   | 404       | 404   | page  | 404      | 404             | 401
 			LMS registrations           | /lti/registrations                                                       | -          | 404     | 404           | 404   | 404       | 404   | 200   | 200      | 404             | 401
 			""";
 
@@ -302,6 +307,8 @@ class AccessMatrixTests {
 						.replaceAll(".*/coaching/cycles/", ""));
 		c.post("/coaching/cycles/" + coachingCycle + "/notes",
 				Map.of("notes", coachNote, "_csrf", c.csrfFrom("/home")));
+		// the coach serves the district's school: the contact counts for it
+		c.post("/coaching/schools", Map.of("school", Long.toString(school), "_csrf", c.csrfFrom("/coaching")));
 		c.post("/coaching/contacts", Map.of("teacher", ids.get("teacher"), "support", "OBSERVATION", "minutes", "30",
 				"heldOn", district.today().toString(), "note", contactNote, "_csrf", c.csrfFrom("/home")));
 		assertThat(c.get("/coaching/cycles/" + coachingCycle).body()).as("the coaching cycle holds its notes")

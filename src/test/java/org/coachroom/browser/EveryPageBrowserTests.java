@@ -28,6 +28,7 @@ import org.coachroom.studygroup.StudyGroup;
 import org.coachroom.studygroup.StudyGroupManagement;
 import org.coachroom.studygroup.session.AttendanceStatus;
 import org.coachroom.studygroup.session.GroupSession;
+import org.coachroom.shared.DistrictClock;
 import org.coachroom.testsupport.BrowserSignIn;
 import org.coachroom.testsupport.LaunchClient;
 import org.coachroom.testsupport.LaunchTest;
@@ -98,6 +99,9 @@ class EveryPageBrowserTests {
 
 	@Autowired
 	StudyGroupManagement management;
+
+	@Autowired
+	DistrictClock district;
 
 	Chromium chromium;
 
@@ -261,6 +265,37 @@ class EveryPageBrowserTests {
 					PENDING_ISSUER + run + "/mod/lti/auth.php", PENDING_ISSUER + run + "/mod/lti/certs.php")
 			.update();
 
+		// the district's school, served by the coach, with a month of contacts: what the
+		// principal's and the admin's coaching views count
+		LaunchClient admin = people.get("admin").browser();
+		assertThat(
+				admin
+					.post("/pd/schools",
+							Map.of("name", "Lincoln Elementary", "level", "ELEMENTARY", "_csrf",
+									admin.csrfFrom("/home")))
+					.status())
+			.isEqualTo(302);
+		long school = jdbc.sql("SELECT id FROM pd_school WHERE tenant_id = ? AND name = 'Lincoln Elementary'")
+			.param(coach.member().tenant().value())
+			.query(Long.class)
+			.single();
+		assertThat(coaching
+			.post("/coaching/schools", Map.of("school", Long.toString(school), "_csrf", coaching.csrfFrom("/coaching")))
+			.status()).isEqualTo(302);
+		for (int i = 0; i < 6; i++) {
+			Launched with = i % 2 == 0 ? teacher : people.get("other teacher");
+			assertThat(coaching
+				.post("/coaching/contacts",
+						Map.of("teacher", Long.toString(with.member().userId()), "support",
+								i < 4 ? "CO_TEACHING" : "PLANNING", "minutes", "30", "heldOn",
+								district.today().toString(), "note", "", "_csrf", coaching.csrfFrom("/coaching")))
+				.status()).isEqualTo(302);
+		}
+		assertThat(coaching.post("/coaching/schools/" + school + "/goals",
+				Map.of("text", "Every student reads every day, in every class", "_csrf",
+						coaching.csrfFrom("/coaching/schools/" + school)))
+			.status()).isEqualTo(302);
+
 		page("teacher", "home", "/home", "nav-home");
 		page("teacher", "study groups", "/groups", "nav-groups");
 		page("teacher", "study group", "/groups/" + group, "nav-groups");
@@ -328,6 +363,7 @@ class EveryPageBrowserTests {
 		page("new coach", "new team", "/team", "nav-team");
 		page("principal", "home", "/home", "nav-home");
 		page("principal", "school overview", "/team/school", "nav-school");
+		page("principal", "coaching at the school", "/coaching/school", "nav-coaching-school");
 		page("principal", "compliance", "/pd/compliance", "nav-compliance");
 		page("HR", "home", "/home", "nav-home");
 		page("HR", "compliance", "/pd/compliance", "nav-compliance");
@@ -340,6 +376,7 @@ class EveryPageBrowserTests {
 		page("admin", "new program in the catalog", "/pd/catalog/new", "nav-catalog");
 		page("admin", "reminder outbox", "/pd/reminders", "nav-catalog");
 		page("admin", "compliance", "/pd/compliance", "nav-compliance");
+		page("admin", "coaching in the district", "/coaching/district", "nav-coaching-district");
 		page("admin", "district gradebook", "/gradebook", "nav-gradebook");
 		page("admin", "LMS registrations", "/lti/registrations", "nav-registrations");
 		// the operator has no launch: their token opens the page
@@ -493,9 +530,10 @@ class EveryPageBrowserTests {
 			List.of("nav-home", "nav-groups", "nav-pd", "nav-team", "nav-coaching", "nav-people", "nav-evidence"),
 			"new coach",
 			List.of("nav-home", "nav-groups", "nav-pd", "nav-team", "nav-coaching", "nav-people", "nav-evidence"),
-			"principal", List.of("nav-home", "nav-school", "nav-compliance"), "HR",
-			List.of("nav-home", "nav-evidence", "nav-compliance"), "admin", List.of("nav-home", "nav-groups",
-					"nav-evidence", "nav-compliance", "nav-catalog", "nav-gradebook", "nav-registrations"),
+			"principal", List.of("nav-home", "nav-school", "nav-coaching-school", "nav-compliance"), "HR",
+			List.of("nav-home", "nav-evidence", "nav-compliance"), "admin",
+			List.of("nav-home", "nav-groups", "nav-evidence", "nav-coaching-district", "nav-compliance", "nav-catalog",
+					"nav-gradebook", "nav-registrations"),
 			OPERATOR, List.of());
 
 	/**

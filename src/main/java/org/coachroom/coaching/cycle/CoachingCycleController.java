@@ -1,6 +1,9 @@
 package org.coachroom.coaching.cycle;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+
+import org.coachroom.coaching.pair.CoachSchools;
 import org.coachroom.coaching.pair.CoachingAccess;
 import org.coachroom.coaching.pair.CoachingCalendar;
 import org.coachroom.coaching.pair.SupportType;
@@ -44,9 +47,12 @@ class CoachingCycleController {
 
 	private final CoachingStories stories;
 
+	private final CoachSchools coachSchools;
+
 	CoachingCycleController(CoachingCyclePages pages, CoachingCycleEditing editing, CoachingCycleAccess access,
 			CoachingAccess coaching, CoachingCycleContacts contacts, CoachingCalendar calendar,
-			Observations observations, CoachingStories stories) {
+			Observations observations, CoachingStories stories, CoachSchools coachSchools) {
+		this.coachSchools = coachSchools;
 		this.observations = observations;
 		this.stories = stories;
 		this.pages = pages;
@@ -285,6 +291,7 @@ class CoachingCycleController {
 					.map(c -> new CoachingCycleContacts.ContactLine(c.id(), c.heldOn(), c.support(), c.minutes(), null))
 					.toList());
 		model.addAttribute("today", calendar.today());
+		model.addAttribute("servedSchools", seen.byCoach() ? coachSchools.served(member) : List.of());
 		model.addAttribute("observations", observations.findByCycleOrderByObservedOnDescIdDesc(seen.cycle().getId()));
 		model.addAttribute("stories", stories.of(seen.cycle()));
 	}

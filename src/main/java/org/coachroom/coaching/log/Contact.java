@@ -9,7 +9,7 @@ import org.springframework.data.relational.core.mapping.Table;
 
 /**
  * A contact in the coach's log: with whom, in which cycle if any, on which day, what kind
- * of support and for how long, with the coach's own note.
+ * of support and for how long, with the coach's own note; and the school it counts for.
  */
 @Table("coaching_contact")
 class Contact {
@@ -24,6 +24,8 @@ class Contact {
 	private long teacherRef;
 
 	private Long cycleId;
+
+	private Long schoolRef;
 
 	private LocalDate heldOn;
 
@@ -44,6 +46,7 @@ class Contact {
 		contact.coachRef = coachRef;
 		contact.teacherRef = logged.teacherRef();
 		contact.cycleId = logged.cycleId();
+		contact.schoolRef = logged.schoolRef();
 		contact.heldOn = logged.heldOn();
 		contact.minutes = logged.minutes();
 		contact.support = logged.support();
@@ -70,6 +73,10 @@ class Contact {
 
 	Long getCycleId() {
 		return cycleId;
+	}
+
+	Long getSchoolRef() {
+		return schoolRef;
 	}
 
 	LocalDate getHeldOn() {

@@ -1,11 +1,15 @@
 package org.coachroom.coaching.log;
 
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.coachroom.coaching.pair.CoachSchools;
 import org.coachroom.coaching.pair.CoachingAccess;
 import org.coachroom.coaching.pair.CoachingCalendar;
 import org.coachroom.coaching.pair.SupportType;
@@ -46,8 +50,11 @@ class LogController {
 
 	private final CoachingCalendar calendar;
 
+	private final CoachSchools schools;
+
 	LogController(LogEditing editing, LogQueries queries, CoachTime time, CoachingAccess access,
-			CoachingCalendar calendar) {
+			CoachingCalendar calendar, CoachSchools schools) {
+		this.schools = schools;
 		this.editing = editing;
 		this.queries = queries;
 		this.time = time;
@@ -85,7 +92,12 @@ class LogController {
 		if (teacher != null && cycle == null && !access.supports(coach, teacher)) {
 			result.rejectValue("teacher", "coaching.contact.teacher");
 		}
-		LogForms.Logged logged = form.check(result, calendar, teacher, cycle);
+		Optional<Optional<Long>> countsFor = schools.countsFor(coach, form.schoolChosen());
+		if (countsFor.isEmpty()) {
+			result.rejectValue("school", "coaching.contact.school");
+		}
+		Long school = countsFor.flatMap(s -> s).orElse(null);
+		LogForms.Logged logged = form.check(result, calendar, teacher, cycle, school);
 		if (logged == null) {
 			log.info("Coaching contact refused: {}", result.getFieldErrors().stream().map(e -> e.getField()).toList());
 			model.addAttribute("otherForm", LogForms.OtherTimeForm.blank(calendar.today()));
@@ -96,6 +108,35 @@ class LogController {
 		editing.logContact(coach, logged);
 		redirect.addFlashAttribute("message", "coaching.flash.contact-logged");
 		return cycle != null ? "redirect:/coaching/cycles/" + cycle + "#contacts" : "redirect:/coaching#log";
+	}
+
+	/** The coach names the schools they serve (none ticked: none). */
+	@PostMapping("/coaching/schools")
+	String nameSchools(@AuthenticationPrincipal Member coach,
+			@RequestParam(name = "school", required = false) List<String> chosen, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		access.requireCoach(coach);
+		List<Long> ids = new ArrayList<>();
+		boolean readable = true;
+		for (String typed : chosen == null ? List.<String>of() : chosen) {
+			try {
+				ids.add(Long.valueOf(typed.strip()));
+			}
+			catch (NumberFormatException e) {
+				readable = false;
+			}
+		}
+		if (!readable || !schools.name(coach, ids)) {
+			log.info("Coaching schools refused: not schools of the district");
+			model.addAttribute("contactForm", LogForms.ContactForm.blank(calendar.today()));
+			model.addAttribute("otherForm", LogForms.OtherTimeForm.blank(calendar.today()));
+			model.addAttribute("schoolsRefused", true);
+			show(coach, null, model);
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			return "coaching/log";
+		}
+		redirect.addFlashAttribute("message", "coaching.flash.schools-named");
+		return "redirect:/coaching#schools";
 	}
 
 	@PostMapping("/coaching/contacts/{id}/remove")
@@ -146,6 +187,8 @@ class LogController {
 		model.addAttribute("latest", queries.latest(coach.tenant().value(), coach.userId(), LATEST));
 		model.addAttribute("today", calendar.today());
 		model.addAttribute("usualMeetingMinutes", TeamWork.USUAL_MEETING_MINUTES);
+		model.addAttribute("servedSchools", schools.served(coach));
+		model.addAttribute("schoolsToName", schools.toName(coach));
 	}
 
 	/** The month asked for, as {@code yyyy-mm}; this month when none or nonsense. */

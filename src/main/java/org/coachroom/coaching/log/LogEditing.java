@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.coachroom.coaching.cycle.CoachingCycle;
 import org.coachroom.coaching.cycle.CoachingCycleAccess;
 import org.coachroom.coaching.cycle.CoachingCyclePages;
+import org.coachroom.coaching.pair.CoachSchools;
 import org.coachroom.coaching.pair.CoachingAccess;
 import org.coachroom.lti.Member;
 import org.slf4j.Logger;
@@ -29,10 +30,13 @@ class LogEditing {
 
 	private final CoachingCyclePages cyclePages;
 
+	private final CoachSchools schools;
+
 	private final Clock clock;
 
 	LogEditing(Contacts contacts, OtherTimes otherTimes, CoachingAccess access, CoachingCycleAccess cycles,
-			CoachingCyclePages cyclePages, Clock clock) {
+			CoachingCyclePages cyclePages, CoachSchools schools, Clock clock) {
+		this.schools = schools;
 		this.contacts = contacts;
 		this.otherTimes = otherTimes;
 		this.access = access;
@@ -48,6 +52,10 @@ class LogEditing {
 	long logContact(Member coach, LogForms.Logged logged) {
 		access.requireCoach(coach);
 		Long cycleId = logged.cycleId();
+		if (logged.schoolRef() != null && !schools.serves(coach, logged.schoolRef())) {
+			throw new CoachingAccess.CoachingNotFoundException("school " + logged.schoolRef() + " of this coach",
+					"coaching.not-found.entry");
+		}
 		if (cycleId != null) {
 			CoachingCycle cycle = cycles.requireAsCoach(coach, cycleId);
 			if (cycle.getTeacherRef() != logged.teacherRef()) {
@@ -62,9 +70,10 @@ class LogEditing {
 			}
 			cycleId = cyclePages.theOpenCycle(coach, logged.teacherRef()).orElse(null);
 		}
-		Contact contact = contacts
-			.save(Contact.log(coach.tenant().value(), coach.userId(), new LogForms.Logged(logged.teacherRef(), cycleId,
-					logged.heldOn(), logged.minutes(), logged.support(), logged.note()), clock.instant()));
+		Contact contact = contacts.save(Contact.log(
+				coach.tenant().value(), coach.userId(), new LogForms.Logged(logged.teacherRef(), cycleId,
+						logged.schoolRef(), logged.heldOn(), logged.minutes(), logged.support(), logged.note()),
+				clock.instant()));
 		log.info("Coaching contact {} logged: {} minutes, {}", contact.getId(), logged.minutes(), logged.support());
 		return contact.getId();
 	}

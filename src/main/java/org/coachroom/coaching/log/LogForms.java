@@ -25,22 +25,36 @@ final class LogForms {
 	private LogForms() {
 	}
 
-	/** A contact as checked: ready for the log. */
-	record Logged(long teacherRef, Long cycleId, LocalDate heldOn, int minutes, SupportType support, String note) {
+	/**
+	 * A contact as checked: ready for the log.
+	 *
+	 * @param schoolRef the school it counts for, or null for none
+	 */
+	record Logged(long teacherRef, Long cycleId, Long schoolRef, LocalDate heldOn, int minutes, SupportType support,
+			String note) {
 	}
 
 	/** Other time as checked. */
 	record Spent(LocalDate spentOn, int minutes, OtherTime.Category category, String note) {
 	}
 
-	record ContactForm(String teacher, String cycle, String heldOn, String minutes, String support, String note) {
+	record ContactForm(String teacher, String cycle, String school, String heldOn, String minutes, String support,
+			String note) {
 
 		static ContactForm blank(LocalDate today) {
-			return new ContactForm("", "", today.toString(), "30", "", "");
+			return new ContactForm("", "", "", today.toString(), "30", "", "");
 		}
 
-		static ContactForm inCycle(long cycle, long teacher, LocalDate today) {
-			return new ContactForm(Long.toString(teacher), Long.toString(cycle), today.toString(), "30", "", "");
+		/**
+		 * The school chosen, if any: blank (the coach's only school, or none) or a
+		 * number; anything else is no school of theirs.
+		 */
+		Long schoolChosen() {
+			if (school == null || school.isBlank()) {
+				return null;
+			}
+			Long id = number(school);
+			return id == null ? -1L : id;
 		}
 
 		Long teacherRef(Errors errors) {
@@ -63,7 +77,7 @@ final class LogForms {
 			return id;
 		}
 
-		Logged check(Errors errors, CoachingCalendar calendar, Long teacherRef, Long cycleId) {
+		Logged check(Errors errors, CoachingCalendar calendar, Long teacherRef, Long cycleId, Long schoolRef) {
 			LocalDate date = calendar.parse(heldOn).orElse(null);
 			if (date == null) {
 				errors.rejectValue("heldOn", "coaching.contact.date");
@@ -80,7 +94,7 @@ final class LogForms {
 				errors.rejectValue("note", "coaching.contact.note", new Object[] { LONGEST_NOTE }, null);
 			}
 			return errors.hasErrors() || teacherRef == null ? null
-					: new Logged(teacherRef, cycleId, date, mins, type, blankToNull(note));
+					: new Logged(teacherRef, cycleId, schoolRef, date, mins, type, blankToNull(note));
 		}
 
 	}

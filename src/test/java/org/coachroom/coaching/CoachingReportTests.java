@@ -222,25 +222,42 @@ class CoachingReportTests {
 		LocalDate start = today.getMonthValue() >= 8 ? LocalDate.of(today.getYear(), 8, 1)
 				: LocalDate.of(today.getYear(), 1, 1);
 		double weeks = Math.max(1.0, (ChronoUnit.DAYS.between(start, today) + 1) / 7.0);
-		String perWeek = String.format(Locale.ENGLISH, "%.1f", 4 / weeks);
 
+		// the report goes to all staff: counts under five are "fewer than 5", and the
+		// contacts a week would give the contacts away
 		String page = report();
-		assertThat(page).containsPattern("id=\"report-teachers\">2<")
-			.containsPattern("id=\"report-contacts\">4<")
-			.contains("id=\"report-per-week\">" + perWeek + "<")
-			.containsPattern("<th scope=\"row\">1</th>\\s*<td>1</td>")
-			.containsPattern("<th scope=\"row\">2–3</th>\\s*<td>1</td>")
-			.containsPattern("<th scope=\"row\">Co-teaching</th>\\s*<td>2</td><td>50</td>")
-			.containsPattern("<th scope=\"row\">Model lesson</th>\\s*<td>1</td><td>60</td>")
+		assertThat(page).containsPattern("id=\"report-teachers\">fewer than 5<")
+			.containsPattern("id=\"report-contacts\">fewer than 5<")
+			.contains("id=\"report-per-week\">–<")
+			.containsPattern("<th scope=\"row\">1</th>\\s*<td>fewer than 5</td>")
+			.containsPattern("<th scope=\"row\">2–3</th>\\s*<td>fewer than 5</td>")
+			.containsPattern("<th scope=\"row\">Co-teaching</th>\\s*<td>fewer than 5</td><td>50</td>")
+			.containsPattern("<th scope=\"row\">Model lesson</th>\\s*<td>fewer than 5</td><td>60</td>")
 			.doesNotContain("Video of teaching")
 			.doesNotContain("Maria Lopez")
 			.doesNotContain("Noor Haddad");
-		assertThat(pdfText()).contains("2 teachers worked with")
-			.contains("4 contacts")
-			.contains(perWeek + " contacts a week")
-			.contains("Co-teaching: 2 contacts, 50 minutes")
+		assertThat(pdfText()).contains("fewer than 5 teachers worked with")
+			.contains("fewer than 5 contacts")
+			.contains("Co-teaching: fewer than 5 contacts, 50 minutes")
 			.doesNotContain("Maria Lopez")
 			.doesNotContain("Noor Haddad");
+
+		// from five on, the numbers themselves
+		for (int i = 0; i < 4; i++) {
+			Launched more = fixture.launch("t-more-" + i + "-" + fixture.course(), "Teacher " + i,
+					TestPlatform.LEARNER);
+			logContact(more, "CO_TEACHING", "30");
+		}
+		String perWeek = String.format(Locale.ENGLISH, "%.1f", 8 / weeks);
+		assertThat(report()).containsPattern("id=\"report-teachers\">6<")
+			.containsPattern("id=\"report-contacts\">8<")
+			.contains("id=\"report-per-week\">" + perWeek + "<")
+			// five teachers had one contact, one had three: the one hidden, and the five
+			// with it, or the total of six would give the one away
+			.containsPattern("<th scope=\"row\">1</th>\\s*<td>fewer than 5</td>")
+			.containsPattern("<th scope=\"row\">2–3</th>\\s*<td>fewer than 5</td>")
+			.containsPattern("<th scope=\"row\">Co-teaching</th>\\s*<td>6</td><td>170</td>");
+		assertThat(pdfText()).contains("6 teachers worked with").contains("8 contacts");
 	}
 
 	@Test

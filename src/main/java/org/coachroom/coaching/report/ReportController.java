@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.coachroom.coaching.log.CoachingFigures;
+import org.coachroom.coaching.school.Count;
 import org.coachroom.coaching.pair.CoachingAccess;
 import org.coachroom.lti.Member;
 import org.coachroom.shared.web.Refusal;
@@ -120,6 +121,11 @@ class ReportController {
 			.body(ReportPdf.render(title, blocks(title, view)));
 	}
 
+	private ShownFigures shown(StaffReportService.View view) {
+		return ShownFigures.of(view.figures(), view.perWeek(),
+				c -> c.hidden() ? text("pd.compliance.fewer", Count.SMALLEST_SHOWN) : Integer.toString(c.value()));
+	}
+
 	private List<ReportPdf.Block> blocks(String title, StaffReportService.View view) {
 		CoachingFigures.Figures f = view.figures();
 		List<ReportPdf.Block> blocks = new ArrayList<>();
@@ -127,22 +133,26 @@ class ReportController {
 		blocks.add(ReportPdf.Block
 			.text(text("coaching.report.edition-printed", view.edition(), DAY.format(view.printedOn()))));
 		blocks.add(ReportPdf.Block.heading(text("coaching.report.figures")));
-		blocks.add(ReportPdf.Block.text(f.teachers() + " " + text("coaching.report.teachers")));
-		blocks.add(ReportPdf.Block.text(f.contacts() + " " + text("coaching.report.contacts")));
-		blocks.add(ReportPdf.Block.text(view.perWeek() + " " + text("coaching.report.per-week")));
+		ShownFigures shown = shown(view);
+		blocks.add(ReportPdf.Block.text(shown.teachers() + " " + text("coaching.report.teachers")));
+		blocks.add(ReportPdf.Block.text(shown.contacts() + " " + text("coaching.report.contacts")));
+		blocks.add(ReportPdf.Block.text(shown.perWeek() + " " + text("coaching.report.per-week")));
 		blocks.add(ReportPdf.Block.heading(text("coaching.report.spread")));
-		for (CoachingFigures.Spread s : f.spread()) {
+		for (int i = 0; i < f.spread().size(); i++) {
+			CoachingFigures.Spread s = f.spread().get(i);
 			String contacts = s.open() ? text("coaching.summary.or-more", s.from())
 					: s.from() == s.to() ? Integer.toString(s.from()) : s.from() + "–" + s.to();
-			blocks.add(ReportPdf.Block.text(text("coaching.report.spread-line", contacts, s.teachers())));
+			blocks.add(ReportPdf.Block
+				.text(text("coaching.report.spread-shown", contacts, shown.spreadTeachers().get(i))));
 		}
 		blocks.add(ReportPdf.Block.heading(text("coaching.report.support")));
 		if (f.bySupport().isEmpty()) {
 			blocks.add(ReportPdf.Block.text(text("coaching.summary.none")));
 		}
-		for (CoachingFigures.Support s : f.bySupport()) {
-			blocks.add(ReportPdf.Block
-				.text(text("coaching.report.support-line", text(s.support().messageKey()), s.contacts(), s.minutes())));
+		for (int i = 0; i < f.bySupport().size(); i++) {
+			CoachingFigures.Support s = f.bySupport().get(i);
+			blocks.add(ReportPdf.Block.text(text("coaching.report.support-shown", text(s.support().messageKey()),
+					shown.supportContacts().get(i), s.minutes())));
 		}
 		blocks.add(ReportPdf.Block.heading(text("coaching.report.trends")));
 		blocks.add(ReportPdf.Block.text(view.trends() == null ? "–" : view.trends()));
@@ -164,6 +174,7 @@ class ReportController {
 
 	private void show(StaffReportService.View view, Model model) {
 		model.addAttribute("view", view);
+		model.addAttribute("shown", shown(view));
 		model.addAttribute("periods", periods.begun());
 	}
 

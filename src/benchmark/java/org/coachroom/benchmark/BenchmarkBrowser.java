@@ -40,6 +40,12 @@ final class BenchmarkBrowser implements AutoCloseable {
 	 */
 	void launch(BenchmarkLms lms, String subject, String name, String role, String contextId, String courseTitle)
 			throws IOException {
+		launch(lms, subject, name, role, contextId, courseTitle, Map.of());
+	}
+
+	/** The same, with the LTI custom parameters the link carries. */
+	void launch(BenchmarkLms lms, String subject, String name, String role, String contextId, String courseTitle,
+			Map<String, String> custom) throws IOException {
 		String launchUrl = base.resolve("/lti/launch").toString();
 		Map<String, String> login = new LinkedHashMap<>();
 		login.put("iss", lms.issuer());
@@ -49,9 +55,15 @@ final class BenchmarkBrowser implements AutoCloseable {
 		login.put("lti_deployment_id", lms.deploymentId());
 		MiniHttp.Response redirect = post("/lti/login", login);
 		expect(redirect, 302, "login initiation");
+		// a browser new to Coachroom makes one check that it keeps the cookie
+		if (redirect.location().contains("/lti/login")) {
+			redirect = get(URI.create(redirect.location()).getRawPath() + "?" + URI.create(redirect.location()).getRawQuery());
+			expect(redirect, 302, "cookie check");
+		}
 		Map<String, String> auth = query(URI.create(redirect.location()));
 		Map<String, String> launch = new LinkedHashMap<>();
-		launch.put("id_token", lms.idToken(subject, name, role, contextId, courseTitle, auth.get("nonce"), launchUrl));
+		launch.put("id_token",
+				lms.idToken(subject, name, role, contextId, courseTitle, auth.get("nonce"), launchUrl, custom));
 		launch.put("state", auth.get("state"));
 		expect(post("/lti/launch", launch), 302, "launch");
 		MiniHttp.Response home = get("/home");

@@ -134,6 +134,12 @@ final class BenchmarkLms implements AutoCloseable {
 	/** The resource link launch of a named person with one LTI role in a course. */
 	String idToken(String subject, String name, String role, String contextId, String courseTitle, String nonce,
 			String targetLinkUri) {
+		return idToken(subject, name, role, contextId, courseTitle, nonce, targetLinkUri, Map.of());
+	}
+
+	/** The same, with the link's custom parameters. */
+	String idToken(String subject, String name, String role, String contextId, String courseTitle, String nonce,
+			String targetLinkUri, Map<String, String> custom) {
 		Instant now = Instant.now();
 		Map<String, Object> context = new LinkedHashMap<>();
 		context.put("id", contextId);
@@ -163,6 +169,7 @@ final class BenchmarkLms implements AutoCloseable {
 					Map.of("guid", "benchmark-lms", "name", "Benchmark LMS", "product_family_code", "moodle"))
 			.claim("https://purl.imsglobal.org/spec/lti/claim/launch_presentation",
 					Map.of("document_target", "iframe", "locale", "en"))
+			.claim("https://purl.imsglobal.org/spec/lti/claim/custom", custom.isEmpty() ? null : custom)
 			.build();
 		SignedJWT jwt = new SignedJWT(header, claims);
 		try {

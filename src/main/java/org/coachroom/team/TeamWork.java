@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.coachroom.access.CoachingPrivacy;
 import org.coachroom.access.CoachroomRole;
 import org.coachroom.lti.Member;
 import org.coachroom.shared.TenantId;
@@ -130,6 +131,28 @@ public class TeamWork {
 				return new FacilitatedMeeting(rs.getLong(1), rs.getDate(2).toLocalDate(),
 						given ? minutes : USUAL_MEETING_MINUTES, given);
 			})
+			.list();
+	}
+
+	/** A team the member facilitates: whom a coach's contact may be with. */
+	public record Facilitated(long workspace, String title) {
+	}
+
+	/**
+	 * The teams the member facilitates, by title; none for whoever holds a principal's or
+	 * HR role.
+	 */
+	@Transactional(readOnly = true)
+	public List<Facilitated> facilitatedBy(Member member) {
+		if (CoachingPrivacy.evaluative(member)) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				SELECT w.id, w.title FROM team_workspace w
+				JOIN team_member t ON t.workspace = w.id AND t.user_ref = ? AND t.role = 'FACILITATOR'
+				WHERE w.tenant_id = ? ORDER BY w.title, w.id""")
+			.params(member.userId(), member.tenant().value())
+			.query((rs, i) -> new Facilitated(rs.getLong(1), rs.getString(2)))
 			.list();
 	}
 

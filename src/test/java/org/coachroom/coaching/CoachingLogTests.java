@@ -228,4 +228,43 @@ class CoachingLogTests {
 			.contains("One meeting had no length: counted at 45 minutes");
 	}
 
+	@Test
+	void aContactWithAPlcTeamTheCoachFacilitatesCountsAsATeamAndNoOtherTeamCanBeNamed() {
+		LaunchClient coach = fixture.coach().browser();
+		long team = Long.parseLong(coach.post("/team", Map.of("title", "Grade 4 PLC", "_csrf", coach.csrfFrom("/team")))
+			.location()
+			.replaceAll(".*/team/", ""));
+		assertThat(coach.get("/coaching").body()).contains("value=\"team-" + team + "\"").contains("Grade 4 PLC");
+		LaunchClient.Response logged = coach.post("/coaching/contacts",
+				Map.of("teacher", "team-" + team, "support", "DATA_CONVERSATION", "minutes", "50", "heldOn",
+						today.toString(), "_csrf", coach.csrfFrom("/coaching")));
+		assertThat(logged.status()).isEqualTo(302);
+		assertThat(jdbc.sql(
+				"SELECT CONCAT(COALESCE(teacher_ref, 'none'), '/', team_ref) FROM coaching_contact WHERE coach_ref = ?")
+			.param(fixture.coach().member().userId())
+			.query(String.class)
+			.single()).isEqualTo("none/" + team);
+		String page = coach.get("/coaching").body();
+		String month = page.substring(page.indexOf("id=\"month\""), page.indexOf("id=\"year\""));
+		assertThat(month).containsPattern("id=\"month-teams\"><strong>1</strong>")
+			.containsPattern("id=\"month-teachers\"><strong>0</strong>")
+			.contains("Data conversation: 50 min");
+		assertThat(page.substring(page.indexOf("id=\"latest\""))).contains("with Grade 4 PLC");
+
+		// another coach's team is no team of this coach's
+		try (CourseFixture elsewhere = CourseFixture.start(port, registry, jdbc, "team-else", "Grade 5")) {
+			LaunchClient other = elsewhere.coach().browser();
+			long theirs = Long
+				.parseLong(other.post("/team", Map.of("title", "Grade 5 PLC", "_csrf", other.csrfFrom("/team")))
+					.location()
+					.replaceAll(".*/team/", ""));
+			LaunchClient.Response refused = coach.post("/coaching/contacts",
+					Map.of("teacher", "team-" + theirs, "support", "PLANNING", "minutes", "30", "heldOn",
+							today.toString(), "_csrf", coach.csrfFrom("/coaching")));
+			assertThat(refused.status()).isEqualTo(400);
+			assertThat(refused.body()).contains("Choose someone you coach in this course.");
+		}
+		assertThat(contacts()).isOne();
+	}
+
 }

@@ -84,7 +84,7 @@ class CoachTime {
 	 */
 	record Summary(LocalDate from, LocalDate until, int coachingMinutes, int otherMinutes, Integer sharePercent,
 			int targetPercent, int contacts, int teachers, List<LogQueries.SupportCount> bySupport,
-			List<OtherCount> other, List<Bucket> spread, Facilitated facilitated) {
+			List<OtherCount> other, List<Bucket> spread, Facilitated facilitated, int teams) {
 
 		public boolean belowTarget() {
 			return sharePercent != null && sharePercent < targetPercent;
@@ -132,7 +132,8 @@ class CoachTime {
 			.map(e -> new OtherCount(e.getKey(), e.getValue()))
 			.toList();
 		return new Summary(from, until, coaching, otherTotal, share, properties.targetShare(), contacts,
-				perTeacher.size(), bySupport, otherCounts, spread, facilitated);
+				perTeacher.size(), bySupport, otherCounts, spread, facilitated,
+				queries.teams(tenant, coach.userId(), from, until));
 	}
 
 	private Facilitated facilitated(Member coach, LocalDate from, LocalDate until) {

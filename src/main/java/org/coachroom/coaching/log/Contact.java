@@ -21,7 +21,9 @@ class Contact {
 
 	private long coachRef;
 
-	private long teacherRef;
+	private Long teacherRef;
+
+	private Long teamRef;
 
 	private Long cycleId;
 
@@ -45,6 +47,7 @@ class Contact {
 		contact.tenantId = tenantId;
 		contact.coachRef = coachRef;
 		contact.teacherRef = logged.teacherRef();
+		contact.teamRef = logged.teamRef();
 		contact.cycleId = logged.cycleId();
 		contact.schoolRef = logged.schoolRef();
 		contact.heldOn = logged.heldOn();
@@ -67,8 +70,14 @@ class Contact {
 		return coachRef;
 	}
 
-	long getTeacherRef() {
+	/** The teacher, or null for a contact with a team. */
+	Long getTeacherRef() {
 		return teacherRef;
+	}
+
+	/** The team, or null for a contact with one teacher. */
+	Long getTeamRef() {
+		return teamRef;
 	}
 
 	Long getCycleId() {

@@ -52,8 +52,11 @@ class LogController {
 
 	private final CoachSchools schools;
 
+	private final TeamWork teamWork;
+
 	LogController(LogEditing editing, LogQueries queries, CoachTime time, CoachingAccess access,
-			CoachingCalendar calendar, CoachSchools schools) {
+			CoachingCalendar calendar, CoachSchools schools, TeamWork teamWork) {
+		this.teamWork = teamWork;
 		this.schools = schools;
 		this.editing = editing;
 		this.queries = queries;
@@ -89,6 +92,10 @@ class LogController {
 		access.requireCoach(coach);
 		Long teacher = form.teacherRef(result);
 		Long cycle = form.cycleId(result);
+		Long team = form.teamRef();
+		if (team != null && teamWork.facilitatedBy(coach).stream().noneMatch(t -> t.workspace() == team)) {
+			result.rejectValue("teacher", "coaching.contact.teacher");
+		}
 		if (teacher != null && cycle == null && !access.supports(coach, teacher)) {
 			result.rejectValue("teacher", "coaching.contact.teacher");
 		}
@@ -187,6 +194,10 @@ class LogController {
 		model.addAttribute("latest", queries.latest(coach.tenant().value(), coach.userId(), LATEST));
 		model.addAttribute("today", calendar.today());
 		model.addAttribute("usualMeetingMinutes", TeamWork.USUAL_MEETING_MINUTES);
+		List<TeamWork.Facilitated> teams = teamWork.facilitatedBy(coach);
+		model.addAttribute("teams", teams);
+		model.addAttribute("teamNames",
+				teams.stream().collect(Collectors.toMap(TeamWork.Facilitated::workspace, TeamWork.Facilitated::title)));
 		model.addAttribute("servedSchools", schools.served(coach));
 		model.addAttribute("schoolsToName", schools.toName(coach));
 	}

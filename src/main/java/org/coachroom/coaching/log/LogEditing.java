@@ -8,6 +8,7 @@ import org.coachroom.coaching.cycle.CoachingCyclePages;
 import org.coachroom.coaching.pair.CoachSchools;
 import org.coachroom.coaching.pair.CoachingAccess;
 import org.coachroom.lti.Member;
+import org.coachroom.team.TeamWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -34,8 +35,11 @@ class LogEditing {
 
 	private final Clock clock;
 
+	private final TeamWork teams;
+
 	LogEditing(Contacts contacts, OtherTimes otherTimes, CoachingAccess access, CoachingCycleAccess cycles,
-			CoachingCyclePages cyclePages, CoachSchools schools, Clock clock) {
+			CoachingCyclePages cyclePages, CoachSchools schools, Clock clock, TeamWork teams) {
+		this.teams = teams;
 		this.schools = schools;
 		this.contacts = contacts;
 		this.otherTimes = otherTimes;
@@ -56,9 +60,17 @@ class LogEditing {
 			throw new CoachingAccess.CoachingNotFoundException("school " + logged.schoolRef() + " of this coach",
 					"coaching.not-found.entry");
 		}
-		if (cycleId != null) {
+		if (logged.teamRef() != null) {
+			// a team's contact: a team the coach facilitates, in no cycle of one teacher
+			if (cycleId != null
+					|| teams.facilitatedBy(coach).stream().noneMatch(t -> t.workspace() == logged.teamRef())) {
+				throw new CoachingAccess.CoachingNotFoundException("team " + logged.teamRef() + " of this coach",
+						"coaching.not-found.team");
+			}
+		}
+		else if (cycleId != null) {
 			CoachingCycle cycle = cycles.requireAsCoach(coach, cycleId);
-			if (cycle.getTeacherRef() != logged.teacherRef()) {
+			if (!Long.valueOf(cycle.getTeacherRef()).equals(logged.teacherRef())) {
 				throw new CoachingAccess.CoachingNotFoundException("coaching cycle " + cycleId + " with this teacher",
 						"coaching.not-found.cycle");
 			}
@@ -70,10 +82,12 @@ class LogEditing {
 			}
 			cycleId = cyclePages.theOpenCycle(coach, logged.teacherRef()).orElse(null);
 		}
-		Contact contact = contacts.save(Contact.log(
-				coach.tenant().value(), coach.userId(), new LogForms.Logged(logged.teacherRef(), cycleId,
-						logged.schoolRef(), logged.heldOn(), logged.minutes(), logged.support(), logged.note()),
-				clock.instant()));
+		Contact contact = contacts.save(
+				Contact
+					.log(coach.tenant().value(), coach.userId(),
+							new LogForms.Logged(logged.teacherRef(), logged.teamRef(), cycleId, logged.schoolRef(),
+									logged.heldOn(), logged.minutes(), logged.support(), logged.note()),
+							clock.instant()));
 		log.info("Coaching contact {} logged: {} minutes, {}", contact.getId(), logged.minutes(), logged.support());
 		return contact.getId();
 	}

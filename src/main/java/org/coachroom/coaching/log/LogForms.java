@@ -28,10 +28,12 @@ final class LogForms {
 	/**
 	 * A contact as checked: ready for the log.
 	 *
+	 * @param teacherRef the teacher, or null for a contact with a team
+	 * @param teamRef the PLC team (its workspace), or null for a contact with a teacher
 	 * @param schoolRef the school it counts for, or null for none
 	 */
-	record Logged(long teacherRef, Long cycleId, Long schoolRef, LocalDate heldOn, int minutes, SupportType support,
-			String note) {
+	record Logged(Long teacherRef, Long teamRef, Long cycleId, Long schoolRef, LocalDate heldOn, int minutes,
+			SupportType support, String note) {
 	}
 
 	/** Other time as checked. */
@@ -57,7 +59,20 @@ final class LogForms {
 			return id == null ? -1L : id;
 		}
 
+		/** The option of a team in the "with" list: {@code team-<workspace>}. */
+		static final String TEAM = "team-";
+
+		/** The team chosen, if the choice is a team. */
+		Long teamRef() {
+			return teacher != null && teacher.strip().startsWith(TEAM)
+					? number(teacher.strip().substring(TEAM.length())) : null;
+		}
+
+		/** The teacher chosen; refused when neither a teacher nor a team was. */
 		Long teacherRef(Errors errors) {
+			if (teamRef() != null) {
+				return null;
+			}
 			Long ref = number(teacher);
 			if (ref == null) {
 				errors.rejectValue("teacher", "coaching.contact.teacher");
@@ -93,8 +108,8 @@ final class LogForms {
 			if (nz(note).strip().length() > LONGEST_NOTE) {
 				errors.rejectValue("note", "coaching.contact.note", new Object[] { LONGEST_NOTE }, null);
 			}
-			return errors.hasErrors() || teacherRef == null ? null
-					: new Logged(teacherRef, cycleId, schoolRef, date, mins, type, blankToNull(note));
+			return errors.hasErrors() || (teacherRef == null && teamRef() == null) ? null : new Logged(teacherRef,
+					teacherRef == null ? teamRef() : null, cycleId, schoolRef, date, mins, type, blankToNull(note));
 		}
 
 	}

@@ -28,7 +28,8 @@ class LogQueries {
 	}
 
 	/** One entry of the log, newest first, for the coach to check and take back. */
-	record Entry(String kind, long id, LocalDate on, int minutes, String what, Long teacherRef, String note) {
+	record Entry(String kind, long id, LocalDate on, int minutes, String what, Long teacherRef, Long teamRef,
+			String note) {
 	}
 
 	List<SupportCount> bySupport(long tenant, long coach, LocalDate from, LocalDate until) {
@@ -45,11 +46,21 @@ class LogQueries {
 	List<Integer> contactsPerTeacher(long tenant, long coach, LocalDate from, LocalDate until) {
 		return jdbc.sql("""
 				SELECT COUNT(*) FROM coaching_contact
-				WHERE tenant_id = ? AND coach_ref = ? AND held_on >= ? AND held_on < ?
+				WHERE tenant_id = ? AND coach_ref = ? AND held_on >= ? AND held_on < ? AND teacher_ref IS NOT NULL
 				GROUP BY teacher_ref""")
 			.params(tenant, coach, Date.valueOf(from), Date.valueOf(until))
 			.query(Integer.class)
 			.list();
+	}
+
+	/** How many PLC teams the coach had contacts with. */
+	int teams(long tenant, long coach, LocalDate from, LocalDate until) {
+		return jdbc.sql("""
+				SELECT COUNT(DISTINCT team_ref) FROM coaching_contact
+				WHERE tenant_id = ? AND coach_ref = ? AND held_on >= ? AND held_on < ?""")
+			.params(tenant, coach, Date.valueOf(from), Date.valueOf(until))
+			.query(Integer.class)
+			.single();
 	}
 
 	Map<OtherTime.Category, Integer> otherMinutes(long tenant, long coach, LocalDate from, LocalDate until) {
@@ -66,16 +77,18 @@ class LogQueries {
 
 	/** The latest entries of the log, contacts and other time together. */
 	List<Entry> latest(long tenant, long coach, int limit) {
-		return jdbc.sql("""
-				(SELECT 'contact', id, held_on, minutes, support, teacher_ref, note, created_at FROM coaching_contact
-				 WHERE tenant_id = ? AND coach_ref = ? ORDER BY held_on DESC, id DESC LIMIT ?)
-				UNION ALL
-				(SELECT 'other', id, spent_on, minutes, category, NULL, note, created_at FROM coaching_other_time
-				 WHERE tenant_id = ? AND coach_ref = ? ORDER BY spent_on DESC, id DESC LIMIT ?)
-				ORDER BY 3 DESC, 8 DESC LIMIT ?""")
+		return jdbc
+			.sql("""
+					(SELECT 'contact', id, held_on, minutes, support, teacher_ref, team_ref, note, created_at FROM coaching_contact
+					 WHERE tenant_id = ? AND coach_ref = ? ORDER BY held_on DESC, id DESC LIMIT ?)
+					UNION ALL
+					(SELECT 'other', id, spent_on, minutes, category, NULL, NULL, note, created_at FROM coaching_other_time
+					 WHERE tenant_id = ? AND coach_ref = ? ORDER BY spent_on DESC, id DESC LIMIT ?)
+					ORDER BY 3 DESC, 9 DESC LIMIT ?""")
 			.params(tenant, coach, limit, tenant, coach, limit, limit)
 			.query((rs, n) -> new Entry(rs.getString(1), rs.getLong(2), rs.getDate(3).toLocalDate(), rs.getInt(4),
-					rs.getString(5), rs.getObject(6) == null ? null : rs.getLong(6), rs.getString(7)))
+					rs.getString(5), rs.getObject(6) == null ? null : rs.getLong(6),
+					rs.getObject(7) == null ? null : rs.getLong(7), rs.getString(8)))
 			.list();
 	}
 

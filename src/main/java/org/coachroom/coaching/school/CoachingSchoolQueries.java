@@ -29,15 +29,20 @@ class CoachingSchoolQueries {
 	}
 
 	/** Contacts and distinct teachers at a school (or at none, for a null school). */
-	record Tally(Long school, int contacts, int teachers) {
+	record Tally(Long school, int contacts, int teachers, int teams) {
+
+		Tally(Long school, int contacts, int teachers) {
+			this(school, contacts, teachers, 0);
+		}
+
 	}
 
 	Tally tally(long tenant, long school, LocalDate from, LocalDate until) {
 		return jdbc.sql("""
-				SELECT COUNT(*), COUNT(DISTINCT teacher_ref) FROM coaching_contact
+				SELECT COUNT(*), COUNT(DISTINCT teacher_ref), COUNT(DISTINCT team_ref) FROM coaching_contact
 				WHERE tenant_id = ? AND school_ref = ? AND held_on >= ? AND held_on < ?""")
 			.params(tenant, school, Date.valueOf(from), Date.valueOf(until))
-			.query((rs, n) -> new Tally(school, rs.getInt(1), rs.getInt(2)))
+			.query((rs, n) -> new Tally(school, rs.getInt(1), rs.getInt(2), rs.getInt(3)))
 			.single();
 	}
 

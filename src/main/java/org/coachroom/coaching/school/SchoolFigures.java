@@ -58,7 +58,7 @@ public class SchoolFigures {
 	 * when nothing is logged
 	 */
 	public record SchoolMonth(YearMonth month, Integer sharePercent, int targetPercent, Count contacts, Count teachers,
-			List<WeekCount> weeks, List<SupportCount> bySupport, List<MonthCount> trend) {
+			List<WeekCount> weeks, List<SupportCount> bySupport, List<MonthCount> trend, Count teams) {
 
 		public boolean belowTarget() {
 			return sharePercent != null && sharePercent < targetPercent;
@@ -139,7 +139,7 @@ public class SchoolFigures {
 		Shares shares = shares(queries.contactMinutes(tenant, coaches, from, until),
 				queries.otherMinutes(tenant, coaches, from, until), served);
 		return new SchoolMonth(month, shares.percent(school), properties.targetShare(), contacts,
-				Count.of(tally.teachers()), weeks, bySupport, trend);
+				Count.of(tally.teachers()), weeks, bySupport, trend, Count.of(tally.teams()));
 	}
 
 	public DistrictMonth district(long tenant, YearMonth month) {

@@ -23,6 +23,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.chromium.HasCdp;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -148,7 +149,8 @@ class CoachingBrowserTests {
 			new Select(driver.findElement(By.id("support"))).selectByVisibleText(contact[0]);
 			type("minutes", contact[1]);
 			driver.findElement(By.id("log-contact")).click();
-			waitFor(By.cssSelector("p.flash"));
+			new WebDriverWait(driver, Chromium.WAIT).ignoring(WebDriverException.class)
+				.until(d -> d.findElement(By.cssSelector("p.flash")).getText().contains("in your log"));
 		}
 		assertThat(pageWidth()).as("the log fits a phone").isLessThanOrEqualTo(390);
 		chromium.assertAccessible("the coaching log on a phone");
@@ -183,7 +185,8 @@ class CoachingBrowserTests {
 		driver.findElement(By.id("close-cycle")).click();
 		waitFor(By.id("reflection-text"));
 		driver.findElement(By.cssSelector("#story-list button[id^=approve-]")).click();
-		waitFor(By.cssSelector("p.flash"));
+		new WebDriverWait(driver, Chromium.WAIT).ignoring(WebDriverException.class)
+			.until(d -> d.findElement(By.id("story-list")).getText().contains("Approved for the staff report"));
 
 		// the principal's month: counts, and no name, goal or note
 		signIn(signIn, principal);

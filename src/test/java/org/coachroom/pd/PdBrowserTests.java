@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -155,8 +156,9 @@ class PdBrowserTests {
 		Files.write(certificate, "%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes());
 		driver.findElement(By.id("file-certificate")).sendKeys(certificate.toAbsolutePath().toString());
 		driver.findElement(By.id("upload-certificate")).click();
-		waitFor(By.cssSelector("p.flash"));
-		assertThat(driver.findElement(By.id("req-certificate")).getText()).contains("Waiting for verification");
+		// the page before the upload has a flash of its own: wait for the new page's row
+		new WebDriverWait(driver, Chromium.WAIT).ignoring(WebDriverException.class)
+			.until(d -> d.findElement(By.id("req-certificate")).getText().contains("Waiting for verification"));
 		chromium.assertAccessible("a program's page");
 		chromium.screenshot("pd-program-teacher");
 

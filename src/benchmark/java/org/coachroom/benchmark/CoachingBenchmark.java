@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -103,6 +105,10 @@ public final class CoachingBenchmark {
 			time("staff report", coach, "/coaching/report", warmup, Math.max(20, requests / 4));
 			time("staff report PDF", coach, "/coaching/report.pdf", Math.min(warmup, 10), Math.max(20, requests / 10));
 			System.out.println("  targets         month pages p95 < 150 ms, staff report < 1 s");
+			// what the pages timed showed, so that a fast page is not an empty one
+			System.out.printf(Locale.ROOT, "  shown           the coach's month: %s contacts; the principal's month: %s contacts%n",
+					figure(coach.get("/coaching").body(), "month-contacts"),
+					figure(principal.get("/coaching/school?school=" + school).body(), "school-contacts"));
 		}
 		finally {
 			InProcessApp.stop(app);
@@ -123,6 +129,11 @@ public final class CoachingBenchmark {
 		Latencies latencies = Latencies.of(Arrays.stream(times));
 		System.out.printf(Locale.ROOT, "  %-28s p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms%n", what, latencies.ms(50),
 				latencies.ms(95), latencies.ms(99));
+	}
+
+	private static String figure(String page, String id) {
+		Matcher m = Pattern.compile("id=\"" + id + "\">\\s*<strong>([^<]+)</strong>").matcher(page);
+		return m.find() ? m.group(1) : "(not found)";
 	}
 
 	private static List<Long> schools(JdbcTemplate jdbc, long tenant, int count, String run) {

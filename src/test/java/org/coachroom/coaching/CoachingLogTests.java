@@ -124,6 +124,10 @@ class CoachingLogTests {
 		assertThat(month).containsPattern("<th scope=\"row\">1</th>\\s*<td>1</td>")
 			.containsPattern("<th scope=\"row\">2–3</th>\\s*<td>1</td>");
 		assertThat(month).contains("Duty (lunch, recess, bus): 40 minutes");
+		// the spread as a chart too, with the same numbers
+		assertThat(month).contains("1 contact: 1 person")
+			.contains("2–3 contacts: 1 person")
+			.contains("7 or more contacts: no one");
 	}
 
 	@Test

@@ -94,6 +94,11 @@ class CoachTime {
 			return bySupport.stream().mapToInt(LogQueries.SupportCount::minutes).max().orElse(0);
 		}
 
+		/** The largest group of the spread, for the chart's scale. */
+		public int mostInABucket() {
+			return spread.stream().mapToInt(Bucket::teachers).max().orElse(0);
+		}
+
 	}
 
 	Summary month(Member coach, YearMonth month) {

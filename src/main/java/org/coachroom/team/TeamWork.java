@@ -3,6 +3,7 @@ package org.coachroom.team;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -154,6 +155,62 @@ public class TeamWork {
 			.params(member.userId(), member.tenant().value())
 			.query((rs, i) -> new Facilitated(rs.getLong(1), rs.getString(2)))
 			.list();
+	}
+
+	/** Whether the person is of the team (a member or its facilitator). */
+	@Transactional(readOnly = true)
+	public boolean isOfTeam(TenantId tenant, long workspace, long userRef) {
+		return jdbc.sql("""
+				SELECT COUNT(*) FROM team_member t JOIN team_workspace w ON w.id = t.workspace
+				WHERE w.id = ? AND w.tenant_id = ? AND t.user_ref = ?""")
+			.params(workspace, tenant.value(), userRef)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	/**
+	 * The titles of teams of the tenant, by id; ids of other tenants are simply absent.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, String> titles(TenantId tenant, Collection<Long> workspaces) {
+		Map<Long, String> titles = new LinkedHashMap<>();
+		if (workspaces.isEmpty()) {
+			return titles;
+		}
+		List<Object> params = new ArrayList<>(workspaces);
+		params.add(tenant.value());
+		jdbc.sql("SELECT id, title FROM team_workspace WHERE id IN (" + in(workspaces.size()) + ") AND tenant_id = ?")
+			.params(params)
+			.query((rs, i) -> titles.put(rs.getLong(1), rs.getString(2)))
+			.list();
+		return titles;
+	}
+
+	/**
+	 * The ids of the teams a person is of, for their calendar feed (read without a
+	 * launch).
+	 */
+	@Transactional(readOnly = true)
+	public List<Long> teamIdsOf(TenantId tenant, long userRef) {
+		return jdbc.sql("""
+				SELECT w.id FROM team_workspace w JOIN team_member t ON t.workspace = w.id AND t.user_ref = ?
+				WHERE w.tenant_id = ?""").params(userRef, tenant.value()).query(Long.class).list();
+	}
+
+	/** The teams a person is of, by id with their titles; none for a principal or HR. */
+	@Transactional(readOnly = true)
+	public Map<Long, String> teamsOf(Member member) {
+		if (CoachingPrivacy.evaluative(member)) {
+			return Map.of();
+		}
+		Map<Long, String> teams = new LinkedHashMap<>();
+		jdbc.sql("""
+				SELECT w.id, w.title FROM team_workspace w JOIN team_member t ON t.workspace = w.id AND t.user_ref = ?
+				WHERE w.tenant_id = ? ORDER BY w.title, w.id""")
+			.params(member.userId(), member.tenant().value())
+			.query((rs, i) -> teams.put(rs.getLong(1), rs.getString(2)))
+			.list();
+		return teams;
 	}
 
 	/** The open action items of the member's teams assigned to them, by due date. */

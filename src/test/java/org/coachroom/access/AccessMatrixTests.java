@@ -119,6 +119,7 @@ class AccessMatrixTests {
 			home page: a team's work    | /home                                                                    | teamWork   | page    | page          | page  | page      | page  | page  | page     | page            | 401
 			coaching cycle              | /coaching/cycles/{coachingCycle}                                         | coachingGoal | sees  | 404           | sees  | 404       | 404   | 404   | 404      | 404             | 401
 			coach's notes in a cycle    | /coaching/cycles/{coachingCycle}                                         | coachNotes | page    | 404           | sees  | 404       | 404   | 404   | 404      | 404             | 401
+			team coaching cycle         | /coaching/cycles/{teamCoachingCycle}                                     | teamCoachingGoal | sees | 404        | sees  | 404       | 404   | 404   | 404      | 404             | 401
 			coaching cycles list        | /coaching/cycles                                                         | coachingGoal | sees  | page          | sees  | page      | page  | page  | page     | page            | 401
 			coaching log                | /coaching                                                                | coachNotes | 302     | 302           | sees  | 302       | 302   | 302   | 302      | 302             | 401
 			good-news story in a cycle  | /coaching/cycles/{coachingCycle}                                         | story      | sees    | 404           | sees  | 404       | 404   | 404   | 404      | 404             | 401
@@ -330,6 +331,16 @@ class AccessMatrixTests {
 			.status()).as("the teacher approves the story").isEqualTo(302);
 		contents.put("story", List.of(story));
 		ids.put("coachingCycle", Long.toString(coachingCycle));
+		String teamCoachingGoal = "Common assessments every unit " + run;
+		long teamCoachingCycle = Long
+			.parseLong(
+					c.post("/coaching/cycles",
+							Map.of("teacher", "team-" + team, "goal", teamCoachingGoal, "_csrf",
+									c.csrfFrom("/coaching/cycles/new")))
+						.location()
+						.replaceAll(".*/coaching/cycles/", ""));
+		ids.put("teamCoachingCycle", Long.toString(teamCoachingCycle));
+		contents.put("teamCoachingGoal", List.of(teamCoachingGoal));
 		contents.put("coachingGoal", List.of(coachingGoal));
 		contents.put("coachNotes", List.of(coachNote, contactNote));
 		contents.put("coaching",

@@ -1,5 +1,6 @@
 package org.coachroom.coaching;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -305,6 +306,74 @@ class CoachingCycleTests {
 			.query(String.class)
 			.optional()
 			.orElse("none");
+	}
+
+	@Test
+	void aCycleWithAPlcTeamIsItsMembersAndTheCoachsAndNoOneElses() {
+		LaunchClient coach = fixture.coach().browser();
+		long team = Long.parseLong(coach.post("/team", Map.of("title", "Grade 2 PLC", "_csrf", coach.csrfFrom("/team")))
+			.location()
+			.replaceAll(".*/team/", ""));
+		LaunchClient teacher = fixture.teacher().browser();
+		teacher.get("/team");
+		Launched outsider = fixture.launch("o-" + fixture.course(), "Olga Outside", TestPlatform.LEARNER);
+		Launched principal = fixture.launch("p-" + fixture.course(), "Pat Principal", TestPlatform.INSTRUCTOR,
+				Map.of("coachroom_role", "Principal"));
+		// the outsider joins no team: they never open it
+		assertThat(coach.get("/coaching/cycles/new").body()).contains("value=\"team-" + team + "\"");
+
+		LaunchClient.Response opened = coach.post("/coaching/cycles", Map.of("teacher", "team-" + team, "goal",
+				"Common exit tickets every Friday", "_csrf", coach.csrfFrom("/coaching/cycles/new")));
+		assertThat(opened.status()).as(opened.body()).isEqualTo(302);
+		long id = Long.parseLong(opened.location().replaceAll(".*/coaching/cycles/", ""));
+		assertThat(coach.get("/coaching/cycles/" + id).body()).contains("Coaching cycle with Grade 2 PLC");
+
+		coach.post("/coaching/contacts",
+				Map.of("cycle", Long.toString(id), "teacher", "team-" + team, "support", "DATA_CONVERSATION", "minutes",
+						"50", "heldOn", district.today().toString(), "_csrf", coach.csrfFrom("/home")));
+		coach.post("/coaching/cycles/" + id + "/moves", Map.of("kind", "MODEL_LESSON", "plannedOn",
+				district.today().plusDays(4).toString(), "_csrf", coach.csrfFrom("/home")));
+		assertThat(feed(teacher)).as("the team's cycle is on each member's calendar")
+			.contains("Model lesson with Carla Coach");
+		assertThat(feed(coach)).contains("Model lesson with Grade 2 PLC");
+		String membersView = teacher.get("/coaching/cycles/" + id).body();
+		assertThat(membersView).contains("Common exit tickets every Friday")
+			.contains("Data conversation")
+			.contains("id=\"close-form\"");
+		assertThat(teacher.get("/coaching/cycles").body()).contains("Common exit tickets every Friday");
+		for (Launched someone : new Launched[] { outsider, principal }) {
+			assertThat(someone.browser().get("/coaching/cycles/" + id).status()).isEqualTo(404);
+			assertThat(someone.browser().get("/coaching/cycles").body()).doesNotContain("Common exit tickets");
+		}
+		// another coach's team is no team of this coach's
+		try (CourseFixture elsewhere = CourseFixture.start(port, registry, jdbc, "tc-else", "Elsewhere")) {
+			LaunchClient other = elsewhere.coach().browser();
+			long theirs = Long
+				.parseLong(other.post("/team", Map.of("title", "Their PLC", "_csrf", other.csrfFrom("/team")))
+					.location()
+					.replaceAll(".*/team/", ""));
+			LaunchClient.Response refused = coach.post("/coaching/cycles",
+					Map.of("teacher", "team-" + theirs, "goal", "x", "_csrf", coach.csrfFrom("/coaching/cycles/new")));
+			assertThat(refused.status()).isEqualTo(400);
+		}
+
+		teacher.post("/coaching/cycles/" + id + "/close", Map.of("reflection", "Friday tickets set Monday's groups.",
+				"_csrf", teacher.csrfFrom("/coaching/cycles/" + id)));
+		assertThat(coach.get("/coaching/cycles/" + id).body()).contains("Friday tickets set Monday&#39;s groups.");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM coaching_cycle WHERE id = ? AND status = 'CLOSED'")
+			.param(id)
+			.query(Integer.class)
+			.single()).isOne();
+	}
+
+	/** The person's calendar feed, through a link they make. */
+	private String feed(LaunchClient browser) {
+		browser.post("/coaching/calendar/link", Map.of("_csrf", browser.csrfFrom("/coaching/calendar")));
+		String url = browser.get("/coaching/calendar")
+			.body()
+			.replaceAll("(?s).*id=\"feed-url\" readonly value=\"[^\"]*(/calendar/[^\"]+)\".*", "$1");
+		return new String(new LaunchClient("http://localhost:" + port).getBytes(url).body(), StandardCharsets.UTF_8)
+			.replace("\r\n ", "");
 	}
 
 }

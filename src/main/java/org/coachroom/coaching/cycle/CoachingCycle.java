@@ -35,7 +35,9 @@ public class CoachingCycle {
 
 	private long coachRef;
 
-	private long teacherRef;
+	private Long teacherRef;
+
+	private Long teamRef;
 
 	private String goal;
 
@@ -81,11 +83,20 @@ public class CoachingCycle {
 	public record Close(String reflection, String whatChanged) {
 	}
 
-	static CoachingCycle open(long tenantId, long coachRef, long teacherRef, Goal goal, LocalDate today, Instant now) {
+	/**
+	 * Opens a cycle with one teacher ({@code teacherRef}) or with a PLC team
+	 * ({@code teamRef}, its workspace): exactly one of the two.
+	 */
+	static CoachingCycle open(long tenantId, long coachRef, Long teacherRef, Long teamRef, Goal goal, LocalDate today,
+			Instant now) {
+		if ((teacherRef == null) == (teamRef == null)) {
+			throw new IllegalArgumentException("A cycle is with one teacher or one team");
+		}
 		CoachingCycle cycle = new CoachingCycle();
 		cycle.tenantId = tenantId;
 		cycle.coachRef = coachRef;
 		cycle.teacherRef = teacherRef;
+		cycle.teamRef = teamRef;
 		cycle.goal = goal.goal();
 		cycle.schoolGoal = goal.schoolGoal();
 		cycle.status = Status.OPEN;
@@ -188,8 +199,18 @@ public class CoachingCycle {
 		return coachRef;
 	}
 
-	public long getTeacherRef() {
+	/** The teacher, or null for a cycle with a team. */
+	public Long getTeacherRef() {
 		return teacherRef;
+	}
+
+	/** The PLC team (its workspace), or null for a cycle with one teacher. */
+	public Long getTeamRef() {
+		return teamRef;
+	}
+
+	public boolean withTeam() {
+		return teamRef != null;
 	}
 
 	public String getGoal() {

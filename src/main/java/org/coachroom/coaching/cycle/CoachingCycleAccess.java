@@ -2,7 +2,9 @@ package org.coachroom.coaching.cycle;
 
 import org.coachroom.coaching.pair.CoachingAccess;
 import org.coachroom.coaching.pair.CoachingAccess.CoachingNotFoundException;
+import org.coachroom.access.CoachingPrivacy;
 import org.coachroom.lti.Member;
+import org.coachroom.team.TeamWork;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,7 +34,10 @@ public class CoachingCycleAccess {
 
 	private final CoachingAccess access;
 
-	CoachingCycleAccess(CoachingCycles cycles, CoachingAccess access) {
+	private final TeamWork teams;
+
+	CoachingCycleAccess(CoachingCycles cycles, CoachingAccess access, TeamWork teams) {
+		this.teams = teams;
 		this.cycles = cycles;
 		this.access = access;
 	}
@@ -42,7 +47,13 @@ public class CoachingCycleAccess {
 		if (cycle.getCoachRef() == member.userId() && access.coaches(member)) {
 			return new Seen(cycle, Side.COACH);
 		}
-		if (cycle.getTeacherRef() == member.userId()) {
+		if (cycle.getTeacherRef() != null && cycle.getTeacherRef() == member.userId()) {
+			return new Seen(cycle, Side.TEACHER);
+		}
+		// a team's cycle is its members' (never a principal's or HR's, as the team
+		// itself)
+		if (cycle.withTeam() && !CoachingPrivacy.evaluative(member)
+				&& teams.isOfTeam(member.tenant(), cycle.getTeamRef(), member.userId())) {
 			return new Seen(cycle, Side.TEACHER);
 		}
 		throw notFound(id);

@@ -8,6 +8,7 @@ import org.coachroom.coaching.pair.CoachingAccess;
 import org.coachroom.coaching.pair.CoachingCalendar;
 import org.coachroom.coaching.pair.SupportType;
 import org.coachroom.lti.Member;
+import org.coachroom.team.TeamWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -49,9 +50,12 @@ class CoachingCycleController {
 
 	private final CoachSchools coachSchools;
 
+	private final TeamWork teamWork;
+
 	CoachingCycleController(CoachingCyclePages pages, CoachingCycleEditing editing, CoachingCycleAccess access,
 			CoachingAccess coaching, CoachingCycleContacts contacts, CoachingCalendar calendar,
-			Observations observations, CoachingStories stories, CoachSchools coachSchools) {
+			Observations observations, CoachingStories stories, CoachSchools coachSchools, TeamWork teamWork) {
+		this.teamWork = teamWork;
 		this.coachSchools = coachSchools;
 		this.observations = observations;
 		this.stories = stories;
@@ -80,6 +84,7 @@ class CoachingCycleController {
 		coaching.requireCoach(coach);
 		model.addAttribute("form", CoachingCycleForms.OpenForm.blank(teacher));
 		model.addAttribute("coachable", coaching.coachable(coach));
+		model.addAttribute("teams", teamWork.facilitatedBy(coach));
 		return "coaching/cycle-new";
 	}
 
@@ -88,17 +93,23 @@ class CoachingCycleController {
 			BindingResult result, Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		coaching.requireCoach(coach);
 		Long teacher = form.teacherRef(result);
+		Long team = form.teamRef();
 		if (teacher != null && !coaching.supports(coach, teacher)) {
+			result.rejectValue("teacher", "coaching.cycle.teacher");
+		}
+		if (team != null && teamWork.facilitatedBy(coach).stream().noneMatch(t -> t.workspace() == team)) {
 			result.rejectValue("teacher", "coaching.cycle.teacher");
 		}
 		CoachingCycle.Goal goal = form.goal(result);
 		if (result.hasErrors()) {
 			log.info("Coaching cycle refused: {}", result.getFieldErrors().stream().map(e -> e.getField()).toList());
 			model.addAttribute("coachable", coaching.coachable(coach));
+			model.addAttribute("teams", teamWork.facilitatedBy(coach));
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return "coaching/cycle-new";
 		}
-		CoachingCycle cycle = editing.open(coach, teacher, goal);
+		CoachingCycle cycle = team != null ? editing.openWithTeam(coach, team, goal)
+				: editing.open(coach, teacher, goal);
 		redirect.addFlashAttribute("message", "coaching.flash.opened");
 		return "redirect:/coaching/cycles/" + cycle.getId();
 	}

@@ -7,6 +7,7 @@ import java.time.Clock;
 import org.coachroom.coaching.pair.CoachingAccess;
 import org.coachroom.coaching.pair.CoachingCalendar;
 import org.coachroom.lti.Member;
+import org.coachroom.team.TeamWork;
 import org.coachroom.shared.PdCreditEarned;
 import org.coachroom.shared.PdCreditWithdrawn;
 import org.springframework.context.ApplicationEventPublisher;
@@ -37,8 +38,12 @@ public class CoachingCycleEditing {
 
 	private final ApplicationEventPublisher events;
 
+	private final TeamWork teams;
+
 	CoachingCycleEditing(CoachingCycles cycles, CoachingCycleAccess access, CoachingAccess coaching,
-			CoachingCalendar calendar, Clock clock, CoachingCycleContacts contacts, ApplicationEventPublisher events) {
+			CoachingCalendar calendar, Clock clock, CoachingCycleContacts contacts, ApplicationEventPublisher events,
+			TeamWork teams) {
+		this.teams = teams;
 		this.contacts = contacts;
 		this.events = events;
 		this.cycles = cycles;
@@ -58,9 +63,25 @@ public class CoachingCycleEditing {
 			throw new CoachingAccess.CoachingNotFoundException("supported teacher " + teacherRef,
 					"coaching.not-found.teacher");
 		}
-		CoachingCycle cycle = cycles.save(CoachingCycle.open(coach.tenant().value(), coach.userId(), teacherRef, goal,
-				calendar.today(), clock.instant()));
+		CoachingCycle cycle = cycles.save(CoachingCycle.open(coach.tenant().value(), coach.userId(), teacherRef, null,
+				goal, calendar.today(), clock.instant()));
 		log.info("Coaching cycle {} opened (tenant {})", cycle.getId(), coach.tenant().value());
+		return cycle;
+	}
+
+	/**
+	 * Opens a cycle with a PLC team the coach facilitates; any other team is none of
+	 * theirs.
+	 */
+	public CoachingCycle openWithTeam(Member coach, long teamRef, CoachingCycle.Goal goal) {
+		coaching.requireCoach(coach);
+		if (teams.facilitatedBy(coach).stream().noneMatch(t -> t.workspace() == teamRef)) {
+			throw new CoachingAccess.CoachingNotFoundException("team " + teamRef + " of this coach",
+					"coaching.not-found.team");
+		}
+		CoachingCycle cycle = cycles.save(CoachingCycle.open(coach.tenant().value(), coach.userId(), null, teamRef,
+				goal, calendar.today(), clock.instant()));
+		log.info("Coaching cycle {} opened with a team (tenant {})", cycle.getId(), coach.tenant().value());
 		return cycle;
 	}
 
@@ -94,7 +115,8 @@ public class CoachingCycleEditing {
 		cycle.closeWithReflection(close, teacher.userId(), calendar.today(), clock.instant());
 		save(cycle);
 		BigDecimal hours = creditHours(cycle);
-		if (hours.signum() > 0) {
+		// a team's cycle is the team's learning, not one person's PD credit
+		if (!cycle.withTeam() && hours.signum() > 0) {
 			// Counts as PD, as a study group does: pd turns it into credit.
 			events.publishEvent(new PdCreditEarned(cycle.getTenantId(), cycle.getTeacherRef(), CREDIT_SOURCE, id,
 					creditTitle(cycle), hours, CREDIT_UNIT, clock.instant()));
@@ -111,7 +133,7 @@ public class CoachingCycleEditing {
 
 	public void reopen(Member member, long id) {
 		CoachingCycle cycle = access.require(member, id).cycle();
-		boolean counted = cycle.closedWithReflection();
+		boolean counted = cycle.closedWithReflection() && !cycle.withTeam();
 		cycle.reopen(clock.instant());
 		save(cycle);
 		if (counted) {

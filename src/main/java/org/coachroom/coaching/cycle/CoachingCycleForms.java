@@ -32,7 +32,24 @@ final class CoachingCycleForms {
 			return new OpenForm(teacher == null ? "" : teacher.toString(), "", "");
 		}
 
+		/** The team chosen, if the choice is a team ({@code team-<workspace>}). */
+		Long teamRef() {
+			String value = teacher == null ? "" : teacher.strip();
+			if (!value.startsWith("team-")) {
+				return null;
+			}
+			try {
+				return Long.valueOf(value.substring("team-".length()));
+			}
+			catch (NumberFormatException e) {
+				return null;
+			}
+		}
+
 		Long teacherRef(Errors errors) {
+			if (teamRef() != null) {
+				return null;
+			}
 			try {
 				return Long.valueOf(teacher == null ? "" : teacher.strip());
 			}

@@ -1,5 +1,6 @@
 package org.coachroom.coaching.cycle;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,5 +13,7 @@ interface CoachingCycles extends ListCrudRepository<CoachingCycle, Long> {
 	List<CoachingCycle> findByTenantIdAndCoachRefOrderByOpenedOnDescIdDesc(long tenantId, long coachRef);
 
 	List<CoachingCycle> findByTenantIdAndTeacherRefOrderByOpenedOnDescIdDesc(long tenantId, long teacherRef);
+
+	List<CoachingCycle> findByTenantIdAndTeamRefInOrderByOpenedOnDescIdDesc(long tenantId, Collection<Long> teamRefs);
 
 }

@@ -71,6 +71,11 @@ public class CoachingStories {
 
 	Story draft(Member coach, long cycleId, String wording) {
 		CoachingCycle cycle = access.requireAsCoach(coach, cycleId);
+		if (cycle.withTeam()) {
+			// a story is one teacher's, approved in their own words: a team's cycle has
+			// none
+			throw new CoachingChangeRefusedException(cycleId, "coaching.story.team");
+		}
 		Story story = stories.save(Story.draft(cycle, wording, today.today(), clock.instant()));
 		log.info("Good-news story {} drafted in coaching cycle {}", story.getId(), cycleId);
 		return story;

@@ -1,6 +1,7 @@
 package org.coachroom.coaching.log;
 
 import java.time.Clock;
+import java.util.Objects;
 
 import org.coachroom.coaching.cycle.CoachingCycle;
 import org.coachroom.coaching.cycle.CoachingCycleAccess;
@@ -61,16 +62,21 @@ class LogEditing {
 					"coaching.not-found.entry");
 		}
 		if (logged.teamRef() != null) {
-			// a team's contact: a team the coach facilitates, in no cycle of one teacher
+			// a team's contact: a team the coach facilitates, in no cycle or in that
+			// team's
 			if (cycleId != null
-					|| teams.facilitatedBy(coach).stream().noneMatch(t -> t.workspace() == logged.teamRef())) {
+					&& !Objects.equals(cycles.requireAsCoach(coach, cycleId).getTeamRef(), logged.teamRef())) {
+				throw new CoachingAccess.CoachingNotFoundException("coaching cycle " + cycleId + " with this team",
+						"coaching.not-found.cycle");
+			}
+			if (teams.facilitatedBy(coach).stream().noneMatch(t -> t.workspace() == logged.teamRef())) {
 				throw new CoachingAccess.CoachingNotFoundException("team " + logged.teamRef() + " of this coach",
 						"coaching.not-found.team");
 			}
 		}
 		else if (cycleId != null) {
 			CoachingCycle cycle = cycles.requireAsCoach(coach, cycleId);
-			if (!Long.valueOf(cycle.getTeacherRef()).equals(logged.teacherRef())) {
+			if (!Objects.equals(cycle.getTeacherRef(), logged.teacherRef())) {
 				throw new CoachingAccess.CoachingNotFoundException("coaching cycle " + cycleId + " with this teacher",
 						"coaching.not-found.cycle");
 			}

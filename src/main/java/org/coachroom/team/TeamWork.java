@@ -157,15 +157,14 @@ public class TeamWork {
 			.list();
 	}
 
-	/** Whether the person is of the team (a member or its facilitator). */
+	/**
+	 * Whether the member is of the team (a member or its facilitator), by the team's own
+	 * policy: never whoever holds a principal's or HR role, in this launch or in the
+	 * team's course.
+	 */
 	@Transactional(readOnly = true)
-	public boolean isOfTeam(TenantId tenant, long workspace, long userRef) {
-		return jdbc.sql("""
-				SELECT COUNT(*) FROM team_member t JOIN team_workspace w ON w.id = t.workspace
-				WHERE w.id = ? AND w.tenant_id = ? AND t.user_ref = ?""")
-			.params(workspace, tenant.value(), userRef)
-			.query(Integer.class)
-			.single() > 0;
+	public boolean isOfTeam(Member member, long workspace) {
+		return mine(member).containsKey(workspace);
 	}
 
 	/**
@@ -192,24 +191,14 @@ public class TeamWork {
 	 */
 	@Transactional(readOnly = true)
 	public List<Long> teamIdsOf(TenantId tenant, long userRef) {
-		return jdbc.sql("""
-				SELECT w.id FROM team_workspace w JOIN team_member t ON t.workspace = w.id AND t.user_ref = ?
-				WHERE w.tenant_id = ?""").params(userRef, tenant.value()).query(Long.class).list();
+		return access.visibleTo(tenant, userRef).stream().map(Workspace::getId).toList();
 	}
 
 	/** The teams a person is of, by id with their titles; none for a principal or HR. */
 	@Transactional(readOnly = true)
 	public Map<Long, String> teamsOf(Member member) {
-		if (CoachingPrivacy.evaluative(member)) {
-			return Map.of();
-		}
 		Map<Long, String> teams = new LinkedHashMap<>();
-		jdbc.sql("""
-				SELECT w.id, w.title FROM team_workspace w JOIN team_member t ON t.workspace = w.id AND t.user_ref = ?
-				WHERE w.tenant_id = ? ORDER BY w.title, w.id""")
-			.params(member.userId(), member.tenant().value())
-			.query((rs, i) -> teams.put(rs.getLong(1), rs.getString(2)))
-			.list();
+		mine(member).forEach((id, w) -> teams.put(id, w.getTitle()));
 		return teams;
 	}
 

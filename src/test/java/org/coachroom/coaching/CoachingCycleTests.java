@@ -364,6 +364,13 @@ class CoachingCycleTests {
 			.param(id)
 			.query(Integer.class)
 			.single()).isOne();
+
+		// a member who becomes a principal in the team's course is of no team, whatever
+		// their older session says
+		fixture.launch(fixture.teacher().member().subject(), "Maria Lopez", TestPlatform.INSTRUCTOR,
+				Map.of("coachroom_role", "Principal"));
+		assertThat(teacher.get("/coaching/cycles/" + id).status()).isEqualTo(404);
+		assertThat(teacher.get("/coaching/cycles").body()).doesNotContain("Common exit tickets");
 	}
 
 	/** The person's calendar feed, through a link they make. */

@@ -250,7 +250,10 @@ class CoachingSchoolTests {
 		String support = between(page, "id=\"support-table\"", "</table>");
 		// planning is under 5; co-teaching is hidden too, or 8 less 6 would tell
 		assertThat(support).doesNotContain("<td>6</td>").doesNotContain("<td>2</td>");
-		assertThat(support.split("fewer than 5", -1)).hasSize(3);
+		// planning reads "fewer than 5"; co-teaching, 6, is not shown rather than called
+		// fewer than 5
+		assertThat(support.split("fewer than 5", -1)).hasSize(2);
+		assertThat(support).containsPattern("Co-teaching</th>\\s*<td>not shown");
 		assertThat(page).doesNotContain("Co-teaching: 6").doesNotContain("Planning: 2");
 	}
 
@@ -383,9 +386,9 @@ class CoachingSchoolTests {
 			.get("/coaching/district")
 			.body();
 		String table = between(page, "id=\"district-table\"", "</table>");
-		// Roosevelt's one contact is under 5, and Lincoln's 10 is hidden with it: 11 is
-		// shown
-		assertThat(table).containsPattern("Lincoln Elementary</th>\\s*<td>fewer than 5</td>")
+		// Roosevelt's one contact is under 5, and Lincoln's 10 is hidden with it (not
+		// shown, rather than called fewer than 5): 11 is shown
+		assertThat(table).containsPattern("Lincoln Elementary</th>\\s*<td>not shown")
 			.containsPattern("Roosevelt Middle</th>\\s*<td>fewer than 5</td>")
 			.containsPattern("The district</th>\\s*<td>11</td>\\s*<td>5</td>");
 		for (Launched teacher : teachers) {

@@ -52,8 +52,7 @@ public class CoachingCycleAccess {
 		}
 		// a team's cycle is its members' (never a principal's or HR's, as the team
 		// itself)
-		if (cycle.withTeam() && !CoachingPrivacy.evaluative(member)
-				&& teams.isOfTeam(member.tenant(), cycle.getTeamRef(), member.userId())) {
+		if (cycle.withTeam() && !CoachingPrivacy.evaluative(member) && teams.isOfTeam(member, cycle.getTeamRef())) {
 			return new Seen(cycle, Side.TEACHER);
 		}
 		throw notFound(id);

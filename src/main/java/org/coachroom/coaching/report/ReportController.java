@@ -111,7 +111,7 @@ class ReportController {
 		access.requireCoach(coach);
 		ReportPeriods.Period named = period(period);
 		reports.printed(coach, named);
-		StaffReportService.View view = reports.view(coach, named);
+		StaffReportService.View view = reports.forNewCopy(coach, named);
 		String title = text("coaching.report.heading", DAY.format(named.start()), DAY.format(named.last()));
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
@@ -123,7 +123,8 @@ class ReportController {
 
 	private ShownFigures shown(StaffReportService.View view) {
 		return ShownFigures.of(view.figures(), view.perWeek(),
-				c -> c.hidden() ? text("pd.compliance.fewer", Count.SMALLEST_SHOWN) : Integer.toString(c.value()));
+				c -> !c.hidden() ? Integer.toString(c.value()) : c.value() < Count.SMALLEST_SHOWN
+						? text("pd.compliance.fewer", Count.SMALLEST_SHOWN) : text("coaching.not-shown"));
 	}
 
 	private List<ReportPdf.Block> blocks(String title, StaffReportService.View view) {
@@ -151,8 +152,12 @@ class ReportController {
 		}
 		for (int i = 0; i < f.bySupport().size(); i++) {
 			CoachingFigures.Support s = f.bySupport().get(i);
-			blocks.add(ReportPdf.Block.text(text("coaching.report.support-shown", text(s.support().messageKey()),
-					shown.supportContacts().get(i), s.minutes())));
+			// minutes beside a hidden count would hint at it: hidden with it
+			blocks.add(ReportPdf.Block.text(shown.supportHidden().get(i)
+					? text("coaching.report.support-hidden", text(s.support().messageKey()),
+							shown.supportContacts().get(i))
+					: text("coaching.report.support-shown", text(s.support().messageKey()),
+							shown.supportContacts().get(i), Integer.toString(s.minutes()))));
 		}
 		blocks.add(ReportPdf.Block.heading(text("coaching.report.trends")));
 		blocks.add(ReportPdf.Block.text(view.trends() == null ? "–" : view.trends()));

@@ -15,7 +15,7 @@ import org.coachroom.coaching.school.Count;
  * them away)
  */
 record ShownFigures(String teachers, String contacts, String perWeek, List<String> spreadTeachers,
-		List<String> supportContacts) {
+		List<String> supportContacts, List<Boolean> supportHidden) {
 
 	static ShownFigures of(CoachingFigures.Figures f, String perWeek, Function<Count, String> words) {
 		Count teachers = Count.of(f.teachers());
@@ -24,12 +24,12 @@ record ShownFigures(String teachers, String contacts, String perWeek, List<Strin
 			.stream()
 			.map(words)
 			.toList();
-		List<String> support = Count.parts(f.bySupport().stream().map(CoachingFigures.Support::contacts).toList(), true)
-			.stream()
-			.map(words)
-			.toList();
+		List<Count> supportCounts = Count.parts(f.bySupport().stream().map(CoachingFigures.Support::contacts).toList(),
+				true);
+		List<String> support = supportCounts.stream().map(words).toList();
+		List<Boolean> supportHidden = supportCounts.stream().map(Count::hidden).toList();
 		return new ShownFigures(words.apply(teachers), words.apply(contacts), contacts.hidden() ? "–" : perWeek, spread,
-				support);
+				support, supportHidden);
 	}
 
 }

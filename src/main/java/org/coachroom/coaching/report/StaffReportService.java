@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -68,6 +70,19 @@ class StaffReportService {
 
 	@Transactional(readOnly = true)
 	View view(Member coach, ReportPeriods.Period period) {
+		return view(coach, period, false);
+	}
+
+	/**
+	 * The report for a new copy (a PDF downloaded again): a printed edition keeps its
+	 * words, but a story whose teacher has withdrawn consent since is in no new copy.
+	 */
+	@Transactional(readOnly = true)
+	View forNewCopy(Member coach, ReportPeriods.Period period) {
+		return view(coach, period, true);
+	}
+
+	private View view(Member coach, ReportPeriods.Period period, boolean newCopy) {
 		access.requireCoach(coach);
 		CoachingFigures.Figures counted = figures.over(coach, period.start(), period.until());
 		double weeks = period.daysSoFar(calendar.today()) / 7.0;
@@ -76,9 +91,15 @@ class StaffReportService {
 		if (report == null) {
 			return new View(period, counted, perWeek, 1, null, null, null, approved(coach, period), null);
 		}
-		List<String> printedOrApproved = report.isPrinted()
-				? report.getStories().stream().map(StaffReport.PrintedStory::wording).toList()
-				: approved(coach, period);
+		Set<Long> stillApproved = newCopy ? stories.approvedFor(coach, period.start(), period.until())
+			.stream()
+			.map(s -> s.id())
+			.collect(Collectors.toSet()) : null;
+		List<String> printedOrApproved = report.isPrinted() ? report.getStories()
+			.stream()
+			.filter(p -> stillApproved == null || stillApproved.contains(p.storyId()))
+			.map(StaffReport.PrintedStory::wording)
+			.toList() : approved(coach, period);
 		LocalDate printedOn = report.isPrinted() ? LocalDate.ofInstant(report.getPrintedAt(), calendar.zone()) : null;
 		return new View(period, counted, perWeek, report.getEdition(), printedOn, report.getTrends(),
 				report.getNextSupport(), printedOrApproved, report.getVersion());

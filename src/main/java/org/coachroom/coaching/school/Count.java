@@ -27,14 +27,23 @@ public record Count(int value, boolean hidden) {
 	}
 
 	/**
-	 * Parts of a total shown beside them, each hidden when small; and, when only one is
-	 * hidden, the smallest other one too, so that the total less the others does not give
-	 * the hidden one away.
+	 * Parts of a total shown beside them, each hidden when small. When one is hidden and
+	 * the total is shown, parts under twice the smallest shown are hidden with it, and if
+	 * that still leaves one hidden, the smallest other one too: the total less the parts
+	 * shown then leaves a sum that cannot be split back into who had what.
 	 */
 	public static List<Count> parts(List<Integer> values, boolean totalShown) {
 		List<Count> counts = new ArrayList<>(values.stream().map(Count::of).toList());
-		long hidden = counts.stream().filter(Count::hidden).count();
-		if (totalShown && hidden == 1) {
+		if (!totalShown || counts.stream().noneMatch(Count::hidden)) {
+			return counts;
+		}
+		for (int i = 0; i < counts.size(); i++) {
+			Count c = counts.get(i);
+			if (!c.hidden() && c.value() > 0 && c.value() < 2 * SMALLEST_SHOWN) {
+				counts.set(i, new Count(c.value(), true));
+			}
+		}
+		if (counts.stream().filter(Count::hidden).count() == 1) {
 			IntStream.range(0, counts.size())
 				.filter(i -> !counts.get(i).hidden() && counts.get(i).value() > 0)
 				.boxed()

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.coachroom.access.CoachingPrivacy;
 import org.coachroom.access.CoachroomRole;
 import org.coachroom.lti.Member;
+import org.coachroom.shared.TenantId;
 import org.coachroom.lti.People;
 import org.springframework.stereotype.Component;
 
@@ -117,6 +118,17 @@ public class TeamAccess {
 		if (!member.hasRole(CoachroomRole.PRINCIPAL)) {
 			throw new WorkspaceNotFoundException(0);
 		}
+	}
+
+	/**
+	 * The workspaces a person is in, read without a launch (their calendar feed): the
+	 * roles they hold in each team's course decide, as for a launch.
+	 */
+	public List<Workspace> visibleTo(TenantId tenant, long userRef) {
+		return workspaces.findAllById(queries.workspacesOf(tenant.value(), userRef)).stream().filter(w -> {
+			Set<CoachroomRole> there = CoachroomRole.of(people.rolesInCourse(tenant, w.getContextRef(), userRef));
+			return there.isEmpty() || teamRoleOf(there).isPresent();
+		}).toList();
 	}
 
 	/** The workspaces the member is in, by title; none for a principal or HR. */

@@ -202,6 +202,12 @@ public class TeamWork {
 		return teams;
 	}
 
+	/** Whether the member facilitates this team: whom their coaching may name. */
+	@Transactional(readOnly = true)
+	public boolean facilitates(Member member, long workspace) {
+		return facilitatedBy(member).stream().anyMatch(t -> t.workspace() == workspace);
+	}
+
 	/** The open action items of the member's teams assigned to them, by due date. */
 	@Transactional(readOnly = true)
 	public List<ActionDue> openActionsOf(Member member) {

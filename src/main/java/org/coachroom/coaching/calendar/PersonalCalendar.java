@@ -48,7 +48,10 @@ class PersonalCalendar {
 		this.messages = messages;
 	}
 
-	/** Placeholders for an IN list; one that matches nothing when the list is empty. */
+	/**
+	 * The {@code ?} marks of an IN list; {@code NULL}, which matches nothing, for an
+	 * empty list.
+	 */
 	private static String in(int n) {
 		return n == 0 ? "NULL" : String.join(",", Collections.nCopies(n, "?"));
 	}

@@ -97,7 +97,7 @@ class CoachingCycleController {
 		if (teacher != null && !coaching.supports(coach, teacher)) {
 			result.rejectValue("teacher", "coaching.cycle.teacher");
 		}
-		if (team != null && teamWork.facilitatedBy(coach).stream().noneMatch(t -> t.workspace() == team)) {
+		if (team != null && !teamWork.facilitates(coach, team)) {
 			result.rejectValue("teacher", "coaching.cycle.teacher");
 		}
 		CoachingCycle.Goal goal = form.goal(result);

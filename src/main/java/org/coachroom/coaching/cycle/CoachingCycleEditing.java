@@ -75,7 +75,7 @@ public class CoachingCycleEditing {
 	 */
 	public CoachingCycle openWithTeam(Member coach, long teamRef, CoachingCycle.Goal goal) {
 		coaching.requireCoach(coach);
-		if (teams.facilitatedBy(coach).stream().noneMatch(t -> t.workspace() == teamRef)) {
+		if (!teams.facilitates(coach, teamRef)) {
 			throw new CoachingAccess.CoachingNotFoundException("team " + teamRef + " of this coach",
 					"coaching.not-found.team");
 		}

@@ -93,7 +93,7 @@ class LogController {
 		Long teacher = form.teacherRef(result);
 		Long cycle = form.cycleId(result);
 		Long team = form.teamRef();
-		if (team != null && teamWork.facilitatedBy(coach).stream().noneMatch(t -> t.workspace() == team)) {
+		if (team != null && !teamWork.facilitates(coach, team)) {
 			result.rejectValue("teacher", "coaching.contact.teacher");
 		}
 		if (teacher != null && cycle == null && !access.supports(coach, teacher)) {

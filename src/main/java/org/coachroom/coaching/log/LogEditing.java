@@ -69,7 +69,7 @@ class LogEditing {
 				throw new CoachingAccess.CoachingNotFoundException("coaching cycle " + cycleId + " with this team",
 						"coaching.not-found.cycle");
 			}
-			if (teams.facilitatedBy(coach).stream().noneMatch(t -> t.workspace() == logged.teamRef())) {
+			if (!teams.facilitates(coach, logged.teamRef())) {
 				throw new CoachingAccess.CoachingNotFoundException("team " + logged.teamRef() + " of this coach",
 						"coaching.not-found.team");
 			}

@@ -14,11 +14,11 @@ import org.coachroom.pd.Schools;
 import org.coachroom.shared.DistrictClock;
 import org.coachroom.studygroup.StudyGroupManagement;
 import org.coachroom.studygroup.UpcomingSessions;
-import org.coachroom.team.LearningCycles;
 import org.coachroom.team.TeamWork;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -37,8 +37,6 @@ class HomeController {
 
 	private final UpcomingSessions sessions;
 
-	private final LearningCycles teams;
-
 	private final TeamWork teamWork;
 
 	private final PdAtHome pd;
@@ -53,14 +51,13 @@ class HomeController {
 
 	private final CoachingAtSchool coaching;
 
-	HomeController(StudyGroupManagement studyGroups, UpcomingSessions sessions, LearningCycles teams, TeamWork teamWork,
-			PdAtHome pd, Schools schools, ScoresWaiting scores, DistrictClock clock, LmsConnections connections,
+	HomeController(StudyGroupManagement studyGroups, UpcomingSessions sessions, TeamWork teamWork, PdAtHome pd,
+			Schools schools, ScoresWaiting scores, DistrictClock clock, LmsConnections connections,
 			CoachingAtSchool coaching) {
 		this.coaching = coaching;
 		this.connections = connections;
 		this.studyGroups = studyGroups;
 		this.sessions = sessions;
-		this.teams = teams;
 		this.teamWork = teamWork;
 		this.pd = pd;
 		this.schools = schools;
@@ -68,7 +65,12 @@ class HomeController {
 		this.clock = clock;
 	}
 
+	/**
+	 * One transaction for the page: each module's reads would otherwise open and commit
+	 * their own, three round trips each, on the page every launch lands on.
+	 */
 	@GetMapping("/home")
+	@Transactional
 	String home(@AuthenticationPrincipal Member member, @RequestParam(name = "as", required = false) String as,
 			@RequestParam(name = "school", defaultValue = "") String school, Model model) {
 		CoachroomRole view = CoachroomRole.parse(as).filter(member::hasRole).orElse(CoachroomRole.primaryOf(member));
@@ -88,24 +90,29 @@ class HomeController {
 	}
 
 	private void teacher(Member member, Model model) {
-		model.addAttribute("groups", studyGroups.overview(member));
-		model.addAttribute("nextSessions", sessions.ofGroupsJoined(member, 1));
-		model.addAttribute("deadline", pd.nearestDeadline(member).orElse(null));
-		model.addAttribute("roleStartKnown", pd.knowsRoleStart(member));
-		model.addAttribute("teams", teams.atHome(member));
-		model.addAttribute("meetings", teamWork.nextMeetings(member));
-		model.addAttribute("actions", teamWork.openActionsOf(member));
+		StudyGroupManagement.Overview groups = studyGroups.overview(member);
+		model.addAttribute("groups", groups);
+		model.addAttribute("nextSessions", sessions.ofGroupsJoined(groups, 1));
+		PdAtHome.Outlook outlook = pd.outlook(member);
+		model.addAttribute("deadline", outlook.deadline());
+		model.addAttribute("roleStartKnown", outlook.roleStartKnown());
+		TeamWork.AtHome teams = teamWork.atHome(member, true);
+		model.addAttribute("teams", teams.teams());
+		model.addAttribute("meetings", teams.meetings());
+		model.addAttribute("actions", teams.actions());
 	}
 
 	private void coach(Member member, Model model) {
-		model.addAttribute("groups", studyGroups.overview(member));
-		model.addAttribute("nextSessions", sessions.ofGroupsRun(member, COACH_SESSIONS_AHEAD, 10));
+		StudyGroupManagement.Overview groups = studyGroups.overview(member);
+		model.addAttribute("groups", groups);
+		model.addAttribute("nextSessions", sessions.ofGroupsRun(groups, COACH_SESSIONS_AHEAD, 10));
 		model.addAttribute("deadline", pd.nearestDeadline(member).orElse(null));
 		model.addAttribute("behind", pd.behind(member));
 		model.addAttribute("reviews", pd.reviewsEvidence(member));
 		model.addAttribute("evidenceWaiting", pd.evidenceWaiting(member));
-		model.addAttribute("teams", teams.atHome(member));
-		model.addAttribute("meetings", teamWork.nextMeetings(member));
+		TeamWork.AtHome teams = teamWork.atHome(member, false);
+		model.addAttribute("teams", teams.teams());
+		model.addAttribute("meetings", teams.meetings());
 	}
 
 	/**

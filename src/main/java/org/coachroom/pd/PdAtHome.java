@@ -85,7 +85,24 @@ public class PdAtHome {
 	 */
 	@Transactional(readOnly = true)
 	public Optional<Deadline> nearestDeadline(Member member) {
+		return nearestDeadline(member, profiles.profile(member));
+	}
+
+	/**
+	 * The nearest deadline and whether the person told when they started their role, from
+	 * one read of their profile: what a teacher's home shows of PD.
+	 */
+	public record Outlook(Deadline deadline, boolean roleStartKnown) {
+	}
+
+	@Transactional(readOnly = true)
+	public Outlook outlook(Member member) {
 		Optional<Profiles.Profile> profile = profiles.profile(member);
+		return new Outlook(nearestDeadline(member, profile).orElse(null),
+				profile.map(p -> p.facts().roleStartedOn() != null).orElse(false));
+	}
+
+	private Optional<Deadline> nearestDeadline(Member member, Optional<Profiles.Profile> profile) {
 		if (profile.isEmpty()) {
 			return Optional.empty();
 		}
@@ -103,15 +120,6 @@ public class PdAtHome {
 						.map(r -> r.title())
 						.orElse(null),
 					s.dueOn(), ChronoUnit.DAYS.between(today, s.dueOn()), s.met(), s.requirements().size()));
-	}
-
-	/**
-	 * Whether the person has told when they started their role: until then no deadline
-	 * counted from it is known.
-	 */
-	@Transactional(readOnly = true)
-	public boolean knowsRoleStart(Member member) {
-		return profiles.profile(member).map(p -> p.facts().roleStartedOn() != null).orElse(false);
 	}
 
 	/** A supported person's program that is overdue or due soon. */

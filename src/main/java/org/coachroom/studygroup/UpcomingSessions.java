@@ -97,7 +97,13 @@ public class UpcomingSessions {
 	/** The next sessions of the groups the person is a member of, soonest first. */
 	@Transactional(readOnly = true)
 	public List<Upcoming> ofGroupsJoined(Member member, int limit) {
-		return ahead(groups.overview(member).joined(), null, limit);
+		return ofGroupsJoined(groups.overview(member), limit);
+	}
+
+	/** The same, from the person's overview already read (the home page shows both). */
+	@Transactional(readOnly = true)
+	public List<Upcoming> ofGroupsJoined(StudyGroupManagement.Overview overview, int limit) {
+		return ahead(overview.joined(), null, limit);
 	}
 
 	/**
@@ -105,7 +111,13 @@ public class UpcomingSessions {
 	 */
 	@Transactional(readOnly = true)
 	public List<Upcoming> ofGroupsRun(Member member, Duration within, int limit) {
-		return ahead(groups.overview(member).managed(), within, limit);
+		return ofGroupsRun(groups.overview(member), within, limit);
+	}
+
+	/** The same, from the person's overview already read (the home page shows both). */
+	@Transactional(readOnly = true)
+	public List<Upcoming> ofGroupsRun(StudyGroupManagement.Overview overview, Duration within, int limit) {
+		return ahead(overview.managed(), within, limit);
 	}
 
 	private List<Upcoming> ahead(List<GroupSummary> of, Duration within, int limit) {

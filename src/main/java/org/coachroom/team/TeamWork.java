@@ -17,6 +17,8 @@ import org.coachroom.access.CoachroomRole;
 import org.coachroom.lti.Member;
 import org.coachroom.shared.TenantId;
 import org.coachroom.shared.DistrictClock;
+import org.coachroom.team.LearningCycles.TeamAtHome;
+import org.coachroom.team.cycle.CyclesAtHome;
 import org.coachroom.team.cycle.SchoolOverviews;
 import org.coachroom.team.workspace.TeamAccess;
 import org.coachroom.team.workspace.Workspace;
@@ -40,7 +42,10 @@ public class TeamWork {
 
 	private final DistrictClock clock;
 
-	TeamWork(TeamAccess access, SchoolOverviews overviews, JdbcClient jdbc, DistrictClock clock) {
+	private final CyclesAtHome home;
+
+	TeamWork(TeamAccess access, SchoolOverviews overviews, JdbcClient jdbc, DistrictClock clock, CyclesAtHome home) {
+		this.home = home;
 		this.access = access;
 		this.overviews = overviews;
 		this.jdbc = jdbc;
@@ -56,15 +61,26 @@ public class TeamWork {
 	}
 
 	/**
-	 * The next meeting (today or later) of each of the member's teams, soonest first;
-	 * none for a principal or HR.
+	 * What a member's home page shows of their teams: each team with where its latest
+	 * cycle is, the next meeting of each, and (when asked) the open action items assigned
+	 * to them; none for a principal or HR. The member's teams are read once.
 	 */
+	public record AtHome(List<TeamAtHome> teams, List<MeetingAhead> meetings, List<ActionDue> actions) {
+	}
+
 	@Transactional(readOnly = true)
-	public List<MeetingAhead> nextMeetings(Member member) {
-		Map<Long, Workspace> mine = mine(member);
-		if (mine.isEmpty()) {
-			return List.of();
+	public AtHome atHome(Member member, boolean withActions) {
+		List<Workspace> teams = access.visibleTo(member);
+		if (teams.isEmpty()) {
+			return new AtHome(List.of(), List.of(), List.of());
 		}
+		Map<Long, Workspace> mine = teams.stream()
+			.collect(Collectors.toMap(Workspace::getId, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+		return new AtHome(home.of(teams), nextMeetings(mine), withActions ? openActionsOf(member, mine) : List.of());
+	}
+
+	/** The next meeting (today or later) of each team, soonest first. */
+	private List<MeetingAhead> nextMeetings(Map<Long, Workspace> mine) {
 		List<Object> params = new ArrayList<>(mine.keySet());
 		params.add(Date.valueOf(clock.today()));
 		return jdbc
@@ -209,12 +225,7 @@ public class TeamWork {
 	}
 
 	/** The open action items of the member's teams assigned to them, by due date. */
-	@Transactional(readOnly = true)
-	public List<ActionDue> openActionsOf(Member member) {
-		Map<Long, Workspace> mine = mine(member);
-		if (mine.isEmpty()) {
-			return List.of();
-		}
+	private List<ActionDue> openActionsOf(Member member, Map<Long, Workspace> mine) {
 		List<Object> params = new ArrayList<>(mine.keySet());
 		params.add(member.userId());
 		return jdbc

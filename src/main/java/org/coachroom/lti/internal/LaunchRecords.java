@@ -15,6 +15,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -184,45 +186,28 @@ class LaunchRecords {
 		return id;
 	}
 
+	/**
+	 * One statement whether the person is new or not: inserts, or rewrites what changed
+	 * ({@code updated_at} only then, compared byte for byte), and returns the row's id
+	 * either way ({@code LAST_INSERT_ID(id)}).
+	 */
 	private long readOrWriteUser(long tenant, UserData u, Instant now) {
-		record Row(long id, String name, String given, String family, String email, String locale) {
-		}
-		Supplier<Optional<Row>> find = () -> jdbc.sql(
-				"SELECT id, name, given_name, family_name, email, locale FROM lti_user WHERE tenant_id = ? AND subject = ?")
-			.params(tenant, u.subject())
-			.query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-					rs.getString(6)))
-			.optional();
-		Optional<Row> row = find.get();
-		if (row.isEmpty()) {
-			try {
-				jdbc.sql(
-						"""
-								INSERT INTO lti_user (tenant_id, subject, name, given_name, family_name, email, locale, updated_at)
-								VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-					.params(tenant, u.subject(), cut(u.name(), 300), cut(u.givenName(), 200), cut(u.familyName(), 200),
-							cut(u.email(), 320), cut(u.locale(), 35), Timestamp.from(now))
-					.update();
-			}
-			catch (DuplicateKeyException raced) {
-				// another launch of the same person inserted first; its row is as good as
-				// ours
-			}
-			return find.get().orElseThrow().id();
-		}
-		Row r = row.get();
-		if (!Objects.equals(r.name(), cut(u.name(), 300)) || !Objects.equals(r.given(), cut(u.givenName(), 200))
-				|| !Objects.equals(r.family(), cut(u.familyName(), 200))
-				|| !Objects.equals(r.email(), cut(u.email(), 320))
-				|| !Objects.equals(r.locale(), cut(u.locale(), 35))) {
-			jdbc.sql("""
-					UPDATE lti_user SET name = ?, given_name = ?, family_name = ?, email = ?, locale = ?, updated_at = ?
-					WHERE id = ?""")
-				.params(cut(u.name(), 300), cut(u.givenName(), 200), cut(u.familyName(), 200), cut(u.email(), 320),
-						cut(u.locale(), 35), Timestamp.from(now), r.id())
-				.update();
-		}
-		return r.id();
+		KeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql(
+				"""
+						INSERT INTO lti_user (tenant_id, subject, name, given_name, family_name, email, locale, updated_at)
+						VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+						ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id),
+						  updated_at = IF(BINARY name <=> BINARY VALUES(name) AND BINARY given_name <=> BINARY VALUES(given_name)
+						    AND BINARY family_name <=> BINARY VALUES(family_name) AND BINARY email <=> BINARY VALUES(email)
+						    AND BINARY locale <=> BINARY VALUES(locale), updated_at, VALUES(updated_at)),
+						  name = VALUES(name), given_name = VALUES(given_name), family_name = VALUES(family_name),
+						  email = VALUES(email), locale = VALUES(locale)""")
+			.params(tenant, u.subject(), u.name(), u.givenName(), u.familyName(), u.email(), u.locale(),
+					Timestamp.from(now))
+			.update(keys, "id");
+		// Connector/J reports a key per counted row: the row's id comes first
+		return ((Number) keys.getKeyList().get(0).values().iterator().next()).longValue();
 	}
 
 	long context(long tenant, ContextData given, Instant now) {
@@ -334,38 +319,23 @@ class LaunchRecords {
 		recent.put(key, new KnownMembership(lti, coachroomRoles, written));
 	}
 
-	/** Returns when the row's launch time was last written. */
+	/**
+	 * One statement, new or not: the roles are rewritten, the launch time only when they
+	 * changed or it is more than an hour old. Returns when this launch knows it was
+	 * written (now: at worst the row was written up to an hour earlier).
+	 */
 	private Instant readOrWriteMembership(long tenant, long contextRef, long userRef, String lti, String coachroomRoles,
 			Instant now) {
-		record Row(String ltiRoles, String roles, Instant last) {
-		}
-		Optional<Row> row = jdbc.sql(
-				"SELECT lti_roles, coachroom_roles, last_launch_at FROM lti_context_member WHERE context_ref = ? AND user_ref = ?")
-			.params(contextRef, userRef)
-			.query((rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
-			.optional();
-		if (row.isEmpty()) {
-			try {
-				jdbc.sql(
-						"""
-								INSERT INTO lti_context_member (tenant_id, context_ref, user_ref, lti_roles, coachroom_roles, last_launch_at)
-								VALUES (?, ?, ?, ?, ?, ?)""")
-					.params(tenant, contextRef, userRef, lti, coachroomRoles, Timestamp.from(now))
-					.update();
-				return now;
-			}
-			catch (DuplicateKeyException raced) {
-				// a concurrent launch recorded the membership; fall through to refresh it
-			}
-		}
-		else if (row.get().ltiRoles().equals(lti) && row.get().roles().equals(coachroomRoles)
-				&& row.get().last().isAfter(now.minusSeconds(3600))) {
-			return row.get().last();
-		}
-		jdbc.sql("""
-				UPDATE lti_context_member SET lti_roles = ?, coachroom_roles = ?, last_launch_at = ?
-				WHERE context_ref = ? AND user_ref = ?""")
-			.params(lti, coachroomRoles, Timestamp.from(now), contextRef, userRef)
+		jdbc.sql(
+				"""
+						INSERT INTO lti_context_member (tenant_id, context_ref, user_ref, lti_roles, coachroom_roles, last_launch_at)
+						VALUES (?, ?, ?, ?, ?, ?)
+						ON DUPLICATE KEY UPDATE
+						  last_launch_at = IF(BINARY lti_roles <=> BINARY VALUES(lti_roles)
+						    AND BINARY coachroom_roles <=> BINARY VALUES(coachroom_roles)
+						    AND last_launch_at > VALUES(last_launch_at) - INTERVAL 1 HOUR, last_launch_at, VALUES(last_launch_at)),
+						  lti_roles = VALUES(lti_roles), coachroom_roles = VALUES(coachroom_roles)""")
+			.params(tenant, contextRef, userRef, lti, coachroomRoles, Timestamp.from(now))
 			.update();
 		return now;
 	}

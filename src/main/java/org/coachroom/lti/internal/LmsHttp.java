@@ -26,6 +26,7 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.concurrent.Cancellable;
 import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.MediaType;
@@ -66,13 +67,19 @@ class LmsHttp implements DisposableBean {
 		this.httpClient = HttpClients.custom()
 			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
 				.setDnsResolver(new CheckedResolver(properties.allowPrivateNetwork()))
-				.setDefaultConnectionConfig(
-						ConnectionConfig.custom().setConnectTimeout(timeout).setSocketTimeout(timeout).build())
+				.setDefaultConnectionConfig(ConnectionConfig.custom()
+					.setConnectTimeout(timeout)
+					.setSocketTimeout(timeout)
+					// a pooled connection the LMS closed while idle is checked before
+					// reuse, instead of failing the request that takes it
+					.setValidateAfterInactivity(TimeValue.ofSeconds(1))
+					.build())
 				.setMaxConnTotal(100)
 				.setMaxConnPerRoute(20)
 				.build())
 			.setDefaultRequestConfig(
 					RequestConfig.custom().setResponseTimeout(timeout).setConnectionRequestTimeout(timeout).build())
+			.evictIdleConnections(TimeValue.ofSeconds(30))
 			.disableRedirectHandling()
 			.disableAutomaticRetries()
 			.disableCookieManagement()

@@ -14,6 +14,7 @@ import org.coachroom.pd.ProgramNotFoundException;
 import org.coachroom.pd.catalog.Obligation;
 import org.coachroom.pd.catalog.PdProfile;
 import org.coachroom.pd.catalog.Program;
+import org.coachroom.pd.catalog.ActivePrograms;
 import org.coachroom.pd.catalog.Programs;
 import org.coachroom.pd.catalog.StarterCatalog;
 import org.coachroom.pd.placement.CoursePlacements;
@@ -29,6 +30,8 @@ public class ProgramTracking {
 
 	private final Programs programs;
 
+	private final ActivePrograms activePrograms;
+
 	private final ProgressRecords progress;
 
 	private final StarterCatalog catalog;
@@ -41,8 +44,9 @@ public class ProgramTracking {
 
 	private final PdCalendar calendar;
 
-	ProgramTracking(Programs programs, ProgressRecords progress, StarterCatalog catalog, Standings standings,
-			CoursePlacements placements, Profiles profiles, PdCalendar calendar) {
+	ProgramTracking(Programs programs, ActivePrograms activePrograms, ProgressRecords progress, StarterCatalog catalog,
+			Standings standings, CoursePlacements placements, Profiles profiles, PdCalendar calendar) {
+		this.activePrograms = activePrograms;
 		this.programs = programs;
 		this.progress = progress;
 		this.catalog = catalog;
@@ -81,7 +85,7 @@ public class ProgramTracking {
 			mine.put(p.getProgram(), p);
 		}
 		List<ProgramStatus> result = new ArrayList<>();
-		for (Program program : programs.findByTenantIdAndArchivedFalseOrderByTitle(tenantId)) {
+		for (Program program : activePrograms.of(tenantId)) {
 			Optional<Obligation> obligation = program.obligationFor(facts, today);
 			ProgramProgress recorded = mine.get(program.getId());
 			if (obligation.isPresent() || recorded != null) {

@@ -37,7 +37,14 @@ public class CyclesAtHome {
 	 */
 	@Transactional(readOnly = true)
 	public List<TeamAtHome> of(Member member) {
-		List<Workspace> mine = access.visibleTo(member);
+		return of(access.visibleTo(member));
+	}
+
+	/**
+	 * These teams (the member's, as {@code TeamAccess.visibleTo} read them), each with
+	 * where its latest cycle is.
+	 */
+	public List<TeamAtHome> of(List<Workspace> mine) {
 		if (mine.isEmpty()) {
 			return List.of();
 		}

@@ -29,6 +29,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.util.HtmlUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -222,7 +223,7 @@ class CookielessLaunchTests {
 
 	@Test
 	void aCookieBoundLoginStillCannotBeFinishedByABrowserThatDidNotStartIt() {
-		LaunchClient starter = new LaunchClient(base());
+		LaunchClient starter = LaunchClient.framed(base());
 		LaunchClient.AuthRequest auth = starter.login(platform, "69");
 		LaunchClient stranger = LaunchClient.refusingCookies(base());
 		LaunchClient.Response refused = stranger.launch(
@@ -293,6 +294,64 @@ class CookielessLaunchTests {
 			.post("/lti/launch",
 					Map.of("id_token", idToken2, "state", auth2.get("state"), "lti_storage_state", auth2.get("state")))
 			.status()).as("single use").isEqualTo(400);
+	}
+
+	@Test
+	void aNewBrowserInAWindowOfItsOwnGoesStraightToTheLmsAndItsCookieBindsTheState() {
+		LaunchClient window = new LaunchClient(base());
+		LaunchClient.Response login = window.post("/lti/login", loginForm("72"));
+		assertThat(login.status()).isEqualTo(302);
+		assertThat(login.location()).as("no cookie check outside a frame").startsWith(platform.authorizationEndpoint());
+		Map<String, String> auth = query(login.location());
+		String idToken = platform.sign(platform.launchClaims(auth.get("nonce"), "72", TestPlatform.LEARNER).build());
+
+		LaunchClient stranger = LaunchClient.refusingCookies(base());
+		LaunchClient.Response elsewhere = stranger.launch(idToken, auth.get("state"));
+		assertThat(elsewhere.status()).isEqualTo(403);
+		assertThat(elsewhere.body()).contains("Signing you in another way")
+			.contains("name=\"coachroom_cookie_check\" value=\"1\"")
+			.contains("name=\"login_hint\" value=\"72\"");
+		assertThat(elsewhere.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("coachroom_session"));
+		assertThat(window.launch(idToken, auth.get("state")).status()).as("the state was burnt").isEqualTo(400);
+
+		LaunchClient.Response again = window.post("/lti/login", loginForm("72"));
+		Map<String, String> auth2 = query(again.location());
+		LaunchClient.Response launched = window.launch(
+				platform.sign(platform.launchClaims(auth2.get("nonce"), "72", TestPlatform.LEARNER).build()),
+				auth2.get("state"));
+		assertThat(launched.status()).isEqualTo(302);
+		assertThat(launched.location()).isEqualTo("/home");
+		assertThat(launched.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("coachroom_session="));
+	}
+
+	@Test
+	void aBrowserThatRefusesEvenItsOwnWindowsCookieIsSentRoundOnceMoreAndSignedInWithoutIt() {
+		LaunchClient browser = LaunchClient.refusingCookiesInAWindow(base());
+		LaunchClient.Response login = browser.post("/lti/login", loginForm("73"));
+		assertThat(login.location()).startsWith(platform.authorizationEndpoint());
+		Map<String, String> auth = query(login.location());
+		LaunchClient.Response retry = browser.launch(
+				platform.sign(platform.launchClaims(auth.get("nonce"), "73", TestPlatform.LEARNER).build()),
+				auth.get("state"));
+		assertThat(retry.status()).isEqualTo(403);
+		assertThat(retry.body()).contains("id=\"autosubmit\"").contains("src=\"/js/autosubmit.js\"");
+		// what the page's form (sent by its script) asks for: the login again, checked
+		Map<String, String> fields = new LinkedHashMap<>();
+		Matcher field = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"")
+			.matcher(retry.body());
+		while (field.find()) {
+			fields.put(field.group(1), HtmlUtils.htmlUnescape(field.group(2)));
+		}
+		assertThat(fields).containsEntry("coachroom_cookie_check", "1").containsEntry("login_hint", "73");
+		LaunchClient.Response checked = browser.post("/lti/login", fields);
+		assertThat(checked.location()).startsWith(platform.authorizationEndpoint());
+		Map<String, String> auth2 = query(checked.location());
+		LaunchClient.Response launched = browser.launch(
+				platform.sign(platform.launchClaims(auth2.get("nonce"), "73", TestPlatform.LEARNER).build()),
+				auth2.get("state"));
+		assertThat(launched.status()).as(launched.body()).isEqualTo(302);
+		assertThat(launched.location()).startsWith("/home?coachroom_session=");
+		assertThat(browser.get(launched.location()).status()).isEqualTo(200);
 	}
 
 	/** Login (with the one redirect that shows the cookie is refused) and launch. */

@@ -34,11 +34,18 @@ public final class LaunchClient {
 
 	private final HttpClient http;
 
+	/**
+	 * What the browser says it loads (Fetch Metadata {@code Sec-Fetch-Dest}): "iframe"
+	 * inside the LMS's page, "document" in a window; null says nothing, as a test client.
+	 */
+	private final String destination;
+
 	public LaunchClient(String appBase) {
-		this(appBase, CookiePolicy.ACCEPT_ALL);
+		this(appBase, CookiePolicy.ACCEPT_ALL, null);
 	}
 
-	private LaunchClient(String appBase, CookiePolicy policy) {
+	private LaunchClient(String appBase, CookiePolicy policy, String destination) {
+		this.destination = destination;
 		this.appBase = appBase;
 		this.cookies = new CookieManager(null, policy);
 		this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
@@ -49,7 +56,19 @@ public final class LaunchClient {
 	 * cookies blocked does inside the LMS's iframe.
 	 */
 	public static LaunchClient refusingCookies(String appBase) {
-		return new LaunchClient(appBase, CookiePolicy.ACCEPT_NONE);
+		return new LaunchClient(appBase, CookiePolicy.ACCEPT_NONE, "iframe");
+	}
+
+	/**
+	 * A browser that keeps no cookie even in a window of its own (all cookies blocked).
+	 */
+	public static LaunchClient refusingCookiesInAWindow(String appBase) {
+		return new LaunchClient(appBase, CookiePolicy.ACCEPT_NONE, "document");
+	}
+
+	/** A browser that keeps cookies, inside the LMS's iframe. */
+	public static LaunchClient framed(String appBase) {
+		return new LaunchClient(appBase, CookiePolicy.ACCEPT_ALL, "iframe");
 	}
 
 	public record Response(int status, String location, String body, HttpHeaders headers) {
@@ -225,7 +244,9 @@ public final class LaunchClient {
 		return post(base + "/lti/launch", form);
 	}
 
-	private Response send(HttpRequest request) {
+	private Response send(HttpRequest given) {
+		HttpRequest request = destination == null ? given
+				: HttpRequest.newBuilder(given, (name, value) -> true).header("Sec-Fetch-Dest", destination).build();
 		try {
 			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
 			return new Response(response.statusCode(), response.headers().firstValue("Location").orElse(null),

@@ -10,6 +10,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.coachroom.lti.DeepLinking;
 import org.coachroom.lti.LaunchDetails;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -23,6 +25,8 @@ import org.springframework.web.servlet.ModelAndView;
  */
 @Controller
 class LaunchController {
+
+	private static final Logger log = LoggerFactory.getLogger(LaunchController.class);
 
 	private final Launches launches;
 
@@ -78,6 +82,15 @@ class LaunchController {
 		}
 		else {
 			LoginStates.Pending pending = loginStates.open(state);
+			if (pending.binding() == LoginStates.Binding.NEW_COOKIE) {
+				// set at this login and not sent back: this browser refuses cookies, or
+				// it is
+				// not the browser that logged in; either way the login runs again,
+				// checked,
+				// and the LMS signs in whoever this browser's LMS session belongs to
+				loginStates.burn(pending);
+				return cookieRetryPage(pending, request, response);
+			}
 			if (pending.binding() == LoginStates.Binding.COOKIE) {
 				// the conformance probe's "state from a foreign browser"
 				loginStates.checkBrowser(pending, null);
@@ -131,6 +144,20 @@ class LaunchController {
 		fields.put("id_token", idToken == null ? "" : idToken);
 		fields.put("state", pending.state());
 		page.addObject("launchFields", fields);
+		return page;
+	}
+
+	private ModelAndView cookieRetryPage(LoginStates.Pending pending, HttpServletRequest request,
+			HttpServletResponse response) {
+		log.info("Launch without the cookie set at its login: the login runs again, checked (platform {})",
+				pending.platformId());
+		response.setHeader(FrameAncestors.HEADER, frameAncestors.beforeSignIn(request));
+		ModelAndView page = new ModelAndView("lti/cookie-retry");
+		page.setStatus(HttpStatus.FORBIDDEN);
+		page.addObject("loginUrl", urls.login(request));
+		Map<String, String> fields = parse(pending.loginQuery());
+		fields.put(LoginController.COOKIE_CHECK, "1");
+		page.addObject("fields", fields);
 		return page;
 	}
 

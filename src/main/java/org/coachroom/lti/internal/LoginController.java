@@ -66,10 +66,14 @@ class LoginController {
 	 * <li>it brought none and the platform offers postMessage storage: the state and
 	 * nonce go into that storage on the way (and the cookie is set too, in case it
 	 * sticks);</li>
-	 * <li>it brought none and no storage: one redirect back here sets the cookie and
-	 * checks it comes back; if it does, the cookie; if not, the browser refuses cookies
-	 * in this frame, and the state is bound to its address and browser only (or, when the
-	 * operator turned that off, the page says to open Coachroom in a new window).</li>
+	 * <li>it brought none, outside a frame (or the browser does not say): the cookie, set
+	 * now, without a check; a launch that comes back without it is sent through the login
+	 * once more, checked;</li>
+	 * <li>it brought none inside a frame, no storage: one redirect back here sets the
+	 * cookie and checks it comes back; if it does, the cookie; if not, the browser
+	 * refuses cookies in this frame, and the state is bound to its address and browser
+	 * only (or, when the operator turned that off, the page says to open Coachroom in a
+	 * new window).</li>
 	 * </ul>
 	 */
 	@RequestMapping(path = "/lti/login", method = { RequestMethod.GET, RequestMethod.POST })
@@ -129,6 +133,16 @@ class LoginController {
 			page.addObject("next", authorization(platform, request, loginHint, messageHint, issued));
 			return page;
 		}
+		if (cookieCheck == null && !framed(request)) {
+			// A page of its own (a new window, the LMS's own tab): it keeps the cookie
+			// like
+			// any first-party site, so no hop to check it; the rare browser that refuses
+			// even that is sent round once more by the launch (Binding.NEW_COOKIE).
+			return redirect(response,
+					authorization(platform, request, loginHint, messageHint,
+							loginStates.issue(platform.getId(), targetLinkUri, browserId,
+									LoginStates.Binding.NEW_COOKIE, null, null, withQuery("", login).substring(1))));
+		}
 		if (cookieCheck == null) {
 			Map<String, String> again = new LinkedHashMap<>(login);
 			again.put(COOKIE_CHECK, "1");
@@ -166,6 +180,17 @@ class LoginController {
 			login.put("lti_deployment_id", deploymentId);
 		}
 		return login;
+	}
+
+	/**
+	 * Whether the login runs inside another site's frame, as the browser tells (Fetch
+	 * Metadata): there a browser may refuse the cookie, so a browser that comes without
+	 * it is checked first. A browser that does not say (an old one) is taken at its word
+	 * that it keeps the cookie; if it does not, the launch sends it round once more.
+	 */
+	static boolean framed(HttpServletRequest request) {
+		String destination = request.getHeader("Sec-Fetch-Dest");
+		return destination != null && !destination.equals("document");
 	}
 
 	/**

@@ -42,8 +42,14 @@ class LoginStates {
 	 */
 	enum Binding {
 
-		/** The browser cookie set at login (the normal path). */
+		/** The browser cookie it brought to the login (the normal path). */
 		COOKIE,
+		/**
+		 * The browser cookie, set with this very login outside an LMS frame and not yet
+		 * seen back. A launch without it is sent through the login again, checked, rather
+		 * than refused: the browser may refuse cookies altogether.
+		 */
+		NEW_COOKIE,
 		/**
 		 * The platform's postMessage storage ({@code lti_storage_target}), checked by the
 		 * page the launch answers with when the cookie did not come back; the cookie too,

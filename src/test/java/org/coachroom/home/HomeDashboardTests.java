@@ -17,6 +17,7 @@ import org.coachroom.studygroup.session.GroupSession;
 import org.coachroom.testsupport.CourseFixture;
 import org.coachroom.testsupport.LaunchClient;
 import org.coachroom.testsupport.LaunchTest;
+import org.coachroom.testsupport.StatementCounter;
 import org.coachroom.testsupport.Launcher.Launched;
 import org.coachroom.testsupport.TestPlatform;
 import org.junit.jupiter.api.AfterEach;
@@ -161,6 +162,39 @@ class HomeDashboardTests {
 		assertThat(home).contains("Bring three student work samples")
 			.contains("Grade 3 team")
 			.doesNotContain("Coach&#39;s own errand");
+	}
+
+	@Test
+	void aTeachersHomeCostsAFewQueriesWhateverTheyHave() {
+		StatementCounter.Counted<String> bare = StatementCounter.count(() -> teacher.browser().get("/home").body());
+		assertThat(bare.result()).contains("You are not in a study group yet.");
+
+		for (String title : List.of("Shifting the Balance", "Speech to Print", "Reading Reconsidered")) {
+			StudyGroup group = group(title);
+			session(group, Instant.now().plus(2, ChronoUnit.DAYS), "Room 12", null);
+			session(group, Instant.now().plus(9, ChronoUnit.DAYS), "Library", null);
+		}
+		profile(teacher.browser(), "SECONDARY", LocalDate.now().minusMonths(2).toString(), null);
+		long team = openTeam("Literacy team");
+		for (String errand : List.of("Bring work samples", "Read chapter 3", "Score the exit tickets")) {
+			coach.browser()
+				.post("/team/" + team + "/actions",
+						Map.of("text", errand, "owner", Long.toString(teacher.member().userId()), "dueOn",
+								LocalDate.now().plusDays(3).toString(), "_csrf",
+								coach.browser().csrfFrom("/team/" + team)));
+		}
+		// PD progress in a program: the teacher's own PD page records it
+		teacher.browser().get("/pd");
+
+		StatementCounter.Counted<String> busy = StatementCounter.count(() -> teacher.browser().get("/home").body());
+		assertThat(busy.result()).contains("Reading Reconsidered")
+			.contains("Score the exit tickets")
+			.contains("Entry Years Enhancement");
+		System.out.println("home statements: bare " + bare.statements() + "/" + bare.commits() + ", busy "
+				+ busy.statements() + "/" + busy.commits());
+		assertThat(bare.statements()).as("the session and one read per module").isLessThanOrEqualTo(6);
+		assertThat(busy.statements()).as("whatever the person has").isLessThanOrEqualTo(12);
+		assertThat(busy.commits()).as("one transaction").isLessThanOrEqualTo(1);
 	}
 
 	@Test

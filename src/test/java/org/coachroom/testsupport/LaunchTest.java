@@ -30,7 +30,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 				// the operator's page opens (for the tests that walk it)
 				"coachroom.lti.operator-token=" + LaunchTest.OPERATOR_TOKEN })
 @AutoConfigureMockMvc
-@Import(HeardEvents.class)
+@Import({ HeardEvents.class, StatementCounter.class })
 @Tag("database")
 public @interface LaunchTest {
 

@@ -1,27 +1,19 @@
 package org.coachroom.studygroup.group;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.coachroom.studygroup.GroupSummary;
 import org.coachroom.studygroup.StudyGroup;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Lists of study groups, one query each: a course's, the ones a person facilitates, the
- * ones they belong to.
+ * A person's lists of study groups: their course's, the ones they facilitate, the ones
+ * they belong to.
  */
 @Component
 class GroupListQueries {
-
-	private static final String COLUMNS = "g.id, g.home_context_ref, g.title, g.kind, g.purpose, g.visibility, g.archived_at IS NOT NULL";
-
-	private static final String ORDER = " ORDER BY g.archived_at IS NOT NULL, g.title, g.id";
-
-	private static final RowMapper<GroupSummary> ROW = (rs, i) -> new GroupSummary(rs.getLong(1), rs.getLong(2),
-			rs.getString(3), StudyGroup.Kind.valueOf(rs.getString(4)), rs.getString(5),
-			StudyGroup.Visibility.valueOf(rs.getString(6)), rs.getBoolean(7));
 
 	private final JdbcClient jdbc;
 
@@ -29,24 +21,43 @@ class GroupListQueries {
 		this.jdbc = jdbc;
 	}
 
-	List<GroupSummary> inCourse(long tenant, long contextRef) {
-		return jdbc
-			.sql("SELECT " + COLUMNS + " FROM study_group g WHERE g.tenant_id = ? AND g.home_context_ref = ?" + ORDER)
-			.params(tenant, contextRef)
-			.query(ROW)
-			.list();
+	/**
+	 * A person's three lists at once: their course's groups, the ones they run, the ones
+	 * they joined.
+	 */
+	record PersonLists(List<GroupSummary> inCourse, List<GroupSummary> facilitated, List<GroupSummary> joined) {
 	}
 
-	List<GroupSummary> facilitatedBy(long tenant, long userRef) {
-		return jdbc.sql("SELECT " + COLUMNS + """
+	/**
+	 * The three lists in one query (the home page's, where every launch lands); no
+	 * course, no course list.
+	 */
+	PersonLists ofPerson(long tenant, Long contextRef, long userRef) {
+		String columns = "g.id, g.home_context_ref, g.title, g.kind, g.purpose, g.visibility, g.archived_at IS NOT NULL AS archived";
+		List<GroupSummary> inCourse = new ArrayList<>();
+		List<GroupSummary> facilitated = new ArrayList<>();
+		List<GroupSummary> joined = new ArrayList<>();
+		jdbc.sql("SELECT 'C' AS list, " + columns + """
+				 FROM study_group g WHERE g.tenant_id = ? AND g.home_context_ref = ?
+				UNION ALL SELECT 'F' AS list, """ + columns + """
 				 FROM study_group g JOIN study_group_facilitator f ON f.study_group = g.id
-				WHERE g.tenant_id = ? AND f.user_ref = ?""" + ORDER).params(tenant, userRef).query(ROW).list();
-	}
-
-	List<GroupSummary> joinedBy(long tenant, long userRef) {
-		return jdbc.sql("SELECT " + COLUMNS + """
+				WHERE g.tenant_id = ? AND f.user_ref = ?
+				UNION ALL SELECT 'M' AS list, """ + columns + """
 				 FROM study_group g JOIN study_group_member m ON m.study_group = g.id
-				WHERE m.tenant_id = ? AND m.user_ref = ?""" + ORDER).params(tenant, userRef).query(ROW).list();
+				WHERE m.tenant_id = ? AND m.user_ref = ?
+				ORDER BY list, archived, title, id""")
+			.params(tenant, contextRef == null ? -1L : contextRef, tenant, userRef, tenant, userRef)
+			.query(rs -> {
+				GroupSummary group = new GroupSummary(rs.getLong(2), rs.getLong(3), rs.getString(4),
+						StudyGroup.Kind.valueOf(rs.getString(5)), rs.getString(6),
+						StudyGroup.Visibility.valueOf(rs.getString(7)), rs.getBoolean(8));
+				switch (rs.getString(1)) {
+					case "C" -> inCourse.add(group);
+					case "F" -> facilitated.add(group);
+					default -> joined.add(group);
+				}
+			});
+		return new PersonLists(inCourse, facilitated, joined);
 	}
 
 }

@@ -69,18 +69,15 @@ public class GroupPages {
 			// none is listed to them, not even by its title
 			return new Overview(true, false, List.of(), List.of(), List.of());
 		}
-		long tenant = viewer.tenant().value();
-		List<GroupSummary> inCourse = viewer.context() == null ? List.of()
-				: lists.inCourse(tenant, viewer.context().id());
+		GroupListQueries.PersonLists mine = lists.ofPerson(viewer.tenant().value(),
+				viewer.context() == null ? null : viewer.context().id(), viewer.userId());
+		List<GroupSummary> inCourse = mine.inCourse();
 		Map<Long, GroupSummary> managed = new LinkedHashMap<>();
 		if (viewer.context() != null && viewer.hasRole(CoachroomRole.COACH)) {
 			inCourse.forEach(g -> managed.put(g.id(), g));
 		}
-		lists.facilitatedBy(tenant, viewer.userId()).forEach(g -> managed.putIfAbsent(g.id(), g));
-		List<GroupSummary> joined = lists.joinedBy(tenant, viewer.userId())
-			.stream()
-			.filter(g -> !managed.containsKey(g.id()))
-			.toList();
+		mine.facilitated().forEach(g -> managed.putIfAbsent(g.id(), g));
+		List<GroupSummary> joined = mine.joined().stream().filter(g -> !managed.containsKey(g.id())).toList();
 		Set<Long> seen = new HashSet<>(managed.keySet());
 		joined.forEach(g -> seen.add(g.id()));
 		List<GroupSummary> open = inCourse.stream()

@@ -21,14 +21,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps users, courses, resource links and course membership as the latest launch
- * describes them. Each row is read first and written only when something changed, and
- * what this node last saw of a row is remembered for a few minutes, so that relaunches,
- * the common case, cost no query at all; concurrent first launches of one person meet on
- * the unique keys. A row changed by another node within those minutes is rewritten here
- * only when this node's launch brings different data.
+ * describes them. People and memberships are written in one upsert that changes nothing
+ * when nothing changed (a person's first launch is one statement, not three); courses and
+ * links are read first and written only when something changed. What this node last saw
+ * of a row is remembered for a few minutes, so that relaunches, the common case, cost no
+ * query at all; concurrent first launches of one person meet on the unique keys. A row
+ * changed by another node within those minutes is rewritten here only when this node's
+ * launch brings different data.
  * <p>
- * A little over 300 lines: the four kinds of row share one remember-read-write pattern,
- * and keeping them together keeps that pattern (the launch's hot path) in one place.
+ * Some 300 lines: the four kinds of row share one remember-then-write pattern, and
+ * keeping them together keeps that pattern (the launch's hot path) in one place.
  */
 @Component
 class LaunchRecords {

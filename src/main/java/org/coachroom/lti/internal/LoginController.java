@@ -120,10 +120,9 @@ class LoginController {
 			return redirect(response, authorization(platform, request, loginHint, messageHint,
 					loginStates.issue(platform.getId(), targetLinkUri, browserId)));
 		}
-		String client = client(request);
 		if (storageTarget != null && storageTarget.matches("[A-Za-z0-9_.-]{1,64}")) {
 			LoginStates.Issued issued = loginStates.issue(platform.getId(), targetLinkUri, browserId,
-					LoginStates.Binding.STORAGE, client, storageTarget, withQuery("", login).substring(1));
+					LoginStates.Binding.STORAGE, client(request), storageTarget, withQuery("", login).substring(1));
 			ModelAndView page = framedPage("lti/storage", request, response);
 			page.addObject("mode", "put");
 			page.addObject("platformOrigin", origin(platform.getAuthorizationEndpoint()));
@@ -157,7 +156,7 @@ class LoginController {
 		return redirect(response,
 				authorization(platform, request, loginHint, messageHint,
 						loginStates.issue(platform.getId(), targetLinkUri, browserId, LoginStates.Binding.CLIENT,
-								client, null, withQuery("", login).substring(1))));
+								client(request), null, withQuery("", login).substring(1))));
 	}
 
 	/**

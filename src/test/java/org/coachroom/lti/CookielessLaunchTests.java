@@ -354,6 +354,37 @@ class CookielessLaunchTests {
 		assertThat(browser.get(launched.location()).status()).isEqualTo(200);
 	}
 
+	@Test
+	void aBrowserThatDoesNotSayWhereItIsButCameFromTheLmsPageIsCheckedFirst() {
+		// Safari before 16.4 sends no Fetch Metadata; inside Moodle's frame its login
+		// comes
+		// with Moodle's page as Referer, and Moodle's message hint cannot be used twice
+		LaunchClient.Response login = post("/lti/login", loginForm("74"), "Mozilla/5.0 (iPad) Safari/605.1.15",
+				platform.issuer() + "/");
+		assertThat(login.status()).isEqualTo(302);
+		assertThat(login.location()).startsWith(base() + "/lti/login?").contains("coachroom_cookie_check=1");
+		LaunchClient.Response direct = post("/lti/login", loginForm("74"), "Mozilla/5.0 (iPad) Safari/605.1.15", null);
+		assertThat(direct.location()).as("no page sent it: a window of its own")
+			.startsWith(platform.authorizationEndpoint());
+	}
+
+	@Test
+	void aNewCookieBoundLoginIsRefusedToABrowserWithAnotherCookie() {
+		LaunchClient window = new LaunchClient(base());
+		LaunchClient.Response login = window.post("/lti/login", loginForm("75"));
+		Map<String, String> auth = query(login.location());
+		LaunchClient other = new LaunchClient(base());
+		// the other browser has a cookie of its own from a login it started
+		other.post("/lti/login", loginForm("75"));
+		LaunchClient.Response refused = other.launch(
+				platform.sign(platform.launchClaims(auth.get("nonce"), "75", TestPlatform.LEARNER).build()),
+				auth.get("state"));
+		assertThat(refused.status()).isEqualTo(403);
+		assertThat(refused.refusalCode()).isEqualTo("state-other-browser");
+		assertThat(refused.body()).doesNotContain("coachroom_cookie_check");
+		assertThat(refused.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("coachroom_session"));
+	}
+
 	/** Login (with the one redirect that shows the cookie is refused) and launch. */
 	private String cookielessLaunch(LaunchClient browser, String sub) {
 		LaunchClient.AuthRequest auth = cookielessLogin(browser, sub, Map.of());
@@ -458,6 +489,10 @@ class CookielessLaunchTests {
 	}
 
 	private LaunchClient.Response post(String path, Map<String, String> form, String userAgent) {
+		return post(path, form, userAgent, null);
+	}
+
+	private LaunchClient.Response post(String path, Map<String, String> form, String userAgent, String referer) {
 		String body = form.entrySet()
 			.stream()
 			.map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
@@ -465,17 +500,20 @@ class CookielessLaunchTests {
 			.orElse("");
 		try {
 			HttpResponse<String> response = HttpClient.newHttpClient()
-				.send(HttpRequest.newBuilder(URI.create(base() + path))
+				.send(withReferer(HttpRequest.newBuilder(URI.create(base() + path))
 					.header("Content-Type", "application/x-www-form-urlencoded")
-					.header("User-Agent", userAgent)
-					.POST(HttpRequest.BodyPublishers.ofString(body))
-					.build(), HttpResponse.BodyHandlers.ofString());
+					.header("User-Agent", userAgent), referer).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+						HttpResponse.BodyHandlers.ofString());
 			return new LaunchClient.Response(response.statusCode(),
 					response.headers().firstValue("Location").orElse(null), response.body(), response.headers());
 		}
 		catch (Exception e) {
 			throw new IllegalStateException(e);
 		}
+	}
+
+	private static HttpRequest.Builder withReferer(HttpRequest.Builder request, String referer) {
+		return referer == null ? request : request.header("Referer", referer);
 	}
 
 }

@@ -128,7 +128,7 @@ class IdTokenValidator {
 	 * which a signed, public payload does not need, and on a launch-sized token it cost
 	 * more than the RSA check.
 	 */
-	static JWTClaimsSet claims(SignedJWT jwt) {
+	private static JWTClaimsSet claims(SignedJWT jwt) {
 		try {
 			byte[] payload = Base64.getUrlDecoder().decode(jwt.getParsedParts()[1].toString());
 			return JWTClaimsSet.parse(new String(payload, StandardCharsets.UTF_8));

@@ -208,7 +208,14 @@ class LaunchRecords {
 			.params(tenant, u.subject(), u.name(), u.givenName(), u.familyName(), u.email(), u.locale(),
 					Timestamp.from(now))
 			.update(keys, "id");
-		// Connector/J reports a key per counted row: the row's id comes first
+		// Connector/J reports a key per counted row, the row's id first; none when the
+		// driver counts an unchanged row as no row (useAffectedRows): then it is read
+		if (keys.getKeyList().isEmpty()) {
+			return jdbc.sql("SELECT id FROM lti_user WHERE tenant_id = ? AND subject = ?")
+				.params(tenant, u.subject())
+				.query(Long.class)
+				.single();
+		}
 		return ((Number) keys.getKeyList().get(0).values().iterator().next()).longValue();
 	}
 

@@ -182,14 +182,30 @@ class LoginController {
 	}
 
 	/**
-	 * Whether the login runs inside another site's frame, as the browser tells (Fetch
-	 * Metadata): there a browser may refuse the cookie, so a browser that comes without
-	 * it is checked first. A browser that does not say (an old one) is taken at its word
-	 * that it keeps the cookie; if it does not, the launch sends it round once more.
+	 * Whether the login may run inside another site's frame, where a browser may refuse
+	 * the cookie, so that one coming without it is checked first. Browsers say so (Fetch
+	 * Metadata). One that does not (Safari before 16.4, on school iPads that cannot
+	 * update) is taken as framed when another site's page sent it here (its Referer): the
+	 * launch's own retry could not help it, since the LMS's message hint may be used only
+	 * once (Moodle's is). Only a request that names no page at all (typed, bookmarked, a
+	 * program) is taken as a window of its own.
 	 */
-	static boolean framed(HttpServletRequest request) {
+	boolean framed(HttpServletRequest request) {
 		String destination = request.getHeader("Sec-Fetch-Dest");
-		return destination != null && !destination.equals("document");
+		if (destination != null) {
+			return !destination.equals("document");
+		}
+		String referer = request.getHeader(HttpHeaders.REFERER);
+		if (referer == null || referer.isBlank()) {
+			return false;
+		}
+		try {
+			return !origin(referer).equalsIgnoreCase(origin(urls.base(request)));
+		}
+		catch (IllegalArgumentException | NullPointerException e) {
+			// a Referer that is no address: some other page sent it
+			return true;
+		}
 	}
 
 	/**

@@ -48,7 +48,10 @@ class Sessions {
 	 * The row is still read each time; only the parse is kept (the details never change).
 	 */
 	private final Cache<String, LaunchDetails> parsed = Caffeine.newBuilder()
-		.maximumSize(2_000)
+		// weighed by the text's length: a launch's details can be large (custom
+		// parameters)
+		.maximumWeight(4_000_000)
+		.weigher((String data, LaunchDetails details) -> data.length())
 		.expireAfterAccess(Duration.ofMinutes(10))
 		.build();
 

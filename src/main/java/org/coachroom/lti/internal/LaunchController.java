@@ -83,11 +83,9 @@ class LaunchController {
 		else {
 			LoginStates.Pending pending = loginStates.open(state);
 			if (pending.binding() == LoginStates.Binding.NEW_COOKIE) {
-				// set at this login and not sent back: this browser refuses cookies, or
-				// it is
-				// not the browser that logged in; either way the login runs again,
-				// checked,
-				// and the LMS signs in whoever this browser's LMS session belongs to
+				// Set at this login and not sent back: this browser refuses cookies,
+				// or is not the browser that logged in. Either way the login runs
+				// again, checked; the LMS signs in whoever owns its LMS session.
 				loginStates.burn(pending);
 				return cookieRetryPage(pending, request, response);
 			}

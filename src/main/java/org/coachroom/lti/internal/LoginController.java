@@ -66,9 +66,9 @@ class LoginController {
 	 * <li>it brought none and the platform offers postMessage storage: the state and
 	 * nonce go into that storage on the way (and the cookie is set too, in case it
 	 * sticks);</li>
-	 * <li>it brought none, outside a frame (or the browser does not say): the cookie, set
-	 * now, without a check; a launch that comes back without it is sent through the login
-	 * once more, checked;</li>
+	 * <li>it brought none, outside a frame ({@link #framed}): the cookie, set now,
+	 * without a check; a launch that comes back without it is sent through the login once
+	 * more, checked;</li>
 	 * <li>it brought none inside a frame, no storage: one redirect back here sets the
 	 * cookie and checks it comes back; if it does, the cookie; if not, the browser
 	 * refuses cookies in this frame, and the state is bound to its address and browser
@@ -133,10 +133,9 @@ class LoginController {
 			return page;
 		}
 		if (cookieCheck == null && !framed(request)) {
-			// A page of its own (a new window, the LMS's own tab): it keeps the cookie
-			// like
-			// any first-party site, so no hop to check it; the rare browser that refuses
-			// even that is sent round once more by the launch (Binding.NEW_COOKIE).
+			// A window of its own keeps the cookie like any first-party site: no hop to
+			// check it. The rare browser that refuses even that is sent round once
+			// more by the launch (Binding.NEW_COOKIE).
 			return redirect(response,
 					authorization(platform, request, loginHint, messageHint,
 							loginStates.issue(platform.getId(), targetLinkUri, browserId,

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.coachroom.lti.Member;
 import org.coachroom.shared.TenantId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -24,14 +23,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class UpcomingSessions {
 
-	private final StudyGroupManagement groups;
-
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	UpcomingSessions(StudyGroupManagement groups, JdbcClient jdbc, Clock clock) {
-		this.groups = groups;
+	UpcomingSessions(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
@@ -94,13 +90,10 @@ public class UpcomingSessions {
 			.list();
 	}
 
-	/** The next sessions of the groups the person is a member of, soonest first. */
-	@Transactional(readOnly = true)
-	public List<Upcoming> ofGroupsJoined(Member member, int limit) {
-		return ofGroupsJoined(groups.overview(member), limit);
-	}
-
-	/** The same, from the person's overview already read (the home page shows both). */
+	/**
+	 * The next sessions of the groups the person is a member of, soonest first, from
+	 * their overview (which the home page shows too).
+	 */
 	@Transactional(readOnly = true)
 	public List<Upcoming> ofGroupsJoined(StudyGroupManagement.Overview overview, int limit) {
 		return ahead(overview.joined(), null, limit);
@@ -109,12 +102,6 @@ public class UpcomingSessions {
 	/**
 	 * The sessions of the groups the person runs within {@code within}, soonest first.
 	 */
-	@Transactional(readOnly = true)
-	public List<Upcoming> ofGroupsRun(Member member, Duration within, int limit) {
-		return ofGroupsRun(groups.overview(member), within, limit);
-	}
-
-	/** The same, from the person's overview already read (the home page shows both). */
 	@Transactional(readOnly = true)
 	public List<Upcoming> ofGroupsRun(StudyGroupManagement.Overview overview, Duration within, int limit) {
 		return ahead(overview.managed(), within, limit);

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -59,6 +60,25 @@ class DemoLaunchBrowserTests {
 
 		chromium.screenshot(persona);
 		chromium.assertAccessible(role + " home page");
+	}
+
+	/**
+	 * The launch answers with the home page itself; reloading it must ask for the page,
+	 * not post the spent launch again (which would be refused as a replay).
+	 */
+	@Test
+	void reloadingThePageALaunchAnsweredWithShowsThePageAgain() {
+		driver.get(base() + "/");
+		driver.findElement(By.id("launch-teacher")).click();
+		WebDriverWait wait = new WebDriverWait(driver, Chromium.WAIT);
+		wait.until(ExpectedConditions.urlToBe(base() + "/home"));
+		WebElement before = driver.findElement(By.tagName("h1"));
+
+		driver.navigate().refresh();
+
+		wait.until(ExpectedConditions.stalenessOf(before));
+		assertThat(driver.getCurrentUrl()).isEqualTo(base() + "/home");
+		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Signed in as Maria Lopez");
 	}
 
 	@Test

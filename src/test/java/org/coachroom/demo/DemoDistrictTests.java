@@ -78,7 +78,8 @@ class DemoDistrictTests {
 		LaunchClient.Response toLaunch = browser.get(toAuthorize.location());
 		assertThat(toLaunch.status()).as(toLaunch.body()).isEqualTo(200);
 		LaunchClient.Response launched = browser.post(action(toLaunch.body()), fields(toLaunch.body()));
-		assertThat(launched.status()).as(launched.body()).isBetween(300, 399);
+		assertThat(launched.status()).as(launched.body()).isEqualTo(200);
+		assertThat(launched.landedAt()).isEqualTo("/home");
 	}
 
 	private static String action(String page) {

@@ -351,7 +351,7 @@ class DynamicRegistrationTests {
 					.launchClaims(auth.nonce(), "admin-1",
 							"http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator")
 					.build()), auth.state()).status())
-			.isEqualTo(302);
+			.isEqualTo(200);
 		return browser;
 	}
 

@@ -231,6 +231,33 @@ class InsideTheLmsFrameTests {
 	}
 
 	@Test
+	void thePageALaunchAnswersWithIsFramedByItsLmsAndItsFormsWork() {
+		try (TestPlatform other = TestPlatform.start()) {
+			other.registerWith(registry);
+			LaunchClient browser = new LaunchClient("http://localhost:" + port);
+			LaunchClient.AuthRequest auth = browser.login(platform, "3");
+			LaunchClient.Response landed = browser.launch(
+					platform.sign(platform.launchClaims(auth.nonce(), "3", TestPlatform.LEARNER).build()),
+					auth.state());
+
+			assertThat(landed.status()).isEqualTo(200);
+			assertThat(landed.headers().firstValue("Content-Security-Policy").orElseThrow())
+				.startsWith("frame-ancestors 'self' " + platform.issuer() + ";")
+				.doesNotContain(other.issuer());
+			assertThat(landed.headers().firstValue("Cache-Control").orElseThrow()).contains("no-store");
+			// the browser's history gets the page's address instead of the spent POST
+			assertThat(landed.body()).contains("src=\"/js/landing.js\"").contains("data-url=\"/home\"");
+
+			String token = landed.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+			assertThat(token).isNotBlank().doesNotContain("<");
+			assertThat(browser.post("/lti/sign-out", Map.of("_csrf", token)).status())
+				.as("the landed page's form carries the new session's token")
+				.isEqualTo(302);
+			assertThat(browser.get("/home").status()).isEqualTo(401);
+		}
+	}
+
+	@Test
 	void formsWithoutTheSessionsCsrfTokenAreRefused() throws Exception {
 		LaunchClient browser = launchedBrowser();
 		String home = browser.get("/home").body();
@@ -300,7 +327,7 @@ class InsideTheLmsFrameTests {
 		LaunchClient.AuthRequest auth = browser.login(platform, "3");
 		assertThat(browser
 			.launch(platform.sign(platform.launchClaims(auth.nonce(), "3", TestPlatform.LEARNER).build()), auth.state())
-			.status()).isEqualTo(302);
+			.status()).isEqualTo(200);
 		return browser;
 	}
 

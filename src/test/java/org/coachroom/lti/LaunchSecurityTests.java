@@ -89,8 +89,9 @@ class LaunchSecurityTests {
 
 		LaunchClient.Response launch = browser.launch(
 				platform.sign(platform.launchClaims(auth.nonce(), "3", TestPlatform.INSTRUCTOR).build()), auth.state());
-		assertThat(launch.status()).isEqualTo(302);
-		assertThat(launch.location()).isEqualTo("/home");
+		assertThat(launch.status()).isEqualTo(200);
+		assertThat(launch.landedAt()).isEqualTo("/home");
+		assertThat(launch.body()).contains("Signed in as Terry Teacher").contains("LTI 101 (LTI101)");
 
 		LaunchClient.Response home = browser.get("/home");
 		assertThat(home.status()).isEqualTo(200);
@@ -248,7 +249,7 @@ class LaunchSecurityTests {
 	void rejectsReplayedNonce() {
 		LaunchClient.AuthRequest first = browser.login(platform, "3");
 		String token = platform.sign(claims(first).build());
-		assertThat(browser.launch(token, first.state()).status()).isEqualTo(302);
+		assertThat(browser.launch(token, first.state()).status()).isEqualTo(200);
 
 		// The captured token comes back with a fresh login of the attacker's own.
 		LaunchClient attacker = new LaunchClient("http://localhost:" + port);
@@ -260,7 +261,7 @@ class LaunchSecurityTests {
 	void rejectsTheSameLaunchPostedTwice() {
 		LaunchClient.AuthRequest auth = browser.login(platform, "3");
 		String token = platform.sign(claims(auth).build());
-		assertThat(browser.launch(token, auth.state()).status()).isEqualTo(302);
+		assertThat(browser.launch(token, auth.state()).status()).isEqualTo(200);
 		assertRefused(browser.launch(token, auth.state()), 400, "state-already-used");
 	}
 
@@ -372,11 +373,11 @@ class LaunchSecurityTests {
 	@Test
 	void refetchesThePlatformKeysWhenItRotates() throws Exception {
 		LaunchClient.AuthRequest first = browser.login(platform, "3");
-		assertThat(browser.launch(platform.sign(claims(first).build()), first.state()).status()).isEqualTo(302);
+		assertThat(browser.launch(platform.sign(claims(first).build()), first.state()).status()).isEqualTo(200);
 		platform.rotateKey();
 		Thread.sleep(400);
 		LaunchClient.AuthRequest second = browser.login(platform, "3");
-		assertThat(browser.launch(platform.sign(claims(second).build()), second.state()).status()).isEqualTo(302);
+		assertThat(browser.launch(platform.sign(claims(second).build()), second.state()).status()).isEqualTo(200);
 	}
 
 	@Test

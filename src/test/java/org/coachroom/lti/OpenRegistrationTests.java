@@ -83,7 +83,7 @@ class OpenRegistrationTests {
 			LaunchClient.AuthRequest auth = browser.login(lms, "3");
 			assertThat(browser
 				.launch(lms.sign(lms.launchClaims(auth.nonce(), "3", TestPlatform.LEARNER).build()), auth.state())
-				.status()).isEqualTo(302);
+				.status()).isEqualTo(200);
 			assertThat(browser.get("/home").status()).isEqualTo(200);
 		}
 	}

@@ -74,6 +74,14 @@ public final class LaunchClient {
 	public record Response(int status, String location, String body, HttpHeaders headers) {
 
 		/**
+		 * The page a launch answered with, by its own address ({@code Content-Location});
+		 * null when the answer is not a landed page.
+		 */
+		public String landedAt() {
+			return headers.firstValue("Content-Location").orElse(null);
+		}
+
+		/**
 		 * The refusal code shown on a refused launch's page, e.g. {@code token-expired}.
 		 */
 		public String refusalCode() {

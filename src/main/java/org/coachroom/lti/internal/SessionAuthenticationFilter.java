@@ -64,7 +64,7 @@ class SessionAuthenticationFilter extends OncePerRequestFilter {
 		chain.doFilter(request, carried);
 	}
 
-	private static void signIn(HttpServletRequest request, Sessions.Signed signed) {
+	static void signIn(HttpServletRequest request, Sessions.Signed signed) {
 		SecurityContextHolder.getContext().setAuthentication(new MemberAuthentication(signed.member()));
 		request.setAttribute(CSRF_ATTRIBUTE, signed.csrfToken());
 	}

@@ -414,6 +414,35 @@ class LaunchSecurityTests {
 		assertThat(platform.jwksRequests() - before).isLessThanOrEqualTo((int) Math.min(9, 2 * intervals));
 	}
 
+	/**
+	 * The page a launch answers with shows the person as the launch recorded them, cut to
+	 * what the rows keep, exactly as every later page reads them back from the session.
+	 */
+	@Test
+	void thePageALaunchAnswersWithShowsThePersonAsLaterPagesDo() {
+		LaunchClient.AuthRequest auth = browser.login(platform, "3");
+		String longName = "Terry " + "Q".repeat(400);
+		var claims = platform.launchClaims(auth.nonce(), "3", TestPlatform.INSTRUCTOR)
+			.claim("name", longName)
+			.claim("https://purl.imsglobal.org/spec/lti/claim/context",
+					Map.of("id", "long-course", "label", "L".repeat(300), "title",
+							"Grade 3 & <reading> " + "T".repeat(600)))
+			.build();
+		LaunchClient.Response landed = browser.launch(platform.sign(claims), auth.state());
+		assertThat(landed.status()).isEqualTo(200);
+
+		String later = browser.get("/home").body();
+		assertThat(whoami(landed.body())).isEqualTo(whoami(later))
+			.contains("Q".repeat(294))
+			.doesNotContain("Q".repeat(295));
+	}
+
+	private static String whoami(String page) {
+		// the CSRF token is masked afresh on every page
+		return page.replaceAll("(?s).*(<section class=\"whoami\".*?</section>).*", "$1")
+			.replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "");
+	}
+
 	private JWTClaimsSet.Builder claims(LaunchClient.AuthRequest auth) {
 		return platform.launchClaims(auth.nonce(), "3", TestPlatform.INSTRUCTOR);
 	}

@@ -43,11 +43,8 @@ class LaunchController {
 
 	private final FrameAncestors frameAncestors;
 
-	private final Sessions sessions;
-
 	LaunchController(Launches launches, LtiProperties properties, ToolUrls urls, LoginStates loginStates,
-			PlatformDirectory directory, FrameAncestors frameAncestors, Sessions sessions) {
-		this.sessions = sessions;
+			PlatformDirectory directory, FrameAncestors frameAncestors) {
 		this.launches = launches;
 		this.properties = properties;
 		this.urls = urls;
@@ -122,7 +119,7 @@ class LaunchController {
 		else {
 			Cookies.set(request, response, Cookies.SESSION, completed.sessionToken(), properties.sessionTtl());
 			if (!completed.launch().isDeepLinking()) {
-				land(completed.sessionToken(), location, request, response);
+				land(completed.signed(), location, request, response);
 				return null;
 			}
 		}
@@ -141,10 +138,8 @@ class LaunchController {
 	 * puts that address in the browser's history in place of the launch's POST, so a
 	 * reload or the back button asks for the page, not for the spent launch again.
 	 */
-	private void land(String sessionToken, String location, HttpServletRequest request, HttpServletResponse response)
+	private void land(Sessions.Signed signed, String location, HttpServletRequest request, HttpServletResponse response)
 			throws ServletException, IOException {
-		Sessions.Signed signed = sessions.find(sessionToken)
-			.orElseThrow(() -> new IllegalStateException("The session just opened is not found"));
 		SessionAuthenticationFilter.signIn(request, signed);
 		response.setHeader(FrameAncestors.HEADER,
 				frameAncestors.headerFor(request, SecurityContextHolder.getContext().getAuthentication()));

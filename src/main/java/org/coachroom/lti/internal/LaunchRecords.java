@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.coachroom.lti.CourseContext;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -177,8 +178,8 @@ class LaunchRecords {
 	}
 
 	long user(long tenant, UserData given, Instant now) {
-		UserData u = new UserData(given.subject(), cut(given.name(), 300), cut(given.givenName(), 200),
-				cut(given.familyName(), 200), cut(given.email(), 320), cut(given.locale(), 35));
+		UserData u = new UserData(given.subject(), asStoredName(given.name()), cut(given.givenName(), 200),
+				cut(given.familyName(), 200), asStoredEmail(given.email()), cut(given.locale(), 35));
 		UserKey key = new UserKey(tenant, u.subject());
 		Long id = known(key, u);
 		if (id == null) {
@@ -220,7 +221,7 @@ class LaunchRecords {
 	}
 
 	long context(long tenant, ContextData given, Instant now) {
-		ContextData c = new ContextData(given.contextId(), cut(given.label(), 255), cut(given.title(), 500),
+		ContextData c = new ContextData(given.contextId(), asStoredLabel(given.label()), asStoredTitle(given.title()),
 				cut(given.types(), 500));
 		ContextKey key = new ContextKey(tenant, c.contextId());
 		Long id = known(key, c);
@@ -347,6 +348,29 @@ class LaunchRecords {
 			.params(tenant, contextRef, userRef, lti, coachroomRoles, Timestamp.from(now))
 			.update();
 		return now;
+	}
+
+	/** A person's name as its row keeps it. */
+	static String asStoredName(String name) {
+		return cut(name, 300);
+	}
+
+	static String asStoredEmail(String email) {
+		return cut(email, 320);
+	}
+
+	private static String asStoredLabel(String label) {
+		return cut(label, 255);
+	}
+
+	private static String asStoredTitle(String title) {
+		return cut(title, 500);
+	}
+
+	/** The course as its row keeps it once {@link #context} has written it. */
+	static CourseContext asStored(long contextRef, ContextData given) {
+		return new CourseContext(contextRef, given.contextId(), asStoredLabel(given.label()),
+				asStoredTitle(given.title()));
 	}
 
 	private static String cut(String s, int max) {

@@ -10,7 +10,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import org.coachroom.lti.CourseContext;
 import org.coachroom.lti.LaunchDetails;
+import org.coachroom.lti.Member;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -55,7 +57,8 @@ class Launches {
 	 * cookie-less
 	 * @param urlToken the first URL token of a cookie-less session; null otherwise
 	 */
-	record Completed(String sessionToken, String urlToken, LaunchDetails launch, Set<String> roles) {
+	record Completed(String sessionToken, String urlToken, LaunchDetails launch, Set<String> roles,
+			Sessions.Signed signed) {
 
 		boolean cookieless() {
 			return urlToken != null;
@@ -97,34 +100,43 @@ class Launches {
 		Set<String> roles = roleMapper.map(token.platform(), RoleMapper.rolesOf(claims.getClaim(LtiClaims.ROLES)),
 				custom);
 		LaunchDetails details = details(token, custom);
-		String sessionToken;
+		SignedIn signed;
 		Set<String> granted = new TreeSet<>(roles);
 		try {
-			sessionToken = signIn(token, granted, details, cookieless);
+			signed = signIn(token, granted, details, cookieless);
 		}
 		catch (DataIntegrityViolationException gone) {
 			// A row this node remembered was removed meanwhile (by another node): read
 			// everything afresh once.
 			records.forget();
 			granted = new TreeSet<>(roles);
-			sessionToken = signIn(token, granted, details, cookieless);
+			signed = signIn(token, granted, details, cookieless);
 		}
+		String sessionToken = signed.token();
 		roles = granted;
 		log.info("Launch accepted: platform={} deployment={} sub={} type={} roles={} binding={}",
 				token.platform().getIssuer(), Logs.safe(token.deployment().deploymentId()),
 				Logs.safe(claims.getSubject()), details.messageType(), roles,
 				cookieless ? pending.binding() + " (cookie-less session)" : "COOKIE");
 		if (cookieless) {
-			return new Completed(null, urlTokens.issue(sessionToken, pending.clientHash()), details, roles);
+			return new Completed(null, urlTokens.issue(sessionToken, pending.clientHash()), details, roles, null);
 		}
-		return new Completed(sessionToken, null, details, roles);
+		return new Completed(sessionToken, null, details, roles, signed.signed());
+	}
+
+	/**
+	 * A session opened by a launch: its token, and the person as the session's rows now
+	 * say.
+	 */
+	private record SignedIn(String token, Sessions.Signed signed) {
 	}
 
 	/**
 	 * Records who launched from where, then opens their session; returns the session's
-	 * token. {@code roles} gains what the course's roster gives a site administrator.
+	 * token with the person signed in, as {@link Sessions#find} would read them back.
+	 * {@code roles} gains what the course's roster gives a site administrator.
 	 */
-	private String signIn(IdTokenValidator.ValidToken token, Set<String> roles, LaunchDetails details,
+	private SignedIn signIn(IdTokenValidator.ValidToken token, Set<String> roles, LaunchDetails details,
 			boolean cookieless) {
 		JWTClaimsSet claims = token.claims();
 		Instant now = clock.instant();
@@ -135,10 +147,13 @@ class Launches {
 						IdTokenValidator.string(claims, "email"), IdTokenValidator.string(claims, "locale")),
 				now);
 		Long contextRef = null;
+		CourseContext course = null;
 		Map<String, Object> context = IdTokenValidator.object(claims, LtiClaims.CONTEXT);
 		if (context != null && context.get("id") instanceof String contextId && !contextId.isBlank()) {
-			contextRef = records.context(tenant, new LaunchRecords.ContextData(contextId, str(context.get("label")),
-					str(context.get("title")), joined(context.get("type"))), now);
+			LaunchRecords.ContextData data = new LaunchRecords.ContextData(contextId, str(context.get("label")),
+					str(context.get("title")), joined(context.get("type")));
+			contextRef = records.context(tenant, data, now);
+			course = LaunchRecords.asStored(contextRef, data);
 		}
 		if (contextRef != null && roleMapper.setsAsideInLaunch(RoleMapper.rolesOf(claims.getClaim(LtiClaims.ROLES)))) {
 			// a site administrator enrolled in the course is what the roster says there
@@ -155,8 +170,13 @@ class Launches {
 			linkRef = records.resourceLink(tenant, contextRef,
 					new LaunchRecords.LinkData(linkId, str(link.get("title")), str(link.get("description"))), now);
 		}
-		return sessions
-			.create(new Sessions.NewSession(tenant, userRef, contextRef, linkRef, roles, details, cookieless));
+		Sessions.Opened opened = sessions
+			.open(new Sessions.NewSession(tenant, userRef, contextRef, linkRef, roles, details, cookieless));
+		Member member = new Member(token.deployment().tenant(), userRef, claims.getSubject(),
+				LaunchRecords.asStoredName(IdTokenValidator.string(claims, "name")),
+				LaunchRecords.asStoredEmail(IdTokenValidator.string(claims, "email")), roles, course,
+				token.platform().getName(), details);
+		return new SignedIn(opened.token(), new Sessions.Signed(member, opened.csrfToken()));
 	}
 
 	private static LaunchDetails details(IdTokenValidator.ValidToken token, Map<String, String> custom) {

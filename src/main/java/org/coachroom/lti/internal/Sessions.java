@@ -79,11 +79,18 @@ class Sessions {
 	}
 
 	/**
-	 * Starts a session and returns its token: for the cookie, or (cookie-less) for
-	 * {@link UrlTokens} to hand out tokens of its own, never this one.
+	 * A session just opened: the token for its cookie and the CSRF token of its forms.
 	 */
-	String create(NewSession s) {
+	record Opened(String token, String csrfToken) {
+	}
+
+	/**
+	 * Starts a session and returns its token (for the cookie, or, cookie-less, for
+	 * {@link UrlTokens} to hand out tokens of its own) with its forms' CSRF token.
+	 */
+	Opened open(NewSession s) {
 		String token = Tokens.random256();
+		String csrfToken = Tokens.random256();
 		Instant now = clock.instant();
 		String launchData = json.writeValueAsString(s.launch());
 		parsed.put(launchData, s.launch());
@@ -92,10 +99,10 @@ class Sessions {
 				  message_type, launch_data, csrf_token, created_at, expires_at, cookieless)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(Tokens.hash(token), s.tenant(), s.userRef(), s.contextRef(), s.resourceLinkRef(), encode(s.roles()),
-					s.launch().messageType(), launchData, Tokens.random256(), Timestamp.from(now),
+					s.launch().messageType(), launchData, csrfToken, Timestamp.from(now),
 					Timestamp.from(now.plus(properties.sessionTtl())), s.cookieless())
 			.update();
-		return token;
+		return new Opened(token, csrfToken);
 	}
 
 	/**

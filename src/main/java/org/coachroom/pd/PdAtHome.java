@@ -21,6 +21,7 @@ import org.coachroom.pd.tracking.Profiles;
 import org.coachroom.pd.tracking.RequirementStatus;
 import org.coachroom.pd.tracking.Standing;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -83,7 +84,7 @@ public class PdAtHome {
 	 * The required program not yet complete whose due date comes first; empty when none
 	 * has one (recommended programs have no deadline).
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public Optional<Deadline> nearestDeadline(Member member) {
 		return nearestDeadline(member, profiles.profile(member));
 	}
@@ -95,7 +96,7 @@ public class PdAtHome {
 	public record Outlook(Deadline deadline, boolean roleStartKnown) {
 	}
 
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public Outlook outlook(Member member) {
 		Optional<Profiles.Profile> profile = profiles.profile(member);
 		return new Outlook(nearestDeadline(member, profile).orElse(null),
@@ -132,7 +133,7 @@ public class PdAtHome {
 	 * first, then by due date; none for anyone who does not coach (a principal or HR
 	 * beside a coach's role included).
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public List<Behind> behind(Member coach) {
 		if (!SupportedPeople.applies(coach)) {
 			return List.of();
@@ -158,7 +159,7 @@ public class PdAtHome {
 	}
 
 	/** How many certificates and transcripts wait for the viewer's review. */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public int evidenceWaiting(Member viewer) {
 		return evidence.reviews(viewer) ? evidence.queue(viewer).size() : 0;
 	}

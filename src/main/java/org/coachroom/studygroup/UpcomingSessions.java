@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.coachroom.shared.TenantId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -94,7 +95,7 @@ public class UpcomingSessions {
 	 * The next sessions of the groups the person is a member of, soonest first, from
 	 * their overview (which the home page shows too).
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public List<Upcoming> ofGroupsJoined(StudyGroupManagement.Overview overview, int limit) {
 		return ahead(overview.joined(), null, limit);
 	}
@@ -102,7 +103,7 @@ public class UpcomingSessions {
 	/**
 	 * The sessions of the groups the person runs within {@code within}, soonest first.
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public List<Upcoming> ofGroupsRun(StudyGroupManagement.Overview overview, Duration within, int limit) {
 		return ahead(overview.managed(), within, limit);
 	}

@@ -24,6 +24,7 @@ import org.coachroom.team.workspace.TeamAccess;
 import org.coachroom.team.workspace.Workspace;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -68,7 +69,7 @@ public class TeamWork {
 	public record AtHome(List<TeamAtHome> teams, List<MeetingAhead> meetings, List<ActionDue> actions) {
 	}
 
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public AtHome atHome(Member member, boolean withActions) {
 		List<Workspace> teams = access.visibleTo(member);
 		if (teams.isEmpty()) {

@@ -20,6 +20,7 @@ import org.coachroom.pd.tracking.PdCalendar;
 import org.coachroom.pd.tracking.Standing;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -77,7 +78,7 @@ public class SupportedPeople {
 		}
 	}
 
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public List<Supported> of(Member coach) {
 		require(coach);
 		Set<Long> supported = supportedByCoach.of(coach);

@@ -32,6 +32,7 @@ import org.coachroom.pd.tracking.RequirementState;
 import org.coachroom.pd.tracking.Standings;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -102,7 +103,7 @@ public class EvidenceReview {
 	}
 
 	/** Evidence waiting for this viewer's review, oldest first. */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public List<Waiting> queue(Member viewer) {
 		if (!reviews(viewer)) {
 			return List.of();

@@ -19,6 +19,7 @@ import org.coachroom.pd.catalog.PdProfile;
 import org.coachroom.pd.catalog.StarterCatalog;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -76,7 +77,7 @@ public class Profiles {
 		return Optional.empty();
 	}
 
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public Optional<Profile> profile(Member member) {
 		return audienceOf(member).map(audience -> jdbc.sql(
 				"SELECT school_level, role_started_on, confirmed, school_id FROM pd_profile WHERE tenant_id = ? AND user_ref = ?")

@@ -25,6 +25,7 @@ import org.coachroom.studygroup.reflection.Reflections;
 import org.coachroom.studygroup.session.GroupSession;
 import org.coachroom.studygroup.session.GroupSessions;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -62,7 +63,7 @@ public class GroupPages {
 		this.clock = clock;
 	}
 
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public Overview overview(Member viewer) {
 		if (GroupAccess.evaluative(viewer)) {
 			// a principal or HR opens no group (every page of one is a 404 to them), so

@@ -11,6 +11,7 @@ import org.coachroom.team.LearningCycles.TeamAtHome;
 import org.coachroom.team.workspace.TeamAccess;
 import org.coachroom.team.workspace.Workspace;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -35,7 +36,7 @@ public class CyclesAtHome {
 	 * The teams the member is in, with where each one's latest cycle is (none for a
 	 * principal or HR).
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public List<TeamAtHome> of(Member member) {
 		return of(access.visibleTo(member));
 	}

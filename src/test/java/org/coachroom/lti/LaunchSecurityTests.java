@@ -437,6 +437,27 @@ class LaunchSecurityTests {
 			.doesNotContain("Q".repeat(295));
 	}
 
+	/**
+	 * The page a link names decides who may see it, also when the launch answers with it:
+	 * a teacher sent to the district's catalog is told there is no such page (as when
+	 * they ask for it), signed in.
+	 */
+	@Test
+	void aLinkToAPageThePersonMayNotSeeIsRefusedThereWithThePersonSignedIn() {
+		LaunchClient.AuthRequest auth = browser.login(platform, "3");
+		var claims = platform.launchClaims(auth.nonce(), "3", TestPlatform.LEARNER)
+			.claim("https://purl.imsglobal.org/spec/lti/claim/custom", Map.of("coachroom_page", "/pd/catalog"))
+			.build();
+		LaunchClient.Response landed = browser.launch(platform.sign(claims), auth.state());
+
+		assertThat(landed.landedAt()).isEqualTo("/pd/catalog");
+		assertThat(landed.status()).as("as the page answers when asked")
+			.isEqualTo(browser.get("/pd/catalog").status())
+			.isEqualTo(404);
+		assertThat(landed.body()).doesNotContain("Exception").doesNotContain("id_token");
+		assertThat(browser.get("/home").status()).isEqualTo(200);
+	}
+
 	private static String whoami(String page) {
 		// the CSRF token is masked afresh on every page
 		return page.replaceAll("(?s).*(<section class=\"whoami\".*?</section>).*", "$1")

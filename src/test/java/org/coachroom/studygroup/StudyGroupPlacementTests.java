@@ -149,7 +149,8 @@ class StudyGroupPlacementTests {
 	@Test
 	void aLinkCannotSendAnyoneToAnotherSite() {
 		for (var target : List.of(Map.of("coachroom_page", "//evil.example/x"), Map.of("coachroom_page", "/lti/launch"),
-				Map.of("coachroom_page", "https://evil.example/"))) {
+				Map.of("coachroom_page", "https://evil.example/"), Map.of("coachroom_page", "/error"),
+				Map.of("coachroom_page", "/session-ended"))) {
 			LaunchClient browser = new LaunchClient("http://localhost:" + port);
 			LaunchClient.AuthRequest auth = browser.login(platform, "4");
 			var claims = platform.launchClaims(auth.nonce(), "4", TestPlatform.LEARNER)

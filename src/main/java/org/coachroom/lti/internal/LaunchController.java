@@ -225,10 +225,19 @@ class LaunchController {
 	 * page. Only a plain path of this tool is followed, so a link cannot send anyone
 	 * elsewhere; the page itself decides who may see it.
 	 */
+	/**
+	 * A page a launch may land on: path segments only ("//host" would be read by browsers
+	 * as another site), and none of the launch's own, the error page or the page that
+	 * asks to launch again.
+	 */
+	private static boolean isLandingPage(String path) {
+		return path.matches("/[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*") && !path.startsWith("/lti/") && !path.equals("/error")
+				&& !path.startsWith("/error/") && !path.equals("/session-ended");
+	}
+
 	String landing(LaunchDetails launch, HttpServletRequest request) {
 		String page = launch.custom().get(PAGE_PARAMETER);
-		if (page != null && page.length() <= 200 && page.matches("/[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*")
-				&& !page.startsWith("/lti/")) {
+		if (page != null && page.length() <= 200 && isLandingPage(page)) {
 			return page;
 		}
 		String targetLinkUri = launch.targetLinkUri();
@@ -241,9 +250,7 @@ class LaunchController {
 			String path = target.getRawPath();
 			boolean ours = target.getHost() != null && target.getHost().equalsIgnoreCase(base.getHost())
 					&& target.getPort() == base.getPort() && target.getRawUserInfo() == null;
-			// segments only: "//host" would be read by browsers as another site
-			if (!ours || path == null || !path.matches("/[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*")
-					|| path.startsWith("/lti/")) {
+			if (!ours || path == null || !isLandingPage(path)) {
 				return "/home";
 			}
 			return target.getRawQuery() == null ? path

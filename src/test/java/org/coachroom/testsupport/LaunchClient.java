@@ -186,6 +186,17 @@ public final class LaunchClient {
 			.build());
 	}
 
+	/**
+	 * A page asked for by a browser set to the given languages ({@code Accept-Language}).
+	 */
+	public Response getInLanguage(String path, String acceptLanguage) {
+		return send(HttpRequest.newBuilder(URI.create(appBase + path))
+			.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+			.header("Accept-Language", acceptLanguage)
+			.GET()
+			.build());
+	}
+
 	/** A download, its bytes as sent. */
 	public record Bytes(int status, byte[] body, HttpHeaders headers) {
 	}

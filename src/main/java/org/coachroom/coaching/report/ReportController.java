@@ -42,8 +42,6 @@ class ReportController {
 
 	private static final Logger log = LoggerFactory.getLogger(ReportController.class);
 
-	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
-
 	private final StaffReportService reports;
 
 	private final ReportPeriods periods;
@@ -112,13 +110,18 @@ class ReportController {
 		ReportPeriods.Period named = period(period);
 		reports.printed(coach, named);
 		StaffReportService.View view = reports.forNewCopy(coach, named);
-		String title = text("coaching.report.heading", DAY.format(named.start()), DAY.format(named.last()));
+		String title = text("coaching.report.heading", day().format(named.start()), day().format(named.last()));
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename("staff-report-" + named.key() + ".pdf").build().toString())
 			.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
 			.body(ReportPdf.render(title, blocks(title, view)));
+	}
+
+	/** Dates in the PDF read in the page's language. */
+	private static DateTimeFormatter day() {
+		return DateTimeFormatter.ofPattern("d MMM yyyy", LocaleContextHolder.getLocale());
 	}
 
 	private ShownFigures shown(StaffReportService.View view) {
@@ -132,7 +135,7 @@ class ReportController {
 		List<ReportPdf.Block> blocks = new ArrayList<>();
 		blocks.add(ReportPdf.Block.title(title));
 		blocks.add(ReportPdf.Block
-			.text(text("coaching.report.edition-printed", view.edition(), DAY.format(view.printedOn()))));
+			.text(text("coaching.report.edition-printed", view.edition(), day().format(view.printedOn()))));
 		blocks.add(ReportPdf.Block.heading(text("coaching.report.figures")));
 		ShownFigures shown = shown(view);
 		blocks.add(ReportPdf.Block.text(shown.teachers() + " " + text("coaching.report.teachers")));

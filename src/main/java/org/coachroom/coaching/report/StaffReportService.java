@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.Locale;
 import java.util.Optional;
 
 import org.coachroom.coaching.cycle.CoachingStories;
@@ -16,6 +15,7 @@ import org.coachroom.coaching.pair.CoachingCalendar;
 import org.coachroom.lti.Member;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -86,7 +86,8 @@ class StaffReportService {
 		access.requireCoach(coach);
 		CoachingFigures.Figures counted = figures.over(coach, period.start(), period.until());
 		double weeks = period.daysSoFar(calendar.today()) / 7.0;
-		String perWeek = String.format(Locale.ENGLISH, "%.1f", counted.contacts() / Math.max(weeks, 1.0));
+		String perWeek = String.format(LocaleContextHolder.getLocale(), "%.1f",
+				counted.contacts() / Math.max(weeks, 1.0));
 		StaffReport report = latest(coach, period).orElse(null);
 		if (report == null) {
 			return new View(period, counted, perWeek, 1, null, null, null, approved(coach, period), null);

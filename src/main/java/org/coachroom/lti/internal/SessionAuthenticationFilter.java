@@ -67,6 +67,7 @@ class SessionAuthenticationFilter extends OncePerRequestFilter {
 	static void signIn(HttpServletRequest request, Sessions.Signed signed) {
 		SecurityContextHolder.getContext().setAuthentication(new MemberAuthentication(signed.member()));
 		request.setAttribute(CSRF_ATTRIBUTE, signed.csrfToken());
+		PageLanguage.remember(request, signed.member());
 	}
 
 	@Override

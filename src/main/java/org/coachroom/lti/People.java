@@ -3,6 +3,7 @@ package org.coachroom.lti;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,8 +17,20 @@ import org.coachroom.shared.TenantId;
  */
 public interface People {
 
-	/** A person as the LMS named them. */
-	record Person(long userRef, String subject, String name, String email) {
+	/**
+	 * A person as the LMS named them, with the language of their latest launch
+	 * ({@code locale}, the LMS's tag; null when unknown).
+	 */
+	record Person(long userRef, String subject, String name, String email, String locale) {
+
+		public Person(long userRef, String subject, String name, String email) {
+			this(userRef, subject, name, email, null);
+		}
+
+		/** The language to write to them in. */
+		public Locale language() {
+			return Languages.of(locale);
+		}
 
 		public String displayName() {
 			return name == null || name.isBlank() ? "LMS user " + subject : name;

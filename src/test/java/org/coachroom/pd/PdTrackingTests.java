@@ -636,6 +636,19 @@ class PdTrackingTests {
 					"/pd/compliance/people/" + teacher.member().userId() + "/programs/esl-endorsement/certificate.pdf")
 			.status()).isEqualTo(200);
 		assertThat(browser.get("/pd/programs/letrs/certificate.pdf").status()).as("not complete").isEqualTo(404);
+
+		// in the language of the page it is downloaded from
+		assertWellFormedPdf(pdf.body(), "Certificate of completion", "This certifies that");
+		Launched hrInSpanish = new Launcher(port, platform, jdbc).inLanguage("es_mx")
+			.launch("hr-" + UUID.randomUUID(), "Helena RH", ADMINISTRATOR, coach.member().context().contextId(),
+					"Coaching hub", Map.of("coachroom_role", "HR"));
+		assertWellFormedPdf(
+				hrInSpanish.browser()
+					.getBytes("/pd/compliance/people/" + teacher.member().userId()
+							+ "/programs/esl-endorsement/certificate.pdf")
+					.body(),
+				"Certificado de finalización", "Se certifica que", "Maria Lopez", "ESL endorsement",
+				"Cumplió su único requisito");
 	}
 
 	static byte[] zip(String... names) {

@@ -26,10 +26,22 @@ public final class Launcher {
 
 	private final JdbcClient jdbc;
 
+	private final String locale;
+
 	public Launcher(int port, TestPlatform platform, JdbcClient jdbc) {
-		this.appBase = "http://localhost:" + port;
+		this("http://localhost:" + port, platform, jdbc, "en");
+	}
+
+	private Launcher(String appBase, TestPlatform platform, JdbcClient jdbc, String locale) {
+		this.appBase = appBase;
 		this.platform = platform;
 		this.jdbc = jdbc;
+		this.locale = locale;
+	}
+
+	/** Launches from an LMS set to this language ({@code launch_presentation.locale}). */
+	public Launcher inLanguage(String locale) {
+		return new Launcher(appBase, platform, jdbc, locale);
 	}
 
 	/** A person launched into a course. */
@@ -61,6 +73,10 @@ public final class Launcher {
 							List.of("http://purl.imsglobal.org/vocab/lis/v2/course#CourseOffering")));
 		if (!custom.isEmpty()) {
 			builder.claim("https://purl.imsglobal.org/spec/lti/claim/custom", custom);
+		}
+		if (!locale.equals("en")) {
+			builder.claim("https://purl.imsglobal.org/spec/lti/claim/launch_presentation", Map.of("locale", locale,
+					"document_target", "iframe", "return_url", platform.issuer() + "/mod/lti/return.php"));
 		}
 		var claims = builder.build();
 		var response = browser.launch(platform.sign(claims), auth.state());
@@ -94,7 +110,7 @@ public final class Launcher {
 				base + "/mod/lti/services.php/2/lineitems/2/lineitem?type_id=1",
 				List.of("https://purl.imsglobal.org/spec/lti-ags/scope/score"),
 				base + "/mod/lti/services.php/CourseSection/2/bindings/1/memberships", custom, null, null,
-				base + "/mod/lti/return.php", "en");
+				base + "/mod/lti/return.php", locale);
 		Member member = new Member(new TenantId(row.tenant()), row.user(), sub, name, null,
 				roles.stream().map(CoachroomRole::name).collect(Collectors.toSet()),
 				new CourseContext(row.context(), contextId, contextId.toUpperCase(), courseTitle), "Test Moodle",

@@ -144,7 +144,7 @@ class Launches {
 		long userRef = records.user(tenant,
 				new LaunchRecords.UserData(claims.getSubject(), IdTokenValidator.string(claims, "name"),
 						IdTokenValidator.string(claims, "given_name"), IdTokenValidator.string(claims, "family_name"),
-						IdTokenValidator.string(claims, "email"), IdTokenValidator.string(claims, "locale")),
+						IdTokenValidator.string(claims, "email"), details.locale()),
 				now);
 		Long contextRef = null;
 		CourseContext course = null;
@@ -198,7 +198,10 @@ class Launches {
 				nrps == null ? null : str(nrps.get("context_memberships_url")), custom,
 				dl == null ? null : str(dl.get("deep_link_return_url")), dl == null ? null : str(dl.get("data")),
 				presentation == null ? null : str(presentation.get("return_url")),
-				presentation == null ? IdTokenValidator.string(claims, "locale") : str(presentation.get("locale")));
+				// LTI's launch language, else OpenID Connect's (Moodle sends only the
+				// first)
+				presentation != null && str(presentation.get("locale")) != null ? str(presentation.get("locale"))
+						: IdTokenValidator.string(claims, "locale"));
 	}
 
 	private static Map<String, String> custom(JWTClaimsSet claims) {

@@ -1,12 +1,12 @@
 package org.coachroom.lti.internal;
 
 import java.util.Collections;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.coachroom.lti.Languages;
 import org.coachroom.lti.Member;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -22,17 +22,11 @@ import org.springframework.web.servlet.LocaleResolver;
 @Component("localeResolver")
 class PageLanguage implements LocaleResolver {
 
-	static final Locale ENGLISH = Locale.ENGLISH;
-
-	static final Locale SPANISH = Locale.forLanguageTag("es");
-
-	private static final List<Locale> SPOKEN = List.of(ENGLISH, SPANISH);
-
 	private static final String LAUNCH_LANGUAGE = PageLanguage.class.getName() + ".launch";
 
 	@Override
 	public Locale resolveLocale(HttpServletRequest request) {
-		return ofLaunch(request).or(() -> ofBrowser(request)).orElse(ENGLISH);
+		return ofLaunch(request).or(() -> ofBrowser(request)).orElse(Languages.ENGLISH);
 	}
 
 	/**
@@ -41,7 +35,7 @@ class PageLanguage implements LocaleResolver {
 	 */
 	static void remember(HttpServletRequest request, Member member) {
 		if (member.launch() != null) {
-			spoken(member.launch().locale()).ifPresent(l -> request.setAttribute(LAUNCH_LANGUAGE, l));
+			Languages.spoken(member.launch().locale()).ifPresent(l -> request.setAttribute(LAUNCH_LANGUAGE, l));
 		}
 	}
 
@@ -50,21 +44,10 @@ class PageLanguage implements LocaleResolver {
 		throw new UnsupportedOperationException("The language follows the LMS and the browser.");
 	}
 
-	/** The language Coachroom speaks closest to an LMS's or a browser's tag, if any. */
-	static Optional<Locale> spoken(String tag) {
-		if (tag == null || tag.isBlank() || tag.length() > 35) {
-			return Optional.empty();
-		}
-		// Moodle writes its language packs' names ("es_mx"), browsers and Canvas BCP 47
-		// tags
-		String language = Locale.forLanguageTag(tag.strip().replace('_', '-')).getLanguage();
-		return SPOKEN.stream().filter(l -> l.getLanguage().equals(language)).findFirst();
-	}
-
 	private static Optional<Locale> ofLaunch(HttpServletRequest request) {
 		Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
 		if (signedIn != null && signedIn.getPrincipal() instanceof Member member && member.launch() != null) {
-			return spoken(member.launch().locale());
+			return Languages.spoken(member.launch().locale());
 		}
 		return Optional.ofNullable((Locale) request.getAttribute(LAUNCH_LANGUAGE));
 	}
@@ -77,7 +60,7 @@ class PageLanguage implements LocaleResolver {
 		}
 		return Collections.list(request.getLocales())
 			.stream()
-			.map(l -> spoken(l.toLanguageTag()))
+			.map(l -> Languages.spoken(l.toLanguageTag()))
 			.flatMap(Optional::stream)
 			.findFirst();
 	}

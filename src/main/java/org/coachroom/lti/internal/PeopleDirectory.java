@@ -30,9 +30,10 @@ class PeopleDirectory implements People {
 
 	@Override
 	public Optional<Person> person(TenantId tenant, long userRef) {
-		return jdbc.sql("SELECT id, subject, name, email FROM lti_user WHERE tenant_id = ? AND id = ?")
+		return jdbc.sql("SELECT id, subject, name, email, locale FROM lti_user WHERE tenant_id = ? AND id = ?")
 			.params(tenant.value(), userRef)
-			.query((rs, i) -> new Person(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+			.query((rs, i) -> new Person(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5)))
 			.optional();
 	}
 
@@ -42,10 +43,11 @@ class PeopleDirectory implements People {
 		List<Long> ids = userRefs.stream().distinct().toList();
 		for (int from = 0; from < ids.size(); from += IN_CLAUSE_LIMIT) {
 			List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CLAUSE_LIMIT));
-			jdbc.sql("SELECT id, subject, name, email FROM lti_user WHERE tenant_id = :tenant AND id IN (:ids)")
+			jdbc.sql("SELECT id, subject, name, email, locale FROM lti_user WHERE tenant_id = :tenant AND id IN (:ids)")
 				.param("tenant", tenant.value())
 				.param("ids", chunk)
-				.query((rs, i) -> new Person(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+				.query((rs, i) -> new Person(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+						rs.getString(5)))
 				.list()
 				.forEach(p -> found.put(p.userRef(), p));
 		}
@@ -70,10 +72,11 @@ class PeopleDirectory implements People {
 	public List<Person> withRole(TenantId tenant, ToolRole role) {
 		return jdbc
 			.sql("""
-					SELECT DISTINCT u.id, u.subject, u.name, u.email FROM lti_context_member m JOIN lti_user u ON u.id = m.user_ref
+					SELECT DISTINCT u.id, u.subject, u.name, u.email, u.locale FROM lti_context_member m JOIN lti_user u ON u.id = m.user_ref
 					WHERE m.tenant_id = ? AND CONCAT(',', m.coachroom_roles, ',') LIKE ? ORDER BY u.name, u.id""")
 			.params(tenant.value(), "%," + role.name() + ",%")
-			.query((rs, i) -> new Person(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+			.query((rs, i) -> new Person(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5)))
 			.list();
 	}
 

@@ -26,6 +26,8 @@ import org.coachroom.pd.tracking.RequirementStatus;
 import org.coachroom.pd.tracking.Standing;
 import org.coachroom.shared.FileType;
 import org.coachroom.shared.TenantId;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,12 +48,16 @@ public class Certificates {
 
 	private final Clock clock;
 
-	Certificates(ProgramTracking tracking, CredentialFacts facts, People people, PdCalendar calendar, Clock clock) {
+	private final MessageSource messages;
+
+	Certificates(ProgramTracking tracking, CredentialFacts facts, People people, PdCalendar calendar, Clock clock,
+			MessageSource messages) {
 		this.tracking = tracking;
 		this.facts = facts;
 		this.people = people;
 		this.calendar = calendar;
 		this.clock = clock;
+		this.messages = messages;
 	}
 
 	/**
@@ -94,28 +100,34 @@ public class Certificates {
 				.getBytes(StandardCharsets.UTF_8))
 			.substring(0, 12)
 			.toUpperCase(Locale.ROOT);
-		var date = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+		// in the language of the page it is downloaded from
+		Locale language = LocaleContextHolder.getLocale();
+		var date = DateTimeFormatter.ofPattern(text("pd.certificate.pdf.date-pattern", language), language);
 		List<CertificatePdf.Line> lines = new ArrayList<>();
-		lines.add(new CertificatePdf.Line("Certificate of completion", 30, true, 482));
+		lines.add(new CertificatePdf.Line(text("pd.certificate.pdf.title", language), 30, true, 482));
 		people.tenantName(new TenantId(tenantId))
 			.ifPresent(district -> lines.add(new CertificatePdf.Line(district, 15, false, 450)));
-		lines.add(new CertificatePdf.Line("This certifies that", 14, false, 415));
+		lines.add(new CertificatePdf.Line(text("pd.certificate.pdf.certifies", language), 14, false, 415));
 		lines.add(new CertificatePdf.Line(name == null ? "" : name, 26, true, 378));
-		lines.add(new CertificatePdf.Line("has completed", 14, false, 343));
+		lines.add(new CertificatePdf.Line(text("pd.certificate.pdf.completed", language), 14, false, 343));
 		lines.add(new CertificatePdf.Line(status.program().getTitle(), 22, true, 306));
-		lines.add(new CertificatePdf.Line("on " + completedOn.format(date), 14, false, 274));
+		lines.add(new CertificatePdf.Line(text("pd.certificate.pdf.on", language, completedOn.format(date)), 14, false,
+				274));
 		hours(status).ifPresent(hours -> lines.add(new CertificatePdf.Line(hours, 14, false, 250)));
 		int requirements = status.requirements().size();
 		if (requirements > 0) {
-			lines.add(new CertificatePdf.Line(
-					(requirements == 1 ? "Its one requirement met" : "All " + requirements + " requirements met")
-							+ "; evidence verified where the program asks for it.",
-					12, false, 218));
+			lines.add(new CertificatePdf.Line(text("pd.certificate.pdf.requirements", language, requirements), 12,
+					false, 218));
 		}
 		lines.add(new CertificatePdf.Line(
-				"Certificate " + id + ", issued " + calendar.today().format(date) + " by Coachroom", 10, false, 62));
-		return Optional.of(CertificatePdf.render("Certificate of completion: " + status.program().getTitle(), lines,
-				140, "Signature"));
+				text("pd.certificate.pdf.issued", language, id, calendar.today().format(date)), 10, false, 62));
+		return Optional
+			.of(CertificatePdf.render(text("pd.certificate.pdf.document-title", language, status.program().getTitle()),
+					lines, 140, text("pd.certificate.pdf.signature", language)));
+	}
+
+	private String text(String key, Locale language, Object... args) {
+		return messages.getMessage(key, args, language);
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package org.coachroom.pd.reminder;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,14 +15,12 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * The reminder e-mails' subjects and bodies, from Thymeleaf text templates
- * ({@code templates/pd/mail/*.txt}) and {@code messages.properties}. An engine of its
- * own, in text mode, so the pages' HTML engine is left as Boot made it.
+ * ({@code templates/pd/mail/*.txt}) and {@code messages.properties}, in the language of
+ * each reader's latest launch. An engine of its own, in text mode, so the pages' HTML
+ * engine is left as Boot made it.
  */
 @Component
 class ReminderMail {
-
-	/** Reminders are written in English, as the pages are first. */
-	private static final Locale LOCALE = Locale.ENGLISH;
 
 	private final SpringTemplateEngine engine;
 
@@ -51,20 +51,31 @@ class ReminderMail {
 	record Count(String title, int overdue, int soon) {
 	}
 
-	/** A person's digest of their programs due soon or overdue. */
-	Mail digest(String name, List<Due> due) {
-		return new Mail(messages.getMessage("pd.mail.digest.subject", null, LOCALE),
-				render("pd/mail/digest", Map.of("name", name == null ? "" : name, "due", due)));
+	/**
+	 * A person's digest of their programs due soon or overdue, in their language.
+	 */
+	Mail digest(String name, List<Due> due, Locale language) {
+		return new Mail(messages.getMessage("pd.mail.digest.subject", null, language),
+				render("pd/mail/digest", Map.of("name", name == null ? "" : name, "due", due), language));
 	}
 
-	/** HR's digest: counts per program, no names. */
-	Mail hrDigest(List<Count> counts) {
-		return new Mail(messages.getMessage("pd.mail.hr.subject", null, LOCALE),
-				render("pd/mail/hr-digest", Map.of("counts", counts)));
+	/** HR's digest: counts per program, no names; in the reader's language. */
+	Mail hrDigest(List<Count> counts, Locale language) {
+		return new Mail(messages.getMessage("pd.mail.hr.subject", null, language),
+				render("pd/mail/hr-digest", Map.of("counts", counts), language));
 	}
 
-	private String render(String template, Map<String, Object> variables) {
-		return engine.process(template, new Context(LOCALE, variables));
+	/**
+	 * A date as a reminder in this language writes it ("3 March 2027", "3 de marzo de
+	 * 2027").
+	 */
+	String date(LocalDate day, Locale language) {
+		return day
+			.format(DateTimeFormatter.ofPattern(messages.getMessage("pd.mail.date-pattern", null, language), language));
+	}
+
+	private String render(String template, Map<String, Object> variables, Locale language) {
+		return engine.process(template, new Context(language, variables));
 	}
 
 }

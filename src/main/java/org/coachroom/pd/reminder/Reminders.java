@@ -5,9 +5,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,8 +42,6 @@ import org.springframework.stereotype.Component;
 public class Reminders {
 
 	private static final Logger log = LoggerFactory.getLogger(Reminders.class);
-
-	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
 	private final JdbcClient jdbc;
 
@@ -134,11 +132,11 @@ public class Reminders {
 			if (person == null || person.email() == null || person.email().isBlank()) {
 				continue;
 			}
-			ReminderMail.Mail digest = mails.digest(person.name(),
-					entry.getValue()
-						.stream()
-						.map(d -> new ReminderMail.Due(d.title(), d.dueOn().format(DATE), d.dueOn().isBefore(today)))
-						.toList());
+			Locale language = person.language();
+			ReminderMail.Mail digest = mails.digest(person.name(), entry.getValue()
+				.stream()
+				.map(d -> new ReminderMail.Due(d.title(), mails.date(d.dueOn(), language), d.dueOn().isBefore(today)))
+				.toList(), language);
 			Outcome outcome = send(sender, tenant, entry.getKey(), week, person.email(), digest.subject(),
 					digest.body(), titles(entry.getValue().stream().map(Due::title).toList()));
 			sent += outcome == Outcome.SENT || outcome == Outcome.KEPT ? 1 : 0;
@@ -174,13 +172,16 @@ public class Reminders {
 		if (counts.isEmpty()) {
 			return new int[] { 0, 0 };
 		}
-		ReminderMail.Mail digest = mails
-			.hrDigest(counts.stream().map(c -> new ReminderMail.Count(c.title(), c.overdue(), c.soon())).toList());
+		List<ReminderMail.Count> lines = counts.stream()
+			.map(c -> new ReminderMail.Count(c.title(), c.overdue(), c.soon()))
+			.toList();
+		Map<Locale, ReminderMail.Mail> digests = new HashMap<>();
 		int[] outcomes = { 0, 0 };
 		for (var hr : people.withRole(tenantId, CoachroomRole.HR)) {
 			if (hr.email() == null || hr.email().isBlank()) {
 				continue;
 			}
+			ReminderMail.Mail digest = digests.computeIfAbsent(hr.language(), l -> mails.hrDigest(lines, l));
 			Outcome outcome = send(sender, tenant, hr.userRef(), week, hr.email(), digest.subject(), digest.body(),
 					titles(counts.stream().map(Count::title).toList()));
 			outcomes[0] += outcome == Outcome.SENT || outcome == Outcome.KEPT ? 1 : 0;

@@ -32,6 +32,7 @@ import org.coachroom.pd.tracking.ProgramStatus;
 import org.coachroom.pd.tracking.Standing;
 import org.coachroom.shared.TenantId;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.support.ResourceBundleMessageSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -93,7 +94,12 @@ class CertificatePdfTests {
 		PdCalendar calendar = mock(PdCalendar.class);
 		when(calendar.zone()).thenReturn(ZoneOffset.UTC);
 		when(calendar.today()).thenReturn(LocalDate.parse("2026-11-23"));
-		Certificates certificates = new Certificates(null, null, people, calendar, Clock.fixed(NOW, ZoneOffset.UTC));
+		var messages = new ResourceBundleMessageSource();
+		messages.setBasename("messages");
+		messages.setDefaultEncoding("UTF-8");
+		messages.setFallbackToSystemLocale(false);
+		Certificates certificates = new Certificates(null, null, people, calendar, Clock.fixed(NOW, ZoneOffset.UTC),
+				messages);
 		byte[] pdf = certificates.certificateOf(1, 3, "Thị Hương Nguyễn", status).orElseThrow();
 		try (PDDocument document = Loader.loadPDF(pdf)) {
 			String text = new PDFTextStripper().getText(document);

@@ -128,6 +128,35 @@ class RemindersTests {
 	}
 
 	@Test
+	void eachReminderIsWrittenInTheLanguageOfItsReadersLms() throws Exception {
+		String course = "mail-es-" + UUID.randomUUID();
+		Launcher launcher = new Launcher(port, platform, jdbc);
+		Launched coach = launcher.inLanguage("es_mx")
+			.launch("coach-" + course, "Carla Coach", TestPlatform.INSTRUCTOR, course, "Hub");
+		launcher.inLanguage("es")
+			.launch("hr-es-" + course, "Helena RH", ADMINISTRATOR, course, "Hub", Map.of("coachroom_role", "HR"));
+		launcher.launch("hr-en-" + course, "Helen HR", ADMINISTRATOR, course, "Hub", Map.of("coachroom_role", "HR"));
+		profile(coach.browser(), "ELEMENTARY", "2023-01-02");
+
+		assertThat(reminders.sendWeek(tenant, LocalDate.now(), sender)).isEqualTo(3);
+
+		Map<String, String> bySubject = new java.util.HashMap<>();
+		for (MimeMessage m : smtp.getReceivedMessages()) {
+			bySubject.put(m.getSubject(), ((String) m.getContent()).strip());
+		}
+		assertThat(bySubject).containsOnlyKeys("Su desarrollo profesional: programas que vencen pronto o ya vencidos",
+				"Programas de desarrollo profesional: vencidos y por vencer esta semana",
+				"PD programs: this week's overdue and due soon");
+		assertThat(bySubject.get("Su desarrollo profesional: programas que vencen pronto o ya vencidos"))
+			.contains("Hola, Carla Coach:")
+			.contains("LETRS (3rd edition): venció el 2 de enero de 2026");
+		assertThat(bySubject.get("Programas de desarrollo profesional: vencidos y por vencer esta semana"))
+			.contains("LETRS (3rd edition): 1 fuera de plazo, 0 por vencer pronto");
+		assertThat(bySubject.get("PD programs: this week's overdue and due soon"))
+			.contains("LETRS (3rd edition): 1 overdue, 0 due soon");
+	}
+
+	@Test
 	void remindersTheSmtpServerCouldNotTakeAreSentOnTheNextRun() {
 		String course = "down-" + UUID.randomUUID();
 		Launched coach = new Launcher(port, platform, jdbc).launch("coach-" + course, "Carla Coach",

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -90,7 +91,9 @@ class DemoController {
 		if (who == null) {
 			return refused(HttpStatus.BAD_REQUEST, "The login_hint names nobody in the demo district.");
 		}
-		String idToken = platform.idToken(who, nonce, platform.baseUrl() + "/lti/launch");
+		// the demo LMS speaks the language of the page its launch buttons are on
+		String idToken = platform.idToken(who, nonce, platform.baseUrl() + "/lti/launch",
+				LocaleContextHolder.getLocale().toLanguageTag());
 		return post(redirectUri, Map.of("id_token", idToken, "state", state), "Signing in as " + who.fullName() + "…");
 	}
 

@@ -113,7 +113,7 @@ class DemoPlatform implements DemoDistrict {
 	}
 
 	/** The resource link launch the demo LMS sends for this persona. */
-	String idToken(DemoPersona persona, String nonce, String targetLinkUri) {
+	String idToken(DemoPersona persona, String nonce, String targetLinkUri, String locale) {
 		Instant now = clock.instant();
 		Map<String, Object> context = new LinkedHashMap<>();
 		context.put("id", "demo-lincoln-coaching");
@@ -143,7 +143,7 @@ class DemoPlatform implements DemoDistrict {
 					Map.of("guid", "demo-district-lms", "name", "Demo District LMS", "product_family_code",
 							"coachroom-demo"))
 			.claim("https://purl.imsglobal.org/spec/lti/claim/launch_presentation",
-					Map.of("document_target", "window", "locale", "en-US"))
+					Map.of("document_target", "window", "locale", locale))
 			.claim("https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice", Map.of("context_memberships_url",
 					baseUrl + "/demo/platform/memberships", "service_versions", List.of("2.0")));
 		if (persona.customRole() != null) {

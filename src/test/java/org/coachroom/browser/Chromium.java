@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -74,6 +75,19 @@ public final class Chromium implements AutoCloseable {
 	 * Chromebooks) and Safari do.
 	 */
 	public static Chromium start(Class<?> testClass, boolean blockThirdPartyCookies) throws IOException {
+		return start(testClass, blockThirdPartyCookies, null);
+	}
+
+	/**
+	 * A browser whose person reads {@code languages} first (Chrome's language settings,
+	 * sent as {@code Accept-Language}), e.g. {@code "es-ES,es"}.
+	 */
+	public static Chromium inLanguages(Class<?> testClass, String languages) throws IOException {
+		return start(testClass, false, languages);
+	}
+
+	private static Chromium start(Class<?> testClass, boolean blockThirdPartyCookies, String languages)
+			throws IOException {
 		File chromium = new File(envOr("CHROME_BIN", "/usr/bin/chromium"));
 		File chromedriver = chromedriver();
 		if (!chromium.canExecute() || chromedriver == null) {
@@ -91,12 +105,19 @@ public final class Chromium implements AutoCloseable {
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync",
 				"--disable-dev-shm-usage", "--window-size=1280,900", "--user-data-dir=" + profile.toAbsolutePath());
+		Map<String, Object> prefs = new HashMap<>();
 		if (blockThirdPartyCookies) {
 			options.addArguments("--test-third-party-cookie-phaseout");
 			// the setting a person or an administrator's policy turns on: 1 blocks
 			// third-party cookies
-			options.setExperimentalOption("prefs",
-					Map.of("profile.cookie_controls_mode", 1, "profile.block_third_party_cookies", true));
+			prefs.putAll(Map.of("profile.cookie_controls_mode", 1, "profile.block_third_party_cookies", true));
+		}
+		if (languages != null) {
+			options.addArguments("--lang=" + languages.split(",")[0]);
+			prefs.put("intl.accept_languages", languages);
+		}
+		if (!prefs.isEmpty()) {
+			options.setExperimentalOption("prefs", prefs);
 		}
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver)
 			.usingAnyFreePort()

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.coachroom.shared.Text;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -90,10 +91,11 @@ class ScoreOutbox {
 						score_given = VALUES(score_given), score_maximum = VALUES(score_maximum), comment = VALUES(comment),
 						completed_at = GREATEST(VALUES(completed_at), completed_at + INTERVAL 1 SECOND), status = 'PENDING', attempts = 0, next_attempt_at = VALUES(next_attempt_at),
 						last_error = NULL, platform_status = NULL, service_off = FALSE, sent_at = NULL, revision = revision + 1""")
-			.params(score.tenantId(), score.source(), score.sourceId(), cut(score.sourceTitle(), 300),
-					score.resourceLinkId(), score.userRef(), score.userSubject(), cut(score.lineItemUrl(), 2000),
-					cut(score.lineItemsUrl(), 2000), score.scoreGiven(), score.scoreMaximum(),
-					cut(score.comment(), 1000), Timestamp.from(score.at()), Timestamp.from(now), Timestamp.from(now))
+			.params(score.tenantId(), score.source(), score.sourceId(), Text.cut(score.sourceTitle(), 300),
+					score.resourceLinkId(), score.userRef(), score.userSubject(), Text.cut(score.lineItemUrl(), 2000),
+					Text.cut(score.lineItemsUrl(), 2000), score.scoreGiven(), score.scoreMaximum(),
+					Text.cut(score.comment(), 1000), Timestamp.from(score.at()), Timestamp.from(now),
+					Timestamp.from(now))
 			.update();
 	}
 
@@ -105,9 +107,9 @@ class ScoreOutbox {
 				next_attempt_at = ?, last_error = NULL, platform_status = NULL, service_off = FALSE, sent_at = NULL,
 				revision = revision + 1
 				WHERE tenant_id = ? AND source = ? AND source_id = ? AND resource_link_id = ? AND user_ref = ?""")
-			.params(score.scoreGiven(), score.scoreMaximum(), cut(score.comment(), 1000), Timestamp.from(score.at()),
-					Timestamp.from(now), score.tenantId(), score.source(), score.sourceId(), score.resourceLinkId(),
-					score.userRef())
+			.params(score.scoreGiven(), score.scoreMaximum(), Text.cut(score.comment(), 1000),
+					Timestamp.from(score.at()), Timestamp.from(now), score.tenantId(), score.source(), score.sourceId(),
+					score.resourceLinkId(), score.userRef())
 			.update();
 	}
 
@@ -185,7 +187,8 @@ class ScoreOutbox {
 		ownTx.executeWithoutResult(status -> jdbc.sql("""
 				UPDATE gradebook_score SET line_item_url = ? WHERE tenant_id = ? AND source = ? AND source_id = ?
 				AND resource_link_id = ? AND line_item_url IS NULL""")
-			.params(cut(lineItemUrl, 2000), score.tenantId(), score.source(), score.sourceId(), score.resourceLinkId())
+			.params(Text.cut(lineItemUrl, 2000), score.tenantId(), score.source(), score.sourceId(),
+					score.resourceLinkId())
 			.update());
 	}
 
@@ -221,7 +224,7 @@ class ScoreOutbox {
 			.sql("""
 					UPDATE gradebook_score SET attempts = attempts + 1, next_attempt_at = ?, claimed_until = NULL, last_error = ?
 					WHERE id = ? AND revision = ? AND claimed_until = ?""")
-			.params(Timestamp.from(next), cut(reason, 2000), score.id(), score.revision(),
+			.params(Timestamp.from(next), Text.cut(reason, 2000), score.id(), score.revision(),
 					Timestamp.from(score.claimedUntil()))
 			.update());
 	}
@@ -231,7 +234,7 @@ class ScoreOutbox {
 			.sql("""
 					UPDATE gradebook_score SET status = 'FAILED', attempts = attempts + 1, claimed_until = NULL,
 					last_error = ?, platform_status = ?, service_off = ? WHERE id = ? AND revision = ? AND claimed_until = ?""")
-			.params(cut(answer, 2000), platformStatus, serviceOff, score.id(), score.revision(),
+			.params(Text.cut(answer, 2000), platformStatus, serviceOff, score.id(), score.revision(),
 					Timestamp.from(score.claimedUntil()))
 			.update());
 	}
@@ -267,10 +270,6 @@ class ScoreOutbox {
 			// ours) to go out next
 			release(score);
 		}
-	}
-
-	private static String cut(String s, int max) {
-		return s == null || s.length() <= max ? s : s.substring(0, max);
 	}
 
 }

@@ -21,7 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Spanish, the demo LMS launches in it, and the home page it lands on is in Spanish and
  * passes axe's WCAG 2 A/AA checks (the page's declared language among them).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// DemoLaunchBrowserTests' context, so the suite starts no other
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "coachroom.time-zone=America/Denver")
 @ActiveProfiles("demo")
 @Tag("browser")
 class SpanishBrowserTests {

@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.coachroom.lti.CourseContext;
+import org.coachroom.shared.Text;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -88,8 +89,8 @@ class LaunchRecords {
 				VALUES (?, ?, ?, ?, ?, ?, ?)
 				ON DUPLICATE KEY UPDATE name = VALUES(name), given_name = VALUES(given_name),
 				family_name = VALUES(family_name), email = VALUES(email), updated_at = VALUES(updated_at)""")
-			.params(tenant, subject, cut(name, 300), cut(givenName, 200), cut(familyName, 200), cut(email, 320),
-					Timestamp.from(now))
+			.params(tenant, subject, Text.cut(name, 300), Text.cut(givenName, 200), Text.cut(familyName, 200),
+					Text.cut(email, 320), Timestamp.from(now))
 			.update();
 		recent.invalidate(new UserKey(tenant, subject));
 		return jdbc.sql("SELECT id FROM lti_user WHERE tenant_id = ? AND subject = ?")
@@ -111,7 +112,7 @@ class LaunchRecords {
 		int inserted = jdbc.sql("""
 				INSERT IGNORE INTO lti_context_member (tenant_id, context_ref, user_ref, lti_roles, coachroom_roles,
 				roster_roles, last_launch_at) VALUES (?, ?, ?, ?, ?, ?, ?)""")
-			.params(tenant, contextRef, userRef, cut(ltiRoles, 2000), coachroomRoles, coachroomRoles,
+			.params(tenant, contextRef, userRef, Text.cut(ltiRoles, 2000), coachroomRoles, coachroomRoles,
 					Timestamp.from(now))
 			.update();
 		if (inserted > 0) {
@@ -178,8 +179,8 @@ class LaunchRecords {
 	}
 
 	long user(long tenant, UserData given, Instant now) {
-		UserData u = new UserData(given.subject(), asStoredName(given.name()), cut(given.givenName(), 200),
-				cut(given.familyName(), 200), asStoredEmail(given.email()), cut(given.locale(), 35));
+		UserData u = new UserData(given.subject(), asStoredName(given.name()), Text.cut(given.givenName(), 200),
+				Text.cut(given.familyName(), 200), asStoredEmail(given.email()), Text.cut(given.locale(), 35));
 		UserKey key = new UserKey(tenant, u.subject());
 		Long id = known(key, u);
 		if (id == null) {
@@ -222,7 +223,7 @@ class LaunchRecords {
 
 	long context(long tenant, ContextData given, Instant now) {
 		ContextData c = new ContextData(given.contextId(), asStoredLabel(given.label()), asStoredTitle(given.title()),
-				cut(given.types(), 500));
+				Text.cut(given.types(), 500));
 		ContextKey key = new ContextKey(tenant, c.contextId());
 		Long id = known(key, c);
 		if (id == null) {
@@ -245,8 +246,8 @@ class LaunchRecords {
 			try {
 				jdbc.sql(
 						"INSERT INTO lti_context (tenant_id, context_id, label, title, types, updated_at) VALUES (?, ?, ?, ?, ?, ?)")
-					.params(tenant, c.contextId(), cut(c.label(), 255), cut(c.title(), 500), cut(c.types(), 500),
-							Timestamp.from(now))
+					.params(tenant, c.contextId(), Text.cut(c.label(), 255), Text.cut(c.title(), 500),
+							Text.cut(c.types(), 500), Timestamp.from(now))
 					.update();
 			}
 			catch (DuplicateKeyException raced) {
@@ -255,17 +256,19 @@ class LaunchRecords {
 			return find.get().orElseThrow().id();
 		}
 		Row r = row.get();
-		if (!Objects.equals(r.label(), cut(c.label(), 255)) || !Objects.equals(r.title(), cut(c.title(), 500))
-				|| !Objects.equals(r.types(), cut(c.types(), 500))) {
+		if (!Objects.equals(r.label(), Text.cut(c.label(), 255)) || !Objects.equals(r.title(), Text.cut(c.title(), 500))
+				|| !Objects.equals(r.types(), Text.cut(c.types(), 500))) {
 			jdbc.sql("UPDATE lti_context SET label = ?, title = ?, types = ?, updated_at = ? WHERE id = ?")
-				.params(cut(c.label(), 255), cut(c.title(), 500), cut(c.types(), 500), Timestamp.from(now), r.id())
+				.params(Text.cut(c.label(), 255), Text.cut(c.title(), 500), Text.cut(c.types(), 500),
+						Timestamp.from(now), r.id())
 				.update();
 		}
 		return r.id();
 	}
 
 	long resourceLink(long tenant, Long contextRef, LinkData given, Instant now) {
-		LinkData l = new LinkData(given.resourceLinkId(), cut(given.title(), 500), cut(given.description(), 2000));
+		LinkData l = new LinkData(given.resourceLinkId(), Text.cut(given.title(), 500),
+				Text.cut(given.description(), 2000));
 		LinkKey key = new LinkKey(tenant, l.resourceLinkId());
 		record Placed(Long contextRef, LinkData link) {
 		}
@@ -294,8 +297,8 @@ class LaunchRecords {
 						"""
 								INSERT INTO lti_resource_link (tenant_id, context_ref, resource_link_id, title, description, updated_at)
 								VALUES (?, ?, ?, ?, ?, ?)""")
-					.params(tenant, contextRef, l.resourceLinkId(), cut(l.title(), 500), cut(l.description(), 2000),
-							Timestamp.from(now))
+					.params(tenant, contextRef, l.resourceLinkId(), Text.cut(l.title(), 500),
+							Text.cut(l.description(), 2000), Timestamp.from(now))
 					.update();
 			}
 			catch (DuplicateKeyException raced) {
@@ -304,11 +307,12 @@ class LaunchRecords {
 			return find.get().orElseThrow().id();
 		}
 		Row r = row.get();
-		if (!Objects.equals(r.contextRef(), contextRef) || !Objects.equals(r.title(), cut(l.title(), 500))
-				|| !Objects.equals(r.description(), cut(l.description(), 2000))) {
+		if (!Objects.equals(r.contextRef(), contextRef) || !Objects.equals(r.title(), Text.cut(l.title(), 500))
+				|| !Objects.equals(r.description(), Text.cut(l.description(), 2000))) {
 			jdbc.sql(
 					"UPDATE lti_resource_link SET context_ref = ?, title = ?, description = ?, updated_at = ? WHERE id = ?")
-				.params(contextRef, cut(l.title(), 500), cut(l.description(), 2000), Timestamp.from(now), r.id())
+				.params(contextRef, Text.cut(l.title(), 500), Text.cut(l.description(), 2000), Timestamp.from(now),
+						r.id())
 				.update();
 		}
 		return r.id();
@@ -320,7 +324,7 @@ class LaunchRecords {
 	 */
 	void membership(long tenant, long contextRef, long userRef, String ltiRoles, String coachroomRoles, Instant now) {
 		MemberKey key = new MemberKey(contextRef, userRef);
-		String lti = cut(ltiRoles, 2000);
+		String lti = Text.cut(ltiRoles, 2000);
 		if (recent.getIfPresent(key) instanceof KnownMembership known && known.ltiRoles().equals(lti)
 				&& known.roles().equals(coachroomRoles) && known.writtenAt().isAfter(now.minusSeconds(3600))) {
 			return;
@@ -352,29 +356,25 @@ class LaunchRecords {
 
 	/** A person's name as its row keeps it. */
 	static String asStoredName(String name) {
-		return cut(name, 300);
+		return Text.cut(name, 300);
 	}
 
 	static String asStoredEmail(String email) {
-		return cut(email, 320);
+		return Text.cut(email, 320);
 	}
 
 	private static String asStoredLabel(String label) {
-		return cut(label, 255);
+		return Text.cut(label, 255);
 	}
 
 	private static String asStoredTitle(String title) {
-		return cut(title, 500);
+		return Text.cut(title, 500);
 	}
 
 	/** The course as its row keeps it once {@link #context} has written it. */
 	static CourseContext asStored(long contextRef, ContextData given) {
 		return new CourseContext(contextRef, given.contextId(), asStoredLabel(given.label()),
 				asStoredTitle(given.title()));
-	}
-
-	private static String cut(String s, int max) {
-		return s == null || s.length() <= max ? s : s.substring(0, max);
 	}
 
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.coachroom.shared.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -91,7 +92,7 @@ class LoginStates {
 						INSERT INTO lti_login_state (state, nonce, browser_hash, platform_id, target_link_uri, created_at, expires_at,
 						  binding, client_hash, storage_target, login_query)
 						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(issued.state(), issued.nonce(), Tokens.hash(browserId), platformId, truncate(targetLinkUri, 2000),
+			.params(issued.state(), issued.nonce(), Tokens.hash(browserId), platformId, Text.cut(targetLinkUri, 2000),
 					Timestamp.from(now), Timestamp.from(now.plus(properties.loginStateTtl())), binding.name(),
 					clientHash, storageTarget, loginQuery)
 			.update();
@@ -206,10 +207,6 @@ class LoginStates {
 		if (removed > 0) {
 			log.debug("Removed {} old login states", removed);
 		}
-	}
-
-	private static String truncate(String s, int max) {
-		return s == null || s.length() <= max ? s : s.substring(0, max);
 	}
 
 }

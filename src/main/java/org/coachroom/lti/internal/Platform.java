@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.coachroom.lti.PlatformRegistration;
+import org.coachroom.shared.Text;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Column;
@@ -91,7 +92,7 @@ public class Platform {
 	 * client id never change.
 	 */
 	void update(PlatformRegistration registration, Instant now) {
-		this.name = truncate(registration.name(), 200);
+		this.name = Text.cut(registration.name(), 200);
 		this.authorizationEndpoint = registration.authorizationEndpoint();
 		this.tokenEndpoint = registration.tokenEndpoint();
 		this.jwksUri = registration.jwksUri();
@@ -189,10 +190,6 @@ public class Platform {
 
 	private static String blankToNull(String s) {
 		return s == null || s.isBlank() ? null : s.trim();
-	}
-
-	private static String truncate(String s, int max) {
-		return s.length() <= max ? s : s.substring(0, max);
 	}
 
 	public Long getId() {

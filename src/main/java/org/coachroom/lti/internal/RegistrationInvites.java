@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import org.coachroom.shared.TenantId;
+import org.coachroom.shared.Text;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -66,7 +67,7 @@ class RegistrationInvites {
 		jdbc.sql("""
 				INSERT INTO lti_registration_invite (token_hash, issued_by_tenant, issued_by, created_at, expires_at)
 				VALUES (?, ?, ?, ?, ?)""")
-			.params(Tokens.hash(issued.token()), tenant == null ? null : tenant.value(), truncate(issuedBy, 300),
+			.params(Tokens.hash(issued.token()), tenant == null ? null : tenant.value(), Text.cut(issuedBy, 300),
 					Timestamp.from(now), Timestamp.from(issued.expiresAt()))
 			.update();
 		return issued;
@@ -109,10 +110,6 @@ class RegistrationInvites {
 					rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant(), rs.getString(4),
 					rs.getString(5)))
 			.list();
-	}
-
-	private static String truncate(String s, int max) {
-		return s == null || s.length() <= max ? s : s.substring(0, max);
 	}
 
 }

@@ -20,6 +20,7 @@ import org.coachroom.lti.People;
 import org.coachroom.pd.tracking.PdCalendar;
 import org.coachroom.pd.tracking.PdProperties;
 import org.coachroom.shared.TenantId;
+import org.coachroom.shared.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -193,7 +194,7 @@ public class Reminders {
 	/** The programs a reminder is about, as the outbox lists them. */
 	private static String titles(List<String> titles) {
 		String joined = String.join(", ", new LinkedHashSet<>(titles));
-		return joined.length() > 1000 ? joined.substring(0, 999) + "…" : joined;
+		return joined.length() > 1000 ? Text.cut(joined, 999) + "…" : joined;
 	}
 
 	private Outcome send(JavaMailSender sender, long tenant, long userRef, String week, String to, String subject,

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import org.coachroom.shared.DistrictClock;
 import org.coachroom.shared.PdCreditEarned;
 import org.coachroom.shared.PdCreditWithdrawn;
+import org.coachroom.shared.Text;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -43,7 +44,7 @@ class EarnedCredits {
 	}
 
 	private static String cut(String s, int max) {
-		return s == null ? "" : s.length() <= max ? s : s.substring(0, max);
+		return s == null ? "" : Text.cut(s, max);
 	}
 
 }

@@ -3,6 +3,7 @@ package org.coachroom.pd.tracking;
 import java.time.ZoneId;
 
 import org.coachroom.shared.DistrictClock;
+import org.coachroom.shared.Text;
 import org.coachroom.studygroup.StudyGroupCompleted;
 import org.coachroom.studygroup.StudyGroupCompletionWithdrawn;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -45,7 +46,7 @@ public class StudyGroupCredits {
 	}
 
 	private static String cut(String s, int max) {
-		return s == null ? "" : s.length() <= max ? s : s.substring(0, max);
+		return s == null ? "" : Text.cut(s, max);
 	}
 
 }

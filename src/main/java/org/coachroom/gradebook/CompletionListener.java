@@ -2,8 +2,13 @@ package org.coachroom.gradebook;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.Locale;
 
+import org.coachroom.lti.Languages;
+import org.coachroom.lti.People;
 import org.coachroom.shared.CourseCompletion;
+import org.coachroom.shared.TenantId;
+import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -22,9 +27,15 @@ class CompletionListener {
 
 	private final Clock clock;
 
-	CompletionListener(ScoreOutbox outbox, Clock clock) {
+	private final People people;
+
+	private final MessageSource messages;
+
+	CompletionListener(ScoreOutbox outbox, Clock clock, People people, MessageSource messages) {
 		this.outbox = outbox;
 		this.clock = clock;
+		this.people = people;
+		this.messages = messages;
 	}
 
 	@EventListener
@@ -32,6 +43,7 @@ class CompletionListener {
 		// a withdrawn completion sends no scoreGiven: AGS says the platform then clears
 		// what it had
 		BigDecimal given = completion.completed() ? FULL : null;
+		String comment = comment(completion);
 		for (CourseCompletion.Placement placement : completion.placements()) {
 			if (completion.subject() == null) {
 				// no LMS id known for the person now: a score already on its way or sent
@@ -41,14 +53,23 @@ class CompletionListener {
 				outbox.replaceForKnownSubject(new ScoreOutbox.NewScore(completion.tenantId(), completion.source(),
 						completion.sourceId(), completion.sourceTitle(), placement.resourceLinkId(),
 						completion.userRef(), null, placement.lineItemUrl(), placement.lineItemsUrl(), given, FULL,
-						completion.comment(), completion.at()), clock.instant());
+						comment, completion.at()), clock.instant());
 				continue;
 			}
 			outbox.record(new ScoreOutbox.NewScore(completion.tenantId(), completion.source(), completion.sourceId(),
 					completion.sourceTitle(), placement.resourceLinkId(), completion.userRef(), completion.subject(),
-					placement.lineItemUrl(), placement.lineItemsUrl(), given, FULL, completion.comment(),
-					completion.at()), clock.instant());
+					placement.lineItemUrl(), placement.lineItemsUrl(), given, FULL, comment, completion.at()),
+					clock.instant());
 		}
+	}
+
+	/** The note in the person's language, the one of their latest launch. */
+	private String comment(CourseCompletion completion) {
+		Locale language = people.person(new TenantId(completion.tenantId()), completion.userRef())
+			.map(People.Person::language)
+			.orElse(Languages.ENGLISH);
+		CourseCompletion.Note note = completion.note();
+		return messages.getMessage(note.key(), note.values().toArray(), language);
 	}
 
 }

@@ -16,7 +16,7 @@ import org.coachroom.shared.CourseCompletion;
  */
 public record PdCompletionChanged(long tenantId, String source, long sourceId, String sourceTitle, long userRef,
 		String subject, List<CourseCompletion.Placement> placements, Instant at, boolean completed,
-		String comment) implements CourseCompletion {
+		CourseCompletion.Note note) implements CourseCompletion {
 
 	public PdCompletionChanged {
 		placements = List.copyOf(placements);

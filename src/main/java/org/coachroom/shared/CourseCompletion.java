@@ -50,8 +50,24 @@ public interface CourseCompletion {
 	 */
 	boolean completed();
 
-	/** A short note the gradebook shows with the score. */
-	String comment();
+	/**
+	 * A short note the gradebook shows with the score, as a message
+	 * ({@code messages.properties}) written in the person's language when it is sent.
+	 */
+	Note note();
+
+	/** A message key and its values. */
+	record Note(String key, List<Object> values) {
+
+		public Note {
+			values = List.copyOf(values);
+		}
+
+		public static Note of(String key, Object... values) {
+			return new Note(key, List.of(values));
+		}
+
+	}
 
 	/**
 	 * A link the thing is placed at, with the gradebook line item its launch named (if

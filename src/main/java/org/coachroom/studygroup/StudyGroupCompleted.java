@@ -59,9 +59,9 @@ public record StudyGroupCompleted(long tenantId, long studyGroupId, String title
 	}
 
 	@Override
-	public String comment() {
-		String hours = creditHours == null ? ""
-				: " (" + creditHours.stripTrailingZeros().toPlainString() + " " + creditUnit + ")";
-		return "Completed the study group \"" + title + "\"" + hours + (byHand ? ", marked by a facilitator." : ".");
+	public Note note() {
+		String how = byHand ? "marked" : "completed";
+		return creditHours == null ? Note.of("gradebook.note.study-group." + how, title) : Note
+			.of("gradebook.note.study-group." + how + "-hours", title, creditHours.stripTrailingZeros(), creditUnit);
 	}
 }

@@ -53,9 +53,9 @@ public record StudyGroupCompletionWithdrawn(long tenantId, long studyGroupId, St
 	}
 
 	@Override
-	public String comment() {
+	public Note note() {
 		// the reason stays in Coachroom: the LMS gradebook is read by more people than
 		// the group's facilitators
-		return "Completion of the study group \"" + title + "\" withdrawn by a facilitator.";
+		return Note.of("gradebook.note.study-group.withdrawn", title);
 	}
 }

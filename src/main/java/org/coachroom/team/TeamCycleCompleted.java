@@ -42,7 +42,7 @@ public record TeamCycleCompleted(long tenantId, long workspace, long cycle, int 
 	}
 
 	@Override
-	public String comment() {
-		return "Learning cycle " + cycleNumber + " closed in Coachroom" + (goalMet ? ": goal met" : "");
+	public Note note() {
+		return Note.of(goalMet ? "gradebook.note.team-cycle.goal-met" : "gradebook.note.team-cycle", cycleNumber);
 	}
 }

@@ -12,6 +12,7 @@ import org.coachroom.lti.AssignmentGrades;
 import org.coachroom.lti.People;
 import org.coachroom.lti.ScoreReportAccess;
 import org.coachroom.shared.CourseCompletion;
+import org.coachroom.shared.TenantId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -24,6 +25,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.when;
 
 /**
  * The gradebook module alone (with {@code shared}; the APIs of lti and access it uses are
@@ -112,8 +114,8 @@ class GradebookModuleTests {
 		}
 
 		@Override
-		public String comment() {
-			return completed ? "Completed" : "Withdrawn";
+		public Note note() {
+			return Note.of(completed ? "gradebook.note.pd.completed" : "gradebook.note.pd.withdrawn");
 		}
 
 	}
@@ -154,6 +156,33 @@ class GradebookModuleTests {
 				assertThat(r.given()).isNull();
 				assertThat(r.status()).isEqualTo("PENDING");
 			}));
+	}
+
+	@Test
+	void theNoteWithAScoreIsInThePersonsLanguage(Scenario scenario) {
+		when(people.person(new TenantId(tenant), 42))
+			.thenReturn(Optional.of(new People.Person(42, "moodle-42", "Ana Ruiz", "ana@example.org", "es_mx")));
+		Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		scenario.publish(new Completion(tenant, sourceId, true, at))
+			.andWaitForStateChange(() -> comment(1))
+			.andVerify(comment -> assertThat(comment).contains("Completado en Coachroom"));
+	}
+
+	@Test
+	void theNoteIsInEnglishForSomeoneWhoseLanguageIsUnknown(Scenario scenario) {
+		Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		scenario.publish(new Completion(tenant, sourceId, true, at))
+			.andWaitForStateChange(() -> comment(1))
+			.andVerify(comment -> assertThat(comment).contains("Completed in Coachroom"));
+	}
+
+	private Optional<String> comment(int revision) {
+		return jdbc.sql("""
+				SELECT comment FROM gradebook_score
+				WHERE tenant_id = ? AND source = 'STUDY_GROUP' AND source_id = ? AND revision = ?""")
+			.params(tenant, sourceId, revision)
+			.query(String.class)
+			.optional();
 	}
 
 }

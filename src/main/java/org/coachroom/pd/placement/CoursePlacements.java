@@ -214,7 +214,7 @@ public class CoursePlacements {
 		events.publishEvent(new PdCompletionChanged(tenantId,
 				item.requirementCode().isEmpty() ? PROGRAM_SOURCE : REQUIREMENT_SOURCE, item.id(), title, userRef,
 				subject, placements, now, completed,
-				completed ? "Completed in Coachroom" : "No longer complete in Coachroom"));
+				CourseCompletion.Note.of(completed ? "gradebook.note.pd.completed" : "gradebook.note.pd.withdrawn")));
 	}
 
 	/** The item's id, made the first time the program or requirement is placed. */

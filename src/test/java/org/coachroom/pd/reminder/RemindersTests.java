@@ -151,7 +151,7 @@ class RemindersTests {
 			.contains("Hola, Carla Coach:")
 			.contains("LETRS (3rd edition): venció el 2 de enero de 2026");
 		assertThat(bySubject.get("Programas de desarrollo profesional: vencidos y por vencer esta semana"))
-			.contains("LETRS (3rd edition): 1 fuera de plazo, 0 por vencer pronto");
+			.contains("LETRS (3rd edition): 1 vencido, 0 vencen pronto");
 		assertThat(bySubject.get("PD programs: this week's overdue and due soon"))
 			.contains("LETRS (3rd edition): 1 overdue, 0 due soon");
 	}

@@ -186,6 +186,8 @@ class Launches {
 		Map<String, Object> nrps = IdTokenValidator.object(claims, LtiClaims.NRPS);
 		Map<String, Object> dl = IdTokenValidator.object(claims, LtiClaims.DEEP_LINKING_SETTINGS);
 		Map<String, Object> presentation = IdTokenValidator.object(claims, LtiClaims.LAUNCH_PRESENTATION);
+		// LTI's launch language, else OpenID Connect's (Moodle sends only the first)
+		String language = presentation == null ? null : str(presentation.get("locale"));
 		List<String> scopes = new ArrayList<>();
 		if (ags != null && ags.get("scope") instanceof List<?> list) {
 			list.stream().filter(String.class::isInstance).map(String.class::cast).forEach(scopes::add);
@@ -198,10 +200,7 @@ class Launches {
 				nrps == null ? null : str(nrps.get("context_memberships_url")), custom,
 				dl == null ? null : str(dl.get("deep_link_return_url")), dl == null ? null : str(dl.get("data")),
 				presentation == null ? null : str(presentation.get("return_url")),
-				// LTI's launch language, else OpenID Connect's (Moodle sends only the
-				// first)
-				presentation != null && str(presentation.get("locale")) != null ? str(presentation.get("locale"))
-						: IdTokenValidator.string(claims, "locale"));
+				language == null ? IdTokenValidator.string(claims, "locale") : language);
 	}
 
 	private static Map<String, String> custom(JWTClaimsSet claims) {

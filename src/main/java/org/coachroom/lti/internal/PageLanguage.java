@@ -8,8 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.coachroom.lti.Languages;
 import org.coachroom.lti.Member;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
 
@@ -30,8 +28,9 @@ class PageLanguage implements LocaleResolver {
 	}
 
 	/**
-	 * Keeps the signed-in person's language with the request: its error page is rendered
-	 * after the sign-in has been cleared.
+	 * Keeps the signed-in person's language with the request, as signing in does (the
+	 * only way a request gets a person): the request's error page, rendered after the
+	 * sign-in has been cleared, reads it too.
 	 */
 	static void remember(HttpServletRequest request, Member member) {
 		if (member.launch() != null) {
@@ -39,16 +38,17 @@ class PageLanguage implements LocaleResolver {
 		}
 	}
 
+	/**
+	 * Coachroom offers no language switch of its own (as Spring's Accept-Language
+	 * resolver, it refuses to be set): a switch here would disagree with the LMS at the
+	 * next launch.
+	 */
 	@Override
 	public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
 		throw new UnsupportedOperationException("The language follows the LMS and the browser.");
 	}
 
 	private static Optional<Locale> ofLaunch(HttpServletRequest request) {
-		Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
-		if (signedIn != null && signedIn.getPrincipal() instanceof Member member && member.launch() != null) {
-			return Languages.spoken(member.launch().locale());
-		}
 		return Optional.ofNullable((Locale) request.getAttribute(LAUNCH_LANGUAGE));
 	}
 
